@@ -1,0 +1,60 @@
+// The channel-neutral language between adapters and the core. Nothing here names a platform's types.
+
+export type Channel = "telegram" | "web" | "zalo" | "zalobot";
+
+export type MediaKind = "photo" | "video" | "voice" | "audio" | "document" | "image_file" | "sticker" | "animation";
+
+export type IncomingContent =
+  | { kind: "text"; text: string }
+  /** A button press (Telegram callback data, a web button, a numbered Zalo choice). */
+  | { kind: "choice"; data: string }
+  | { kind: "media"; media: MediaKind; fileRef?: string; caption?: string; mime?: string }
+  | { kind: "location"; latitude: number; longitude: number }
+  /** Anything else a platform can send (polls, contacts, edits, membership changes…). */
+  | { kind: "unsupported"; what: string };
+
+export interface Incoming {
+  channel: Channel;
+  /** Keyed pseudonym of the sender: HMAC(pseudonym key, channel:user id). */
+  sender: string;
+  /** Where to answer: sealed address plus its keyed tag. */
+  chat: { sealed: string; tag: string; isGroup: boolean };
+  content: IncomingContent;
+  /** Milliseconds since epoch, when the adapter received it. */
+  receivedAt: number;
+}
+
+export interface Choice {
+  label: string;
+  data: string;
+}
+
+export interface OutgoingMedia {
+  kind: "photo" | "video" | "voice" | "audio" | "location" | "document";
+  /** The channel the file reference belongs to. */
+  channel: Channel;
+  fileRef?: string;
+  webUploadId?: number;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface OutgoingMessage {
+  text: string;
+  choices?: Choice[][];
+  media?: OutgoingMedia;
+  /** Stop officers' clients from forwarding or saving (Telegram protect_content). */
+  protect?: boolean;
+  /** Messages with the same key in one chat form a thread (Telegram: replies to the first). */
+  threadKey?: string;
+}
+
+/** What a channel sender reports back to the dispatcher. */
+export type SendResult =
+  | { ok: true; externalMessageId?: string }
+  | { ok: false; retryAfterSeconds?: number; permanent: boolean; error: string };
+
+export interface ChannelSender {
+  channel: Channel;
+  send(chatId: string, message: OutgoingMessage, thread?: { replyToExternalId?: string }): Promise<SendResult>;
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+// Read once at start; every setting is documented in README.md.
+const minutes = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+const keyText = z
+  .string()
+  .regex(/^[A-Za-z0-9_\-+/=]{43,}$/, "must be at least 32 random bytes as base64url (try: openssl rand -base64 32)");
+
+const telegramSecret = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A-Z a-z 0-9 _ -");
+
+const raw = z.object({
+  APP_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  DATABASE_URL: z.string().min(1).default("file:./data/phaodai.db"),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-… from @BotFather").optional(),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  TELEGRAM_WEBHOOK_SECRET: telegramSecret.optional(),
+  PSEUDONYM_KEY: keyText.optional(),
+  VAULT_KEY: keyText.optional(),
+  DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),
+  DRAFT_TTL_MINUTES: minutes(60),
+  ESCALATE_AFTER_MINUTES: minutes(30),
+  TIPS_PER_HOUR: minutes(5),
+  GLOBAL_TIPS_PER_MINUTE: minutes(120),
+  ADDRESS_RETENTION_DAYS: minutes(30),
+  DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(500),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type TelegramMode =
+  | { kind: "off" }
+  | { kind: "polling"; token: string; apiRoot: string }
+  | { kind: "webhook"; token: string; apiRoot: string; publicUrl: string; secret: string };
+
+export interface AppConfig {
+  env: "development" | "production" | "test";
+  port: number;
+  databaseUrl: string;
+  publicUrl?: string;
+  telegram: TelegramMode;
+  keys: { pseudonymKey?: string; vaultKey?: string };
+  demo: boolean;
+  draftTtlMinutes: number;
+  escalateAfterMinutes: number;
+  tipsPerHour: number;
+  globalTipsPerMinute: number;
+  addressRetentionDays: number;
+  dispatchIntervalMs: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export class ConfigError extends Error {}
+
+/** Parses settings from environment-like strings; throws ConfigError with one line saying which and how to fix it. */
+export function parseConfig(env: Record<string, string | undefined>): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = raw.safeParse(cleaned);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? "setting");
+    throw new ConfigError(`Setting ${name} is invalid: ${issue.message}. Fix it in the environment (see README, "Settings").`);
+  }
+  const c = result.data;
+  let telegram: TelegramMode = { kind: "off" };
+  if (c.TELEGRAM_BOT_TOKEN) {
+    if (c.PUBLIC_URL) {
+      if (!c.TELEGRAM_WEBHOOK_SECRET) {
+        throw new ConfigError(
+          "Setting TELEGRAM_WEBHOOK_SECRET is missing: webhook mode (PUBLIC_URL is set) needs it. Set 1–256 characters of A-Z a-z 0-9 _ -.",
+        );
+      }
+      telegram = {
+        kind: "webhook",
+        token: c.TELEGRAM_BOT_TOKEN,
+        apiRoot: c.TELEGRAM_API_ROOT,
+        publicUrl: c.PUBLIC_URL,
+        secret: c.TELEGRAM_WEBHOOK_SECRET,
+      };
+    } else {
+      telegram = { kind: "polling", token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT };
+    }
+  }
+  if (c.APP_ENV === "production") {
+    for (const name of ["PSEUDONYM_KEY", "VAULT_KEY"] as const) {
+      if (!c[name]) throw new ConfigError(`Setting ${name} is missing: it is required in production. Set 32 random bytes as base64url (openssl rand -base64 32).`);
+    }
+    if (c.PSEUDONYM_KEY === c.VAULT_KEY) throw new ConfigError("Settings PSEUDONYM_KEY and VAULT_KEY must differ.");
+  }
+  const noMessenger = telegram.kind === "off";
+  const demo = c.DEMO_MODE === "on" || (c.DEMO_MODE === "auto" && noMessenger && c.APP_ENV !== "production");
+  return {
+    env: c.APP_ENV,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    publicUrl: c.PUBLIC_URL,
+    telegram,
+    keys: { pseudonymKey: c.PSEUDONYM_KEY, vaultKey: c.VAULT_KEY },
+    demo,
+    draftTtlMinutes: c.DRAFT_TTL_MINUTES,
+    escalateAfterMinutes: c.ESCALATE_AFTER_MINUTES,
+    tipsPerHour: c.TIPS_PER_HOUR,
+    globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
+    addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
+    dispatchIntervalMs: c.DISPATCH_INTERVAL_MS,
+    logLevel: c.LOG_LEVEL,
+  };
+}
