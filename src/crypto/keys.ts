@@ -9,7 +9,7 @@ export function bytesToBase64Url(bytes: Uint8Array): string {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-export function base64UrlToBytes(text: string): Uint8Array {
+export function base64UrlToBytes(text: string): Uint8Array<ArrayBuffer> {
   const padded = text.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((text.length + 3) % 4);
   const binary = atob(padded);
   const bytes = new Uint8Array(binary.length);
@@ -18,7 +18,7 @@ export function base64UrlToBytes(text: string): Uint8Array {
 }
 
 /** A key given as base64url (or base64) text of at least 32 bytes. */
-export function parseKeyMaterial(text: string): Uint8Array {
+export function parseKeyMaterial(text: string): Uint8Array<ArrayBuffer> {
   const bytes = base64UrlToBytes(text.trim().replace(/=+$/, ""));
   if (bytes.length < 32) throw new Error("key must hold at least 32 bytes");
   return bytes;

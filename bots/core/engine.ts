@@ -1,0 +1,212 @@
+// The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
+import { vi } from "../../src/i18n/vi.js";
+import { enqueue } from "../../src/outbox/outbox.js";
+import { eraseReplyAddresses } from "../../src/tips/service.js";
+import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
+import type { Incoming } from "./types.js";
+import { IDLE, hasDraft, parseCommand, parseState, type State } from "./state.js";
+import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
+import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
+import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
+import { continueAsk, listCommuneTips, register, registerAlertGroup, tipButton, viewTip, whoAmI } from "./staff.js";
+
+const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
+const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
+
+/** Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is handled again. */
+export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceKey: string): Promise<void> {
+  const { db } = deps;
+  const now = deps.now();
+  const row = await db.conversation.findUnique({ where: { pseudonym: incoming.sender } });
+  let state = parseState(row?.state);
+  const expiredNotices: string[] = [];
+  if (row?.expiresAt && row.expiresAt <= now && state.step !== "idle") {
+    if (hasDraft(state)) expiredNotices.push(vi.flow.draftExpired(deps.settings.draftTtlMinutes));
+    state = IDLE;
+  }
+  const staffRow = await db.staff.findUnique({ where: { pseudonym: incoming.sender } });
+  const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
+
+  const turn = new Turn(deps, incoming, state, staff);
+  for (const notice of expiredNotices) turn.reply(notice);
+  await route(turn);
+
+  if (turn.state.step === "idle") {
+    if (row) await db.conversation.delete({ where: { pseudonym: incoming.sender } }).catch(() => undefined);
+  } else {
+    const data = {
+      state: JSON.stringify(turn.state),
+      sealedAddress: incoming.chat.sealed,
+      updatedAt: now,
+      expiresAt: new Date(now.getTime() + deps.settings.draftTtlMinutes * 60_000),
+    };
+    await db.conversation.upsert({ where: { pseudonym: incoming.sender }, create: { pseudonym: incoming.sender, ...data }, update: data });
+  }
+  const target = { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag };
+  let n = 0;
+  for (const reply of turn.replies) await enqueue(db, target, reply, { dedupeKey: `${sourceKey}:${n++}`, now });
+}
+
+async function route(turn: Turn): Promise<void> {
+  const { content } = turn.incoming;
+  const state = turn.state;
+  const staff = turn.staff;
+
+  if (content.kind === "text") {
+    const command = parseCommand(content.text);
+    if (command) return runCommand(turn, command.command, command.args);
+  }
+  if (content.kind === "choice") {
+    const handled = await globalChoice(turn, content.data);
+    if (handled) return;
+  }
+  // Groups are for staff: anything but commands and buttons is their own conversation.
+  if (turn.incoming.chat.isGroup && !(staff && state.step === "ask")) return;
+
+  if (hasDraft(state)) return continueTipOff(turn, state.step, state.draft);
+  switch (state.step) {
+    case "followup_code":
+      if (content.kind === "text") return openWithCode(turn, content.text);
+      turn.reply(vi.followUp.askCode);
+      return;
+    case "followup":
+      return continueFollowUp(turn, state.tipId, false);
+    case "followup_add":
+      return continueFollowUp(turn, state.tipId, true);
+    case "ask":
+      if (staff) return continueAsk(turn, staff, state.tipId);
+      turn.state = IDLE;
+      break;
+    case "idle":
+      break;
+  }
+  // Idle: a receipt code typed on its own opens that tip; anything else gets the menu.
+  if (content.kind === "text" && normalizeReceiptCode(content.text)) return openWithCode(turn, content.text);
+  if (content.kind === "unsupported") turn.reply(vi.flow.unsupported);
+  turn.reply(vi.welcome, mainMenu());
+}
+
+async function globalChoice(turn: Turn, data: string): Promise<boolean> {
+  const state = turn.state;
+  const staff = turn.staff;
+  if (data === "nav:cancel") {
+    turn.state = IDLE;
+    turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
+    return true;
+  }
+  if (data === "nav:back") {
+    if (hasDraft(state)) await goBack(turn, state.step, state.draft);
+    else {
+      turn.state = IDLE;
+      turn.reply(vi.flow.cancelled);
+    }
+    return true;
+  }
+  if (data === "menu:report") {
+    if (turn.incoming.chat.isGroup) turn.reply(vi.flow.groupOnly);
+    else await startTipOff(turn);
+    return true;
+  }
+  if (data === "menu:followup") {
+    askReceiptCode(turn);
+    return true;
+  }
+  if (data === "menu:privacy") {
+    turn.reply(vi.privacy);
+    return true;
+  }
+  if (data === "menu:help") {
+    turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+    return true;
+  }
+  const tipAction = /^t:(\d+):(\w+)$/.exec(data);
+  if (tipAction) {
+    if (!staff) turn.reply(vi.staff.notStaff);
+    else await tipButton(turn, staff, Number(tipAction[1]), tipAction[2]!);
+    return true;
+  }
+  const view = /^l:(\d+)$/.exec(data);
+  if (view) {
+    if (!staff) turn.reply(vi.staff.notStaff);
+    else await viewTip(turn, staff, Number(view[1]));
+    return true;
+  }
+  const answer = /^r:(\d+)$/.exec(data);
+  if (answer) {
+    await openFromQuestion(turn, Number(answer[1]));
+    return true;
+  }
+  return false;
+}
+
+async function runCommand(turn: Turn, command: string, args: string): Promise<void> {
+  const staff = turn.staff;
+  const isGroup = turn.incoming.chat.isGroup;
+  switch (command) {
+    case "start": {
+      if (isGroup) {
+        turn.reply(vi.flow.groupOnly);
+        return;
+      }
+      if (INVITE_PATTERN.test(args)) return register(turn, args);
+      turn.reply(vi.welcome);
+      turn.reply(vi.falseReportNote);
+      if (args && VILLAGE_CODE_PATTERN.test(args)) return startTipOff(turn, args);
+      return startTipOff(turn);
+    }
+    case "togiac":
+    case "baotin":
+      if (isGroup) {
+        turn.reply(vi.flow.groupOnly);
+        return;
+      }
+      return startTipOff(turn);
+    case "huy":
+    case "cancel":
+      turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
+      turn.state = IDLE;
+      return;
+    case "quaylai":
+      if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
+      turn.reply(vi.flow.nothingToCancel);
+      return;
+    case "theodoi":
+      if (args && normalizeReceiptCode(args)) return openWithCode(turn, args);
+      askReceiptCode(turn);
+      return;
+    case "baomat":
+      turn.reply(vi.privacy);
+      return;
+    case "help":
+    case "trogiup":
+      turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+      return;
+    case "xoadulieu": {
+      const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
+      turn.state = IDLE;
+      turn.reply(vi.erase.done(erased));
+      return;
+    }
+    case "dangky":
+      return register(turn, args);
+    case "toi":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await whoAmI(turn, staff);
+      return;
+    case "tinbao":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await listCommuneTips(turn, staff, args);
+      return;
+    case "nhomcanhbao":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await registerAlertGroup(turn, staff);
+      return;
+    default:
+      if (isGroup) return;
+      if (hasDraft(turn.state)) {
+        turn.reply(vi.flow.useButtons);
+        return enterStep(turn, turn.state.step, turn.state.draft);
+      }
+      turn.reply(vi.help.citizen, mainMenu());
+  }
+}

@@ -1,0 +1,102 @@
+// Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
+import { vi } from "../../src/i18n/vi.js";
+import { addFollowUp, findTipByReceipt, tipsterView } from "../../src/tips/service.js";
+import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
+import { isOpen } from "../../src/tips/status.js";
+import { attachmentFrom } from "./tipoff.js";
+import { IDLE } from "./state.js";
+import { navRow, type Turn } from "./turn.js";
+
+const WRONG_CODES_PER_HOUR = 10;
+const HOUR_MS = 3_600_000;
+
+const followUpMenu = () => [
+  [{ label: vi.buttons.addInfo, data: "f:add" }],
+  [{ label: vi.buttons.refreshStatus, data: "f:refresh" }],
+  [{ label: vi.buttons.exit, data: "f:exit" }],
+];
+
+export function askReceiptCode(turn: Turn): void {
+  turn.state = { step: "followup_code" };
+  turn.reply(vi.followUp.askCode, [navRow(false)]);
+}
+
+/** Tries the typed text as a receipt code; wrong guesses are limited per pseudonym. */
+export async function openWithCode(turn: Turn, typed: string): Promise<void> {
+  const { db, keys } = turn.deps;
+  const now = turn.now();
+  const bucket = await keys.tag("rate-receipt", turn.incoming.sender);
+  if (!underLimit(await countHits(db, bucket, now, HOUR_MS), WRONG_CODES_PER_HOUR)) {
+    turn.state = IDLE;
+    turn.reply(vi.followUp.tooManyTries);
+    return;
+  }
+  const tip = await findTipByReceipt(db, keys, typed);
+  if (!tip) {
+    await recordHit(db, bucket, now);
+    turn.state = { step: "followup_code" };
+    turn.reply(vi.followUp.badCode, [navRow(false)]);
+    return;
+  }
+  await showTip(turn, tip.id);
+}
+
+export async function showTip(turn: Turn, tipId: number): Promise<void> {
+  turn.state = { step: "followup", tipId };
+  turn.reply(await tipsterView(turn.deps.db, tipId), followUpMenu());
+}
+
+/** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
+export async function openFromQuestion(turn: Turn, tipId: number): Promise<void> {
+  const address = await turn.deps.db.replyAddress.findUnique({ where: { tipId } });
+  if (!address || address.addressTag !== turn.incoming.chat.tag) {
+    turn.reply(vi.tipster.replyNotYours);
+    return;
+  }
+  const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId } });
+  if (!tip || !isOpen(tip.status)) {
+    turn.reply(vi.followUp.closed);
+    return;
+  }
+  turn.state = { step: "followup_add", tipId };
+  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: "f:done" }]]);
+}
+
+export async function continueFollowUp(turn: Turn, tipId: number, adding: boolean): Promise<void> {
+  const { content } = turn.incoming;
+  const choice = content.kind === "choice" ? content.data : null;
+  if (choice === "f:exit" || choice === "f:done") {
+    turn.state = IDLE;
+    turn.reply(vi.followUp.exited);
+    return;
+  }
+  if (choice === "f:refresh") return showTip(turn, tipId);
+  if (choice === "f:add") {
+    const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId } });
+    if (!tip || !isOpen(tip.status)) {
+      turn.reply(vi.followUp.closed, followUpMenu());
+      return;
+    }
+    turn.state = { step: "followup_add", tipId };
+    turn.reply(vi.followUp.askAddition, [[{ label: vi.buttons.done, data: "f:done" }]]);
+    return;
+  }
+  if (!adding) {
+    turn.reply(vi.flow.useButtons, followUpMenu());
+    return;
+  }
+  let outcome: "saved" | "closed" | null = null;
+  if (content.kind === "text" && content.text.trim().length > 0) {
+    outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) });
+  } else if (content.kind === "media" || content.kind === "location") {
+    const attachment = attachmentFrom(turn, content);
+    if (!attachment) return;
+    outcome = await addFollowUp(turn.deps, tipId, { attachment });
+  }
+  if (outcome === "closed") {
+    turn.state = { step: "followup", tipId };
+    turn.reply(vi.followUp.closed, followUpMenu());
+    return;
+  }
+  turn.reply(outcome === "saved" ? vi.followUp.additionSaved : vi.followUp.askAddition, [[{ label: vi.buttons.done, data: "f:done" }]]);
+}

@@ -1,0 +1,198 @@
+// Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
+import { vi } from "../../src/i18n/vi.js";
+import { redeemInvitation } from "../../src/staff/invitations.js";
+import { can, roleLabel } from "../../src/staff/roles.js";
+import { categories, categoryLabel } from "../../src/tips/categories.js";
+import { applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
+import { isTipAction } from "../../src/tips/status.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
+import { IDLE } from "./state.js";
+import { navRow, type StaffRow, type Turn } from "./turn.js";
+
+export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
+  const { db } = turn.deps;
+  if (staff.villageId) {
+    const village = await db.village.findUnique({ where: { id: staff.villageId }, include: { commune: true } });
+    if (village) return vi.staff.scopeVillage(village.name, village.commune.name);
+  }
+  if (staff.communeId) {
+    const commune = await db.commune.findUnique({ where: { id: staff.communeId } });
+    if (commune) return vi.staff.scopeCommune(commune.name);
+  }
+  return vi.staff.scopeAll;
+}
+
+export async function register(turn: Turn, code: string): Promise<void> {
+  const { incoming, deps } = turn;
+  if (!code) {
+    turn.reply(vi.staff.inviteMissing);
+    return;
+  }
+  if (incoming.channel === "web" && !deps.settings.demo) {
+    turn.reply(vi.staff.webStaffDemoOnly);
+    return;
+  }
+  if (incoming.chat.isGroup) {
+    turn.reply(vi.flow.groupOnly);
+    return;
+  }
+  const result = await redeemInvitation(deps.db, deps.keys, code, {
+    pseudonym: incoming.sender,
+    channel: incoming.channel,
+    sealedAddress: incoming.chat.sealed,
+    now: turn.now(),
+  });
+  if (!result.ok) {
+    const reasons = {
+      unknown: vi.staff.inviteUnknown,
+      used: vi.staff.inviteUsed,
+      expired: vi.staff.inviteExpired,
+      revoked: vi.staff.inviteRevoked,
+      already_staff: vi.staff.alreadyStaff,
+    } as const;
+    turn.reply(reasons[result.reason]);
+    return;
+  }
+  deps.log.info("staff.registered", { staffId: result.staff.id, role: result.staff.role });
+  const staff = result.staff as StaffRow;
+  turn.state = IDLE;
+  turn.reply(vi.staff.registered(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
+  turn.reply(vi.help.staff);
+}
+
+export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {
+  turn.reply(vi.staff.me(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
+}
+
+export async function registerAlertGroup(turn: Turn, staff: StaffRow): Promise<void> {
+  const { incoming, deps } = turn;
+  if (!incoming.chat.isGroup) {
+    turn.reply(vi.staff.groupOnlyCommand);
+    return;
+  }
+  if (!staff.communeId || !can(staff, "alertgroup.register", { communeId: staff.communeId })) {
+    turn.reply(vi.staff.forbidden);
+    return;
+  }
+  const commune = await deps.db.commune.findUniqueOrThrow({ where: { id: staff.communeId } });
+  const existing = await deps.db.alertGroup.findUnique({ where: { addressTag: incoming.chat.tag } });
+  if (existing) {
+    turn.reply(vi.staff.groupAlready(commune.name));
+    return;
+  }
+  await deps.db.alertGroup.create({
+    data: { communeId: commune.id, channel: incoming.channel, addressTag: incoming.chat.tag, sealedAddress: incoming.chat.sealed, createdByStaffId: staff.id, createdAt: turn.now() },
+  });
+  turn.reply(vi.staff.groupRegistered(commune.name));
+}
+
+const STATUS_WORDS: Record<string, string[]> = {
+  moi: ["new"],
+  tiepnhan: ["taken"],
+  xacminh: ["verifying"],
+  daxuly: ["done"],
+  khongcoso: ["unfounded"],
+  tatca: ["new", "taken", "verifying", "done", "unfounded"],
+};
+
+/** /tinbao [status] [category] [village code]: open tips of the officer's commune. */
+export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const { db } = turn.deps;
+  if (!staff.communeId || !can(staff, "tip.list", { communeId: staff.communeId })) {
+    turn.reply(vi.staff.forbidden);
+    return;
+  }
+  let statuses = [...OPEN_STATUSES] as string[];
+  let filterText: string = vi.staff.listFilterOpen;
+  let category: string | undefined;
+  let villageId: number | undefined;
+  for (const word of args.split(/\s+/).filter(Boolean)) {
+    const lower = word.toLowerCase();
+    if (STATUS_WORDS[lower]) {
+      statuses = STATUS_WORDS[lower]!;
+      filterText = lower === "tatca" ? vi.staff.listFilterAll : vi.staff.listFilterStatus(vi.status[statuses[0]!] ?? lower);
+      continue;
+    }
+    if (categories.some((c) => c.id === lower)) {
+      category = lower;
+      continue;
+    }
+    const village = await db.village.findFirst({ where: { code: word.toUpperCase(), communeId: staff.communeId } });
+    if (village) {
+      villageId = village.id;
+      continue;
+    }
+    turn.reply(vi.staff.badFilter(word));
+    return;
+  }
+  const { total, tips } = await listTips(db, staff.communeId, { statuses, category, villageId }, 15);
+  if (total === 0) {
+    turn.reply(vi.staff.listEmpty(filterText));
+    return;
+  }
+  const lines = [vi.staff.listTitle(total, filterText)];
+  for (const t of tips) {
+    lines.push(vi.staff.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? vi.flow.unknownVillage, vi.status[t.status] ?? t.status));
+  }
+  if (total > tips.length) lines.push(vi.staff.listMore(total - tips.length));
+  const rows = tips.slice(0, 8).map((t) => [{ label: vi.buttons.view(t.caseNumber), data: `l:${t.id}` }]);
+  turn.reply(lines.join("\n"), rows);
+}
+
+async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, action: "tip.read" | "tip.handle") {
+  const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
+  if (!tip) {
+    turn.reply(vi.staff.tipNotFound);
+    return null;
+  }
+  if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) {
+    turn.reply(vi.staff.forbidden);
+    return null;
+  }
+  return tip;
+}
+
+export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {
+  const tip = await loadTipForStaff(turn, staff, tipId, "tip.read");
+  if (!tip) return;
+  const text = [
+    `${tip.caseNumber} — ${vi.status[tip.status] ?? tip.status}`,
+    `${categoryLabel(tip.category)} — ${tip.village?.name ?? vi.flow.unknownVillage}, xã ${tip.commune.name}`,
+    formatDateTimeVN(tip.createdAt),
+    `${vi.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
+    "",
+    tip.text,
+  ].join("\n");
+  turn.replies.push({ text, choices: can(staff, "tip.handle", { communeId: tip.communeId }) ? tipActionChoices(tip.id) : undefined, protect: true });
+}
+
+/** A button under an alert: t:<tipId>:<action>. */
+export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, action: string): Promise<void> {
+  const tip = await loadTipForStaff(turn, staff, tipId, "tip.handle");
+  if (!tip) return;
+  if (action === "ask") {
+    turn.state = { step: "ask", tipId };
+    // Asked in a group, the prompt goes to the group; the officer's next message there is the question.
+    turn.reply(vi.staff.askQuestion(tip.caseNumber), [navRow(false)]);
+    return;
+  }
+  if (!isTipAction(action)) return;
+  const outcome = await applyTipAction(turn.deps, staff, tipId, action);
+  if (!outcome.ok && outcome.reason === "not_allowed") {
+    turn.reply(vi.staff.actionRefused(outcome.caseNumber ?? "", vi.status[outcome.status ?? ""] ?? outcome.status ?? ""));
+  }
+  // On success the thread message reaches every alert target, this chat included.
+}
+
+export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {
+  const { content } = turn.incoming;
+  if (content.kind !== "text" || content.text.trim().length === 0) {
+    turn.reply(vi.staff.questionEmpty, [navRow(false)]);
+    return;
+  }
+  const tip = await loadTipForStaff(turn, staff, tipId, "tip.handle");
+  turn.state = IDLE;
+  if (!tip) return;
+  const result = await askTipster(turn.deps, staff, tipId, content.text.trim().slice(0, 2000));
+  turn.reply(result.delivered ? vi.staff.questionSent(result.caseNumber) : vi.staff.questionStored(result.caseNumber));
+}

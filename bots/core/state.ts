@@ -1,0 +1,80 @@
+// Dialogue state: plain data stored per pseudonym, and pure rules over it.
+import type { DraftAttachment } from "../../src/tips/service.js";
+
+export interface Draft {
+  communeId?: number;
+  villageId?: number | null;
+  /** A village poster's deep link fixed commune and village: those steps are skipped. */
+  villageFixed?: boolean;
+  category?: string;
+  text?: string;
+  attachments: DraftAttachment[];
+}
+
+export type DraftStep = "commune" | "category" | "village" | "text" | "media" | "confirm";
+
+export type State =
+  | { step: "idle" }
+  | { step: DraftStep; draft: Draft }
+  | { step: "followup_code" }
+  | { step: "followup"; tipId: number }
+  | { step: "followup_add"; tipId: number }
+  | { step: "ask"; tipId: number };
+
+export const IDLE: State = { step: "idle" };
+
+export const MAX_TEXT_CHARS = 3000;
+export const MAX_ATTACHMENTS = 10;
+
+export function isDraftStep(step: string): step is DraftStep {
+  return ["commune", "category", "village", "text", "media", "confirm"].includes(step);
+}
+
+/** The step "back" leads to; null means back leaves the flow. */
+export function previousStep(step: DraftStep, draft: Draft): DraftStep | null {
+  switch (step) {
+    case "commune":
+      return null;
+    case "category":
+      return draft.villageFixed ? null : "commune";
+    case "village":
+      return "category";
+    case "text":
+      return draft.villageFixed ? "category" : "village";
+    case "media":
+      return "text";
+    case "confirm":
+      return "media";
+  }
+}
+
+/** The first step of a new draft. */
+export function firstStep(draft: Draft): DraftStep {
+  return draft.communeId ? "category" : "commune";
+}
+
+/** After the category: skip the village question when a poster fixed it. */
+export function stepAfterCategory(draft: Draft): DraftStep {
+  return draft.villageFixed ? "text" : "village";
+}
+
+export function parseState(json: string | undefined | null): State {
+  if (!json) return IDLE;
+  try {
+    const value = JSON.parse(json) as State;
+    return value && typeof value === "object" && typeof value.step === "string" ? value : IDLE;
+  } catch {
+    return IDLE;
+  }
+}
+
+export function hasDraft(state: State): state is { step: DraftStep; draft: Draft } {
+  return isDraftStep(state.step);
+}
+
+/** Splits "/cmd@bot arg1 arg2" into a lower-case command and its argument text. */
+export function parseCommand(text: string): { command: string; args: string } | null {
+  const match = /^\/([A-Za-z_]+)(?:@\w+)?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (!match) return null;
+  return { command: match[1]!.toLowerCase(), args: (match[2] ?? "").trim() };
+}

@@ -1,0 +1,261 @@
+// The tip-off flow: commune → category → village → what happened → media → confirm → receipt.
+import { vi } from "../../src/i18n/vi.js";
+import { categories, categoryLabel } from "../../src/tips/categories.js";
+import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
+import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
+import { findVillageByCode, listVillages, searchCommunes } from "../../src/places/search.js";
+import type { Choice, IncomingContent } from "./types.js";
+import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
+import { navRow, type Turn } from "./turn.js";
+
+const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+
+/** Starts a new draft, optionally fixed to a village by a poster's deep link. */
+export async function startTipOff(turn: Turn, villageCode?: string): Promise<void> {
+  const draft: Draft = { attachments: [] };
+  if (villageCode) {
+    const village = await findVillageByCode(turn.deps.db, villageCode);
+    if (village) {
+      draft.communeId = village.communeId;
+      draft.villageId = village.id;
+      draft.villageFixed = true;
+      turn.reply(vi.flow.villageFixed(village.name, village.commune.name));
+    } else {
+      turn.reply(vi.flow.deepLinkUnknown);
+    }
+  }
+  await enterStep(turn, firstStep(draft), draft);
+}
+
+/** Shows the question of a step and stores the state. */
+export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Promise<void> {
+  const { db } = turn.deps;
+  turn.state = { step, draft };
+  switch (step) {
+    case "commune":
+      turn.reply(vi.flow.askCommune, [[{ label: vi.buttons.followUp, data: "menu:followup" }], navRow(false)]);
+      return;
+    case "category": {
+      const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
+      const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: `k:${c.id}` }]);
+      rows.push(navRow(previousStep(step, draft) !== null));
+      turn.reply(vi.flow.askCategory(commune?.name ?? ""), rows);
+      return;
+    }
+    case "village": {
+      const villages = await listVillages(db, draft.communeId!);
+      const rows: Choice[][] = [];
+      for (let i = 0; i < villages.length; i += 2) {
+        rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: `v:${v.id}` })));
+      }
+      rows.push([{ label: vi.buttons.villageUnknown, data: "v:none" }]);
+      rows.push(navRow());
+      turn.reply(villages.length > 0 ? vi.flow.askVillage : vi.flow.noVillages, rows);
+      return;
+    }
+    case "text":
+      turn.reply(vi.flow.askText, [navRow()]);
+      return;
+    case "media":
+      turn.reply(vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: "m:continue" }], navRow()]);
+      return;
+    case "confirm":
+      turn.reply(await summary(turn, draft), [
+        [{ label: vi.buttons.submit, data: "s:submit" }],
+        [{ label: vi.buttons.editText, data: "s:edit" }],
+        navRow(),
+      ]);
+      return;
+  }
+}
+
+async function summary(turn: Turn, draft: Draft): Promise<string> {
+  const { db } = turn.deps;
+  const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
+  const village = draft.villageId ? await db.village.findUnique({ where: { id: draft.villageId } }) : null;
+  return [
+    vi.flow.summaryTitle,
+    `${vi.flow.summaryCommune}: ${commune?.name ?? ""}`,
+    `${vi.flow.summaryVillage}: ${village?.name ?? vi.flow.unknownVillage}`,
+    `${vi.flow.summaryCategory}: ${categoryLabel(draft.category ?? "other")}`,
+    `${vi.flow.summaryText}: ${draft.text ?? ""}`,
+    `${vi.flow.summaryAttachments}: ${describeAttachments(draft.attachments)}`,
+    "",
+    vi.flow.summaryConfirm,
+  ].join("\n");
+}
+
+/** Turns an incoming media or location into a draft attachment, or explains why not. */
+export function attachmentFrom(turn: Turn, content: IncomingContent): DraftAttachment | null {
+  const channel = turn.incoming.channel;
+  if (content.kind === "location") return { kind: "location", channel, latitude: content.latitude, longitude: content.longitude };
+  if (content.kind !== "media") return null;
+  switch (content.media) {
+    case "photo":
+    case "video":
+    case "voice":
+    case "audio":
+      if (!content.fileRef) return null;
+      if (channel === "web") return { kind: content.media, channel, webUploadId: Number(content.fileRef) };
+      return { kind: content.media, channel, fileRef: content.fileRef };
+    case "image_file":
+      turn.reply(vi.flow.imageAsFile);
+      return null;
+    case "document":
+      turn.reply(vi.flow.documentRefused);
+      return null;
+    default:
+      turn.reply(vi.flow.stickerIgnored);
+      return null;
+  }
+}
+
+export async function goBack(turn: Turn, step: DraftStep, draft: Draft): Promise<void> {
+  const previous = previousStep(step, draft);
+  if (!previous) {
+    turn.state = IDLE;
+    turn.reply(vi.flow.cancelled);
+    return;
+  }
+  await enterStep(turn, previous, draft);
+}
+
+/** Handles one incoming in a draft step. */
+export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft): Promise<void> {
+  const { content } = turn.incoming;
+  const { db } = turn.deps;
+  const choice = content.kind === "choice" ? content.data : null;
+  const text = content.kind === "text" ? content.text : null;
+
+  switch (step) {
+    case "commune": {
+      if (choice?.startsWith("c:")) {
+        const id = Number(choice.slice(2));
+        const commune = Number.isInteger(id) ? await db.commune.findUnique({ where: { id } }) : null;
+        if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
+      }
+      if (text !== null && text.trim().length > 0) {
+        const query = text.trim().slice(0, 80);
+        const found = await searchCommunes(db, query, 8);
+        if (found.length === 0) {
+          turn.reply(vi.flow.communeNotFound(query), [navRow(false)]);
+          return;
+        }
+        turn.reply(vi.flow.communeResults, [...found.map((c) => [{ label: c.name, data: `c:${c.id}` }]), navRow(false)]);
+        return;
+      }
+      turn.reply(vi.flow.askCommune, [navRow(false)]);
+      return;
+    }
+    case "category": {
+      const id = choice?.startsWith("k:") ? choice.slice(2) : null;
+      const picked = categories.find((c) => c.id === id) ?? (text ? categories.find((c) => c.label.toLowerCase() === text.trim().toLowerCase()) : undefined);
+      if (picked) return enterStep(turn, stepAfterCategory(draft), { ...draft, category: picked.id });
+      turn.reply(vi.flow.useButtons);
+      return;
+    }
+    case "village": {
+      if (choice === "v:none") return enterStep(turn, "text", { ...draft, villageId: null });
+      if (choice?.startsWith("v:")) {
+        const village = await db.village.findUnique({ where: { id: Number(choice.slice(2)) || -1 } });
+        if (village && village.communeId === draft.communeId) return enterStep(turn, "text", { ...draft, villageId: village.id });
+      }
+      if (text) {
+        const villages = await listVillages(db, draft.communeId!);
+        const match = villages.find((v) => v.name.toLowerCase() === text.trim().toLowerCase());
+        if (match) return enterStep(turn, "text", { ...draft, villageId: match.id });
+      }
+      turn.reply(vi.flow.useButtons);
+      return;
+    }
+    case "text": {
+      if (text !== null) {
+        const trimmed = text.trim();
+        if (trimmed.length === 0) {
+          turn.reply(vi.flow.textEmpty, [navRow()]);
+          return;
+        }
+        if ([...trimmed].length > MAX_TEXT_CHARS) {
+          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...trimmed].length), [navRow()]);
+          return;
+        }
+        return enterStep(turn, "media", { ...draft, text: trimmed });
+      }
+      if (content.kind === "media" && (content.media === "voice" || content.media === "audio")) {
+        const a = attachmentFrom(turn, content);
+        if (a) return enterStep(turn, "media", { ...draft, text: draft.text ?? vi.flow.summaryVoice, attachments: [...draft.attachments, a] });
+      }
+      if (content.kind === "media" || content.kind === "location") {
+        turn.reply(vi.flow.mediaWhere, [navRow()]);
+        return;
+      }
+      turn.reply(vi.flow.askText, [navRow()]);
+      return;
+    }
+    case "media": {
+      if (choice === "m:continue") return enterStep(turn, "confirm", draft);
+      if (content.kind === "media" || content.kind === "location") {
+        if (draft.attachments.length >= MAX_ATTACHMENTS) {
+          turn.reply(vi.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          return;
+        }
+        const a = attachmentFrom(turn, content);
+        if (a) {
+          const next = { ...draft, attachments: [...draft.attachments, a] };
+          turn.state = { step: "media", draft: next };
+          turn.reply(vi.flow.mediaAdded(next.attachments.length), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+        }
+        return;
+      }
+      if (text !== null && text.trim().length > 0) {
+        // More words after the description: append them rather than lose them.
+        const joined = `${draft.text ?? ""}\n${text.trim()}`.trim();
+        if ([...joined].length > MAX_TEXT_CHARS) {
+          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...joined].length), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          return;
+        }
+        turn.state = { step: "media", draft: { ...draft, text: joined } };
+      }
+      turn.reply(vi.flow.askMedia, [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+      return;
+    }
+    case "confirm": {
+      if (choice === "s:edit") return enterStep(turn, "text", { ...draft, text: undefined });
+      if (choice === "s:submit") return submit(turn, draft);
+      turn.reply(vi.flow.useButtons);
+      return;
+    }
+  }
+}
+
+async function submit(turn: Turn, draft: Draft): Promise<void> {
+  const { db, keys, settings } = turn.deps;
+  const now = turn.now();
+  const personalBucket = await keys.tag("rate-tip", turn.incoming.sender);
+  if (!underLimit(await countHits(db, personalBucket, now, HOUR_MS), settings.tipsPerHour)) {
+    turn.reply(vi.flow.rateLimited(settings.tipsPerHour), [[{ label: vi.buttons.submit, data: "s:submit" }], navRow()]);
+    return;
+  }
+  if (!underLimit(await countHits(db, "global-tips", now, MINUTE_MS), settings.globalTipsPerMinute)) {
+    turn.deps.log.warn("tips.flood_guard", { perMinute: settings.globalTipsPerMinute });
+    turn.reply(vi.flow.floodGuard, [[{ label: vi.buttons.submit, data: "s:submit" }], navRow()]);
+    return;
+  }
+  await recordHit(db, personalBucket, now);
+  await recordHit(db, "global-tips", now);
+  const created = await createTip(turn.deps, {
+    communeId: draft.communeId!,
+    villageId: draft.villageId ?? null,
+    category: draft.category ?? "other",
+    text: draft.text ?? "",
+    channel: turn.incoming.channel,
+    attachments: draft.attachments,
+    replyTo: { sealed: turn.incoming.chat.sealed, tag: turn.incoming.chat.tag },
+  });
+  turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
+  const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
+  turn.state = IDLE;
+  turn.reply(vi.flow.submitted(created.receiptCode));
+  turn.reply(vi.flow.whatNext(commune?.hotline ?? null));
+}

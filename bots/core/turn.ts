@@ -1,0 +1,68 @@
+import type { Db } from "../../src/db/client.js";
+import type { Keyring } from "../../src/crypto/keys.js";
+import type { Logger } from "../../src/log.js";
+import type { TipDeps } from "../../src/tips/service.js";
+import type { Choice, Incoming, OutgoingMessage } from "./types.js";
+import type { State } from "./state.js";
+import { vi } from "../../src/i18n/vi.js";
+
+export interface CoreSettings {
+  draftTtlMinutes: number;
+  tipsPerHour: number;
+  globalTipsPerMinute: number;
+  escalateAfterMinutes: number;
+  addressRetentionDays: number;
+  demo: boolean;
+}
+
+export interface CoreDeps extends TipDeps {
+  db: Db;
+  keys: Keyring;
+  log: Logger;
+  settings: CoreSettings;
+}
+
+export interface StaffRow {
+  id: number;
+  displayName: string;
+  role: string;
+  communeId: number | null;
+  villageId: number | null;
+  active: boolean;
+}
+
+/** One incoming message being handled: who, where, the state, and the replies collected. */
+export class Turn {
+  readonly replies: OutgoingMessage[] = [];
+  constructor(
+    readonly deps: CoreDeps,
+    readonly incoming: Incoming,
+    public state: State,
+    readonly staff: StaffRow | null,
+  ) {}
+
+  reply(text: string, choices?: Choice[][]): void {
+    this.replies.push(choices && choices.length > 0 ? { text, choices } : { text });
+  }
+
+  now(): Date {
+    return this.deps.now();
+  }
+}
+
+export const navRow = (withBack = true): Choice[] =>
+  withBack
+    ? [
+        { label: vi.buttons.back, data: "nav:back" },
+        { label: vi.buttons.cancel, data: "nav:cancel" },
+      ]
+    : [{ label: vi.buttons.cancel, data: "nav:cancel" }];
+
+export const mainMenu = (): Choice[][] => [
+  [{ label: vi.buttons.report, data: "menu:report" }],
+  [{ label: vi.buttons.followUp, data: "menu:followup" }],
+  [
+    { label: vi.buttons.privacy, data: "menu:privacy" },
+    { label: vi.buttons.help, data: "menu:help" },
+  ],
+];

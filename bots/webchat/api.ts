@@ -1,0 +1,142 @@
+// The web chat: a real channel for citizens without Zalo or Telegram. The browser keeps a random
+// token; its keyed hash is the pseudonym. No cookies, no IP addresses.
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { Db } from "../../src/db/client.js";
+import type { Keyring } from "../../src/crypto/keys.js";
+import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
+import { base64UrlToBytes } from "../../src/crypto/keys.js";
+import { storeIncoming } from "../../src/inbound/store.js";
+import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
+import { createInvitation } from "../../src/staff/invitations.js";
+import type { Incoming, IncomingContent } from "../core/types.js";
+import { renderChatPage } from "./page.js";
+import { webText } from "./strings.js";
+
+const token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
+const MAX_TEXT = 8000;
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const MESSAGES_PER_MINUTE = 40;
+
+const sendBody = z.union([
+  z.object({ token, text: z.string().max(MAX_TEXT) }),
+  z.object({ token, choice: z.string().min(1).max(64) }),
+  z.object({ token, location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }) }),
+  z.object({ token, uploadId: z.number().int().positive(), caption: z.string().max(1000).optional() }),
+]);
+
+const uploadBody = z.object({
+  token,
+  mime: z.enum(["image/jpeg", "image/png", "image/webp"]),
+  dataBase64: z.string().min(8).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8),
+});
+
+export interface WebChatOptions {
+  db: Db;
+  keys: Keyring;
+  demo: boolean;
+  demoCommuneCode?: string;
+  now: () => Date;
+  /** Called after an incoming is stored, to handle it soon. */
+  onStored: () => void;
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  try {
+    return await req.json();
+  } catch {
+    return undefined;
+  }
+}
+
+export function webChatApp(opts: WebChatOptions): Hono {
+  const { db, keys } = opts;
+  const app = new Hono();
+  const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES * 2, onError: (c) => c.json({ error: webText.tooLarge }, 413) });
+
+  app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
+
+  app.post("/webchat/api/send", limit, async (c) => {
+    const parsed = sendBody.safeParse(await readJson(c.req.raw));
+    if (!parsed.success) return c.json({ error: webText.badRequest }, 400);
+    const body = parsed.data;
+    const now = opts.now();
+    const sender = await pseudonymOf(keys, "web", body.token);
+    const bucket = await keys.tag("rate-web", sender);
+    if (!underLimit(await countHits(db, bucket, now, 60_000), MESSAGES_PER_MINUTE)) return c.json({ error: webText.tooFast }, 429);
+    await recordHit(db, bucket, now);
+    let content: IncomingContent;
+    if ("text" in body) content = { kind: "text", text: body.text };
+    else if ("choice" in body) content = { kind: "choice", data: body.choice };
+    else if ("location" in body) content = { kind: "location", latitude: body.location.latitude, longitude: body.location.longitude };
+    else {
+      const upload = await db.webUpload.findUnique({ where: { id: body.uploadId }, select: { id: true } });
+      if (!upload) return c.json({ error: webText.badRequest }, 400);
+      content = { kind: "media", media: "photo", fileRef: String(upload.id), caption: body.caption };
+    }
+    const address = { channel: "web", chatId: body.token } as const;
+    const incoming: Incoming = {
+      channel: "web",
+      sender,
+      chat: { sealed: await sealAddress(keys, address), tag: await addressTagOf(keys, address), isGroup: false },
+      content,
+      receivedAt: now.getTime(),
+    };
+    await storeIncoming(db, "web", crypto.randomUUID(), incoming, now);
+    opts.onStored();
+    return c.json({ ok: true }, 202);
+  });
+
+  app.post("/webchat/api/upload", limit, async (c) => {
+    const parsed = uploadBody.safeParse(await readJson(c.req.raw));
+    if (!parsed.success) return c.json({ error: webText.badUpload }, 400);
+    let bytes: Uint8Array;
+    try {
+      bytes = base64UrlToBytes(parsed.data.dataBase64.replace(/^data:[^,]*,/, "").replace(/=+$/, ""));
+    } catch {
+      return c.json({ error: webText.badUpload }, 400);
+    }
+    if (bytes.length > MAX_UPLOAD_BYTES) return c.json({ error: webText.tooLarge }, 413);
+    if (!looksLikeImage(bytes, parsed.data.mime)) return c.json({ error: webText.badUpload }, 400);
+    const row = await db.webUpload.create({ data: { mime: parsed.data.mime, bytes: bytes as Uint8Array<ArrayBuffer> } });
+    return c.json({ uploadId: row.id });
+  });
+
+  // Uploaded pictures are shown to staff only.
+  app.get("/webchat/api/uploads/:id", async (c) => {
+    const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
+    const id = Number(c.req.param("id"));
+    if (!parsedToken.success || !Number.isInteger(id)) return c.json({ error: webText.badRequest }, 400);
+    const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) } });
+    if (!staff?.active) return c.json({ error: webText.forbidden }, 403);
+    const upload = await db.webUpload.findUnique({ where: { id } });
+    if (!upload) return c.json({ error: webText.notFound }, 404);
+    return c.body(upload.bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": upload.mime, "Cache-Control": "private, no-store" });
+  });
+
+  app.get("/webchat/api/messages", async (c) => {
+    const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
+    if (!parsedToken.success) return c.json({ error: webText.badRequest }, 400);
+    const after = Math.max(0, Number.parseInt(c.req.query("after") ?? "0", 10) || 0);
+    const addressTag = await addressTagOf(keys, { channel: "web", chatId: parsedToken.data });
+    const rows = await db.webChatMessage.findMany({ where: { addressTag, id: { gt: after } }, orderBy: { id: "asc" }, take: 100 });
+    return c.json({ messages: rows.map((r) => ({ id: r.id, ...JSON.parse(r.payload) })) }, 200, { "Cache-Control": "no-store" });
+  });
+
+  app.post("/webchat/api/demo/officer", async (c) => {
+    if (!opts.demo || !opts.demoCommuneCode) return c.json({ error: webText.notFound }, 404);
+    const commune = await db.commune.findUnique({ where: { code: opts.demoCommuneCode } });
+    if (!commune) return c.json({ error: webText.notFound }, 404);
+    const { code } = await createInvitation(db, keys, { role: "officer", communeCode: commune.code, note: webText.demoOfficerName, validDays: 1 });
+    return c.json({ code, commune: commune.name });
+  });
+
+  return app;
+}
+
+function looksLikeImage(bytes: Uint8Array, mime: string): boolean {
+  if (mime === "image/jpeg") return bytes[0] === 0xff && bytes[1] === 0xd8;
+  if (mime === "image/png") return bytes[0] === 0x89 && bytes[1] === 0x50;
+  return bytes[8] === 0x57 && bytes[9] === 0x45; // "WEBP"
+}

@@ -1,0 +1,36 @@
+import type { Db } from "../../src/db/client.js";
+import type { Keyring } from "../../src/crypto/keys.js";
+import { addressTagOf } from "../../src/crypto/pseudonym.js";
+import { vi } from "../../src/i18n/vi.js";
+import type { ChannelSender, OutgoingMessage } from "../core/types.js";
+
+export interface WebChatPayload {
+  text: string;
+  choices?: { label: string; data: string }[][];
+  media?: { kind: string; uploadUrl?: string; latitude?: number; longitude?: number };
+}
+
+/** Renders a neutral message for the browser. Media held by another platform cannot be shown here. */
+export function renderForWeb(message: OutgoingMessage): WebChatPayload {
+  const payload: WebChatPayload = { text: message.text };
+  if (message.choices) payload.choices = message.choices;
+  const media = message.media;
+  if (media) {
+    if (media.kind === "location") payload.media = { kind: "location", latitude: media.latitude, longitude: media.longitude };
+    else if (media.webUploadId !== undefined) payload.media = { kind: media.kind, uploadUrl: `/webchat/api/uploads/${media.webUploadId}` };
+    else payload.text = `${message.text}\n${vi.web.mediaElsewhere(vi.media[media.kind] ?? media.kind)}`;
+  }
+  return payload;
+}
+
+/** "Sending" to a browser stores the message until the page fetches it. */
+export function createWebChatSender(db: Db, keys: Keyring): ChannelSender {
+  return {
+    channel: "web",
+    async send(chatId, message) {
+      const addressTag = await addressTagOf(keys, { channel: "web", chatId });
+      const row = await db.webChatMessage.create({ data: { addressTag, payload: JSON.stringify(renderForWeb(message)) } });
+      return { ok: true, externalMessageId: String(row.id) };
+    },
+  };
+}

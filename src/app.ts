@@ -1,0 +1,64 @@
+// The Hono app both runtimes serve: small sub-apps mounted on one root.
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import type { Api } from "grammy";
+import type { Db } from "./db/client.js";
+import type { Keyring } from "./crypto/keys.js";
+import type { Logger } from "./log.js";
+import { storeIncoming } from "./inbound/store.js";
+import { webChatApp } from "../bots/webchat/api.js";
+import { telegramWebhookApp } from "../bots/telegram/webhook.js";
+
+export interface AppOptions {
+  db: Db;
+  keys: Keyring;
+  log: Logger;
+  now: () => Date;
+  demo: boolean;
+  demoCommuneCode?: string;
+  telegram?: { secret: string; api?: Api };
+  /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
+  onStored: () => void;
+}
+
+export function createApp(opts: AppOptions): Hono {
+  const app = new Hono();
+  app.use(secureHeaders({ referrerPolicy: "no-referrer" }));
+
+  app.get("/health", async (c) => {
+    try {
+      await opts.db.$queryRawUnsafe("SELECT 1");
+      return c.json({ ok: true, database: "ok" });
+    } catch {
+      return c.json({ ok: false, database: "unavailable" }, 503);
+    }
+  });
+
+  if (opts.telegram) {
+    app.route(
+      "/",
+      telegramWebhookApp({
+        secret: opts.telegram.secret,
+        keys: opts.keys,
+        api: opts.telegram.api,
+        ingest: async (channel, externalId, incoming) => {
+          const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
+          if (result === "stored") opts.onStored();
+        },
+      }),
+    );
+  }
+
+  app.route(
+    "/",
+    webChatApp({ db: opts.db, keys: opts.keys, demo: opts.demo, demoCommuneCode: opts.demoCommuneCode, now: opts.now, onStored: opts.onStored }),
+  );
+
+  app.notFound((c) => c.json({ error: "not found" }, 404));
+  // An unexpected failure must not look final to a platform: 503 makes it retry later.
+  app.onError((error, c) => {
+    opts.log.error("http.error", { path: c.req.path, error: error.message.slice(0, 200) });
+    return c.json({ error: "temporarily unavailable" }, 503, { "Retry-After": "5" });
+  });
+  return app;
+}

@@ -1,0 +1,280 @@
+// Every word a user reads, in Vietnamese with full diacritics. Code picks strings from here only.
+
+const EMERGENCY = "Trường hợp khẩn cấp, hãy gọi ngay 113.";
+const NATIONAL_HOTLINE = "Đường dây nóng phòng, chống ma túy toàn quốc: 0769.04.04.04 (gọi, nhắn tin hoặc Zalo).";
+
+export const vi = {
+  buttons: {
+    report: "🚨 Tố giác ma túy",
+    followUp: "🔎 Tôi đã có mã tiếp nhận",
+    privacy: "🛡️ Bảo mật & quyền của bạn",
+    help: "❓ Hướng dẫn",
+    back: "⬅️ Quay lại",
+    cancel: "✖️ Hủy",
+    searchAgain: "🔍 Tìm xã khác",
+    villageUnknown: "Không rõ thôn/xóm",
+    continue: "Tiếp tục ➡️",
+    skipMedia: "Không có, tiếp tục ➡️",
+    submit: "✅ Gửi tin báo",
+    editText: "✏️ Sửa nội dung",
+    addInfo: "✍️ Gửi thêm thông tin / trả lời",
+    refreshStatus: "🔄 Xem lại trạng thái",
+    exit: "✖️ Thoát",
+    done: "✔️ Xong",
+    replyToOfficer: "💬 Trả lời cán bộ",
+    take: "📥 Tiếp nhận",
+    verify: "🔍 Đang xác minh",
+    resolve: "✅ Đã xử lý",
+    unfounded: "🚫 Không có cơ sở",
+    ask: "💬 Hỏi người báo tin",
+    view: (caseNumber: string) => `Xem ${caseNumber}`,
+  },
+
+  status: {
+    new: "Mới, chờ tiếp nhận",
+    taken: "Đã tiếp nhận",
+    verifying: "Đang xác minh",
+    done: "Đã xử lý",
+    unfounded: "Không có cơ sở",
+  } as Record<string, string>,
+
+  // What a tipster may read about their tip: plain and without officers' names.
+  statusForTipster: {
+    new: "Tin báo đã đến công an xã và đang chờ cán bộ tiếp nhận.",
+    taken: "Cán bộ công an xã đã tiếp nhận tin báo của bạn.",
+    verifying: "Công an xã đang xác minh thông tin bạn cung cấp.",
+    done: "Công an xã đã xử lý xong tin báo này. Cảm ơn bạn.",
+    unfounded: "Công an xã đã xác minh và kết thúc tin báo này. Cảm ơn bạn đã quan tâm.",
+  } as Record<string, string>,
+
+  welcome: [
+    "Xin chào! Đây là kênh tiếp nhận tin báo về ma túy của công an xã.",
+    "Bạn không cần cho biết họ tên hay số điện thoại. Công an xã sẽ không biết bạn là ai.",
+    EMERGENCY,
+  ].join("\n\n"),
+
+  falseReportNote:
+    "Xin lưu ý: cố ý báo tin sai sự thật là hành vi bị pháp luật xử lý. Nếu bạn chỉ nghi ngờ, cứ báo và nói rõ là nghi ngờ.",
+
+  privacy: [
+    "🛡️ Điều chúng tôi bảo vệ:",
+    "• Hệ thống không lưu tên, số điện thoại, tên tài khoản hay mã tài khoản của bạn. Mỗi người được thay bằng một bí danh mã hóa không thể dịch ngược.",
+    "• Cán bộ chỉ nhận bản sao nội dung tin báo, không bao giờ thấy bạn là ai và không thể nhắn trực tiếp cho bạn.",
+    "• Địa chỉ để hệ thống gửi câu hỏi của cán bộ cho bạn được mã hóa, tự xóa sau khi tin báo kết thúc, và bạn có thể xóa ngay bằng lệnh /xoadulieu.",
+    "• Ảnh gửi dạng tệp (giữ nguyên vị trí GPS trong ảnh) sẽ bị từ chối để bảo vệ bạn.",
+    "",
+    "⚠️ Điều chúng tôi không thể bảo vệ:",
+    "• Công ty cung cấp ứng dụng nhắn tin (Telegram, Zalo) vẫn biết tài khoản của bạn đã nhắn cho kênh này.",
+    "• Nội dung bạn viết có thể tự làm lộ bạn (ví dụ: \"nhà tôi ở cạnh…\"). Hãy cân nhắc chi tiết.",
+    "• Người cầm điện thoại của bạn có thể đọc tin nhắn: hãy xóa đoạn chat nếu cần.",
+    "",
+    "Theo Bộ luật Tố tụng hình sự, người cung cấp thông tin được giữ bí mật và được bảo vệ.",
+  ].join("\n"),
+
+  help: {
+    citizen: [
+      "❓ Hướng dẫn:",
+      "/start — bắt đầu báo tin mới",
+      "/theodoi — xem trạng thái, câu hỏi của cán bộ, gửi thêm thông tin (cần mã tiếp nhận)",
+      "/baomat — điều gì được bảo vệ, điều gì không",
+      "/xoadulieu — xóa ngay địa chỉ liên lạc của bạn",
+      "/huy — hủy việc đang làm",
+      "",
+      EMERGENCY,
+    ].join("\n"),
+    staff: [
+      "Lệnh dành cho cán bộ:",
+      "/tinbao — các tin báo đang mở của xã (lọc: /tinbao moi | tiepnhan | xacminh | tatca, theo loại hoặc mã thôn)",
+      "/nhomcanhbao — (gửi trong nhóm) đăng ký nhóm này nhận cảnh báo tin báo mới của xã",
+      "/toi — vai trò và phạm vi của bạn",
+    ].join("\n"),
+  },
+
+  flow: {
+    askCommune: "Bước 1/5 — Bạn muốn báo tin cho xã, phường nào? Hãy gõ tên xã (có dấu hoặc không dấu), ví dụ: Hồng Lộc.",
+    communeNotFound: (query: string) =>
+      `Không tìm thấy xã nào có tên "${query}". Hãy gõ lại tên xã, có thể gõ không dấu hoặc chỉ một phần tên.`,
+    communeResults: "Chọn đúng xã của bạn:",
+    askCategory: (commune: string) => `Bước 2/5 — Xã ${commune}. Bạn muốn báo về việc gì?`,
+    askVillage: "Bước 3/5 — Việc này xảy ra ở thôn, xóm, bản nào? Nếu không rõ, chọn \"Không rõ thôn/xóm\".",
+    noVillages: "Bước 3/5 — Xã này chưa có danh sách thôn. Chọn \"Không rõ thôn/xóm\" để tiếp tục.",
+    askText:
+      "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Bạn có thể gõ chữ hoặc gửi tin nhắn thoại.",
+    textTooLong: (max: number, got: number) =>
+      `Nội dung dài ${got} ký tự, vượt quá ${max} ký tự. Hãy viết ngắn lại, hoặc gửi phần chính trước rồi bổ sung sau khi có mã tiếp nhận.`,
+    textEmpty: "Nội dung đang trống. Hãy gõ vài dòng mô tả điều bạn biết.",
+    askMedia:
+      "Bước 5/5 — Bạn có thể gửi thêm ảnh, video, tin nhắn thoại hoặc vị trí (không bắt buộc). Gửi xong thì bấm \"Tiếp tục\".",
+    mediaAdded: (count: number) => `Đã nhận ${count} tệp đính kèm. Gửi thêm hoặc bấm "Tiếp tục".`,
+    mediaLimit: (max: number) => `Mỗi tin báo nhận tối đa ${max} tệp đính kèm. Bấm "Tiếp tục" để xem lại tin báo.`,
+    imageAsFile:
+      "Ảnh gửi dạng tệp còn giữ thông tin vị trí GPS và máy chụp, có thể làm lộ bạn, nên hệ thống không nhận. Hãy gửi lại dưới dạng ảnh thường (không chọn \"gửi dạng tệp\").",
+    documentRefused: "Hệ thống không nhận tệp tài liệu vì tệp có thể chứa thông tin về người tạo. Hãy chụp ảnh màn hình hoặc gõ nội dung.",
+    stickerIgnored: "Hệ thống không dùng được nhãn dán này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
+    unsupported: "Hệ thống chưa xử lý được loại tin nhắn này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
+    useButtons: "Hãy chọn một trong các nút bên dưới, hoặc gõ /huy để hủy.",
+    mediaWhere: "Bạn đang ở bước gửi nội dung. Ảnh, video và vị trí có thể gửi ở bước sau.",
+    summaryTitle: "📋 Xem lại tin báo trước khi gửi:",
+    summaryCommune: "Xã",
+    summaryVillage: "Thôn/xóm",
+    summaryCategory: "Loại việc",
+    summaryText: "Nội dung",
+    summaryVoice: "(tin nhắn thoại)",
+    summaryAttachments: "Đính kèm",
+    summaryNoAttachments: "không có",
+    summaryConfirm: "Nếu đúng, bấm \"Gửi tin báo\".",
+    unknownVillage: "không rõ",
+    cancelled: "Đã hủy. Bản nháp tin báo đã được xóa hoàn toàn. Gõ /start khi bạn muốn báo tin.",
+    nothingToCancel: "Không có việc gì đang dở. Gõ /start để báo tin mới.",
+    draftExpired: (minutes: number) =>
+      `Bản tin báo chưa gửi của bạn đã bị xóa vì quá ${minutes} phút không có thao tác. Gõ /start để bắt đầu lại.`,
+    villageFixed: (village: string, commune: string) => `Bạn đang báo tin cho ${village}, xã ${commune}.`,
+    deepLinkUnknown: "Mã thôn trong đường dẫn không còn đúng. Hãy chọn xã bằng cách gõ tên.",
+    groupOnly:
+      "Để giữ bí mật cho bạn, hãy nhắn riêng cho bot để báo tin, không báo tin trong nhóm.",
+    submitted: (code: string) =>
+      [
+        "✅ Tin báo đã được gửi đến công an xã. Cảm ơn bạn!",
+        "",
+        `🔑 Mã tiếp nhận của bạn: ${code}`,
+        "Hãy ghi lại mã này (chụp màn hình hoặc chép ra giấy). Đây là cách duy nhất để xem trạng thái, đọc câu hỏi của cán bộ và gửi thêm thông tin — từ bất kỳ ứng dụng nào (Zalo, Telegram, trang web). Hệ thống không lưu mã này, nên không thể cấp lại.",
+      ].join("\n"),
+    whatNext: (hotline: string | null) =>
+      [
+        "Điều gì xảy ra tiếp theo:",
+        "• Cán bộ công an xã nhận tin ngay và sẽ xác minh.",
+        "• Nếu cần hỏi thêm, cán bộ sẽ nhắn qua kênh này mà không biết bạn là ai.",
+        "• Gõ /theodoi và nhập mã để xem trạng thái bất cứ lúc nào.",
+        "",
+        hotline ? `Đường dây nóng công an xã: ${hotline}.` : NATIONAL_HOTLINE,
+        EMERGENCY,
+      ].join("\n"),
+    rateLimited: (perHour: number) =>
+      `Bạn đã gửi ${perHour} tin báo trong một giờ qua. Để tránh quá tải, hãy chờ một lúc rồi gửi tiếp, hoặc bổ sung vào tin đã gửi bằng mã tiếp nhận. ${EMERGENCY}`,
+    floodGuard: `Hệ thống đang nhận rất nhiều tin báo cùng lúc. Bản nháp của bạn vẫn được giữ: vui lòng bấm "Gửi tin báo" lại sau ít phút. ${EMERGENCY}`,
+    messageFlood: "Bạn đang gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi gửi tiếp.",
+  },
+
+  followUp: {
+    askCode: "Nhập mã tiếp nhận của bạn (8 ký tự, ví dụ: AB3D-7KMN):",
+    badCode: "Mã tiếp nhận không đúng. Hãy kiểm tra lại từng ký tự rồi nhập lại, hoặc bấm \"Hủy\".",
+    tooManyTries: "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.",
+    header: (date: string, category: string) => `🔎 Tin báo gửi ngày ${date} — ${category}`,
+    statusLine: (text: string) => `Trạng thái: ${text}`,
+    questionsTitle: "Câu hỏi của cán bộ:",
+    noQuestions: "Chưa có câu hỏi nào từ cán bộ.",
+    questionLine: (date: string, text: string) => `• (${date}) ${text}`,
+    answerLine: (date: string, text: string) => `   ↳ Bạn (${date}): ${text}`,
+    askAddition:
+      "Gõ thông tin bạn muốn bổ sung hoặc câu trả lời cho cán bộ. Bạn cũng có thể gửi ảnh, video, tin nhắn thoại hoặc vị trí. Gửi xong bấm \"Xong\".",
+    additionSaved: "Đã chuyển thông tin bổ sung đến cán bộ. Gửi tiếp hoặc bấm \"Xong\".",
+    exited: "Đã thoát khỏi tin báo. Gõ /theodoi khi cần xem lại.",
+    closed: "Tin báo này đã kết thúc, không nhận thêm thông tin. Nếu có việc mới, hãy gõ /start để báo tin mới.",
+  },
+
+  tipster: {
+    question: (date: string, text: string) =>
+      [
+        `💬 Cán bộ công an xã hỏi thêm về tin báo bạn gửi ngày ${date}:`,
+        "",
+        text,
+        "",
+        "Bấm \"Trả lời cán bộ\" để trả lời. Cán bộ không biết bạn là ai.",
+      ].join("\n"),
+    taken: (date: string) => `📥 Tin báo bạn gửi ngày ${date} đã được cán bộ công an xã tiếp nhận.`,
+    replyPrompt: "Gõ câu trả lời của bạn (có thể gửi kèm ảnh, vị trí). Gửi xong bấm \"Xong\".",
+    replyNotYours: "Không mở được tin báo này từ đây. Hãy gõ /theodoi và nhập mã tiếp nhận.",
+  },
+
+  erase: {
+    done: (count: number) =>
+      count > 0
+        ? `Đã xóa địa chỉ liên lạc của bạn khỏi ${count} tin báo. Cán bộ không thể nhắn cho bạn qua kênh này nữa; bạn vẫn dùng được mã tiếp nhận để xem câu hỏi và trả lời.`
+        : "Hệ thống không còn lưu địa chỉ liên lạc nào của bạn. Bản nháp (nếu có) cũng đã được xóa.",
+  },
+
+  staff: {
+    registered: (name: string, role: string, scope: string) =>
+      `✅ Đăng ký thành công. Chào đồng chí ${name} — ${role}, ${scope}.`,
+    inviteUnknown: "Mã mời không đúng. Hãy kiểm tra lại với quản trị viên.",
+    inviteUsed: "Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần; hãy xin mã mới.",
+    inviteExpired: "Mã mời đã hết hạn. Hãy xin quản trị viên cấp mã mới.",
+    inviteRevoked: "Mã mời đã bị thu hồi.",
+    alreadyStaff: "Tài khoản này đã được đăng ký là cán bộ. Gõ /toi để xem vai trò.",
+    inviteMissing: "Hãy gõ kèm mã mời, ví dụ: /dangky MOI-AB3D-7KMN",
+    webStaffDemoOnly: "Đăng ký cán bộ trên trang web chỉ có trong bản thử nghiệm. Hãy đăng ký qua Telegram hoặc Zalo.",
+    groupForbidden: "Lệnh này chỉ dành cho cán bộ đã đăng ký.",
+    notStaff: "Lệnh này chỉ dành cho cán bộ. Nếu bạn là cán bộ, hãy đăng ký bằng /dangky <mã mời>.",
+    forbidden: "Đồng chí không có quyền thực hiện việc này với tin báo này.",
+    me: (name: string, role: string, scope: string) => `Đồng chí ${name} — ${role}, ${scope}.`,
+    scopeCommune: (commune: string) => `xã ${commune}`,
+    scopeVillage: (village: string, commune: string) => `${village}, xã ${commune}`,
+    scopeAll: "toàn hệ thống",
+    groupRegistered: (commune: string) =>
+      `✅ Nhóm này sẽ nhận cảnh báo tin báo mới của xã ${commune}. Hãy đặt chế độ chỉ cán bộ trong nhóm.`,
+    groupAlready: (commune: string) => `Nhóm này đã được đăng ký nhận cảnh báo của xã ${commune}.`,
+    groupOnlyCommand: "Hãy gửi lệnh /nhomcanhbao trong nhóm cần đăng ký (thêm bot vào nhóm trước).",
+    listTitle: (count: number, filter: string) => `📋 ${count} tin báo ${filter}:`,
+    listEmpty: (filter: string) => `Không có tin báo nào ${filter}.`,
+    listFilterOpen: "đang mở",
+    listFilterAll: "(mọi trạng thái)",
+    listFilterStatus: (status: string) => `ở trạng thái "${status}"`,
+    listLine: (caseNumber: string, date: string, category: string, village: string, status: string) =>
+      `• ${caseNumber} — ${date} — ${category} — ${village} — ${status}`,
+    listMore: (n: number) => `… và ${n} tin khác. Dùng bộ lọc để thu hẹp.`,
+    badFilter: (word: string) =>
+      `Không hiểu bộ lọc "${word}". Dùng: moi, tiepnhan, xacminh, daxuly, khongcoso, tatca, mã loại (ví dụ: selling) hoặc mã thôn.`,
+    askQuestion: (caseNumber: string) =>
+      `Gõ câu hỏi gửi người báo tin ${caseNumber}. Họ sẽ nhận qua kênh đã dùng để báo tin, không ai biết họ là ai. Bấm "Hủy" nếu không hỏi nữa.`,
+    questionSent: (caseNumber: string) => `✅ Đã gửi câu hỏi cho người báo tin ${caseNumber}.`,
+    questionStored: (caseNumber: string) =>
+      `Người báo tin ${caseNumber} đã xóa địa chỉ liên lạc. Câu hỏi đã được lưu; họ sẽ đọc được khi dùng mã tiếp nhận.`,
+    questionEmpty: "Câu hỏi đang trống. Hãy gõ câu hỏi hoặc bấm \"Hủy\".",
+    actionDone: (caseNumber: string, who: string, status: string, time: string) =>
+      `${caseNumber}: ${who} chuyển sang "${status}" lúc ${time}.`,
+    actionRefused: (caseNumber: string, status: string) =>
+      `${caseNumber} đang ở trạng thái "${status}", không thể thực hiện thao tác này.`,
+    tipNotFound: "Không tìm thấy tin báo này.",
+  },
+
+  alert: {
+    newTip: (p: { caseNumber: string; category: string; commune: string; village: string; time: string; text: string; attachments: string }) =>
+      [
+        `🚨 TIN BÁO MỚI ${p.caseNumber}`,
+        `Loại: ${p.category}`,
+        `Địa bàn: ${p.village}, xã ${p.commune}`,
+        `Thời gian: ${p.time}`,
+        `Đính kèm: ${p.attachments}`,
+        "",
+        p.text,
+      ].join("\n"),
+    attachment: (caseNumber: string, kind: string) => `${caseNumber} — ${kind} của người báo tin`,
+    followUp: (caseNumber: string, text: string) => `✍️ ${caseNumber}: người báo tin gửi thêm:\n\n${text}`,
+    followUpMedia: (caseNumber: string, kind: string) => `✍️ ${caseNumber}: người báo tin gửi thêm ${kind}.`,
+    question: (caseNumber: string, who: string, text: string) => `💬 ${caseNumber}: ${who} hỏi người báo tin:\n${text}`,
+    escalatedOfficers: (caseNumber: string, minutes: number) =>
+      `⏰ NHẮC LẠI: tin báo ${caseNumber} đã ${minutes} phút chưa có cán bộ tiếp nhận.`,
+    escalatedLeaders: (caseNumber: string, minutes: number, commune: string) =>
+      `⚠️ BÁO CÁO LÃNH ĐẠO: tin báo ${caseNumber} của xã ${commune} đã ${minutes} phút chưa có cán bộ tiếp nhận.`,
+    addressErased: (caseNumber: string) => `${caseNumber}: người báo tin đã xóa địa chỉ liên lạc (vẫn đọc được câu hỏi bằng mã tiếp nhận).`,
+  },
+
+  media: {
+    photo: "ảnh",
+    video: "video",
+    voice: "tin nhắn thoại",
+    audio: "tệp âm thanh",
+    location: "vị trí",
+    document: "tệp",
+  } as Record<string, string>,
+
+  web: {
+    mediaElsewhere: (kind: string) => `[${kind} — mở trên Telegram hoặc Zalo để xem]`,
+  },
+
+  errors: {
+    generic: "Xin lỗi, hệ thống gặp trục trặc khi xử lý tin nhắn này. Tin nhắn của bạn không bị mất; vui lòng thử lại sau ít phút.",
+  },
+} as const;
+
+export const emergencyLine = EMERGENCY;

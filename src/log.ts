@@ -1,0 +1,21 @@
+// Structured logs. Callers pass only ids of our own rows, counts and codes: never a platform
+// user id, name, username, phone, language code, message text or address.
+export type LogLevel = "debug" | "info" | "warn" | "error";
+export type LogFields = Record<string, string | number | boolean | null | undefined>;
+
+export interface Logger {
+  debug(event: string, fields?: LogFields): void;
+  info(event: string, fields?: LogFields): void;
+  warn(event: string, fields?: LogFields): void;
+  error(event: string, fields?: LogFields): void;
+}
+
+const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export function createLogger(level: LogLevel, sink: (line: string) => void = (l) => console.log(l)): Logger {
+  const write = (at: LogLevel) => (event: string, fields: LogFields = {}) => {
+    if (order[at] < order[level]) return;
+    sink(JSON.stringify({ t: new Date().toISOString(), level: at, event, ...fields }));
+  };
+  return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
+}

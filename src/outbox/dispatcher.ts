@@ -1,0 +1,94 @@
+import type { Db } from "../db/client.js";
+import type { Keyring } from "../crypto/keys.js";
+import { openAddress } from "../crypto/pseudonym.js";
+import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
+import type { Logger } from "../log.js";
+
+export interface DispatcherDeps {
+  db: Db;
+  keys: Keyring;
+  senders: Partial<Record<Channel, ChannelSender>>;
+  now: () => Date;
+  log: Logger;
+}
+
+const CLAIM_MS = 60_000;
+const MAX_ATTEMPTS = 25;
+
+/** Back-off for transient failures: 2 s, 4 s, 8 s … capped at 10 minutes. */
+export function backoffMs(attempts: number): number {
+  return Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 600_000);
+}
+
+/**
+ * Sends due outbox rows once each. A row is claimed by one conditional update before
+ * it is sent, so two dispatchers (or a restarted one) never send it twice while the
+ * claim lasts; a row whose sender crashed mid-send is retried after the claim expires.
+ */
+export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise<number> {
+  const { db, keys, senders, log } = deps;
+  const now = deps.now();
+  const due = await db.outboxMessage.findMany({
+    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+    orderBy: { id: "asc" },
+    take: batchSize,
+  });
+  const blockedChats = new Set<string>();
+  let sent = 0;
+  for (const row of due) {
+    const chatKey = row.addressTag ?? `row:${row.id}`;
+    if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
+    });
+    if (claimed.count !== 1) continue;
+    const sender = senders[row.channel as Channel];
+    if (!sender || !row.sealedAddress) {
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "failed", lastError: sender ? "no address" : `no sender for ${row.channel}`, sealedAddress: null, claimedUntil: null },
+      });
+      continue;
+    }
+    const message = JSON.parse(row.payload) as OutgoingMessage;
+    let replyToExternalId: string | undefined;
+    if (row.threadKey && row.addressTag) {
+      const first = await db.outboxMessage.findFirst({
+        where: { threadKey: row.threadKey, addressTag: row.addressTag, status: "sent", externalMessageId: { not: null } },
+        orderBy: { id: "asc" },
+        select: { externalMessageId: true },
+      });
+      replyToExternalId = first?.externalMessageId ?? undefined;
+    }
+    let result;
+    try {
+      const address = await openAddress(keys, row.sealedAddress);
+      result = await sender.send(address.chatId, message, { replyToExternalId });
+    } catch (error) {
+      result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    const attempts = row.attempts + 1;
+    if (result.ok) {
+      sent++;
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null },
+      });
+    } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
+      log.warn("outbox.failed", { id: row.id, channel: row.channel, error: result.error.slice(0, 200) });
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "failed", attempts, lastError: result.error.slice(0, 500), sealedAddress: null, claimedUntil: null },
+      });
+    } else {
+      blockedChats.add(chatKey);
+      const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },
+      });
+    }
+  }
+  return sent;
+}

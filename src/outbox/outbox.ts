@@ -1,0 +1,44 @@
+import type { Db } from "../db/client.js";
+import type { Keyring } from "../crypto/keys.js";
+import { openAddress } from "../crypto/pseudonym.js";
+import type { Channel, OutgoingMessage } from "../../bots/core/types.js";
+
+export interface SealedTarget {
+  channel: Channel;
+  sealedAddress: string;
+  addressTag: string;
+}
+
+/** Every outgoing message is a row first; the dispatcher sends it. A dedupe key makes a retried step enqueue once. */
+export async function enqueue(db: Db, target: SealedTarget, message: OutgoingMessage, opts: { dedupeKey?: string; replyAddressId?: number; now?: Date } = {}): Promise<void> {
+  const data = {
+    channel: target.channel,
+    sealedAddress: target.sealedAddress,
+    addressTag: target.addressTag,
+    replyAddressId: opts.replyAddressId ?? null,
+    threadKey: message.threadKey ?? null,
+    payload: JSON.stringify(message),
+    nextAttemptAt: opts.now ?? new Date(),
+    createdAt: opts.now ?? new Date(),
+    dedupeKey: opts.dedupeKey ?? null,
+  };
+  if (opts.dedupeKey) {
+    await db.outboxMessage.upsert({ where: { dedupeKey: opts.dedupeKey }, create: data, update: {} });
+  } else {
+    await db.outboxMessage.create({ data });
+  }
+}
+
+/** Queues a message to the tipster of a tip, if they left a reply address. Returns false when there is none. */
+export async function enqueueToTipster(db: Db, keys: Keyring, tipId: number, message: OutgoingMessage, now: Date, dedupeKey?: string): Promise<boolean> {
+  const address = await db.replyAddress.findUnique({ where: { tipId } });
+  if (!address || address.expiresAt <= now) return false;
+  const opened = await openAddress(keys, address.sealed);
+  await enqueue(
+    db,
+    { channel: opened.channel as Channel, sealedAddress: address.sealed, addressTag: address.addressTag },
+    message,
+    { replyAddressId: address.id, now, dedupeKey },
+  );
+  return true;
+}

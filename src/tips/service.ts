@@ -1,0 +1,352 @@
+import type { Db } from "../db/client.js";
+import type { Keyring } from "../crypto/keys.js";
+import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/receipt.js";
+import { enqueue, enqueueToTipster, type SealedTarget } from "../outbox/outbox.js";
+import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
+import { vi } from "../i18n/vi.js";
+import { categoryLabel } from "./categories.js";
+import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
+import { formatDateTimeVN, formatDateVN } from "../util/format.js";
+
+export interface TipDeps {
+  db: Db;
+  keys: Keyring;
+  now: () => Date;
+  settings: { escalateAfterMinutes: number; addressRetentionDays: number };
+}
+
+export interface DraftAttachment {
+  kind: "photo" | "video" | "voice" | "audio" | "location";
+  channel: Channel;
+  fileRef?: string;
+  webUploadId?: number;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface StaffRef {
+  id: number;
+  displayName: string;
+  role: string;
+  communeId: number | null;
+  villageId: number | null;
+  active: boolean;
+}
+
+const MAX_ADDRESS_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+function tipThreadKey(tipId: number): string {
+  return `tip:${tipId}`;
+}
+
+export function tipActionChoices(tipId: number): Choice[][] {
+  return [
+    [
+      { label: vi.buttons.take, data: `t:${tipId}:take` },
+      { label: vi.buttons.verify, data: `t:${tipId}:verify` },
+    ],
+    [
+      { label: vi.buttons.resolve, data: `t:${tipId}:done` },
+      { label: vi.buttons.unfounded, data: `t:${tipId}:unfounded` },
+    ],
+    [{ label: vi.buttons.ask, data: `t:${tipId}:ask` }],
+  ];
+}
+
+/** Where a commune's alerts go: its alert groups, else each officer; leaders too on the last escalation. */
+export async function alertTargets(db: Db, communeId: number, includeLeaders = false): Promise<SealedTarget[]> {
+  const groups = await db.alertGroup.findMany({ where: { communeId } });
+  const targets: SealedTarget[] = groups.map((g) => ({ channel: g.channel as Channel, sealedAddress: g.sealedAddress, addressTag: g.addressTag }));
+  const roles = groups.length > 0 ? [] : ["officer"];
+  if (includeLeaders) roles.push("leader");
+  if (roles.length > 0) {
+    const staff = await db.staff.findMany({ where: { communeId, active: true, role: { in: roles } }, orderBy: { id: "asc" } });
+    for (const s of staff) targets.push({ channel: s.channel as Channel, sealedAddress: s.sealedAddress, addressTag: `staff:${s.id}` });
+  }
+  return targets;
+}
+
+async function notifyOfficers(deps: TipDeps, communeId: number, message: OutgoingMessage, includeLeaders = false): Promise<void> {
+  for (const target of await alertTargets(deps.db, communeId, includeLeaders)) {
+    await enqueue(deps.db, target, message, { now: deps.now() });
+  }
+}
+
+function attachmentSummary(kinds: string[]): string {
+  if (kinds.length === 0) return vi.flow.summaryNoAttachments;
+  const counts = new Map<string, number>();
+  for (const k of kinds) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return [...counts].map(([k, n]) => `${n} ${vi.media[k] ?? k}`).join(", ");
+}
+
+export function describeAttachments(list: { kind: string }[]): string {
+  return attachmentSummary(list.map((a) => a.kind));
+}
+
+function mediaMessage(caseNumber: string, a: DraftAttachment, threadKey: string): OutgoingMessage {
+  return {
+    text: vi.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
+    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, webUploadId: a.webUploadId, latitude: a.latitude, longitude: a.longitude },
+    protect: true,
+    threadKey,
+  };
+}
+
+export async function createTip(
+  deps: TipDeps,
+  input: {
+    communeId: number;
+    villageId: number | null;
+    category: string;
+    text: string;
+    channel: Channel;
+    attachments: DraftAttachment[];
+    replyTo: { sealed: string; tag: string } | null;
+  },
+): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
+  const { db, keys } = deps;
+  const now = deps.now();
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: input.communeId } });
+  const village = input.villageId ? await db.village.findUnique({ where: { id: input.villageId } }) : null;
+  const receiptCode = newReceiptCode();
+  const hash = await receiptHash(keys, receiptCode);
+  const created = await db.tip.create({
+    data: {
+      caseNumber: `pending:${hash}`,
+      receiptHash: hash,
+      communeId: commune.id,
+      villageId: village?.id ?? null,
+      category: input.category,
+      text: input.text,
+      channel: input.channel,
+      createdAt: now,
+      lastAlertAt: now,
+    },
+  });
+  const caseNumber = `${commune.code}-${String(created.id).padStart(5, "0")}`;
+  await db.tip.update({ where: { id: created.id }, data: { caseNumber } });
+  for (const a of input.attachments) {
+    await db.tipAttachment.create({
+      data: {
+        tipId: created.id,
+        kind: a.kind,
+        channel: a.channel,
+        fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null),
+        latitude: a.latitude ?? null,
+        longitude: a.longitude ?? null,
+        createdAt: now,
+      },
+    });
+  }
+  if (input.replyTo) {
+    await db.replyAddress.create({
+      data: {
+        tipId: created.id,
+        sealed: input.replyTo.sealed,
+        addressTag: input.replyTo.tag,
+        expiresAt: new Date(now.getTime() + MAX_ADDRESS_DAYS * DAY_MS),
+        createdAt: now,
+      },
+    });
+  }
+  await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", createdAt: now } });
+
+  const threadKey = tipThreadKey(created.id);
+  const alert: OutgoingMessage = {
+    text: vi.alert.newTip({
+      caseNumber,
+      category: categoryLabel(input.category),
+      commune: commune.name,
+      village: village?.name ?? vi.flow.unknownVillage,
+      time: formatDateTimeVN(now),
+      text: input.text,
+      attachments: attachmentSummary(input.attachments.map((a) => a.kind)),
+    }),
+    choices: tipActionChoices(created.id),
+    protect: true,
+    threadKey,
+  };
+  await notifyOfficers(deps, commune.id, alert);
+  for (const a of input.attachments) await notifyOfficers(deps, commune.id, mediaMessage(caseNumber, a, threadKey));
+  return { tipId: created.id, caseNumber, receiptCode };
+}
+
+export async function findTipByReceipt(db: Db, keys: Keyring, typed: string) {
+  const code = normalizeReceiptCode(typed);
+  if (!code) return null;
+  return db.tip.findUnique({ where: { receiptHash: await receiptHash(keys, code) } });
+}
+
+export type ActionOutcome =
+  | { ok: true; caseNumber: string; status: string }
+  | { ok: false; reason: "not_found" | "not_allowed"; caseNumber?: string; status?: string };
+
+export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: number, action: TipAction): Promise<ActionOutcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const tip = await db.tip.findUnique({ where: { id: tipId } });
+  if (!tip) return { ok: false, reason: "not_found" };
+  const to = nextStatus(tip.status, action);
+  if (!to) return { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status };
+  // Conditional update: two officers pressing at once cannot both move the same tip.
+  const updated = await db.tip.updateMany({
+    where: { id: tipId, status: tip.status },
+    data: {
+      status: to,
+      ...(action === "take" ? { takenAt: now, takenByStaffId: staff.id } : {}),
+      ...(isOpen(to) ? {} : { closedAt: now }),
+    },
+  });
+  if (updated.count !== 1) {
+    const fresh = await db.tip.findUnique({ where: { id: tipId } });
+    return { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: fresh?.status ?? tip.status };
+  }
+  await db.tipEvent.create({ data: { tipId, kind: "status", actorStaffId: staff.id, fromStatus: tip.status, toStatus: to, createdAt: now } });
+  if (!isOpen(to)) {
+    // The reply address lives only a short while after the tip is closed.
+    const address = await db.replyAddress.findUnique({ where: { tipId } });
+    const until = new Date(now.getTime() + deps.settings.addressRetentionDays * DAY_MS);
+    if (address && address.expiresAt > until) await db.replyAddress.update({ where: { tipId }, data: { expiresAt: until } });
+  }
+  await notifyOfficers(deps, tip.communeId, {
+    text: vi.staff.actionDone(tip.caseNumber, staff.displayName, vi.status[to] ?? to, formatDateTimeVN(now)),
+    threadKey: tipThreadKey(tipId),
+    protect: true,
+  });
+  if (action === "take") {
+    await enqueueToTipster(db, deps.keys, tipId, { text: vi.tipster.taken(formatDateVN(tip.createdAt)) }, now);
+  }
+  return { ok: true, caseNumber: tip.caseNumber, status: to };
+}
+
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string }> {
+  const { db } = deps;
+  const now = deps.now();
+  const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  await db.tipEvent.create({ data: { tipId, kind: "question", actorStaffId: staff.id, text: question, createdAt: now } });
+  const delivered = await enqueueToTipster(db, deps.keys, tipId, {
+    text: vi.tipster.question(formatDateVN(tip.createdAt), question),
+    choices: [[{ label: vi.buttons.replyToOfficer, data: `r:${tipId}` }]],
+  }, now);
+  await notifyOfficers(deps, tip.communeId, { text: vi.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
+  return { delivered, caseNumber: tip.caseNumber };
+}
+
+export type FollowUpContent = { text: string } | { attachment: DraftAttachment };
+
+export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowUpContent): Promise<"saved" | "closed"> {
+  const { db } = deps;
+  const now = deps.now();
+  const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  if (!isOpen(tip.status)) return "closed";
+  const threadKey = tipThreadKey(tipId);
+  if ("text" in content) {
+    await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
+    await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, content.text), threadKey, protect: true });
+  } else {
+    const a = content.attachment;
+    await db.tipAttachment.create({
+      data: { tipId, kind: a.kind, channel: a.channel, fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null), latitude: a.latitude ?? null, longitude: a.longitude ?? null, createdAt: now },
+    });
+    await db.tipEvent.create({ data: { tipId, kind: "followup", text: `[${a.kind}]`, createdAt: now } });
+    await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
+  }
+  return "saved";
+}
+
+/** What a tipster may read: status and the officers' questions with their own answers. */
+export async function tipsterView(db: Db, tipId: number): Promise<string> {
+  const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: ["question", "followup"] } }, orderBy: { id: "asc" } });
+  const lines = [
+    vi.followUp.header(formatDateVN(tip.createdAt), categoryLabel(tip.category)),
+    vi.followUp.statusLine(vi.statusForTipster[tip.status] ?? tip.status),
+    "",
+  ];
+  const questions = events.filter((e) => e.kind === "question");
+  if (questions.length === 0) lines.push(vi.followUp.noQuestions);
+  else {
+    lines.push(vi.followUp.questionsTitle);
+    for (const e of events) {
+      if (e.kind === "question") lines.push(vi.followUp.questionLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
+      else if (questions.some((q) => q.id < e.id)) lines.push(vi.followUp.answerLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
+    }
+  }
+  return lines.join("\n");
+}
+
+/** /xoadulieu: erase every reply address of this chat at once, and stop anything queued to it. */
+export async function eraseReplyAddresses(deps: TipDeps, addressTag: string): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const addresses = await db.replyAddress.findMany({ where: { addressTag } });
+  for (const a of addresses) {
+    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: "pending" }, data: { status: "cancelled", sealedAddress: null } });
+    await db.replyAddress.delete({ where: { id: a.id } });
+    await db.tipEvent.create({ data: { tipId: a.tipId, kind: "address_erased", createdAt: now } });
+  }
+  return addresses.length;
+}
+
+export async function expireReplyAddresses(db: Db, now: Date): Promise<number> {
+  const expired = await db.replyAddress.findMany({ where: { expiresAt: { lte: now } }, select: { id: true, tipId: true } });
+  for (const a of expired) {
+    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: "pending" }, data: { status: "cancelled", sealedAddress: null } });
+    await db.replyAddress.delete({ where: { id: a.id } });
+    await db.tipEvent.create({ data: { tipId: a.tipId, kind: "address_expired", createdAt: now } });
+  }
+  return expired.length;
+}
+
+/** Raises tips nobody took: officers again after the set time, then leaders. */
+export async function escalateStaleTips(deps: TipDeps): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const minutes = deps.settings.escalateAfterMinutes;
+  const candidates = await db.tip.findMany({
+    where: { status: "new", escalationLevel: { lt: 2 }, lastAlertAt: { lte: new Date(now.getTime() - minutes * 60_000) } },
+    include: { commune: true },
+    take: 200,
+  });
+  let raised = 0;
+  for (const tip of candidates) {
+    const level = escalationDue(tip, now, minutes);
+    if (!level) continue;
+    const moved = await db.tip.updateMany({ where: { id: tip.id, escalationLevel: tip.escalationLevel, status: "new" }, data: { escalationLevel: level, lastAlertAt: now } });
+    if (moved.count !== 1) continue;
+    const waited = Math.round((now.getTime() - tip.createdAt.getTime()) / 60_000);
+    await db.tipEvent.create({ data: { tipId: tip.id, kind: "escalated", text: String(level), createdAt: now } });
+    const message: OutgoingMessage = {
+      text: level === 1 ? vi.alert.escalatedOfficers(tip.caseNumber, waited) : vi.alert.escalatedLeaders(tip.caseNumber, waited, tip.commune.name),
+      choices: tipActionChoices(tip.id),
+      threadKey: tipThreadKey(tip.id),
+      protect: true,
+    };
+    await notifyOfficers(deps, tip.communeId, message, level === 2);
+    raised++;
+  }
+  return raised;
+}
+
+export interface TipListFilter {
+  statuses: string[];
+  category?: string;
+  villageId?: number;
+}
+
+export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20) {
+  const where = {
+    communeId,
+    status: { in: filter.statuses },
+    ...(filter.category ? { category: filter.category } : {}),
+    ...(filter.villageId ? { villageId: filter.villageId } : {}),
+  };
+  const [total, tips] = await Promise.all([
+    db.tip.count({ where }),
+    db.tip.findMany({ where, include: { village: true }, orderBy: { id: "desc" }, take }),
+  ]);
+  return { total, tips };
+}
+
+export { OPEN_STATUSES };

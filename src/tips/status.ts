@@ -1,0 +1,41 @@
+// Tip status rules: pure, table-tested.
+
+export type TipStatus = "new" | "taken" | "verifying" | "done" | "unfounded";
+export type TipAction = "take" | "verify" | "done" | "unfounded";
+
+export const OPEN_STATUSES: TipStatus[] = ["new", "taken", "verifying"];
+
+export function isOpen(status: string): boolean {
+  return (OPEN_STATUSES as string[]).includes(status);
+}
+
+const transitions: Record<TipAction, { from: TipStatus[]; to: TipStatus }> = {
+  take: { from: ["new"], to: "taken" },
+  verify: { from: ["new", "taken"], to: "verifying" },
+  done: { from: ["new", "taken", "verifying"], to: "done" },
+  unfounded: { from: ["new", "taken", "verifying"], to: "unfounded" },
+};
+
+/** The status after an action, or null when the action is not allowed from there. */
+export function nextStatus(current: string, action: TipAction): TipStatus | null {
+  const rule = transitions[action];
+  return (rule.from as string[]).includes(current) ? rule.to : null;
+}
+
+export function isTipAction(value: string): value is TipAction {
+  return value in transitions;
+}
+
+/**
+ * Escalation of a tip nobody took: level 1 re-alerts officers after `afterMinutes`,
+ * level 2 alerts leaders after another `afterMinutes`. Returns the level now due, or null.
+ */
+export function escalationDue(
+  tip: { status: string; escalationLevel: number; lastAlertAt: Date },
+  now: Date,
+  afterMinutes: number,
+): 1 | 2 | null {
+  if (tip.status !== "new" || tip.escalationLevel >= 2) return null;
+  if (now.getTime() - tip.lastAlertAt.getTime() < afterMinutes * 60_000) return null;
+  return (tip.escalationLevel + 1) as 1 | 2;
+}

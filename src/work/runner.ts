@@ -1,0 +1,64 @@
+import type { CoreDeps } from "../../bots/core/turn.js";
+import type { Channel, ChannelSender } from "../../bots/core/types.js";
+import { processPending } from "../inbound/process.js";
+import { dispatchDue } from "../outbox/dispatcher.js";
+import { sweep } from "./sweep.js";
+
+export interface WorkDeps extends CoreDeps {
+  senders: Partial<Record<Channel, ChannelSender>>;
+}
+
+/** One pass of background work: handle stored incomings, then send what is due. */
+export async function runWorkOnce(deps: WorkDeps): Promise<{ handled: number; sent: number }> {
+  const handled = await processPending(deps);
+  const sent = await dispatchDue(deps);
+  return { handled, sent };
+}
+
+/**
+ * In-process work loop (Node). `kick()` after storing an incoming runs a pass at once;
+ * passes never overlap; a timer catches retries that became due and runs the sweep.
+ */
+export function createWorkLoop(deps: WorkDeps, opts: { intervalMs: number; sweepEveryMs?: number }) {
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let lastSweep = 0;
+  const pass = async () => {
+    do {
+      again = false;
+      try {
+        await runWorkOnce(deps);
+        if (Date.now() - lastSweep >= (opts.sweepEveryMs ?? 30_000)) {
+          lastSweep = Date.now();
+          await sweep(deps);
+        }
+      } catch (error) {
+        deps.log.error("work.failed", { error: error instanceof Error ? error.message.slice(0, 300) : "unknown" });
+      }
+    } while (again && !stopped);
+  };
+  const kick = () => {
+    if (stopped) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = pass().finally(() => {
+      running = null;
+    });
+  };
+  const timer = setInterval(kick, opts.intervalMs);
+  return {
+    kick,
+    /** Resolves when no pass is running. */
+    async idle() {
+      while (running) await running;
+    },
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      while (running) await running;
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { CoreDeps } from "../../bots/core/turn.js";
+import { hasDraft, parseState } from "../../bots/core/state.js";
+import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
+import { enqueue } from "../outbox/outbox.js";
+import { vi } from "../i18n/vi.js";
+import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
+import { pruneHits } from "../tips/limits.js";
+import type { Channel } from "../../bots/core/types.js";
+
+const DAY_MS = 86_400_000;
+
+/** Drafts nobody finished: delete them and say so to their author. */
+export async function expireDrafts(deps: CoreDeps): Promise<number> {
+  const { db, keys } = deps;
+  const now = deps.now();
+  const stale = await db.conversation.findMany({ where: { expiresAt: { lte: now } }, take: 500 });
+  for (const row of stale) {
+    const removed = await db.conversation.deleteMany({ where: { pseudonym: row.pseudonym, updatedAt: row.updatedAt } });
+    if (removed.count !== 1 || !hasDraft(parseState(row.state))) continue;
+    const address = await openAddress(keys, row.sealedAddress);
+    const addressTag = await addressTagOf(keys, address);
+    await enqueue(db, { channel: address.channel as Channel, sealedAddress: row.sealedAddress, addressTag }, { text: vi.flow.draftExpired(deps.settings.draftTtlMinutes) }, { now });
+  }
+  return stale.length;
+}
+
+/** Periodic work: escalations, expiries and clean-up. Safe to run often and from several places. */
+export async function sweep(deps: CoreDeps): Promise<void> {
+  const now = deps.now();
+  await escalateStaleTips(deps);
+  await expireDrafts(deps);
+  await expireReplyAddresses(deps.db, now);
+  await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
+  await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
+  await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, parseConfig } from "../../src/config/schema.js";
+import { randomKeyText } from "../../src/crypto/keys.js";
+
+describe("configuration", () => {
+  it("has working defaults: port 8787, SQLite under ./data, web chat demo without messengers", () => {
+    const c = parseConfig({});
+    expect(c.port).toBe(8787);
+    expect(c.databaseUrl).toBe("file:./data/phaodai.db");
+    expect(c.telegram.kind).toBe("off");
+    expect(c.demo).toBe(true);
+    expect(c.escalateAfterMinutes).toBe(30);
+    expect(c.tipsPerHour).toBe(5);
+  });
+  it("uses long polling with a token and no public URL, webhooks with one", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: "123:abc" }).telegram.kind).toBe("polling");
+    const hook = parseConfig({ TELEGRAM_BOT_TOKEN: "123:abc", PUBLIC_URL: "https://x.example", TELEGRAM_WEBHOOK_SECRET: "s3cret_X" });
+    expect(hook.telegram).toMatchObject({ kind: "webhook", secret: "s3cret_X" });
+    expect(hook.demo).toBe(false);
+  });
+  it.each([
+    [{ PORT: "eighty" }, /PORT/],
+    [{ PORT: "70000" }, /PORT/],
+    [{ TELEGRAM_BOT_TOKEN: "nonsense" }, /TELEGRAM_BOT_TOKEN/],
+    [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example" }, /TELEGRAM_WEBHOOK_SECRET/],
+    [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example", TELEGRAM_WEBHOOK_SECRET: "has space" }, /TELEGRAM_WEBHOOK_SECRET/],
+    [{ PUBLIC_URL: "not a url" }, /PUBLIC_URL/],
+    [{ APP_ENV: "production" }, /PSEUDONYM_KEY/],
+    [{ APP_ENV: "production", PSEUDONYM_KEY: randomKeyText() }, /VAULT_KEY/],
+    [{ PSEUDONYM_KEY: "short" }, /PSEUDONYM_KEY/],
+  ])("rejects %j with one line naming the setting", (env, pattern) => {
+    try {
+      parseConfig(env);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      expect(message).toMatch(pattern);
+      expect(message.split("\n")).toHaveLength(1);
+    }
+  });
+});

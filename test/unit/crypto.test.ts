@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { createKeyring, randomKeyText, safeEqual } from "../../src/crypto/keys.js";
+import { addressTagOf, openAddress, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
+import { RECEIPT_ALPHABET, newReceiptCode, normalizeReceiptCode, receiptHash } from "../../src/crypto/receipt.js";
+
+describe("pseudonyms", () => {
+  it("are stable for one key, differ across keys and channels, and hide the id", async () => {
+    const a = await createKeyring(randomKeyText(), randomKeyText());
+    const b = await createKeyring(randomKeyText(), randomKeyText());
+    const p1 = await pseudonymOf(a, "telegram", "987654321");
+    expect(await pseudonymOf(a, "telegram", "987654321")).toBe(p1);
+    expect(await pseudonymOf(b, "telegram", "987654321")).not.toBe(p1);
+    expect(await pseudonymOf(a, "zalo", "987654321")).not.toBe(p1);
+    expect(p1).not.toContain("987654321");
+    expect(p1).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
+
+describe("sealed addresses", () => {
+  it("open to the same address, never repeat the same ciphertext, and fail under another key", async () => {
+    const keys = await createKeyring(randomKeyText(), randomKeyText());
+    const other = await createKeyring(randomKeyText(), randomKeyText());
+    const address = { channel: "telegram", chatId: "555000111" };
+    const s1 = await sealAddress(keys, address);
+    const s2 = await sealAddress(keys, address);
+    expect(s1).not.toBe(s2);
+    expect(s1).not.toContain("555000111");
+    expect(await openAddress(keys, s1)).toEqual(address);
+    await expect(openAddress(other, s1)).rejects.toThrow();
+    await expect(openAddress(keys, s1.slice(0, -2) + "AA")).rejects.toThrow();
+    expect(await addressTagOf(keys, address)).toBe(await addressTagOf(keys, { ...address }));
+  });
+  it("rejects short keys", async () => {
+    await expect(createKeyring("c2hvcnQ", randomKeyText())).rejects.toThrow(/32 bytes/);
+  });
+});
+
+describe("receipt codes", () => {
+  it("look like XXXX-XXXX from the unambiguous alphabet", () => {
+    for (let i = 0; i < 200; i++) {
+      const code = newReceiptCode();
+      expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      for (const ch of code.replace("-", "")) expect(RECEIPT_ALPHABET).toContain(ch);
+    }
+  });
+  it.each([
+    ["ac3d-7kmn", "AC3D-7KMN"],
+    ["AC3D 7KMN", "AC3D-7KMN"],
+    [" AC3D7KMN ", "AC3D-7KMN"],
+    ["AC3D-7KM", null],
+    ["AC3D-7KMO", null],
+    ["xin chào bạn", null],
+  ])("reads %j as %j", (typed, expected) => {
+    expect(normalizeReceiptCode(typed)).toBe(expected);
+  });
+  it("are stored as keyed hashes", async () => {
+    const keys = await createKeyring(randomKeyText(), randomKeyText());
+    const hash = await receiptHash(keys, "AC3D-7KMN");
+    expect(hash).not.toContain("AC3D");
+    expect(await receiptHash(keys, "AC3D-7KMN")).toBe(hash);
+  });
+});
+
+describe("constant-time compare", () => {
+  it.each([
+    ["abc", "abc", true],
+    ["abc", "abd", false],
+    ["abc", "abcd", false],
+    ["", "", true],
+    ["", "x", false],
+  ])("%j vs %j", (a, b, expected) => {
+    expect(safeEqual(a, b)).toBe(expected);
+  });
+});
