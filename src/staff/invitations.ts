@@ -1,0 +1,126 @@
+import type { Db } from "../db/client.js";
+import type { Keyring } from "../crypto/keys.js";
+import { roleLabel, type Role } from "./roles.js";
+
+const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
+const DAY_MS = 86_400_000;
+
+function randomGroup(): string {
+  const limit = 256 - (256 % ALPHABET.length);
+  let out = "";
+  while (out.length < 4) {
+    for (const b of crypto.getRandomValues(new Uint8Array(8))) if (b < limit && out.length < 4) out += ALPHABET[b % ALPHABET.length];
+  }
+  return out;
+}
+
+/** "moi aaaa bbbb", "MOI-AAAA-BBBB" … → "MOI-AAAA-BBBB", or null. */
+export function normalizeInvitationCode(typed: string): string | null {
+  const cleaned = typed.toUpperCase().replace(/[\s\-_.]/g, "");
+  const match = /^MOI([A-Z0-9]{4})([A-Z0-9]{4})$/.exec(cleaned);
+  return match ? `MOI-${match[1]}-${match[2]}` : null;
+}
+
+export class InvitationError extends Error {}
+
+export async function createInvitation(
+  db: Db,
+  keys: Keyring,
+  input: { role: Role; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date },
+) {
+  const now = input.now ?? new Date();
+  let communeId: number | null = null;
+  let villageId: number | null = null;
+  if (input.villageCode) {
+    const village = await db.village.findUnique({ where: { code: input.villageCode.toUpperCase() } });
+    if (!village) throw new InvitationError(`Không có thôn mã ${input.villageCode}.`);
+    villageId = village.id;
+    communeId = village.communeId;
+  } else if (input.communeCode) {
+    const commune = await db.commune.findUnique({ where: { code: input.communeCode.toUpperCase() } });
+    if (!commune) throw new InvitationError(`Không có xã mã ${input.communeCode}.`);
+    communeId = commune.id;
+  }
+  if (input.role === "village_head" && !villageId) throw new InvitationError("Trưởng thôn cần mã thôn (--village).");
+  if (["officer", "leader", "translator"].includes(input.role) && !communeId) throw new InvitationError("Vai trò này cần mã xã (--commune).");
+  const code = `MOI-${randomGroup()}-${randomGroup()}`;
+  const invitation = await db.invitation.create({
+    data: {
+      codeHash: await keys.tag("invite", code),
+      role: input.role,
+      communeId,
+      villageId,
+      note: input.note ?? null,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + (input.validDays ?? 14) * DAY_MS),
+    },
+  });
+  return { code, invitation };
+}
+
+export type RedeemResult =
+  | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; active: boolean } }
+  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "already_staff" };
+
+export async function redeemInvitation(
+  db: Db,
+  keys: Keyring,
+  typed: string,
+  who: { pseudonym: string; channel: string; sealedAddress: string; now: Date },
+): Promise<RedeemResult> {
+  const code = normalizeInvitationCode(typed);
+  if (!code) return { ok: false, reason: "unknown" };
+  const invitation = await db.invitation.findUnique({ where: { codeHash: await keys.tag("invite", code) } });
+  if (!invitation) return { ok: false, reason: "unknown" };
+  if (invitation.revokedAt) return { ok: false, reason: "revoked" };
+  if (invitation.usedAt) return { ok: false, reason: "used" };
+  if (invitation.expiresAt <= who.now) return { ok: false, reason: "expired" };
+  const existing = await db.staff.findUnique({ where: { pseudonym: who.pseudonym } });
+  if (existing?.active) return { ok: false, reason: "already_staff" };
+  // Single use even when two people send the same code at once.
+  const claimed = await db.invitation.updateMany({ where: { id: invitation.id, usedAt: null, revokedAt: null }, data: { usedAt: who.now } });
+  if (claimed.count !== 1) return { ok: false, reason: "used" };
+  const data = {
+    channel: who.channel,
+    sealedAddress: who.sealedAddress,
+    role: invitation.role,
+    communeId: invitation.communeId,
+    villageId: invitation.villageId,
+    active: true,
+    revokedAt: null,
+    createdAt: who.now,
+  };
+  const staff = existing
+    ? await db.staff.update({ where: { id: existing.id }, data })
+    : await db.staff.create({ data: { ...data, pseudonym: who.pseudonym, displayName: "" } });
+  const displayName = invitation.note?.trim() || `${roleLabel(invitation.role)} #${staff.id}`;
+  const named = await db.staff.update({ where: { id: staff.id }, data: { displayName } });
+  await db.invitation.update({ where: { id: invitation.id }, data: { usedByStaffId: staff.id } });
+  return { ok: true, staff: named };
+}
+
+export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
+  return db.staff.findMany({
+    where: filter.communeCode ? { commune: { code: filter.communeCode.toUpperCase() } } : {},
+    include: { commune: true, village: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+export async function revokeStaff(db: Db, staffId: number, now = new Date()) {
+  const { count } = await db.staff.updateMany({ where: { id: staffId, active: true }, data: { active: false, revokedAt: now } });
+  return count === 1;
+}
+
+export async function listInvitations(db: Db, filter: { communeCode?: string } = {}) {
+  return db.invitation.findMany({
+    where: filter.communeCode ? { commune: { code: filter.communeCode.toUpperCase() } } : {},
+    include: { commune: true, village: true },
+    orderBy: { id: "asc" },
+  });
+}
+
+export async function revokeInvitation(db: Db, id: number, now = new Date()) {
+  const { count } = await db.invitation.updateMany({ where: { id, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  return count === 1;
+}

@@ -1,0 +1,44 @@
+// Who may do what, where: pure rules with a table-driven test.
+
+export const ROLES = ["officer", "leader", "village_head", "translator", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const roleLabels: Record<Role, string> = {
+  officer: "công an xã",
+  leader: "lãnh đạo xã",
+  village_head: "trưởng thôn",
+  translator: "biên dịch viên",
+  admin: "quản trị",
+};
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function roleLabel(role: string): string {
+  return isRole(role) ? roleLabels[role] : role;
+}
+
+export type StaffAction = "tip.read" | "tip.handle" | "tip.list" | "alertgroup.register" | "staff.manage";
+
+export interface StaffScope {
+  role: string;
+  communeId: number | null;
+  villageId: number | null;
+  active: boolean;
+}
+
+const allowed: Record<Role, StaffAction[]> = {
+  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register"],
+  leader: ["tip.read", "tip.list"],
+  village_head: [],
+  translator: [],
+  admin: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "staff.manage"],
+};
+
+export function can(staff: StaffScope, action: StaffAction, target: { communeId?: number; villageId?: number }): boolean {
+  if (!staff.active || !isRole(staff.role)) return false;
+  if (!allowed[staff.role].includes(action)) return false;
+  if (staff.role === "admin" && staff.communeId === null) return true;
+  return target.communeId !== undefined && staff.communeId === target.communeId;
+}

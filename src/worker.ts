@@ -1,0 +1,93 @@
+// Cloudflare Workers entry: the same app and core on D1. Keys come from Worker secrets;
+// background work runs in waitUntil after each request and on the cron trigger.
+import { PrismaD1 } from "@prisma/adapter-d1";
+import { PrismaClient } from "./db/generated/worker/client.js";
+import type { Db } from "./db/client.js";
+import { ConfigError, parseConfig } from "./config/schema.js";
+import { createKeyring, type Keyring } from "./crypto/keys.js";
+import { createLogger } from "./log.js";
+import { createApp } from "./app.js";
+import { runWorkOnce, type WorkDeps } from "./work/runner.js";
+import { sweep } from "./work/sweep.js";
+import { createWebChatSender } from "../bots/webchat/sender.js";
+import { createTelegramBot } from "../bots/telegram/bot.js";
+import { createTelegramSender } from "../bots/telegram/sender.js";
+import type { Channel, ChannelSender } from "../bots/core/types.js";
+
+export interface Env {
+  DB: ConstructorParameters<typeof PrismaD1>[0];
+  [name: string]: unknown;
+}
+
+interface WorkerExecutionContext {
+  waitUntil(promise: Promise<unknown>): void;
+}
+
+let keyring: { text: string; keys: Keyring } | null = null;
+
+async function build(env: Env) {
+  const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const config = parseConfig({ APP_ENV: "production", DEMO_MODE: "off", ...strings });
+  const log = createLogger(config.logLevel);
+  const keyText = `${config.keys.pseudonymKey}|${config.keys.vaultKey}`;
+  if (!keyring || keyring.text !== keyText) {
+    keyring = { text: keyText, keys: await createKeyring(config.keys.pseudonymKey!, config.keys.vaultKey!) };
+  }
+  const keys = keyring.keys;
+  // One client per request, as the D1 adapter expects.
+  const db = new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db;
+  const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
+  const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
+  if (bot) senders.telegram = createTelegramSender(bot.api);
+  const now = () => new Date();
+  const deps: WorkDeps = {
+    db,
+    keys,
+    log,
+    now,
+    senders,
+    settings: {
+      draftTtlMinutes: config.draftTtlMinutes,
+      tipsPerHour: config.tipsPerHour,
+      globalTipsPerMinute: config.globalTipsPerMinute,
+      escalateAfterMinutes: config.escalateAfterMinutes,
+      addressRetentionDays: config.addressRetentionDays,
+      demo: config.demo,
+    },
+  };
+  return { config, deps, bot, log };
+}
+
+export default {
+  async fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Promise<Response> {
+    let built;
+    try {
+      built = await build(env);
+    } catch (error) {
+      const message = error instanceof ConfigError ? error.message : "configuration error";
+      console.error(message);
+      return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
+    }
+    const { config, deps, bot, log } = built;
+    const app = createApp({
+      db: deps.db,
+      keys: deps.keys,
+      log,
+      now: deps.now,
+      demo: config.demo,
+      telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api } : undefined,
+      onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+    });
+    return app.fetch(request);
+  },
+
+  async scheduled(_controller: unknown, env: Env, ctx: WorkerExecutionContext): Promise<void> {
+    const { deps } = await build(env);
+    ctx.waitUntil(
+      (async () => {
+        await runWorkOnce(deps);
+        await sweep(deps);
+      })(),
+    );
+  },
+};

@@ -1,0 +1,188 @@
+// The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
+import { openNodeDatabase } from "../../src/db/node.js";
+import type { Db } from "../../src/db/client.js";
+import { createLogger } from "../../src/log.js";
+import { createApp } from "../../src/app.js";
+import { runWorkOnce, type WorkDeps } from "../../src/work/runner.js";
+import { importPlacesCsv } from "../../src/places/import.js";
+import { createInvitation } from "../../src/staff/invitations.js";
+import { createWebChatSender } from "../../bots/webchat/sender.js";
+import { createTelegramBot } from "../../bots/telegram/bot.js";
+import { createTelegramSender } from "../../bots/telegram/sender.js";
+import type { CoreSettings } from "../../bots/core/turn.js";
+import type { FakeTelegram } from "./fake-telegram.js";
+import { SAMPLE_PLACES_CSV } from "../../src/node.js";
+
+export const WEBHOOK_SECRET = "test_webhook_secret_123";
+
+export interface Harness {
+  dir: string;
+  dbPath: string;
+  db: Db;
+  keys: Keyring;
+  app: ReturnType<typeof createApp>;
+  deps: WorkDeps;
+  logs: string[];
+  clock: { now: Date; advanceMinutes(m: number): void };
+  settle(): Promise<void>;
+  web(token?: string): WebClient;
+  invite(role: string, scope: { communeCode?: string; villageCode?: string }, note?: string): Promise<string>;
+  postTelegram(update: unknown, secret?: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface WebMessage {
+  id: number;
+  text: string;
+  choices?: { label: string; data: string }[][];
+  media?: { kind: string; uploadUrl?: string; latitude?: number; longitude?: number };
+}
+
+export interface WebClient {
+  token: string;
+  send(body: Record<string, unknown>): Promise<Response>;
+  say(text: string): Promise<WebMessage[]>;
+  press(labelOrData: string): Promise<WebMessage[]>;
+  /** Messages not read yet. */
+  read(): Promise<WebMessage[]>;
+  all: WebMessage[];
+  last(): WebMessage | undefined;
+}
+
+export async function createHarness(opts: { telegram?: FakeTelegram; settings?: Partial<CoreSettings>; places?: boolean } = {}): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
+  const dbPath = join(dir, "test.db");
+  const db = openNodeDatabase(`file:${dbPath}`);
+  const keys = await createKeyring(randomKeyText(), randomKeyText());
+  const logs: string[] = [];
+  const log = createLogger("debug", (line) => logs.push(line));
+  const clock = {
+    now: new Date(),
+    advanceMinutes(m: number) {
+      clock.now = new Date(clock.now.getTime() + m * 60_000);
+    },
+  };
+  const now = () => clock.now;
+  if (opts.places !== false) await importPlacesCsv(db, readFileSync(SAMPLE_PLACES_CSV, "utf8"), { isSample: true });
+
+  const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
+  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot as never }) : null;
+  if (bot) {
+    senders.telegram = createTelegramSender(bot.api, {
+      resolveUpload: async (id) => {
+        const upload = await db.webUpload.findUnique({ where: { id } });
+        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
+      },
+    });
+  }
+  const settings: CoreSettings = {
+    draftTtlMinutes: 60,
+    tipsPerHour: 5,
+    globalTipsPerMinute: 120,
+    escalateAfterMinutes: 30,
+    addressRetentionDays: 30,
+    demo: true,
+    ...opts.settings,
+  };
+  const deps: WorkDeps = { db, keys, log, now, settings, senders };
+  const app = createApp({
+    db,
+    keys,
+    log,
+    now,
+    demo: settings.demo,
+    demoCommuneCode: "HONGLOC",
+    telegram: bot ? { secret: WEBHOOK_SECRET, api: bot.api } : undefined,
+    onStored: () => undefined,
+  });
+
+  async function settle() {
+    for (let i = 0; i < 100; i++) {
+      const { handled, sent } = await runWorkOnce(deps);
+      if (handled === 0 && sent === 0) return;
+    }
+    throw new Error("work did not settle");
+  }
+
+  function web(token = randomKeyText()): WebClient {
+    let lastId = 0;
+    const client: WebClient = {
+      token,
+      all: [],
+      async send(body) {
+        return app.request("/webchat/api/send", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, ...body }) });
+      },
+      async read() {
+        await settle();
+        const res = await app.request(`/webchat/api/messages?after=${lastId}`, { headers: { "X-Chat-Token": token } });
+        const { messages } = (await res.json()) as { messages: WebMessage[] };
+        for (const m of messages) lastId = Math.max(lastId, m.id);
+        client.all.push(...messages);
+        return messages;
+      },
+      async say(text) {
+        const res = await client.send({ text });
+        if (res.status !== 202) throw new Error(`send failed: ${res.status} ${await res.text()}`);
+        return client.read();
+      },
+      async press(labelOrData) {
+        const recent = [...client.all].reverse().flatMap((m) => (m.choices ?? []).flat());
+        const choice =
+          recent.find((c) => c.label === labelOrData || c.data === labelOrData) ?? recent.find((c) => c.label.includes(labelOrData));
+        if (!choice) throw new Error(`no button "${labelOrData}" in: ${JSON.stringify(client.all.slice(-3))}`);
+        const res = await client.send({ choice: choice.data });
+        if (res.status !== 202) throw new Error(`press failed: ${res.status}`);
+        return client.read();
+      },
+      last: () => client.all[client.all.length - 1],
+    };
+    return client;
+  }
+
+  return {
+    dir,
+    dbPath,
+    db,
+    keys,
+    app,
+    deps,
+    logs,
+    clock,
+    settle,
+    web,
+    async invite(role, scope, note) {
+      const { code } = await createInvitation(db, keys, { role: role as never, ...scope, note });
+      return code;
+    },
+    postTelegram(update, secret = WEBHOOK_SECRET) {
+      return app.request("/telegram/webhook", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
+        body: JSON.stringify(update),
+      });
+    },
+    async close() {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a whole tip-off in the web chat and returns the receipt code. */
+export async function fileWebTip(citizen: WebClient, opts: { commune?: string; category?: string; village?: string; text?: string } = {}): Promise<string> {
+  await citizen.say("/start");
+  await citizen.say(opts.commune ?? "Hồng Lộc");
+  await citizen.press(opts.commune ?? "Hồng Lộc");
+  await citizen.press(opts.category ?? "Điểm, người bán lẻ ma túy");
+  await citizen.press(opts.village ?? "Không rõ thôn/xóm");
+  await citizen.say(opts.text ?? "Có người bán ma túy ở quán nước đầu cầu, tối nào cũng có xe máy đến.");
+  await citizen.press("m:continue");
+  const after = await citizen.press("s:submit");
+  const code = after.map((m) => /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(m.text)?.[1]).find(Boolean);
+  if (!code) throw new Error(`no receipt code in ${JSON.stringify(after)}`);
+  return code;
+}
