@@ -41,6 +41,7 @@ export function createApp(opts: AppOptions): Hono {
         secret: opts.telegram.secret,
         keys: opts.keys,
         api: opts.telegram.api,
+        log: opts.log,
         ingest: async (channel, externalId, incoming) => {
           const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
           if (result === "stored") opts.onStored();

@@ -24,6 +24,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
     const incoming = JSON.parse(next.incoming) as Incoming;
     try {
       await handleIncoming(deps, incoming, `in:${next.id}`);
+      log.debug("inbound.handled", { id: next.id, channel: next.channel, kind: incoming.content.kind });
       // The neutral copy has done its job: keep only the fact that it was handled.
       await db.inboundUpdate.update({ where: { id: next.id }, data: { status: "done", incoming: "", processedAt: deps.now() } });
     } catch (error) {
