@@ -12,7 +12,7 @@ const telegramSecret = z
 
 const raw = z.object({
   APP_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787), // 0 = any free port
   DATABASE_URL: z.string().min(1).default("file:./data/phaodai.db"),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-… from @BotFather").optional(),

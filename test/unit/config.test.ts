@@ -21,6 +21,7 @@ describe("configuration", () => {
   it.each([
     [{ PORT: "eighty" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
+    [{ PORT: "-1" }, /PORT/],
     [{ TELEGRAM_BOT_TOKEN: "nonsense" }, /TELEGRAM_BOT_TOKEN/],
     [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example" }, /TELEGRAM_WEBHOOK_SECRET/],
     [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example", TELEGRAM_WEBHOOK_SECRET: "has space" }, /TELEGRAM_WEBHOOK_SECRET/],
