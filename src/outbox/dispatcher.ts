@@ -38,6 +38,14 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   for (const row of due) {
     const chatKey = row.addressTag ?? `row:${row.id}`;
     if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
+    if (row.addressTag) {
+      // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
+      const earlier = await db.outboxMessage.findFirst({ where: { addressTag: row.addressTag, status: "pending", id: { lt: row.id } }, select: { id: true } });
+      if (earlier) {
+        blockedChats.add(chatKey);
+        continue;
+      }
+    }
     const claimed = await db.outboxMessage.updateMany({
       where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
       data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
