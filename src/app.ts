@@ -16,7 +16,7 @@ export interface AppOptions {
   now: () => Date;
   demo: boolean;
   demoCommuneCode?: string;
-  telegram?: { secret: string; api?: Api };
+  telegram?: { secret: string; api?: Api; botUsername?: string };
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
@@ -41,6 +41,7 @@ export function createApp(opts: AppOptions): Hono {
         secret: opts.telegram.secret,
         keys: opts.keys,
         api: opts.telegram.api,
+        botUsername: opts.telegram.botUsername,
         log: opts.log,
         ingest: async (channel, externalId, incoming) => {
           const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());

@@ -15,7 +15,7 @@ import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
 import { createWebChatSender } from "../bots/webchat/sender.js";
-import { createTelegramBot } from "../bots/telegram/bot.js";
+import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import type { ChannelSender, Channel } from "../bots/core/types.js";
@@ -78,7 +78,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     now,
     demo: config.demo,
     demoCommuneCode: DEMO_COMMUNE_CODE,
-    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api } : undefined,
+    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api, botUsername: bot.botInfo.username } : undefined,
     onStored: loop.kick,
   });
 
@@ -86,11 +86,12 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (bot && config.telegram.kind === "polling") {
     polling = startTelegramPolling(bot, keys, async (channel, externalId, incoming) => {
       if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") loop.kick();
-    });
+    }, { log });
   } else if (bot && config.telegram.kind === "webhook") {
     await bot.api.setWebhook(new URL("/telegram/webhook", config.telegram.publicUrl).toString(), {
       secret_token: config.telegram.secret,
       max_connections: 40,
+      allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
     });
   }
 

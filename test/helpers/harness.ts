@@ -70,7 +70,7 @@ export async function createHarness(opts: { telegram?: FakeTelegram; settings?: 
   if (opts.places !== false) await importPlacesCsv(db, readFileSync(SAMPLE_PLACES_CSV, "utf8"), { isSample: true });
 
   const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
-  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot as never }) : null;
+  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot }) : null;
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, {
       resolveUpload: async (id) => {
@@ -158,7 +158,7 @@ export async function createHarness(opts: { telegram?: FakeTelegram; settings?: 
       const { code } = await createInvitation(db, keys, { role: role as never, ...scope, note });
       return code;
     },
-    postTelegram(update, secret = WEBHOOK_SECRET) {
+    async postTelegram(update, secret = WEBHOOK_SECRET) {
       return app.request("/telegram/webhook", {
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },

@@ -46,8 +46,8 @@ describe("outbox dispatcher", () => {
   it("retries server errors with back-off and gives up on a blocked chat", async () => {
     await queue("2002", ["thử lại"]);
     await queue("3003", ["bị chặn"]);
-    fake.failNext("sendMessage", INTERNAL_ERROR, 3); // auto-retry uses two, the outbox sees the third
-    fake.failNext("sendMessage", BLOCKED);
+    fake.failNext("sendMessage", INTERNAL_ERROR); // for the first row: retried later by the outbox
+    fake.failNext("sendMessage", BLOCKED); // for the second: given up
     await dispatchDue(h.deps);
     h.clock.advanceMinutes(1);
     await dispatchDue(h.deps);

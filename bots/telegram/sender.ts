@@ -1,0 +1,219 @@
+// Neutral OutgoingMessage → Telegram Bot API calls. Always new messages or copies by file_id,
+// never forwardMessage (a forward shows who originally sent it).
+import { GrammyError, HttpError, InputFile, type Api } from "grammy";
+import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
+import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+
+export const TEXT_LIMIT = 4096;
+export const CAPTION_LIMIT = 1024;
+export const CALLBACK_DATA_LIMIT = 64;
+
+export interface TelegramSenderOptions {
+  /** Fetches a web-chat upload so it can be sent as a file. Without it such media is skipped (text only). */
+  resolveUpload?: (id: number) => Promise<{ bytes: Uint8Array; mime: string } | null>;
+  /**
+   * Invalid buttons (callback data over 64 bytes, empty label) are a programming error. Strict
+   * (the default when NODE_ENV is "development" or "test") throws; otherwise the message fails
+   * permanently with a clear error, without calling Telegram.
+   */
+  strict?: boolean;
+}
+
+const encoder = new TextEncoder();
+
+function defaultStrict(): boolean {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  return env?.NODE_ENV === "development" || env?.NODE_ENV === "test";
+}
+
+/** Inline keyboard for the choices, or an error message when a button is invalid. */
+export function inlineKeyboard(choices: Choice[][] | undefined): InlineKeyboardMarkup | undefined | { invalid: string } {
+  if (!choices) return undefined;
+  const rows = choices.filter((row) => row.length > 0);
+  if (rows.length === 0) return undefined;
+  for (const row of rows) {
+    for (const choice of row) {
+      const bytes = encoder.encode(choice.data).length;
+      if (bytes < 1 || bytes > CALLBACK_DATA_LIMIT) {
+        return { invalid: `Telegram callback_data must be 1–${CALLBACK_DATA_LIMIT} bytes of UTF-8; "${choice.data}" has ${bytes}` };
+      }
+      if (choice.label.trim() === "") return { invalid: `Telegram button for "${choice.data}" has an empty label` };
+    }
+  }
+  return { inline_keyboard: rows.map((row) => row.map((c) => ({ text: c.label, callback_data: c.data }))) };
+}
+
+/**
+ * Splits text into chunks of at most `limit` UTF-16 units (Telegram counts at most that many
+ * characters): at the last line break in the window when there is one in its second half, else at
+ * the last space, else hard (never inside a surrogate pair). Whitespace-only chunks are dropped.
+ */
+export function splitText(text: string, limit = TEXT_LIMIT): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    let cut = window.lastIndexOf("\n");
+    let skip = 1;
+    if (cut < limit / 2) {
+      cut = Math.max(window.lastIndexOf(" "), window.lastIndexOf("\t"));
+      if (cut < limit / 2) {
+        cut = limit;
+        skip = 0;
+        const code = rest.charCodeAt(cut - 1);
+        if (code >= 0xd800 && code <= 0xdbff) cut -= 1; // keep a surrogate pair together
+      }
+    }
+    chunks.push(rest.slice(0, cut));
+    rest = rest.slice(cut + skip);
+  }
+  chunks.push(rest);
+  return chunks.filter((chunk) => chunk.trim() !== "");
+}
+
+function chatIdOf(chatId: string): number | string {
+  return /^-?\d{1,16}$/.test(chatId) && Number.isSafeInteger(Number(chatId)) ? Number(chatId) : chatId;
+}
+
+function replyParameters(replyTo: string | undefined): ReplyParameters | undefined {
+  if (!replyTo || !/^\d{1,15}$/.test(replyTo)) return undefined;
+  const id = Number(replyTo);
+  return id > 0 ? { message_id: id, allow_sending_without_reply: true } : undefined;
+}
+
+/** Maps a failed Bot API call to what the dispatcher needs. Errors name no person. */
+export function toSendResult(error: unknown): SendResult & { ok: false } {
+  if (error instanceof GrammyError) {
+    const text = `telegram ${error.error_code}: ${error.description}`.slice(0, 300);
+    if (error.error_code === 429) {
+      const retry = error.parameters?.retry_after;
+      return typeof retry === "number" && retry >= 0
+        ? { ok: false, permanent: false, retryAfterSeconds: retry, error: text }
+        : { ok: false, permanent: false, error: text };
+    }
+    // 5xx: Telegram's trouble. 401/404: our token is wrong (every call fails), not this chat's fault.
+    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404) {
+      return { ok: false, permanent: false, error: text };
+    }
+    // 403 blocked/kicked, 400 chat not found, migrated group, bad request: retrying will not help.
+    return { ok: false, permanent: true, error: text };
+  }
+  if (error instanceof HttpError) return { ok: false, permanent: false, error: `telegram network: ${error.message}`.slice(0, 300) };
+  return { ok: false, permanent: false, error: `telegram: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+}
+
+const EXT: Record<string, string> = {
+  "image/jpeg": "jpg",
+  "image/png": "png",
+  "image/webp": "webp",
+  "video/mp4": "mp4",
+  "video/webm": "webm",
+  "video/quicktime": "mov",
+  "audio/ogg": "ogg",
+  "audio/mpeg": "mp3",
+  "audio/mp4": "m4a",
+  "audio/webm": "weba",
+  "application/pdf": "pdf",
+};
+
+/** A neutral name: never the uploader's original file name. */
+function fileName(kind: OutgoingMedia["kind"], mime: string): string {
+  return `${kind}.${EXT[mime.toLowerCase()] ?? "bin"}`;
+}
+
+type FileMedia = OutgoingMedia & { kind: "photo" | "video" | "voice" | "audio" | "document" };
+
+export function createTelegramSender(api: Api, options: TelegramSenderOptions = {}): ChannelSender {
+  const strict = options.strict ?? defaultStrict();
+
+  async function fileSource(media: FileMedia): Promise<InputFile | string | null> {
+    if (media.channel === "telegram" && media.fileRef) return media.fileRef;
+    if (media.webUploadId !== undefined && options.resolveUpload) {
+      const upload = await options.resolveUpload(media.webUploadId);
+      if (upload) return new InputFile(upload.bytes, fileName(media.kind, upload.mime));
+    }
+    return null; // a file of another platform cannot be sent here: text only
+  }
+
+  return {
+    channel: "telegram",
+    async send(chatIdText, message: OutgoingMessage, thread): Promise<SendResult> {
+      const keyboard = inlineKeyboard(message.choices);
+      if (keyboard && "invalid" in keyboard) {
+        if (strict) throw new Error(keyboard.invalid);
+        return { ok: false, permanent: true, error: keyboard.invalid };
+      }
+      const chatId = chatIdOf(chatIdText);
+      let replyTo = replyParameters(thread?.replyToExternalId);
+      const protect = message.protect ? { protect_content: true as const } : {};
+      let firstId: number | undefined;
+      let sentCount = 0;
+
+      // Each step sends one message; reply_parameters goes on the first one only.
+      const common = () => {
+        const extra = { ...protect, ...(replyTo ? { reply_parameters: replyTo } : {}) };
+        replyTo = undefined;
+        return extra;
+      };
+      const record = (sent: Message) => {
+        firstId ??= sent.message_id;
+        sentCount++;
+      };
+
+      try {
+        let text = message.text;
+        let keyboardPending = keyboard;
+        const media = message.media;
+        if (media?.kind === "location") {
+          if (typeof media.latitude === "number" && typeof media.longitude === "number") {
+            const markup = text.trim() === "" && keyboardPending ? { reply_markup: keyboardPending } : {};
+            if ("reply_markup" in markup) keyboardPending = undefined;
+            record(await api.sendLocation(chatId, media.latitude, media.longitude, { ...common(), ...markup }));
+          }
+        } else if (media) {
+          const source = await fileSource(media as FileMedia);
+          if (source !== null) {
+            const withCaption = text.trim() !== "" && text.length <= CAPTION_LIMIT;
+            const extra = {
+              ...common(),
+              ...(withCaption ? { caption: text } : {}),
+              ...((withCaption || text.trim() === "") && keyboardPending ? { reply_markup: keyboardPending } : {}),
+            };
+            if (withCaption) text = "";
+            if ("reply_markup" in extra) keyboardPending = undefined;
+            switch (media.kind) {
+              case "photo":
+                record(await api.sendPhoto(chatId, source, extra));
+                break;
+              case "video":
+                record(await api.sendVideo(chatId, source, extra));
+                break;
+              case "voice":
+                record(await api.sendVoice(chatId, source, extra));
+                break;
+              case "audio":
+                record(await api.sendAudio(chatId, source, extra));
+                break;
+              case "document":
+                record(await api.sendDocument(chatId, source, extra));
+                break;
+            }
+          }
+        }
+
+        const chunks = splitText(text);
+        for (let i = 0; i < chunks.length; i++) {
+          const last = i === chunks.length - 1;
+          const markup = last && keyboardPending ? { reply_markup: keyboardPending } : {};
+          record(await api.sendMessage(chatId, chunks[i]!, { ...common(), ...markup }));
+        }
+        if (firstId === undefined) return { ok: false, permanent: true, error: "nothing to send: empty text and no usable media" };
+        return { ok: true, externalMessageId: String(firstId) };
+      } catch (error) {
+        const result = toSendResult(error);
+        // A retry resends the whole message: the parts already delivered will repeat.
+        return sentCount > 0 ? { ...result, error: `${result.error} (after ${sentCount} part(s) sent)` } : result;
+      }
+    },
+  };
+}

@@ -1,0 +1,604 @@
+// A fake Telegram Bot API server on 127.0.0.1 for tests: real HTTP, the real wire format
+// (POST /bot<token>/<method>, JSON or multipart bodies, {ok,result} / {ok:false,error_code,...}
+// answers), scriptable failures, and builders for realistic updates with a distinctive user.
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Update, UserFromGetMe } from "grammy/types";
+
+export interface ApiCall {
+  method: string;
+  token: string;
+  /**
+   * The parameters. JSON bodies as sent; multipart and form bodies as text fields, with values
+   * that look like JSON objects or arrays (grammY's reply_markup, reply_parameters…) parsed.
+   */
+  payload: Record<string, unknown>;
+  multipart: boolean;
+  /** Multipart parts that carried a file: field name, file name and size. */
+  files: Array<{ field: string; filename: string; size: number }>;
+  at: number;
+  /** The `result` answered, when the call succeeded. */
+  result?: unknown;
+}
+
+export interface FakeError {
+  error_code: number;
+  description: string;
+  parameters?: { retry_after?: number; migrate_to_chat_id?: number };
+}
+
+export interface FakeTelegram {
+  /** e.g. http://127.0.0.1:PORT: pass as grammY's client.apiRoot. */
+  apiRoot: string;
+  token: string;
+  /** What getMe answers; also usable as grammY's botInfo. */
+  bot: UserFromGetMe;
+  calls: ApiCall[];
+  callsTo(method: string): ApiCall[];
+  /** Resolves with the first call (past or future) that matches. */
+  waitFor(predicate: (call: ApiCall) => boolean, timeoutMs?: number): Promise<ApiCall>;
+  enqueueUpdate(update: Update | Record<string, unknown>): void;
+  /** Updates still queued (not yet confirmed by a getUpdates offset). */
+  pendingUpdates(): number;
+  /** The next `times` calls of `method` fail with this Bot API error, or by a dropped connection. */
+  failNext(method: string, failure: FakeError | "network", times?: number): void;
+  /** Forgets recorded calls, scripted failures and queued updates. */
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export const TOO_MANY_REQUESTS = (retryAfter: number): FakeError => ({
+  error_code: 429,
+  description: `Too Many Requests: retry after ${retryAfter}`,
+  parameters: { retry_after: retryAfter },
+});
+export const INTERNAL_ERROR: FakeError = { error_code: 500, description: "Internal Server Error" };
+export const BLOCKED: FakeError = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
+export const CHAT_NOT_FOUND: FakeError = { error_code: 400, description: "Bad Request: chat not found" };
+
+const DEFAULT_TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
+const MAX_LONG_POLL_MS = 1_000;
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
+    req.on("error", reject);
+  });
+}
+
+function maybeJson(value: string): unknown {
+  if (/^\s*[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}
+
+/** Enough of multipart/form-data to read grammY's uploads (it writes lower-case, unquoted headers). */
+function parseMultipart(body: Buffer, boundary: string): { fields: Record<string, unknown>; files: ApiCall["files"] } {
+  const fields: Record<string, unknown> = {};
+  const files: ApiCall["files"] = [];
+  const raw = body.toString("latin1");
+  for (const part of raw.split(`--${boundary}`)) {
+    if (part === "" || part.startsWith("--")) continue;
+    const trimmed = part.replace(/^\r\n/, "").replace(/\r\n$/, "");
+    const split = trimmed.indexOf("\r\n\r\n");
+    if (split < 0) continue;
+    const headers = trimmed.slice(0, split);
+    const content = trimmed.slice(split + 4);
+    const name = /name="([^"]*)"/i.exec(headers)?.[1];
+    if (name === undefined) continue;
+    const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
+    if (filename !== undefined) files.push({ field: name, filename, size: Buffer.byteLength(content, "latin1") });
+    else fields[name] = maybeJson(Buffer.from(content, "latin1").toString("utf8"));
+  }
+  return { fields, files };
+}
+
+export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
+  const token = opts.token ?? DEFAULT_TOKEN;
+  const bot: UserFromGetMe = {
+    id: Number(token.split(":")[0]) || 123456789,
+    is_bot: true,
+    first_name: "Pháo Đài",
+    username: "PhaoDaiBot",
+    can_join_groups: true,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+    has_topics_enabled: false,
+    allows_users_to_create_topics: false,
+    can_manage_bots: false,
+    supports_join_request_queries: false,
+  };
+  const calls: ApiCall[] = [];
+  const listeners = new Set<(call: ApiCall) => void>();
+  const failures = new Map<string, Array<FakeError | "network">>();
+  let queue: Array<Record<string, unknown>> = [];
+  const updateWaiters = new Set<() => void>();
+  let nextMessageId = 1;
+  let nextFileId = 1;
+
+  const now = () => Math.floor(Date.now() / 1000);
+
+  function chatOf(chatId: unknown): Record<string, unknown> {
+    const id = typeof chatId === "string" && /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
+    if (typeof id === "number" && id < 0) return { id, type: "supergroup", title: "Nhóm" };
+    return { id, type: "private", first_name: "Người dùng" };
+  }
+
+  /** The file_id sent, or a new one for an upload (attach://…). */
+  function fileField(value: unknown, field: string): string {
+    if (typeof value === "string" && !value.startsWith("attach://")) return value;
+    return `fake-file-${field}-${nextFileId++}`;
+  }
+
+  function sentMessage(method: string, p: Record<string, unknown>): Record<string, unknown> {
+    const message: Record<string, unknown> = { message_id: nextMessageId++, date: now(), chat: chatOf(p.chat_id), from: bot };
+    if (typeof p.caption === "string") message.caption = p.caption;
+    if (p.reply_markup !== undefined) message.reply_markup = p.reply_markup;
+    if (p.protect_content === true || p.protect_content === "true") message.has_protected_content = true;
+    switch (method) {
+      case "sendMessage":
+      case "editMessageText":
+        message.text = p.text;
+        break;
+      case "sendPhoto": {
+        const file_id = fileField(p.photo, "photo");
+        message.photo = [
+          { file_id: `${file_id}-s`, file_unique_id: `u-${file_id}-s`, width: 90, height: 90 },
+          { file_id, file_unique_id: `u-${file_id}`, width: 1280, height: 960 },
+        ];
+        break;
+      }
+      case "sendVideo":
+        message.video = { file_id: fileField(p.video, "video"), file_unique_id: "u-v", width: 640, height: 480, duration: 3 };
+        break;
+      case "sendVoice":
+        message.voice = { file_id: fileField(p.voice, "voice"), file_unique_id: "u-vo", duration: 3 };
+        break;
+      case "sendAudio":
+        message.audio = { file_id: fileField(p.audio, "audio"), file_unique_id: "u-a", duration: 3 };
+        break;
+      case "sendDocument":
+        message.document = { file_id: fileField(p.document, "document"), file_unique_id: "u-d" };
+        break;
+      case "sendLocation":
+        message.location = { latitude: Number(p.latitude), longitude: Number(p.longitude) };
+        break;
+      case "copyMessage":
+        return { message_id: message.message_id };
+    }
+    return message;
+  }
+
+  function respond(res: ServerResponse, status: number, body: unknown): void {
+    if (res.destroyed || res.writableEnded) return;
+    const text = JSON.stringify(body);
+    res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  function fail(res: ServerResponse, error: FakeError): void {
+    respond(res, error.error_code, { ok: false, ...error });
+  }
+
+  async function getUpdates(p: Record<string, unknown>, req: IncomingMessage): Promise<unknown[]> {
+    const offset = Number(p.offset ?? 0);
+    if (Number.isFinite(offset) && offset > 0) queue = queue.filter((u) => Number(u.update_id) >= offset);
+    const limit = Math.min(Math.max(Number(p.limit ?? 100) || 100, 1), 100);
+    const waitMs = Math.min(Math.max(Number(p.timeout ?? 0) || 0, 0) * 1000, MAX_LONG_POLL_MS);
+    if (queue.length === 0 && waitMs > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          clearTimeout(timer);
+          updateWaiters.delete(done);
+          req.off("close", done);
+          resolve();
+        };
+        const timer = setTimeout(done, waitMs);
+        updateWaiters.add(done);
+        req.on("close", done);
+      });
+    }
+    return queue.slice(0, limit);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const match = /^\/bot([^/]+)\/([A-Za-z]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
+    const body = await readBody(req);
+    if (!match) return fail(res, { error_code: 404, description: "Not Found" });
+    const [, callToken, method] = match as unknown as [string, string, string];
+
+    const type = req.headers["content-type"] ?? "";
+    let payload: Record<string, unknown> = {};
+    let files: ApiCall["files"] = [];
+    let multipart = false;
+    if (type.startsWith("multipart/form-data")) {
+      multipart = true;
+      const boundary = /boundary=("?)([^";]+)\1/i.exec(type)?.[2] ?? "";
+      ({ fields: payload, files } = parseMultipart(body, boundary));
+    } else if (type.startsWith("application/x-www-form-urlencoded")) {
+      for (const [k, v] of new URLSearchParams(body.toString("utf8"))) payload[k] = maybeJson(v);
+    } else if (body.length > 0) {
+      try {
+        const parsed: unknown = JSON.parse(body.toString("utf8"));
+        if (typeof parsed === "object" && parsed !== null) payload = parsed as Record<string, unknown>;
+      } catch {
+        return fail(res, { error_code: 400, description: "Bad Request: can't parse JSON" });
+      }
+    }
+
+    const call: ApiCall = { method, token: callToken, payload, multipart, files, at: Date.now() };
+    calls.push(call);
+    for (const listener of [...listeners]) listener(call);
+
+    if (callToken !== token) return fail(res, { error_code: 401, description: "Unauthorized" });
+
+    const scripted = failures.get(method);
+    const failure = scripted?.shift();
+    if (scripted && scripted.length === 0) failures.delete(method);
+    if (failure === "network") {
+      req.socket.destroy();
+      return;
+    }
+    if (failure) return fail(res, failure);
+
+    const ok = (result: unknown) => {
+      call.result = result;
+      respond(res, 200, { ok: true, result });
+    };
+    switch (method) {
+      case "getMe":
+        return ok(bot);
+      case "getUpdates":
+        return ok(await getUpdates(payload, req));
+      case "setWebhook":
+      case "deleteWebhook":
+      case "answerCallbackQuery":
+      case "setMyCommands":
+      case "deleteMessage":
+      case "sendChatAction":
+        return ok(true);
+      case "getWebhookInfo":
+        return ok({ url: "", has_custom_certificate: false, pending_update_count: queue.length });
+      case "sendMessage":
+      case "sendPhoto":
+      case "sendVideo":
+      case "sendVoice":
+      case "sendAudio":
+      case "sendDocument":
+      case "sendLocation":
+      case "copyMessage":
+      case "forwardMessage":
+        if (payload.chat_id === undefined || payload.chat_id === "") return fail(res, { error_code: 400, description: "Bad Request: chat_id is empty" });
+        if (method === "sendMessage" && (typeof payload.text !== "string" || payload.text.trim() === "")) {
+          return fail(res, { error_code: 400, description: "Bad Request: message text is empty" });
+        }
+        if (method === "sendMessage" && (payload.text as string).length > 4096) {
+          return fail(res, { error_code: 400, description: "Bad Request: message is too long" });
+        }
+        if (typeof payload.caption === "string" && payload.caption.length > 1024) {
+          return fail(res, { error_code: 400, description: "Bad Request: message caption is too long" });
+        }
+        return ok(sentMessage(method, payload));
+      default:
+        return fail(res, { error_code: 404, description: "Not Found: method not found" });
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => respond(res, 500, { ok: false, error_code: 500, description: "Internal Server Error" }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiRoot: `http://127.0.0.1:${port}`,
+    token,
+    bot,
+    calls,
+    callsTo: (method) => calls.filter((c) => c.method === method),
+    waitFor(predicate, timeoutMs = 5_000) {
+      const found = calls.find(predicate);
+      if (found) return Promise.resolve(found);
+      return new Promise<ApiCall>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          listeners.delete(listener);
+          reject(new Error(`fake Telegram: no matching call within ${timeoutMs} ms (calls: ${calls.map((c) => c.method).join(", ")})`));
+        }, timeoutMs);
+        const listener = (call: ApiCall) => {
+          if (!predicate(call)) return;
+          clearTimeout(timer);
+          listeners.delete(listener);
+          resolve(call);
+        };
+        listeners.add(listener);
+      });
+    },
+    enqueueUpdate(update) {
+      queue.push(update as Record<string, unknown>);
+      for (const wake of [...updateWaiters]) wake();
+    },
+    pendingUpdates: () => queue.length,
+    failNext(method, failure, times = 1) {
+      const list = failures.get(method) ?? [];
+      for (let i = 0; i < times; i++) list.push(failure);
+      failures.set(method, list);
+    },
+    reset() {
+      calls.length = 0;
+      failures.clear();
+      queue = [];
+    },
+    async close() {
+      for (const wake of [...updateWaiters]) wake();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Update builders. The default citizen is distinctive on purpose: tests search the adapter's
+// output for every one of these values.
+
+export interface TestUser {
+  id: number;
+  is_bot: boolean;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export const TIPSTER: TestUser = {
+  id: 7_312_845_906,
+  is_bot: false,
+  first_name: "Lầu Thị Mỷ",
+  last_name: "Giàng Xuân Páo",
+  username: "lau_thi_my_bandoc87",
+  language_code: "hmn-x-kq7zv",
+};
+
+export const TIPSTER_PHONE = "+84 912 345 678";
+
+export const GROUP_CHAT = { id: -1_009_876_543_210, type: "supergroup" as const, title: "Tổ công tác xã Thanh Xuân" };
+
+let updateCounter = 500_000_000;
+let messageCounter = 1_000;
+
+export function nextUpdateId(): number {
+  return ++updateCounter;
+}
+
+export interface BuildOptions {
+  user?: TestUser;
+  /** A group chat instead of the user's private chat. */
+  chat?: Record<string, unknown>;
+  updateId?: number;
+  messageId?: number;
+}
+
+export function privateChatOf(user: TestUser): Record<string, unknown> {
+  return {
+    id: user.id,
+    type: "private",
+    first_name: user.first_name,
+    ...(user.last_name ? { last_name: user.last_name } : {}),
+    ...(user.username ? { username: user.username } : {}),
+  };
+}
+
+/** A message with the given content fields, from the user, in their private chat by default. */
+export function buildMessage(content: Record<string, unknown>, opts: BuildOptions = {}): Record<string, unknown> {
+  const user = opts.user ?? TIPSTER;
+  return {
+    message_id: opts.messageId ?? ++messageCounter,
+    from: { ...user },
+    chat: opts.chat ?? privateChatOf(user),
+    date: Math.floor(Date.now() / 1000),
+    ...content,
+  };
+}
+
+/** A whole update around one field (message, edited_message, callback_query…). */
+export function buildUpdate(field: string, value: unknown, opts: BuildOptions = {}): Update {
+  return { update_id: opts.updateId ?? nextUpdateId(), [field]: value } as unknown as Update;
+}
+
+export function messageUpdate(content: Record<string, unknown>, opts: BuildOptions = {}): Update {
+  return buildUpdate("message", buildMessage(content, opts), opts);
+}
+
+export function textUpdate(text: string, opts: BuildOptions = {}): Update {
+  const entities = /^\/\S+/.exec(text) ? [{ type: "bot_command", offset: 0, length: /^\/\S+/.exec(text)![0].length }] : undefined;
+  return messageUpdate({ text, ...(entities ? { entities } : {}) }, opts);
+}
+
+export function callbackUpdate(data: string, opts: BuildOptions & { withoutMessage?: boolean } = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  const message = buildMessage({ from: { id: 123456789, is_bot: true, first_name: "Pháo Đài", username: "PhaoDaiBot" }, text: "Chọn:" }, opts);
+  return buildUpdate(
+    "callback_query",
+    {
+      id: `cbq-${nextUpdateId()}`,
+      from: { ...user },
+      chat_instance: "-4429871234567890",
+      data,
+      ...(opts.withoutMessage ? { inline_message_id: "AAAAAFakeInline" } : { message }),
+    },
+    opts,
+  );
+}
+
+export function photoUpdate(opts: BuildOptions & { caption?: string } = {}): Update {
+  return messageUpdate(
+    {
+      photo: [
+        { file_id: "AgACphoto-small", file_unique_id: "AQADs", width: 90, height: 67, file_size: 1_200 },
+        { file_id: "AgACphoto-large", file_unique_id: "AQADl", width: 1280, height: 960, file_size: 98_000 },
+        { file_id: "AgACphoto-medium", file_unique_id: "AQADm", width: 320, height: 240, file_size: 12_000 },
+      ],
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    },
+    opts,
+  );
+}
+
+export function documentUpdate(mime: string, opts: BuildOptions & { caption?: string; fileName?: string } = {}): Update {
+  return messageUpdate(
+    {
+      document: { file_id: "BQACdoc", file_unique_id: "AgADd", file_name: opts.fileName ?? "IMG_20250101_LauThiMy.jpg", mime_type: mime, file_size: 2_400_000 },
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    },
+    opts,
+  );
+}
+
+export function voiceUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate({ voice: { file_id: "AwACvoice", file_unique_id: "AgADv", duration: 7, mime_type: "audio/ogg" } }, opts);
+}
+
+export function videoUpdate(opts: BuildOptions & { caption?: string } = {}): Update {
+  return messageUpdate(
+    {
+      video: { file_id: "BAACvideo", file_unique_id: "AgADvi", width: 720, height: 1280, duration: 12, mime_type: "video/mp4", file_name: "VID_LauThiMy.mp4" },
+      ...(opts.caption !== undefined ? { caption: opts.caption } : {}),
+    },
+    opts,
+  );
+}
+
+export function videoNoteUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate({ video_note: { file_id: "DQACnote", file_unique_id: "AgADn", length: 240, duration: 5 } }, opts);
+}
+
+export function audioUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate(
+    { audio: { file_id: "CQACaudio", file_unique_id: "AgADa", duration: 60, performer: TIPSTER.first_name, title: "ghi âm", mime_type: "audio/mpeg", file_name: "lau_thi_my.mp3" } },
+    opts,
+  );
+}
+
+export function stickerUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate(
+    { sticker: { file_id: "CAACsticker", file_unique_id: "AgADs", type: "regular", width: 512, height: 512, is_animated: false, is_video: false, emoji: "👍" } },
+    opts,
+  );
+}
+
+export function animationUpdate(opts: BuildOptions = {}): Update {
+  const file = { file_id: "CgACanim", file_unique_id: "AgADan", width: 320, height: 240, duration: 2, mime_type: "video/mp4", file_name: "anim.mp4" };
+  return messageUpdate({ animation: file, document: { ...file } }, opts);
+}
+
+export function locationUpdate(latitude = 19.3567, longitude = 105.3947, opts: BuildOptions = {}): Update {
+  return messageUpdate({ location: { latitude, longitude } }, opts);
+}
+
+export function venueUpdate(opts: BuildOptions = {}): Update {
+  const location = { latitude: 19.3612, longitude: 105.4011 };
+  return messageUpdate(
+    { location, venue: { location, title: "Nhà văn hóa bản Pù Lầu", address: "Bản Pù Lầu, xã Thanh Xuân", foursquare_id: "4b0588" } },
+    opts,
+  );
+}
+
+export function contactUpdate(opts: BuildOptions = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  return messageUpdate(
+    { contact: { phone_number: TIPSTER_PHONE, first_name: user.first_name, last_name: user.last_name, user_id: user.id, vcard: `BEGIN:VCARD\nTEL:${TIPSTER_PHONE}\nEND:VCARD` } },
+    opts,
+  );
+}
+
+export function pollUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate(
+    {
+      poll: {
+        id: "5123456789012345678",
+        question: "Bản có ai bán ma túy không?",
+        options: [
+          { text: "Có", voter_count: 0 },
+          { text: "Không", voter_count: 0 },
+        ],
+        total_voter_count: 0,
+        is_closed: false,
+        is_anonymous: true,
+        type: "regular",
+        allows_multiple_answers: false,
+      },
+    },
+    opts,
+  );
+}
+
+export function diceUpdate(opts: BuildOptions = {}): Update {
+  return messageUpdate({ dice: { emoji: "🎲", value: 4 } }, opts);
+}
+
+export function editedTextUpdate(text: string, opts: BuildOptions = {}): Update {
+  return buildUpdate("edited_message", { ...buildMessage({ text }, opts), edit_date: Math.floor(Date.now() / 1000) }, opts);
+}
+
+export function channelPostUpdate(text: string, opts: BuildOptions = {}): Update {
+  return buildUpdate(
+    "channel_post",
+    { message_id: ++messageCounter, sender_chat: { id: -1_001_111_111_111, type: "channel", title: "Kênh xã" }, chat: { id: -1_001_111_111_111, type: "channel", title: "Kênh xã" }, date: 1, text },
+    opts,
+  );
+}
+
+function memberUpdate(field: "my_chat_member" | "chat_member", opts: BuildOptions): Update {
+  const user = opts.user ?? TIPSTER;
+  return buildUpdate(
+    field,
+    {
+      chat: opts.chat ?? privateChatOf(user),
+      from: { ...user },
+      date: 1,
+      old_chat_member: { status: "member", user: { id: 123456789, is_bot: true, first_name: "Pháo Đài" } },
+      new_chat_member: { status: "kicked", user: { id: 123456789, is_bot: true, first_name: "Pháo Đài" }, until_date: 0 },
+    },
+    opts,
+  );
+}
+
+export function myChatMemberUpdate(opts: BuildOptions = {}): Update {
+  return memberUpdate("my_chat_member", opts);
+}
+
+export function chatMemberUpdate(opts: BuildOptions = {}): Update {
+  return memberUpdate("chat_member", { chat: GROUP_CHAT, ...opts });
+}
+
+export function reactionUpdate(opts: BuildOptions = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  return buildUpdate(
+    "message_reaction",
+    { chat: opts.chat ?? privateChatOf(user), message_id: 10, user: { ...user }, date: 1, old_reaction: [], new_reaction: [{ type: "emoji", emoji: "👍" }] },
+    opts,
+  );
+}
+
+export function inlineQueryUpdate(query: string, opts: BuildOptions = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  return buildUpdate("inline_query", { id: "inl-1", from: { ...user }, query, offset: "", chat_type: "sender" }, opts);
+}
+
+export function newChatMembersUpdate(opts: BuildOptions = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  return messageUpdate({ new_chat_members: [{ ...user }] }, { chat: GROUP_CHAT, ...opts });
+}
+
+export function leftChatMemberUpdate(opts: BuildOptions = {}): Update {
+  const user = opts.user ?? TIPSTER;
+  return messageUpdate({ left_chat_member: { ...user } }, { chat: GROUP_CHAT, ...opts });
+}
