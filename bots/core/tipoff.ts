@@ -172,7 +172,8 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
     case "text": {
       if (text !== null) {
         const trimmed = text.trim();
-        if (trimmed.length === 0) {
+        // Zero-width and other invisible characters alone are not a description.
+        if (trimmed.replace(/[\p{Cf}\p{Z}]/gu, "").length === 0) {
           turn.reply(vi.flow.textEmpty, [navRow()]);
           return;
         }

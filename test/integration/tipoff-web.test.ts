@@ -127,6 +127,8 @@ describe("tip-off in the web chat", () => {
     await citizen.press("Nam Sách");
     await citizen.press("Khác");
     await citizen.press("v:none");
+    const invisible = await citizen.say("\u200b\u200c\u2060 ");
+    expect(invisible.at(-1)!.text).toContain("Nội dung đang trống");
     const long = await citizen.say("a".repeat(3001));
     expect(long.at(-1)!.text).toContain("vượt quá 3000");
     const ok = await citizen.say("Ngắn gọn thôi.");
