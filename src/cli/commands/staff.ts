@@ -1,0 +1,131 @@
+// Admin commands for staff: invitation codes (role + scope), the staff list, revocation.
+import { createInvitation, listInvitations, listStaff, revokeInvitation, revokeStaff } from "../../staff/invitations.js";
+import { ROLES, isRole, roleLabel, type Role } from "../../staff/roles.js";
+import { formatDateTimeVN } from "../../util/format.js";
+import { viAdmin } from "../../i18n/vi-admin.js";
+import { ArgsError, parseCommandArgs, positiveId } from "../args.js";
+import type { AdminCommand } from "../types.js";
+
+const t = viAdmin.staff;
+
+/** Vietnamese words an operator may type for a role, beside the English ids. */
+const ROLE_ALIASES: Record<string, Role> = {
+  congan: "officer",
+  lanhdao: "leader",
+  truongthon: "village_head",
+  biendich: "translator",
+  quantri: "admin",
+};
+
+export function parseRole(text: string): Role | null {
+  const key = text.trim().toLowerCase().replace(/[\s-]/g, "_");
+  if (isRole(key)) return key;
+  return ROLE_ALIASES[key.replace(/_/g, "")] ?? null;
+}
+
+function scopeOf(row: { commune: { name: string } | null; village: { name: string } | null }): string {
+  if (row.village && row.commune) return t.scopeVillage(row.village.name, row.commune.name);
+  if (row.commune) return t.scopeCommune(row.commune.name);
+  return t.scopeAll;
+}
+
+function noPositionals(positionals: string[]): void {
+  if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
+}
+
+export const staffCommands: AdminCommand[] = [
+  {
+    name: "invite",
+    usage: "invite --role <officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--name <tên hiển thị>] [--days <số ngày>]",
+    summary: t.inviteSummary,
+    async run(ctx, args) {
+      const { values, positionals } = parseCommandArgs(args, {
+        role: { type: "string" },
+        commune: { type: "string" },
+        village: { type: "string" },
+        name: { type: "string" },
+        days: { type: "string" },
+      });
+      noPositionals(positionals);
+      if (!values.role) throw new ArgsError("thiếu --role");
+      const role = parseRole(values.role);
+      if (!role) {
+        ctx.err(t.roleUnknown(values.role, ROLES.join(", ")));
+        return 1;
+      }
+      const days = values.days === undefined ? 14 : Number(values.days);
+      if (!Number.isInteger(days) || days < 1 || days > 90) throw new ArgsError("--days phải từ 1 đến 90");
+      const { code, invitation } = await createInvitation(ctx.db, ctx.keys, {
+        role,
+        communeCode: values.commune,
+        villageCode: values.village,
+        note: values.name,
+        validDays: days,
+        now: ctx.now(),
+      });
+      const full = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { commune: true, village: true } });
+      ctx.out(t.created(code, roleLabel(role), scopeOf(full), formatDateTimeVN(invitation.expiresAt)));
+      return 0;
+    },
+  },
+  {
+    name: "invites",
+    usage: "invites [--commune <MÃ XÃ>]",
+    summary: t.invitesSummary,
+    async run(ctx, args) {
+      const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
+      noPositionals(positionals);
+      const rows = await listInvitations(ctx.db, { communeCode: values.commune });
+      if (rows.length === 0) ctx.out(t.noInvites);
+      const now = ctx.now();
+      for (const r of rows) {
+        const state = r.revokedAt ? t.inviteState.revoked : r.usedAt ? t.inviteState.used : r.expiresAt <= now ? t.inviteState.expired : t.inviteState.open(formatDateTimeVN(r.expiresAt));
+        ctx.out(t.inviteLine(r.id, roleLabel(r.role), scopeOf(r), state, r.note ?? ""));
+      }
+      return 0;
+    },
+  },
+  {
+    name: "revoke-invite",
+    usage: "revoke-invite <số thứ tự>",
+    summary: t.revokeInviteSummary,
+    async run(ctx, args) {
+      const { positionals } = parseCommandArgs(args, {});
+      const id = positiveId(positionals[0]);
+      if (await revokeInvitation(ctx.db, id, ctx.now())) {
+        ctx.out(t.revokedInvite(id));
+        return 0;
+      }
+      ctx.err(t.revokeInviteFailed(id));
+      return 1;
+    },
+  },
+  {
+    name: "staff",
+    usage: "staff [--commune <MÃ XÃ>]",
+    summary: t.staffSummary,
+    async run(ctx, args) {
+      const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
+      noPositionals(positionals);
+      const rows = await listStaff(ctx.db, { communeCode: values.commune });
+      if (rows.length === 0) ctx.out(t.noStaff);
+      for (const s of rows) ctx.out(t.staffLine(s.id, s.displayName, roleLabel(s.role), scopeOf(s), s.channel, s.active, formatDateTimeVN(s.createdAt)));
+      return 0;
+    },
+  },
+  {
+    name: "revoke-staff",
+    usage: "revoke-staff <số thứ tự>",
+    summary: t.revokeStaffSummary,
+    async run(ctx, args) {
+      const { positionals } = parseCommandArgs(args, {});
+      const id = positiveId(positionals[0]);
+      if (await revokeStaff(ctx.db, id, ctx.now())) {
+        ctx.out(t.revokedStaff(id));
+        return 0;
+      }
+      ctx.err(t.revokeStaffFailed(id));
+      return 1;
+    },
+  },
+];

@@ -1,0 +1,50 @@
+// What the admin command line prints, in Vietnamese. Operators are district/province staff.
+export const viAdmin = {
+  usageTitle: "Cách dùng: npm run admin -- <lệnh> [tham số]",
+  commandsTitle: "Các lệnh:",
+  unknownCommand: (name: string) => `Không có lệnh "${name}". Gõ npm run admin -- help để xem các lệnh.`,
+  badArgs: (usage: string, detail: string) => `Tham số không đúng (${detail}). Cách dùng: ${usage}`,
+  failed: (detail: string) => `Không thực hiện được: ${detail}`,
+
+  places: {
+    importSummary: "Nhập địa bàn từ tệp CSV (tỉnh → xã → thôn); nhập lại thì cập nhật theo mã.",
+    listSummary: "Liệt kê các xã (hoặc các thôn của một xã).",
+    fileMissing: (path: string) => `Không đọc được tệp ${path}.`,
+    imported: (p: number, c: number, v: number) => `Đã nhập ${p} tỉnh, ${c} xã, ${v} thôn.`,
+    noCommunes: "Chưa có xã nào. Nhập địa bàn bằng: npm run admin -- import-places <tệp.csv>",
+    communeLine: (code: string, name: string, province: string, villages: number, hotline: string | null, sample: boolean) =>
+      `${code.padEnd(12)} ${name} (${province}) — ${villages} thôn — đường dây nóng: ${hotline ?? "chưa có"}${sample ? " — DỮ LIỆU MẪU" : ""}`,
+    villageLine: (code: string, name: string) => `${code.padEnd(12)} ${name}`,
+    communeUnknown: (code: string) => `Không có xã mã ${code}.`,
+  },
+
+  staff: {
+    inviteSummary: "Tạo mã mời cán bộ (một lần dùng) theo vai trò và địa bàn.",
+    invitesSummary: "Liệt kê các mã mời (mã chỉ hiện lúc tạo; ở đây là trạng thái).",
+    revokeInviteSummary: "Thu hồi một mã mời chưa dùng.",
+    staffSummary: "Liệt kê cán bộ đã đăng ký.",
+    revokeStaffSummary: "Thu hồi quyền của một cán bộ (ngay lập tức).",
+    roleUnknown: (role: string, known: string) => `Vai trò "${role}" không có. Dùng một trong: ${known}.`,
+    created: (code: string, role: string, scope: string, expires: string) =>
+      [
+        `Mã mời: ${code}`,
+        `Vai trò: ${role} — ${scope}`,
+        `Hết hạn: ${expires}`,
+        `Người được mời gửi cho bot (Telegram, Zalo): /dangky ${code}`,
+        "Mã chỉ hiện một lần và chỉ dùng được một lần. Hãy trao tận tay hoặc qua kênh tin cậy.",
+      ].join("\n"),
+    scopeCommune: (name: string) => `xã ${name}`,
+    scopeVillage: (village: string, commune: string) => `${village}, xã ${commune}`,
+    scopeAll: "toàn hệ thống",
+    noInvites: "Chưa có mã mời nào.",
+    inviteLine: (id: number, role: string, scope: string, state: string, note: string) => `#${id} ${role} — ${scope} — ${state}${note ? ` — ${note}` : ""}`,
+    inviteState: { open: (until: string) => `còn hiệu lực đến ${until}`, used: "đã dùng", expired: "đã hết hạn", revoked: "đã thu hồi" },
+    noStaff: "Chưa có cán bộ nào đăng ký.",
+    staffLine: (id: number, name: string, role: string, scope: string, channel: string, active: boolean, since: string) =>
+      `#${id} ${name} — ${role} — ${scope} — ${channel} — ${active ? `hoạt động từ ${since}` : "đã thu hồi"}`,
+    revokedInvite: (id: number) => `Đã thu hồi mã mời #${id}.`,
+    revokeInviteFailed: (id: number) => `Không thu hồi được mã mời #${id} (không có, đã dùng hoặc đã thu hồi).`,
+    revokedStaff: (id: number) => `Đã thu hồi quyền của cán bộ #${id}. Người này không còn nhận cảnh báo và không dùng được lệnh cán bộ.`,
+    revokeStaffFailed: (id: number) => `Không thu hồi được cán bộ #${id} (không có hoặc đã thu hồi).`,
+  },
+} as const;

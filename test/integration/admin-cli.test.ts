@@ -1,0 +1,113 @@
+// The admin command line on a real SQLite file, used together with the server as an operator would:
+// import places, invite an officer, the officer registers in the chat, list and revoke.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { runAdmin } from "../../src/cli/admin.js";
+import { startServer, SAMPLE_PLACES_CSV } from "../../src/node.js";
+import { randomKeyText } from "../../src/crypto/keys.js";
+
+const root = resolve(import.meta.dirname, "../..");
+const dir = mkdtempSync(join(tmpdir(), "phaodai-admin-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const env = { DATABASE_URL: `file:${join(dir, "data", "admin.db")}`, PORT: "0", DEMO_MODE: "on" };
+
+async function admin(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+async function webSay(url: string, token: string, text: string): Promise<void> {
+  const res = await fetch(`${url}/webchat/api/send`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, text }) });
+  expect(res.status).toBe(202);
+}
+
+describe("admin command line", () => {
+  it("prints its commands", async () => {
+    const help = await admin("help");
+    expect(help.code).toBe(0);
+    for (const name of ["import-places", "places", "invite", "invites", "revoke-invite", "staff", "revoke-staff"]) expect(help.out).toContain(name);
+    expect((await admin("no-such-thing")).code).toBe(2);
+  });
+
+  it("imports places from CSV and lists them; a bad file changes nothing", async () => {
+    const imported = await admin("import-places", SAMPLE_PLACES_CSV, "--sample");
+    expect(imported.code).toBe(0);
+    expect(imported.out).toBe("Đã nhập 5 tỉnh, 5 xã, 21 thôn.");
+    const bad = join(dir, "bad.csv");
+    writeFileSync(bad, "province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name\nLCA,Lào Cai,LUNGPHINH,Lùng Phình,,LP-09,Thôn Mới\nLCA,Lào Cai,???,Sai,,X1,Y\n");
+    const failed = await admin("import-places", bad);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain("Dòng 3");
+    const villages = await admin("places", "--commune", "lungphinh");
+    expect(villages.out).toContain("Thôn Pả Chư Tỷ");
+    expect(villages.out).not.toContain("LP-09");
+    const communes = await admin("places");
+    expect(communes.out.split("\n")).toHaveLength(5);
+    expect(communes.out).toContain("DỮ LIỆU MẪU");
+    expect((await admin("import-places", join(dir, "missing.csv"))).code).toBe(1);
+  });
+
+  it("refuses wrong roles, scopes and arguments with a clear line", async () => {
+    const role = await admin("invite", "--role", "boss", "--commune", "HONGLOC");
+    expect(role.code).toBe(1);
+    expect(role.err).toContain("officer, leader, village_head, translator, admin");
+    const scope = await admin("invite", "--role", "truongthon", "--commune", "HONGLOC");
+    expect(scope.code).toBe(1);
+    expect(scope.err).toContain("Trưởng thôn cần mã thôn");
+    const unknownFlag = await admin("invite", "--rol", "officer");
+    expect(unknownFlag.code).toBe(2);
+    expect(unknownFlag.err).toContain("Cách dùng: invite --role");
+    expect((await admin("revoke-staff", "abc")).code).toBe(2);
+    expect((await admin("revoke-staff", "999")).code).toBe(1);
+  });
+
+  it("invites an officer who registers in the chat, lists and revokes them", async () => {
+    const invited = await admin("invite", "--role", "congan", "--commune", "HONGLOC", "--name", "Đ/c Lê Văn Tâm");
+    expect(invited.code).toBe(0);
+    const code = /Mã mời: (MOI-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(invited.out)?.[1];
+    expect(code).toBeDefined();
+    expect(invited.out).toContain("công an xã — xã Hồng Lộc");
+
+    const server = await startServer(env, { logSink: () => undefined });
+    const token = randomKeyText();
+    try {
+      await webSay(server.url, token, `/dangky ${code}`);
+      await server.settle();
+      const staff = await admin("staff", "--commune", "HONGLOC");
+      expect(staff.out).toMatch(/#1 Đ\/c Lê Văn Tâm — công an xã — xã Hồng Lộc — web — hoạt động từ/);
+      expect((await admin("invites")).out).toContain("đã dùng");
+      const again = await admin("invite", "--role", "leader", "--commune", "HONGLOC");
+      const id = Number(/#(\d+) lãnh đạo xã/.exec((await admin("invites")).out)?.[1]);
+      expect(again.code).toBe(0);
+      expect((await admin("revoke-invite", String(id))).code).toBe(0);
+      expect((await admin("invites")).out).toContain("đã thu hồi");
+
+      expect((await admin("revoke-staff", "1")).code).toBe(0);
+      expect((await admin("staff")).out).toContain("đã thu hồi");
+      await webSay(server.url, token, "/tinbao");
+      await server.settle();
+      const res = await fetch(`${server.url}/webchat/api/messages?after=0`, { headers: { "X-Chat-Token": token } });
+      const { messages } = (await res.json()) as { messages: { text: string }[] };
+      expect(messages.at(-1)?.text).toContain("Lệnh này chỉ dành cho cán bộ");
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("runs as the README says: npm run admin -- …", () => {
+    const result = spawnSync("npm", ["run", "-s", "admin", "--", "places", "--commune", "NAMSACH"], {
+      cwd: root,
+      env: { ...process.env, ...env, PSEUDONYM_KEY: randomKeyText(), VAULT_KEY: randomKeyText() },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.stderr).not.toContain("Error");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("Thôn Mạc Xá");
+  });
+});
