@@ -61,7 +61,7 @@ describe("admin command line", () => {
     expect(scope.err).toContain("Trưởng thôn cần mã thôn");
     const unknownFlag = await admin("invite", "--rol", "officer");
     expect(unknownFlag.code).toBe(2);
-    expect(unknownFlag.err).toContain("Cách dùng: invite --role");
+    expect(unknownFlag.err).toContain("Cách dùng: invite <officer|leader");
     expect((await admin("revoke-staff", "abc")).code).toBe(2);
     expect((await admin("revoke-staff", "999")).code).toBe(1);
   });
@@ -81,7 +81,7 @@ describe("admin command line", () => {
       const staff = await admin("staff", "--commune", "HONGLOC");
       expect(staff.out).toMatch(/#1 Đ\/c Lê Văn Tâm — công an xã — xã Hồng Lộc — web — hoạt động từ/);
       expect((await admin("invites")).out).toContain("đã dùng");
-      const again = await admin("invite", "--role", "leader", "--commune", "HONGLOC");
+      const again = await admin("invite", "lanhdao", "--commune", "HONGLOC");
       const id = Number(/#(\d+) lãnh đạo xã/.exec((await admin("invites")).out)?.[1]);
       expect(again.code).toBe(0);
       expect((await admin("revoke-invite", String(id))).code).toBe(0);

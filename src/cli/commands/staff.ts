@@ -36,7 +36,7 @@ function noPositionals(positionals: string[]): void {
 export const staffCommands: AdminCommand[] = [
   {
     name: "invite",
-    usage: "invite --role <officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--name <tên hiển thị>] [--days <số ngày>]",
+    usage: "invite <officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--name <tên hiển thị>] [--days <số ngày>]",
     summary: t.inviteSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, {
@@ -46,11 +46,13 @@ export const staffCommands: AdminCommand[] = [
         name: { type: "string" },
         days: { type: "string" },
       });
-      noPositionals(positionals);
-      if (!values.role) throw new ArgsError("thiếu --role");
-      const role = parseRole(values.role);
+      // The role may be given as --role or as the first word: "invite officer --commune X".
+      if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(`thừa "${positionals.at(-1)}"`);
+      const roleText = values.role ?? positionals[0];
+      if (!roleText) throw new ArgsError("thiếu vai trò (--role)");
+      const role = parseRole(roleText);
       if (!role) {
-        ctx.err(t.roleUnknown(values.role, ROLES.join(", ")));
+        ctx.err(t.roleUnknown(roleText, ROLES.join(", ")));
         return 1;
       }
       const days = values.days === undefined ? 14 : Number(values.days);
