@@ -22,11 +22,18 @@ export async function enqueue(db: Db, target: SealedTarget, message: OutgoingMes
     createdAt: opts.now ?? new Date(),
     dedupeKey: opts.dedupeKey ?? null,
   };
-  if (opts.dedupeKey) {
-    await db.outboxMessage.upsert({ where: { dedupeKey: opts.dedupeKey }, create: data, update: {} });
-  } else {
+  // A plain INSERT, never an upsert: Prisma runs such an upsert as BEGIN…COMMIT across awaits on the
+  // one SQLite connection, and anything else written meanwhile (a webhook's stored update) would only
+  // become durable at that COMMIT. A repeated dedupe key is a unique violation, i.e. already queued.
+  try {
     await db.outboxMessage.create({ data });
+  } catch (error) {
+    if (!(opts.dedupeKey && isUniqueViolation(error))) throw error;
   }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }
 
 /** Queues a message to the tipster of a tip, if they left a reply address. Returns false when there is none. */
