@@ -82,13 +82,13 @@ describe("outbox dispatcher", () => {
     expect(sentTexts()).toEqual(["chỉ một lần"]);
   });
 
-  it("queues a message with a dedupe key once, in one plain INSERT (no transaction left open)", async () => {
+  it("queues a message with a dedupe key once, committed at once", async () => {
     const address = { channel: "telegram", chatId: "1009" };
     const target = { channel: "telegram" as const, sealedAddress: await sealAddress(h.keys, address), addressTag: await addressTagOf(h.keys, address) };
     await enqueue(h.db, target, { text: "một lần" }, { dedupeKey: "in:42:0", now: h.clock.now });
     await enqueue(h.db, target, { text: "một lần" }, { dedupeKey: "in:42:0", now: h.clock.now });
     expect(await h.db.outboxMessage.count({ where: { dedupeKey: "in:42:0" } })).toBe(1);
-    // A second connection sees the row at once: it was committed by itself, not by a later COMMIT.
+    // A second connection sees the row at once.
     const other = openNodeDatabase(`file:${h.dbPath}`);
     try {
       expect(await other.outboxMessage.count({ where: { dedupeKey: "in:42:0" } })).toBe(1);
