@@ -16,6 +16,10 @@ export const viAdmin = {
       `${code.padEnd(12)} ${name} (${province}) — ${villages} thôn — đường dây nóng: ${hotline ?? "chưa có"}${sample ? " — DỮ LIỆU MẪU" : ""}`,
     villageLine: (code: string, name: string) => `${code.padEnd(12)} ${name}`,
     communeUnknown: (code: string) => `Không có xã mã ${code}.`,
+    postersSummary: "In áp phích A4 cho từng thôn, có mã QR mở thẳng kênh báo tin của thôn đó.",
+    noVillages: (commune: string) => `Xã ${commune} không có thôn nào khớp.`,
+    postersWritten: (n: number, path: string) => `Đã tạo ${n} áp phích vào ${path}. Mở tệp bằng trình duyệt và in khổ A4.`,
+    postersLocalUrl: (url: string) => `Lưu ý: mã QR đang trỏ tới ${url} (chưa đặt PUBLIC_URL hoặc --url); điện thoại của người dân sẽ không mở được địa chỉ này.`,
   },
 
   staff: {

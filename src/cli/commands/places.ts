@@ -1,5 +1,6 @@
 // Admin commands for places: import provinces → communes → villages from CSV, list them.
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { renderPosters } from "../../places/poster.js";
 import { importPlacesCsv } from "../../places/import.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
@@ -47,6 +48,57 @@ export const placesCommands: AdminCommand[] = [
       const communes = await ctx.db.commune.findMany({ include: { province: true, _count: { select: { villages: true } } }, orderBy: [{ province: { code: "asc" } }, { code: "asc" }] });
       if (communes.length === 0) ctx.out(t.noCommunes);
       for (const c of communes) ctx.out(t.communeLine(c.code, c.name, c.province.name, c._count.villages, c.hotline, c.isSample));
+      return 0;
+    },
+  },
+  {
+    name: "posters",
+    usage: "posters --commune <MÃ XÃ> --out <tệp.html> [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
+    summary: t.postersSummary,
+    async run(ctx, args) {
+      const { values, positionals } = parseCommandArgs(args, {
+        commune: { type: "string" },
+        village: { type: "string" },
+        out: { type: "string" },
+        url: { type: "string" },
+        telegram: { type: "string" },
+        zalo: { type: "string" },
+      });
+      if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
+      if (!values.commune) throw new ArgsError("thiếu --commune");
+      if (!values.out) throw new ArgsError("thiếu --out");
+      const commune = await ctx.db.commune.findUnique({
+        where: { code: values.commune.toUpperCase() },
+        include: { province: true, villages: { orderBy: { code: "asc" } } },
+      });
+      if (!commune) {
+        ctx.err(t.communeUnknown(values.commune));
+        return 1;
+      }
+      const villages = values.village ? commune.villages.filter((v) => v.code === values.village!.toUpperCase()) : commune.villages;
+      if (villages.length === 0) {
+        ctx.err(t.noVillages(commune.name));
+        return 1;
+      }
+      const webUrl = values.url ?? ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+      try {
+        new URL(webUrl);
+      } catch {
+        throw new ArgsError(`--url "${webUrl}" không phải địa chỉ web`);
+      }
+      if (values.telegram && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(values.telegram.replace(/^@/, ""))) throw new ArgsError("--telegram phải là tên bot, ví dụ PhaoDaiBot");
+      if (values.zalo && !/^https:\/\/(zalo\.me|oa\.zalo\.me)\//.test(values.zalo)) throw new ArgsError("--zalo phải là đường dẫn https://zalo.me/…");
+      const html = renderPosters({
+        commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample },
+        province: commune.province.name,
+        villages,
+        webUrl,
+        telegramBot: values.telegram?.replace(/^@/, ""),
+        zaloUrl: values.zalo,
+      });
+      writeFileSync(values.out, html);
+      ctx.out(t.postersWritten(villages.length, values.out));
+      if (!values.url && !ctx.config.publicUrl) ctx.out(t.postersLocalUrl(webUrl));
       return 0;
     },
   },

@@ -1,0 +1,29 @@
+// Words of the printed village posters (A4), in Vietnamese.
+export const viPosters = {
+  documentTitle: (commune: string) => `Áp phích tố giác ma túy — xã ${commune}`,
+  heading: "TỐ GIÁC TỘI PHẠM MA TÚY",
+  subheading: "ẨN DANH — AN TOÀN — NHANH CHÓNG",
+  place: (village: string, commune: string, province: string) => `${village}, xã ${commune}, ${province}`,
+  scanWeb: "Quét mã bằng camera điện thoại để báo tin qua trang web",
+  scanTelegram: "Quét mã để báo tin qua Telegram",
+  scanZalo: "Quét mã bằng Zalo để báo tin qua Zalo",
+  promises: [
+    "Không cần cho biết họ tên, số điện thoại.",
+    "Công an xã nhận tin ngay nhưng không biết bạn là ai.",
+    "Bạn nhận một mã tiếp nhận để theo dõi và bổ sung thông tin.",
+  ],
+  whatTitle: "Hãy báo khi thấy:",
+  what: [
+    "Điểm, người bán lẻ ma túy; nơi tụ tập sử dụng",
+    "Trồng cây thuốc phiện, cần sa",
+    "Ma túy trá hình: \"nước vui\", kẹo, thuốc lá điện tử, khí cười",
+    "Người ngáo đá, có biểu hiện loạn thần",
+    "Lôi kéo học sinh, mua bán qua mạng",
+  ],
+  hotlineCommune: (number: string) => `Đường dây nóng công an xã: ${number}`,
+  hotlineNational: "Đường dây nóng toàn quốc: 0769.04.04.04 (gọi, nhắn tin, Zalo)",
+  emergency: "Khẩn cấp: gọi 113",
+  falseReport: "Cố ý báo tin sai sự thật là vi phạm pháp luật.",
+  motto: "Lấy thôn bản làm pháo đài — chung tay xây dựng xã không ma túy",
+  sample: "DỮ LIỆU MẪU — KHÔNG DÁN",
+} as const;

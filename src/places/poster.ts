@@ -1,0 +1,88 @@
+// Printable A4 posters, one per village, with QR codes that open the tip-off already fixed to that
+// village (web chat ?thon=CODE, Telegram ?start=CODE). Pure: data in, HTML out (runs on Workers too).
+import { renderSVG } from "uqr";
+import { viPosters as t } from "../i18n/vi-posters.js";
+
+export interface PosterVillage {
+  code: string;
+  name: string;
+}
+
+export interface PosterInput {
+  commune: { name: string; hotline: string | null; isSample: boolean };
+  province: string;
+  villages: PosterVillage[];
+  /** The server's public address, for the web chat link. */
+  webUrl: string;
+  /** The Telegram bot's username, without "@". */
+  telegramBot?: string;
+  /** A Zalo link that opens the Official Account (Zalo cannot carry the village in it). */
+  zaloUrl?: string;
+}
+
+export interface PosterLink {
+  label: string;
+  url: string;
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+
+/** The links a village's poster carries, best channel first. */
+export function posterLinks(input: Pick<PosterInput, "webUrl" | "telegramBot" | "zaloUrl">, villageCode: string): PosterLink[] {
+  const links: PosterLink[] = [];
+  if (input.zaloUrl) links.push({ label: t.scanZalo, url: input.zaloUrl });
+  if (input.telegramBot) links.push({ label: t.scanTelegram, url: `https://t.me/${input.telegramBot}?start=${encodeURIComponent(villageCode)}` });
+  const web = new URL(input.webUrl);
+  web.searchParams.set("thon", villageCode);
+  links.push({ label: t.scanWeb, url: web.toString() });
+  return links;
+}
+
+const STYLE = `
+@page{size:A4;margin:0}
+*{box-sizing:border-box}
+body{margin:0;font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;color:#1a1a1a;background:#ccc}
+.page{width:210mm;height:297mm;padding:14mm 14mm 10mm;background:#fff;margin:0 auto 8mm;display:flex;flex-direction:column;gap:5mm;page-break-after:always;position:relative;overflow:hidden}
+.band{background:#a31515;color:#fff;margin:-14mm -14mm 0;padding:9mm 14mm 7mm;text-align:center}
+h1{margin:0;font-size:30pt;letter-spacing:.02em}
+.sub{font-size:15pt;font-weight:700;margin-top:2mm;letter-spacing:.08em}
+.place{text-align:center;font-size:17pt;font-weight:700}
+.codes{display:flex;justify-content:center;gap:10mm;flex-wrap:wrap}
+.code{text-align:center;width:70mm}
+.code svg{width:62mm;height:62mm;display:block;margin:0 auto}
+.code p{margin:2mm 0 0;font-size:11pt;font-weight:600}
+.code small{display:block;font-size:7.5pt;color:#555;word-break:break-all}
+ul{margin:0;padding-left:7mm;font-size:13pt;line-height:1.45}
+h2{margin:0 0 1mm;font-size:14pt}
+.promises li{font-weight:600}
+.hot{border:2px solid #a31515;border-radius:4mm;padding:4mm 6mm;font-size:13pt;line-height:1.5}
+.hot .sos{font-size:20pt;font-weight:800;color:#a31515}
+.foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
+.sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
+@media print{body{background:#fff}.page{margin:0}}
+`;
+
+function qrSvg(url: string): string {
+  // Medium error correction survives a smudged, sun-faded print; a 4-module quiet zone scans reliably.
+  return renderSVG(url, { ecc: "M", border: 4 });
+}
+
+export function renderPosters(input: PosterInput): string {
+  const pages = input.villages.map((village) => {
+    const codes = posterLinks(input, village.code)
+      .map((link) => `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(link.label)}</p><small>${escapeHtml(link.url)}</small></div>`)
+      .join("");
+    const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
+    return `<section class="page" data-village="${escapeHtml(village.code)}">
+<div class="band"><h1>${t.heading}</h1><div class="sub">${t.subheading}</div></div>
+<div class="place">${escapeHtml(t.place(village.name, input.commune.name, input.province))}</div>
+<div class="codes">${codes}</div>
+<ul class="promises">${t.promises.map((p) => `<li>${p}</li>`).join("")}</ul>
+<div><h2>${t.whatTitle}</h2><ul>${t.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>
+<div class="hot">${hotline}<div>${t.hotlineNational}</div><div class="sos">${t.emergency}</div></div>
+<div class="foot">${t.falseReport}<br>${t.motto}</div>
+${input.commune.isSample ? `<div class="sample">${t.sample}</div>` : ""}
+</section>`;
+  });
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(t.documentTitle(input.commune.name))}</title><style>${STYLE}</style></head><body>${pages.join("\n")}</body></html>`;
+}
