@@ -11,6 +11,7 @@ import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
 import { createWorkLoop, type WorkDeps } from "./work/runner.js";
 import { requeueInterrupted } from "./inbound/process.js";
+import { releaseStaleClaims } from "./outbox/dispatcher.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
@@ -69,6 +70,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   }
   const deps: WorkDeps = { db, keys, log, now, settings, senders };
   await requeueInterrupted(deps);
+  const released = await releaseStaleClaims(db);
+  if (released > 0) log.warn("outbox.claims_released", { rows: released });
   const loop = createWorkLoop(deps, { intervalMs: config.dispatchIntervalMs });
 
   const app = createApp({

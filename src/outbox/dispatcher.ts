@@ -15,6 +15,16 @@ export interface DispatcherDeps {
 const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 25;
 
+/**
+ * At the start of the only dispatcher (Node), every claim is a leftover of a crash: release them so those
+ * rows go out now rather than when their claim would have expired. A row whose send was in flight at the
+ * crash may then arrive twice (no messenger API can tell whether it was delivered); every other row once.
+ */
+export async function releaseStaleClaims(db: Db): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({ where: { status: "pending", claimedUntil: { not: null } }, data: { claimedUntil: null } });
+  return count;
+}
+
 /** Back-off for transient failures: 2 s, 4 s, 8 s … capped at 10 minutes. */
 export function backoffMs(attempts: number): number {
   return Math.min(2_000 * 2 ** Math.max(0, attempts - 1), 600_000);

@@ -4,20 +4,17 @@
 // The floor for comparison: a minimal Hono route on the same stack that only inserts one row.
 //
 //   npm run bench:intake -- [--citizens 2500] [--concurrency 100]
-import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, request, Agent } from "node:http";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
 import { startFakeTelegram, textUpdate, callbackUpdate, type TestUser, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
+import { createPoster, freePort, startChild, waitUntil } from "../helpers/server-process.js";
 import { describeMachine, machineInfo, peakRssMiB, quantile, round, writeResult } from "./machine.js";
 
-const root = resolve(import.meta.dirname, "../..");
 const SECRET = "bench_webhook_secret";
 const { values: flags } = parseArgs({
   options: { citizens: { type: "string", default: "2500" }, concurrency: { type: "string", default: "100" }, keep: { type: "boolean", default: false } },
@@ -25,62 +22,6 @@ const { values: flags } = parseArgs({
 const CITIZENS = Number(flags.citizens);
 const CONCURRENCY = Number(flags.concurrency);
 const UPDATES_PER_CITIZEN = 8;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise<void>((r) => server.close(() => r()));
-  return port;
-}
-
-function startChild(script: string, env: Record<string, string>, ready: RegExp): Promise<ChildProcess> {
-  return new Promise((resolveChild, reject) => {
-    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
-    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-    let out = "";
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      if (ready.test(out)) {
-        child.stdout!.off("data", onData);
-        resolveChild(child);
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
-    child.once("exit", (code) => reject(new Error(`${script} exited with ${code}: ${out.slice(-500)}`)));
-  });
-}
-
-const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
-
-let resets = 0;
-
-/** One webhook delivery; a keep-alive socket the server closed while idle is retried once, as Telegram would. */
-async function post(port: number, body: string): Promise<{ status: number; ms: number }> {
-  try {
-    return await postOnce(port, body);
-  } catch (error) {
-    if ((error as { code?: string }).code !== "ECONNRESET") throw error;
-    resets++;
-    return postOnce(port, body);
-  }
-}
-
-function postOnce(port: number, body: string): Promise<{ status: number; ms: number }> {
-  const started = performance.now();
-  return new Promise((resolvePost, reject) => {
-    const req = request(
-      { host: "127.0.0.1", port, path: "/telegram/webhook", method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), "X-Telegram-Bot-Api-Secret-Token": SECRET } },
-      (res) => {
-        res.resume();
-        res.on("end", () => resolvePost({ status: res.statusCode ?? 0, ms: performance.now() - started }));
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
 
 function citizen(i: number): TestUser {
   return { id: 7_100_000_000 + i, is_bot: false, first_name: `Người dân ${i}`, last_name: "Thử", username: `bench_user_${i}`, language_code: "vi" };
@@ -110,7 +51,11 @@ interface LoadResult {
 }
 
 /** `concurrency` connections, each playing whole conversations in order (one chat's updates never overlap). */
+let resets = 0;
+const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
+
 async function drive(port: number, conversations: string[][]): Promise<LoadResult> {
+  const client = createPoster(port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, CONCURRENCY);
   const latencies: number[] = [];
   let non200 = 0;
   let next = 0;
@@ -121,7 +66,7 @@ async function drive(port: number, conversations: string[][]): Promise<LoadResul
         const index = next++;
         if (index >= conversations.length) return;
         for (const body of conversations[index]!) {
-          const { status, ms } = await post(port, body);
+          const { status, ms } = await client.post(body);
           latencies.push(ms);
           if (status !== 200) non200++;
         }
@@ -129,6 +74,8 @@ async function drive(port: number, conversations: string[][]): Promise<LoadResul
     }),
   );
   const seconds = (performance.now() - started) / 1000;
+  resets += client.resets();
+  client.close();
   return {
     requests: latencies.length,
     seconds: round(seconds, 2),
@@ -139,12 +86,7 @@ async function drive(port: number, conversations: string[][]): Promise<LoadResul
 }
 
 async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (check()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return check();
+  return waitUntil(check, timeoutMs).then(() => true, () => false);
 }
 
 async function main(): Promise<void> {
@@ -173,9 +115,9 @@ async function main(): Promise<void> {
   const communeId = (new Database(dbPath, { readonly: true }).prepare("SELECT id FROM Commune WHERE code = 'HONGLOC'").get() as { id: number }).id;
 
   const port = await freePort();
-  const server = await startChild("src/node.ts", { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, /is running/);
+  const server = (await startChild("src/node.ts", { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, /is running/, nodeArgs)).process;
   const officer: TestUser = { id: 7_000_000_001, is_bot: false, first_name: "Cán bộ" };
-  await post(port, JSON.stringify(textUpdate(`/start ${code}`, { user: officer })));
+  await drive(port, [[JSON.stringify(textUpdate(`/start ${code}`, { user: officer }))]]);
   const isAlert = (c: { method: string; payload: Record<string, unknown> }) => c.method === "sendMessage" && String(c.payload.chat_id) === String(officer.id) && String(c.payload.text).startsWith("🚨 TIN BÁO MỚI");
   if (!(await waitFor(() => fake.calls.some((c) => String(c.payload.text ?? "").includes("Đăng ký thành công")), 10_000))) throw new Error("officer did not register");
 
@@ -201,13 +143,12 @@ async function main(): Promise<void> {
 
   // The floor: the same bodies to a route that only inserts a row.
   const floorPort = await freePort();
-  const floor = await startChild("test/bench/floor-server.ts", { DATABASE_URL: `file:${join(dir, "floor.db")}`, PORT: String(floorPort) }, /listening/);
+  const floor = (await startChild("test/bench/floor-server.ts", { DATABASE_URL: `file:${join(dir, "floor.db")}`, PORT: String(floorPort) }, /listening/)).process;
   await drive(floorPort, Array.from({ length: warm }, (_, i) => conversation(2_000_000 + i, communeId)));
   const floorResult = await drive(floorPort, conversations);
   const floorPeak = peakRssMiB(floor.pid!);
   floor.kill("SIGTERM");
   await fake.close();
-  agent.destroy();
 
   const result = {
     machine,
