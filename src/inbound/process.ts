@@ -3,6 +3,7 @@ import { handleIncoming } from "../../bots/core/engine.js";
 import type { CoreDeps } from "../../bots/core/turn.js";
 import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
+import { yieldToIo } from "../util/yield.js";
 
 const MAX_ATTEMPTS = 3;
 
@@ -40,6 +41,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       });
     }
     handled++;
+    await yieldToIo();
   }
   return handled;
 }

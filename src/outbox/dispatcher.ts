@@ -3,6 +3,7 @@ import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
 import type { Logger } from "../log.js";
+import { yieldToIo } from "../util/yield.js";
 
 export interface DispatcherDeps {
   db: Db;
@@ -46,6 +47,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const blockedChats = new Set<string>();
   let sent = 0;
   for (const row of due) {
+    await yieldToIo();
     const chatKey = row.addressTag ?? `row:${row.id}`;
     if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
     if (row.addressTag) {
