@@ -6,6 +6,7 @@ import type { Db } from "./db/client.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
 import { storeIncoming } from "./inbound/store.js";
+import { classifyStorageError, probeStorage, type StorageProblem } from "./db/storage-health.js";
 import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
 
@@ -21,17 +22,30 @@ export interface AppOptions {
   onStored: () => void;
 }
 
+/** What an operator reads in the log and the health check for each kind of storage trouble. */
+export const STORAGE_HINTS: Record<StorageProblem, string> = {
+  disk_full: "The disk holding the database is full: free space; platforms retry webhooks meanwhile.",
+  read_only: "The database file or its folder is read-only: fix permissions or the mount; platforms retry webhooks meanwhile.",
+  busy: "Another process holds the database's write lock: stop it; requests are answered 503 and retried.",
+  unavailable: "The database cannot be opened or written (I/O error): check the disk and DATABASE_URL.",
+};
+
+/** A stored update could not be written: say clearly why, once per failure, without any content. */
+export function logStorageFailure(log: Logger, channel: string, error: unknown): void {
+  const reason = classifyStorageError(error);
+  if (reason) log.error("storage.write_failed", { channel, reason, hint: STORAGE_HINTS[reason] });
+}
+
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use(secureHeaders({ referrerPolicy: "no-referrer" }));
 
+  // Reads are not enough: a full disk or a read-only file still answers SELECT. The probe writes.
   app.get("/health", async (c) => {
-    try {
-      await opts.db.$queryRawUnsafe("SELECT 1");
-      return c.json({ ok: true, database: "ok" });
-    } catch {
-      return c.json({ ok: false, database: "unavailable" }, 503);
-    }
+    const problem = await probeStorage(opts.db, opts.now());
+    if (!problem) return c.json({ ok: true, database: "ok" });
+    opts.log.error("storage.unhealthy", { reason: problem, hint: STORAGE_HINTS[problem] });
+    return c.json({ ok: false, database: problem, hint: STORAGE_HINTS[problem] }, 503, { "Retry-After": "30" });
   });
 
   if (opts.telegram) {
@@ -44,7 +58,10 @@ export function createApp(opts: AppOptions): Hono {
         botUsername: opts.telegram.botUsername,
         log: opts.log,
         ingest: async (channel, externalId, incoming) => {
-          const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
+          const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now()).catch((error: unknown) => {
+            logStorageFailure(opts.log, channel, error);
+            throw error;
+          });
           if (result === "stored") opts.onStored();
         },
       }),
@@ -59,7 +76,9 @@ export function createApp(opts: AppOptions): Hono {
   app.notFound((c) => c.json({ error: "not found" }, 404));
   // An unexpected failure must not look final to a platform: 503 makes it retry later.
   app.onError((error, c) => {
-    opts.log.error("http.error", { path: c.req.path, error: error.message.slice(0, 200) });
+    const reason = classifyStorageError(error);
+    if (reason) opts.log.error("storage.write_failed", { path: c.req.path, reason, hint: STORAGE_HINTS[reason] });
+    else opts.log.error("http.error", { path: c.req.path, error: error.message.slice(0, 200) });
     return c.json({ error: "temporarily unavailable" }, 503, { "Retry-After": "5" });
   });
   return app;

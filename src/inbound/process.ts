@@ -4,12 +4,23 @@ import type { CoreDeps } from "../../bots/core/turn.js";
 import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
 import { yieldToIo } from "../util/yield.js";
+import { classifyStorageError } from "../db/storage-health.js";
 
 const MAX_ATTEMPTS = 3;
 
 /** Rows left "processing" by a crash go back to the queue; their replies are de-duplicated by key. */
 export async function requeueInterrupted(deps: CoreDeps): Promise<number> {
-  const { count } = await deps.db.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending" } });
+  const { count } = await deps.db.inboundUpdate.updateMany({ where: { status: "processing" }, data: { status: "pending", claimedAt: null } });
+  return count;
+}
+
+/** Claims older than any handling takes were left by a crash or a storage failure: queue them again. */
+export async function requeueStaleClaims(deps: CoreDeps, olderThanMs = 5 * 60_000): Promise<number> {
+  const before = new Date(deps.now().getTime() - olderThanMs);
+  const { count } = await deps.db.inboundUpdate.updateMany({
+    where: { status: "processing", OR: [{ claimedAt: { lt: before } }, { claimedAt: null, receivedAt: { lt: before } }] },
+    data: { status: "pending", claimedAt: null },
+  });
   return count;
 }
 
@@ -20,7 +31,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
   while (handled < max) {
     const next = await db.inboundUpdate.findFirst({ where: { status: "pending" }, orderBy: { id: "asc" } });
     if (!next) break;
-    const claimed = await db.inboundUpdate.updateMany({ where: { id: next.id, status: "pending" }, data: { status: "processing", attempts: { increment: 1 } } });
+    const claimed = await db.inboundUpdate.updateMany({ where: { id: next.id, status: "pending" }, data: { status: "processing", attempts: { increment: 1 }, claimedAt: deps.now() } });
     if (claimed.count !== 1) continue;
     const incoming = JSON.parse(next.incoming) as Incoming;
     try {
@@ -29,6 +40,14 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       // The neutral copy has done its job: keep only the fact that it was handled.
       await db.inboundUpdate.update({ where: { id: next.id }, data: { status: "done", incoming: "", processedAt: deps.now() } });
     } catch (error) {
+      const storage = classifyStorageError(error);
+      if (storage) {
+        // Not the message's fault: give the attempt back and stop until the database takes writes
+        // again. If even this write fails, the claim is released by the sweep (or at restart).
+        log.error("inbound.storage_failed", { id: next.id, reason: storage });
+        await db.inboundUpdate.updateMany({ where: { id: next.id, status: "processing" }, data: { status: "pending", attempts: next.attempts, claimedAt: null } });
+        throw error;
+      }
       const attempts = next.attempts + 1;
       const final = attempts >= MAX_ATTEMPTS;
       log.error("inbound.failed", { id: next.id, attempts, error: error instanceof Error ? error.message.slice(0, 300) : "unknown" });
@@ -37,7 +56,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       }
       await db.inboundUpdate.update({
         where: { id: next.id },
-        data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending" },
+        data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending", claimedAt: null },
       });
     }
     handled++;

@@ -3,6 +3,7 @@ import type { Channel, ChannelSender } from "../../bots/core/types.js";
 import { processPending } from "../inbound/process.js";
 import { dispatchDue } from "../outbox/dispatcher.js";
 import { sweep } from "./sweep.js";
+import { classifyStorageError } from "../db/storage-health.js";
 
 export interface WorkDeps extends CoreDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
@@ -24,6 +25,10 @@ export function createWorkLoop(deps: WorkDeps, opts: { intervalMs: number; sweep
   let again = false;
   let stopped = false;
   let lastSweep = 0;
+  // While the database refuses writes (full disk, read-only, locked) passes only fail: wait longer
+  // between them (1 s, 2 s … 30 s) instead of failing and logging twice a second.
+  let storageFailures = 0;
+  let pausedUntil = 0;
   const pass = async () => {
     do {
       again = false;
@@ -33,13 +38,22 @@ export function createWorkLoop(deps: WorkDeps, opts: { intervalMs: number; sweep
           lastSweep = Date.now();
           await sweep(deps);
         }
+        if (storageFailures > 0) deps.log.info("work.storage_recovered", { failedPasses: storageFailures });
+        storageFailures = 0;
       } catch (error) {
+        const reason = classifyStorageError(error);
+        if (reason) {
+          storageFailures++;
+          pausedUntil = Date.now() + Math.min(1_000 * 2 ** (storageFailures - 1), 30_000);
+          if (storageFailures === 1 || storageFailures % 10 === 0) deps.log.error("work.storage_failed", { reason, failedPasses: storageFailures });
+          return;
+        }
         deps.log.error("work.failed", { error: error instanceof Error ? error.message.slice(0, 300) : "unknown" });
       }
     } while (again && !stopped);
   };
   const kick = () => {
-    if (stopped) return;
+    if (stopped || Date.now() < pausedUntil) return;
     if (running) {
       again = true;
       return;

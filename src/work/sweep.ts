@@ -5,6 +5,7 @@ import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
+import { requeueStaleClaims } from "../inbound/process.js";
 import type { Channel } from "../../bots/core/types.js";
 
 const DAY_MS = 86_400_000;
@@ -27,6 +28,7 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
 /** Periodic work: escalations, expiries and clean-up. Safe to run often and from several places. */
 export async function sweep(deps: CoreDeps): Promise<void> {
   const now = deps.now();
+  await requeueStaleClaims(deps);
   await escalateStaleTips(deps);
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
