@@ -8,6 +8,8 @@ import type { Logger } from "./log.js";
 import { storeIncoming } from "./inbound/store.js";
 import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
+import { zaloWebhookApp } from "../bots/zalo/webhook.js";
+import { zaloBotWebhookApp } from "../bots/zalobot/webhook.js";
 
 export interface AppOptions {
   db: Db;
@@ -17,6 +19,10 @@ export interface AppOptions {
   demo: boolean;
   demoCommuneCode?: string;
   telegram?: { secret: string; api?: Api; botUsername?: string };
+  /** Zalo Official Account webhook: app id and OA secret key for the signature. */
+  zalo?: { appId: string; oaSecretKey: string };
+  /** Zalo Bot webhook: the secret Zalo sends in X-Bot-Api-Secret-Token. */
+  zalobot?: { secret: string };
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
@@ -49,6 +55,17 @@ export function createApp(opts: AppOptions): Hono {
         },
       }),
     );
+  }
+
+  const ingest = async (channel: "zalo" | "zalobot", externalId: string, incoming: Parameters<typeof storeIncoming>[3]) => {
+    const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
+    if (result === "stored") opts.onStored();
+  };
+  if (opts.zalo) {
+    app.route("/", zaloWebhookApp({ ...opts.zalo, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
+  }
+  if (opts.zalobot) {
+    app.route("/", zaloBotWebhookApp({ secret: opts.zalobot.secret, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }
 
   app.route(
