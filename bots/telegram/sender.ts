@@ -3,6 +3,7 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -11,6 +12,8 @@ export const CALLBACK_DATA_LIMIT = 64;
 export interface TelegramSenderOptions {
   /** Fetches a web-chat upload so it can be sent as a file. Without it such media is skipped (text only). */
   resolveUpload?: (id: number) => Promise<{ bytes: Uint8Array; mime: string } | null>;
+  /** Fetches media held by another platform (Zalo) so it can be re-uploaded, stripped of metadata. */
+  media?: MediaSources;
   /**
    * Invalid buttons (callback data over 64 bytes, empty label) are a programming error. Strict
    * (the default when NODE_ENV is "development" or "test") throws; otherwise the message fails
@@ -132,7 +135,11 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
       const upload = await options.resolveUpload(media.webUploadId);
       if (upload) return new InputFile(upload.bytes, fileName(media.kind, upload.mime));
     }
-    return null; // a file of another platform cannot be sent here: text only
+    if (media.channel !== "telegram" && media.fileRef && options.media) {
+      const found = await fetchMediaBytes(options.media, media);
+      if (found) return new InputFile(found.bytes, fileName(media.kind, found.mime));
+    }
+    return null; // a file of another platform that cannot be fetched: text only
   }
 
   return {
