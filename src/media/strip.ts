@@ -7,6 +7,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
   if (bytes.length < 4 || bytes[0] !== 0xff || bytes[1] !== 0xd8) return bytes;
   const out: Uint8Array[] = [bytes.subarray(0, 2)];
   let i = 2;
+  let reachedImage = false;
   while (i + 4 <= bytes.length) {
     if (bytes[i] !== 0xff) return bytes; // not a well-formed stream: leave it to the caller
     const marker = bytes[i + 1]!;
@@ -16,6 +17,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
     }
     if (marker === 0xda || (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc)) {
       out.push(bytes.subarray(i)); // frame header or scan: image data from here
+      reachedImage = true;
       break;
     }
     const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
@@ -26,6 +28,7 @@ export function stripJpeg(bytes: Uint8Array): Uint8Array {
     if (keep) out.push(segment);
     i += 2 + length;
   }
+  if (!reachedImage) return bytes;
   const size = out.reduce((n, part) => n + part.length, 0);
   const result = new Uint8Array(size);
   let at = 0;
