@@ -51,7 +51,7 @@ export function matchChoice(typed: string, numbered: NumberedChoice[]): string |
   const number = NUMBER.exec(plain);
   if (number) {
     const n = Number(number[1]);
-    return numbered.find((c) => c.n === n)?.data ?? null;
+    return n > 0 ? (numbered.find((c) => c.n === n)?.data ?? null) : null;
   }
   const folded = foldChoiceText(plain);
   if (folded === "") return null;
@@ -60,9 +60,17 @@ export function matchChoice(typed: string, numbered: NumberedChoice[]): string |
 
 const MAX_STORED = 60;
 
+/**
+ * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
+ * words still work: a question released after a long wait may be followed by a menu, and the
+ * person can still type "trả lời cán bộ". Numbers always mean the latest list.
+ */
 export async function storePendingChoices(db: Db, addressTag: string, numbered: NumberedChoice[], now: Date): Promise<void> {
   if (numbered.length === 0) return;
-  const choices = JSON.stringify(numbered.slice(0, MAX_STORED));
+  const previous = await loadPendingChoices(db, addressTag, now);
+  const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
+  const kept = previous.filter((c) => !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
+  const choices = JSON.stringify([...numbered, ...kept].slice(0, MAX_STORED));
   await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
 }
 
