@@ -43,7 +43,7 @@ describe("Zalo OA webhook", () => {
     ];
     for (const [b, hd] of cases) expect((await raw(b, hd)).status).toBe(401);
     // Signed for another app: the signature is over our app id, so it fails too.
-    const other = { ...event, app_id: "111" };
+    const other: Record<string, unknown> = { ...event, app_id: "111" };
     const otherBody = JSON.stringify(other);
     expect((await raw(otherBody, { "X-ZEvent-Signature": zaloSignatureOf(otherBody, String(other.timestamp), "111") })).status).toBe(401);
     await h.settle();
