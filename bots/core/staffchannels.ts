@@ -58,12 +58,12 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
     turn.reply(viZalo.staff.linkUnknown);
     return;
   }
-  if (row.usedAt) {
-    turn.reply(viZalo.staff.linkUsed);
-    return;
-  }
   if (staff) {
     turn.reply(staff.id === row.staffId ? viZalo.staff.linkSameAccount : viZalo.staff.linkOtherStaff);
+    return;
+  }
+  if (row.usedAt) {
+    turn.reply(viZalo.staff.linkUsed);
     return;
   }
   const owner = await db.staff.findUnique({ where: { id: row.staffId } });

@@ -6,6 +6,8 @@ import { vi } from "../i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
 import type { Channel } from "../../bots/core/types.js";
+import { remindWindowedStaff } from "../staff/reminders.js";
+import { expireParked } from "../outbox/window.js";
 
 const DAY_MS = 86_400_000;
 
@@ -31,6 +33,8 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
   await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
+  await remindWindowedStaff(deps);
+  await expireParked(deps.db, now);
   await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
   await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
 }
