@@ -24,35 +24,62 @@ export function reminderDue(now: Date, lastSeen: Date, remindedAt: Date | null, 
   return remindedAt === null || remindedAt.getTime() <= lastSeen.getTime();
 }
 
+/** Splits a list for queries with at most ~90 bound values (D1 allows about 98). */
+function chunks<T>(list: T[], size = 90): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+}
+
+/**
+ * One pass, a handful of queries whatever the number of staff (it runs every minute on Workers,
+ * where queries per invocation are limited): staff whose alerts go to a windowed channel, their
+ * chats' presence in bulk, then one claim and one enqueue per reminder actually due.
+ */
 export async function remindWindowedStaff(deps: CoreDeps): Promise<number> {
   const { db, keys } = deps;
   const now = deps.now();
-  const staff = await db.staff.findMany({ where: { active: true }, orderBy: { id: "asc" }, take: 2000 });
+  const flagged = await db.staffLink.findMany({ where: { alerts: true }, orderBy: { id: "desc" } });
+  const chosen = new Map<number, (typeof flagged)[number]>();
+  for (const link of flagged) if (!chosen.has(link.staffId)) chosen.set(link.staffId, link);
+  const direct = await db.staff.findMany({ where: { active: true, channel: { in: [...WINDOWED] } }, orderBy: { id: "asc" }, take: 5000 });
+  const viaLink: typeof direct = [];
+  for (const ids of chunks([...chosen.values()].filter((l) => WINDOWED.has(l.channel)).map((l) => l.staffId))) {
+    viaLink.push(...(await db.staff.findMany({ where: { id: { in: ids }, active: true } })));
+  }
+  const candidates: Array<{ staff: (typeof direct)[number]; channel: string; sealedAddress: string; since: Date }> = [];
+  for (const s of direct) if (!chosen.has(s.id)) candidates.push({ staff: s, channel: s.channel, sealedAddress: s.sealedAddress, since: s.createdAt });
+  for (const s of viaLink) {
+    const link = chosen.get(s.id)!;
+    candidates.push({ staff: s, channel: link.channel, sealedAddress: link.sealedAddress, since: link.createdAt });
+  }
+  const tagged = await Promise.all(candidates.map(async (c) => ({ ...c, tag: await addressTagOf(keys, await openAddress(keys, c.sealedAddress)) })));
+  const presence = new Map<string, { lastSeenAt: Date; remindedAt: Date | null; unfollowedAt: Date | null }>();
+  for (const tags of chunks(tagged.map((c) => c.tag))) {
+    for (const row of await db.chatPresence.findMany({ where: { addressTag: { in: tags } } })) presence.set(row.addressTag, row);
+  }
+
   let sent = 0;
-  for (const s of staff) {
-    const link = await db.staffLink.findFirst({ where: { staffId: s.id, alerts: true }, orderBy: { id: "desc" } });
-    const address = link ?? s;
-    if (!WINDOWED.has(address.channel)) continue;
-    const tag = await addressTagOf(keys, await openAddress(keys, address.sealedAddress));
-    const presence = await db.chatPresence.findUnique({ where: { addressTag: tag } });
-    const lastSeen = presence?.lastSeenAt ?? dayOf(link?.createdAt ?? s.createdAt);
-    if (presence?.unfollowedAt) continue;
-    if (!reminderDue(now, lastSeen, presence?.remindedAt ?? null)) continue;
-    if (presence) {
-      const claimed = await db.chatPresence.updateMany({ where: { addressTag: tag, remindedAt: presence.remindedAt }, data: { remindedAt: dayOf(now) } });
+  for (const c of tagged) {
+    const seen = presence.get(c.tag);
+    if (seen?.unfollowedAt) continue;
+    const lastSeen = seen?.lastSeenAt ?? dayOf(c.since);
+    if (!reminderDue(now, lastSeen, seen?.remindedAt ?? null)) continue;
+    if (seen) {
+      const claimed = await db.chatPresence.updateMany({ where: { addressTag: c.tag, remindedAt: seen.remindedAt }, data: { remindedAt: dayOf(now) } });
       if (claimed.count !== 1) continue;
     } else {
       try {
-        await db.chatPresence.create({ data: { addressTag: tag, channel: address.channel, lastSeenAt: lastSeen, remindedAt: dayOf(now) } });
+        await db.chatPresence.create({ data: { addressTag: c.tag, channel: c.channel, lastSeenAt: lastSeen, remindedAt: dayOf(now) } });
       } catch {
         continue; // another sweep created it first
       }
     }
     await enqueue(
       db,
-      { channel: "zalo", sealedAddress: address.sealedAddress, addressTag: `staff:${s.id}` },
-      { text: viZalo.reminder.text(s.displayName), choices: [[{ label: viZalo.reminder.button, data: "zr:ok" }]] },
-      { now, dedupeKey: `remind:${s.id}:${now.toISOString().slice(0, 10)}` },
+      { channel: "zalo", sealedAddress: c.sealedAddress, addressTag: `staff:${c.staff.id}` },
+      { text: viZalo.reminder.text(c.staff.displayName), choices: [[{ label: viZalo.reminder.button, data: "zr:ok" }]] },
+      { now, dedupeKey: `remind:${c.staff.id}:${now.toISOString().slice(0, 10)}` },
     );
     sent++;
   }

@@ -6,6 +6,7 @@ import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
+import { sweep } from "../../src/work/sweep.js";
 
 let fake: FakeZaloOa;
 let h: Harness;
@@ -93,5 +94,22 @@ describe("the 7-day window", () => {
     await zaloSay(h, ZALO_TIPSTER, "/baomat");
     expect(await h.db.outboxMessage.count({ where: { status: "failed" } })).toBe(1);
     expect(await h.db.outboxMessage.count({ where: { status: "parked" } })).toBe(0);
+  });
+
+  it("reminds an officer registered on Zalo after five silent days, once, and the answer keeps them reachable", async () => {
+    const reminders = () => fake.textsTo(ZALO_OFFICER.id).filter((t) => t.includes("Kính gửi đồng chí")).length;
+    h.clock.advanceMinutes(6 * 24 * 60);
+    await sweep(h.deps);
+    await sweep(h.deps);
+    await h.settle();
+    expect(reminders()).toBe(1);
+    // Past the 7-day window Zalo refuses: the next alert is parked, and released when the officer answers.
+    h.clock.advanceMinutes(2 * 24 * 60);
+    fake.markInactive(ZALO_OFFICER.id);
+    await fileZaloTip(h, fake, ZALO_TIPSTER, "Tin thứ hai.");
+    expect(fake.textsTo(ZALO_OFFICER.id).some((t) => t.includes("Tin thứ hai."))).toBe(false);
+    await zaloSay(h, ZALO_OFFICER, "1");
+    await h.settle();
+    expect(fake.textsTo(ZALO_OFFICER.id).filter((t) => t.includes("Tin thứ hai."))).toHaveLength(1);
   });
 });
