@@ -10,6 +10,8 @@ import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
 import { zaloWebhookApp } from "../bots/zalo/webhook.js";
 import { zaloBotWebhookApp } from "../bots/zalobot/webhook.js";
+import { mediaLinkApp } from "./media/links.js";
+import type { MediaSources } from "./media/fetch.js";
 
 export interface AppOptions {
   db: Db;
@@ -23,6 +25,8 @@ export interface AppOptions {
   zalo?: { appId: string; oaSecretKey: string };
   /** Zalo Bot webhook: the secret Zalo sends in X-Bot-Api-Secret-Token. */
   zalobot?: { secret: string };
+  /** Serves short-lived sealed media links (/media/<token>) for platforms that take only URLs. */
+  media?: MediaSources;
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
@@ -64,6 +68,7 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.zalo) {
     app.route("/", zaloWebhookApp({ ...opts.zalo, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }
+  if (opts.media) app.route("/", mediaLinkApp({ keys: opts.keys, media: opts.media, now: opts.now }));
   if (opts.zalobot) {
     app.route("/", zaloBotWebhookApp({ secret: opts.zalobot.secret, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }

@@ -87,7 +87,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     }
   }
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
-  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now });
+  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
   const deps: WorkDeps = { db, keys, log, now, settings, senders };
   await requeueInterrupted(deps);
   const loop = createWorkLoop(deps, { intervalMs: config.dispatchIntervalMs });
@@ -102,6 +102,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api, botUsername: bot.botInfo.username } : undefined,
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+    media: config.publicUrl ? media : undefined,
     onStored: loop.kick,
   });
 

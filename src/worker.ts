@@ -55,7 +55,7 @@ async function build(env: Env) {
     senders.zalo = createZaloSender({ client, db, keys, media, now });
   }
   if (config.zalobot.kind !== "off") {
-    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot }), db, keys, now });
+    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot }), db, keys, now, publicUrl: config.publicUrl });
   }
   const deps: WorkDeps = {
     db,
@@ -72,7 +72,7 @@ async function build(env: Env) {
       demo: config.demo,
     },
   };
-  return { config, deps, bot, log };
+  return { config, deps, bot, log, media };
 }
 
 export default {
@@ -85,7 +85,7 @@ export default {
       console.error(message);
       return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
     }
-    const { config, deps, bot, log } = built;
+    const { config, deps, bot, log, media } = built;
     const app = createApp({
       db: deps.db,
       keys: deps.keys,
@@ -95,6 +95,7 @@ export default {
       telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api } : undefined,
       zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
       zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+      media: config.publicUrl ? media : undefined,
       onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
     });
     return app.fetch(request);

@@ -1,7 +1,8 @@
 // Neutral OutgoingMessage → Zalo Bot sendMessage / sendPhoto. No buttons on this platform either:
-// choices are numbered lines, remembered for the chat. sendPhoto takes only a URL, so a picture
-// goes as a photo when it already lives at a Zalo address; otherwise the text says it could not
-// be carried here.
+// choices are numbered lines, remembered for the chat. sendPhoto takes only a URL: with a public
+// URL the photo goes as a short-lived sealed link to our server (bytes fetched from the source
+// channel, metadata stripped); without one, only a photo already at a Zalo address can be sent,
+// and otherwise the text says it could not be carried here.
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
@@ -11,6 +12,7 @@ import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.j
 import { numberChoices, renderWithChoices, storePendingChoices } from "../zalo/choices.js";
 import { splitForZalo } from "../zalo/sender.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
+import { sealMediaLink } from "../../src/media/links.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
@@ -22,7 +24,7 @@ export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   return { ok: false, permanent: false, error: error instanceof Error ? error.message.slice(0, 300) : "zalobot: error" };
 }
 
-export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date }): ChannelSender {
+export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string }): ChannelSender {
   const now = opts.now ?? (() => new Date());
   return {
     channel: "zalobot",
@@ -37,9 +39,10 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
           text = `${text}\n${viZaloMedia.location(media.latitude, media.longitude)}`.trim();
         } else if (media) {
           const isZaloUrl = (media.channel === "zalo" || media.channel === "zalobot") && !!media.fileRef && /^https?:\/\//.test(media.fileRef);
-          if (media.kind === "photo" && isZaloUrl) {
+          const url = media.kind !== "photo" ? null : opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : isZaloUrl ? media.fileRef! : null;
+          if (url) {
             const captionFits = numbered.length === 0 && [...text].length <= 2000;
-            firstId = await opts.client.sendPhoto(chatId, media.fileRef!, captionFits ? text : undefined);
+            firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
             sent++;
             if (captionFits) text = "";
           } else {

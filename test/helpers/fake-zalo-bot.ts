@@ -27,6 +27,8 @@ export interface FakeZaloBot {
   enqueueUpdate(update: Record<string, unknown>): void;
   pendingUpdates(): number;
   failNext(method: string, code: number, description?: string, times?: number): void;
+  /** Serves bytes at a CDN address, as the platform does for users' photos (photo_url). */
+  hostMedia(bytes: Uint8Array, mime: string): string;
   close(): Promise<void>;
 }
 
@@ -78,7 +80,15 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
     res.end(text);
   }
 
+  const media = new Map<string, { bytes: Uint8Array; mime: string }>();
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const hosted = req.method === "GET" ? media.get(req.url ?? "") : undefined;
+    if (hosted) {
+      res.writeHead(200, { "content-type": hosted.mime, "content-length": hosted.bytes.length });
+      res.end(Buffer.from(hosted.bytes));
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(req.url ?? "");
     const raw = await readBody(req);
     if (!match) return respond(res, 404, { ok: false, error_code: 404, description: "Not Found" });
@@ -155,6 +165,11 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push({ code, description });
       failures.set(method, list);
+    },
+    hostMedia(bytes, mime) {
+      const path = `/cdn/p${media.size + 1}.${mime.split("/")[1] ?? "bin"}`;
+      media.set(path, { bytes, mime });
+      return apiRoot + path;
     },
     async close() {
       for (const wake of [...waiters]) wake();

@@ -27,6 +27,8 @@ import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 
 export const WEBHOOK_SECRET = "test_webhook_secret_123";
 export const ZALOBOT_SECRET = "zalobot_webhook_secret_456";
+/** The public address the app believes it has (sealed media links point here; tests fetch them with app.request). */
+export const PUBLIC_URL = "https://phaodai.test";
 
 export interface Harness {
   dir: string;
@@ -112,7 +114,7 @@ export async function createHarness(
     senders.zalo = createZaloSender({ client: zalo, db, keys, media, now });
   }
   if (opts.zalobot) {
-    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now });
+    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL });
   }
   const settings: CoreSettings = {
     draftTtlMinutes: 60,
@@ -134,6 +136,7 @@ export async function createHarness(
     telegram: bot ? { secret: WEBHOOK_SECRET, api: bot.api } : undefined,
     zalo: opts.zalo ? { appId: opts.zalo.appId, oaSecretKey: opts.zalo.oaSecret } : undefined,
     zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
+    media,
     onStored: () => undefined,
   });
 

@@ -2,7 +2,8 @@
 // header, wrapped and flat bodies), and long polling with getUpdates, against a fake Zalo Bot API.
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, PUBLIC_URL, type Harness } from "../helpers/harness.js";
+import { EXIF_MARKERS, containsText, jpegWithExif } from "../helpers/images.js";
 import { BOT_OFFICER, BOT_TIPSTER, botUpdate, flatBody, startFakeZaloBot, type FakeZaloBot, type ZaloBotUser } from "../helpers/fake-zalo-bot.js";
 import { ZaloBotClient } from "../../bots/zalobot/client.js";
 import { startZaloBotPolling } from "../../bots/zalobot/polling.js";
@@ -45,7 +46,7 @@ describe("tip-off over Zalo Bot", () => {
     expect(last(BOT_TIPSTER)).toContain("Bước 3/5");
     await say(BOT_TIPSTER, { text: "Không rõ thôn/xóm" });
     await say(BOT_TIPSTER, { text: "Có nhóm thanh niên tụ tập sử dụng ma túy ở nhà hoang cuối xóm." });
-    await say(BOT_TIPSTER, { photo_url: "https://b-f10-zpg.zdn.vn/abc/photo.jpg", caption: "nhà hoang" });
+    await say(BOT_TIPSTER, { photo_url: fake.hostMedia(jpegWithExif(), "image/jpeg"), caption: "nhà hoang" });
     expect(last(BOT_TIPSTER)).toContain("Đã nhận 1 tệp đính kèm");
     await say(BOT_TIPSTER, { sticker: "s1" });
     await say(BOT_TIPSTER, { text: "1" });
@@ -56,8 +57,21 @@ describe("tip-off over Zalo Bot", () => {
     const alert = fake.textsTo(BOT_OFFICER.id).find((t) => t.includes("TIN BÁO MỚI"))!;
     expect(alert).toContain("nhà hoang cuối xóm");
     expect(alert).toContain("5. 💬 Hỏi người báo tin");
+    // sendPhoto takes a URL: a short-lived sealed link to our server, which serves the photo stripped.
     const photo = fake.callsTo("sendPhoto").find((c) => c.payload.chat_id === BOT_OFFICER.id)!;
-    expect(photo.payload.photo).toBe("https://b-f10-zpg.zdn.vn/abc/photo.jpg");
+    const link = new URL(String(photo.payload.photo));
+    expect(link.origin).toBe(PUBLIC_URL);
+    expect(link.pathname).toMatch(/^\/media\/v1\./);
+    const served = await h.app.request(link.pathname);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+    const bytes = new Uint8Array(await served.arrayBuffer());
+    expect(bytes[0]).toBe(0xff);
+    for (const marker of EXIF_MARKERS) expect(containsText(bytes, marker)).toBe(false);
+    // Tampered or expired links serve nothing.
+    expect((await h.app.request(link.pathname.slice(0, -3) + "AAA")).status).toBe(404);
+    h.clock.advanceMinutes(25 * 60);
+    expect((await h.app.request(link.pathname)).status).toBe(404);
   });
 
   it("lets the officer take and ask, and the tipster answer", async () => {
