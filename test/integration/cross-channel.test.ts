@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { startFakeTelegram, textUpdate, callbackUpdate, photoUpdate, TIPSTER, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
-import { ZALO_OFFICER, ZALO_TIPSTER, imageEvent, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, imageEvent, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { EXIF_MARKERS, containsText, jpegWithExif } from "../helpers/images.js";
 import { stripJpeg } from "../../src/media/strip.js";
@@ -52,6 +52,8 @@ describe("Zalo tipster, Telegram officer", () => {
     const photo = jpegWithExif();
     expect((await h.postZalo(imageEvent(ZALO_TIPSTER, zalo.hostMedia(photo, "image/jpeg")))).status).toBe(200);
     await h.settle();
+    expect((await h.postZalo(audioEvent(ZALO_TIPSTER, zalo.hostMedia(new Uint8Array([0xff, 0xf1, 0x50, 0x80, 1, 2, 3, 4]), "audio/aac")))).status).toBe(200);
+    await h.settle();
     await zaloSay(h, ZALO_TIPSTER, "1");
     await zaloSay(h, ZALO_TIPSTER, "1");
     receipt = /Mã tiếp nhận của bạn: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(zalo.textsTo(ZALO_TIPSTER.id).join("\n"))![1]!;
@@ -66,6 +68,9 @@ describe("Zalo tipster, Telegram officer", () => {
     expect(sent.files[0]!.size).toBeLessThan(photo.length);
     expect(sent.files[0]!.filename).toBe("photo.jpg");
     expect(String(sent.payload.protect_content)).toBe("true");
+    // A Zalo voice note (AAC) is not a Telegram voice (OGG/Opus): it arrives as a document.
+    const voice = tg.callsTo("sendDocument").find(toChat(OFFICER.id))!;
+    expect(voice.files[0]).toMatchObject({ filename: "voice.aac", size: 8 });
   });
 
   it("carries the Telegram officer's question to Zalo and the answer back", async () => {
