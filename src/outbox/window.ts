@@ -93,3 +93,9 @@ export async function expireParked(db: Db, now: Date, days = 60): Promise<number
   });
   return count;
 }
+
+/** Housekeeping (sweep): numbered choices nobody answered for 30 days, used or expired staff link codes. */
+export async function pruneWindowState(db: Db, now: Date): Promise<void> {
+  await db.pendingChoice.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
+  await db.staffLinkCode.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - DAY_MS) } } });
+}

@@ -112,4 +112,20 @@ describe("the 7-day window", () => {
     await h.settle();
     expect(fake.textsTo(ZALO_OFFICER.id).filter((t) => t.includes("Tin thứ hai."))).toHaveLength(1);
   });
+
+  it("forgets stale numbered choices after 30 days and gives up messages parked for 60", async () => {
+    fake.markInactive(ZALO_TIPSTER.id);
+    await zaloSay(h, ZALO_OFFICER, "1"); // take: parked for the silent tipster
+    expect(await h.db.pendingChoice.count()).toBeGreaterThan(0);
+    expect(await h.db.outboxMessage.count({ where: { status: "parked" } })).toBe(1);
+    h.clock.advanceMinutes(31 * 24 * 60);
+    await sweep(h.deps);
+    expect(await h.db.pendingChoice.count()).toBe(0);
+    expect(await h.db.outboxMessage.count({ where: { status: "parked" } })).toBe(1);
+    h.clock.advanceMinutes(30 * 24 * 60);
+    await sweep(h.deps);
+    const row = await h.db.outboxMessage.findFirstOrThrow({ where: { lastError: "parked too long" } });
+    expect(row.status).toBe("failed");
+    expect(row.sealedAddress).toBeNull();
+  });
 });
