@@ -50,7 +50,8 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         // Behind a parked message (the person is out of reach until they write), wait parked too,
         // so a long wait never clogs the head of the queue; both are released together, in order.
         if (earlier.status === "parked") {
-          await db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "parked", lastError: "behind a parked message" } });
+          const moved = await db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "parked", lastError: "behind a parked message" } });
+          if (moved.count === 1) await notifyParked(deps, row);
         }
         continue;
       }
