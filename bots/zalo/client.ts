@@ -175,11 +175,26 @@ export class ZaloOaClient {
       return usable();
     }
     await this.opts.afterTokenAnswer?.();
-    // Stored (one statement, both tokens) before the new access token is used anywhere.
-    const saved = await tokens.saveRefreshed(pair.generation, next, this.now());
-    if (!saved) log?.error("zalo.token.save_conflict", { generation: pair.generation });
-    else log?.info("zalo.token.refreshed", { generation: pair.generation + 1 });
+    // Stored (one statement, both tokens) before the new access token is used anywhere. A failing
+    // write is retried: this answer holds the only valid refresh token.
+    await this.save(pair.generation, next);
     return next.accessToken;
+  }
+
+  private async save(generation: number, next: TokenPair): Promise<void> {
+    const { tokens, log } = this.opts;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const saved = await tokens.saveRefreshed(generation, next, this.now());
+        if (!saved) log?.error("zalo.token.save_conflict", { generation });
+        else log?.info("zalo.token.refreshed", { generation: generation + 1 });
+        return;
+      } catch (error) {
+        log?.error("zalo.token.save_failed", { attempt, error: error instanceof Error ? error.name : "error" });
+        if (attempt >= 5) throw error;
+        await sleep(200 * 2 ** attempt);
+      }
+    }
   }
 
   /** One Open API call with the token header; on -216/-220 the token is refreshed and the call retried once. */

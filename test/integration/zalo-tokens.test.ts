@@ -165,4 +165,28 @@ describe("Zalo OA tokens", () => {
     const result = await h.deps.senders.zalo!.send(USER, { text: "chờ token" });
     expect(result).toMatchObject({ ok: false, permanent: false, retryAfterSeconds: 300 });
   });
+
+  it("retries a failed write of the new pair instead of losing the only valid refresh token", async () => {
+    await h.authorizeZalo();
+    h.clock.advanceMinutes(14 * 60);
+    const store = createTokenStore(h.db, h.keys, fake.appId);
+    let failures = 2;
+    const flaky = {
+      ...store,
+      async saveRefreshed(...args: Parameters<typeof store.saveRefreshed>) {
+        if (failures-- > 0) throw new Error("SQLITE_BUSY");
+        return store.saveRefreshed(...args);
+      },
+    };
+    const logs: string[] = [];
+    const c = new ZaloOaClient({ appId: fake.appId, appSecret: fake.appSecret, apiRoot: fake.apiRoot, oauthRoot: fake.oauthRoot, tokens: flaky, now: () => h.clock.now, log: createLogger("debug", (l) => logs.push(l)) });
+    await c.sendText(USER, "sau hai lần ghi hỏng");
+    expect(logs.filter((l) => l.includes("zalo.token.save_failed"))).toHaveLength(2);
+    const row = await h.db.zaloToken.findFirstOrThrow();
+    expect(row.generation).toBe(2);
+    // The stored refresh token is Zalo's valid one: the next refresh works.
+    h.clock.advanceMinutes(14 * 60);
+    await client().sendText(USER, "lần sau");
+    expect(refreshes()).toEqual([{ grant: "refresh_token", ok: true }, { grant: "refresh_token", ok: true }]);
+  });
 });
