@@ -59,6 +59,12 @@ export function matchChoice(typed: string, numbered: NumberedChoice[]): string |
 }
 
 const MAX_STORED = 60;
+/**
+ * Choices the core honours in any state (answer an officer's question, act on a tip, the reminder,
+ * the alert channel). Step choices (commune, category, village…) are not kept from earlier lists,
+ * so their words never take over free text typed in a later step.
+ */
+const GLOBAL_CHOICE = /^(r|t|l|ac):|^zr:ok$/;
 
 /**
  * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
@@ -69,7 +75,7 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   if (numbered.length === 0) return;
   const previous = await loadPendingChoices(db, addressTag, now);
   const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
-  const kept = previous.filter((c) => !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
+  const kept = previous.filter((c) => GLOBAL_CHOICE.test(c.data) && !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
   const choices = JSON.stringify([...numbered, ...kept].slice(0, MAX_STORED));
   await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
 }

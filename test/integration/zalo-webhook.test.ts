@@ -7,6 +7,7 @@ import { ZALO_TIPSTER, followEvent, oaEchoEvent, startFakeZaloOa, textEvent, zal
 import { BOT_TIPSTER, botUpdate, flatBody, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { isUnsubscribed } from "../../src/outbox/window.js";
+import { loadPendingChoices, matchChoice, numberChoices, storePendingChoices } from "../../bots/zalo/choices.js";
 
 let fake: FakeZaloOa;
 let bot: FakeZaloBot;
@@ -114,5 +115,20 @@ describe("Zalo Bot webhook", () => {
       expect(res.status).toBeLessThan(500);
     }
     expect((await h.postZaloBot({ ok: true, result: { event_name: "message.text.received" } })).status).toBe(200);
+  });
+});
+
+describe("pending numbered choices", () => {
+  it("keeps only the words of global choices from earlier lists (numbers mean the latest list)", async () => {
+    const now = new Date();
+    const menu = numberChoices([[{ label: "🚨 Tố giác ma túy", data: "menu:report" }], [{ label: "✖️ Hủy", data: "nav:cancel" }]]);
+    await storePendingChoices(h.db, "tag", numberChoices([[{ label: "💬 Trả lời cán bộ", data: "r:7" }], [{ label: "Trồng cây thuốc phiện", data: "k:growing" }]]), now);
+    await storePendingChoices(h.db, "tag", menu, now);
+    const pending = await loadPendingChoices(h.db, "tag", now);
+    expect(matchChoice("trả lời cán bộ", pending)).toBe("r:7");
+    expect(matchChoice("Trồng cây thuốc phiện", pending)).toBeNull();
+    expect(matchChoice("1", pending)).toBe("menu:report");
+    expect(pending.find((c) => c.data === "r:7")?.n).toBe(0);
+    expect(await loadPendingChoices(h.db, "tag", new Date(now.getTime() + 8 * 86_400_000))).toEqual([]);
   });
 });
