@@ -9,6 +9,10 @@ import { storeIncoming } from "./inbound/store.js";
 import { classifyStorageError, probeStorage, type StorageProblem } from "./db/storage-health.js";
 import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
+import { zaloWebhookApp } from "../bots/zalo/webhook.js";
+import { zaloBotWebhookApp } from "../bots/zalobot/webhook.js";
+import { mediaLinkApp } from "./media/links.js";
+import type { MediaSources } from "./media/fetch.js";
 
 export interface AppOptions {
   db: Db;
@@ -18,6 +22,12 @@ export interface AppOptions {
   demo: boolean;
   demoCommuneCode?: string;
   telegram?: { secret: string; api?: Api; botUsername?: string };
+  /** Zalo Official Account webhook: app id and OA secret key for the signature. */
+  zalo?: { appId: string; oaSecretKey: string };
+  /** Zalo Bot webhook: the secret Zalo sends in X-Bot-Api-Secret-Token. */
+  zalobot?: { secret: string };
+  /** Serves short-lived sealed media links (/media/<token>) for platforms that take only URLs. */
+  media?: MediaSources;
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
@@ -66,6 +76,18 @@ export function createApp(opts: AppOptions): Hono {
         },
       }),
     );
+  }
+
+  const ingest = async (channel: "zalo" | "zalobot", externalId: string, incoming: Parameters<typeof storeIncoming>[3]) => {
+    const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
+    if (result === "stored") opts.onStored();
+  };
+  if (opts.zalo) {
+    app.route("/", zaloWebhookApp({ ...opts.zalo, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
+  }
+  if (opts.media) app.route("/", mediaLinkApp({ keys: opts.keys, media: opts.media, now: opts.now }));
+  if (opts.zalobot) {
+    app.route("/", zaloBotWebhookApp({ secret: opts.zalobot.secret, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }
 
   app.route(

@@ -20,6 +20,13 @@ import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bo
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import type { ChannelSender, Channel } from "../bots/core/types.js";
+import { buildMediaSources } from "./media/sources.js";
+import { ZaloOaClient } from "../bots/zalo/client.js";
+import { createTokenStore } from "../bots/zalo/tokens.js";
+import { createZaloSender } from "../bots/zalo/sender.js";
+import { ZaloBotClient } from "../bots/zalobot/client.js";
+import { createZaloBotSender } from "../bots/zalobot/sender.js";
+import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -59,6 +66,10 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     demo: config.demo,
   };
   const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
+  const media = buildMediaSources({
+    db,
+    telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
+  });
   if (bot) {
     await bot.init();
     senders.telegram = createTelegramSender(bot.api, {
@@ -66,8 +77,18 @@ export async function startServer(env: Record<string, string | undefined>, opts:
         const upload = await db.webUpload.findUnique({ where: { id } });
         return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
       },
+      media,
     });
   }
+  if (config.zalo.kind === "on") {
+    const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
+    senders.zalo = createZaloSender({ client, db, keys, media, now });
+    if (!(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
+      log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
+    }
+  }
+  const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
+  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
   const deps: WorkDeps = { db, keys, log, now, settings, senders };
   await requeueInterrupted(deps);
   const released = await releaseStaleClaims(db);
@@ -82,6 +103,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     demo: config.demo,
     demoCommuneCode: DEMO_COMMUNE_CODE,
     telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api, botUsername: bot.botInfo.username } : undefined,
+    zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
+    zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+    media: config.publicUrl ? media : undefined,
     onStored: loop.kick,
   });
 
@@ -98,12 +122,21 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     });
   }
 
+  let zaloPolling: ZaloBotPolling | null = null;
+  if (zaloBot && config.zalobot.kind === "polling") {
+    zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, async (channel, externalId, incoming) => {
+      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") loop.kick();
+    });
+  } else if (zaloBot && config.zalobot.kind === "webhook") {
+    await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
+  }
+
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () => resolveServer(s));
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
-  log.info("server.started", { url, telegram: config.telegram.kind, demo: config.demo });
+  log.info("server.started", { url, telegram: config.telegram.kind, zalo: config.zalo.kind, zalobot: config.zalobot.kind, demo: config.demo });
   loop.kick();
 
   return {
@@ -119,6 +152,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     },
     async stop() {
       if (polling) await polling.stop();
+      if (zaloPolling) await zaloPolling.stop();
       await loop.stop();
       await new Promise<void>((done) => server.close(() => done()));
       await db.$disconnect();

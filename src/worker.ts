@@ -13,6 +13,12 @@ import { createWebChatSender } from "../bots/webchat/sender.js";
 import { createTelegramBot } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import type { Channel, ChannelSender } from "../bots/core/types.js";
+import { buildMediaSources } from "./media/sources.js";
+import { ZaloOaClient } from "../bots/zalo/client.js";
+import { createTokenStore } from "../bots/zalo/tokens.js";
+import { createZaloSender } from "../bots/zalo/sender.js";
+import { ZaloBotClient } from "../bots/zalobot/client.js";
+import { createZaloBotSender } from "../bots/zalobot/sender.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -38,8 +44,19 @@ async function build(env: Env) {
   const db = new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db;
   const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
   const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
-  if (bot) senders.telegram = createTelegramSender(bot.api);
   const now = () => new Date();
+  const media = buildMediaSources({
+    db,
+    telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
+  });
+  if (bot) senders.telegram = createTelegramSender(bot.api, { media });
+  if (config.zalo.kind === "on") {
+    const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
+    senders.zalo = createZaloSender({ client, db, keys, media, now });
+  }
+  if (config.zalobot.kind !== "off") {
+    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot }), db, keys, now, publicUrl: config.publicUrl });
+  }
   const deps: WorkDeps = {
     db,
     keys,
@@ -55,7 +72,7 @@ async function build(env: Env) {
       demo: config.demo,
     },
   };
-  return { config, deps, bot, log };
+  return { config, deps, bot, log, media };
 }
 
 export default {
@@ -68,7 +85,7 @@ export default {
       console.error(message);
       return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
     }
-    const { config, deps, bot, log } = built;
+    const { config, deps, bot, log, media } = built;
     const app = createApp({
       db: deps.db,
       keys: deps.keys,
@@ -76,6 +93,9 @@ export default {
       now: deps.now,
       demo: config.demo,
       telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api } : undefined,
+      zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
+      zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+      media: config.publicUrl ? media : undefined,
       onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
     });
     return app.fetch(request);

@@ -9,6 +9,11 @@ import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
 import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
 import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
 import { continueAsk, listCommuneTips, register, registerAlertGroup, tipButton, viewTip, whoAmI } from "./staff.js";
+import { chooseAlertChannel, findStaff, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
+import { viZalo } from "../../src/i18n/vi-zalo.js";
+
+/** Help for staff: the foundation's commands and those of staff on several messengers. */
+const staffHelp = () => `${vi.help.staff}\n${viZalo.staff.help}`;
 
 const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
@@ -24,7 +29,7 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
     if (hasDraft(state)) expiredNotices.push(vi.flow.draftExpired(deps.settings.draftTtlMinutes));
     state = IDLE;
   }
-  const staffRow = await db.staff.findUnique({ where: { pseudonym: incoming.sender } });
+  const staffRow = await findStaff(db, incoming.sender);
   const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
 
   const turn = new Turn(deps, incoming, state, staff);
@@ -116,7 +121,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "menu:help") {
-    turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+    turn.reply(staff ? `${vi.help.citizen}\n\n${staffHelp()}` : vi.help.citizen);
     return true;
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
@@ -129,6 +134,16 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   if (view) {
     if (!staff) turn.reply(vi.staff.notStaff);
     else await viewTip(turn, staff, Number(view[1]));
+    return true;
+  }
+  const alertChoice = /^ac:(primary|\d+)$/.exec(data);
+  if (alertChoice) {
+    if (!staff) turn.reply(vi.staff.notStaff);
+    else await setAlertChannel(turn, staff, alertChoice[1]!);
+    return true;
+  }
+  if (data === "zr:ok") {
+    reminderAnswered(turn);
     return true;
   }
   const answer = /^r:(\d+)$/.exec(data);
@@ -179,7 +194,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "help":
     case "trogiup":
-      turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+      turn.reply(staff ? `${vi.help.citizen}\n\n${staffHelp()}` : vi.help.citizen);
       return;
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
@@ -196,6 +211,18 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
     case "tinbao":
       if (!staff) turn.reply(vi.staff.notStaff);
       else await listCommuneTips(turn, staff, args);
+      return;
+    case "chao":
+      // A Zalo follow: greet with what the bot can do.
+      if (isGroup) return;
+      turn.reply(viZalo.follow.hello);
+      turn.reply(vi.welcome, mainMenu());
+      return;
+    case "lienket":
+      return linkCommand(turn, staff, args);
+    case "kenhcanhbao":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await chooseAlertChannel(turn, staff);
       return;
     case "nhomcanhbao":
       if (!staff) turn.reply(vi.staff.notStaff);

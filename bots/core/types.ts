@@ -52,7 +52,14 @@ export interface OutgoingMessage {
 /** What a channel sender reports back to the dispatcher. */
 export type SendResult =
   | { ok: true; externalMessageId?: string }
-  | { ok: false; retryAfterSeconds?: number; permanent: boolean; error: string };
+  | {
+      ok: false;
+      retryAfterSeconds?: number;
+      permanent: boolean;
+      error: string;
+      /** The person cannot be reached until they write again (Zalo's interaction window): park the message. */
+      unreachable?: boolean;
+    };
 
 export interface ChannelSender {
   channel: Channel;

@@ -3,6 +3,7 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -11,6 +12,8 @@ export const CALLBACK_DATA_LIMIT = 64;
 export interface TelegramSenderOptions {
   /** Fetches a web-chat upload so it can be sent as a file. Without it such media is skipped (text only). */
   resolveUpload?: (id: number) => Promise<{ bytes: Uint8Array; mime: string } | null>;
+  /** Fetches media held by another platform (Zalo) so it can be re-uploaded, stripped of metadata. */
+  media?: MediaSources;
   /**
    * Invalid buttons (callback data over 64 bytes, empty label) are a programming error. Strict
    * (the default when NODE_ENV is "development" or "test") throws; otherwise the message fails
@@ -112,6 +115,7 @@ const EXT: Record<string, string> = {
   "audio/ogg": "ogg",
   "audio/mpeg": "mp3",
   "audio/mp4": "m4a",
+  "audio/aac": "aac",
   "audio/webm": "weba",
   "application/pdf": "pdf",
 };
@@ -126,13 +130,21 @@ type FileMedia = OutgoingMedia & { kind: "photo" | "video" | "voice" | "audio" |
 export function createTelegramSender(api: Api, options: TelegramSenderOptions = {}): ChannelSender {
   const strict = options.strict ?? defaultStrict();
 
-  async function fileSource(media: FileMedia): Promise<InputFile | string | null> {
-    if (media.channel === "telegram" && media.fileRef) return media.fileRef;
+  /** The file to send and how: a voice note from another platform that is not OGG/Opus goes as a document. */
+  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | null> {
+    const as = media.kind;
+    if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
     if (media.webUploadId !== undefined && options.resolveUpload) {
       const upload = await options.resolveUpload(media.webUploadId);
-      if (upload) return new InputFile(upload.bytes, fileName(media.kind, upload.mime));
+      if (upload) return { file: new InputFile(upload.bytes, fileName(media.kind, upload.mime)), as };
     }
-    return null; // a file of another platform cannot be sent here: text only
+    if (media.channel !== "telegram" && media.fileRef && options.media) {
+      const found = await fetchMediaBytes(options.media, media);
+      if (found) {
+        return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" && found.mime !== "audio/ogg" ? "document" : as };
+      }
+    }
+    return null; // a file of another platform that cannot be fetched: text only
   }
 
   return {
@@ -171,8 +183,9 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
             record(await api.sendLocation(chatId, media.latitude, media.longitude, { ...common(), ...markup }));
           }
         } else if (media) {
-          const source = await fileSource(media as FileMedia);
-          if (source !== null) {
+          const found = await fileSource(media as FileMedia);
+          if (found !== null) {
+            const source = found.file;
             const withCaption = text.trim() !== "" && text.length <= CAPTION_LIMIT;
             const extra = {
               ...common(),
@@ -181,7 +194,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
             };
             if (withCaption) text = "";
             if ("reply_markup" in extra) keyboardPending = undefined;
-            switch (media.kind) {
+            switch (found.as) {
               case "photo":
                 record(await api.sendPhoto(chatId, source, extra));
                 break;

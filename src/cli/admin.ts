@@ -13,8 +13,9 @@ import { ArgsError } from "./args.js";
 import type { AdminCommand, AdminContext } from "./types.js";
 import { placesCommands } from "./commands/places.js";
 import { staffCommands } from "./commands/staff.js";
+import { zaloCommands } from "./commands/zalo.js";
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...zaloCommands];
 
 export interface AdminIo {
   out(line: string): void;

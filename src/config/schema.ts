@@ -18,6 +18,14 @@ const raw = z.object({
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-… from @BotFather").optional(),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_WEBHOOK_SECRET: telegramSecret.optional(),
+  ZALO_APP_ID: z.string().regex(/^\d{5,25}$/, "is the numeric app id from developers.zalo.me").optional(),
+  ZALO_APP_SECRET: z.string().min(8, "is the app's secret key from developers.zalo.me").optional(),
+  ZALO_OA_SECRET_KEY: z.string().min(8, "is the OA secret key (webhook signature) from the app's Official Account settings").optional(),
+  ZALO_API_ROOT: z.url().default("https://openapi.zalo.me"),
+  ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
+  ZALO_BOT_TOKEN: z.string().regex(/^[A-Za-z0-9]+:[A-Za-z0-9_-]+$/, "looks like <bot id>:<secret> from the Zalo Bot Creator").optional(),
+  ZALO_BOT_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
+  ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8–256 characters of A-Z a-z 0-9 _ -").optional(),
   PSEUDONYM_KEY: keyText.optional(),
   VAULT_KEY: keyText.optional(),
   DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),
@@ -35,12 +43,23 @@ export type TelegramMode =
   | { kind: "polling"; token: string; apiRoot: string }
   | { kind: "webhook"; token: string; apiRoot: string; publicUrl: string; secret: string };
 
+export type ZaloOaMode =
+  | { kind: "off" }
+  | { kind: "on"; appId: string; appSecret: string; oaSecretKey: string; apiRoot: string; oauthRoot: string };
+
+export type ZaloBotMode =
+  | { kind: "off" }
+  | { kind: "polling"; token: string; apiRoot: string }
+  | { kind: "webhook"; token: string; apiRoot: string; publicUrl: string; secret: string };
+
 export interface AppConfig {
   env: "development" | "production" | "test";
   port: number;
   databaseUrl: string;
   publicUrl?: string;
   telegram: TelegramMode;
+  zalo: ZaloOaMode;
+  zalobot: ZaloBotMode;
   keys: { pseudonymKey?: string; vaultKey?: string };
   demo: boolean;
   draftTtlMinutes: number;
@@ -83,13 +102,32 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
       telegram = { kind: "polling", token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT };
     }
   }
+  let zalo: ZaloOaMode = { kind: "off" };
+  const zaloNames = ["ZALO_APP_ID", "ZALO_APP_SECRET", "ZALO_OA_SECRET_KEY"] as const;
+  const zaloGiven = zaloNames.filter((name) => c[name] !== undefined);
+  if (zaloGiven.length > 0) {
+    const missing = zaloNames.find((name) => c[name] === undefined);
+    if (missing) throw new ConfigError(`Setting ${missing} is missing: the Zalo Official Account needs ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY together.`);
+    zalo = { kind: "on", appId: c.ZALO_APP_ID!, appSecret: c.ZALO_APP_SECRET!, oaSecretKey: c.ZALO_OA_SECRET_KEY!, apiRoot: c.ZALO_API_ROOT, oauthRoot: c.ZALO_OAUTH_ROOT };
+  }
+  let zalobot: ZaloBotMode = { kind: "off" };
+  if (c.ZALO_BOT_TOKEN) {
+    if (c.PUBLIC_URL) {
+      if (!c.ZALO_BOT_WEBHOOK_SECRET) {
+        throw new ConfigError("Setting ZALO_BOT_WEBHOOK_SECRET is missing: webhook mode (PUBLIC_URL is set) needs it. Set 8–256 characters of A-Z a-z 0-9 _ -.");
+      }
+      zalobot = { kind: "webhook", token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_BOT_API_ROOT, publicUrl: c.PUBLIC_URL, secret: c.ZALO_BOT_WEBHOOK_SECRET };
+    } else {
+      zalobot = { kind: "polling", token: c.ZALO_BOT_TOKEN, apiRoot: c.ZALO_BOT_API_ROOT };
+    }
+  }
   if (c.APP_ENV === "production") {
     for (const name of ["PSEUDONYM_KEY", "VAULT_KEY"] as const) {
       if (!c[name]) throw new ConfigError(`Setting ${name} is missing: it is required in production. Set 32 random bytes as base64url (openssl rand -base64 32).`);
     }
     if (c.PSEUDONYM_KEY === c.VAULT_KEY) throw new ConfigError("Settings PSEUDONYM_KEY and VAULT_KEY must differ.");
   }
-  const noMessenger = telegram.kind === "off";
+  const noMessenger = telegram.kind === "off" && zalo.kind === "off" && zalobot.kind === "off";
   const demo = c.DEMO_MODE === "on" || (c.DEMO_MODE === "auto" && noMessenger && c.APP_ENV !== "production");
   return {
     env: c.APP_ENV,
@@ -97,6 +135,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     databaseUrl: c.DATABASE_URL,
     publicUrl: c.PUBLIC_URL,
     telegram,
+    zalo,
+    zalobot,
     keys: { pseudonymKey: c.PSEUDONYM_KEY, vaultKey: c.VAULT_KEY },
     demo,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,

@@ -4,6 +4,7 @@ import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
 import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
+import { notifyParked } from "./window.js";
 
 export interface DispatcherDeps {
   db: Db;
@@ -52,9 +53,18 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
     if (row.addressTag) {
       // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
-      const earlier = await db.outboxMessage.findFirst({ where: { addressTag: row.addressTag, status: "pending", id: { lt: row.id } }, select: { id: true } });
+      const earlier = await db.outboxMessage.findFirst({
+        where: { addressTag: row.addressTag, status: { in: ["pending", "parked"] }, id: { lt: row.id } },
+        select: { id: true, status: true },
+      });
       if (earlier) {
         blockedChats.add(chatKey);
+        // Behind a parked message (the person is out of reach until they write), wait parked too,
+        // so a long wait never clogs the head of the queue; both are released together, in order.
+        if (earlier.status === "parked") {
+          const moved = await db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "parked", lastError: "behind a parked message" } });
+          if (moved.count === 1) await notifyParked(deps, row);
+        }
         continue;
       }
     }
@@ -95,6 +105,15 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         where: { id: row.id },
         data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null },
       });
+    } else if (result.unreachable) {
+      // Outside the messenger's interaction window: kept (address included) until the chat writes again.
+      blockedChats.add(chatKey);
+      log.info("outbox.parked", { id: row.id, channel: row.channel });
+      await db.outboxMessage.update({
+        where: { id: row.id },
+        data: { status: "parked", attempts, lastError: result.error.slice(0, 500), claimedUntil: null },
+      });
+      await notifyParked(deps, row);
     } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
       log.warn("outbox.failed", { id: row.id, channel: row.channel, error: result.error.slice(0, 200) });
       await db.outboxMessage.update({

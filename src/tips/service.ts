@@ -62,7 +62,13 @@ export async function alertTargets(db: Db, communeId: number, includeLeaders = f
   if (includeLeaders) roles.push("leader");
   if (roles.length > 0) {
     const staff = await db.staff.findMany({ where: { communeId, active: true, role: { in: roles } }, orderBy: { id: "asc" } });
-    for (const s of staff) targets.push({ channel: s.channel as Channel, sealedAddress: s.sealedAddress, addressTag: `staff:${s.id}` });
+    // A staff member with accounts on several messengers chose where alerts go (/kenhcanhbao).
+    const chosen = staff.length > 0 ? await db.staffLink.findMany({ where: { staffId: { in: staff.slice(0, 90).map((s) => s.id) }, alerts: true }, orderBy: { id: "desc" } }) : [];
+    for (const s of staff) {
+      const link = chosen.find((l) => l.staffId === s.id);
+      const address = link ?? s;
+      targets.push({ channel: address.channel as Channel, sealedAddress: address.sealedAddress, addressTag: `staff:${s.id}` });
+    }
   }
   return targets;
 }
@@ -282,7 +288,7 @@ export async function eraseReplyAddresses(deps: TipDeps, addressTag: string): Pr
   const now = deps.now();
   const addresses = await db.replyAddress.findMany({ where: { addressTag } });
   for (const a of addresses) {
-    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: "pending" }, data: { status: "cancelled", sealedAddress: null } });
+    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: { in: ["pending", "parked"] } }, data: { status: "cancelled", sealedAddress: null } });
     await db.replyAddress.delete({ where: { id: a.id } });
     await db.tipEvent.create({ data: { tipId: a.tipId, kind: "address_erased", createdAt: now } });
   }
@@ -292,7 +298,7 @@ export async function eraseReplyAddresses(deps: TipDeps, addressTag: string): Pr
 export async function expireReplyAddresses(db: Db, now: Date): Promise<number> {
   const expired = await db.replyAddress.findMany({ where: { expiresAt: { lte: now } }, select: { id: true, tipId: true } });
   for (const a of expired) {
-    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: "pending" }, data: { status: "cancelled", sealedAddress: null } });
+    await db.outboxMessage.updateMany({ where: { replyAddressId: a.id, status: { in: ["pending", "parked"] } }, data: { status: "cancelled", sealedAddress: null } });
     await db.replyAddress.delete({ where: { id: a.id } });
     await db.tipEvent.create({ data: { tipId: a.tipId, kind: "address_expired", createdAt: now } });
   }

@@ -7,6 +7,8 @@ import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
 import { requeueStaleClaims } from "../inbound/process.js";
 import type { Channel } from "../../bots/core/types.js";
+import { remindWindowedStaff } from "../staff/reminders.js";
+import { expireParked, pruneWindowState } from "../outbox/window.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +35,9 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
   await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
+  await remindWindowedStaff(deps);
+  await expireParked(deps.db, now);
+  await pruneWindowState(deps.db, now);
   await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
   await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
 }

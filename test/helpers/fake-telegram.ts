@@ -42,6 +42,8 @@ export interface FakeTelegram {
   pendingUpdates(): number;
   /** The next `times` calls of `method` fail with this Bot API error, or by a dropped connection. */
   failNext(method: string, failure: FakeError | "network", times?: number): void;
+  /** Content served for a file id by getFile and the file download route (/file/bot<token>/<path>). */
+  setFileContent(fileId: string, bytes: Uint8Array): void;
   /** Forgets recorded calls, scripted failures and queued updates. */
   reset(): void;
   close(): Promise<void>;
@@ -210,7 +212,17 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     return queue.slice(0, limit);
   }
 
+  const fileContents = new Map<string, Uint8Array>();
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const download = /^\/file\/bot([^/]+)\/files\/([A-Za-z0-9_-]+)$/.exec(req.url ?? "");
+    if (download && req.method === "GET") {
+      const bytes = download[1] === token ? fileContents.get(download[2]!) : undefined;
+      if (!bytes) return fail(res, { error_code: 404, description: "Not Found" });
+      res.writeHead(200, { "content-type": "application/octet-stream", "content-length": bytes.length });
+      res.end(Buffer.from(bytes));
+      return;
+    }
     const match = /^\/bot([^/]+)\/([A-Za-z]+)\/?(?:\?.*)?$/.exec(req.url ?? "");
     const body = await readBody(req);
     if (!match) return fail(res, { error_code: 404, description: "Not Found" });
@@ -257,6 +269,12 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     switch (method) {
       case "getMe":
         return ok(bot);
+      case "getFile": {
+        const fileId = String(payload.file_id ?? "");
+        const bytes = fileContents.get(fileId);
+        if (!bytes) return fail(res, { error_code: 400, description: "Bad Request: invalid file_id" });
+        return ok({ file_id: fileId, file_unique_id: `u-${fileId}`, file_size: bytes.length, file_path: `files/${fileId}` });
+      }
       case "getUpdates":
         return ok(await getUpdates(payload, req));
       case "setWebhook":
@@ -331,6 +349,9 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);
       failures.set(method, list);
+    },
+    setFileContent(fileId, bytes) {
+      fileContents.set(fileId, bytes);
     },
     reset() {
       calls.length = 0;

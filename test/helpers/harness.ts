@@ -15,9 +15,20 @@ import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender } from "../../bots/telegram/sender.js";
 import type { CoreSettings } from "../../bots/core/turn.js";
 import type { FakeTelegram } from "./fake-telegram.js";
+import type { FakeZaloOa } from "./fake-zalo-oa.js";
+import type { FakeZaloBot } from "./fake-zalo-bot.js";
+import { ZaloOaClient } from "../../bots/zalo/client.js";
+import { createTokenStore } from "../../bots/zalo/tokens.js";
+import { createZaloSender } from "../../bots/zalo/sender.js";
+import { ZaloBotClient } from "../../bots/zalobot/client.js";
+import { createZaloBotSender } from "../../bots/zalobot/sender.js";
+import { buildMediaSources } from "../../src/media/sources.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 
 export const WEBHOOK_SECRET = "test_webhook_secret_123";
+export const ZALOBOT_SECRET = "zalobot_webhook_secret_456";
+/** The public address the app believes it has (sealed media links point here; tests fetch them with app.request). */
+export const PUBLIC_URL = "https://phaodai.test";
 
 export interface Harness {
   dir: string;
@@ -32,6 +43,12 @@ export interface Harness {
   web(token?: string): WebClient;
   invite(role: string, scope: { communeCode?: string; villageCode?: string }, note?: string): Promise<string>;
   postTelegram(update: unknown, secret?: string): Promise<Response>;
+  /** The OA client (when a fake Zalo OA was given); authorise it with `authorizeZalo()`. */
+  zalo?: ZaloOaClient;
+  authorizeZalo(): Promise<void>;
+  /** Posts a signed Zalo OA event (or a raw body with the given headers). */
+  postZalo(event: Record<string, unknown>): Promise<Response>;
+  postZaloBot(body: unknown, secret?: string): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -53,7 +70,9 @@ export interface WebClient {
   last(): WebMessage | undefined;
 }
 
-export async function createHarness(opts: { telegram?: FakeTelegram; settings?: Partial<CoreSettings>; places?: boolean } = {}): Promise<Harness> {
+export async function createHarness(
+  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; places?: boolean } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
   const dbPath = join(dir, "test.db");
   const db = openNodeDatabase(`file:${dbPath}`);
@@ -71,13 +90,31 @@ export async function createHarness(opts: { telegram?: FakeTelegram; settings?: 
 
   const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
   const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot }) : null;
+  const media = buildMediaSources({ db, telegram: bot && opts.telegram ? { api: bot.api, token: opts.telegram.token, apiRoot: opts.telegram.apiRoot } : undefined });
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, {
       resolveUpload: async (id) => {
         const upload = await db.webUpload.findUnique({ where: { id } });
         return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
       },
+      media,
     });
+  }
+  let zalo: ZaloOaClient | undefined;
+  if (opts.zalo) {
+    zalo = new ZaloOaClient({
+      appId: opts.zalo.appId,
+      appSecret: opts.zalo.appSecret,
+      apiRoot: opts.zalo.apiRoot,
+      oauthRoot: opts.zalo.oauthRoot,
+      tokens: createTokenStore(db, keys, opts.zalo.appId),
+      now,
+      log,
+    });
+    senders.zalo = createZaloSender({ client: zalo, db, keys, media, now });
+  }
+  if (opts.zalobot) {
+    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL });
   }
   const settings: CoreSettings = {
     draftTtlMinutes: 60,
@@ -97,6 +134,9 @@ export async function createHarness(opts: { telegram?: FakeTelegram; settings?: 
     demo: settings.demo,
     demoCommuneCode: "HONGLOC",
     telegram: bot ? { secret: WEBHOOK_SECRET, api: bot.api } : undefined,
+    zalo: opts.zalo ? { appId: opts.zalo.appId, oaSecretKey: opts.zalo.oaSecret } : undefined,
+    zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
+    media,
     onStored: () => undefined,
   });
 
@@ -163,6 +203,23 @@ export async function createHarness(opts: { telegram?: FakeTelegram; settings?: 
         method: "POST",
         headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
         body: JSON.stringify(update),
+      });
+    },
+    zalo,
+    async authorizeZalo() {
+      if (!zalo || !opts.zalo) throw new Error("no fake Zalo OA");
+      await zalo.exchangeCode(opts.zalo.issueCode());
+    },
+    async postZalo(event) {
+      if (!opts.zalo) throw new Error("no fake Zalo OA");
+      const { body, headers } = opts.zalo.signed(event);
+      return app.request("/zalo/webhook", { method: "POST", headers, body });
+    },
+    async postZaloBot(body, secret = ZALOBOT_SECRET) {
+      return app.request("/zalobot/webhook", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Bot-Api-Secret-Token": secret },
+        body: typeof body === "string" ? body : JSON.stringify(body),
       });
     },
     async close() {

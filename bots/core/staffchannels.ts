@@ -1,0 +1,132 @@
+// Staff on several messengers: /lienket links another account of the same person (a one-time
+// code taken on one channel and sent from the other), /kenhcanhbao chooses where alerts reach
+// them, and the answer to the weekly "stay reachable on Zalo" reminder.
+import type { Db } from "../../src/db/client.js";
+import { vi } from "../../src/i18n/vi.js";
+import { channelName, viZalo } from "../../src/i18n/vi-zalo.js";
+import { IDLE } from "./state.js";
+import type { StaffRow, Turn } from "./turn.js";
+
+const LINK_MINUTES = 15;
+const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
+export const LINK_CODE_PATTERN = /^LK[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
+
+/** The staff member behind a pseudonym: their first account (Staff) or a linked one (StaffLink). */
+export async function findStaff(db: Db, pseudonym: string) {
+  const direct = await db.staff.findUnique({ where: { pseudonym } });
+  if (direct) return direct;
+  const link = await db.staffLink.findUnique({ where: { pseudonym } });
+  return link ? db.staff.findUnique({ where: { id: link.staffId } }) : null;
+}
+
+function newLinkCode(): string {
+  const limit = 256 - (256 % ALPHABET.length);
+  let out = "";
+  while (out.length < 8) {
+    for (const b of crypto.getRandomValues(new Uint8Array(16))) if (b < limit && out.length < 8) out += ALPHABET[b % ALPHABET.length];
+  }
+  return `LK-${out.slice(0, 4)}-${out.slice(4)}`;
+}
+
+export function normalizeLinkCode(typed: string): string | null {
+  const cleaned = typed.toUpperCase().replace(/[\s\-_.]/g, "");
+  const match = /^LK([A-Z0-9]{4})([A-Z0-9]{4})$/.exec(cleaned);
+  return match ? `LK-${match[1]}-${match[2]}` : null;
+}
+
+/** /lienket: without a code, a staff member gets one; with a code, this account joins that staff member. */
+export async function linkCommand(turn: Turn, staff: StaffRow | null, args: string): Promise<void> {
+  const { db, keys } = turn.deps;
+  const now = turn.now();
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(viZalo.staff.linkGroup);
+    return;
+  }
+  if (!args) {
+    if (!staff) {
+      turn.reply(vi.staff.notStaff);
+      return;
+    }
+    const code = newLinkCode();
+    await db.staffLinkCode.create({ data: { codeHash: await keys.tag("staff-link", code), staffId: staff.id, expiresAt: new Date(now.getTime() + LINK_MINUTES * 60_000) } });
+    turn.reply(viZalo.staff.linkCode(code, LINK_MINUTES));
+    return;
+  }
+  const code = normalizeLinkCode(args);
+  const row = code ? await db.staffLinkCode.findUnique({ where: { codeHash: await keys.tag("staff-link", code) } }) : null;
+  if (!row || row.expiresAt <= now) {
+    turn.reply(viZalo.staff.linkUnknown);
+    return;
+  }
+  if (staff) {
+    turn.reply(staff.id === row.staffId ? viZalo.staff.linkSameAccount : viZalo.staff.linkOtherStaff);
+    return;
+  }
+  if (row.usedAt) {
+    turn.reply(viZalo.staff.linkUsed);
+    return;
+  }
+  const owner = await db.staff.findUnique({ where: { id: row.staffId } });
+  if (!owner?.active) {
+    turn.reply(viZalo.staff.linkUnknown);
+    return;
+  }
+  // Single use even when the code is sent twice at once.
+  const claimed = await db.staffLinkCode.updateMany({ where: { codeHash: row.codeHash, usedAt: null }, data: { usedAt: now } });
+  if (claimed.count !== 1) {
+    turn.reply(viZalo.staff.linkUsed);
+    return;
+  }
+  await db.staffLink.create({
+    data: { staffId: owner.id, channel: turn.incoming.channel, pseudonym: turn.incoming.sender, sealedAddress: turn.incoming.chat.sealed, createdAt: now },
+  });
+  turn.deps.log.info("staff.linked", { staffId: owner.id, channel: turn.incoming.channel });
+  turn.state = IDLE;
+  turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), owner.displayName));
+}
+
+async function currentAlertChannel(db: Db, staff: StaffRow & { channel?: string }) {
+  const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
+  const links = await db.staffLink.findMany({ where: { staffId: staff.id }, orderBy: { id: "asc" } });
+  const chosen = links.find((l) => l.alerts);
+  return { primary: full.channel, links, current: chosen ? chosen.channel : full.channel };
+}
+
+/** /kenhcanhbao: choose the account that gets alerts. */
+export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<void> {
+  const { primary, links, current } = await currentAlertChannel(turn.deps.db, staff);
+  if (links.length === 0) {
+    turn.reply(viZalo.staff.onlyOneChannel(channelName(primary)));
+    return;
+  }
+  const rows = [[{ label: channelName(primary), data: "ac:primary" }], ...links.map((l) => [{ label: channelName(l.channel), data: `ac:${l.id}` }])];
+  rows.push([{ label: vi.buttons.cancel, data: "nav:cancel" }]);
+  turn.reply(viZalo.staff.chooseAlerts(channelName(current)), rows);
+}
+
+/** ac:primary | ac:<link id> */
+export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: string): Promise<void> {
+  const { db } = turn.deps;
+  const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
+  let channel = full.channel;
+  if (choice === "primary") {
+    await db.staffLink.updateMany({ where: { staffId: staff.id, alerts: true }, data: { alerts: false } });
+  } else {
+    const link = await db.staffLink.findFirst({ where: { id: Number(choice) || -1, staffId: staff.id } });
+    if (!link) {
+      turn.reply(vi.flow.useButtons);
+      return;
+    }
+    // Two single statements: first the choice, then the others off (a crash between them leaves
+    // two flagged links, and alertTargets takes the newest one).
+    await db.staffLink.update({ where: { id: link.id }, data: { alerts: true } });
+    await db.staffLink.updateMany({ where: { staffId: staff.id, id: { not: link.id }, alerts: true }, data: { alerts: false } });
+    channel = link.channel;
+  }
+  turn.deps.log.info("staff.alert_channel", { staffId: staff.id, channel });
+  turn.reply(channel === "zalo" ? `${viZalo.staff.alertsSet(channelName(channel))}\n${viZalo.staff.alertsZaloNote}` : viZalo.staff.alertsSet(channelName(channel)));
+}
+
+export function reminderAnswered(turn: Turn): void {
+  turn.reply(viZalo.reminder.thanks);
+}

@@ -1,0 +1,93 @@
+// Zalo has no buttons we can rely on: choices are numbered lines, and the person answers with the
+// number or the words. The list last shown in a chat is kept (by its keyed address tag) so that a
+// typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
+import type { Db } from "../../src/db/client.js";
+import { viZalo } from "../../src/i18n/vi-zalo.js";
+import type { Choice } from "../core/types.js";
+
+export interface NumberedChoice {
+  n: number;
+  label: string;
+  data: string;
+}
+
+export function numberChoices(choices: Choice[][] | undefined): NumberedChoice[] {
+  return (choices ?? []).flat().map((c, i) => ({ n: i + 1, label: c.label, data: c.data }));
+}
+
+/** The message text followed by "1. …" lines and the hint, or the text alone. */
+export function renderWithChoices(text: string, numbered: NumberedChoice[]): string {
+  if (numbered.length === 0) return text;
+  const lines = numbered.map((c) => `${c.n}. ${c.label}`);
+  return [text.trimEnd(), "", ...lines, viZalo.choices.hint(numbered.length)].join("\n").trim();
+}
+
+/**
+ * Folds a label or what a person typed for comparison: compatibility forms, no emoji, symbols or
+ * punctuation, no diacritics (đ → d), lower case, single spaces.
+ */
+export function foldChoiceText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[đĐ]/g, "d")
+    .toLowerCase()
+    .replace(/[\p{Cf}\p{Cc}]/gu, "")
+    .replace(/[^\p{L}\p{N}\s]/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+const NUMBER = /^(?:so|chon|số|chọn)?\s*(\d{1,3})\s*[.)]?$/iu;
+
+/**
+ * The data of the choice a typed text means, or null. Only an exact number in range or the whole
+ * label (folded) counts: a receipt code, a name or a sentence that merely contains a label is text.
+ */
+export function matchChoice(typed: string, numbered: NumberedChoice[]): string | null {
+  if (numbered.length === 0) return null;
+  const plain = typed.normalize("NFKC").replace(/[\p{Cf}]/gu, "").trim();
+  const number = NUMBER.exec(plain);
+  if (number) {
+    const n = Number(number[1]);
+    return n > 0 ? (numbered.find((c) => c.n === n)?.data ?? null) : null;
+  }
+  const folded = foldChoiceText(plain);
+  if (folded === "") return null;
+  return numbered.find((c) => foldChoiceText(c.label) === folded)?.data ?? null;
+}
+
+const MAX_STORED = 60;
+/**
+ * Choices the core honours in any state (answer an officer's question, act on a tip, the reminder,
+ * the alert channel). Step choices (commune, category, village…) are not kept from earlier lists,
+ * so their words never take over free text typed in a later step.
+ */
+const GLOBAL_CHOICE = /^(r|t|l|ac):|^zr:ok$/;
+
+/**
+ * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
+ * words still work: a question released after a long wait may be followed by a menu, and the
+ * person can still type "trả lời cán bộ". Numbers always mean the latest list.
+ */
+export async function storePendingChoices(db: Db, addressTag: string, numbered: NumberedChoice[], now: Date): Promise<void> {
+  if (numbered.length === 0) return;
+  const previous = await loadPendingChoices(db, addressTag, now);
+  const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
+  const kept = previous.filter((c) => GLOBAL_CHOICE.test(c.data) && !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
+  const choices = JSON.stringify([...numbered, ...kept].slice(0, MAX_STORED));
+  await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
+}
+
+/** Choices last shown in this chat, if shown within `maxAgeMs`. */
+export async function loadPendingChoices(db: Db, addressTag: string, now: Date, maxAgeMs = 7 * 86_400_000): Promise<NumberedChoice[]> {
+  const row = await db.pendingChoice.findUnique({ where: { addressTag } });
+  if (!row || now.getTime() - row.updatedAt.getTime() > maxAgeMs) return [];
+  try {
+    const parsed = JSON.parse(row.choices) as NumberedChoice[];
+    return Array.isArray(parsed) ? parsed.filter((c) => typeof c?.n === "number" && typeof c.data === "string" && typeof c.label === "string") : [];
+  } catch {
+    return [];
+  }
+}

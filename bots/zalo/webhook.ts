@@ -1,0 +1,106 @@
+// POST /zalo/webhook: the Zalo OA event endpoint. Order of work: read the raw body (limited),
+// verify X-ZEvent-Signature over it (401 and nothing changes when wrong or missing), read the
+// event, pseudonymise, store the neutral incoming (repeats of a msg_id are dropped by the store's
+// unique key), answer 200. The core handles it afterwards. Never a 500: a storage failure is a 503
+// (Zalo re-sends), anything unusable but authentic is acknowledged with 200 and ignored.
+import { Hono } from "hono";
+import type { Db } from "../../src/db/client.js";
+import type { Keyring } from "../../src/crypto/keys.js";
+import type { Logger } from "../../src/log.js";
+import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
+import { markFollowed, markUnfollowed, noteInbound } from "../../src/outbox/window.js";
+import type { Incoming, IncomingContent } from "../core/types.js";
+import { parseZaloEvent } from "./events.js";
+import { loadPendingChoices, matchChoice } from "./choices.js";
+import { SIGNATURE_HEADER, verifyZaloSignature } from "./signature.js";
+import { errorCode, readLimited } from "./http.js";
+
+export const ZALO_BODY_LIMIT = 256 * 1024;
+
+export type ZaloIngest = (channel: "zalo", externalId: string, incoming: Incoming) => Promise<void>;
+
+export interface ZaloWebhookOptions {
+  appId: string;
+  oaSecretKey: string;
+  db: Db;
+  keys: Keyring;
+  ingest: ZaloIngest;
+  now: () => Date;
+  /** Only event names and codes are logged: never bodies, ids or names. */
+  log?: Logger;
+}
+
+/** What the follow greeting asks of the core (a hidden command). */
+export const FOLLOW_COMMAND = "/chao";
+
+export async function chatOf(keys: Keyring, userId: string) {
+  const address = { channel: "zalo", chatId: userId };
+  const [sender, sealed, tag] = await Promise.all([pseudonymOf(keys, "zalo", userId), sealAddress(keys, address), addressTagOf(keys, address)]);
+  return { sender, chat: { sealed, tag, isGroup: false } };
+}
+
+export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
+  const { db, keys, log } = opts;
+  const app = new Hono();
+
+  app.post("/zalo/webhook", async (c) => {
+    const signature = c.req.header(SIGNATURE_HEADER);
+    if (!signature) return c.body(null, 401);
+    const body = await readLimited(c.req.raw, ZALO_BODY_LIMIT);
+    if (!body.ok) return body.tooLarge ? c.json({ ok: false }, 413) : c.json({ ok: false }, 400);
+    let event: unknown;
+    try {
+      event = JSON.parse(body.text);
+    } catch {
+      return c.body(null, 401); // without a readable timestamp the signature cannot be checked
+    }
+    const obj = typeof event === "object" && event !== null && !Array.isArray(event) ? (event as Record<string, unknown>) : null;
+    const timestamp = obj && (typeof obj.timestamp === "string" || typeof obj.timestamp === "number") ? String(obj.timestamp) : "";
+    if (!(await verifyZaloSignature(signature, opts.appId, body.text, timestamp, opts.oaSecretKey))) return c.body(null, 401);
+    if (obj && obj.app_id !== undefined && String(obj.app_id) !== opts.appId) return c.body(null, 401);
+
+    const now = opts.now();
+    try {
+      for (const item of parseZaloEvent(event)) {
+        if (item.type === "ignore") {
+          log?.debug("zalo.webhook.ignored", { reason: item.reason.slice(0, 60) });
+          continue;
+        }
+        const { sender, chat } = await chatOf(keys, item.userId);
+        if (item.type === "unfollow") {
+          await markUnfollowed(db, "zalo", chat.tag, now);
+          log?.info("zalo.webhook.unfollow");
+          continue;
+        }
+        let content: IncomingContent;
+        let externalId: string;
+        if (item.type === "follow") {
+          await markFollowed(db, "zalo", chat.tag, now);
+          content = { kind: "text", text: FOLLOW_COMMAND };
+          externalId = await keys.tag("zalo-event", `follow:${item.userId}:${item.timestamp}`);
+        } else {
+          content = item.content;
+          externalId = await keys.tag("zalo-event", item.externalId);
+          if (content.kind === "text") {
+            // "2" or the words of a choice shown in this chat become that choice.
+            const data = matchChoice(content.text, await loadPendingChoices(db, chat.tag, now));
+            if (data !== null) content = { kind: "choice", data };
+          }
+        }
+        const incoming: Incoming = { channel: "zalo", sender, chat, content, receivedAt: now.getTime() };
+        await opts.ingest("zalo", externalId, incoming);
+        await noteInbound(db, { channel: "zalo", chatTag: chat.tag, sender }, now);
+      }
+    } catch (error) {
+      log?.warn("zalo.webhook.ingest_failed", { error: errorCode(error) });
+      return c.json({ ok: false }, 503);
+    }
+    return c.json({ ok: true }, 200);
+  });
+
+  app.onError((error, c) => {
+    log?.error("zalo.webhook.error", { error: errorCode(error) });
+    return c.json({ ok: false }, 503);
+  });
+  return app;
+}

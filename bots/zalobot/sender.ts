@@ -1,0 +1,66 @@
+// Neutral OutgoingMessage → Zalo Bot sendMessage / sendPhoto. No buttons on this platform either:
+// choices are numbered lines, remembered for the chat. sendPhoto takes only a URL: with a public
+// URL the photo goes as a short-lived sealed link to our server (bytes fetched from the source
+// channel, metadata stripped); without one, only a photo already at a Zalo address can be sent,
+// and otherwise the text says it could not be carried here.
+import type { Db } from "../../src/db/client.js";
+import type { Keyring } from "../../src/crypto/keys.js";
+import { addressTagOf } from "../../src/crypto/pseudonym.js";
+import { vi } from "../../src/i18n/vi.js";
+import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
+import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.js";
+import { numberChoices, renderWithChoices, storePendingChoices } from "../zalo/choices.js";
+import { splitForZalo } from "../zalo/sender.js";
+import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
+import { sealMediaLink } from "../../src/media/links.js";
+
+export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
+  if (error instanceof ZaloBotApiError) {
+    if (error.code === 429 || error.code >= 500 || error.code === 401 || error.code === 404 || error.code === 408) {
+      return { ok: false, permanent: false, error: error.message };
+    }
+    return { ok: false, permanent: true, error: error.message };
+  }
+  return { ok: false, permanent: false, error: error instanceof Error ? error.message.slice(0, 300) : "zalobot: error" };
+}
+
+export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string }): ChannelSender {
+  const now = opts.now ?? (() => new Date());
+  return {
+    channel: "zalobot",
+    async send(chatId, message: OutgoingMessage): Promise<SendResult> {
+      const numbered = numberChoices(message.choices);
+      let text = message.text;
+      let firstId: string | undefined;
+      let sent = 0;
+      try {
+        const media = message.media;
+        if (media?.kind === "location" && typeof media.latitude === "number" && typeof media.longitude === "number") {
+          text = `${text}\n${viZaloMedia.location(media.latitude, media.longitude)}`.trim();
+        } else if (media) {
+          const isZaloUrl = (media.channel === "zalo" || media.channel === "zalobot") && !!media.fileRef && /^https?:\/\//.test(media.fileRef);
+          const url = media.kind !== "photo" ? null : opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : isZaloUrl ? media.fileRef! : null;
+          if (url) {
+            const captionFits = numbered.length === 0 && [...text].length <= 2000;
+            firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
+            sent++;
+            if (captionFits) text = "";
+          } else {
+            text = `${text}\n${viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind)}`.trim();
+          }
+        }
+        for (const chunk of splitForZalo(renderWithChoices(text, numbered))) {
+          const id = await opts.client.sendMessage(chatId, chunk);
+          firstId ??= id;
+          sent++;
+        }
+        if (firstId === undefined) return { ok: false, permanent: true, error: "nothing to send" };
+        if (numbered.length > 0) await storePendingChoices(opts.db, await addressTagOf(opts.keys, { channel: "zalobot", chatId }), numbered, now());
+        return { ok: true, externalMessageId: firstId };
+      } catch (error) {
+        const result = zaloBotSendResult(error);
+        return sent > 0 ? { ...result, error: `${result.error} (after ${sent} part(s) sent)` } : result;
+      }
+    },
+  };
+}

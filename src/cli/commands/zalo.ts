@@ -1,0 +1,98 @@
+// Admin commands for the Zalo Official Account: the consent link, the first token exchange, and
+// the token's state (never the tokens themselves).
+import type { AdminCommand, AdminContext } from "../types.js";
+import { viZalo } from "../../i18n/vi-zalo.js";
+import { formatDateTimeVN } from "../../util/format.js";
+import { ZaloApiError, ZaloOaClient } from "../../../bots/zalo/client.js";
+import { createTokenStore } from "../../../bots/zalo/tokens.js";
+import { bytesToBase64Url } from "../../crypto/keys.js";
+
+export function zaloClientFor(ctx: AdminContext): ZaloOaClient | null {
+  const zalo = ctx.config.zalo;
+  if (zalo.kind !== "on") return null;
+  return new ZaloOaClient({
+    appId: zalo.appId,
+    appSecret: zalo.appSecret,
+    apiRoot: zalo.apiRoot,
+    oauthRoot: zalo.oauthRoot,
+    tokens: createTokenStore(ctx.db, ctx.keys, zalo.appId),
+    now: () => ctx.now(),
+  });
+}
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+export const zaloCommands: AdminCommand[] = [
+  {
+    name: "zalo-consent",
+    usage: "zalo-consent --redirect <địa chỉ chuyển về>",
+    summary: viZalo.admin.zaloConsentSummary,
+    async run(ctx, args) {
+      const client = zaloClientFor(ctx);
+      if (!client) {
+        ctx.err(viZalo.admin.notConfigured);
+        return 2;
+      }
+      const redirect = option(args, "--redirect");
+      if (!redirect || !/^https?:\/\//.test(redirect)) {
+        ctx.err(viZalo.admin.redirectMissing);
+        return 2;
+      }
+      const state = bytesToBase64Url(crypto.getRandomValues(new Uint8Array(12)));
+      ctx.out(viZalo.admin.consentIntro);
+      ctx.out(client.consentUrl(redirect, state));
+      ctx.out(viZalo.admin.consentNext(redirect));
+      return 0;
+    },
+  },
+  {
+    name: "zalo-token",
+    usage: "zalo-token <mã cấp quyền>",
+    summary: viZalo.admin.zaloTokenSummary,
+    async run(ctx, args) {
+      const client = zaloClientFor(ctx);
+      if (!client) {
+        ctx.err(viZalo.admin.notConfigured);
+        return 2;
+      }
+      const code = args.find((a) => !a.startsWith("--"))?.trim();
+      if (!code) {
+        ctx.err(viZalo.admin.codeMissing);
+        return 2;
+      }
+      try {
+        const pair = await client.exchangeCode(code);
+        ctx.out(viZalo.admin.exchanged(formatDateTimeVN(pair.accessExpiresAt)));
+        return 0;
+      } catch (error) {
+        ctx.err(viZalo.admin.exchangeFailed(error instanceof ZaloApiError ? String(error.code) : error instanceof Error ? error.message : "lỗi"));
+        return 1;
+      }
+    },
+  },
+  {
+    name: "zalo-status",
+    usage: "zalo-status",
+    summary: viZalo.admin.zaloStatusSummary,
+    async run(ctx) {
+      if (ctx.config.zalo.kind !== "on") {
+        ctx.err(viZalo.admin.notConfigured);
+        return 2;
+      }
+      const row = await ctx.db.zaloToken.findUnique({ where: { appId: ctx.config.zalo.appId } });
+      if (!row) {
+        ctx.out(viZalo.admin.statusNone);
+        return 1;
+      }
+      ctx.out(viZalo.admin.status(row.generation, formatDateTimeVN(row.accessExpiresAt), formatDateTimeVN(row.refreshExpiresAt)));
+      if (row.lastError) {
+        ctx.out(viZalo.admin.statusError(row.lastError));
+        return 1;
+      }
+      return 0;
+    },
+  },
+];
