@@ -1,7 +1,6 @@
 // The Hono app both runtimes serve: small sub-apps mounted on one root.
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
-import type { Api } from "grammy";
 import type { Db } from "./db/client.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
@@ -21,7 +20,7 @@ export interface AppOptions {
   now: () => Date;
   demo: boolean;
   demoCommuneCode?: string;
-  telegram?: { secret: string; api?: Api; botUsername?: string };
+  telegram?: { secret: string; botUsername?: string };
   /** Zalo Official Account webhook: app id and OA secret key for the signature. */
   zalo?: { appId: string; oaSecretKey: string };
   /** Zalo Bot webhook: the secret Zalo sends in X-Bot-Api-Secret-Token. */
@@ -64,7 +63,6 @@ export function createApp(opts: AppOptions): Hono {
       telegramWebhookApp({
         secret: opts.telegram.secret,
         keys: opts.keys,
-        api: opts.telegram.api,
         botUsername: opts.telegram.botUsername,
         log: opts.log,
         ingest: async (channel, externalId, incoming) => {

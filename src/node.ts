@@ -102,7 +102,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     now,
     demo: config.demo,
     demoCommuneCode: DEMO_COMMUNE_CODE,
-    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, api: bot.api, botUsername: bot.botInfo.username } : undefined,
+    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, botUsername: bot.botInfo.username } : undefined,
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
     media: config.publicUrl ? media : undefined,

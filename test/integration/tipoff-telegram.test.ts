@@ -61,8 +61,10 @@ describe("tip-off over Telegram", () => {
     await post(textUpdate("Hồng Lộc"));
     const choices = fake.calls.filter(toChat(TIPSTER.id)).at(-1)!.payload.reply_markup as { inline_keyboard: { text: string; callback_data: string }[][] };
     expect(choices.inline_keyboard.flat().map((b) => b.text)).toContain("Hồng Lộc");
-    await post(callbackUpdate(`c:${commune.id}`));
-    expect(fake.callsTo("answerCallbackQuery").length).toBeGreaterThan(0);
+    const press = callbackUpdate(`c:${commune.id}`);
+    const pressed = await h.postTelegram(press);
+    expect(await pressed.json()).toEqual({ method: "answerCallbackQuery", callback_query_id: (press.callback_query as { id: string }).id });
+    await h.settle();
     await post(callbackUpdate("k:selling"));
     await post(callbackUpdate("v:none"));
     await post(textUpdate("Nhà cuối ngõ có người bán ma túy, hay giao hàng lúc 22 giờ."));
