@@ -133,7 +133,7 @@ export async function createHarness(
     now,
     demo: settings.demo,
     demoCommuneCode: "HONGLOC",
-    telegram: bot ? { secret: WEBHOOK_SECRET, api: bot.api } : undefined,
+    telegram: bot ? { secret: WEBHOOK_SECRET } : undefined,
     zalo: opts.zalo ? { appId: opts.zalo.appId, oaSecretKey: opts.zalo.oaSecret } : undefined,
     zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
     media,

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { Api } from "grammy";
 import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
 import { createLogger } from "../../src/log.js";
 import { pseudonymOf } from "../../src/crypto/pseudonym.js";
