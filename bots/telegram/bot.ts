@@ -11,12 +11,17 @@ export interface TelegramBotOptions {
   apiRoot: string;
   /** Skips getMe; required where the bot cannot call out at start (Cloudflare Workers). */
   botInfo?: UserFromGetMe;
+  /**
+   * How long one API call may take. grammY's default (500 s) would let one hanging request stall the
+   * dispatcher for minutes; 40 s still leaves room for a 30 s long poll.
+   */
+  timeoutSeconds?: number;
 }
 
 export function createTelegramBot(opts: TelegramBotOptions): Bot {
   const bot = new Bot(opts.token, {
     ...(opts.botInfo ? { botInfo: opts.botInfo } : {}),
-    client: { apiRoot: opts.apiRoot },
+    client: { apiRoot: opts.apiRoot, timeoutSeconds: opts.timeoutSeconds ?? 40 },
   });
   // Short waits only: a longer retry_after, 5xx answers and network errors go back to the outbox,
   // whose back-off survives restarts and does not hold up other chats.

@@ -41,7 +41,8 @@ export interface FakeTelegram {
   /** Updates still queued (not yet confirmed by a getUpdates offset). */
   pendingUpdates(): number;
   /** The next `times` calls of `method` fail with this Bot API error, or by a dropped connection. */
-  failNext(method: string, failure: FakeError | "network", times?: number): void;
+  /** "network" resets the connection; "hang" never answers (the client must time out). */
+  failNext(method: string, failure: FakeError | "network" | "hang", times?: number): void;
   /** Content served for a file id by getFile and the file download route (/file/bot<token>/<path>). */
   setFileContent(fileId: string, bytes: Uint8Array): void;
   /** Forgets recorded calls, scripted failures and queued updates. */
@@ -121,7 +122,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   };
   const calls: ApiCall[] = [];
   const listeners = new Set<(call: ApiCall) => void>();
-  const failures = new Map<string, Array<FakeError | "network">>();
+  const failures = new Map<string, Array<FakeError | "network" | "hang">>();
+  const hanging = new Set<ServerResponse>();
   let queue: Array<Record<string, unknown>> = [];
   const updateWaiters = new Set<() => void>();
   let nextMessageId = 1;
@@ -258,6 +260,10 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
     if (scripted && scripted.length === 0) failures.delete(method);
     if (failure === "network") {
       req.socket.destroy();
+      return;
+    }
+    if (failure === "hang") {
+      hanging.add(res); // answered never; dropped at close()
       return;
     }
     if (failure) return fail(res, failure);

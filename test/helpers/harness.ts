@@ -71,7 +71,7 @@ export interface WebClient {
 }
 
 export async function createHarness(
-  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; places?: boolean } = {},
+  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; places?: boolean; telegramTimeoutSeconds?: number } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
   const dbPath = join(dir, "test.db");
@@ -89,7 +89,7 @@ export async function createHarness(
   if (opts.places !== false) await importPlacesCsv(db, readFileSync(SAMPLE_PLACES_CSV, "utf8"), { isSample: true });
 
   const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
-  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot }) : null;
+  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot, timeoutSeconds: opts.telegramTimeoutSeconds }) : null;
   const media = buildMediaSources({ db, telegram: bot && opts.telegram ? { api: bot.api, token: opts.telegram.token, apiRoot: opts.telegram.apiRoot } : undefined });
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, {
