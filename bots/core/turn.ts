@@ -28,6 +28,8 @@ export interface StaffRow {
   role: string;
   communeId: number | null;
   villageId: number | null;
+  /** A province admin's province (no commune); null/absent otherwise. */
+  provinceId?: number | null;
   active: boolean;
 }
 
