@@ -130,7 +130,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     if (media.channel === "telegram" && media.fileRef) return media.fileRef;
     if (media.webUploadId !== undefined && options.resolveUpload) {
       const upload = await options.resolveUpload(media.webUploadId);
-      if (upload) return new InputFile(upload.bytes, fileName(media.kind, upload.mime));
+      if (upload) return new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime));
     }
     return null; // a file of another platform cannot be sent here: text only
   }
