@@ -5,6 +5,7 @@ import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
+import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../compliance/reminders.js";
 import type { Channel } from "../../bots/core/types.js";
 
 const DAY_MS = 86_400_000;
@@ -31,6 +32,9 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
   await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
+  await remindVillageHeads(deps);
+  await remindLeaders(deps);
+  await pruneReportFiles(deps);
   await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
   await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
 }
