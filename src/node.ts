@@ -19,6 +19,9 @@ import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bo
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import type { ChannelSender, Channel } from "../bots/core/types.js";
+import { criteriaRegistry } from "./compliance/criteria.js";
+import { defaultComplianceDeps } from "./compliance/service.js";
+import { createNodeReportRenderers } from "./reports/node-renderers.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -67,7 +70,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
       },
     });
   }
-  const deps: WorkDeps = { db, keys, log, now, settings, senders };
+  // Criteria files are checked at start: a malformed one stops the server with a clear message.
+  const compliance = defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance });
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance };
   await requeueInterrupted(deps);
   const loop = createWorkLoop(deps, { intervalMs: config.dispatchIntervalMs });
 

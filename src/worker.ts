@@ -13,6 +13,8 @@ import { createWebChatSender } from "../bots/webchat/sender.js";
 import { createTelegramBot } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import type { Channel, ChannelSender } from "../bots/core/types.js";
+import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
+import { defaultComplianceDeps } from "./compliance/service.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -46,6 +48,8 @@ async function build(env: Env) {
     log,
     now,
     senders,
+    // No report renderers on Workers: /baocao answers with the HTML page (see README).
+    compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
     settings: {
       draftTtlMinutes: config.draftTtlMinutes,
       tipsPerHour: config.tipsPerHour,
@@ -64,7 +68,7 @@ export default {
     try {
       built = await build(env);
     } catch (error) {
-      const message = error instanceof ConfigError ? error.message : "configuration error";
+      const message = error instanceof ConfigError || error instanceof CriteriaFileError ? error.message : "configuration error";
       console.error(message);
       return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
     }
