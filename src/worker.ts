@@ -40,7 +40,15 @@ async function build(env: Env) {
   const db = new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db;
   const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
   const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
-  if (bot) senders.telegram = createTelegramSender(bot.api);
+  if (bot) {
+    senders.telegram = createTelegramSender(bot.api, {
+      // Server-made files (report pages) and web-chat uploads are sent as bytes.
+      resolveUpload: async (id) => {
+        const upload = await db.webUpload.findUnique({ where: { id } });
+        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
+      },
+    });
+  }
   const now = () => new Date();
   const deps: WorkDeps = {
     db,

@@ -65,5 +65,8 @@ CREATE UNIQUE INDEX "ReminderSent_kind_month_staffId_key" ON "ReminderSent"("kin
 
 -- Tip statistics read a commune's tips of one month.
 CREATE INDEX "Tip_communeId_createdAt_idx" ON "Tip"("communeId", "createdAt");
+-- A commune's villages and a province's communes (statistics read them on every command).
+CREATE INDEX "Village_communeId_idx" ON "Village"("communeId");
+CREATE INDEX "Commune_provinceId_idx" ON "Commune"("provinceId");
 -- Reminders and scope lookups find staff by role.
 CREATE INDEX "Staff_role_active_idx" ON "Staff"("role", "active");

@@ -8,10 +8,11 @@ import { enqueue } from "../outbox/outbox.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { formatDateVN } from "../util/format.js";
 import { monthOf, vnDayOfMonth, vnHour, type MonthKey } from "./month.js";
-import { communeMonth, communeRef, defaultComplianceDeps, type ComplianceDeps } from "./service.js";
+import { communeMonth, communeRef, type ComplianceDeps } from "./service.js";
 import { dueDateOf } from "../reports/model.js";
 
-const BATCH = 100;
+// At most ~98 bound values per query on D1: relation loads of a batch stay under it.
+const BATCH = 50;
 const FIRST_HOUR = 8;
 const LAST_HOUR = 20;
 const REPORT_FILE_DAYS = 30;
@@ -33,14 +34,18 @@ async function claim(deps: CoreDeps, kind: string, month: MonthKey, staffId: num
   }
 }
 
-function complianceOf(deps: CoreDeps): ComplianceDeps {
-  return deps.compliance ?? defaultComplianceDeps();
+/**
+ * Reminders run only where compliance is configured (both entry points do). Tests and tools that
+ * build bare deps send none, so no other test depends on the calendar.
+ */
+function complianceOf(deps: CoreDeps): ComplianceDeps | null {
+  return deps.compliance ?? null;
 }
 
 export async function remindVillageHeads(deps: CoreDeps): Promise<number> {
   const c = complianceOf(deps);
   const now = deps.now();
-  if (!reminderDue(now, c.figuresReminderDay)) return 0;
+  if (!c || !reminderDue(now, c.figuresReminderDay)) return 0;
   const month = monthOf(now);
   const heads = await deps.db.staff.findMany({
     where: { role: "village_head", active: true, villageId: { not: null }, village: { figures: { none: { month } } }, reminders: { none: { kind: "figures", month } } },
@@ -65,7 +70,7 @@ export async function remindVillageHeads(deps: CoreDeps): Promise<number> {
 export async function remindLeaders(deps: CoreDeps): Promise<number> {
   const c = complianceOf(deps);
   const now = deps.now();
-  if (!reminderDue(now, c.leaderReminderDay)) return 0;
+  if (!c || !reminderDue(now, c.leaderReminderDay)) return 0;
   const month = monthOf(now);
   const leaders = await deps.db.staff.findMany({
     where: { role: "leader", active: true, communeId: { not: null }, reminders: { none: { kind: "leader", month } } },

@@ -109,3 +109,13 @@ describe("reminders from sweep()", () => {
     expect(await h.db.reminderSent.count({ where: { kind: "figures", month: "2027-01" } })).toBe(2);
   });
 });
+
+describe("without compliance configured", () => {
+  it("sends no reminders (bare deps in other tests and tools)", async () => {
+    const before = await h.db.reminderSent.count();
+    const { compliance: _c, ...bare } = h.deps;
+    h.clock.now = new Date(Date.UTC(2027, 1, 23, 3));
+    await sweep(bare);
+    expect(await h.db.reminderSent.count()).toBe(before);
+  });
+});
