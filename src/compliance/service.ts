@@ -26,6 +26,9 @@ export interface ComplianceDeps {
   reportDueDay: number;
 }
 
+/** Ids bound per query: under D1's limit of about 98 bound values, with room for the other conditions. */
+const ID_CHUNK = 90;
+
 export const DEFAULT_DAYS = { figuresReminderDay: 20, leaderReminderDay: 22, reportDueDay: 25 } as const;
 
 export function defaultComplianceDeps(over: Partial<ComplianceDeps> = {}): ComplianceDeps {
@@ -226,11 +229,17 @@ export interface RankingRow {
  * for the whole province (villages; the month's figures), joined in memory: no long IN lists.
  */
 export async function provinceRanking(db: Db, deps: ComplianceDeps, province: { id: number; code: string }, month: MonthKey): Promise<RankingRow[]> {
-  const [communes, villages, rows] = await Promise.all([
+  const [communes, villages] = await Promise.all([
     db.commune.findMany({ where: { provinceId: province.id }, select: { id: true, code: true, name: true } }),
     db.village.findMany({ where: { commune: { provinceId: province.id } }, select: { id: true, name: true, communeId: true }, orderBy: { code: "asc" } }),
-    db.villageFigures.findMany({ where: { month, village: { commune: { provinceId: province.id } } }, select: { villageId: true, data: true } }),
   ]);
+  // By commune ids in chunks (the (communeId, month) index; D1 binds at most ~98 values a query):
+  // a relation filter here makes SQLite read every village's row of the month in the country.
+  const rows: Array<{ villageId: number; data: string }> = [];
+  for (let i = 0; i < communes.length; i += ID_CHUNK) {
+    const ids = communes.slice(i, i + ID_CHUNK).map((c) => c.id);
+    rows.push(...(await db.villageFigures.findMany({ where: { month, communeId: { in: ids } }, select: { villageId: true, data: true } })));
+  }
   const set = deps.criteria.forProvince(province.code);
   const figures = new Map(rows.map((r) => [r.villageId, parseStoredValues(r.data)]));
   const byCommune = new Map<number, typeof villages>();

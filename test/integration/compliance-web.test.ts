@@ -48,6 +48,9 @@ describe("/capnhat on the web chat", () => {
     expect(texts(await head.say("-5"))).toContain("không thể âm");
     expect(texts(await head.say("9999999"))).toContain("lớn hơn mức hợp lý");
     expect(texts(await head.say("🙂\u200b"))).toContain("Chưa đọc được số");
+    expect(texts(await head.say("ꪀꪁꪂ ꪒꪾ"))).toContain("Chưa đọc được số"); // Tai Viet script
+    expect(texts(await head.say("Kuv tsis paub"))).toContain("Chưa đọc được số"); // Hmong RPA
+    expect(texts(await head.say("1".repeat(7000)))).toContain("Câu 1/");
     expect(texts(await head.say("120"))).toContain("Câu 2/");
     // More households committed than households: refused, with the reason.
     expect(texts(await head.say("130"))).toContain('lớn hơn "Số hộ gia đình đang cư trú" (120)');
