@@ -18,6 +18,11 @@ export function niceMax(value: number): number {
   return 10 * power;
 }
 
+/** The top of the tips axis: round, at least 4, and a multiple of 4 so the 4 grid steps are whole numbers. */
+export function axisMax(value: number): number {
+  return 4 * niceMax(Math.max(value, 4) / 4);
+}
+
 export function trendChartSvg(points: TrendPoint[], title: string): string {
   const W = CHART_WIDTH;
   const H = CHART_HEIGHT;
@@ -29,7 +34,7 @@ export function trendChartSvg(points: TrendPoint[], title: string): string {
   const plotH = H - top - bottom;
   const n = Math.max(points.length, 1);
   const slot = plotW / n;
-  const tipsMax = niceMax(Math.max(...points.map((p) => p.tips), 1));
+  const tipsMax = axisMax(Math.max(...points.map((p) => p.tips), 0));
   const criteriaMax = Math.max(...points.map((p) => p.criteriaTotal), 1);
   const y = (v: number, max: number) => top + plotH - (v / max) * plotH;
   const parts: string[] = [];

@@ -22,7 +22,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
     h1 { font-size: 18px; text-align: center; margin: 4px 0; } h2 { font-size: 15px; margin-top: 22px; border-bottom: 1px solid #999; }
     .sub { text-align: center; color: #444; } table { border-collapse: collapse; width: 100%; margin: 6px 0; }
     th, td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; } th { background: #f0f0f0; }
-    td.n { text-align: right; white-space: nowrap; } .met { color: #1e8449; } .not_met { color: #c0392b; } .unknown { color: #7d6608; }
+    td.n { text-align: right; white-space: nowrap; } td.met, td.not_met, td.unknown { white-space: nowrap; } .met { color: #1e8449; } .not_met { color: #c0392b; } .unknown { color: #7d6608; }
     .chart svg { width: 100%; height: auto; } .foot { color: #555; margin-top: 20px; font-size: 12px; }
     .wide { overflow-x: auto; } @media print { .wide { overflow: visible; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
   </style></head><body>`);

@@ -1,7 +1,7 @@
 // Tip statistics as pure counting: statuses, categories, villages, median times.
 import { describe, expect, it } from "vitest";
 import { median, tipStatistics, type TipStatRow } from "../../src/compliance/tipstats.js";
-import { niceMax } from "../../src/reports/chart.js";
+import { axisMax, niceMax } from "../../src/reports/chart.js";
 
 const t0 = new Date("2026-11-02T01:00:00Z");
 const at = (minutes: number) => new Date(t0.getTime() + minutes * 60_000);
@@ -58,4 +58,18 @@ describe("chart axis", () => {
     [12, 20],
     [450, 500],
   ])("niceMax(%i) = %i", (value, expected) => expect(niceMax(value)).toBe(expected));
+});
+
+describe("tips axis", () => {
+  it.each([
+    [0, 4],
+    [3, 4],
+    [7, 8],
+    [12, 20],
+    [40, 40],
+    [41, 80],
+  ])("axisMax(%i) = %i: whole-number steps of a quarter", (value, expected) => {
+    expect(axisMax(value)).toBe(expected);
+    expect(axisMax(value) % 4).toBe(0);
+  });
 });
