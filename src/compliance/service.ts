@@ -57,8 +57,9 @@ export async function saveFigures(
       data: { villageId: input.villageId, month: input.month, version, data, source: input.source, staffId: input.staffId, note: input.note ?? null, createdAt: input.now },
     });
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ok: false, reason: "conflict" };
-    throw error;
+    if ((error as { code?: string }).code !== "P2002") throw error;
+    await catchUp(db, input.villageId, village.communeId, input.month);
+    return { ok: false, reason: "conflict" };
   }
   const row = { data, version, source: input.source, updatedByStaffId: input.staffId, updatedAt: input.now };
   if (input.basedOnVersion === 0) {
@@ -71,6 +72,22 @@ export async function saveFigures(
   }
   const moved = await db.villageFigures.updateMany({ where: { villageId: input.villageId, month: input.month, version: { lt: version } }, data: row });
   return moved.count === 1 ? { ok: true, version } : { ok: false, reason: "conflict" };
+}
+
+/**
+ * A save that stopped between its revision and the current row (a crash, a lost connection) leaves
+ * the row behind the history: bring it up to the newest revision, so the next save can proceed.
+ */
+async function catchUp(db: Db, villageId: number, communeId: number, month: MonthKey): Promise<void> {
+  const latest = await db.figureRevision.findFirst({ where: { villageId, month }, orderBy: { version: "desc" } });
+  if (!latest) return;
+  const row = { data: latest.data, version: latest.version, source: latest.source, updatedByStaffId: latest.staffId, updatedAt: latest.createdAt };
+  const moved = await db.villageFigures.updateMany({ where: { villageId, month, version: { lt: latest.version } }, data: row });
+  if (moved.count === 0 && !(await db.villageFigures.findUnique({ where: { villageId_month: { villageId, month } } }))) {
+    await db.villageFigures.create({ data: { villageId, communeId, month, ...row } }).catch((error: { code?: string }) => {
+      if (error.code !== "P2002") throw error;
+    });
+  }
 }
 
 export interface StoredFigures {
