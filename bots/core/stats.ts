@@ -161,6 +161,9 @@ export async function showSummary(turn: Turn, staff: StaffRow, args: string): Pr
   }
   const reached = cm.villages.filter((v) => (v.figures?.values.propaganda_sessions ?? 0) >= 1 || (v.coverage?.confirmedBroadcast ?? 0) >= 1).length;
   lines.push(`• ${t.summary.reached(reached, cm.villages.length)}`);
+  // Villages whose figures say no session and whose bulletins are not confirmed (or unknown).
+  const silent = cm.villages.filter((v) => v.figures && (v.figures.values.propaganda_sessions ?? 0) === 0 && (v.coverage?.confirmedBroadcast ?? 0) === 0).map((v) => v.name);
+  if (silent.length > 0) lines.push(t.summary.notReached(silent.slice(0, 10).join(", ") + (silent.length > 10 ? `, ${t.criteria.moreVillages(silent.length - 10)}` : "")));
   if (cm.coverageKnown) {
     const delivered = cm.villages.reduce((s, v) => s + (v.coverage?.slotsDelivered ?? 0), 0);
     const confirmed = cm.villages.reduce((s, v) => s + (v.coverage?.confirmedBroadcast ?? 0), 0);

@@ -149,6 +149,7 @@ export const viCompliance = {
     ofTotal: (part: string, total: string, pct: string) => `${part}/${total} (${pct})`,
     partial: (value: string) => `${value} (chưa đủ các thôn)`,
     reached: (n: number, total: number) => `Thôn có tuyên truyền trong tháng: ${n}/${total}`,
+    notReached: (names: string) => `  Chưa có buổi tuyên truyền nào được ghi nhận: ${names}`,
     broadcasts: (confirmed: number, delivered: number) => `Phát thanh: ${confirmed}/${delivered} bản tin đã phát`,
     noBroadcastData: "Phát thanh: chưa có dữ liệu phát thanh",
     tips: (total: number, open: number) => `Tin báo trong tháng: ${total} (đang mở ${open}) — /tinbao_tk để xem chi tiết`,

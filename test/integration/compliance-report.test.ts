@@ -168,6 +168,15 @@ describe("/baocao", () => {
     h.deps.compliance = defaultComplianceDeps({ renderers: createNodeReportRenderers() });
   });
 
+  it("/thongke names the villages with no propaganda recorded", async () => {
+    const hl3 = await h.db.village.findUniqueOrThrow({ where: { code: "HL-03" } });
+    const current = await h.db.villageFigures.findUniqueOrThrow({ where: { villageId_month: { villageId: hl3.id, month } } });
+    await saveFigures(h.db, { villageId: hl3.id, month, values: { ...JSON.parse(current.data), propaganda_sessions: 0 }, staffId: null, source: "csv", basedOnVersion: current.version, now: h.clock.now });
+    const out = (await leader.say("/thongke")).map((m) => m.text).join("\n");
+    expect(out).toContain("Thôn có tuyên truyền trong tháng: 3/4");
+    expect(out).toContain("Chưa có buổi tuyên truyền nào được ghi nhận: Thôn Phú Lộc");
+  });
+
   it("/bieudo sends the chart alone", async () => {
     const out = await leader.say("/bieudo");
     expect(out).toHaveLength(1);
