@@ -250,5 +250,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
 function helpText(staff: StaffRow | null): string {
   if (!staff) return vi.help.citizen;
   const compliance = complianceHelp(staff);
+  // Village heads have no tip commands: only their village's figures.
+  if (staff.role === "village_head" && compliance) return [vi.help.citizen, compliance].join("\n\n");
   return [vi.help.citizen, vi.help.staff, ...(compliance ? [compliance] : [])].join("\n\n");
 }

@@ -29,6 +29,7 @@ export const viCompliance = {
       "Số liệu của thôn:",
       "/capnhat [tháng] — nhập hoặc sửa số liệu tháng của thôn (có tóm tắt trước khi lưu)",
       "/thongke [tháng] — xem số liệu và tiêu chí của thôn",
+      "/toi — vai trò và phạm vi của đồng chí",
       MONTH_HINT,
     ].join("\n"),
     admin: [
