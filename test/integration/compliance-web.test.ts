@@ -214,6 +214,26 @@ describe("statistics commands on the web chat", () => {
     expect(texts(await officer.say("/capnhat PT-01"))).toContain("không có quyền");
   });
 
+  it("an officer picks the village from buttons, or types its code", async () => {
+    const pick = texts(await officer.say("/capnhat"));
+    expect(pick).toContain(`Nhập số liệu tháng ${formatMonthVN(month())}. Chọn thôn:`);
+    expect(officer.last()!.choices!.flat().map((c) => c.label)).toEqual(expect.arrayContaining(["Thôn Thượng Phú", "Thôn Tân Hòa", "Thôn Phú Lộc", "Thôn Trung Sơn", "✖️ Hủy"]));
+    expect(texts(await officer.press("Thôn Phú Lộc"))).toContain("Thôn Phú Lộc, xã Hồng Lộc");
+    expect(texts(await officer.press("nav:cancel"))).toContain("Đã thoát, số liệu chưa được lưu");
+    await officer.say("/capnhat");
+    expect(texts(await officer.say("hl-04"))).toContain("Thôn Trung Sơn, xã Hồng Lộc");
+    expect(texts(await officer.press("nav:cancel"))).toContain("Đã thoát");
+    expect(texts(await leader.say("/capnhat"))).toContain("không có quyền");
+  });
+
+  it("an abandoned form expires and says so", async () => {
+    await head.say("/capnhat");
+    h.clock.advanceMinutes(61);
+    const out = texts(await head.say("5"));
+    expect(out).toContain("Phiên nhập số liệu đã hết hạn");
+    h.clock.advanceMinutes(1);
+  });
+
   it("answers odd arguments politely", async () => {
     expect(texts(await leader.say("/thongke 13/2026"))).toContain('Không hiểu "13/2026"');
     expect(texts(await leader.say("/thongke ꪀꪁꪂ 😀"))).toContain("Không hiểu");
