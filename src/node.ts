@@ -27,6 +27,9 @@ import { createZaloSender } from "../bots/zalo/sender.js";
 import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
 import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
+import { criteriaRegistry } from "./compliance/criteria.js";
+import { defaultComplianceDeps } from "./compliance/service.js";
+import { createNodeReportRenderers } from "./reports/node-renderers.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -89,7 +92,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   }
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
   if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
-  const deps: WorkDeps = { db, keys, log, now, settings, senders };
+  // Criteria files are checked at start: a malformed one stops the server with a clear message.
+  const compliance = defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance });
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance };
   await requeueInterrupted(deps);
   const released = await releaseStaleClaims(db);
   if (released > 0) log.warn("outbox.claims_released", { rows: released });

@@ -19,6 +19,8 @@ import { createTokenStore } from "../bots/zalo/tokens.js";
 import { createZaloSender } from "../bots/zalo/sender.js";
 import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
+import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
+import { defaultComplianceDeps } from "./compliance/service.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -49,7 +51,16 @@ async function build(env: Env) {
     db,
     telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
   });
-  if (bot) senders.telegram = createTelegramSender(bot.api, { media });
+  if (bot) {
+    senders.telegram = createTelegramSender(bot.api, {
+      // Server-made files (report pages) and web-chat uploads are sent as bytes.
+      resolveUpload: async (id) => {
+        const upload = await db.webUpload.findUnique({ where: { id } });
+        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
+      },
+      media,
+    });
+  }
   if (config.zalo.kind === "on") {
     const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
     senders.zalo = createZaloSender({ client, db, keys, media, now });
@@ -63,6 +74,8 @@ async function build(env: Env) {
     log,
     now,
     senders,
+    // No report renderers on Workers: /baocao answers with the HTML page (see README).
+    compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
     settings: {
       draftTtlMinutes: config.draftTtlMinutes,
       tipsPerHour: config.tipsPerHour,
@@ -81,7 +94,7 @@ export default {
     try {
       built = await build(env);
     } catch (error) {
-      const message = error instanceof ConfigError ? error.message : "configuration error";
+      const message = error instanceof ConfigError || error instanceof CriteriaFileError ? error.message : "configuration error";
       console.error(message);
       return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
     }

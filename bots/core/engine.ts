@@ -14,6 +14,9 @@ import { viZalo } from "../../src/i18n/vi-zalo.js";
 
 /** Help for staff: the foundation's commands and those of staff on several messengers. */
 const staffHelp = () => `${vi.help.staff}\n${viZalo.staff.help}`;
+import { continueFigures, figuresBack, isFiguresState, startFigures } from "./figures-form.js";
+import { complianceHelp, sendChart, sendReport, showCriteria, showRanking, showSummary, showTipStats } from "./stats.js";
+import { viCompliance } from "../../src/i18n/vi-compliance.js";
 
 const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
@@ -27,6 +30,7 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   const expiredNotices: string[] = [];
   if (row?.expiresAt && row.expiresAt <= now && state.step !== "idle") {
     if (hasDraft(state)) expiredNotices.push(vi.flow.draftExpired(deps.settings.draftTtlMinutes));
+    if (isFiguresState(state)) expiredNotices.push(viCompliance.form.expired);
     state = IDLE;
   }
   const staffRow = await findStaff(db, incoming.sender);
@@ -68,6 +72,7 @@ async function route(turn: Turn): Promise<void> {
   // Groups are for staff: anything but commands and buttons is their own conversation.
   if (turn.incoming.chat.isGroup && !(staff && state.step === "ask")) return;
 
+  if (isFiguresState(state)) return continueFigures(turn, state);
   if (hasDraft(state)) return continueTipOff(turn, state.step, state.draft);
   switch (state.step) {
     case "followup_code":
@@ -96,11 +101,12 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   const staff = turn.staff;
   if (data === "nav:cancel") {
     turn.state = IDLE;
-    turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
+    turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(state) ? viCompliance.form.cancelled : vi.flow.cancelled);
     return true;
   }
   if (data === "nav:back") {
     if (hasDraft(state)) await goBack(turn, state.step, state.draft);
+    else if (isFiguresState(state)) figuresBack(turn, state);
     else {
       turn.state = IDLE;
       turn.reply(vi.flow.cancelled);
@@ -121,7 +127,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "menu:help") {
-    turn.reply(staff ? `${vi.help.citizen}\n\n${staffHelp()}` : vi.help.citizen);
+    turn.reply(helpText(staff));
     return true;
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
@@ -178,11 +184,12 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return startTipOff(turn);
     case "huy":
     case "cancel":
-      turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
+      turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(turn.state) ? viCompliance.form.cancelled : vi.flow.cancelled);
       turn.state = IDLE;
       return;
     case "quaylai":
       if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
+      if (isFiguresState(turn.state)) return figuresBack(turn, turn.state);
       turn.reply(vi.flow.nothingToCancel);
       return;
     case "theodoi":
@@ -194,7 +201,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "help":
     case "trogiup":
-      turn.reply(staff ? `${vi.help.citizen}\n\n${staffHelp()}` : vi.help.citizen);
+      turn.reply(helpText(staff));
       return;
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
@@ -224,6 +231,35 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       if (!staff) turn.reply(vi.staff.notStaff);
       else await chooseAlertChannel(turn, staff);
       return;
+    case "capnhat":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await startFigures(turn, staff, args);
+      return;
+    case "thongke":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showSummary(turn, staff, args);
+      return;
+    case "tieuchi":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showCriteria(turn, staff, args);
+      return;
+    case "tinbao_tk":
+    case "tktinbao":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showTipStats(turn, staff, args);
+      return;
+    case "baocao":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await sendReport(turn, staff, args);
+      return;
+    case "bieudo":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await sendChart(turn, staff, args);
+      return;
+    case "xephang":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showRanking(turn, staff, args);
+      return;
     case "nhomcanhbao":
       if (!staff) turn.reply(vi.staff.notStaff);
       else await registerAlertGroup(turn, staff);
@@ -236,4 +272,12 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       }
       turn.reply(vi.help.citizen, mainMenu());
   }
+}
+
+function helpText(staff: StaffRow | null): string {
+  if (!staff) return vi.help.citizen;
+  const compliance = complianceHelp(staff);
+  // Village heads have no tip commands: only their village's figures.
+  if (staff.role === "village_head" && compliance) return [vi.help.citizen, compliance, viZalo.staff.help].join("\n\n");
+  return [vi.help.citizen, staffHelp(), ...(compliance ? [compliance] : [])].join("\n\n");
 }

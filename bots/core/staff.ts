@@ -1,6 +1,7 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
 import { vi } from "../../src/i18n/vi.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
+import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
@@ -19,6 +20,10 @@ export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
   if (staff.communeId) {
     const commune = await db.commune.findUnique({ where: { id: staff.communeId } });
     if (commune) return vi.staff.scopeCommune(commune.name);
+  }
+  if (staff.provinceId) {
+    const province = await db.province.findUnique({ where: { id: staff.provinceId } });
+    if (province) return viCompliance.scope.province(province.name);
   }
   return vi.staff.scopeAll;
 }

@@ -5,6 +5,7 @@ import type { TipDeps } from "../../src/tips/service.js";
 import type { Choice, Incoming, OutgoingMessage } from "./types.js";
 import type { State } from "./state.js";
 import { vi } from "../../src/i18n/vi.js";
+import type { ComplianceDeps } from "../../src/compliance/service.js";
 
 export interface CoreSettings {
   draftTtlMinutes: number;
@@ -20,6 +21,8 @@ export interface CoreDeps extends TipDeps {
   keys: Keyring;
   log: Logger;
   settings: CoreSettings;
+  /** Statistics: criteria sets, bulletin coverage, report renderers, reminder days (defaults when absent). */
+  compliance?: ComplianceDeps;
 }
 
 export interface StaffRow {
@@ -28,6 +31,8 @@ export interface StaffRow {
   role: string;
   communeId: number | null;
   villageId: number | null;
+  /** A province admin's province (no commune); null/absent otherwise. */
+  provinceId?: number | null;
   active: boolean;
 }
 

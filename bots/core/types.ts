@@ -35,6 +35,8 @@ export interface OutgoingMedia {
   channel: Channel;
   fileRef?: string;
   webUploadId?: number;
+  /** A name for a file the server made (reports); never a user's original file name. */
+  fileName?: string;
   latitude?: number;
   longitude?: number;
 }

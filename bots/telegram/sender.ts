@@ -136,7 +136,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
     if (media.webUploadId !== undefined && options.resolveUpload) {
       const upload = await options.resolveUpload(media.webUploadId);
-      if (upload) return { file: new InputFile(upload.bytes, fileName(media.kind, upload.mime)), as };
+      if (upload) return { file: new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime)), as };
     }
     if (media.channel !== "telegram" && media.fileRef && options.media) {
       const found = await fetchMediaBytes(options.media, media);

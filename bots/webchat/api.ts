@@ -10,6 +10,7 @@ import { base64UrlToBytes } from "../../src/crypto/keys.js";
 import { storeIncoming } from "../../src/inbound/store.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
+import { can } from "../../src/staff/roles.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
@@ -110,9 +111,17 @@ export function webChatApp(opts: WebChatOptions): Hono {
     if (!parsedToken.success || !Number.isInteger(id)) return c.json({ error: webText.badRequest }, 400);
     const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) } });
     if (!staff?.active) return c.json({ error: webText.forbidden }, 403);
+    // A report file: only staff who may read that commune's (or province's) report.
+    const report = await db.reportFile.findUnique({ where: { webUploadId: id } });
+    if (report && !can(staff, "report.read", { communeId: report.communeId ?? undefined, provinceId: report.provinceId ?? undefined })) {
+      return c.json({ error: webText.forbidden }, 403);
+    }
     const upload = await db.webUpload.findUnique({ where: { id } });
     if (!upload) return c.json({ error: webText.notFound }, 404);
-    return c.body(upload.bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": upload.mime, "Cache-Control": "private, no-store" });
+    const headers: Record<string, string> = { "Content-Type": upload.mime, "Cache-Control": "private, no-store" };
+    // Reports download as files; never rendered as a page of this site.
+    if (report) headers["Content-Disposition"] = `attachment; filename="bao-cao-${report.month}-${report.id}.${report.kind}"`;
+    return c.body(upload.bytes as Uint8Array<ArrayBuffer>, 200, headers);
   });
 
   app.get("/webchat/api/messages", async (c) => {

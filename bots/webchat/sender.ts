@@ -7,7 +7,7 @@ import type { ChannelSender, OutgoingMessage } from "../core/types.js";
 export interface WebChatPayload {
   text: string;
   choices?: { label: string; data: string }[][];
-  media?: { kind: string; uploadUrl?: string; latitude?: number; longitude?: number };
+  media?: { kind: string; uploadUrl?: string; fileName?: string; latitude?: number; longitude?: number };
 }
 
 /** Renders a neutral message for the browser. Media held by another platform cannot be shown here. */
@@ -17,7 +17,10 @@ export function renderForWeb(message: OutgoingMessage): WebChatPayload {
   const media = message.media;
   if (media) {
     if (media.kind === "location") payload.media = { kind: "location", latitude: media.latitude, longitude: media.longitude };
-    else if (media.webUploadId !== undefined) payload.media = { kind: media.kind, uploadUrl: `/webchat/api/uploads/${media.webUploadId}` };
+    else if (media.webUploadId !== undefined) {
+      payload.media = { kind: media.kind, uploadUrl: `/webchat/api/uploads/${media.webUploadId}` };
+      if (media.fileName) payload.media.fileName = media.fileName;
+    }
     else payload.text = `${message.text}\n${vi.web.mediaElsewhere(vi.media[media.kind] ?? media.kind)}`;
   }
   return payload;

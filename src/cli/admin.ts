@@ -14,8 +14,9 @@ import type { AdminCommand, AdminContext } from "./types.js";
 import { placesCommands } from "./commands/places.js";
 import { staffCommands } from "./commands/staff.js";
 import { zaloCommands } from "./commands/zalo.js";
+import { complianceCommands } from "./commands/compliance.js";
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...zaloCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...complianceCommands, ...zaloCommands];
 
 export interface AdminIo {
   out(line: string): void;
@@ -26,7 +27,7 @@ function printHelp(io: AdminIo): void {
   io.out(viAdmin.usageTitle);
   io.out("");
   io.out(viAdmin.commandsTitle);
-  for (const c of adminCommands) io.out(`  ${c.usage}\n      ${c.summary}`);
+  for (const c of adminCommands) io.out(`  ${c.name} ${c.usage}`.trimEnd() + `\n      ${c.summary}`);
 }
 
 /** Runs one admin command; returns the exit code. Errors the operator can fix are printed, not thrown. */
@@ -60,7 +61,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
     return await command.run(ctx, args);
   } catch (error) {
     if (error instanceof ArgsError) {
-      io.err(viAdmin.badArgs(command.usage, error.message));
+      io.err(viAdmin.badArgs(`${command.name} ${command.usage}`.trimEnd(), error.message));
       return 2;
     }
     if (error instanceof InvitationError || error instanceof PlacesCsvError) {

@@ -34,6 +34,9 @@ const raw = z.object({
   TIPS_PER_HOUR: minutes(5),
   GLOBAL_TIPS_PER_MINUTE: minutes(120),
   ADDRESS_RETENTION_DAYS: minutes(30),
+  FIGURES_REMINDER_DAY: z.coerce.number().int().min(1).max(28).default(20),
+  LEADER_REMINDER_DAY: z.coerce.number().int().min(1).max(28).default(22),
+  REPORT_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
   DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(500),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
@@ -68,6 +71,8 @@ export interface AppConfig {
   globalTipsPerMinute: number;
   addressRetentionDays: number;
   dispatchIntervalMs: number;
+  /** Days of the month (Vietnam time) for the compliance reminders and the report's due date. */
+  compliance: { figuresReminderDay: number; leaderReminderDay: number; reportDueDay: number };
   logLevel: "debug" | "info" | "warn" | "error";
 }
 
@@ -145,6 +150,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
     addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
     dispatchIntervalMs: c.DISPATCH_INTERVAL_MS,
+    compliance: { figuresReminderDay: c.FIGURES_REMINDER_DAY, leaderReminderDay: c.LEADER_REMINDER_DAY, reportDueDay: c.REPORT_DUE_DAY },
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -26,11 +26,19 @@ export class InvitationError extends Error {}
 export async function createInvitation(
   db: Db,
   keys: Keyring,
-  input: { role: Role; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date },
+  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date },
 ) {
   const now = input.now ?? new Date();
   let communeId: number | null = null;
   let villageId: number | null = null;
+  let provinceId: number | null = null;
+  if (input.provinceCode) {
+    if (input.role !== "admin") throw new InvitationError("Chỉ vai trò quản trị mới gắn với cả tỉnh (--province).");
+    if (input.communeCode || input.villageCode) throw new InvitationError("Quản trị tỉnh không kèm mã xã hay mã thôn.");
+    const province = await db.province.findUnique({ where: { code: input.provinceCode.toUpperCase() } });
+    if (!province) throw new InvitationError(`Không có tỉnh mã ${input.provinceCode}.`);
+    provinceId = province.id;
+  }
   if (input.villageCode) {
     const village = await db.village.findUnique({ where: { code: input.villageCode.toUpperCase() } });
     if (!village) throw new InvitationError(`Không có thôn mã ${input.villageCode}.`);
@@ -50,6 +58,7 @@ export async function createInvitation(
       role: input.role,
       communeId,
       villageId,
+      provinceId,
       note: input.note ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + (input.validDays ?? 14) * DAY_MS),
@@ -59,7 +68,7 @@ export async function createInvitation(
 }
 
 export type RedeemResult =
-  | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; active: boolean } }
+  | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; provinceId: number | null; active: boolean } }
   | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "already_staff" };
 
 export async function redeemInvitation(
@@ -86,6 +95,7 @@ export async function redeemInvitation(
     role: invitation.role,
     communeId: invitation.communeId,
     villageId: invitation.villageId,
+    provinceId: invitation.provinceId,
     active: true,
     revokedAt: null,
     createdAt: who.now,
@@ -102,7 +112,7 @@ export async function redeemInvitation(
 export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
   return db.staff.findMany({
     where: filter.communeCode ? { commune: { code: filter.communeCode.toUpperCase() } } : {},
-    include: { commune: true, village: true },
+    include: { commune: true, village: true, province: true },
     orderBy: { id: "asc" },
   });
 }
@@ -115,7 +125,7 @@ export async function revokeStaff(db: Db, staffId: number, now = new Date()) {
 export async function listInvitations(db: Db, filter: { communeCode?: string } = {}) {
   return db.invitation.findMany({
     where: filter.communeCode ? { commune: { code: filter.communeCode.toUpperCase() } } : {},
-    include: { commune: true, village: true },
+    include: { commune: true, village: true, province: true },
     orderBy: { id: "asc" },
   });
 }

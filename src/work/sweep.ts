@@ -6,6 +6,7 @@ import { vi } from "../i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
 import { requeueStaleClaims } from "../inbound/process.js";
+import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../compliance/reminders.js";
 import type { Channel } from "../../bots/core/types.js";
 import { remindWindowedStaff } from "../staff/reminders.js";
 import { expireParked, pruneWindowState } from "../outbox/window.js";
@@ -38,6 +39,9 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   await remindWindowedStaff(deps);
   await expireParked(deps.db, now);
   await pruneWindowState(deps.db, now);
+  await remindVillageHeads(deps);
+  await remindLeaders(deps);
+  await pruneReportFiles(deps);
   await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
   await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
 }

@@ -56,7 +56,7 @@ export interface WebMessage {
   id: number;
   text: string;
   choices?: { label: string; data: string }[][];
-  media?: { kind: string; uploadUrl?: string; latitude?: number; longitude?: number };
+  media?: { kind: string; uploadUrl?: string; fileName?: string; latitude?: number; longitude?: number };
 }
 
 export interface WebClient {

@@ -30,7 +30,7 @@ describe("admin command line", () => {
   it("prints its commands", async () => {
     const help = await admin("help");
     expect(help.code).toBe(0);
-    for (const name of ["import-places", "places", "posters", "invite", "invites", "revoke-invite", "staff", "revoke-staff", "zalo-consent", "zalo-token", "zalo-status"]) expect(help.out).toContain(name);
+    for (const name of ["import-places", "places", "posters", "invite", "invites", "revoke-invite", "staff", "revoke-staff", "zalo-consent", "zalo-token", "zalo-status", "figures-import", "criteria-check", "compliance-report"]) expect(help.out).toContain(name);
     expect((await admin("no-such-thing")).code).toBe(2);
   });
 
@@ -62,6 +62,10 @@ describe("admin command line", () => {
     const unknownFlag = await admin("invite", "--rol", "officer");
     expect(unknownFlag.code).toBe(2);
     expect(unknownFlag.err).toContain("Cách dùng: invite <officer|leader");
+    const provincial = await admin("invite", "admin", "--province", "LCA", "--name", "Sở Công an Lào Cai");
+    expect(provincial.code).toBe(0);
+    expect(provincial.out).toContain("quản trị — tỉnh Lào Cai");
+    expect((await admin("invite", "officer", "--province", "LCA")).code).toBe(1);
     expect((await admin("revoke-staff", "abc")).code).toBe(2);
     expect((await admin("revoke-staff", "999")).code).toBe(1);
   });

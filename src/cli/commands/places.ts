@@ -11,7 +11,7 @@ const t = viAdmin.places;
 export const placesCommands: AdminCommand[] = [
   {
     name: "import-places",
-    usage: "import-places <tệp.csv> [--sample]",
+    usage: "<tệp.csv> [--sample]",
     summary: t.importSummary,
     async run(ctx, args) {
       const { positionals, values } = parseCommandArgs(args, { sample: { type: "boolean" } });
@@ -31,7 +31,7 @@ export const placesCommands: AdminCommand[] = [
   },
   {
     name: "places",
-    usage: "places [--commune <MÃ XÃ>]",
+    usage: "[--commune <MÃ XÃ>]",
     summary: t.listSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
@@ -53,7 +53,7 @@ export const placesCommands: AdminCommand[] = [
   },
   {
     name: "posters",
-    usage: "posters --commune <MÃ XÃ> --out <tệp.html> [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
+    usage: "--commune <MÃ XÃ> --out <tệp.html> [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
     summary: t.postersSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, {

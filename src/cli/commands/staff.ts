@@ -23,9 +23,10 @@ export function parseRole(text: string): Role | null {
   return ROLE_ALIASES[key.replace(/_/g, "")] ?? null;
 }
 
-function scopeOf(row: { commune: { name: string } | null; village: { name: string } | null }): string {
+function scopeOf(row: { commune: { name: string } | null; village: { name: string } | null; province?: { name: string } | null }): string {
   if (row.village && row.commune) return t.scopeVillage(row.village.name, row.commune.name);
   if (row.commune) return t.scopeCommune(row.commune.name);
+  if (row.province) return t.scopeProvince(row.province.name);
   return t.scopeAll;
 }
 
@@ -36,13 +37,14 @@ function noPositionals(positionals: string[]): void {
 export const staffCommands: AdminCommand[] = [
   {
     name: "invite",
-    usage: "invite <officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--name <tên hiển thị>] [--days <số ngày>]",
+    usage: "<officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--province <MÃ TỈNH> (quản trị tỉnh)] [--name <tên hiển thị>] [--days <số ngày>]",
     summary: t.inviteSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, {
         role: { type: "string" },
         commune: { type: "string" },
         village: { type: "string" },
+        province: { type: "string" },
         name: { type: "string" },
         days: { type: "string" },
       });
@@ -61,18 +63,19 @@ export const staffCommands: AdminCommand[] = [
         role,
         communeCode: values.commune,
         villageCode: values.village,
+        provinceCode: values.province,
         note: values.name,
         validDays: days,
         now: ctx.now(),
       });
-      const full = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { commune: true, village: true } });
+      const full = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { commune: true, village: true, province: true } });
       ctx.out(t.created(code, roleLabel(role), scopeOf(full), formatDateTimeVN(invitation.expiresAt)));
       return 0;
     },
   },
   {
     name: "invites",
-    usage: "invites [--commune <MÃ XÃ>]",
+    usage: "[--commune <MÃ XÃ>]",
     summary: t.invitesSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
@@ -89,7 +92,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "revoke-invite",
-    usage: "revoke-invite <số thứ tự>",
+    usage: "<số thứ tự>",
     summary: t.revokeInviteSummary,
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {});
@@ -104,7 +107,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "staff",
-    usage: "staff [--commune <MÃ XÃ>]",
+    usage: "[--commune <MÃ XÃ>]",
     summary: t.staffSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
@@ -117,7 +120,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "revoke-staff",
-    usage: "revoke-staff <số thứ tự>",
+    usage: "<số thứ tự>",
     summary: t.revokeStaffSummary,
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {});

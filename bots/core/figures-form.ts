@@ -1,0 +1,345 @@
+// /capnhat: the guided monthly figures form for one village. A question per figure with the
+// previous value to keep, a way back at every step, a numbered summary before saving; every save
+// is a revision (who, when). Only aggregate counts, never names.
+import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
+import { can } from "../../src/staff/roles.js";
+import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
+import { addMonths, formatNumberVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import { figuresOf, saveFigures } from "../../src/compliance/service.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
+import type { Choice } from "./types.js";
+import { IDLE, type State } from "./state.js";
+import type { StaffRow, Turn } from "./turn.js";
+
+export interface FiguresForm {
+  villageId: number;
+  villageCode: string;
+  villageName: string;
+  communeId: number;
+  month: MonthKey;
+  /** The version this form started from (0: none yet); the save lock. */
+  basedOn: number;
+  values: Record<string, number>;
+  /** Values offered with "keep": this month's saved ones, else last month's. */
+  previous: Record<string, number>;
+  previousIsLastMonth: boolean;
+  /** Question index; FIGURE_FIELDS.length = the summary. */
+  index: number;
+  /** Editing one item from the summary: go back to the summary after it. */
+  editing?: boolean;
+  /** At the summary, waiting for the number of the item to edit. */
+  picking?: boolean;
+}
+
+export type FiguresState = { step: "figures"; form: FiguresForm } | { step: "figures_village"; month: MonthKey; communeId: number };
+
+export function isFiguresState(state: State): state is FiguresState {
+  return state.step === "figures" || state.step === "figures_village";
+}
+
+const MAX_MONTHS_BACK = 24;
+const fields = (): FigureField[] => FIGURE_FIELDS;
+
+const nav = (): Choice[] => [
+  { label: t.buttons.back, data: "nav:back" },
+  { label: t.buttons.cancel, data: "nav:cancel" },
+];
+
+function show(field: FigureField, value: number | undefined): string {
+  if (value === undefined) return t.form.missingValue;
+  if (field.kind === "yesno") return value >= 1 ? t.form.yes : t.form.no;
+  return formatNumberVN(value);
+}
+
+/** /capnhat [village code] [month] */
+export async function startFigures(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const { db } = turn.deps;
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.scope.groupRefused);
+    return;
+  }
+  const current = monthOf(turn.now());
+  let month = current;
+  let villageCode: string | null = null;
+  for (const word of args.split(/\s+/).filter(Boolean)) {
+    const m = parseMonthArg(word);
+    if (m) month = m;
+    else villageCode = word.toUpperCase();
+  }
+  if (month > current) {
+    turn.reply(t.scope.futureMonth(month));
+    return;
+  }
+  if (month < addMonths(current, -MAX_MONTHS_BACK)) {
+    turn.reply(t.scope.tooOld(month));
+    return;
+  }
+  let villageId = staff.role === "village_head" ? staff.villageId : null;
+  if (villageCode) {
+    const village = await db.village.findUnique({ where: { code: villageCode } });
+    if (!village) {
+      turn.reply(t.scope.unknownWord(villageCode));
+      return;
+    }
+    villageId = village.id;
+  }
+  if (villageId === null) {
+    if (!staff.communeId) {
+      turn.reply(staff.role === "admin" ? t.scope.needVillage : t.scope.forbidden);
+      return;
+    }
+    // Any village of the commune will do to ask "may this person enter figures here at all?".
+    if (!can(staff, "figures.write", { communeId: staff.communeId, villageId: 0 })) {
+      turn.reply(t.scope.forbidden);
+      return;
+    }
+    const villages = await db.village.findMany({ where: { communeId: staff.communeId }, orderBy: { code: "asc" } });
+    if (villages.length === 0) {
+      turn.reply(t.form.noVillages);
+      return;
+    }
+    const rows: Choice[][] = [];
+    for (let i = 0; i < villages.length; i += 2) rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: `fgv:${v.id}` })));
+    rows.push([{ label: t.buttons.cancel, data: "nav:cancel" }]);
+    turn.state = { step: "figures_village", month, communeId: staff.communeId };
+    turn.reply(t.form.chooseVillage(month), rows);
+    return;
+  }
+  await openForm(turn, staff, villageId, month);
+}
+
+async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: MonthKey): Promise<void> {
+  const { db } = turn.deps;
+  const village = await db.village.findUnique({ where: { id: villageId }, include: { commune: true } });
+  if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
+    turn.state = IDLE;
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const saved = await figuresOf(db, village.id, month);
+  const last = saved ? null : await figuresOf(db, village.id, addMonths(month, -1));
+  const form: FiguresForm = {
+    villageId: village.id,
+    villageCode: village.code,
+    villageName: village.name,
+    communeId: village.communeId,
+    month,
+    basedOn: saved?.version ?? 0,
+    values: {},
+    previous: saved?.values ?? last?.values ?? {},
+    previousIsLastMonth: !saved && !!last,
+    index: 0,
+  };
+  turn.reply(t.form.intro({ month, village: village.name, commune: village.commune.name, questions: fields().length }));
+  if (saved) {
+    const who = saved.updatedByStaffId ? (await db.staff.findUnique({ where: { id: saved.updatedByStaffId } }))?.displayName : null;
+    turn.reply(t.form.correcting(saved.version, formatDateTimeVN(saved.updatedAt), who ?? (saved.source === "csv" ? t.form.importedBy : t.form.nobody)));
+  }
+  ask(turn, form);
+}
+
+/** Shows the current question (or the summary) and stores the state. */
+function ask(turn: Turn, form: FiguresForm, problem?: string): void {
+  turn.state = { step: "figures", form };
+  const list = fields();
+  if (form.index >= list.length) return summary(turn, form);
+  const field = list[form.index]!;
+  const lines: string[] = [];
+  if (problem) lines.push(problem);
+  lines.push(t.form.question(form.index + 1, list.length, field.group, field.question));
+  const previous = form.previous[field.id];
+  if (previous !== undefined) lines.push(t.form.previousHint(show(field, previous), form.previousIsLastMonth));
+  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) lines.push(t.form.lastMonthAvailable);
+  const rows: Choice[][] = [];
+  if (field.kind === "yesno") rows.push([{ label: t.buttons.yes, data: "fg:yes" }, { label: t.buttons.no, data: "fg:no" }]);
+  const extra: Choice[] = [];
+  if (previous !== undefined) extra.push({ label: t.buttons.keep(show(field, previous)), data: "fg:keep" });
+  if (field.kind === "count") extra.push({ label: t.buttons.zero, data: "fg:zero" });
+  if (extra.length > 0) rows.push(extra);
+  rows.push([{ label: t.buttons.skip, data: "fg:skip" }]);
+  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: t.buttons.copyLastMonth, data: "fg:copy" }]);
+  rows.push(nav());
+  turn.reply(lines.join("\n"), rows);
+}
+
+function summary(turn: Turn, form: FiguresForm): void {
+  const list = fields();
+  form.index = list.length;
+  form.editing = false;
+  turn.state = { step: "figures", form };
+  const lines = [t.form.summaryTitle(form.month, form.villageName)];
+  let group = "";
+  list.forEach((f, i) => {
+    if (f.group !== group) {
+      group = f.group;
+      lines.push(`— ${group} —`);
+    }
+    lines.push(t.form.summaryLine(i + 1, f.label, show(f, form.values[f.id])));
+  });
+  lines.push("");
+  const broken = brokenRelations(form.values);
+  if (broken.length > 0) lines.push(t.form.summaryBroken(broken.map((f) => f.label)));
+  const missing = list.filter((f) => form.values[f.id] === undefined).length;
+  if (missing > 0) lines.push(t.form.summaryMissing(missing));
+  lines.push(t.form.summaryFooter);
+  turn.reply(lines.join("\n"), [[{ label: t.buttons.save, data: "fg:save" }], [{ label: t.buttons.edit, data: "fg:edit" }], nav()]);
+}
+
+function problemText(problem: ValueProblem, field: FigureField): string {
+  switch (problem.kind) {
+    case "not_number":
+      return field.kind === "yesno" ? t.form.notYesNo : t.form.notNumber;
+    case "negative":
+      return t.form.negative;
+    case "too_big":
+      return t.form.tooBig(problem.max);
+    case "over":
+      return t.form.over(problem.otherLabel, problem.otherValue);
+  }
+}
+
+/** Moves on after an answer: the next question, or back to the summary when editing one item. */
+function advance(turn: Turn, form: FiguresForm): void {
+  if (form.editing) {
+    // A changed total may break an "at most" below it: ask that item next.
+    const broken = brokenRelations(form.values);
+    if (broken.length > 0) {
+      form.index = fields().indexOf(broken[0]!);
+      return ask(turn, form, t.form.fixFirst(broken[0]!.label));
+    }
+    return summary(turn, form);
+  }
+  form.index += 1;
+  ask(turn, form);
+}
+
+export async function continueFigures(turn: Turn, state: FiguresState): Promise<void> {
+  const staff = turn.staff;
+  if (!staff) {
+    turn.state = IDLE;
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const { content } = turn.incoming;
+  const choice = content.kind === "choice" ? content.data : null;
+  const text = content.kind === "text" ? content.text : null;
+
+  if (state.step === "figures_village") {
+    const id = choice?.startsWith("fgv:") ? Number(choice.slice(4)) : NaN;
+    if (Number.isInteger(id)) return openForm(turn, staff, id, state.month);
+    if (text) {
+      const village = await turn.deps.db.village.findFirst({ where: { communeId: state.communeId, code: text.trim().toUpperCase() } });
+      if (village) return openForm(turn, staff, village.id, state.month);
+    }
+    turn.reply(t.form.useInput);
+    return;
+  }
+
+  const form = { ...state.form, values: { ...state.form.values } };
+  const list = fields();
+
+  if (form.index >= list.length) {
+    if (form.picking) {
+      const n = text !== null && /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
+      if (!(n >= 1 && n <= list.length)) {
+        turn.state = { step: "figures", form };
+        turn.reply(t.form.pickBad(list.length), [nav()]);
+        return;
+      }
+      form.picking = false;
+      form.editing = true;
+      form.index = n - 1;
+      return ask(turn, form);
+    }
+    if (choice === "fg:edit") {
+      form.picking = true;
+      turn.state = { step: "figures", form };
+      turn.reply(t.form.pickItem(list.length), [nav()]);
+      return;
+    }
+    if (choice === "fg:save") return save(turn, staff, form);
+    turn.state = { step: "figures", form };
+    turn.reply(t.form.useInput, [[{ label: t.buttons.save, data: "fg:save" }], [{ label: t.buttons.edit, data: "fg:edit" }], nav()]);
+    return;
+  }
+
+  const field = list[form.index]!;
+  if (choice === "fg:copy") {
+    form.values = { ...form.previous };
+    return summary(turn, form);
+  }
+  if (choice === "fg:skip") {
+    delete form.values[field.id];
+    return advance(turn, form);
+  }
+  let value: number | null = null;
+  if (choice === "fg:keep" && form.previous[field.id] !== undefined) value = form.previous[field.id]!;
+  else if (choice === "fg:yes" && field.kind === "yesno") value = 1;
+  else if (choice === "fg:no" && field.kind === "yesno") value = 0;
+  else if (choice === "fg:zero" && field.kind === "count") value = 0;
+  else if (text !== null) {
+    const parsed = parseFieldInput(field, text.slice(0, 40));
+    if (!parsed.ok) return ask(turn, form, problemText(parsed.problem, field));
+    value = parsed.value;
+  }
+  if (value === null) return ask(turn, form, t.form.useInput);
+  const relation = checkRelation(field, value, form.values);
+  if (relation) return ask(turn, form, problemText(relation, field));
+  form.values[field.id] = value;
+  advance(turn, form);
+}
+
+/** "Back": the previous question; from an item edited out of the summary, the summary; from the first, out. */
+export function figuresBack(turn: Turn, state: FiguresState): void {
+  if (state.step === "figures_village") {
+    turn.state = IDLE;
+    turn.reply(t.form.cancelled);
+    return;
+  }
+  const form = { ...state.form };
+  if (form.picking) {
+    form.picking = false;
+    return summary(turn, form);
+  }
+  if (form.editing) return summary(turn, form);
+  if (form.index === 0) {
+    turn.state = IDLE;
+    turn.reply(t.form.cancelled);
+    return;
+  }
+  form.index -= 1;
+  ask(turn, form);
+}
+
+async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<void> {
+  const { db } = turn.deps;
+  const broken = brokenRelations(form.values);
+  if (broken.length > 0) {
+    form.editing = true;
+    form.index = fields().indexOf(broken[0]!);
+    return ask(turn, form, t.form.fixFirst(broken[0]!.label));
+  }
+  // Scope again at the moment of saving: the staff member may have been moved or revoked.
+  const village = await db.village.findUnique({ where: { id: form.villageId }, include: { commune: true } });
+  if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
+    turn.state = IDLE;
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const result = await saveFigures(db, {
+    villageId: form.villageId,
+    month: form.month,
+    values: form.values,
+    staffId: staff.id,
+    source: "chat",
+    basedOnVersion: form.basedOn,
+    now: turn.now(),
+  });
+  turn.state = IDLE;
+  if (!result.ok) {
+    turn.reply(t.form.conflict);
+    return;
+  }
+  turn.deps.log.info("figures.saved", { villageId: form.villageId, month: form.month, version: result.version, staffId: staff.id });
+  turn.reply(t.form.saved(form.month, form.villageName, result.version, form.villageCode));
+}

@@ -1,0 +1,387 @@
+// Statistics by chat command: /thongke, /tieuchi, /tinbao_tk, /baocao, /bieudo, /xephang.
+// Every command resolves what is asked (commune, village, month) and checks role and scope first.
+import { vi } from "../../src/i18n/vi.js";
+import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
+import { can, type StaffAction } from "../../src/staff/roles.js";
+import { categoryLabel } from "../../src/tips/categories.js";
+import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
+import { formatMonthVN, formatNumberVN, formatPercentVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import type { CriterionResult } from "../../src/compliance/criteria.js";
+import {
+  communeMonth,
+  communeRef,
+  communeTrend,
+  defaultComplianceDeps,
+  provinceRanking,
+  tipStatsFor,
+  villageResults,
+  type CommuneMonth,
+  type CommuneRef,
+  type ComplianceDeps,
+} from "../../src/compliance/service.js";
+import { buildMonthlyReport } from "../../src/reports/model.js";
+import { renderReportHtml } from "../../src/reports/html.js";
+import { trendChartSvg } from "../../src/reports/chart.js";
+import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
+import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
+import type { OutgoingMedia } from "./types.js";
+import type { StaffRow, Turn } from "./turn.js";
+
+export function complianceOf(turn: Turn): ComplianceDeps {
+  return turn.deps.compliance ?? defaultComplianceDeps();
+}
+
+interface Target {
+  commune: CommuneRef;
+  village: { id: number; code: string; name: string } | null;
+  month: MonthKey;
+}
+
+/**
+ * Reads "[commune code] [village code] [month]" in any order. A village head is held to their
+ * village; commune staff to their commune; admins name a commune within their scope.
+ */
+async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command: string, villageAction: StaffAction, communeAction: StaffAction): Promise<Target | null> {
+  const { db } = turn.deps;
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.scope.groupRefused);
+    return null;
+  }
+  const current = monthOf(turn.now());
+  let month = current;
+  let communeId: number | null = null;
+  let village: Target["village"] = null;
+  let villageCommuneId: number | null = null;
+  for (const word of args.split(/\s+/).filter(Boolean).slice(0, 4)) {
+    const m = parseMonthArg(word);
+    if (m) {
+      month = m;
+      continue;
+    }
+    const code = word.toUpperCase().slice(0, 20);
+    if (/^[A-Z0-9-]{2,16}$/.test(code)) {
+      const v = await db.village.findUnique({ where: { code } });
+      if (v) {
+        village = { id: v.id, code: v.code, name: v.name };
+        villageCommuneId = v.communeId;
+        continue;
+      }
+      const c = await db.commune.findUnique({ where: { code } });
+      if (c) {
+        communeId = c.id;
+        continue;
+      }
+    }
+    turn.reply(t.scope.unknownWord(word.slice(0, 40)));
+    return null;
+  }
+  if (month > current) {
+    turn.reply(t.scope.futureMonth(month));
+    return null;
+  }
+  if (communeId !== null && villageCommuneId !== null && communeId !== villageCommuneId) {
+    turn.reply(t.scope.villageNotInCommune(village!.code));
+    return null;
+  }
+  const communeNamed = communeId !== null;
+  communeId ??= villageCommuneId ?? staff.communeId;
+  if (staff.role === "village_head" && !village && !communeNamed && staff.villageId) {
+    const own = await db.village.findUnique({ where: { id: staff.villageId } });
+    if (own) village = { id: own.id, code: own.code, name: own.name };
+  }
+  if (communeId === null) {
+    turn.reply(t.scope.needCommune(command));
+    return null;
+  }
+  const commune = await communeRef(db, communeId);
+  if (!commune) {
+    turn.reply(t.scope.forbidden);
+    return null;
+  }
+  const target = { communeId: commune.id, provinceId: commune.provinceId, villageId: village?.id };
+  if (!can(staff, village ? villageAction : communeAction, target)) {
+    turn.reply(t.scope.forbidden);
+    return null;
+  }
+  return { commune, village, month };
+}
+
+function sumOf(cm: CommuneMonth, field: string): { value: number; complete: boolean } {
+  let value = 0;
+  let complete = true;
+  for (const v of cm.villages) {
+    const x = v.figures?.values[field];
+    if (x === undefined) complete = false;
+    else value += x;
+  }
+  return { value, complete };
+}
+
+function shown(s: { value: number; complete: boolean }): string {
+  return s.complete ? formatNumberVN(s.value) : t.summary.partial(formatNumberVN(s.value));
+}
+
+const KEY_FIGURES: Array<[string, string?]> = [
+  ["households_committed", "households"],
+  ["addicts_total"],
+  ["addicts_with_file", "addicts_total"],
+  ["addicts_in_treatment", "addicts_total"],
+  ["illegal_users_total"],
+  ["psychosis_total"],
+  ["after_rehab_total"],
+  ["hot_spots"],
+  ["cultivation_found"],
+  ["offenders_handled", "offenders_found"],
+  ["anti_drug_models"],
+];
+
+/** /thongke [village] [month] */
+export async function showSummary(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await resolveTarget(turn, staff, args, "thongke", "stats.village", "stats.read");
+  if (!target) return;
+  const { db } = turn.deps;
+  const deps = complianceOf(turn);
+  const cm = await communeMonth(db, deps, target.commune, target.month);
+  if (target.village) return villageSummary(turn, deps, cm, target.village.id);
+  const lines = [t.summary.title(target.month, target.commune.name)];
+  const reported = cm.villages.filter((v) => v.figures);
+  lines.push(t.summary.reported(reported.length, cm.villages.length));
+  const notReported = cm.villages.filter((v) => !v.figures).map((v) => v.name);
+  if (notReported.length > 0) lines.push(t.summary.notReported(notReported.slice(0, 10).join(", ") + (notReported.length > 10 ? `, ${t.criteria.moreVillages(notReported.length - 10)}` : "")));
+  lines.push(t.summary.criteria(cm.counts.met, cm.counts.not_met, cm.counts.unknown));
+  lines.push("", t.summary.keyFigures);
+  for (const [field, of] of KEY_FIGURES) {
+    const label = fieldById(field)?.label ?? field;
+    const s = sumOf(cm, field);
+    if (of) {
+      const total = sumOf(cm, of);
+      const pct = total.value > 0 ? formatPercentVN(s.value / total.value) : "—";
+      lines.push(t.summary.line(label, s.complete && total.complete ? t.summary.ofTotal(formatNumberVN(s.value), formatNumberVN(total.value), pct) : t.summary.partial(`${formatNumberVN(s.value)}/${formatNumberVN(total.value)}`)));
+    } else lines.push(t.summary.line(label, shown(s)));
+  }
+  const reached = cm.villages.filter((v) => (v.figures?.values.propaganda_sessions ?? 0) >= 1 || (v.coverage?.confirmedBroadcast ?? 0) >= 1).length;
+  lines.push(`• ${t.summary.reached(reached, cm.villages.length)}`);
+  // Villages whose figures say no session and whose bulletins are not confirmed (or unknown).
+  const silent = cm.villages.filter((v) => v.figures && (v.figures.values.propaganda_sessions ?? 0) === 0 && (v.coverage?.confirmedBroadcast ?? 0) === 0).map((v) => v.name);
+  if (silent.length > 0) lines.push(t.summary.notReached(silent.slice(0, 10).join(", ") + (silent.length > 10 ? `, ${t.criteria.moreVillages(silent.length - 10)}` : "")));
+  if (cm.coverageKnown) {
+    const delivered = cm.villages.reduce((s, v) => s + (v.coverage?.slotsDelivered ?? 0), 0);
+    const confirmed = cm.villages.reduce((s, v) => s + (v.coverage?.confirmedBroadcast ?? 0), 0);
+    lines.push(t.summary.broadcasts(confirmed, delivered));
+  } else lines.push(t.summary.noBroadcastData);
+  if (can(staff, "tipstats.read", { communeId: target.commune.id, provinceId: target.commune.provinceId })) {
+    const tips = await tipStatsFor(db, target.commune.id, target.month);
+    lines.push("", t.summary.tips(tips.total, tips.open));
+  }
+  turn.reply(lines.join("\n"));
+}
+
+async function villageSummary(turn: Turn, deps: ComplianceDeps, cm: CommuneMonth, villageId: number): Promise<void> {
+  const v = cm.villages.find((x) => x.id === villageId)!;
+  const lines = [t.summary.villageTitle(cm.month, v.name, cm.commune.name)];
+  if (!v.figures) {
+    lines.push(t.summary.nothing(cm.month));
+    turn.reply(lines.join("\n"));
+    return;
+  }
+  const who = v.figures.updatedByStaffId ? (await turn.deps.db.staff.findUnique({ where: { id: v.figures.updatedByStaffId } }))?.displayName : null;
+  lines.push(t.summary.updated(v.figures.version, formatDateTimeVN(v.figures.updatedAt), who ?? (v.figures.source === "csv" ? t.form.importedBy : t.form.nobody)));
+  for (const f of FIGURE_FIELDS) {
+    const value = v.figures.values[f.id];
+    lines.push(t.summary.line(f.label, value === undefined ? t.form.missingValue : f.kind === "yesno" ? (value ? t.form.yes : t.form.no) : formatNumberVN(value)));
+  }
+  const results = villageResults(deps, cm, villageId);
+  const met = results.filter((r) => r.status === "met").length;
+  const notMet = results.filter((r) => r.status === "not_met").length;
+  lines.push("", t.summary.criteria(met, notMet, results.length - met - notMet));
+  turn.reply(lines.join("\n"));
+}
+
+function criterionLines(results: CriterionResult[]): string[] {
+  const lines: string[] = [];
+  for (const r of results) {
+    const icon = t.status[r.status]!;
+    if (r.status === "unknown") {
+      lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
+      lines.push(t.criteria.missing(missingText(r), ""));
+    } else lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+  }
+  return lines;
+}
+
+/** /tieuchi [month] */
+export async function showCriteria(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await resolveTarget(turn, staff, args, "tieuchi", "stats.village", "stats.read");
+  if (!target) return;
+  const deps = complianceOf(turn);
+  const cm = await communeMonth(turn.deps.db, deps, target.commune, target.month);
+  if (target.village) {
+    const results = villageResults(deps, cm, target.village.id);
+    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results)].join("\n"));
+    return;
+  }
+  turn.reply([t.criteria.title(target.month, target.commune.name, cm.criteriaSetName), t.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(cm.results)].join("\n"));
+}
+
+/** /tinbao_tk [month]: counts and times, never tip contents. */
+export async function showTipStats(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  if (staff.role === "village_head") {
+    turn.reply(t.scope.villageHeadTips);
+    return;
+  }
+  const target = await resolveTarget(turn, staff, args, "tinbao_tk", "tipstats.read", "tipstats.read");
+  if (!target) return;
+  const { db } = turn.deps;
+  const stats = await tipStatsFor(db, target.commune.id, target.month);
+  const lines = [t.tips.title(target.month, target.commune.name)];
+  if (stats.total === 0) {
+    lines.push(t.tips.none);
+    turn.reply(lines.join("\n"));
+    return;
+  }
+  const villages = await db.village.findMany({ where: { communeId: target.commune.id }, select: { id: true, name: true } });
+  const names = new Map(villages.map((v) => [v.id, v.name]));
+  lines.push(t.tips.total(stats.total, stats.open, stats.closed), "", t.tips.byStatus);
+  for (const status of ["new", "taken", "verifying", "done", "unfounded"]) if (stats.byStatus[status]) lines.push(t.tips.item(vi.status[status] ?? status, stats.byStatus[status]!));
+  lines.push("", t.tips.byCategory);
+  for (const c of stats.byCategory) lines.push(t.tips.item(categoryLabel(c.category), c.count));
+  lines.push("", t.tips.byVillage);
+  for (const v of stats.byVillage) lines.push(t.tips.item(v.villageId === null ? t.tips.unknownVillage : (names.get(v.villageId) ?? String(v.villageId)), v.count));
+  lines.push("", t.tips.medianTake(stats.medianTakeMinutes), t.tips.medianClose(stats.medianCloseMinutes));
+  turn.reply(lines.join("\n"));
+}
+
+/** Stores a server-made file for the chat to send, with a row for scope checks and clean-up. */
+async function storeFile(turn: Turn, staff: StaffRow, target: Target, kind: string, mime: string, bytes: Uint8Array): Promise<number> {
+  const { db } = turn.deps;
+  const upload = await db.webUpload.create({ data: { mime, bytes: bytes as Uint8Array<ArrayBuffer>, createdAt: turn.now() } });
+  await db.reportFile.create({
+    data: { webUploadId: upload.id, communeId: target.commune.id, provinceId: target.commune.provinceId, month: target.month, kind, staffId: staff.id, createdAt: turn.now() },
+  });
+  return upload.id;
+}
+
+function fileMedia(turn: Turn, kind: OutgoingMedia["kind"], webUploadId: number, fileName: string): OutgoingMedia {
+  return { kind, channel: turn.incoming.channel, webUploadId, fileName };
+}
+
+/** /baocao [month]: the monthly report as files. */
+export async function sendReport(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  if (staff.role === "village_head") {
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const target = await resolveTarget(turn, staff, args, "baocao", "report.read", "report.read");
+  if (!target) return;
+  const { db } = turn.deps;
+  const deps = complianceOf(turn);
+  turn.reply(t.report.working(target.month));
+  const report = await buildMonthlyReport(db, deps, target.commune, target.month, turn.now());
+  const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
+  const stem = t.report.fileStem(target.commune.code, target.month);
+  const html = new TextEncoder().encode(renderReportHtml(report, svg));
+  turn.reply(t.report.ready(target.month, target.commune.name, formatDateVN(report.dueDate)));
+  const renderers = deps.renderers;
+  if (renderers) {
+    const png = await renderers.png(svg);
+    const xlsx = await renderers.xlsx(report, png);
+    const xlsxId = await storeFile(turn, staff, target, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+    turn.replies.push({ text: t.report.xlsxCaption(target.month), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
+    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
+    turn.replies.push({ text: t.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    const pngId = await storeFile(turn, staff, target, "png", "image/png", png);
+    turn.replies.push({ text: t.report.chartCaption(target.month), media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
+  } else {
+    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
+    turn.replies.push({ text: t.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    turn.reply(t.report.htmlOnly);
+  }
+  turn.deps.log.info("report.made", { communeId: target.commune.id, month: target.month, staffId: staff.id });
+}
+
+/** /bieudo [month]: the 6-month chart alone. */
+export async function sendChart(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await resolveTarget(turn, staff, args, "bieudo", "stats.read", "stats.read");
+  if (!target) return;
+  if (target.village) {
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const deps = complianceOf(turn);
+  const trend = await communeTrend(turn.deps.db, deps, target.commune, target.month, 6);
+  const svg = trendChartSvg(trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
+  if (!deps.renderers) {
+    const lines = [t.report.chartUnavailable, ...trend.map((p) => `${formatMonthVN(p.month)}: ${t.report.colTips} ${p.tips} · ${t.report.colReached} ${p.villagesReached}/${p.villages} · ${t.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
+    turn.reply(lines.join("\n"));
+    return;
+  }
+  const png = await deps.renderers.png(svg);
+  const id = await storeFile(turn, staff, target, "png", "image/png", png);
+  turn.replies.push({ text: t.chart.caption(target.month, target.commune.name), media: fileMedia(turn, "photo", id, `${t.report.fileStem(target.commune.code, target.month)}.png`) });
+}
+
+/** /xephang [province code] [month]: communes of a province ranked by criteria met (province and national admins). */
+export async function showRanking(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const { db } = turn.deps;
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.scope.groupRefused);
+    return;
+  }
+  let month = monthOf(turn.now());
+  let provinceId = staff.provinceId ?? null;
+  for (const word of args.split(/\s+/).filter(Boolean).slice(0, 3)) {
+    const m = parseMonthArg(word);
+    if (m) {
+      month = m;
+      continue;
+    }
+    const province = await db.province.findUnique({ where: { code: word.toUpperCase().slice(0, 20) } });
+    if (!province) {
+      turn.reply(t.scope.unknownProvince(word.slice(0, 20)));
+      return;
+    }
+    provinceId = province.id;
+  }
+  if (month > monthOf(turn.now())) {
+    turn.reply(t.scope.futureMonth(month));
+    return;
+  }
+  if (provinceId === null) {
+    if (can(staff, "ranking.read", { provinceId: -1 })) {
+      const provinces = await db.province.findMany({ orderBy: { code: "asc" }, take: 40 });
+      turn.reply([t.scope.needProvince, t.ranking.provinces, provinces.map((p) => `${p.code} — ${p.name}`).join("\n")].join("\n"));
+    } else turn.reply(t.scope.forbidden);
+    return;
+  }
+  if (!can(staff, "ranking.read", { provinceId })) {
+    turn.reply(t.scope.forbidden);
+    return;
+  }
+  const province = await db.province.findUniqueOrThrow({ where: { id: provinceId } });
+  const ranking = await provinceRanking(db, complianceOf(turn), province, month);
+  if (ranking.length === 0) {
+    turn.reply(t.ranking.none);
+    return;
+  }
+  const shownRows = ranking.slice(0, 30);
+  const lines = [t.ranking.title(province.name, month, ranking.length)];
+  shownRows.forEach((r, i) => lines.push(t.ranking.line(i + 1, r.commune.name, r.met, r.total, r.unknown, r.villagesReported, r.villages)));
+  if (ranking.length > shownRows.length) lines.push(t.ranking.more(ranking.length - shownRows.length));
+  turn.reply(lines.join("\n"));
+}
+
+/** The help section for this person's role. */
+export function complianceHelp(staff: StaffRow): string | null {
+  switch (staff.role) {
+    case "village_head":
+      return t.help.villageHead;
+    case "officer":
+      return t.help.commune;
+    case "leader":
+      return t.help.leader;
+    case "admin":
+      return staff.communeId ? t.help.commune : t.help.admin;
+    default:
+      return null;
+  }
+}

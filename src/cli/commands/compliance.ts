@@ -1,0 +1,133 @@
+// Admin commands of the compliance feature: import figures from CSV, check criteria files, write
+// a commune's monthly report to disk.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import type { AdminCommand } from "../types.js";
+import { viCompliance as t } from "../../i18n/vi-compliance.js";
+import { FiguresCsvError, importFigures, parseFiguresCsv } from "../../compliance/csv-import.js";
+import { criteriaRegistry, CriteriaFileError, parseCriteriaSet, parseProvinceOverride, type CriteriaSet } from "../../compliance/criteria.js";
+import { monthOf, parseMonthArg } from "../../compliance/month.js";
+import { communeRef, defaultComplianceDeps } from "../../compliance/service.js";
+import { buildMonthlyReport } from "../../reports/model.js";
+import { renderReportHtml } from "../../reports/html.js";
+import { trendChartSvg } from "../../reports/chart.js";
+import { createNodeReportRenderers } from "../../reports/node-renderers.js";
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+export const complianceCommands: AdminCommand[] = [
+  {
+    name: "figures-import",
+    usage: "<tệp.csv> [--dry-run]",
+    summary: "Nhập số liệu tháng của các thôn từ tệp CSV (village_code,month,<mục số liệu>…); kiểm tra cả tệp trước khi ghi",
+    async run(ctx, args) {
+      const path = args.find((a) => !a.startsWith("--"));
+      if (!path) {
+        ctx.err(t.cli.importUsage);
+        return 2;
+      }
+      const text = readText(path);
+      if (text === null) {
+        ctx.err(t.cli.fileUnreadable(path));
+        return 1;
+      }
+      try {
+        const rows = await parseFiguresCsv(ctx.db, text);
+        if (args.includes("--dry-run")) {
+          ctx.out(t.cli.importChecked(rows.length));
+          return 0;
+        }
+        const { saved, conflicts } = await importFigures(ctx.db, rows, ctx.now());
+        ctx.out(t.cli.importDone(saved, conflicts));
+        return conflicts > 0 ? 1 : 0;
+      } catch (error) {
+        if (error instanceof FiguresCsvError) {
+          ctx.err(error.message);
+          return 1;
+        }
+        throw error;
+      }
+    },
+  },
+  {
+    name: "criteria-check",
+    usage: "[tệp.json]",
+    summary: "Kiểm tra bộ tiêu chí: các tệp đang dùng, hoặc một tệp tiêu chí của tỉnh trước khi đưa vào",
+    async run(ctx, args) {
+      const path = args.find((a) => !a.startsWith("--"));
+      try {
+        const registry = criteriaRegistry();
+        let sets: CriteriaSet[];
+        if (!path) sets = [registry.default, ...registry.byProvince.values()];
+        else {
+          const text = readText(path);
+          if (text === null) {
+            ctx.err(t.cli.fileUnreadable(path));
+            return 1;
+          }
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            ctx.err(t.cli.notJson(path));
+            return 1;
+          }
+          const file = basename(path);
+          sets = [json && typeof json === "object" && "extends" in json ? parseProvinceOverride(file, json, registry.default) : parseCriteriaSet(file, json)];
+        }
+        for (const s of sets) ctx.out(t.cli.checkOk(s.name, s.criteria.length, s.province));
+        return 0;
+      } catch (error) {
+        if (error instanceof CriteriaFileError) {
+          ctx.err(error.message);
+          return 1;
+        }
+        throw error;
+      }
+    },
+  },
+  {
+    name: "compliance-report",
+    usage: "--commune <mã xã> [--month 11/2026] [--out <thư mục>]",
+    summary: "Lập báo cáo tháng của một xã ra tệp (Excel, HTML, PNG) trong thư mục chỉ định",
+    async run(ctx, args) {
+      const code = option(args, "--commune")?.toUpperCase();
+      const monthText = option(args, "--month");
+      const month = monthText ? parseMonthArg(monthText) : monthOf(ctx.now());
+      if (!code || !month) {
+        ctx.err("Cách dùng: npm run admin -- compliance-report --commune <mã xã> [--month 11/2026] [--out <thư mục>]");
+        return 2;
+      }
+      const commune = await ctx.db.commune.findUnique({ where: { code } });
+      const ref = commune ? await communeRef(ctx.db, commune.id) : null;
+      if (!ref) {
+        ctx.err(t.scope.unknownCommune(code));
+        return 1;
+      }
+      const renderers = createNodeReportRenderers();
+      const deps = defaultComplianceDeps({ renderers, ...ctx.config.compliance });
+      const report = await buildMonthlyReport(ctx.db, deps, ref, month, ctx.now());
+      const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — xã ${ref.name}`);
+      const png = await renderers.png(svg);
+      const out = option(args, "--out") ?? ".";
+      mkdirSync(out, { recursive: true });
+      const stem = join(out, t.report.fileStem(ref.code, month));
+      writeFileSync(`${stem}.xlsx`, await renderers.xlsx(report, png));
+      writeFileSync(`${stem}.html`, renderReportHtml(report, svg));
+      writeFileSync(`${stem}.png`, png);
+      for (const ext of ["xlsx", "html", "png"]) ctx.out(`${stem}.${ext}`);
+      return 0;
+    },
+  },
+];

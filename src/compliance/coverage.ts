@@ -1,0 +1,27 @@
+// Bulletin coverage as the statistics read it. The bulletin feature (another branch) will provide
+// the real source; until it is plugged in, coverage is unknown: shown as "no broadcast data",
+// never as zero and never made up.
+import type { Db } from "../db/client.js";
+import type { MonthKey } from "./month.js";
+
+export interface VillageCoverage {
+  villageId: number;
+  /** Bulletin slots delivered to the village head in the month. */
+  slotsDelivered: number;
+  /** Slots the village head confirmed as broadcast ("đã phát"). */
+  confirmedBroadcast: number;
+  /** Slots not broadcast, by the reason given. */
+  notBroadcast: Array<{ reason: string; count: number }>;
+}
+
+export interface CoverageSource {
+  /** Per village of the commune for the month, or null when there is no bulletin data at all. */
+  villageCoverage(db: Db, communeId: number, month: MonthKey): Promise<VillageCoverage[] | null>;
+}
+
+/** The source until bulletins land: nothing is known. */
+export const unknownCoverage: CoverageSource = {
+  async villageCoverage() {
+    return null;
+  },
+};

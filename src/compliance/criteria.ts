@@ -1,0 +1,223 @@
+// Criteria sets as data: parsing and checking a set (rejected at start with a clear message when
+// malformed), province overrides, and the pure evaluation of a set over a commune's figures.
+import { z } from "zod";
+import { FIGURE_FIELDS, type FigureField } from "./fields.js";
+import { communeScope, evaluate, FormulaError, parseFormula, villageScope, type Missing, type Node, type Value } from "./formula.js";
+import { CRITERIA_FILES } from "./criteria/index.js";
+
+/** Names the system fills in itself, per village. */
+export const SYSTEM_VILLAGE_NAMES = ["broadcasts_confirmed"] as const;
+
+const OPS = ["<", "<=", ">", ">=", "=="] as const;
+export type ThresholdOp = (typeof OPS)[number];
+
+const criterionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "mã tiêu chí chỉ gồm chữ thường, số, dấu gạch ngang"),
+  text: z.string().min(5),
+  source: z.string().min(3),
+  formula: z.string().min(1),
+  threshold: z.object({ op: z.enum(OPS), value: z.number() }),
+  display: z.enum(["percent", "number"]).default("number"),
+  needs: z.array(z.string()).min(1),
+});
+
+const setSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(3),
+  source: z.string().min(3),
+  criteria: z.array(criterionSchema).min(1),
+});
+
+const overrideSchema = z.object({
+  id: z.string().min(1),
+  province: z.string().regex(/^[A-Z0-9-]{2,16}$/),
+  extends: z.literal("default"),
+  name: z.string().min(3),
+  source: z.string().min(3),
+  /** Replace parts of existing criteria (e.g. a threshold). */
+  override: z.array(criterionSchema.partial().required({ id: true })).default([]),
+  add: z.array(criterionSchema).default([]),
+  remove: z.array(z.string()).default([]),
+});
+
+export type CriterionDef = z.infer<typeof criterionSchema>;
+
+export interface Criterion extends CriterionDef {
+  ast: Node;
+}
+
+export interface CriteriaSet {
+  id: string;
+  name: string;
+  source: string;
+  province: string | null;
+  criteria: Criterion[];
+}
+
+export class CriteriaFileError extends Error {}
+
+function fail(file: string, message: string): never {
+  throw new CriteriaFileError(`Tệp tiêu chí ${file} không hợp lệ: ${message}`);
+}
+
+function zodMessage(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.join(".") || "(gốc)"}: ${issue.message}`;
+}
+
+/** Compiles criteria: ids unique, formulas parse, names known, "needs" names exactly what the formula reads. */
+function compile(file: string, defs: CriterionDef[], fields: FigureField[]): Criterion[] {
+  const known = new Set<string>([...fields.map((f) => f.id), ...SYSTEM_VILLAGE_NAMES]);
+  const seen = new Set<string>();
+  return defs.map((def) => {
+    if (seen.has(def.id)) fail(file, `tiêu chí "${def.id}" bị lặp`);
+    seen.add(def.id);
+    let parsed;
+    try {
+      parsed = parseFormula(def.formula, known);
+    } catch (error) {
+      if (error instanceof FormulaError) fail(file, `tiêu chí "${def.id}": ${error.message}`);
+      throw error;
+    }
+    for (const need of def.needs) if (!known.has(need)) fail(file, `tiêu chí "${def.id}" cần "${need}", không có trong danh mục số liệu`);
+    const declared = new Set(def.needs);
+    for (const name of parsed.names) if (!declared.has(name)) fail(file, `tiêu chí "${def.id}": công thức dùng "${name}" nhưng "needs" không ghi`);
+    for (const name of declared) if (!parsed.names.has(name)) fail(file, `tiêu chí "${def.id}": "needs" ghi "${name}" nhưng công thức không dùng`);
+    return { ...def, ast: parsed.ast };
+  });
+}
+
+/** Parses one full set (like default.json). */
+export function parseCriteriaSet(file: string, input: unknown, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
+  const parsed = setSchema.safeParse(input);
+  if (!parsed.success) fail(file, zodMessage(parsed.error));
+  const set = parsed.data;
+  return { id: set.id, name: set.name, source: set.source, province: null, criteria: compile(file, set.criteria, fields) };
+}
+
+/** Parses a province file that extends the default set. */
+export function parseProvinceOverride(file: string, input: unknown, base: CriteriaSet, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
+  const parsed = overrideSchema.safeParse(input);
+  if (!parsed.success) fail(file, zodMessage(parsed.error));
+  const o = parsed.data;
+  const byId = new Map<string, CriterionDef>(base.criteria.map(({ ast: _ast, ...def }) => [def.id, def]));
+  for (const id of o.remove) {
+    if (!byId.delete(id)) fail(file, `"remove" nêu tiêu chí "${id}" không có trong bộ mặc định`);
+  }
+  for (const change of o.override) {
+    const current = byId.get(change.id);
+    if (!current) fail(file, `"override" nêu tiêu chí "${change.id}" không có trong bộ mặc định`);
+    byId.set(change.id, { ...current, ...change } as CriterionDef);
+  }
+  for (const added of o.add) {
+    if (byId.has(added.id)) fail(file, `"add" thêm tiêu chí "${added.id}" đã có; dùng "override" để sửa`);
+    byId.set(added.id, added);
+  }
+  return { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(file, [...byId.values()], fields) };
+}
+
+export interface CriteriaRegistry {
+  default: CriteriaSet;
+  byProvince: Map<string, CriteriaSet>;
+  /** The set that applies to a province (its own file, else the default). */
+  forProvince(code: string | null | undefined): CriteriaSet;
+}
+
+/** Builds the registry from files: "default.json" plus province files. Throws CriteriaFileError. */
+export function buildRegistry(files: Record<string, unknown>, fields: FigureField[] = FIGURE_FIELDS): CriteriaRegistry {
+  if (!files["default.json"]) throw new CriteriaFileError("Thiếu tệp tiêu chí mặc định default.json.");
+  const base = parseCriteriaSet("default.json", files["default.json"], fields);
+  const byProvince = new Map<string, CriteriaSet>();
+  for (const [file, content] of Object.entries(files)) {
+    if (file === "default.json") continue;
+    const set = parseProvinceOverride(file, content, base, fields);
+    if (`${set.province}.json` !== file) fail(file, `tên tệp phải là mã tỉnh: ${set.province}.json`);
+    byProvince.set(set.province!, set);
+  }
+  return { default: base, byProvince, forProvince: (code) => (code && byProvince.get(code.toUpperCase())) || base };
+}
+
+let shipped: CriteriaRegistry | null = null;
+
+/** The shipped criteria sets, validated once. Call at start so a malformed file stops the server. */
+export function criteriaRegistry(): CriteriaRegistry {
+  shipped ??= buildRegistry(CRITERIA_FILES);
+  return shipped;
+}
+
+export type CriterionStatus = "met" | "not_met" | "unknown";
+
+export interface CriterionResult {
+  id: string;
+  text: string;
+  source: string;
+  status: CriterionStatus;
+  value: Value;
+  threshold: { op: ThresholdOp; value: number };
+  display: "percent" | "number";
+  /** The commune totals behind it (null where some village's figure is missing). */
+  numbers: Array<{ field: string; value: Value }>;
+  /** What is missing, by field, with the villages lacking it (village null: a commune-level source). */
+  missing: Array<{ field: string; villages: Array<string | null> }>;
+}
+
+export function meetsThreshold(value: number, threshold: { op: ThresholdOp; value: number }): boolean {
+  const eps = 1e-9;
+  switch (threshold.op) {
+    case "<":
+      return value < threshold.value - eps;
+    case "<=":
+      return value <= threshold.value + eps;
+    case ">":
+      return value > threshold.value + eps;
+    case ">=":
+      return value >= threshold.value - eps;
+    case "==":
+      return Math.abs(value - threshold.value) <= eps;
+  }
+}
+
+export interface VillageInput {
+  label: string;
+  /** Entered figures for the month, or null when the village entered nothing. */
+  figures: Record<string, number> | null;
+  /** What the system knows of this village (bulletins confirmed…); null = unknown. */
+  system: Record<string, Value>;
+}
+
+function groupMissing(missing: Missing[]): CriterionResult["missing"] {
+  const byField = new Map<string, Array<string | null>>();
+  for (const m of missing) {
+    const list = byField.get(m.field) ?? [];
+    if (!list.includes(m.village)) list.push(m.village);
+    byField.set(m.field, list);
+  }
+  return [...byField].map(([field, villages]) => ({ field, villages }));
+}
+
+/** Evaluates every criterion of a set over a commune's villages: met, not met, or unknown with what is missing. */
+export function evaluateCriteria(set: CriteriaSet, villages: VillageInput[]): CriterionResult[] {
+  const scopes = villages.map((v) => villageScope(v.label, v.figures, v.system));
+  const commune = communeScope(scopes);
+  return set.criteria.map((c) => {
+    const result = villages.length === 0 ? { value: null, missing: [{ village: null, field: "villages" }] } : evaluate(c.ast, commune);
+    const status: CriterionStatus = result.value === null ? "unknown" : meetsThreshold(result.value, c.threshold) ? "met" : "not_met";
+    return {
+      id: c.id,
+      text: c.text,
+      source: c.source,
+      status,
+      value: result.value,
+      threshold: c.threshold,
+      display: c.display,
+      numbers: c.needs.map((field) => ({ field, value: commune.get(field).value })),
+      missing: status === "unknown" ? groupMissing(result.missing) : [],
+    };
+  });
+}
+
+export function countByStatus(results: CriterionResult[]): Record<CriterionStatus, number> {
+  const out: Record<CriterionStatus, number> = { met: 0, not_met: 0, unknown: 0 };
+  for (const r of results) out[r.status]++;
+  return out;
+}

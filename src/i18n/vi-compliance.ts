@@ -1,0 +1,285 @@
+// Every word of the compliance feature (figures form, statistics, criteria, reports, reminders),
+// in Vietnamese with full diacritics. Staff are addressed as "đồng chí".
+import { formatDurationVN, formatMonthVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
+
+const MONTH_HINT = "Tháng ghi dạng 11/2026; không ghi là tháng hiện tại.";
+
+export const viCompliance = {
+  help: {
+    commune: [
+      "Thống kê, tiêu chí, báo cáo:",
+      "/thongke [mã thôn] [tháng] — tóm tắt số liệu của xã hoặc một thôn",
+      "/tieuchi [tháng] — bảng tiêu chí \"xã không ma túy\": ✅ đạt, ❌ chưa đạt, ❔ thiếu số liệu",
+      "/tinbao_tk [tháng] — thống kê tin báo theo trạng thái, loại việc, thôn; thời gian tiếp nhận, xử lý",
+      "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ)",
+      "/bieudo [tháng] — biểu đồ 6 tháng gần nhất",
+      "/capnhat [mã thôn] [tháng] — nhập, sửa số liệu tháng của một thôn",
+      MONTH_HINT,
+    ].join("\n"),
+    leader: [
+      "Thống kê, tiêu chí, báo cáo:",
+      "/thongke [mã thôn] [tháng] — tóm tắt số liệu của xã hoặc một thôn",
+      "/tieuchi [tháng] — bảng tiêu chí \"xã không ma túy\": ✅ đạt, ❌ chưa đạt, ❔ thiếu số liệu",
+      "/tinbao_tk [tháng] — thống kê tin báo theo trạng thái, loại việc, thôn",
+      "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ)",
+      "/bieudo [tháng] — biểu đồ 6 tháng gần nhất",
+      MONTH_HINT,
+    ].join("\n"),
+    villageHead: [
+      "Số liệu của thôn:",
+      "/capnhat [tháng] — nhập hoặc sửa số liệu tháng của thôn (có tóm tắt trước khi lưu)",
+      "/thongke [tháng] — xem số liệu và tiêu chí của thôn",
+      "/toi — vai trò và phạm vi của đồng chí",
+      MONTH_HINT,
+    ].join("\n"),
+    admin: [
+      "Thống kê cho quản trị (ghi mã xã, ví dụ HONGLOC):",
+      "/thongke <mã xã> [mã thôn] [tháng], /tieuchi <mã xã> [tháng], /tinbao_tk <mã xã> [tháng], /baocao <mã xã> [tháng], /bieudo <mã xã> [tháng]",
+      "/xephang [mã tỉnh] [tháng] — xếp hạng các xã của tỉnh theo số tiêu chí đạt",
+      MONTH_HINT,
+    ].join("\n"),
+  },
+
+  buttons: {
+    keep: (value: string) => `↩️ Giữ: ${value}`,
+    yes: "Có",
+    no: "Không",
+    zero: "0",
+    skip: "⏭️ Chưa có số liệu",
+    copyLastMonth: "📋 Dùng số liệu tháng trước rồi sửa",
+    save: "✅ Lưu số liệu",
+    edit: "✏️ Sửa một mục",
+    back: "⬅️ Quay lại",
+    cancel: "✖️ Hủy",
+  },
+
+  scope: {
+    province: (name: string) => `tỉnh ${name}`,
+    groupRefused: "Để giữ kín số liệu, đồng chí hãy dùng lệnh này trong tin nhắn riêng với bot, không dùng trong nhóm.",
+    forbidden: "Đồng chí không có quyền xem hoặc nhập số liệu này.",
+    villageHeadTips: "Thống kê tin báo chỉ dành cho công an và lãnh đạo xã.",
+    needCommune: (command: string) => `Đồng chí quản lý nhiều xã: hãy ghi mã xã, ví dụ: /${command} HONGLOC 11/2026`,
+    unknownWord: (word: string) => `Không hiểu "${word}". Ghi mã thôn (ví dụ HL-01), mã xã (ví dụ HONGLOC) hoặc tháng (ví dụ 11/2026).`,
+    unknownCommune: (code: string) => `Không có xã mã ${code}.`,
+    unknownProvince: (code: string) => `Không có tỉnh mã ${code}.`,
+    villageNotInCommune: (code: string) => `Thôn mã ${code} không thuộc xã này.`,
+    futureMonth: (month: string) => `Tháng ${formatMonthVN(month)} chưa tới.`,
+    tooOld: (month: string) => `Tháng ${formatMonthVN(month)} đã quá xa (chỉ nhập lại số liệu trong 24 tháng gần nhất).`,
+    needVillage: "Đồng chí quản lý nhiều xã: hãy ghi mã thôn, ví dụ: /capnhat HL-01 11/2026",
+    needProvince: "Hãy ghi mã tỉnh, ví dụ: /xephang HTI 11/2026",
+  },
+
+  form: {
+    chooseVillage: (month: string) => `📝 Nhập số liệu tháng ${formatMonthVN(month)}. Chọn thôn:`,
+    noVillages: "Xã này chưa có danh sách thôn. Hãy nhờ quản trị nhập danh sách thôn trước.",
+    intro: (p: { month: string; village: string; commune: string; questions: number }) =>
+      [
+        `📝 Cập nhật số liệu tháng ${formatMonthVN(p.month)} — ${p.village}, xã ${p.commune}.`,
+        `Có ${p.questions} câu hỏi. Chỉ ghi số liệu tổng hợp, không ghi tên người.`,
+        "Gõ số hoặc bấm nút. \"Quay lại\" để sửa câu trước, \"Hủy\" để thoát mà không lưu. Trước khi lưu sẽ có bảng tóm tắt để kiểm tra.",
+      ].join("\n"),
+    correcting: (version: number, when: string, who: string) =>
+      `Tháng này đã có số liệu (lần cập nhật ${version}, lúc ${when}, bởi ${who}). Số cũ hiện ở mỗi câu: bấm "Giữ" nếu không đổi. Mọi lần sửa đều được lưu lại lịch sử.`,
+    lastMonthAvailable: "Có số liệu tháng trước: bấm \"Dùng số liệu tháng trước rồi sửa\" để chỉ sửa những mục thay đổi.",
+    question: (n: number, total: number, group: string, question: string) => `Câu ${n}/${total} — ${group}\n${question}`,
+    previousHint: (value: string, isLastMonth: boolean) => (isLastMonth ? `(Tháng trước: ${value})` : `(Đã nhập: ${value})`),
+    notNumber: "Chưa đọc được số. Hãy gõ một số nguyên, ví dụ: 12 (không dùng dấu phẩy).",
+    notYesNo: "Hãy bấm \"Có\" hoặc \"Không\" (hoặc gõ có / không).",
+    negative: "Số liệu không thể âm. Hãy gõ lại.",
+    tooBig: (max: number) => `Số này lớn hơn mức hợp lý (${formatNumberVN(max)}). Hãy kiểm tra lại.`,
+    over: (label: string, value: number) => `Số này lớn hơn "${label}" (${formatNumberVN(value)}). Hãy kiểm tra lại, hoặc bấm "Quay lại" để sửa mục đó.`,
+    useInput: "Hãy gõ số hoặc bấm một nút bên dưới.",
+    summaryTitle: (month: string, village: string) => `📋 Kiểm tra số liệu tháng ${formatMonthVN(month)} — ${village} trước khi lưu:`,
+    summaryLine: (n: number, label: string, value: string) => `${n}. ${label}: ${value}`,
+    missingValue: "chưa có số liệu",
+    yes: "có",
+    no: "không",
+    summaryBroken: (labels: string[]) => `⚠️ Cần sửa trước khi lưu: ${labels.join("; ")} (lớn hơn số tổng).`,
+    summaryMissing: (count: number) => `Còn ${count} mục chưa có số liệu: các tiêu chí dùng mục đó sẽ hiện ❔.`,
+    summaryFooter: "Nếu đúng, bấm \"Lưu số liệu\". Muốn sửa, bấm \"Sửa một mục\".",
+    pickItem: (max: number) => `Gõ số thứ tự của mục cần sửa (1–${max}):`,
+    pickBad: (max: number) => `Hãy gõ một số từ 1 đến ${max}.`,
+    fixFirst: (label: string) => `Mục "${label}" lớn hơn số tổng của nó. Hãy nhập lại:`,
+    saved: (month: string, village: string, version: number, code: string) =>
+      `✅ Đã lưu số liệu tháng ${formatMonthVN(month)} của ${village} (lần cập nhật ${version}). Xem lại: /thongke ${code} ${formatMonthVN(month)}`,
+    conflict: "Số liệu của thôn vừa được người khác cập nhật trong lúc đồng chí nhập. Chưa lưu gì. Hãy gõ /capnhat để xem số mới và nhập lại.",
+    cancelled: "Đã thoát, số liệu chưa được lưu. Gõ /capnhat để bắt đầu lại.",
+    expired: "Phiên nhập số liệu đã hết hạn vì lâu không thao tác; số liệu chưa được lưu. Gõ /capnhat để bắt đầu lại.",
+    nobody: "không rõ",
+    importedBy: "nhập từ tệp CSV",
+  },
+
+  status: { met: "✅", not_met: "❌", unknown: "❔" } as Record<string, string>,
+  statusWord: { met: "Đạt", not_met: "Chưa đạt", unknown: "Chưa đủ số liệu" } as Record<string, string>,
+
+  threshold: (op: string, value: number, percent: boolean) => {
+    const v = percent ? formatPercentVN(value) : formatNumberVN(value);
+    switch (op) {
+      case "<":
+        return `dưới ${v}`;
+      case "<=":
+        return value === 0 && !percent ? "không có (0)" : `không quá ${v}`;
+      case ">":
+        return `trên ${v}`;
+      case ">=":
+        return percent && value === 1 ? "100%" : `ít nhất ${v}`;
+      default:
+        return `bằng ${v}`;
+    }
+  },
+
+  criteria: {
+    title: (month: string, commune: string, set: string) => `📋 TIÊU CHÍ THÁNG ${formatMonthVN(month)} — XÃ ${commune.toUpperCase()}\n(${set})`,
+    villageTitle: (month: string, village: string) => `📋 Tiêu chí tháng ${formatMonthVN(month)} — ${village} (riêng thôn)`,
+    counts: (met: number, notMet: number, unknown: number) => `✅ ${met} đạt · ❌ ${notMet} chưa đạt · ❔ ${unknown} chưa đủ số liệu`,
+    line: (icon: string, text: string, value: string, required: string) => `${icon} ${text}\n    Hiện tại: ${value} · Yêu cầu: ${required}`,
+    lineUnknown: (icon: string, text: string, required: string) => `${icon} ${text}\n    Yêu cầu: ${required}`,
+    missing: (label: string, villages: string) => `    Thiếu: ${label}${villages ? ` (${villages})` : ""}`,
+    noBroadcastData: "chưa có dữ liệu phát thanh",
+    source: (source: string) => `    Nguồn: ${source}`,
+    moreVillages: (n: number) => `và ${n} thôn khác`,
+  },
+
+  summary: {
+    title: (month: string, commune: string) => `📊 THỐNG KÊ THÁNG ${formatMonthVN(month)} — XÃ ${commune.toUpperCase()}`,
+    villageTitle: (month: string, village: string, commune: string) => `📊 Số liệu tháng ${formatMonthVN(month)} — ${village}, xã ${commune}`,
+    reported: (n: number, total: number) => `Số liệu thôn: ${n}/${total} thôn đã cập nhật`,
+    notReported: (names: string) => `Chưa cập nhật: ${names}`,
+    criteria: (met: number, notMet: number, unknown: number) => `Tiêu chí: ✅ ${met} đạt · ❌ ${notMet} chưa đạt · ❔ ${unknown} chưa đủ số liệu (/tieuchi để xem chi tiết)`,
+    line: (label: string, value: string) => `• ${label}: ${value}`,
+    ofTotal: (part: string, total: string, pct: string) => `${part}/${total} (${pct})`,
+    partial: (value: string) => `${value} (chưa đủ các thôn)`,
+    reached: (n: number, total: number) => `Thôn có tuyên truyền trong tháng: ${n}/${total}`,
+    notReached: (names: string) => `  Chưa có buổi tuyên truyền nào được ghi nhận: ${names}`,
+    broadcasts: (confirmed: number, delivered: number) => `Phát thanh: ${confirmed}/${delivered} bản tin đã phát`,
+    noBroadcastData: "Phát thanh: chưa có dữ liệu phát thanh",
+    tips: (total: number, open: number) => `Tin báo trong tháng: ${total} (đang mở ${open}) — /tinbao_tk để xem chi tiết`,
+    updated: (version: number, when: string, who: string) => `Cập nhật lần ${version} lúc ${when}, bởi ${who}.`,
+    nothing: (month: string) => `Thôn chưa có số liệu tháng ${formatMonthVN(month)}. Gõ /capnhat để nhập.`,
+    keyFigures: "Số liệu chính:",
+  },
+
+  tips: {
+    title: (month: string, commune: string) => `📨 TIN BÁO THÁNG ${formatMonthVN(month)} — XÃ ${commune.toUpperCase()}`,
+    none: "Không có tin báo nào trong tháng.",
+    total: (n: number, open: number, closed: number) => `Tổng số: ${n} (đang mở ${open}, đã kết thúc ${closed})`,
+    byStatus: "Theo trạng thái:",
+    byCategory: "Theo loại việc:",
+    byVillage: "Theo thôn:",
+    item: (label: string, n: number) => `• ${label}: ${n}`,
+    medianTake: (minutes: number | null) => `Thời gian đến khi tiếp nhận (trung vị): ${minutes === null ? "chưa có tin được tiếp nhận" : formatDurationVN(minutes)}`,
+    medianClose: (minutes: number | null) => `Thời gian đến khi kết thúc (trung vị): ${minutes === null ? "chưa có tin kết thúc" : formatDurationVN(minutes)}`,
+    unknownVillage: "Không rõ thôn",
+  },
+
+  report: {
+    working: (month: string) => `⏳ Đang lập báo cáo tháng ${formatMonthVN(month)}…`,
+    ready: (month: string, commune: string, due: string) =>
+      `📄 Báo cáo tháng ${formatMonthVN(month)} — xã ${commune}. Hạn gửi cấp trên: ${due}. Gồm bảng tính Excel (mỗi phần một trang) và trang báo cáo in được.`,
+    xlsxCaption: (month: string) => `Bảng tính báo cáo tháng ${formatMonthVN(month)}`,
+    htmlCaption: (month: string) => `Báo cáo tháng ${formatMonthVN(month)} (mở bằng trình duyệt, in hoặc lưu PDF)`,
+    chartCaption: (month: string) => `Biểu đồ 6 tháng đến tháng ${formatMonthVN(month)}: tin báo, thôn được tuyên truyền, tiêu chí đạt`,
+    htmlOnly: "Máy chủ này chỉ lập được trang báo cáo (HTML); bảng tính Excel và ảnh biểu đồ cần máy chủ chạy trên Node.",
+    chartUnavailable: "Máy chủ này chưa vẽ được ảnh biểu đồ; biểu đồ có trong trang báo cáo.",
+    heading: (commune: string, province: string) => `BÁO CÁO KẾT QUẢ XÂY DỰNG \"XÃ KHÔNG MA TÚY\" — XÃ ${commune.toUpperCase()}, ${province.toUpperCase()}`,
+    subheading: (month: string, generated: string, due: string) => `Tháng ${formatMonthVN(month)} · Lập lúc ${generated} · Hạn gửi: ${due}`,
+    sheetSummary: "Tổng hợp",
+    sheetCriteria: "Tiêu chí",
+    sheetVillages: "Số liệu thôn",
+    sheetTips: "Tin báo",
+    sheetCoverage: "Phát thanh",
+    sheetTrend: "Xu hướng",
+    colCriterion: "Tiêu chí",
+    colStatus: "Kết quả",
+    colValue: "Hiện tại",
+    colRequired: "Yêu cầu",
+    colMissing: "Còn thiếu",
+    colSource: "Nguồn",
+    colVillageCode: "Mã thôn",
+    colVillage: "Thôn",
+    colUpdated: "Cập nhật",
+    colVersion: "Lần sửa",
+    colItem: "Mục",
+    colCount: "Số lượng",
+    colMonth: "Tháng",
+    colTips: "Tin báo",
+    colReached: "Thôn được tuyên truyền",
+    colVillages: "Số thôn",
+    colReported: "Thôn đã nhập số liệu",
+    colCriteriaMet: "Tiêu chí đạt",
+    colCriteriaTotal: "Tổng số tiêu chí",
+    colDelivered: "Bản tin đã gửi",
+    colConfirmed: "Đã phát",
+    colNotBroadcast: "Chưa phát được (lý do)",
+    commune: "Xã",
+    province: "Tỉnh",
+    month: "Tháng",
+    generated: "Ngày lập",
+    due: "Hạn gửi",
+    criteriaSet: "Bộ tiêu chí",
+    criteriaCounts: "Kết quả tiêu chí",
+    villagesReported: "Thôn đã nhập số liệu",
+    tipsTotal: "Tin báo trong tháng",
+    tipsOpen: "Tin báo đang mở",
+    medianTake: "Trung vị thời gian đến khi tiếp nhận (giờ)",
+    medianClose: "Trung vị thời gian đến khi kết thúc (giờ)",
+    sectionCriteria: "I. Tiêu chí xã không ma túy",
+    sectionVillages: "II. Số liệu các thôn",
+    sectionTips: "III. Tin báo",
+    sectionCoverage: "IV. Phát thanh, tuyên truyền",
+    sectionTrend: "V. Xu hướng 6 tháng",
+    total: "Tổng",
+    noData: "—",
+    coverageUnknown: "Chưa có dữ liệu phát thanh (tính năng bản tin chưa cung cấp số liệu).",
+    footer: "Số liệu tổng hợp theo thôn; hệ thống không lưu tên người nghiện, người sử dụng ma túy hay người báo tin.",
+    chartTitle: "6 tháng gần nhất",
+    chartTips: "Tin báo",
+    chartReached: "% thôn được tuyên truyền",
+    chartCriteria: "Tiêu chí đạt",
+    fileStem: (commune: string, month: string) => `bao-cao-${commune.toLowerCase()}-${month}`,
+  },
+
+  chart: {
+    working: "⏳ Đang vẽ biểu đồ…",
+    caption: (month: string, commune: string) => `📈 Xã ${commune}: 6 tháng đến tháng ${formatMonthVN(month)} — cột: tin báo; đường: % thôn được tuyên truyền, số tiêu chí đạt.`,
+  },
+
+  ranking: {
+    title: (province: string, month: string, total: number) => `🏆 XẾP HẠNG ${total} XÃ — ${province.toUpperCase()}, THÁNG ${formatMonthVN(month)} (theo số tiêu chí đạt)`,
+    line: (rank: number, name: string, met: number, total: number, unknown: number, reported: number, villages: number) =>
+      `${rank}. ${name}: ✅ ${met}/${total}${unknown > 0 ? ` · ❔ ${unknown}` : ""} · số liệu ${reported}/${villages} thôn`,
+    more: (n: number) => `… và ${n} xã khác (xem trong báo cáo của từng xã).`,
+    none: "Tỉnh này chưa có xã nào.",
+    provinces: "Các tỉnh:",
+  },
+
+  reminders: {
+    villageHead: (month: string, village: string, due: string) =>
+      `🔔 Nhắc đồng chí: ${village} chưa nhập số liệu tháng ${formatMonthVN(month)}. Báo cáo tháng của xã hạn gửi ngày ${due}. Gõ /capnhat để nhập (khoảng 5 phút).`,
+    leader: (p: { month: string; commune: string; due: string; missingVillages: string[]; unknown: number; notMet: number; total: number }) =>
+      [
+        `🔔 Báo cáo tháng ${formatMonthVN(p.month)} của xã ${p.commune} hạn gửi ngày ${p.due}.`,
+        p.missingVillages.length > 0 ? `Còn ${p.missingVillages.length} thôn chưa nhập số liệu: ${p.missingVillages.join(", ")}.` : "Tất cả các thôn đã nhập số liệu.",
+        `Tiêu chí: ❌ ${p.notMet} chưa đạt, ❔ ${p.unknown} chưa đủ số liệu, trên tổng ${p.total}.`,
+        "Gõ /tieuchi để xem chi tiết, /baocao để lập báo cáo.",
+      ].join("\n"),
+  },
+
+  cli: {
+    importUsage: "Cách dùng: npm run admin -- figures-import <tệp.csv> [--dry-run]",
+    importHeader: (expected: string) => `Dòng 1: tiêu đề phải bắt đầu bằng village_code,month rồi đến các mục số liệu (${expected}).`,
+    importUnknownColumn: (name: string) => `Dòng 1: cột "${name}" không có trong danh mục số liệu.`,
+    importBadVillage: (line: number, code: string) => `Dòng ${line}: không có thôn mã ${code}.`,
+    importBadMonth: (line: number, text: string) => `Dòng ${line}: tháng "${text}" không hợp lệ (dạng 2026-11 hoặc 11/2026).`,
+    importBadValue: (line: number, field: string, text: string) => `Dòng ${line}: "${field}" = "${text}" không phải số nguyên không âm.`,
+    importInvalid: (line: number, detail: string) => `Dòng ${line}: ${detail}.`,
+    importDuplicate: (line: number) => `Dòng ${line}: trùng thôn và tháng với một dòng trước.`,
+    importChecked: (rows: number) => `Tệp hợp lệ: ${rows} dòng. (Chạy thử, chưa ghi gì.)`,
+    importDone: (saved: number, conflicts: number) => `Đã nhập ${saved} dòng${conflicts > 0 ? `; ${conflicts} dòng bị trùng với lần nhập đồng thời, hãy chạy lại` : ""}.`,
+    importNote: "nhập từ tệp CSV",
+    checkUsage: "Cách dùng: npm run admin -- criteria-check [tệp.json]",
+    checkOk: (name: string, count: number, province: string | null) => `Bộ tiêu chí "${name}"${province ? ` (tỉnh ${province})` : ""}: ${count} tiêu chí, hợp lệ.`,
+    fileUnreadable: (path: string) => `Không đọc được tệp ${path}.`,
+    notJson: (path: string) => `Tệp ${path} không phải JSON hợp lệ.`,
+  },
+} as const;

@@ -1,0 +1,43 @@
+// The monthly report as plain data: what the XLSX, the HTML page and the chart are made from.
+import type { Db } from "../db/client.js";
+import { FIGURE_FIELDS, type FigureField } from "../compliance/fields.js";
+import { monthRange, type MonthKey } from "../compliance/month.js";
+import { communeMonth, communeTrend, tipStatsFor, type CommuneMonth, type CommuneRef, type ComplianceDeps, type TrendPoint } from "../compliance/service.js";
+import type { TipStats } from "../compliance/tipstats.js";
+
+export interface MonthlyReport {
+  commune: CommuneRef;
+  month: MonthKey;
+  generatedAt: Date;
+  dueDate: Date;
+  fields: FigureField[];
+  data: CommuneMonth;
+  tips: TipStats;
+  villageNames: Record<number, string>;
+  trend: TrendPoint[];
+}
+
+/** The day the report is due: `dueDay` of the reported month, as the plans say ("trước ngày 25 hằng tháng"). */
+export function dueDateOf(month: MonthKey, dueDay: number): Date {
+  const { start } = monthRange(month);
+  return new Date(start.getTime() + (dueDay - 1) * 86_400_000);
+}
+
+export async function buildMonthlyReport(db: Db, deps: ComplianceDeps, commune: CommuneRef, month: MonthKey, now: Date): Promise<MonthlyReport> {
+  const [data, tips, trend] = await Promise.all([
+    communeMonth(db, deps, commune, month),
+    tipStatsFor(db, commune.id, month),
+    communeTrend(db, deps, commune, month, 6),
+  ]);
+  return {
+    commune,
+    month,
+    generatedAt: now,
+    dueDate: dueDateOf(month, deps.reportDueDay),
+    fields: FIGURE_FIELDS,
+    data,
+    tips,
+    villageNames: Object.fromEntries(data.villages.map((v) => [v.id, v.name])),
+    trend,
+  };
+}

@@ -1,0 +1,111 @@
+// The monthly report as a spreadsheet (exceljs): one sheet per part, numbers as numbers (the
+// viewer's Excel shows them in its locale: 1.234,5 in Vietnamese), dates as dd/mm/yyyy, the
+// chart image on the trend sheet. Node only (see README, "Statistics and reports").
+import ExcelJS from "exceljs";
+import { formatMonthVN } from "../compliance/month.js";
+import { categoryLabel } from "../tips/categories.js";
+import { vi } from "../i18n/vi.js";
+import { viCompliance as t } from "../i18n/vi-compliance.js";
+import { figureLabel, missingText, requiredText } from "./describe.js";
+import type { MonthlyReport } from "./model.js";
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+/** Excel dates have no zone: write the Vietnam wall-clock time. */
+const vnDate = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS);
+
+function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
+  ws.columns = titles.map((title, i) => ({ header: title, width: widths[i] ?? 16 }));
+  const row = ws.getRow(1);
+  row.font = { bold: true };
+  row.alignment = { vertical: "middle", wrapText: true };
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+}
+
+export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array): Promise<Uint8Array> {
+  const d = r.data;
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Pháo Đài";
+  wb.created = r.generatedAt;
+
+  const summary = wb.addWorksheet(t.report.sheetSummary);
+  header(summary, [t.report.colItem, t.report.colValue], [44, 48]);
+  const put = (label: string, value: string | number | Date, numFmt?: string) => {
+    const row = summary.addRow([label, value]);
+    if (numFmt) row.getCell(2).numFmt = numFmt;
+  };
+  put(t.report.province, r.commune.provinceName);
+  put(t.report.commune, r.commune.name);
+  put(t.report.month, formatMonthVN(r.month));
+  put(t.report.generated, vnDate(r.generatedAt), "dd/mm/yyyy hh:mm");
+  put(t.report.due, vnDate(r.dueDate), "dd/mm/yyyy");
+  put(t.report.criteriaSet, d.criteriaSetName);
+  put(`${t.report.criteriaCounts}: ${t.statusWord.met}`, d.counts.met, "#,##0");
+  put(`${t.report.criteriaCounts}: ${t.statusWord.not_met}`, d.counts.not_met, "#,##0");
+  put(`${t.report.criteriaCounts}: ${t.statusWord.unknown}`, d.counts.unknown, "#,##0");
+  put(t.report.villagesReported, d.villages.filter((v) => v.figures).length, "#,##0");
+  put(t.report.colVillages, d.villages.length, "#,##0");
+  put(t.report.tipsTotal, r.tips.total, "#,##0");
+  put(t.report.tipsOpen, r.tips.open, "#,##0");
+  if (r.tips.medianTakeMinutes !== null) put(t.report.medianTake, r.tips.medianTakeMinutes / 60, "#,##0.0");
+  if (r.tips.medianCloseMinutes !== null) put(t.report.medianClose, r.tips.medianCloseMinutes / 60, "#,##0.0");
+  summary.addRow([]);
+  summary.addRow([t.report.footer]);
+
+  const criteria = wb.addWorksheet(t.report.sheetCriteria);
+  header(criteria, ["#", t.report.colCriterion, t.report.colStatus, t.report.colValue, t.report.colRequired, t.report.colMissing, t.report.colSource], [5, 60, 16, 12, 16, 40, 30]);
+  d.results.forEach((c, i) => {
+    const row = criteria.addRow([i + 1, c.text, `${t.status[c.status]} ${t.statusWord[c.status]}`, c.value, requiredText(c), missingText(c, 50), c.source]);
+    row.getCell(4).numFmt = c.display === "percent" ? "0.0%" : "#,##0";
+    row.alignment = { vertical: "top", wrapText: true };
+  });
+
+  const villages = wb.addWorksheet(t.report.sheetVillages);
+  header(villages, [t.report.colVillageCode, t.report.colVillage, ...r.fields.map((f) => f.label), t.report.colVersion, t.report.colUpdated], [10, 22, ...r.fields.map(() => 14), 8, 16]);
+  villages.getRow(1).height = 90;
+  for (const v of d.villages) {
+    const values = r.fields.map((f) => v.figures?.values[f.id] ?? null);
+    const row = villages.addRow([v.code, v.name, ...values, v.figures?.version ?? null, v.figures ? vnDate(v.figures.updatedAt) : null]);
+    row.getCell(r.fields.length + 4).numFmt = "dd/mm/yyyy hh:mm";
+  }
+  const totals = villages.addRow([
+    "",
+    t.report.total,
+    ...r.fields.map((f) => (d.villages.every((v) => v.figures?.values[f.id] !== undefined) ? d.villages.reduce((s, v) => s + (v.figures?.values[f.id] ?? 0), 0) : null)),
+  ]);
+  totals.font = { bold: true };
+
+  const tips = wb.addWorksheet(t.report.sheetTips);
+  header(tips, [t.report.colItem, t.report.colCount], [48, 12]);
+  tips.addRow([t.tips.byStatus]).font = { bold: true };
+  for (const [status, n] of Object.entries(r.tips.byStatus)) tips.addRow([vi.status[status] ?? status, n]);
+  tips.addRow([t.tips.byCategory]).font = { bold: true };
+  for (const c of r.tips.byCategory) tips.addRow([categoryLabel(c.category), c.count]);
+  tips.addRow([t.tips.byVillage]).font = { bold: true };
+  for (const v of r.tips.byVillage) tips.addRow([v.villageId === null ? t.tips.unknownVillage : (r.villageNames[v.villageId] ?? String(v.villageId)), v.count]);
+  tips.addRow([t.report.tipsTotal, r.tips.total]).font = { bold: true };
+
+  const coverage = wb.addWorksheet(t.report.sheetCoverage);
+  header(coverage, [t.report.colVillage, figureLabel("propaganda_sessions"), t.report.colDelivered, t.report.colConfirmed, t.report.colNotBroadcast], [24, 22, 14, 12, 40]);
+  for (const v of d.villages) {
+    const c = v.coverage;
+    coverage.addRow([
+      v.name,
+      v.figures?.values.propaganda_sessions ?? null,
+      d.coverageKnown ? (c?.slotsDelivered ?? 0) : null,
+      d.coverageKnown ? (c?.confirmedBroadcast ?? 0) : null,
+      (c?.notBroadcast ?? []).map((x) => `${x.reason}: ${x.count}`).join("; "),
+    ]);
+  }
+  if (!d.coverageKnown) coverage.addRow([t.report.coverageUnknown]);
+
+  const trend = wb.addWorksheet(t.report.sheetTrend);
+  header(trend, [t.report.colMonth, t.report.colTips, t.report.colReached, t.report.colVillages, t.report.colReported, t.report.colCriteriaMet, t.report.colCriteriaTotal], [10, 10, 18, 10, 18, 12, 14]);
+  for (const p of r.trend) trend.addRow([formatMonthVN(p.month), p.tips, p.villagesReached, p.villages, p.villagesReported, p.criteriaMet, p.criteriaTotal]);
+  if (chartPng) {
+    const image = wb.addImage({ buffer: chartPng as unknown as ExcelJS.Buffer, extension: "png" });
+    trend.addImage(image, { tl: { col: 0, row: r.trend.length + 2 }, ext: { width: 800, height: 400 } });
+  }
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}

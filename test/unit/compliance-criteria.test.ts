@@ -1,0 +1,183 @@
+// Criteria evaluation as pure, table-driven tests: boundaries, missing figures, three-valued logic,
+// and criteria files that are rejected with a clear message.
+import { describe, expect, it } from "vitest";
+import {
+  buildRegistry,
+  criteriaRegistry,
+  CriteriaFileError,
+  evaluateCriteria,
+  parseCriteriaSet,
+  type CriteriaSet,
+  type VillageInput,
+} from "../../src/compliance/criteria.js";
+import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
+import defaultSet from "../../src/compliance/criteria/default.json" with { type: "json" };
+
+const set = criteriaRegistry().default;
+
+/** All figures at a "good" level; override what a case needs. */
+function good(overrides: Record<string, number> = {}): Record<string, number> {
+  const base = Object.fromEntries(FIGURE_FIELDS.map((f) => [f.id, 0])) as Record<string, number>;
+  return { ...base, households: 100, households_committed: 100, tip_box: 1, hotline_board: 1, propaganda_sessions: 1, anti_drug_models: 1, ...overrides };
+}
+
+const village = (label: string, figures: Record<string, number> | null, broadcasts: number | null = null): VillageInput => ({
+  label,
+  figures,
+  system: { broadcasts_confirmed: broadcasts },
+});
+
+function statusOf(id: string, villages: VillageInput[], s: CriteriaSet = set) {
+  const r = evaluateCriteria(s, villages).find((x) => x.id === id);
+  if (!r) throw new Error(`no criterion ${id}`);
+  return r;
+}
+
+describe("the default criteria set", () => {
+  it("loads from the data file and every criterion cites its source in the seeds", () => {
+    expect(set.criteria.length).toBeGreaterThanOrEqual(15);
+    for (const c of set.criteria) expect(c.source, c.id).toMatch(/Seed 00[0-9]/);
+    expect(set.criteria.map((c) => c.id)).toEqual(expect.arrayContaining(["addicts-below-10", "propaganda-monthly", "tip-box-hotline"]));
+  });
+
+  it("a commune with good figures everywhere meets every criterion (bulletins unknown, sessions held)", () => {
+    const results = evaluateCriteria(set, [village("Thôn A", good()), village("Thôn B", good())]);
+    expect(results.filter((r) => r.status !== "met").map((r) => r.id)).toEqual([]);
+  });
+});
+
+describe("criteria evaluation, table-driven", () => {
+  const cases: Array<[string, string, VillageInput[], "met" | "not_met" | "unknown"]> = [
+    // "fewer than 10 addicts": the boundary.
+    ["9 addicts is fewer than 10", "addicts-below-10", [village("A", good({ addicts_total: 9, addicts_with_file: 9, addicts_in_treatment: 9 }))], "met"],
+    ["exactly 10 addicts is not fewer than 10", "addicts-below-10", [village("A", good({ addicts_total: 10 }))], "not_met"],
+    ["11 addicts", "addicts-below-10", [village("A", good({ addicts_total: 11 }))], "not_met"],
+    ["5 + 5 addicts in two villages is 10", "addicts-below-10", [village("A", good({ addicts_total: 5 })), village("B", good({ addicts_total: 5 }))], "not_met"],
+    ["0 addicts", "addicts-below-10", [village("A", good())], "met"],
+    ["a village without figures makes the count unknown", "addicts-below-10", [village("A", good({ addicts_total: 1 })), village("B", null)], "unknown"],
+    ["no villages at all is unknown", "addicts-below-10", [], "unknown"],
+    // 100% ratios, including "100% of none".
+    ["all addicts with files", "addicts-file", [village("A", good({ addicts_total: 4, addicts_with_file: 4 }))], "met"],
+    ["3 of 4 addicts with files", "addicts-file", [village("A", good({ addicts_total: 4, addicts_with_file: 3 }))], "not_met"],
+    ["no addicts: 100% of none holds", "addicts-file", [village("A", good({ addicts_total: 0, addicts_with_file: 0 }))], "met"],
+    ["households 100 of 100", "households-committed", [village("A", good({ households: 100, households_committed: 100 }))], "met"],
+    ["households 99 of 100", "households-committed", [village("A", good({ households: 100, households_committed: 99 }))], "not_met"],
+    ["households summed over villages: 50/50 and 49/50", "households-committed", [village("A", good({ households: 50, households_committed: 50 })), village("B", good({ households: 50, households_committed: 49 }))], "not_met"],
+    // A figure missing from one village's form.
+    ["households figure missing in one village", "households-committed", [village("A", good()), village("B", (() => { const g = good(); delete g.households; return g; })())], "unknown"],
+    // Reduction since registration.
+    ["users equal to the baseline", "users-reduced", [village("A", good({ addicts_total: 3, illegal_users_total: 2, baseline_users: 5 }))], "met"],
+    ["users above the baseline", "users-reduced", [village("A", good({ addicts_total: 4, illegal_users_total: 2, baseline_users: 5 }))], "not_met"],
+    // "none" criteria.
+    ["one hot spot", "no-hot-spots", [village("A", good({ hot_spots: 1 }))], "not_met"],
+    ["no serious incidents", "no-serious-incidents", [village("A", good())], "met"],
+    // At least one model in the commune: the sum over villages.
+    ["no model anywhere", "anti-drug-model", [village("A", good({ anti_drug_models: 0 })), village("B", good({ anti_drug_models: 0 }))], "not_met"],
+    ["one model in one village", "anti-drug-model", [village("A", good({ anti_drug_models: 0 })), village("B", good({ anti_drug_models: 1 }))], "met"],
+    // Per-village conditions.
+    ["every village with box and board", "tip-box-hotline", [village("A", good()), village("B", good())], "met"],
+    ["one village without a board", "tip-box-hotline", [village("A", good()), village("B", good({ hotline_board: 0 }))], "not_met"],
+    ["no box settles it even when the board is not entered", "tip-box-hotline", [village("A", (() => { const g = good({ tip_box: 0 }); delete g.hotline_board; return g; })())], "not_met"],
+    ["box entered, board missing", "tip-box-hotline", [village("A", (() => { const g = good(); delete g.hotline_board; return g; })())], "unknown"],
+    // Propaganda: entered sessions or confirmed bulletins count; unknown bulletins are not zero.
+    ["sessions held in every village", "propaganda-monthly", [village("A", good({ propaganda_sessions: 2 })), village("B", good({ propaganda_sessions: 1 }))], "met"],
+    ["no session, bulletins unknown: unknown, not zero", "propaganda-monthly", [village("A", good({ propaganda_sessions: 2 })), village("B", good({ propaganda_sessions: 0 }))], "unknown"],
+    ["no session but a confirmed bulletin broadcast", "propaganda-monthly", [village("A", good()), village("B", good({ propaganda_sessions: 0 }), 1)], "met"],
+    ["no session and no bulletin broadcast", "propaganda-monthly", [village("A", good()), village("B", good({ propaganda_sessions: 0 }), 0)], "not_met"],
+  ];
+  it.each(cases)("%s", (_name, id, villages, expected) => {
+    expect(statusOf(id, villages).status).toBe(expected);
+  });
+
+  it("shows the numbers behind a criterion and which village lacks what", () => {
+    const r = statusOf("addicts-below-10", [village("Thôn A", good({ addicts_total: 4 })), village("Thôn B", null)]);
+    expect(r.numbers).toEqual([{ field: "addicts_total", value: null }]);
+    expect(r.missing).toEqual([{ field: "addicts_total", villages: ["Thôn B"] }]);
+    const met = statusOf("addicts-below-10", [village("Thôn A", good({ addicts_total: 4 })), village("Thôn B", good({ addicts_total: 3 }))]);
+    expect(met).toMatchObject({ status: "met", value: 7, numbers: [{ field: "addicts_total", value: 7 }], missing: [] });
+  });
+
+  it("lists only the villages whose missing bulletin data matters", () => {
+    const r = statusOf("propaganda-monthly", [village("Thôn A", good({ propaganda_sessions: 3 })), village("Thôn B", good({ propaganda_sessions: 0 }))]);
+    expect(r.missing).toEqual([{ field: "broadcasts_confirmed", villages: ["Thôn B"] }]);
+  });
+
+  it("gives the ratio as the value of a percentage criterion", () => {
+    const r = statusOf("households-committed", [village("A", good({ households: 80, households_committed: 60 }))]);
+    expect(r.value).toBeCloseTo(0.75);
+    expect(r.display).toBe("percent");
+  });
+});
+
+describe("criteria files", () => {
+  const minimal = (criteria: unknown[]) => ({ id: "t", name: "Thử nghiệm", source: "Thử", criteria });
+  const criterion = (over: Record<string, unknown> = {}) => ({
+    id: "c1",
+    text: "Tiêu chí thử",
+    source: "Seed 003",
+    formula: "addicts_total",
+    threshold: { op: "<", value: 10 },
+    needs: ["addicts_total"],
+    ...over,
+  });
+
+  const bad: Array<[string, unknown, RegExp]> = [
+    ["a formula that does not parse", minimal([criterion({ formula: "addicts_total <" })]), /không đọc được công thức/],
+    ["an unknown figure", minimal([criterion({ formula: "adicts_total", needs: ["adicts_total"] })]), /"adicts_total", không có trong danh mục/],
+    ["a formula reading a figure not in needs", minimal([criterion({ formula: "addicts_total + hot_spots" })]), /"needs" không ghi/],
+    ["needs naming a figure the formula does not read", minimal([criterion({ needs: ["addicts_total", "hot_spots"] })]), /công thức không dùng/],
+    ["a duplicate id", minimal([criterion(), criterion()]), /bị lặp/],
+    ["an unknown threshold operator", minimal([criterion({ threshold: { op: "≤", value: 1 } })]), /threshold\.op/],
+    ["a threshold that is not a number", minimal([criterion({ threshold: { op: "<", value: "10" } })]), /threshold\.value/],
+    ["a function that does not exist", minimal([criterion({ formula: "sqrt(addicts_total)" })]), /hàm "sqrt" không được hỗ trợ/],
+    ["member access (no way out of the language)", minimal([criterion({ formula: "addicts_total.constructor" })]), /không được hỗ trợ/],
+    ["a string literal", minimal([criterion({ formula: "addicts_total + 'x'" })]), /chỉ được dùng số/],
+    ["no criteria", minimal([]), /criteria/],
+  ];
+  it.each(bad)("rejects %s with a clear message", (_name, input, message) => {
+    expect(() => parseCriteriaSet("tinh.json", input)).toThrow(CriteriaFileError);
+    expect(() => parseCriteriaSet("tinh.json", input)).toThrow(message);
+  });
+
+  it("names the file in the message", () => {
+    expect(() => buildRegistry({ "default.json": minimal([criterion({ formula: "(" })]) })).toThrow(/Tệp tiêu chí default\.json không hợp lệ/);
+  });
+
+  it("a province file overrides a threshold, adds and removes criteria: no code change", () => {
+    const registry = buildRegistry({
+      "default.json": defaultSet,
+      "HTI.json": {
+        id: "hti",
+        province: "HTI",
+        extends: "default",
+        name: "Tiêu chí Hà Tĩnh (thử)",
+        source: "Thử",
+        override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
+        add: [criterion({ id: "no-offenders", text: "Không có người vi phạm", formula: "offenders_found", threshold: { op: "<=", value: 0 }, needs: ["offenders_found"] })],
+        remove: ["suspected-tested"],
+      },
+    });
+    const hti = registry.forProvince("hti");
+    const villages = [village("A", good({ addicts_total: 7, addicts_with_file: 7, addicts_in_treatment: 7 }))];
+    expect(statusOf("addicts-below-10", villages, registry.default).status).toBe("met");
+    expect(statusOf("addicts-below-10", villages, hti).status).toBe("not_met");
+    expect(hti.criteria.map((c) => c.id)).toContain("no-offenders");
+    expect(hti.criteria.map((c) => c.id)).not.toContain("suspected-tested");
+    expect(registry.forProvince("THA")).toBe(registry.default);
+  });
+
+  it("rejects a province file named after another province, or overriding what does not exist", () => {
+    const base = { id: "x", province: "HTI", extends: "default", name: "Thử nghiệm", source: "Thử" };
+    expect(() => buildRegistry({ "default.json": defaultSet, "THA.json": base })).toThrow(/THA\.json.*HTI\.json/);
+    expect(() => buildRegistry({ "default.json": defaultSet, "HTI.json": { ...base, override: [{ id: "nope" }] } })).toThrow(/"nope" không có/);
+  });
+});
+
+describe("the shipped criteria folder", () => {
+  it("lists every JSON file of src/compliance/criteria in its index, so none is silently ignored", async () => {
+    const { readdirSync } = await import("node:fs");
+    const { CRITERIA_FILES } = await import("../../src/compliance/criteria/index.js");
+    const files = readdirSync(new URL("../../src/compliance/criteria/", import.meta.url)).filter((f) => f.endsWith(".json"));
+    expect(new Set(Object.keys(CRITERIA_FILES))).toEqual(new Set(files));
+  });
+});

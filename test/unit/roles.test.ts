@@ -1,0 +1,74 @@
+// Who may do what, where: the table of roles, actions and scopes.
+import { describe, expect, it } from "vitest";
+import { can, type ScopeTarget, type StaffAction, type StaffScope } from "../../src/staff/roles.js";
+
+const officerA: StaffScope = { role: "officer", communeId: 1, villageId: null, active: true };
+const leaderA: StaffScope = { role: "leader", communeId: 1, villageId: null, active: true };
+const headA1: StaffScope = { role: "village_head", communeId: 1, villageId: 11, active: true };
+const translatorA: StaffScope = { role: "translator", communeId: 1, villageId: null, active: true };
+const communeAdminA: StaffScope = { role: "admin", communeId: 1, villageId: null, active: true };
+const provinceAdminP: StaffScope = { role: "admin", communeId: null, villageId: null, provinceId: 100, active: true };
+const nationalAdmin: StaffScope = { role: "admin", communeId: null, villageId: null, provinceId: null, active: true };
+const revokedOfficer: StaffScope = { ...officerA, active: false };
+
+// Commune 1 (villages 11, 12) and commune 2 (village 21) in province 100; commune 3 in province 200.
+const communeA: ScopeTarget = { communeId: 1, provinceId: 100 };
+const village11: ScopeTarget = { communeId: 1, villageId: 11, provinceId: 100 };
+const village12: ScopeTarget = { communeId: 1, villageId: 12, provinceId: 100 };
+const communeB: ScopeTarget = { communeId: 2, provinceId: 100 };
+const village21: ScopeTarget = { communeId: 2, villageId: 21, provinceId: 100 };
+const communeC: ScopeTarget = { communeId: 3, provinceId: 200 };
+const province100: ScopeTarget = { provinceId: 100 };
+const province200: ScopeTarget = { provinceId: 200 };
+
+const table: Array<[string, StaffScope, StaffAction, ScopeTarget, boolean]> = [
+  // Tips: officers and leaders of the commune; a village head never, not even of their village.
+  ["officer reads own commune's tips", officerA, "tip.read", communeA, true],
+  ["officer reads another commune's tips", officerA, "tip.read", communeB, false],
+  ["leader lists own commune's tips", leaderA, "tip.list", communeA, true],
+  ["leader cannot handle tips", leaderA, "tip.handle", communeA, false],
+  ["village head cannot read the commune's tips", headA1, "tip.read", communeA, false],
+  ["village head cannot read tips of their village", headA1, "tip.read", village11, false],
+  ["village head cannot read tip statistics", headA1, "tipstats.read", communeA, false],
+  // Figures: village heads their own village only; officers any village of their commune.
+  ["village head enters own village's figures", headA1, "figures.write", village11, true],
+  ["village head cannot enter another village's figures", headA1, "figures.write", village12, false],
+  ["village head cannot enter figures of a village elsewhere", headA1, "figures.write", village21, false],
+  ["village head cannot enter figures for the whole commune", headA1, "figures.write", communeA, false],
+  ["officer enters figures of a village of the commune", officerA, "figures.write", village12, true],
+  ["officer cannot enter figures in another commune", officerA, "figures.write", village21, false],
+  ["leader does not enter figures", leaderA, "figures.write", village11, false],
+  // Statistics, criteria, report.
+  ["village head reads own village's statistics", headA1, "stats.village", village11, true],
+  ["village head cannot read the commune's statistics", headA1, "stats.read", communeA, false],
+  ["village head cannot read another village's statistics", headA1, "stats.village", village12, false],
+  ["leader reads own commune's statistics", leaderA, "stats.read", communeA, true],
+  ["leader cannot read another commune's statistics", leaderA, "stats.read", communeB, false],
+  ["leader gets the report of own commune", leaderA, "report.read", communeA, true],
+  ["leader cannot get another commune's report", leaderA, "report.read", communeC, false],
+  ["officer reads tip statistics", officerA, "tipstats.read", communeA, true],
+  ["translator reads no statistics", translatorA, "stats.read", communeA, false],
+  ["leader cannot rank communes", leaderA, "ranking.read", province100, false],
+  ["commune admin reads own commune", communeAdminA, "stats.read", communeA, true],
+  ["commune admin cannot read another commune", communeAdminA, "stats.read", communeB, false],
+  ["commune admin cannot rank a province", communeAdminA, "ranking.read", province100, false],
+  // Province admins: the communes of their province, nothing else.
+  ["province admin reads a commune of the province", provinceAdminP, "stats.read", communeB, true],
+  ["province admin cannot read a commune of another province", provinceAdminP, "stats.read", communeC, false],
+  ["province admin ranks own province", provinceAdminP, "ranking.read", province100, true],
+  ["province admin cannot rank another province", provinceAdminP, "ranking.read", province200, false],
+  ["province admin: a target without province is refused", provinceAdminP, "stats.read", { communeId: 2 }, false],
+  // National admins: everywhere.
+  ["national admin ranks any province", nationalAdmin, "ranking.read", province200, true],
+  ["national admin reads any commune", nationalAdmin, "report.read", communeC, true],
+  ["national admin enters figures anywhere", nationalAdmin, "figures.write", village21, true],
+  // Revoked staff can do nothing.
+  ["revoked officer reads nothing", revokedOfficer, "stats.read", communeA, false],
+  ["unknown role can do nothing", { role: "mayor", communeId: 1, villageId: null, active: true }, "stats.read", communeA, false],
+];
+
+describe("can()", () => {
+  it.each(table)("%s", (_name, staff, action, target, expected) => {
+    expect(can(staff, action, target)).toBe(expected);
+  });
+});
