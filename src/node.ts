@@ -19,6 +19,7 @@ import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bo
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import type { ChannelSender, Channel } from "../bots/core/types.js";
+import { createPacer } from "./outbox/pacing.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -67,7 +68,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
       },
     });
   }
-  const deps: WorkDeps = { db, keys, log, now, settings, senders };
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, pacer: createPacer() };
   await requeueInterrupted(deps);
   const loop = createWorkLoop(deps, { intervalMs: config.dispatchIntervalMs });
 

@@ -13,6 +13,7 @@ import { createWebChatSender } from "../bots/webchat/sender.js";
 import { createTelegramBot } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import type { Channel, ChannelSender } from "../bots/core/types.js";
+import { createPacer } from "./outbox/pacing.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -24,6 +25,8 @@ interface WorkerExecutionContext {
 }
 
 let keyring: { text: string; keys: Keyring } | null = null;
+// Per isolate: consecutive invocations in one isolate share the channel pacing.
+const pacer = createPacer();
 
 async function build(env: Env) {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<string, string>;
@@ -46,6 +49,7 @@ async function build(env: Env) {
     log,
     now,
     senders,
+    pacer,
     settings: {
       draftTtlMinutes: config.draftTtlMinutes,
       tipsPerHour: config.tipsPerHour,

@@ -3,6 +3,7 @@ import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
 import type { Logger } from "../log.js";
+import type { Pacer } from "./pacing.js";
 
 export interface DispatcherDeps {
   db: Db;
@@ -10,6 +11,8 @@ export interface DispatcherDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
   now: () => Date;
   log: Logger;
+  /** Paces sends per channel and holds a channel after a 429; without it rows go out as fast as they can. */
+  pacer?: Pacer;
 }
 
 const CLAIM_MS = 60_000;
@@ -30,10 +33,12 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const now = deps.now();
   const due = await db.outboxMessage.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    orderBy: { id: "asc" },
+    // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
+    orderBy: [{ priority: "desc" }, { id: "asc" }],
     take: batchSize,
   });
   const blockedChats = new Set<string>();
+  const heldChannels = new Set<string>();
   let sent = 0;
   for (const row of due) {
     const chatKey = row.addressTag ?? `row:${row.id}`;
@@ -41,10 +46,13 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     if (row.addressTag) {
       // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
       const earlier = await db.outboxMessage.findFirst({ where: { addressTag: row.addressTag, status: "pending", id: { lt: row.id } }, select: { id: true } });
-      if (earlier) {
-        blockedChats.add(chatKey);
-        continue;
-      }
+      // Skip this row only: with priorities the earlier row may come later in this very batch.
+      if (earlier) continue;
+    }
+    if (heldChannels.has(row.channel)) continue;
+    if (deps.pacer && !(await deps.pacer.acquire(row.channel))) {
+      heldChannels.add(row.channel); // held after a 429: the next pass tries again
+      continue;
     }
     const claimed = await db.outboxMessage.updateMany({
       where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
@@ -92,6 +100,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     } else {
       blockedChats.add(chatKey);
       const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);
+      if (result.retryAfterSeconds !== undefined) deps.pacer?.pause(row.channel, waitMs);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },

@@ -3,9 +3,12 @@ import type { Channel, ChannelSender } from "../../bots/core/types.js";
 import { processPending } from "../inbound/process.js";
 import { dispatchDue } from "../outbox/dispatcher.js";
 import { sweep } from "./sweep.js";
+import type { Pacer } from "../outbox/pacing.js";
 
 export interface WorkDeps extends CoreDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
+  /** Per-channel pacing of sends (src/outbox/channel-limits.json). */
+  pacer?: Pacer;
 }
 
 /** One pass of background work: handle stored incomings, then send what is due. */
