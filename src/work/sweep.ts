@@ -6,6 +6,7 @@ import { vi } from "../i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
 import { pruneHits } from "../tips/limits.js";
 import type { Channel } from "../../bots/core/types.js";
+import { runBulletinTick } from "../bulletins/tick.js";
 
 const DAY_MS = 86_400_000;
 
@@ -28,6 +29,7 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
 export async function sweep(deps: CoreDeps): Promise<void> {
   const now = deps.now();
   await escalateStaleTips(deps);
+  await runBulletinTick(deps);
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
   await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
