@@ -9,6 +9,12 @@ import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
 import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
 import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
 import { continueAsk, listCommuneTips, register, registerAlertGroup, tipButton, viewTip, whoAmI } from "./staff.js";
+import { isBulletinState } from "./bulletin-state.js";
+import { bulletinChoice, bulletinHelp, continueBulletinStep, leaveBulletinStep, manageLanguages, manageSchedule, readBulletin, showProgress } from "./bulletins.js";
+import { startSubscribe, stopSubscription } from "./subscribe.js";
+import { translatorMenu } from "./translations.js";
+import { viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { eraseSubscriptionsOfAddress, touchSubscription } from "../../src/bulletins/subscriptions.js";
 
 const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
@@ -26,6 +32,8 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   }
   const staffRow = await db.staff.findUnique({ where: { pseudonym: incoming.sender } });
   const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
+  // Subscribers' last message: channels with an interaction window (Zalo) reach only recent ones.
+  await touchSubscription(db, incoming.sender, now);
 
   const turn = new Turn(deps, incoming, state, staff);
   for (const notice of expiredNotices) turn.reply(notice);
@@ -62,6 +70,7 @@ async function route(turn: Turn): Promise<void> {
   }
   // Groups are for staff: anything but commands and buttons is their own conversation.
   if (turn.incoming.chat.isGroup && !(staff && state.step === "ask")) return;
+  if (isBulletinState(state)) return continueBulletinStep(turn, state);
 
   if (hasDraft(state)) return continueTipOff(turn, state.step, state.draft);
   switch (state.step) {
@@ -86,9 +95,21 @@ async function route(turn: Turn): Promise<void> {
   turn.reply(vi.welcome, mainMenu());
 }
 
+/** The help text: the citizen's, plus the staff commands for staff (this feature's by role). */
+function helpText(staff: StaffRow | null): string {
+  const bulletins = bulletinHelp(staff);
+  const citizen = `${vi.help.citizen}\n\n${bulletins.citizen}`;
+  if (!staff) return citizen;
+  return [citizen, vi.help.staff, bulletins.staff].filter(Boolean).join("\n\n");
+}
+
 async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   const state = turn.state;
   const staff = turn.staff;
+  if ((data === "nav:cancel" || data === "nav:back") && isBulletinState(state)) {
+    await leaveBulletinStep(turn, state, data === "nav:back");
+    return true;
+  }
   if (data === "nav:cancel") {
     turn.state = IDLE;
     turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
@@ -116,7 +137,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "menu:help") {
-    turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+    turn.reply(helpText(staff));
     return true;
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
@@ -136,7 +157,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     await openFromQuestion(turn, Number(answer[1]));
     return true;
   }
-  return false;
+  return bulletinChoice(turn, data);
 }
 
 async function runCommand(turn: Turn, command: string, args: string): Promise<void> {
@@ -163,10 +184,12 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return startTipOff(turn);
     case "huy":
     case "cancel":
+      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, false);
       turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : vi.flow.cancelled);
       turn.state = IDLE;
       return;
     case "quaylai":
+      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, true);
       if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
       turn.reply(vi.flow.nothingToCancel);
       return;
@@ -179,14 +202,37 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "help":
     case "trogiup":
-      turn.reply(staff ? `${vi.help.citizen}\n\n${vi.help.staff}` : vi.help.citizen);
+      turn.reply(helpText(staff));
       return;
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
+      const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, turn.incoming.chat.tag);
       turn.state = IDLE;
-      turn.reply(vi.erase.done(erased));
+      turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
       return;
     }
+    case "nhanbantin":
+      return startSubscribe(turn);
+    case "huybantin":
+      return stopSubscription(turn);
+    case "bantin":
+      return readBulletin(turn, args);
+    case "dich":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await translatorMenu(turn, staff, args);
+      return;
+    case "tiendo":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showProgress(turn, staff, args);
+      return;
+    case "lichphat":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await manageSchedule(turn, staff, args);
+      return;
+    case "ngonngu":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await manageLanguages(turn, staff, args);
+      return;
     case "dangky":
       return register(turn, args);
     case "toi":
@@ -207,6 +253,6 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
         turn.reply(vi.flow.useButtons);
         return enterStep(turn, turn.state.step, turn.state.draft);
       }
-      turn.reply(vi.help.citizen, mainMenu());
+      turn.reply(helpText(null), mainMenu());
   }
 }

@@ -1,5 +1,6 @@
 // Dialogue state: plain data stored per pseudonym, and pure rules over it.
 import type { DraftAttachment } from "../../src/tips/service.js";
+import type { BulletinState } from "./bulletin-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -19,7 +20,8 @@ export type State =
   | { step: "followup_code" }
   | { step: "followup"; tipId: number }
   | { step: "followup_add"; tipId: number }
-  | { step: "ask"; tipId: number };
+  | { step: "ask"; tipId: number }
+  | BulletinState;
 
 export const IDLE: State = { step: "idle" };
 
