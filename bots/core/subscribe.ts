@@ -2,7 +2,7 @@
 // address are kept; the buttons carry their own context, so a lost state never strands anyone.
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { searchCommunes } from "../../src/places/search.js";
-import { BASE_LANGUAGE, languageLabel, parseLanguageList } from "../../src/bulletins/languages.js";
+import { BASE_LANGUAGE, languageInline, languageLabel, parseLanguageList } from "../../src/bulletins/languages.js";
 import { communeSchedule } from "../../src/bulletins/slots.js";
 import { findSubscription, subscribe, unsubscribe } from "../../src/bulletins/subscriptions.js";
 import type { Choice } from "./types.js";
@@ -82,7 +82,7 @@ export async function chooseLanguage(turn: Turn, communeId: number, code: string
   turn.deps.log.info("bulletins.subscribed", { communeId: commune.id, channel: incoming.channel });
   const { schedule } = await communeSchedule(db, commune.id);
   turn.state = IDLE;
-  const done = t.subscribe.done(commune.name, languageLabel(code), t.schedule.describe(dayList(schedule.days), schedule.times.join(", ")));
+  const done = t.subscribe.done(commune.name, languageInline(code), t.schedule.describe(dayList(schedule.days), schedule.times.join(", ")));
   turn.reply(replaced ? `${done}\n${t.subscribe.changed}` : done);
 }
 

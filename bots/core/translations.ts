@@ -3,7 +3,7 @@
 // approves or returns it with the buttons under the review request.
 import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can } from "../../src/staff/roles.js";
-import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageLabel, languages as registry, parseLanguageList } from "../../src/bulletins/languages.js";
+import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList } from "../../src/bulletins/languages.js";
 import {
   findDraft,
   MAX_TRANSLATION_CHARS,
@@ -82,7 +82,7 @@ export async function translatorMenu(turn: Turn, staff: StaffRow, args: string):
   if (chosen.length === 0 || ["ngonngu", "ngôn ngữ", "ngon ngu"].includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
   for (const code of chosen) {
     const { total, missing } = await missingTranslations(db, code, turn.now());
-    const label = languageLabel(code);
+    const label = languageInline(code);
     if (missing.length === 0) {
       turn.reply(t.translate.allDone(label));
       continue;
@@ -128,7 +128,7 @@ export async function openTranslation(turn: Turn, staff: StaffRow, itemId: numbe
     turn.reply(t.translate.itemUnknown);
     return;
   }
-  const label = languageLabel(code);
+  const label = languageInline(code);
   turn.state = { step: "translate", itemId, language: code };
   turn.reply(`${t.translate.original(item.title, label)}\n\n${original.text}`);
   const lines = [t.translate.instructions(label, (languageInfo(code)?.scripts.length ?? 1) > 1)];

@@ -69,6 +69,11 @@ export function languageLabel(code: string): string {
   return l.nativeName === l.nameVi ? l.nameVi : `${l.nameVi} (${l.nativeName})`;
 }
 
+/** The label inside a sentence: "tiếng Mông (Hmoob)". */
+export function languageInline(code: string): string {
+  return languageLabel(code).replace(/^Tiếng /, "tiếng ");
+}
+
 /** What a person typed ("hnj", "HMN", "mông", "Tiếng Thái") → a registry code, or null. */
 export function resolveLanguage(typed: string): string | null {
   const folded = foldVietnamese(typed).replace(/[^a-z' ]/g, "").replace(/^tieng\s+/, "").trim();

@@ -3,7 +3,7 @@
 import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
 import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
 import { formatDateVN } from "../util/format.js";
-import { languageLabel, type ResolvedLanguage } from "./languages.js";
+import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
 import { vnParts } from "./schedule.js";
 
 const t = viBulletins;
@@ -64,7 +64,7 @@ export function headMessage(o: {
   const lines = [t.head.header(formatSlot(o.scheduledAt), o.village)];
   if (o.late) lines.push(t.head.late);
   lines.push(t.head.language(languageLabel(o.version.language), o.part));
-  if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageLabel).join(", ")));
+  if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageInline).join(", ")));
   lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel));
   if (o.deliveryId !== null) lines.push("", t.head.footer);
   const message: OutgoingMessage = { text: lines.join("\n") };
@@ -83,7 +83,7 @@ export function subscriberMessage(o: {
   channel: Channel;
 }): OutgoingMessage {
   const lines = [t.subscriber.header(o.commune, formatDateVN(o.scheduledAt))];
-  if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageLabel).join(", ")));
+  if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
   lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel), "", t.subscriber.footer);
   const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
   const media = audioMedia(o.version, o.channel);

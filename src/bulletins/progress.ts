@@ -46,7 +46,7 @@ export async function progressText(db: Db, communeId: number, now: Date, slots =
   if (recent.length === 0) lines.push(t.progress.none);
   for (const { id } of recent) {
     const p = await slotProgress(db, id);
-    lines.push("", t.progress.slot(formatSlot(p.slot.scheduledAt), p.slot.item?.title ?? "—", t.slotStatus[p.slot.status] ?? p.slot.status, p.slot.late));
+    lines.push("", t.progress.slot(formatSlot(p.slot.scheduledAt), p.slot.item?.title ?? null, t.slotStatus[p.slot.status] ?? p.slot.status, p.slot.late));
     if (p.slot.status !== "sending" && p.slot.status !== "sent") continue;
     lines.push(t.progress.heads(p.heads.sent, p.heads.total, p.heads.pending, p.heads.failed));
     lines.push(t.progress.subscribers(p.subscribers.sent, p.slot.subscribersQueued, p.subscribers.pending, p.subscribers.failed, p.slot.subscribersSkipped));

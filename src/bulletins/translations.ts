@@ -6,7 +6,7 @@ import type { OutgoingMessage } from "../../bots/core/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
-import { BASE_LANGUAGE, languageLabel, parseLanguageList, slotForText } from "./languages.js";
+import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
 import { activeTags } from "./rotation.js";
 import { DAY_MS, scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
@@ -112,7 +112,7 @@ export async function submitDraft(deps: BulletinDeps, translator: { id: number; 
   const item = await db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
   const reviewers = translator.communeId ? await communeStaff(db, translator.communeId, ["leader", "officer", "admin"]) : [];
   for (const r of reviewers) {
-    await enqueue(db, staffTarget(r), reviewMessage(item.title, languageLabel(language), translator.displayName, draft, r.channel), {
+    await enqueue(db, staffTarget(r), reviewMessage(item.title, languageInline(language), translator.displayName, draft, r.channel), {
       dedupeKey: `b:rv:${draft.id}:${now.getTime()}:${r.id}`,
       now,
     });
@@ -137,7 +137,7 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
   if (!draft || draft.status !== "draft" || !draft.submittedAt) return { ok: false, reason: "handled" };
   const translator = draft.translatorStaffId ? await db.staff.findUnique({ where: { id: draft.translatorStaffId } }) : null;
   if (!translator?.communeId || !can(reviewer, "bulletin.approve", { communeId: translator.communeId })) return { ok: false, reason: "forbidden" };
-  const label = languageLabel(draft.language);
+  const label = languageInline(draft.language);
   const title = draft.item.title;
   const toTranslator = (text: string) => enqueue(db, staffTarget(translator), { text }, { dedupeKey: `b:rvd:${draft.id}:${draft.submittedAt!.getTime()}`, now });
 
@@ -184,7 +184,7 @@ export async function translationRequest(db: Db, languages: string[], at: Date, 
     const open = missing.filter((m) => !m.draft?.submitted);
     if (open.length === 0) continue;
     return {
-      text: t.translate.request(languageLabel(language), missing.length),
+      text: t.translate.request(languageInline(language), missing.length),
       choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(m.title), data: `tr:${m.id}:${language}` }]),
     };
   }

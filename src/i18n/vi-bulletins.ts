@@ -129,7 +129,7 @@ export const viBulletins = {
 
   progress: {
     title: (commune: string) => `📊 Tiến độ bản tin — xã ${commune}`,
-    slot: (when: string, title: string, status: string, late: boolean) => `🗓️ ${when}${late ? " (gửi muộn)" : ""} — ${title} — ${status}`,
+    slot: (when: string, title: string | null, status: string, late: boolean) => `🗓️ ${when}${late ? " (gửi muộn)" : ""}${title ? ` — «${title}»` : ""} — ${status}`,
     heads: (sent: number, total: number, pending: number, failed: number) =>
       `• Trưởng thôn: ${sent}/${total} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}`,
     subscribers: (sent: number, queued: number, pending: number, failed: number, skipped: number) =>
@@ -214,7 +214,7 @@ export const viBulletins = {
     chooseLanguages: "Đồng chí dịch bản tin sang tiếng nào? Bấm để chọn (có thể chọn nhiều), xong bấm \"Xong\".",
     noLanguages: "Đồng chí chưa chọn ngôn ngữ dịch. Gõ /dich ngonngu để chọn.",
     languagesSaved: (list: string) => `✅ Ngôn ngữ dịch của đồng chí: ${list}.`,
-    listTitle: (label: string, missing: number, total: number) => `✍️ ${label}: còn ${missing}/${total} bài chưa có bản dịch đã duyệt.`,
+    listTitle: (label: string, missing: number, total: number) => `✍️ Bản ${label}: còn ${missing}/${total} bài chưa có bản dịch đã duyệt.`,
     listWaiting: (n: number) => `${n} bài đang chờ duyệt.`,
     allDone: (label: string) => `🎉 Tất cả bản tin đã có bản ${label} được duyệt. Cảm ơn đồng chí!`,
     pickItem: "Chọn bài để dịch (ưu tiên từ trên xuống):",
@@ -273,6 +273,23 @@ export const viBulletins = {
 
   errors: {
     expired: "Thao tác này đã hết hạn. Hãy gõ lại lệnh.",
+  },
+
+  // The admin command line (npm run admin -- …), for district and province staff.
+  admin: {
+    scheduleSummary: "Xem hoặc đổi lịch phát bản tin của một xã (giờ Việt Nam); tat/bat để tạm dừng/bật lại.",
+    languagesSummary: "Xem hoặc đặt ngôn ngữ bản tin của một xã, hoặc của một thôn (--village).",
+    coverageSummary: "Độ phủ bản tin theo thôn trong một tháng (--json cho máy đọc).",
+    progressSummary: "Tiến độ gửi các buổi phát gần đây của một xã.",
+    catalogSummary: "Danh mục bản tin và tình trạng bản dịch theo ngôn ngữ (--sync để nhập lại tệp danh mục).",
+    translatorSummary: "Đặt ngôn ngữ dịch của một biên dịch viên (theo số thứ tự cán bộ).",
+    badArgs: (usage: string, detail: string) => `Tham số không đúng (${detail}). Cách dùng: ${usage}`,
+    communeUnknown: (code: string) => `Không có xã mã ${code}.`,
+    villageUnknown: (code: string, commune: string) => `Xã ${commune} không có thôn mã ${code}.`,
+    staffUnknown: (id: string) => `Không có biên dịch viên số ${id} đang hoạt động.`,
+    catalogLine: (position: number, title: string, tags: string, languages: string) => `${String(position).padStart(3)}. ${title}${tags ? ` [${tags}]` : ""} — ${languages}`,
+    catalogSynced: (items: number, retired: number) => `Đã nhập ${items} bản tin${retired ? `, ngừng dùng ${retired} bản không còn trong tệp` : ""}.`,
+    translatorSet: (name: string, list: string) => `Đã đặt ngôn ngữ dịch của ${name}: ${list}.`,
   },
 
   nationalHotline: NATIONAL_HOTLINE,
