@@ -112,10 +112,8 @@ export async function submitDraft(deps: BulletinDeps, translator: { id: number; 
   const item = await db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
   const reviewers = translator.communeId ? await communeStaff(db, translator.communeId, ["leader", "officer", "admin"]) : [];
   for (const r of reviewers) {
-    await enqueue(db, staffTarget(r), reviewMessage(item.title, languageInline(language), translator.displayName, draft, r.channel), {
-      dedupeKey: `b:rv:${draft.id}:${now.getTime()}:${r.id}`,
-      now,
-    });
+    // Like the tip alerts: no dedupe key, every submission is a new request.
+    await enqueue(db, staffTarget(r), reviewMessage(item.title, languageInline(language), translator.displayName, draft, r.channel), { now });
   }
   deps.log.info("bulletins.translation_submitted", { itemId, language, reviewers: reviewers.length });
   return { ok: true, title: item.title, reviewers: reviewers.length };
@@ -139,7 +137,7 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
   if (!translator?.communeId || !can(reviewer, "bulletin.approve", { communeId: translator.communeId })) return { ok: false, reason: "forbidden" };
   const label = languageInline(draft.language);
   const title = draft.item.title;
-  const toTranslator = (text: string) => enqueue(db, staffTarget(translator), { text }, { dedupeKey: `b:rvd:${draft.id}:${draft.submittedAt!.getTime()}`, now });
+  const toTranslator = (text: string) => enqueue(db, staffTarget(translator), { text }, { now });
 
   if (decision === "return") {
     const returned = await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft", submittedAt: draft.submittedAt }, data: { submittedAt: null, reviewedByStaffId: reviewer.id, updatedAt: now } });
