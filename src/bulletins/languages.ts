@@ -66,7 +66,8 @@ export function language(code: string): Language | undefined {
 export function languageLabel(code: string): string {
   const l = byCode.get(code);
   if (!l) return code;
-  return l.nativeName === l.nameVi ? l.nameVi : `${l.nameVi} (${l.nativeName})`;
+  // "Tiếng Mường", not "Tiếng Mường (Mường)": the native name only when it adds something.
+  return foldVietnamese(l.nameVi).includes(foldVietnamese(l.nativeName)) ? l.nameVi : `${l.nameVi} (${l.nativeName})`;
 }
 
 /** The label inside a sentence: "tiếng Mông (Hmoob)". */
