@@ -9,6 +9,9 @@ ALTER TABLE "Village" ADD COLUMN "languages" TEXT;
 
 -- Bulletin fan-out is queued with priority -1 so that tip alerts and replies (0) go first.
 ALTER TABLE "OutboxMessage" ADD COLUMN "priority" INTEGER NOT NULL DEFAULT 0;
+-- The dispatcher checks each row for an earlier pending row to the same chat: index it, or a
+-- fan-out of N rows costs N scans of N rows.
+CREATE INDEX "OutboxMessage_addressTag_status_idx" ON "OutboxMessage"("addressTag", "status");
 
 CREATE TABLE "BulletinItem" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,

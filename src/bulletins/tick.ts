@@ -17,7 +17,7 @@ export async function runBulletinTick(deps: BulletinDeps, opts: TickOptions = {}
   await ensureCatalog(deps.db, now);
   await ensureSchedules(deps.db, now);
   const planned = await planSlots(deps);
-  const fanOut = await advanceFanOuts(deps, opts.fanOutBudget ?? 2_000);
+  const fanOut = await advanceFanOuts(deps, opts.fanOutBudget ?? 1_000);
   const reminders = await sendReminders(deps);
   const summaries = await sendWeeklySummaries(deps);
   const requests = await requestTranslations(deps);
