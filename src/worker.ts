@@ -9,6 +9,7 @@ import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
 import { runWorkOnce, type WorkDeps } from "./work/runner.js";
 import { sweep } from "./work/sweep.js";
+import { dispatchDue } from "./outbox/dispatcher.js";
 import { createWebChatSender } from "../bots/webchat/sender.js";
 import { createTelegramBot } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
@@ -91,6 +92,8 @@ export default {
       (async () => {
         await runWorkOnce(deps);
         await sweep(deps);
+        // What the sweep queued (a bulletin slot's first messages) goes out now, not a minute later.
+        await dispatchDue(deps);
       })(),
     );
   },
