@@ -49,6 +49,10 @@ export async function continueSubCommune(turn: Turn): Promise<void> {
 }
 
 export async function chooseCommune(turn: Turn, communeId: number): Promise<void> {
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.subscribe.groupOnly);
+    return;
+  }
   const commune = await turn.deps.db.commune.findUnique({ where: { id: communeId } });
   if (!commune) return startSubscribe(turn);
   turn.state = { step: "sub_commune" }; // typing another name searches again

@@ -99,7 +99,7 @@ export interface PlanReport {
 }
 
 /** Turns due schedules into slots: the newest due slot is aired (late if need be), older ones recorded as missed. */
-export async function planSlots(deps: BulletinDeps, limit = 100): Promise<PlanReport> {
+export async function planSlots(deps: BulletinDeps, limit = 200): Promise<PlanReport> {
   const { db, log } = deps;
   const now = deps.now();
   const report: PlanReport = { aired: 0, missed: 0, empty: 0 };

@@ -189,10 +189,19 @@ export async function translationRequest(db: Db, languages: string[], at: Date, 
   return null;
 }
 
-/** Asks each translator about missing translations, at most once per `translationRequestEveryDays`. */
+const REQUEST_CHECK_KEY = "translations.checkedAt";
+const REQUEST_CHECK_EVERY_MS = 3_600_000;
+
+/**
+ * Asks each translator about missing translations, at most once per `translationRequestEveryDays`.
+ * Looks at translators at most hourly (one read otherwise), so a run every minute stays cheap.
+ */
 export async function requestTranslations(deps: BulletinDeps): Promise<number> {
   const { db } = deps;
   const now = deps.now();
+  const checked = await db.bulletinMeta.findUnique({ where: { key: REQUEST_CHECK_KEY } });
+  if (checked && now.getTime() - Number(checked.value) < REQUEST_CHECK_EVERY_MS && now.getTime() >= Number(checked.value)) return 0;
+  await db.bulletinMeta.upsert({ where: { key: REQUEST_CHECK_KEY }, create: { key: REQUEST_CHECK_KEY, value: String(now.getTime()), updatedAt: now }, update: { value: String(now.getTime()), updatedAt: now } });
   const every = scheduleSettings.translationRequestEveryDays * DAY_MS;
   const translators = await db.staff.findMany({ where: { role: "translator", active: true }, orderBy: { id: "asc" }, take: 500 });
   let asked = 0;
