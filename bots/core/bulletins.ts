@@ -354,11 +354,11 @@ export async function bulletinChoice(turn: Turn, data: string): Promise<boolean>
     await stopSubscription(turn);
     return true;
   }
-  if ((m = /^sc:(\d+)$/.exec(data))) {
+  if ((m = /^sc:(\d{1,9})$/.exec(data))) {
     await chooseCommune(turn, Number(m[1]));
     return true;
   }
-  if ((m = /^sl:(\d+):([a-z]{3})$/.exec(data))) {
+  if ((m = /^sl:(\d{1,9}):([a-z]{3})$/.exec(data))) {
     await chooseLanguage(turn, Number(m[1]), m[2]!);
     return true;
   }
@@ -376,21 +376,21 @@ export async function bulletinChoice(turn: Turn, data: string): Promise<boolean>
     await readBulletin(turn, m[1]!);
     return true;
   }
-  if ((m = /^bv:(\d+)$/.exec(data))) {
+  if ((m = /^bv:(\d{1,9})$/.exec(data))) {
     await readBulletin(turn, "", Number(m[1]));
     return true;
   }
-  if ((m = /^bp:(\d+)$/.exec(data))) {
+  if ((m = /^bp:(\d{1,9})$/.exec(data))) {
     if (!staff) return needStaff();
     await answer(turn, staff, Number(m[1]), "broadcast");
     return true;
   }
-  if ((m = /^bn:(\d+)$/.exec(data))) {
+  if ((m = /^bn:(\d{1,9})$/.exec(data))) {
     if (!staff) return needStaff();
     await askReason(turn, staff, Number(m[1]));
     return true;
   }
-  if ((m = /^br:(\d+):([a-z_]{2,16})$/.exec(data))) {
+  if ((m = /^br:(\d{1,9}):([a-z_]{2,16})$/.exec(data))) {
     if (!staff) return needStaff();
     const deliveryId = Number(m[1]);
     if (m[2] === "other") {
@@ -417,17 +417,17 @@ export async function bulletinChoice(turn: Turn, data: string): Promise<boolean>
     await translatorMenu(turn, staff, "");
     return true;
   }
-  if ((m = /^tr:(\d+):([a-z]{3})$/.exec(data))) {
+  if ((m = /^tr:(\d{1,9}):([a-z]{3})$/.exec(data))) {
     if (!staff) return needStaff();
     await openTranslation(turn, staff, Number(m[1]), m[2]!);
     return true;
   }
-  if ((m = /^ts:(\d+):([a-z]{3})$/.exec(data))) {
+  if ((m = /^ts:(\d{1,9}):([a-z]{3})$/.exec(data))) {
     if (!staff) return needStaff();
     await submitTranslation(turn, staff, Number(m[1]), m[2]!);
     return true;
   }
-  if ((m = /^t([ax]):(\d+)$/.exec(data))) {
+  if ((m = /^t([ax]):(\d{1,9})$/.exec(data))) {
     if (!staff) return needStaff();
     await review(turn, staff, Number(m[2]), m[1] === "a" ? "approve" : "return");
     return true;

@@ -75,6 +75,24 @@ describe("subscribing in the web chat", () => {
     expect(await h.db.bulletinSubscription.count()).toBe(0);
   });
 
+  it("answers forged or oversized buttons politely and changes nothing", async () => {
+    const citizen = h.web();
+    const table: [string, string][] = [
+      ["bp:99999999999999999999", "Xin chào"],
+      ["sl:1:xx", "Xin chào"],
+      ["bv:-1", "Xin chào"],
+      ["ta:1e9", "Xin chào"],
+      ["br:1:bogus", "chỉ dành cho cán bộ"],
+    ];
+    for (const [choice, answer] of table) {
+      expect((await citizen.send({ choice })).status).toBe(202);
+      expect(texts(await citizen.read()), choice).toContain(answer);
+    }
+    await citizen.send({ choice: "tr:1:hnj" });
+    expect(texts(await citizen.read())).toContain("chỉ dành cho cán bộ");
+    expect(await h.db.inboundUpdate.count({ where: { status: "failed" } })).toBe(0);
+  });
+
   it("refuses to subscribe a group", async () => {
     await postAndSettle(h, textUpdate("/nhanbantin", { chat: { id: -100123, type: "supergroup", title: "Nhóm thôn" } }));
     expect(textsTo(fake, -100123).at(-1)).toContain("nhắn riêng cho bot");
