@@ -30,6 +30,7 @@ import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/pollin
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createNodeReportRenderers } from "./reports/node-renderers.js";
+import { createPacer } from "./outbox/pacing.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -94,7 +95,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
   // Criteria files are checked at start: a malformed one stops the server with a clear message.
   const compliance = defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance });
-  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance };
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance, pacer: createPacer() };
   await requeueInterrupted(deps);
   const released = await releaseStaleClaims(db);
   if (released > 0) log.warn("outbox.claims_released", { rows: released });

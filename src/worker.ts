@@ -9,6 +9,7 @@ import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
 import { runWorkOnce, type WorkDeps } from "./work/runner.js";
 import { sweep } from "./work/sweep.js";
+import { dispatchDue } from "./outbox/dispatcher.js";
 import { createWebChatSender } from "../bots/webchat/sender.js";
 import { createTelegramBot } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
@@ -21,6 +22,7 @@ import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
+import { createPacer } from "./outbox/pacing.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -32,6 +34,8 @@ interface WorkerExecutionContext {
 }
 
 let keyring: { text: string; keys: Keyring } | null = null;
+// Per isolate: consecutive invocations in one isolate share the channel pacing.
+const pacer = createPacer();
 
 async function build(env: Env) {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<string, string>;
@@ -76,6 +80,7 @@ async function build(env: Env) {
     senders,
     // No report renderers on Workers: /baocao answers with the HTML page (see README).
     compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
+    pacer,
     settings: {
       draftTtlMinutes: config.draftTtlMinutes,
       tipsPerHour: config.tipsPerHour,
@@ -120,6 +125,8 @@ export default {
       (async () => {
         await runWorkOnce(deps);
         await sweep(deps);
+        // What the sweep queued (a bulletin slot's first messages) goes out now, not a minute later.
+        await dispatchDue(deps);
       })(),
     );
   },

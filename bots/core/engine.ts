@@ -9,14 +9,18 @@ import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
 import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
 import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
 import { continueAsk, listCommuneTips, register, registerAlertGroup, tipButton, viewTip, whoAmI } from "./staff.js";
+import { helpText } from "./help.js";
 import { chooseAlertChannel, findStaff, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
-
-/** Help for staff: the foundation's commands and those of staff on several messengers. */
-const staffHelp = () => `${vi.help.staff}\n${viZalo.staff.help}`;
 import { continueFigures, figuresBack, isFiguresState, startFigures } from "./figures-form.js";
 import { complianceHelp, sendChart, sendReport, showCriteria, showRanking, showSummary, showTipStats } from "./stats.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
+import { isBulletinState } from "./bulletin-state.js";
+import { bulletinChoice, bulletinHelp, continueBulletinStep, leaveBulletinStep, manageLanguages, manageSchedule, readBulletin, showProgress } from "./bulletins.js";
+import { startSubscribe, stopSubscription } from "./subscribe.js";
+import { translatorMenu } from "./translations.js";
+import { viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { eraseSubscriptionsOfAddress, touchSubscription } from "../../src/bulletins/subscriptions.js";
 
 const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
@@ -35,6 +39,8 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   }
   const staffRow = await findStaff(db, incoming.sender);
   const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
+  // Subscribers' last message: channels with an interaction window (Zalo) reach only recent ones.
+  await touchSubscription(db, incoming.sender, now);
 
   const turn = new Turn(deps, incoming, state, staff);
   for (const notice of expiredNotices) turn.reply(notice);
@@ -71,6 +77,7 @@ async function route(turn: Turn): Promise<void> {
   }
   // Groups are for staff: anything but commands and buttons is their own conversation.
   if (turn.incoming.chat.isGroup && !(staff && state.step === "ask")) return;
+  if (isBulletinState(state)) return continueBulletinStep(turn, state);
 
   if (isFiguresState(state)) return continueFigures(turn, state);
   if (hasDraft(state)) return continueTipOff(turn, state.step, state.draft);
@@ -99,6 +106,10 @@ async function route(turn: Turn): Promise<void> {
 async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   const state = turn.state;
   const staff = turn.staff;
+  if ((data === "nav:cancel" || data === "nav:back") && isBulletinState(state)) {
+    await leaveBulletinStep(turn, state, data === "nav:back");
+    return true;
+  }
   if (data === "nav:cancel") {
     turn.state = IDLE;
     turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(state) ? viCompliance.form.cancelled : vi.flow.cancelled);
@@ -157,7 +168,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     await openFromQuestion(turn, Number(answer[1]));
     return true;
   }
-  return false;
+  return bulletinChoice(turn, data);
 }
 
 async function runCommand(turn: Turn, command: string, args: string): Promise<void> {
@@ -184,10 +195,12 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return startTipOff(turn);
     case "huy":
     case "cancel":
+      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, false);
       turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(turn.state) ? viCompliance.form.cancelled : vi.flow.cancelled);
       turn.state = IDLE;
       return;
     case "quaylai":
+      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, true);
       if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
       if (isFiguresState(turn.state)) return figuresBack(turn, turn.state);
       turn.reply(vi.flow.nothingToCancel);
@@ -205,10 +218,33 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
+      const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, turn.incoming.chat.tag);
       turn.state = IDLE;
-      turn.reply(vi.erase.done(erased));
+      turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
       return;
     }
+    case "nhanbantin":
+      return startSubscribe(turn);
+    case "huybantin":
+      return stopSubscription(turn);
+    case "bantin":
+      return readBulletin(turn, args);
+    case "dich":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await translatorMenu(turn, staff, args);
+      return;
+    case "tiendo":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await showProgress(turn, staff, args);
+      return;
+    case "lichphat":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await manageSchedule(turn, staff, args);
+      return;
+    case "ngonngu":
+      if (!staff) turn.reply(vi.staff.notStaff);
+      else await manageLanguages(turn, staff, args);
+      return;
     case "dangky":
       return register(turn, args);
     case "toi":
@@ -270,14 +306,6 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
         turn.reply(vi.flow.useButtons);
         return enterStep(turn, turn.state.step, turn.state.draft);
       }
-      turn.reply(vi.help.citizen, mainMenu());
+      turn.reply(helpText(null), mainMenu());
   }
-}
-
-function helpText(staff: StaffRow | null): string {
-  if (!staff) return vi.help.citizen;
-  const compliance = complianceHelp(staff);
-  // Village heads have no tip commands: only their village's figures.
-  if (staff.role === "village_head" && compliance) return [vi.help.citizen, compliance, viZalo.staff.help].join("\n\n");
-  return [vi.help.citizen, staffHelp(), ...(compliance ? [compliance] : [])].join("\n\n");
 }

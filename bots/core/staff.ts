@@ -1,6 +1,6 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
 import { vi } from "../../src/i18n/vi.js";
-import { viZalo } from "../../src/i18n/vi-zalo.js";
+import { helpText } from "./help.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
@@ -63,7 +63,7 @@ export async function register(turn: Turn, code: string): Promise<void> {
   const staff = result.staff as StaffRow;
   turn.state = IDLE;
   turn.reply(vi.staff.registered(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
-  turn.reply(`${vi.help.staff}\n${viZalo.staff.help}`);
+  turn.reply(helpText(staff));
 }
 
 export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {

@@ -1,6 +1,7 @@
 // Dialogue state: plain data stored per pseudonym, and pure rules over it.
 import type { DraftAttachment } from "../../src/tips/service.js";
 import type { FiguresState } from "./figures-form.js";
+import type { BulletinState } from "./bulletin-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -21,7 +22,8 @@ export type State =
   | { step: "followup"; tipId: number }
   | { step: "followup_add"; tipId: number }
   | { step: "ask"; tipId: number }
-  | FiguresState;
+  | FiguresState
+  | BulletinState;
 
 export const IDLE: State = { step: "idle" };
 

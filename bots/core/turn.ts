@@ -6,6 +6,7 @@ import type { Choice, Incoming, OutgoingMessage } from "./types.js";
 import type { State } from "./state.js";
 import { vi } from "../../src/i18n/vi.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
+import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 
 export interface CoreSettings {
   draftTtlMinutes: number;
@@ -66,6 +67,7 @@ export const navRow = (withBack = true): Choice[] =>
 export const mainMenu = (): Choice[][] => [
   [{ label: vi.buttons.report, data: "menu:report" }],
   [{ label: vi.buttons.followUp, data: "menu:followup" }],
+  [{ label: viBulletins.buttons.subscribe, data: "sub:start" }],
   [
     { label: vi.buttons.privacy, data: "menu:privacy" },
     { label: vi.buttons.help, data: "menu:help" },

@@ -15,8 +15,9 @@ import { placesCommands } from "./commands/places.js";
 import { staffCommands } from "./commands/staff.js";
 import { zaloCommands } from "./commands/zalo.js";
 import { complianceCommands } from "./commands/compliance.js";
+import { bulletinsCommands } from "./commands/bulletins.js";
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...complianceCommands, ...zaloCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...bulletinsCommands, ...complianceCommands, ...zaloCommands];
 
 export interface AdminIo {
   out(line: string): void;

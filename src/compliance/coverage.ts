@@ -1,5 +1,5 @@
-// Bulletin coverage as the statistics read it. The bulletin feature (another branch) will provide
-// the real source; until it is plugged in, coverage is unknown: shown as "no broadcast data",
+// Bulletin coverage as the statistics read it. The real source is the bulletins' records
+// (bulletin-coverage.ts); where there are none, coverage is unknown: shown as "no broadcast data",
 // never as zero and never made up.
 import type { Db } from "../db/client.js";
 import type { MonthKey } from "./month.js";
@@ -19,7 +19,7 @@ export interface CoverageSource {
   villageCoverage(db: Db, communeId: number, month: MonthKey): Promise<VillageCoverage[] | null>;
 }
 
-/** The source until bulletins land: nothing is known. */
+/** A source that knows nothing (months before bulletins ran; tests). */
 export const unknownCoverage: CoverageSource = {
   async villageCoverage() {
     return null;

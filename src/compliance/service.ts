@@ -3,7 +3,8 @@
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
 import type { Db } from "../db/client.js";
 import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type CriterionStatus, type VillageInput } from "./criteria.js";
-import { unknownCoverage, type CoverageSource, type VillageCoverage } from "./coverage.js";
+import type { CoverageSource, VillageCoverage } from "./coverage.js";
+import { bulletinCoverage } from "./bulletin-coverage.js";
 import { parseStoredValues, validateValues, type FigureValues } from "./fields.js";
 import { lastMonths, monthRange, type MonthKey } from "./month.js";
 import { tipStatistics, type TipStats } from "./tipstats.js";
@@ -32,7 +33,7 @@ const ID_CHUNK = 90;
 export const DEFAULT_DAYS = { figuresReminderDay: 20, leaderReminderDay: 22, reportDueDay: 25 } as const;
 
 export function defaultComplianceDeps(over: Partial<ComplianceDeps> = {}): ComplianceDeps {
-  return { coverage: unknownCoverage, criteria: criteriaRegistry(), ...DEFAULT_DAYS, ...over };
+  return { coverage: bulletinCoverage, criteria: criteriaRegistry(), ...DEFAULT_DAYS, ...over };
 }
 
 export type SaveResult = { ok: true; version: number } | { ok: false; reason: "conflict" | "invalid"; detail?: string };

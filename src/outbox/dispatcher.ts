@@ -5,6 +5,7 @@ import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/ty
 import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";
+import type { Pacer } from "./pacing.js";
 
 export interface DispatcherDeps {
   db: Db;
@@ -12,6 +13,8 @@ export interface DispatcherDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
   now: () => Date;
   log: Logger;
+  /** Paces sends per channel and holds a channel after a 429; without it rows go out as fast as they can. */
+  pacer?: Pacer;
 }
 
 const CLAIM_MS = 60_000;
@@ -42,10 +45,12 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const now = deps.now();
   const due = await db.outboxMessage.findMany({
     where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    orderBy: { id: "asc" },
+    // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
+    orderBy: [{ priority: "desc" }, { id: "asc" }],
     take: batchSize,
   });
   const blockedChats = new Set<string>();
+  const heldChannels = new Set<string>();
   let sent = 0;
   for (const row of due) {
     await yieldToIo();
@@ -58,15 +63,21 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         select: { id: true, status: true },
       });
       if (earlier) {
-        blockedChats.add(chatKey);
         // Behind a parked message (the person is out of reach until they write), wait parked too,
         // so a long wait never clogs the head of the queue; both are released together, in order.
         if (earlier.status === "parked") {
+          blockedChats.add(chatKey);
           const moved = await db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "parked", lastError: "behind a parked message" } });
           if (moved.count === 1) await notifyParked(deps, row);
         }
+        // Skip this row only: with priorities the earlier row may come later in this very batch.
         continue;
       }
+    }
+    if (heldChannels.has(row.channel)) continue;
+    if (deps.pacer && !(await deps.pacer.acquire(row.channel))) {
+      heldChannels.add(row.channel); // held after a 429: the next pass tries again
+      continue;
     }
     const claimed = await db.outboxMessage.updateMany({
       where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
@@ -123,6 +134,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     } else {
       blockedChats.add(chatKey);
       const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);
+      if (result.retryAfterSeconds !== undefined) deps.pacer?.pause(row.channel, waitMs);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },

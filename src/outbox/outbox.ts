@@ -10,7 +10,12 @@ export interface SealedTarget {
 }
 
 /** Every outgoing message is a row first; the dispatcher sends it. A dedupe key makes a retried step enqueue once. */
-export async function enqueue(db: Db, target: SealedTarget, message: OutgoingMessage, opts: { dedupeKey?: string; replyAddressId?: number; now?: Date } = {}): Promise<void> {
+export async function enqueue(
+  db: Db,
+  target: SealedTarget,
+  message: OutgoingMessage,
+  opts: { dedupeKey?: string; replyAddressId?: number; now?: Date; priority?: number } = {},
+): Promise<void> {
   const data = {
     channel: target.channel,
     sealedAddress: target.sealedAddress,
@@ -21,6 +26,7 @@ export async function enqueue(db: Db, target: SealedTarget, message: OutgoingMes
     nextAttemptAt: opts.now ?? new Date(),
     createdAt: opts.now ?? new Date(),
     dedupeKey: opts.dedupeKey ?? null,
+    priority: opts.priority ?? 0,
   };
   // A plain INSERT, never an upsert: Prisma runs such an upsert as BEGIN…COMMIT across awaits on the
   // one SQLite connection, and anything else written meanwhile (a webhook's stored update) would only

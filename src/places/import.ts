@@ -1,8 +1,11 @@
 import type { Db } from "../db/client.js";
 import { parseCsv } from "./csv.js";
 import { foldVietnamese } from "./normalize.js";
+import { BASE_LANGUAGE, readLanguageList } from "../bulletins/languages.js";
 
 export const PLACES_HEADER = ["province_code", "province_name", "commune_code", "commune_name", "commune_hotline", "village_code", "village_name"];
+/** Optional columns after the required ones, in any order: bulletin languages (ISO 639-3 codes or names, comma-separated in quotes). */
+export const PLACES_OPTIONAL = ["commune_languages", "village_languages"];
 const CODE = /^[A-Z0-9-]{2,16}$/;
 
 export class PlacesCsvError extends Error {}
@@ -16,6 +19,9 @@ interface PlaceRow {
   hotline: string;
   villageCode: string;
   villageName: string;
+  /** Codes, or undefined when the column is absent or the cell empty (nothing changes then). */
+  communeLanguages?: string[];
+  villageLanguages?: string[];
 }
 
 /** Checks every row before writing anything, so a bad file changes nothing. */
@@ -25,12 +31,18 @@ export function parsePlacesCsv(text: string): PlaceRow[] {
   if (!header || PLACES_HEADER.some((h, i) => header[i] !== h)) {
     throw new PlacesCsvError(`Dòng 1: tiêu đề phải là ${PLACES_HEADER.join(",")}`);
   }
+  const extra = header.slice(PLACES_HEADER.length);
+  for (const name of extra) {
+    if (!PLACES_OPTIONAL.includes(name) || extra.indexOf(name) !== extra.lastIndexOf(name)) {
+      throw new PlacesCsvError(`Dòng 1: cột "${name}" không dùng được. Cột thêm (không bắt buộc): ${PLACES_OPTIONAL.join(", ")}.`);
+    }
+  }
   const out: PlaceRow[] = [];
   rows.forEach((cells, index) => {
     const line = index + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length !== PLACES_HEADER.length) throw new PlacesCsvError(`Dòng ${line}: cần ${PLACES_HEADER.length} cột, có ${cells.length}.`);
-    const [provinceCode, provinceName, communeCode, communeName, hotline, villageCode, villageName] = cells.map((c) => c.trim()) as [string, string, string, string, string, string, string];
+    if (cells.length !== header.length) throw new PlacesCsvError(`Dòng ${line}: cần ${header.length} cột, có ${cells.length}.`);
+    const [provinceCode, provinceName, communeCode, communeName, hotline, villageCode, villageName] = cells.slice(0, PLACES_HEADER.length).map((c) => c.trim()) as [string, string, string, string, string, string, string];
     for (const [name, value] of [["province_code", provinceCode], ["commune_code", communeCode], ["village_code", villageCode]] as const) {
       if (!CODE.test(value.toUpperCase())) throw new PlacesCsvError(`Dòng ${line}: ${name} "${value}" phải gồm 2–16 chữ, số hoặc dấu gạch ngang.`);
     }
@@ -38,7 +50,26 @@ export function parsePlacesCsv(text: string): PlaceRow[] {
       if (!value) throw new PlacesCsvError(`Dòng ${line}: thiếu ${name}.`);
     }
     if (hotline && !/^[0-9 .+()-]{3,20}$/.test(hotline)) throw new PlacesCsvError(`Dòng ${line}: số đường dây nóng "${hotline}" không hợp lệ.`);
-    out.push({ line, provinceCode: provinceCode.toUpperCase(), provinceName, communeCode: communeCode.toUpperCase(), communeName, hotline, villageCode: villageCode.toUpperCase(), villageName });
+    const languages = (column: string): string[] | undefined => {
+      const index = header.indexOf(column);
+      const cell = index >= 0 ? (cells[index] ?? "").trim() : "";
+      if (!cell) return undefined;
+      const { codes, unknown } = readLanguageList(cell);
+      if (unknown.length > 0) throw new PlacesCsvError(`Dòng ${line}: ${column} có ngôn ngữ không rõ: ${unknown.join(", ")} (dùng mã ISO 639-3, ví dụ vie, hnj, tyz, nut, blt, ium, mtq).`);
+      return codes;
+    };
+    out.push({
+      line,
+      provinceCode: provinceCode.toUpperCase(),
+      provinceName,
+      communeCode: communeCode.toUpperCase(),
+      communeName,
+      hotline,
+      villageCode: villageCode.toUpperCase(),
+      villageName,
+      communeLanguages: languages("commune_languages"),
+      villageLanguages: languages("village_languages"),
+    });
   });
   return out;
 }
@@ -58,12 +89,18 @@ export async function importPlacesCsv(db: Db, text: string, opts: { isSample?: b
     }
     let communeId = communes.get(r.communeCode);
     if (communeId === undefined) {
-      const data = { name: r.communeName, searchName: foldVietnamese(r.communeName), hotline: r.hotline || null, provinceId, isSample: opts.isSample ?? false };
+      const languages = r.communeLanguages ? { languages: (r.communeLanguages.includes(BASE_LANGUAGE) ? r.communeLanguages : [BASE_LANGUAGE, ...r.communeLanguages]).join(",") } : {};
+      const data = { name: r.communeName, searchName: foldVietnamese(r.communeName), hotline: r.hotline || null, provinceId, isSample: opts.isSample ?? false, ...languages };
       const c = await db.commune.upsert({ where: { code: r.communeCode }, create: { code: r.communeCode, ...data }, update: data });
       communeId = c.id;
       communes.set(r.communeCode, c.id);
     }
-    await db.village.upsert({ where: { code: r.villageCode }, create: { code: r.villageCode, name: r.villageName, communeId }, update: { name: r.villageName, communeId } });
+    const villageLanguages = r.villageLanguages ? { languages: r.villageLanguages.join(",") } : {};
+    await db.village.upsert({
+      where: { code: r.villageCode },
+      create: { code: r.villageCode, name: r.villageName, communeId, ...villageLanguages },
+      update: { name: r.villageName, communeId, ...villageLanguages },
+    });
     villages++;
   }
   return { provinces: provinces.size, communes: communes.size, villages };

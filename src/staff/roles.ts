@@ -36,7 +36,19 @@ export type StaffAction =
   /** The monthly report file. */
   | "report.read"
   /** Ranking of the communes of a province by criteria met. */
-  | "ranking.read";
+  | "ranking.read"
+  /** Read the commune's bulletins (/bantin). */
+  | "bulletin.read"
+  /** Answer "Đã phát" / "Chưa phát được" for one's own village. */
+  | "bulletin.confirm"
+  /** Send translations and recordings (/dich). */
+  | "bulletin.translate"
+  /** Approve or return translations. */
+  | "bulletin.approve"
+  /** Fan-out progress and coverage (/tiendo). */
+  | "bulletin.progress"
+  /** Schedules and languages (/lichphat, /ngonngu). */
+  | "bulletin.configure";
 
 export interface StaffScope {
   role: string;
@@ -54,10 +66,10 @@ export interface ScopeTarget {
 }
 
 const allowed: Record<Role, StaffAction[]> = {
-  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read"],
-  leader: ["tip.read", "tip.list", "stats.village", "stats.read", "tipstats.read", "report.read"],
-  village_head: ["figures.write", "stats.village"],
-  translator: [],
+  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  leader: ["tip.read", "tip.list", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
+  translator: ["bulletin.read", "bulletin.translate"],
   admin: [
     "tip.read",
     "tip.handle",
@@ -70,6 +82,10 @@ const allowed: Record<Role, StaffAction[]> = {
     "tipstats.read",
     "report.read",
     "ranking.read",
+    "bulletin.read",
+    "bulletin.approve",
+    "bulletin.progress",
+    "bulletin.configure",
   ],
 };
 
@@ -88,7 +104,9 @@ export function can(staff: StaffScope, action: StaffAction, target: ScopeTarget)
   }
   if (action === "ranking.read") return false;
   if (staff.role === "village_head") {
-    return staff.villageId !== null && target.villageId !== undefined && target.villageId === staff.villageId && target.communeId === staff.communeId;
+    // Their own village only. Figures need a village target; reading the commune's bulletins does not.
+    if (target.villageId !== undefined) return staff.villageId !== null && target.villageId === staff.villageId && target.communeId === staff.communeId;
+    if (action === "figures.write" || action === "stats.village") return false;
   }
   return target.communeId !== undefined && staff.communeId === target.communeId;
 }

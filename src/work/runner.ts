@@ -4,9 +4,12 @@ import { processPending } from "../inbound/process.js";
 import { dispatchDue } from "../outbox/dispatcher.js";
 import { sweep } from "./sweep.js";
 import { classifyStorageError } from "../db/storage-health.js";
+import type { Pacer } from "../outbox/pacing.js";
 
 export interface WorkDeps extends CoreDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
+  /** Per-channel pacing of sends (src/outbox/channel-limits.json). */
+  pacer?: Pacer;
 }
 
 /** One pass of background work: handle stored incomings, then send what is due. */

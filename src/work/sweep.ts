@@ -10,6 +10,7 @@ import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../complian
 import type { Channel } from "../../bots/core/types.js";
 import { remindWindowedStaff } from "../staff/reminders.js";
 import { expireParked, pruneWindowState } from "../outbox/window.js";
+import { runBulletinTick } from "../bulletins/tick.js";
 
 const DAY_MS = 86_400_000;
 
@@ -33,6 +34,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   const now = deps.now();
   await requeueStaleClaims(deps);
   await escalateStaleTips(deps);
+  await runBulletinTick(deps);
   await expireDrafts(deps);
   await expireReplyAddresses(deps.db, now);
   await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));

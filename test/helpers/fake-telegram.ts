@@ -40,6 +40,8 @@ export interface FakeTelegram {
   enqueueUpdate(update: Update | Record<string, unknown>): void;
   /** Updates still queued (not yet confirmed by a getUpdates offset). */
   pendingUpdates(): number;
+  /** Sends refused with 429 by the rate limit (when started with `rateLimit`). */
+  rateLimited(): number;
   /** The next `times` calls of `method` fail with this Bot API error, or by a dropped connection. */
   /** "network" resets the connection; "hang" never answers (the client must time out). */
   failNext(method: string, failure: FakeError | "network" | "hang", times?: number): void;
@@ -103,7 +105,16 @@ function parseMultipart(body: Buffer, boundary: string): { fields: Record<string
   return { fields, files };
 }
 
-export async function startFakeTelegram(opts: { token?: string } = {}): Promise<FakeTelegram> {
+export interface FakeTelegramOptions {
+  token?: string;
+  /**
+   * Enforces a limit like Telegram's broadcast limit: at most `perSecond` send* calls in any
+   * second; beyond it, 429 with `retry_after` (seconds, default 1). Refused calls are recorded too.
+   */
+  rateLimit?: { perSecond: number; retryAfter?: number };
+}
+
+export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise<FakeTelegram> {
   const token = opts.token ?? DEFAULT_TOKEN;
   const bot: UserFromGetMe = {
     id: Number(token.split(":")[0]) || 123456789,
@@ -124,6 +135,8 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
   const listeners = new Set<(call: ApiCall) => void>();
   const failures = new Map<string, Array<FakeError | "network" | "hang">>();
   const hanging = new Set<ServerResponse>();
+  const accepted: number[] = []; // times of send* calls within the last second
+  let rateLimited = 0;
   let queue: Array<Record<string, unknown>> = [];
   const updateWaiters = new Set<() => void>();
   let nextMessageId = 1;
@@ -267,6 +280,15 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       return;
     }
     if (failure) return fail(res, failure);
+    if (opts.rateLimit && method.startsWith("send")) {
+      const now = Date.now();
+      while (accepted.length > 0 && accepted[0]! <= now - 1_000) accepted.shift();
+      if (accepted.length >= opts.rateLimit.perSecond) {
+        rateLimited++;
+        return fail(res, TOO_MANY_REQUESTS(opts.rateLimit.retryAfter ?? 1));
+      }
+      accepted.push(now);
+    }
 
     const ok = (result: unknown) => {
       call.result = result;
@@ -351,6 +373,7 @@ export async function startFakeTelegram(opts: { token?: string } = {}): Promise<
       for (const wake of [...updateWaiters]) wake();
     },
     pendingUpdates: () => queue.length,
+    rateLimited: () => rateLimited,
     failNext(method, failure, times = 1) {
       const list = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) list.push(failure);

@@ -57,7 +57,7 @@ describe("tip-off over Zalo OA", () => {
     const texts = fake.textsTo(ZALO_TIPSTER.id).join("\n");
     expect(texts).toContain("Báo tin về ma túy mà không cần cho biết họ tên");
     expect(texts).toMatch(/1\. 🚨 Tố giác ma túy\n2\. 🔎 Tôi đã có mã tiếp nhận/);
-    expect(lastTo(ZALO_TIPSTER)).toContain("Gõ 1, 2, 3 hoặc 4 để chọn");
+    expect(lastTo(ZALO_TIPSTER)).toContain("Gõ 1, 2, 3, 4 hoặc 5 để chọn");
   });
 
   it("files a tip with numbers and words, photo, voice note and location", async () => {

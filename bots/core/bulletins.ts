@@ -1,0 +1,465 @@
+// Bulletins in chat: /bantin for everyone, the village heads' "Đã phát" / "Chưa phát được",
+// /tiendo for leaders, officers and admins, /lichphat and /ngonngu for admins, and the routing of
+// the feature's buttons and states (the translators' side is in translations.ts).
+import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { can, type StaffAction } from "../../src/staff/roles.js";
+import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, villageLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
+import { headMessage, formatSlot, subscriberMessage } from "../../src/bulletins/messages.js";
+import { approvedVersions, versionsFor } from "../../src/bulletins/store.js";
+import { findDelivery, MAX_REASON_CHARS, recordAnswer } from "../../src/bulletins/deliveries.js";
+import { reasons } from "../../src/bulletins/reasons.js";
+import { progressText } from "../../src/bulletins/progress.js";
+import { coverageBetween } from "../../src/bulletins/coverage.js";
+import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
+import { communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
+import type { Choice, OutgoingMessage } from "./types.js";
+import type { BulletinState } from "./bulletin-state.js";
+import { IDLE } from "./state.js";
+import type { StaffRow, Turn } from "./turn.js";
+import { chooseCommune, chooseLanguage, communeLanguageChoices, continueSubCommune, startSubscribe, stopSubscription, subscriptionOf } from "./subscribe.js";
+import { chooseTranslatorLanguage, continueTranslate, leaveTranslate, openTranslation, review, submitTranslation, translatorMenu } from "./translations.js";
+
+const t = viBulletins;
+const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: "nav:cancel" }];
+
+/** Help lines of this feature for whoever asks. */
+export function bulletinHelp(staff: StaffRow | null): { citizen: string; staff: string | null } {
+  if (!staff) return { citizen: t.help.citizen, staff: null };
+  const parts: string[] = [];
+  if (staff.role === "village_head") parts.push(t.help.villageHead);
+  if (staff.role === "translator") parts.push(t.help.translator);
+  if (["leader", "officer", "admin"].includes(staff.role)) parts.push(t.help.reviewer);
+  if (staff.role === "admin") parts.push(t.help.admin);
+  return { citizen: t.help.citizen, staff: parts.length ? parts.join("\n\n") : null };
+}
+
+/** The latest slot that aired (or is airing) in a commune. */
+function latestSlot(turn: Turn, communeId: number) {
+  return turn.deps.db.bulletinSlot.findFirst({
+    where: { communeId, status: { in: ["sending", "sent"] }, itemId: { not: null }, scheduledAt: { lte: turn.now() } },
+    orderBy: { scheduledAt: "desc" },
+    include: { item: true, commune: true },
+  });
+}
+
+type SlotWithItem = NonNullable<Awaited<ReturnType<typeof latestSlot>>>;
+
+function extraRows(): Choice[][] {
+  return [[{ label: t.buttons.recent, data: "bls" }], [{ label: t.buttons.otherLanguage, data: "blo" }]];
+}
+
+function appendRows(message: OutgoingMessage, rows: Choice[][]): OutgoingMessage {
+  return { ...message, choices: [...(message.choices ?? []), ...rows] };
+}
+
+/** Sends a slot's bulletin to a staff member, in the languages asked for (a village head: their village's). */
+async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: SlotWithItem, requested: string[] | null): Promise<void> {
+  const { db } = turn.deps;
+  const village = staff.villageId ? await db.village.findUnique({ where: { id: staff.villageId } }) : null;
+  const languages = requested ?? (village ? villageLanguages(village.languages, slot.commune.languages) : communeLanguageChoices(slot.commune.languages));
+  const delivery = village && can(staff, "bulletin.confirm", { communeId: slot.communeId, villageId: village.id })
+    ? await db.bulletinDelivery.findUnique({ where: { slotId_villageId: { slotId: slot.id, villageId: village.id } } })
+    : null;
+  const versions = await approvedVersions(db, slot.item!.id);
+  const list = versionsFor(languages, versions, turn.incoming.channel);
+  list.forEach((r, i) => {
+    const message = headMessage({
+      deliveryId: delivery?.id ?? null,
+      scheduledAt: slot.scheduledAt,
+      village: village?.name ?? `xã ${slot.commune.name}`,
+      late: false,
+      title: slot.item!.title,
+      version: r.version,
+      resolved: r,
+      channel: turn.incoming.channel,
+      part: list.length > 1 ? `${i + 1}/${list.length}` : undefined,
+    });
+    turn.replies.push(i === list.length - 1 ? appendRows(message, extraRows()) : message);
+  });
+}
+
+async function showSlotToCitizen(turn: Turn, slot: SlotWithItem, language: string): Promise<void> {
+  const versions = await approvedVersions(turn.deps.db, slot.item!.id);
+  const [chosen] = versionsFor([language], versions, turn.incoming.channel);
+  if (!chosen) return;
+  const message = subscriberMessage({ commune: slot.commune.name, scheduledAt: slot.scheduledAt, title: slot.item!.title, version: chosen.version, resolved: chosen, channel: turn.incoming.channel });
+  turn.replies.push(appendRows(message, extraRows()));
+}
+
+/** Whose commune /bantin reads: a staff member's, or the citizen's subscription. */
+async function readerCommune(turn: Turn): Promise<{ communeId: number; language: string | null } | null> {
+  const staff = turn.staff;
+  if (staff?.communeId && can(staff, "bulletin.read", { communeId: staff.communeId })) return { communeId: staff.communeId, language: null };
+  const sub = await subscriptionOf(turn);
+  return sub ? { communeId: sub.communeId, language: sub.language } : null;
+}
+
+async function notSubscribed(turn: Turn): Promise<void> {
+  turn.reply(turn.staff ? t.read.notStaffScope : t.read.notSubscribed, turn.staff ? undefined : [[{ label: t.buttons.subscribe, data: "sub:start" }]]);
+}
+
+/** /bantin [ds | <language>] */
+export async function readBulletin(turn: Turn, args: string, slotId?: number): Promise<void> {
+  const { db } = turn.deps;
+  const reader = await readerCommune(turn);
+  if (!reader) return notSubscribed(turn);
+  const word = args.trim().toLowerCase();
+  if (["ds", "danhsach", "gan day", "gần đây"].includes(word)) return listRecent(turn, reader.communeId);
+  let requested: string[] | null = null;
+  if (word) {
+    const code = resolveLanguage(word);
+    if (!code) {
+      turn.reply(t.read.unknownLanguage(args.trim().slice(0, 40), registry.map((l) => `${l.code} (${l.nameVi})`).join(", ")));
+      return;
+    }
+    requested = [code];
+  }
+  const slot = slotId
+    ? await db.bulletinSlot.findFirst({ where: { id: slotId, communeId: reader.communeId, itemId: { not: null } }, include: { item: true, commune: true } })
+    : await latestSlot(turn, reader.communeId);
+  if (!slot) {
+    const commune = await db.commune.findUniqueOrThrow({ where: { id: reader.communeId } });
+    const { schedule, enabled } = await communeSchedule(db, commune.id);
+    const next = enabled ? nextSlotAfter(schedule, turn.now()) : null;
+    turn.reply(t.read.none(commune.name, next ? formatSlot(next) : null));
+    return;
+  }
+  if (reader.language === null && turn.staff) return showSlotToStaff(turn, turn.staff, slot, requested);
+  return showSlotToCitizen(turn, slot, requested?.[0] ?? reader.language ?? BASE_LANGUAGE);
+}
+
+async function listRecent(turn: Turn, communeId: number): Promise<void> {
+  const { db } = turn.deps;
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: communeId } });
+  const slots = await db.bulletinSlot.findMany({ where: { communeId, scheduledAt: { lte: turn.now() } }, orderBy: { scheduledAt: "desc" }, take: 8, include: { item: true } });
+  if (slots.length === 0) {
+    turn.reply(t.read.recentNone);
+    return;
+  }
+  const lines = [t.read.recentTitle(commune.name)];
+  for (const s of slots) {
+    const aired = s.status === "sent" || s.status === "sending";
+    lines.push(t.read.recentLine(formatSlot(s.scheduledAt), s.item?.title ?? "—", aired ? "" : (t.slotStatus[s.status] ?? s.status)));
+  }
+  const rows = slots.filter((s) => s.itemId !== null).slice(0, 6).map((s) => [{ label: t.buttons.viewSlot(formatSlot(s.scheduledAt)), data: `bv:${s.id}` }]);
+  turn.reply(lines.join("\n"), rows);
+}
+
+async function chooseReadLanguage(turn: Turn): Promise<void> {
+  const reader = await readerCommune(turn);
+  if (!reader) return notSubscribed(turn);
+  const commune = await turn.deps.db.commune.findUniqueOrThrow({ where: { id: reader.communeId } });
+  const codes = communeLanguageChoices(commune.languages);
+  const villages = await turn.deps.db.village.findMany({ where: { communeId: commune.id, languages: { not: null } }, select: { languages: true } });
+  for (const v of villages) for (const c of parseLanguageList(v.languages)) if (!codes.includes(c)) codes.push(c);
+  turn.reply(t.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: `bl:${c}` }]));
+}
+
+// ------------------------------------------------------------------------------------------
+// Village heads' answers.
+
+async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
+  const delivery = await findDelivery(turn.deps, deliveryId);
+  if (!delivery) {
+    turn.reply(t.head.deliveryUnknown);
+    return;
+  }
+  if (!can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
+    turn.reply(t.head.notYourVillage);
+    return;
+  }
+  const rows: Choice[][] = reasons.map((r) => [{ label: r.label, data: `br:${deliveryId}:${r.id}` }]);
+  rows.push(cancelRow());
+  turn.reply(t.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
+}
+
+async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
+  const outcome = await recordAnswer(turn.deps, staff, deliveryId, status === "broadcast" ? { status } : { status, reason: reason ?? "other", reasonText });
+  turn.state = IDLE;
+  if (!outcome.ok) {
+    turn.reply(outcome.reason === "unknown" ? t.head.deliveryUnknown : t.head.notYourVillage);
+    return;
+  }
+  turn.reply(outcome.status === "broadcast" ? t.head.recordedBroadcast(outcome.village, outcome.when) : t.head.recordedNot(outcome.village, outcome.when, outcome.reason ?? ""));
+}
+
+async function continueReason(turn: Turn, staff: StaffRow | null, deliveryId: number): Promise<void> {
+  const { content } = turn.incoming;
+  if (!staff) {
+    turn.state = IDLE;
+    return;
+  }
+  const text = content.kind === "text" ? content.text.trim() : "";
+  if (text.replace(/[\p{Cf}\p{Z}]/gu, "") === "") {
+    turn.reply(t.head.reasonEmpty, [cancelRow()]);
+    return;
+  }
+  if ([...text].length > MAX_REASON_CHARS) {
+    turn.reply(t.head.reasonTooLong(MAX_REASON_CHARS), [cancelRow()]);
+    return;
+  }
+  return answer(turn, staff, deliveryId, "not_broadcast", "other", text);
+}
+
+// ------------------------------------------------------------------------------------------
+// Leaders, officers and admins.
+
+/** The commune a staff command acts on: their own, or (system admin) a commune code typed first. */
+async function commandCommune(turn: Turn, staff: StaffRow, args: string, action: StaffAction, needCommuneText: string): Promise<{ communeId: number; rest: string } | null> {
+  const { db } = turn.deps;
+  if (staff.communeId) {
+    if (!can(staff, action, { communeId: staff.communeId })) {
+      turn.reply(t.staff.forbidden);
+      return null;
+    }
+    return { communeId: staff.communeId, rest: args };
+  }
+  const [first = "", ...rest] = args.split(/\s+/).filter(Boolean);
+  const commune = first ? await db.commune.findUnique({ where: { code: first.toUpperCase() } }) : null;
+  if (!commune) {
+    turn.reply(first ? t.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText);
+    return null;
+  }
+  if (!can(staff, action, { communeId: commune.id })) {
+    turn.reply(t.staff.forbidden);
+    return null;
+  }
+  return { communeId: commune.id, rest: rest.join(" ") };
+}
+
+/** "06/2026", "6/2026", "2026-06" → "2026-06". */
+function readMonth(text: string): string | null {
+  const a = /^(\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (a) return `${a[2]}-${a[1]!.padStart(2, "0")}`;
+  return /^\d{4}-\d{2}$/.test(text) ? text : null;
+}
+
+export async function showProgress(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await commandCommune(turn, staff, args, "bulletin.progress", t.progress.needCommune);
+  if (!target) return;
+  const { db } = turn.deps;
+  const words = target.rest.trim().split(/\s+/).filter(Boolean);
+  if (words[0]?.toLowerCase() === "thang" || words[0]?.toLowerCase() === "tháng") {
+    const month = words[1] ? readMonth(words[1]) : monthKeyVN(turn.now());
+    const range = month ? monthRangeVN(month) : null;
+    if (!month || !range) {
+      turn.reply(t.progress.badMonth(words[1]!.slice(0, 20)));
+      return;
+    }
+    const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+    const cov = await coverageBetween(db, target.communeId, range.start, range.end);
+    const lines = [t.coverage.title(commune.name, `${month.slice(5)}/${month.slice(0, 4)}`), t.coverage.slots(cov.slots.aired, cov.slots.missed, cov.slots.empty)];
+    for (const v of cov.villages) {
+      lines.push(v.delivered === 0 && v.noHead > 0 ? t.coverage.noHead(v.name) : t.coverage.village(v.name, v.delivered, v.broadcast, v.notBroadcast, v.noAnswer));
+    }
+    lines.push("", cov.villagesReached === cov.villages.length && cov.villages.length > 0 ? t.coverage.allReached : t.coverage.reached(cov.villagesReached, cov.villages.length));
+    turn.reply(lines.join("\n"));
+    return;
+  }
+  turn.reply(await progressText(db, target.communeId, turn.now()));
+}
+
+export async function manageSchedule(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await commandCommune(turn, staff, args, "bulletin.configure", t.schedule.needCommune);
+  if (!target) return;
+  const { db } = turn.deps;
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+  const now = turn.now();
+  const describe = (s: { days: number[]; times: string[] }) => t.schedule.describe(dayList(s.days), s.times.join(", "));
+  const rest = target.rest.trim();
+  const word = rest.toLowerCase();
+  if (!rest) {
+    const { schedule, enabled } = await communeSchedule(db, commune.id);
+    const next = enabled ? nextSlotAfter(schedule, now) : null;
+    turn.reply(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null));
+    return;
+  }
+  if (["tat", "tắt", "dung", "dừng"].includes(word)) {
+    await setSchedule(db, commune.id, { enabled: false }, now, staff.id);
+    turn.reply(t.schedule.paused(commune.name));
+    return;
+  }
+  if (["bat", "bật", "mo", "mở"].includes(word)) {
+    const result = await setSchedule(db, commune.id, { enabled: true }, now, staff.id);
+    turn.reply(t.schedule.resumed(commune.name, result.next ? formatSlot(result.next) : null));
+    return;
+  }
+  const parsed = parseScheduleSpec(rest);
+  if (!parsed.ok) {
+    turn.reply(parsed.error === "bad_word" ? t.schedule.badWord((parsed.word ?? "").slice(0, 20)) : (t.schedule.errors[parsed.error] ?? t.schedule.errors.empty!));
+    return;
+  }
+  const result = await setSchedule(db, commune.id, { schedule: parsed.schedule, enabled: true }, now, staff.id);
+  turn.deps.log.info("bulletins.schedule_changed", { communeId: commune.id, staffId: staff.id });
+  turn.reply(t.schedule.changed(commune.name, describe(parsed.schedule), result.next ? formatSlot(result.next) : null));
+}
+
+const knownLanguages = () => registry.map((l) => `${l.code} (${l.nameVi})`).join(", ");
+
+export async function manageLanguages(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await commandCommune(turn, staff, args, "bulletin.configure", t.languages.needCommune);
+  if (!target) return;
+  const { db } = turn.deps;
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+  const label = (codes: string[]) => codes.map(languageLabel).join(", ");
+  const rest = target.rest.trim();
+  if (!rest) {
+    const villages = await db.village.findMany({ where: { communeId: commune.id, languages: { not: null } }, orderBy: { code: "asc" } });
+    turn.reply(t.languages.current(commune.name, label(communeLanguageChoices(commune.languages)), villages.map((v) => t.languages.villageLine(v.name, v.code, label(parseLanguageList(v.languages))))));
+    return;
+  }
+  const [first = "", ...more] = rest.split(/\s+/);
+  const village = await db.village.findFirst({ where: { code: first.toUpperCase(), communeId: commune.id } });
+  const listText = village ? more.join(" ") : rest;
+  if (village && ["xoa", "xóa", "bo", "bỏ"].includes(listText.trim().toLowerCase())) {
+    await db.village.update({ where: { id: village.id }, data: { languages: null } });
+    turn.reply(t.languages.villageCleared(village.name, label(communeLanguageChoices(commune.languages))));
+    return;
+  }
+  const { codes, unknown } = readLanguageList(listText);
+  if (unknown.length > 0) {
+    turn.reply(t.languages.unknown(unknown.join(", ").slice(0, 80), knownLanguages()));
+    return;
+  }
+  if (codes.length === 0) {
+    turn.reply(t.languages.empty);
+    return;
+  }
+  if (village) {
+    await db.village.update({ where: { id: village.id }, data: { languages: codes.join(",") } });
+    turn.reply(t.languages.villageSet(village.name, label(codes)));
+    return;
+  }
+  const withVietnamese = codes.includes(BASE_LANGUAGE) ? codes : [BASE_LANGUAGE, ...codes];
+  await db.commune.update({ where: { id: commune.id }, data: { languages: withVietnamese.join(",") } });
+  turn.reply(`${t.languages.communeSet(commune.name, label(withVietnamese))}${codes.includes(BASE_LANGUAGE) ? "" : `\n${t.languages.vietnameseAdded}`}`);
+}
+
+// ------------------------------------------------------------------------------------------
+// Routing of the feature's buttons and states (called from engine.ts).
+
+/** Buttons of this feature. Returns false for data that is not ours. */
+export async function bulletinChoice(turn: Turn, data: string): Promise<boolean> {
+  const staff = turn.staff;
+  const needStaff = () => {
+    turn.reply(t.staff.notStaff);
+    return true;
+  };
+  let m: RegExpExecArray | null;
+  if (data === "sub:start") {
+    await startSubscribe(turn);
+    return true;
+  }
+  if (data === "sub:stop") {
+    await stopSubscription(turn);
+    return true;
+  }
+  if ((m = /^sc:(\d{1,9})$/.exec(data))) {
+    await chooseCommune(turn, Number(m[1]));
+    return true;
+  }
+  if ((m = /^sl:(\d{1,9}):([a-z]{3})$/.exec(data))) {
+    await chooseLanguage(turn, Number(m[1]), m[2]!);
+    return true;
+  }
+  if (data === "bls") {
+    const reader = await readerCommune(turn);
+    if (!reader) await notSubscribed(turn);
+    else await listRecent(turn, reader.communeId);
+    return true;
+  }
+  if (data === "blo") {
+    await chooseReadLanguage(turn);
+    return true;
+  }
+  if ((m = /^bl:([a-z]{3})$/.exec(data))) {
+    await readBulletin(turn, m[1]!);
+    return true;
+  }
+  if ((m = /^bv:(\d{1,9})$/.exec(data))) {
+    await readBulletin(turn, "", Number(m[1]));
+    return true;
+  }
+  if ((m = /^bp:(\d{1,9})$/.exec(data))) {
+    if (!staff) return needStaff();
+    await answer(turn, staff, Number(m[1]), "broadcast");
+    return true;
+  }
+  if ((m = /^bn:(\d{1,9})$/.exec(data))) {
+    if (!staff) return needStaff();
+    await askReason(turn, staff, Number(m[1]));
+    return true;
+  }
+  if ((m = /^br:(\d{1,9}):([a-z_]{2,16})$/.exec(data))) {
+    if (!staff) return needStaff();
+    const deliveryId = Number(m[1]);
+    if (m[2] === "other") {
+      const delivery = await findDelivery(turn.deps, deliveryId);
+      if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
+        turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
+        return true;
+      }
+      turn.state = { step: "b_reason", deliveryId };
+      turn.reply(t.head.askReasonText, [cancelRow()]);
+      return true;
+    }
+    if (!reasons.some((r) => r.id === m![2])) return false;
+    await answer(turn, staff, deliveryId, "not_broadcast", m[2]);
+    return true;
+  }
+  if ((m = /^tl:([a-z]{3}|done)$/.exec(data))) {
+    if (!staff) return needStaff();
+    await chooseTranslatorLanguage(turn, staff, m[1]!);
+    return true;
+  }
+  if (data === "tlist") {
+    if (!staff) return needStaff();
+    await translatorMenu(turn, staff, "");
+    return true;
+  }
+  if ((m = /^tr:(\d{1,9}):([a-z]{3})$/.exec(data))) {
+    if (!staff) return needStaff();
+    await openTranslation(turn, staff, Number(m[1]), m[2]!);
+    return true;
+  }
+  if ((m = /^ts:(\d{1,9}):([a-z]{3})$/.exec(data))) {
+    if (!staff) return needStaff();
+    await submitTranslation(turn, staff, Number(m[1]), m[2]!);
+    return true;
+  }
+  if ((m = /^t([ax]):(\d{1,9})$/.exec(data))) {
+    if (!staff) return needStaff();
+    await review(turn, staff, Number(m[2]), m[1] === "a" ? "approve" : "return");
+    return true;
+  }
+  return false;
+}
+
+/** An incoming while in one of this feature's states. */
+export async function continueBulletinStep(turn: Turn, state: BulletinState): Promise<void> {
+  switch (state.step) {
+    case "sub_commune":
+      return continueSubCommune(turn);
+    case "b_reason":
+      return continueReason(turn, turn.staff, state.deliveryId);
+    case "translate":
+      return continueTranslate(turn, state.itemId, state.language);
+  }
+}
+
+/** "Hủy" or "Quay lại" (buttons or /huy, /quaylai) in one of this feature's states. */
+export async function leaveBulletinStep(turn: Turn, state: BulletinState, back: boolean): Promise<void> {
+  switch (state.step) {
+    case "sub_commune":
+      turn.state = IDLE;
+      turn.reply(t.subscribe.cancelled);
+      return;
+    case "b_reason":
+      if (back && turn.staff) return askReason(turn, turn.staff, state.deliveryId);
+      turn.state = IDLE;
+      turn.reply(t.head.reasonCancelled);
+      return;
+    case "translate":
+      return leaveTranslate(turn, back);
+  }
+}

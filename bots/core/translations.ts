@@ -1,0 +1,197 @@
+// Translators and reviewers in chat: /dich lists what is missing for the translator's languages;
+// a translator sends text and/or a recording for one item, submits it, and a leader or officer
+// approves or returns it with the buttons under the review request.
+import { viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { can } from "../../src/staff/roles.js";
+import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList } from "../../src/bulletins/languages.js";
+import {
+  findDraft,
+  MAX_TRANSLATION_CHARS,
+  missingTranslations,
+  reviewDraft,
+  saveDraft,
+  setTranslatorLanguages,
+  submitDraft,
+  translatorLanguages,
+} from "../../src/bulletins/translations.js";
+import type { Choice } from "./types.js";
+import { IDLE } from "./state.js";
+import type { StaffRow, Turn } from "./turn.js";
+
+const t = viBulletins;
+
+function isTranslator(turn: Turn, staff: StaffRow): boolean {
+  if (staff.communeId && can(staff, "bulletin.translate", { communeId: staff.communeId })) return true;
+  turn.reply(t.translate.notTranslator);
+  return false;
+}
+
+/** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
+async function offeredLanguages(turn: Turn, communeId: number): Promise<string[]> {
+  const { db } = turn.deps;
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: communeId } });
+  const codes = parseLanguageList(commune.languages);
+  for (const v of await db.village.findMany({ where: { communeId, languages: { not: null } }, select: { languages: true } })) {
+    for (const c of parseLanguageList(v.languages)) if (!codes.includes(c)) codes.push(c);
+  }
+  const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
+  return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
+}
+
+async function showLanguageChooser(turn: Turn, staff: StaffRow): Promise<void> {
+  const chosen = await translatorLanguages(turn.deps.db, staff.id);
+  const offered = await offeredLanguages(turn, staff.communeId!);
+  for (const c of chosen) if (!offered.includes(c)) offered.push(c);
+  const rows: Choice[][] = offered.map((c) => [{ label: chosen.includes(c) ? t.buttons.languageOn(languageLabel(c)) : t.buttons.languageOff(languageLabel(c)), data: `tl:${c}` }]);
+  rows.push([{ label: t.buttons.languagesDone, data: "tl:done" }]);
+  turn.reply(t.translate.chooseLanguages, rows);
+}
+
+/** A press on the language chooser: toggles a language, or "done". */
+export async function chooseTranslatorLanguage(turn: Turn, staff: StaffRow, code: string): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  const { db } = turn.deps;
+  const chosen = await translatorLanguages(db, staff.id);
+  if (code === "done") {
+    if (chosen.length === 0) {
+      turn.reply(t.translate.noLanguages);
+      return;
+    }
+    turn.reply(t.translate.languagesSaved(chosen.map(languageLabel).join(", ")));
+    return translatorMenu(turn, staff, "");
+  }
+  if (!isLanguageCode(code) || code === BASE_LANGUAGE) {
+    turn.reply(t.translate.badLanguage);
+    return;
+  }
+  const next = chosen.includes(code) ? chosen.filter((c) => c !== code) : [...chosen, code];
+  await setTranslatorLanguages(db, staff.id, next, turn.now());
+  return showLanguageChooser(turn, staff);
+}
+
+/** /dich [ngonngu] */
+export async function translatorMenu(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.translate.groupOnly);
+    return;
+  }
+  turn.state = IDLE;
+  const { db } = turn.deps;
+  const chosen = await translatorLanguages(db, staff.id);
+  if (chosen.length === 0 || ["ngonngu", "ngôn ngữ", "ngon ngu"].includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
+  for (const code of chosen) {
+    const { total, missing } = await missingTranslations(db, code, turn.now());
+    const label = languageInline(code);
+    if (missing.length === 0) {
+      turn.reply(t.translate.allDone(label));
+      continue;
+    }
+    const waiting = missing.filter((m) => m.draft?.submitted).length;
+    const lines = [t.translate.listTitle(label, missing.length, total)];
+    if (waiting > 0) lines.push(t.translate.listWaiting(waiting));
+    lines.push(t.translate.pickItem);
+    const rows = missing.slice(0, 8).map((m) => [{ label: t.buttons.translate(`${m.draft?.submitted ? "⏳ " : m.draft ? "✏️ " : ""}${m.title}`), data: `tr:${m.id}:${code}` }]);
+    turn.reply(lines.join("\n"), rows);
+  }
+}
+
+function draftParts(draft: { text: string | null; altText: string | null; audioFileRef: string | null } | null): string | null {
+  if (!draft) return null;
+  const parts = [draft.text ? t.translate.partText : null, draft.altText ? t.translate.partAlt : null, draft.audioFileRef ? t.translate.partAudio : null].filter(Boolean);
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+const draftButtons = (itemId: number, code: string): Choice[][] => [
+  [{ label: t.buttons.submitDraft, data: `ts:${itemId}:${code}` }],
+  [
+    { label: t.buttons.back, data: "tlist" },
+    { label: t.buttons.stopTranslating, data: "nav:cancel" },
+  ],
+];
+
+/** Opens one item for translation: the Vietnamese original, instructions, and the draft so far. */
+export async function openTranslation(turn: Turn, staff: StaffRow, itemId: number, code: string): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(t.translate.groupOnly);
+    return;
+  }
+  if (!isLanguageCode(code) || code === BASE_LANGUAGE) {
+    turn.reply(t.translate.badLanguage);
+    return;
+  }
+  const { db } = turn.deps;
+  const item = await db.bulletinItem.findUnique({ where: { id: itemId }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, code] } } } } });
+  const original = item?.versions.find((v) => v.language === BASE_LANGUAGE && v.status === "approved");
+  if (!item || !original?.text) {
+    turn.reply(t.translate.itemUnknown);
+    return;
+  }
+  const label = languageInline(code);
+  turn.state = { step: "translate", itemId, language: code };
+  turn.reply(`${t.translate.original(item.title, label)}\n\n${original.text}`);
+  const lines = [t.translate.instructions(label, (languageInfo(code)?.scripts.length ?? 1) > 1)];
+  if (item.versions.some((v) => v.language === code && v.status === "approved")) lines.push(t.translate.alreadyApproved(label));
+  const parts = draftParts(await findDraft(db, itemId, code));
+  if (parts) lines.push(t.translate.draftHas(parts));
+  turn.reply(lines.join("\n\n"), draftButtons(itemId, code));
+}
+
+/** Text or a recording while translating: saved into the draft exactly as sent. */
+export async function continueTranslate(turn: Turn, itemId: number, code: string): Promise<void> {
+  const staff = turn.staff;
+  if (!staff || !isTranslator(turn, staff)) {
+    turn.state = IDLE;
+    return;
+  }
+  const { content } = turn.incoming;
+  const now = turn.now();
+  if (content.kind === "text") {
+    // Stored byte for byte (no trimming or normalising): only the check ignores invisible characters.
+    if (content.text.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "") {
+      turn.reply(t.translate.textEmpty, draftButtons(itemId, code));
+      return;
+    }
+    const length = [...content.text].length;
+    if (length > MAX_TRANSLATION_CHARS) {
+      turn.reply(t.translate.textTooLong(MAX_TRANSLATION_CHARS, length), draftButtons(itemId, code));
+      return;
+    }
+    const field = await saveDraft(turn.deps.db, { itemId, language: code, staffId: staff.id, part: { kind: "text", text: content.text }, now });
+    turn.reply(field === "altText" ? t.translate.savedAlt(length) : t.translate.savedText(length), draftButtons(itemId, code));
+    return;
+  }
+  if (content.kind === "media" && (content.media === "voice" || content.media === "audio") && content.fileRef) {
+    await saveDraft(turn.deps.db, { itemId, language: code, staffId: staff.id, part: { kind: "audio", audioKind: content.media, channel: turn.incoming.channel, fileRef: content.fileRef }, now });
+    turn.reply(t.translate.savedAudio, draftButtons(itemId, code));
+    return;
+  }
+  turn.reply(t.translate.mediaRefused, draftButtons(itemId, code));
+}
+
+export async function submitTranslation(turn: Turn, staff: StaffRow, itemId: number, code: string): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  const outcome = await submitDraft(turn.deps, staff, itemId, code);
+  if (!outcome.ok) {
+    turn.reply(t.translate.nothingToSubmit, draftButtons(itemId, code));
+    return;
+  }
+  turn.state = IDLE;
+  turn.reply(outcome.reviewers > 0 ? t.translate.submitted(outcome.title, outcome.reviewers) : t.translate.noReviewers, [[{ label: t.buttons.moreMissing, data: "tlist" }]]);
+}
+
+export async function leaveTranslate(turn: Turn, back: boolean): Promise<void> {
+  turn.state = IDLE;
+  if (back && turn.staff) return translatorMenu(turn, turn.staff, "");
+  turn.reply(t.translate.paused);
+}
+
+export async function review(turn: Turn, staff: StaffRow, versionId: number, decision: "approve" | "return"): Promise<void> {
+  const outcome = await reviewDraft(turn.deps, staff, versionId, decision);
+  if (!outcome.ok) {
+    turn.reply(outcome.reason === "forbidden" ? t.translate.forbidden : t.translate.alreadyHandled);
+    return;
+  }
+  turn.reply(decision === "approve" ? t.translate.approved(outcome.title, outcome.label) : t.translate.returned(outcome.title, outcome.label));
+}

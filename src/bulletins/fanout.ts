@@ -1,0 +1,184 @@
+// Fan-out of a slot through the outbox: one delivery row per village (the coverage evidence), one
+// message per village head and language, one per subscriber. Every outbox row has a dedupe key per
+// (slot, recipient, language), and progress over subscribers is a cursor moved by a conditional
+// update, so a fan-out killed at any point and run again (here or elsewhere) sends nobody twice
+// and misses nobody.
+import { enqueue } from "../outbox/outbox.js";
+import type { Channel } from "../../bots/core/types.js";
+import { villageLanguages } from "./languages.js";
+import { headMessage, subscriberMessage, type VersionContent } from "./messages.js";
+import { withinWindow } from "./reach.js";
+import { reminderAt } from "./schedule.js";
+import { approvedVersions, PRIORITY_HEADS, PRIORITY_SUBSCRIBERS, staffTarget, versionsFor, type BulletinDeps } from "./store.js";
+
+export const FAN_OUT_PAGE = 200;
+
+export function headKey(slotId: number, staffId: number, language: string): string {
+  return `b:${slotId}:h:${staffId}:${language}`;
+}
+
+export function subscriberKey(slotId: number, addressTag: string): string {
+  return `b:${slotId}:s:${addressTag}`;
+}
+
+interface SlotRow {
+  id: number;
+  communeId: number;
+  scheduledAt: Date;
+  itemId: number | null;
+  late: boolean;
+  headsQueuedAt: Date | null;
+  subscriberCursor: number;
+}
+
+/** Deliveries per village and the village heads' messages. Idempotent: upserts and dedupe keys. */
+export async function queueVillageHeads(deps: BulletinDeps, slot: SlotRow, title: string, versions: Map<string, VersionContent>): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const commune = await db.commune.findUniqueOrThrow({ where: { id: slot.communeId } });
+  const villages = await db.village.findMany({ where: { communeId: slot.communeId }, orderBy: { code: "asc" } });
+  const heads = await db.staff.findMany({ where: { communeId: slot.communeId, role: "village_head", active: true }, orderBy: { id: "asc" } });
+  let queued = 0;
+  for (const village of villages) {
+    const requested = villageLanguages(village.languages, commune.languages);
+    const villageHeads = heads.filter((h) => h.villageId === village.id);
+    // What the village gets, as the record says: the versions reachable on the heads' first channel.
+    const channel = (villageHeads[0]?.channel ?? "telegram") as Channel;
+    const sent = versionsFor(requested, versions, channel).map((r) => r.language);
+    const delivery = await db.bulletinDelivery.upsert({
+      where: { slotId_villageId: { slotId: slot.id, villageId: village.id } },
+      create: {
+        slotId: slot.id,
+        villageId: village.id,
+        status: villageHeads.length > 0 ? "pending" : "no_head",
+        languages: sent.join(","),
+        remindAt: reminderAt(slot.scheduledAt),
+        createdAt: now,
+      },
+      update: {},
+    });
+    for (const head of villageHeads) {
+      const list = versionsFor(requested, versions, head.channel as Channel);
+      for (let i = 0; i < list.length; i++) {
+        const r = list[i]!;
+        const message = headMessage({
+          deliveryId: delivery.id,
+          scheduledAt: slot.scheduledAt,
+          village: village.name,
+          late: slot.late,
+          title,
+          version: r.version,
+          resolved: r,
+          channel: head.channel as Channel,
+          part: list.length > 1 ? `${i + 1}/${list.length}` : undefined,
+        });
+        await enqueue(db, staffTarget(head), message, { dedupeKey: headKey(slot.id, head.id, r.language), now, priority: PRIORITY_HEADS });
+        queued++;
+      }
+    }
+  }
+  return queued;
+}
+
+export interface FanOutReport {
+  heads: number;
+  subscribers: number;
+  skipped: number;
+  finished: boolean;
+}
+
+/**
+ * Advances one slot's fan-out by at most `budget` subscribers. Village heads are queued first, once;
+ * subscribers page by page after the slot's cursor. Returns what it queued and whether the slot is done.
+ */
+export async function advanceFanOut(deps: BulletinDeps, slotId: number, budget = 1_000): Promise<FanOutReport> {
+  const { db, log } = deps;
+  const report: FanOutReport = { heads: 0, subscribers: 0, skipped: 0, finished: false };
+  const slot = await db.bulletinSlot.findUnique({ where: { id: slotId }, include: { item: true, commune: true } });
+  if (!slot || slot.status !== "sending" || !slot.item) return { ...report, finished: true };
+  const item = slot.item;
+  const versions = await approvedVersions(db, item.id);
+  if (!slot.headsQueuedAt) {
+    report.heads = await queueVillageHeads(deps, slot, item.title, versions);
+    await db.bulletinSlot.updateMany({ where: { id: slot.id, headsQueuedAt: null }, data: { headsQueuedAt: deps.now() } });
+  }
+  let cursor = slot.subscriberCursor;
+  const cache = new Map<string, ReturnType<typeof subscriberMessage> | null>();
+  while (report.subscribers + report.skipped < budget) {
+    const page = await db.bulletinSubscription.findMany({
+      where: { communeId: slot.communeId, id: { gt: cursor } },
+      orderBy: { id: "asc" },
+      take: Math.min(FAN_OUT_PAGE, budget - report.subscribers - report.skipped),
+    });
+    if (page.length === 0) {
+      const done = await db.bulletinSlot.updateMany({ where: { id: slot.id, status: "sending" }, data: { status: "sent", fannedOutAt: deps.now() } });
+      if (done.count === 1) log.info("bulletins.fanned_out", { slotId: slot.id, communeId: slot.communeId });
+      report.finished = true;
+      return report;
+    }
+    const now = deps.now();
+    let queued = 0;
+    let skipped = 0;
+    for (const sub of page) {
+      if (!withinWindow(sub.channel, sub.lastIncomingAt, now)) {
+        skipped++;
+        continue;
+      }
+      const key = `${sub.channel}:${sub.language}`;
+      if (!cache.has(key)) {
+        const [chosen] = versionsFor([sub.language], versions, sub.channel as Channel);
+        cache.set(
+          key,
+          chosen
+            ? subscriberMessage({ commune: slot.commune.name, scheduledAt: slot.scheduledAt, title: item.title, version: chosen.version, resolved: chosen, channel: sub.channel as Channel })
+            : null,
+        );
+      }
+      const message = cache.get(key);
+      if (!message) {
+        skipped++;
+        continue;
+      }
+      await enqueue(db, { channel: sub.channel as Channel, sealedAddress: sub.sealedAddress, addressTag: sub.addressTag }, message, {
+        dedupeKey: subscriberKey(slot.id, sub.addressTag),
+        now,
+        priority: PRIORITY_SUBSCRIBERS,
+      });
+      queued++;
+    }
+    const last = page.at(-1)!.id;
+    // One statement moves the cursor and the counts: a page redone after a crash is counted once.
+    const moved = await db.bulletinSlot.updateMany({
+      where: { id: slot.id, subscriberCursor: cursor },
+      data: { subscriberCursor: last, subscribersQueued: { increment: queued }, subscribersSkipped: { increment: skipped } },
+    });
+    report.subscribers += queued;
+    report.skipped += skipped;
+    if (moved.count !== 1) {
+      // Someone else moved it: carry on from where they are.
+      const fresh = await db.bulletinSlot.findUnique({ where: { id: slot.id }, select: { status: true, subscriberCursor: true } });
+      if (!fresh || fresh.status !== "sending") return { ...report, finished: true };
+      cursor = fresh.subscriberCursor;
+    } else cursor = last;
+  }
+  return report;
+}
+
+/** Advances every slot still fanning out, oldest first, within a budget of subscribers per call. */
+export async function advanceFanOuts(deps: BulletinDeps, budget = 2_000): Promise<FanOutReport> {
+  const total: FanOutReport = { heads: 0, subscribers: 0, skipped: 0, finished: true };
+  const slots = await deps.db.bulletinSlot.findMany({ where: { status: "sending" }, orderBy: { id: "asc" }, take: 20, select: { id: true } });
+  for (const { id } of slots) {
+    const left = budget - total.subscribers - total.skipped;
+    if (left <= 0) {
+      total.finished = false;
+      break;
+    }
+    const r = await advanceFanOut(deps, id, left);
+    total.heads += r.heads;
+    total.subscribers += r.subscribers;
+    total.skipped += r.skipped;
+    if (!r.finished) total.finished = false;
+  }
+  return total;
+}

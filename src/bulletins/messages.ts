@@ -1,0 +1,92 @@
+// Bulletin messages as channel-neutral OutgoingMessages: to a village head (with the confirmation
+// buttons and the audio file where recorded) and to a subscribed citizen.
+import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
+import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
+import { formatDateVN } from "../util/format.js";
+import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
+import { vnParts } from "./schedule.js";
+
+const t = viBulletins;
+
+export interface VersionContent {
+  language: string;
+  text: string | null;
+  altText: string | null;
+  audioKind: string | null;
+  audioChannel: string | null;
+  audioFileRef: string | null;
+}
+
+/** "06:30 Thứ Hai 15/06/2026" */
+export function formatSlot(at: Date): string {
+  const p = vnParts(at);
+  const time = `${String(Math.floor(p.minutes / 60)).padStart(2, "0")}:${String(p.minutes % 60).padStart(2, "0")}`;
+  return t.when(time, DAY_NAMES[p.weekday] ?? "", formatDateVN(at));
+}
+
+function hasAudioFor(v: VersionContent, channel: Channel): boolean {
+  return Boolean(v.audioFileRef && v.audioChannel === channel && (v.audioKind === "voice" || v.audioKind === "audio"));
+}
+
+/** A version can reach someone on `channel` if it has text, or audio that channel can play. */
+export function usableOn(v: VersionContent, channel: Channel): boolean {
+  return Boolean(v.text && v.text.trim() !== "") || hasAudioFor(v, channel);
+}
+
+function audioMedia(v: VersionContent, channel: Channel): OutgoingMessage["media"] {
+  return hasAudioFor(v, channel) ? { kind: v.audioKind as "voice" | "audio", channel, fileRef: v.audioFileRef! } : undefined;
+}
+
+function body(v: VersionContent, channel: Channel): string[] {
+  const lines: string[] = [];
+  if (v.text && v.text.trim() !== "") lines.push(v.text);
+  else lines.push(t.head.audioOnly);
+  if (v.altText && v.altText.trim() !== "") lines.push("", t.head.altScript, v.altText);
+  if (hasAudioFor(v, channel)) lines.push("", t.head.audioAbove);
+  return lines;
+}
+
+export function confirmChoices(deliveryId: number): Choice[][] {
+  return [[{ label: t.buttons.broadcast, data: `bp:${deliveryId}` }], [{ label: t.buttons.notBroadcast, data: `bn:${deliveryId}` }]];
+}
+
+export function headMessage(o: {
+  deliveryId: number | null;
+  scheduledAt: Date;
+  village: string;
+  late: boolean;
+  title: string;
+  version: VersionContent;
+  resolved: Pick<ResolvedLanguage, "missing">;
+  channel: Channel;
+  part?: string;
+}): OutgoingMessage {
+  const lines = [t.head.header(formatSlot(o.scheduledAt), o.village)];
+  if (o.late) lines.push(t.head.late);
+  lines.push(t.head.language(languageLabel(o.version.language), o.part));
+  if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageInline).join(", ")));
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel));
+  if (o.deliveryId !== null) lines.push("", t.head.footer);
+  const message: OutgoingMessage = { text: lines.join("\n") };
+  if (o.deliveryId !== null) message.choices = confirmChoices(o.deliveryId);
+  const media = audioMedia(o.version, o.channel);
+  if (media) message.media = media;
+  return message;
+}
+
+export function subscriberMessage(o: {
+  commune: string;
+  scheduledAt: Date;
+  title: string;
+  version: VersionContent;
+  resolved: Pick<ResolvedLanguage, "missing">;
+  channel: Channel;
+}): OutgoingMessage {
+  const lines = [t.subscriber.header(o.commune, formatDateVN(o.scheduledAt))];
+  if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel), "", t.subscriber.footer);
+  const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
+  const media = audioMedia(o.version, o.channel);
+  if (media) message.media = media;
+  return message;
+}

@@ -1,0 +1,70 @@
+// Which bulletin a slot airs: pure rules, table-tested in test/unit/bulletin-rotation.test.ts.
+import data from "./periods.json" with { type: "json" };
+import { z } from "zod";
+import { DAY_MS, scheduleSettings, vnParts } from "./schedule.js";
+
+const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const schema = z.object({
+  periods: z.array(z.object({ tag: z.string().regex(/^[a-z0-9-]{2,40}$/), label: z.string().min(2), from: z.string().regex(MONTH_DAY), to: z.string().regex(MONTH_DAY) })),
+});
+
+export interface Period {
+  tag: string;
+  label: string;
+  /** "MM-DD", inclusive, Vietnam time. */
+  from: string;
+  to: string;
+}
+
+export const periods: Period[] = schema.parse(data).periods;
+
+/** Tags of the periods under way on the Vietnam date of `at`. A period whose end comes before its start wraps over the new year. */
+export function activeTags(at: Date, list: Period[] = periods): string[] {
+  const p = vnParts(at);
+  const today = `${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
+  const tags: string[] = [];
+  for (const period of list) {
+    const on = period.from <= period.to ? today >= period.from && today <= period.to : today >= period.from || today <= period.to;
+    if (on && !tags.includes(period.tag)) tags.push(period.tag);
+  }
+  return tags;
+}
+
+export interface Candidate {
+  id: number;
+  position: number;
+  tags: string[];
+  validFrom: Date | null;
+  validUntil: Date | null;
+  /** When the commune last aired it, or null if never. */
+  lastAiredAt: Date | null;
+}
+
+/** Valid on the slot's day: validFrom and validUntil are whole days, inclusive. */
+export function isValidAt(c: Pick<Candidate, "validFrom" | "validUntil">, at: Date): boolean {
+  if (c.validFrom && at.getTime() < c.validFrom.getTime()) return false;
+  if (c.validUntil && at.getTime() >= c.validUntil.getTime() + DAY_MS) return false;
+  return true;
+}
+
+/**
+ * The item for a slot at `at`: among items valid that day, those not aired in the commune within
+ * `recentDays` (all valid ones if every item was aired recently); among them, those tagged for a
+ * period under way if there are any; then the one aired longest ago (never aired first), then
+ * catalog order. Null when nothing is valid.
+ */
+export function pickItem(candidates: Candidate[], at: Date, tags: string[], recentDays = scheduleSettings.recentDays): number | null {
+  const valid = candidates.filter((c) => isValidAt(c, at));
+  if (valid.length === 0) return null;
+  const recentMs = recentDays * DAY_MS;
+  const fresh = valid.filter((c) => !c.lastAiredAt || at.getTime() - c.lastAiredAt.getTime() >= recentMs);
+  let pool = fresh.length > 0 ? fresh : valid;
+  const tagged = pool.filter((c) => c.tags.some((t) => tags.includes(t)));
+  if (tagged.length > 0) pool = tagged;
+  const sorted = [...pool].sort((a, b) => {
+    const la = a.lastAiredAt?.getTime() ?? -Infinity;
+    const lb = b.lastAiredAt?.getTime() ?? -Infinity;
+    return la !== lb ? la - lb : a.position - b.position;
+  });
+  return sorted[0]!.id;
+}

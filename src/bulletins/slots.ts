@@ -1,0 +1,134 @@
+// From schedules to slots: each commune's schedule is read only when its next slot has come; due
+// slots become BulletinSlot rows, unique per (commune, time), so two tickers or a restart never
+// make a slot twice. Correctness rests on that unique key and on conditional updates of the
+// schedule's cursor, not on transactions (D1 has none).
+import type { Db } from "../db/client.js";
+import { activeTags, pickItem, type Candidate } from "./rotation.js";
+import {
+  DEFAULT_SCHEDULE,
+  nextSlotAfter,
+  planDue,
+  scheduleFromRow,
+  scheduleToRow,
+  type WeeklySchedule,
+} from "./schedule.js";
+import { BASE_LANGUAGE } from "./languages.js";
+import { isUniqueViolation, type BulletinDeps } from "./store.js";
+
+/** Gives every commune without a schedule the default one, starting now (no slots before it). */
+export async function ensureSchedules(db: Db, now: Date): Promise<number> {
+  const communes = await db.commune.findMany({ where: { bulletinSchedule: null }, select: { id: true }, take: 500 });
+  let created = 0;
+  for (const c of communes) {
+    try {
+      await db.bulletinSchedule.create({
+        data: { communeId: c.id, ...scheduleToRow(DEFAULT_SCHEDULE), enabled: true, cursorAt: now, nextDueAt: nextSlotAfter(DEFAULT_SCHEDULE, now), updatedAt: now },
+      });
+      created++;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return created;
+}
+
+/** The commune's schedule (the default until the first tick has created its row). */
+export async function communeSchedule(db: Db, communeId: number) {
+  const row = await db.bulletinSchedule.findUnique({ where: { communeId } });
+  return { row, schedule: row ? scheduleFromRow(row) : DEFAULT_SCHEDULE, enabled: row?.enabled ?? true };
+}
+
+/**
+ * Changes a commune's schedule from `now` on: slots of the new schedule before now are not made
+ * up for. `enabled` false pauses it; resuming also starts from now.
+ */
+export async function setSchedule(db: Db, communeId: number, change: { schedule?: WeeklySchedule; enabled?: boolean }, now: Date, staffId: number | null = null) {
+  const current = await communeSchedule(db, communeId);
+  const schedule = change.schedule ?? current.schedule;
+  const enabled = change.enabled ?? current.enabled;
+  const data = {
+    ...scheduleToRow(schedule),
+    enabled,
+    cursorAt: now,
+    nextDueAt: enabled ? nextSlotAfter(schedule, now) : null,
+    updatedAt: now,
+    updatedByStaffId: staffId,
+  };
+  await db.bulletinSchedule.upsert({ where: { communeId }, create: { communeId, ...data }, update: data });
+  return { schedule, enabled, next: data.nextDueAt };
+}
+
+/** The item a commune airs at `at`: approved in Vietnamese, valid, not aired recently, period tags first. */
+export async function pickForCommune(db: Db, communeId: number, at: Date): Promise<number | null> {
+  const items = await db.bulletinItem.findMany({
+    where: { retiredAt: null, versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
+    select: { id: true, position: true, tags: true, validFrom: true, validUntil: true },
+  });
+  if (items.length === 0) return null;
+  const aired = await db.bulletinSlot.groupBy({
+    by: ["itemId"],
+    where: { communeId, status: { in: ["sending", "sent"] }, itemId: { not: null } },
+    _max: { scheduledAt: true },
+  });
+  const last = new Map(aired.map((a) => [a.itemId, a._max.scheduledAt]));
+  const candidates: Candidate[] = items.map((i) => ({
+    id: i.id,
+    position: i.position,
+    tags: i.tags.split(",").filter(Boolean),
+    validFrom: i.validFrom,
+    validUntil: i.validUntil,
+    lastAiredAt: last.get(i.id) ?? null,
+  }));
+  return pickItem(candidates, at, activeTags(at));
+}
+
+async function createSlot(db: Db, data: { communeId: number; scheduledAt: Date; status: string; itemId: number | null; late: boolean; createdAt: Date }): Promise<boolean> {
+  try {
+    await db.bulletinSlot.create({ data });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false; // made already (another ticker, or before a restart)
+    throw error;
+  }
+}
+
+export interface PlanReport {
+  aired: number;
+  missed: number;
+  empty: number;
+}
+
+/** Turns due schedules into slots: the newest due slot is aired (late if need be), older ones recorded as missed. */
+export async function planSlots(deps: BulletinDeps, limit = 200): Promise<PlanReport> {
+  const { db, log } = deps;
+  const now = deps.now();
+  const report: PlanReport = { aired: 0, missed: 0, empty: 0 };
+  const due = await db.bulletinSchedule.findMany({ where: { enabled: true, nextDueAt: { lte: now } }, orderBy: { nextDueAt: "asc" }, take: limit });
+  for (const row of due) {
+    const schedule = scheduleFromRow(row);
+    const plan = planDue(schedule, row.cursorAt, now);
+    // Slots first, then the cursor: a crash in between only repeats work the unique key absorbs.
+    for (const at of plan.missed) {
+      if (await createSlot(db, { communeId: row.communeId, scheduledAt: at, status: "missed", itemId: null, late: false, createdAt: now })) {
+        report.missed++;
+        log.warn("bulletins.slot_missed", { communeId: row.communeId, at: at.toISOString() });
+      }
+    }
+    if (plan.air) {
+      const itemId = await pickForCommune(db, row.communeId, plan.air);
+      const status = itemId ? "sending" : "empty";
+      if (await createSlot(db, { communeId: row.communeId, scheduledAt: plan.air, status, itemId, late: plan.late, createdAt: now })) {
+        if (itemId) report.aired++;
+        else {
+          report.empty++;
+          log.warn("bulletins.no_content", { communeId: row.communeId });
+        }
+      }
+    }
+    await db.bulletinSchedule.updateMany({
+      where: { id: row.id, cursorAt: row.cursorAt },
+      data: { cursorAt: plan.cursor, nextDueAt: nextSlotAfter(schedule, plan.cursor) },
+    });
+  }
+  return report;
+}

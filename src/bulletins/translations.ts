@@ -1,0 +1,230 @@
+// Translations: never machine-made. The system tracks which approved versions are missing per
+// language, asks the commune's translators, keeps their text and recordings as a draft, and a
+// leader or officer approves (or returns) it. An approved version is used from the next slot on.
+import type { Db } from "../db/client.js";
+import type { OutgoingMessage } from "../../bots/core/types.js";
+import { enqueue } from "../outbox/outbox.js";
+import { can, type StaffScope } from "../staff/roles.js";
+import { viBulletins } from "../i18n/vi-bulletins.js";
+import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
+import { activeTags } from "./rotation.js";
+import { DAY_MS, scheduleSettings } from "./schedule.js";
+import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
+
+const t = viBulletins;
+export const MAX_TRANSLATION_CHARS = 4000;
+
+export async function translatorLanguages(db: Db, staffId: number): Promise<string[]> {
+  const row = await db.bulletinTranslator.findUnique({ where: { staffId } });
+  return parseLanguageList(row?.languages);
+}
+
+export async function setTranslatorLanguages(db: Db, staffId: number, codes: string[], now: Date): Promise<void> {
+  const languages = codes.filter((c) => c !== BASE_LANGUAGE).join(",");
+  await db.bulletinTranslator.upsert({ where: { staffId }, create: { staffId, languages, updatedAt: now }, update: { languages, updatedAt: now } });
+}
+
+export interface MissingItem {
+  id: number;
+  title: string;
+  /** A draft exists; submitted means it waits for review. */
+  draft: { submitted: boolean } | null;
+}
+
+/**
+ * Items (active, with approved Vietnamese) that have no approved version in `language`, the ones
+ * tagged for a period under way first, then in catalog order.
+ */
+export async function missingTranslations(db: Db, language: string, at: Date): Promise<{ total: number; missing: MissingItem[] }> {
+  const items = await db.bulletinItem.findMany({
+    where: { retiredAt: null, versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
+    include: { versions: { where: { language }, select: { status: true, submittedAt: true } } },
+    orderBy: { position: "asc" },
+  });
+  const tags = activeTags(at);
+  const missing = items
+    .filter((i) => !i.versions.some((v) => v.status === "approved"))
+    .sort((a, b) => Number(b.tags.split(",").some((x) => tags.includes(x))) - Number(a.tags.split(",").some((x) => tags.includes(x))))
+    .map((i) => {
+      const draft = i.versions.find((v) => v.status === "draft");
+      return { id: i.id, title: i.title, draft: draft ? { submitted: draft.submittedAt !== null } : null };
+    });
+  return { total: items.length, missing };
+}
+
+export type DraftPart = { kind: "text"; text: string } | { kind: "audio"; audioKind: "voice" | "audio"; channel: string; fileRef: string };
+
+/**
+ * Saves what a translator sent into the draft of (item, language), exactly as sent: text into the
+ * main script or the second spelling (Tai Viet vs Latin for Tai Dam), a recording as the audio.
+ * Any change takes the draft out of review until it is submitted again.
+ */
+export async function saveDraft(db: Db, input: { itemId: number; language: string; staffId: number; part: DraftPart; now: Date }): Promise<"text" | "altText" | "audio"> {
+  const { itemId, language, staffId, part, now } = input;
+  let field: "text" | "altText" | "audio";
+  let data: Record<string, unknown>;
+  if (part.kind === "text") {
+    field = slotForText(language, part.text);
+    data = { [field]: part.text };
+  } else {
+    field = "audio";
+    data = { audioKind: part.audioKind, audioChannel: part.channel, audioFileRef: part.fileRef };
+  }
+  const where = { itemId_language_status: { itemId, language, status: "draft" } };
+  const common = { translatorStaffId: staffId, submittedAt: null, reviewedByStaffId: null, updatedAt: now };
+  try {
+    await db.bulletinVersion.upsert({ where, create: { itemId, language, status: "draft", createdAt: now, ...common, ...data }, update: { ...common, ...data } });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    await db.bulletinVersion.update({ where, data: { ...common, ...data } }); // created at the same moment elsewhere
+  }
+  return field;
+}
+
+export function findDraft(db: Db, itemId: number, language: string) {
+  return db.bulletinVersion.findUnique({ where: { itemId_language_status: { itemId, language, status: "draft" } } });
+}
+
+function reviewMessage(title: string, label: string, translator: string, v: { id: number; text: string | null; altText: string | null; audioKind: string | null; audioChannel: string | null; audioFileRef: string | null }, reviewerChannel: string): OutgoingMessage {
+  const lines = [t.translate.reviewRequest(title, label, translator), ""];
+  if (v.text) lines.push(t.translate.reviewText, v.text);
+  if (v.altText) lines.push("", t.translate.reviewAlt, v.altText);
+  if (!v.text && !v.altText) lines.push(t.translate.reviewNoText);
+  const audio = v.audioFileRef && v.audioChannel === reviewerChannel && (v.audioKind === "voice" || v.audioKind === "audio");
+  if (v.audioFileRef && !audio) lines.push(t.translate.reviewAudio);
+  const message: OutgoingMessage = {
+    text: lines.join("\n"),
+    choices: [[{ label: t.buttons.approve, data: `ta:${v.id}` }], [{ label: t.buttons.returnDraft, data: `tx:${v.id}` }]],
+  };
+  if (audio) message.media = { kind: v.audioKind as "voice" | "audio", channel: reviewerChannel as never, fileRef: v.audioFileRef! };
+  return message;
+}
+
+export type SubmitOutcome = { ok: true; title: string; reviewers: number } | { ok: false; reason: "nothing" };
+
+/** Sends the draft for review to the commune's leaders, officers and admins. */
+export async function submitDraft(deps: BulletinDeps, translator: { id: number; displayName: string; communeId: number | null }, itemId: number, language: string): Promise<SubmitOutcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const draft = await findDraft(db, itemId, language);
+  if (!draft || (!draft.text && !draft.altText && !draft.audioFileRef)) return { ok: false, reason: "nothing" };
+  await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft" }, data: { submittedAt: now, translatorStaffId: translator.id } });
+  const item = await db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
+  const reviewers = translator.communeId ? await communeStaff(db, translator.communeId, ["leader", "officer", "admin"]) : [];
+  for (const r of reviewers) {
+    // Like the tip alerts: no dedupe key, every submission is a new request.
+    await enqueue(db, staffTarget(r), reviewMessage(item.title, languageInline(language), translator.displayName, draft, r.channel), { now });
+  }
+  deps.log.info("bulletins.translation_submitted", { itemId, language, reviewers: reviewers.length });
+  return { ok: true, title: item.title, reviewers: reviewers.length };
+}
+
+export type ReviewOutcome =
+  | { ok: true; title: string; label: string }
+  | { ok: false; reason: "handled" | "forbidden" };
+
+/**
+ * Approves or returns a submitted draft. Approving makes it the approved version (merged into an
+ * existing one: new text and/or new audio replace the old); a second press or a draft changed since
+ * submission gets "handled". Safe without transactions: the draft is consumed by conditional writes.
+ */
+export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { id: number; displayName: string }, versionId: number, decision: "approve" | "return"): Promise<ReviewOutcome> {
+  const { db } = deps;
+  const now = deps.now();
+  const draft = await db.bulletinVersion.findUnique({ where: { id: versionId }, include: { item: true } });
+  if (!draft || draft.status !== "draft" || !draft.submittedAt) return { ok: false, reason: "handled" };
+  const translator = draft.translatorStaffId ? await db.staff.findUnique({ where: { id: draft.translatorStaffId } }) : null;
+  if (!translator?.communeId || !can(reviewer, "bulletin.approve", { communeId: translator.communeId })) return { ok: false, reason: "forbidden" };
+  const label = languageInline(draft.language);
+  const title = draft.item.title;
+  const toTranslator = (text: string) => enqueue(db, staffTarget(translator), { text }, { now });
+
+  if (decision === "return") {
+    const returned = await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft", submittedAt: draft.submittedAt }, data: { submittedAt: null, reviewedByStaffId: reviewer.id, updatedAt: now } });
+    if (returned.count !== 1) return { ok: false, reason: "handled" };
+    await toTranslator(t.translate.returnedForTranslator(title, label, reviewer.displayName));
+    return { ok: true, title, label };
+  }
+
+  const approved = await db.bulletinVersion.findUnique({ where: { itemId_language_status: { itemId: draft.itemId, language: draft.language, status: "approved" } } });
+  const fields = { translatorStaffId: draft.translatorStaffId, reviewedByStaffId: reviewer.id, approvedAt: now, submittedAt: draft.submittedAt, updatedAt: now };
+  if (approved) {
+    // Merge: what the draft brings replaces the old; what it lacks stays.
+    await db.bulletinVersion.update({
+      where: { id: approved.id },
+      data: {
+        ...fields,
+        text: draft.text ?? approved.text,
+        altText: draft.altText ?? approved.altText,
+        ...(draft.audioFileRef ? { audioKind: draft.audioKind, audioChannel: draft.audioChannel, audioFileRef: draft.audioFileRef } : {}),
+      },
+    });
+    const consumed = await db.bulletinVersion.deleteMany({ where: { id: draft.id, status: "draft", submittedAt: draft.submittedAt } });
+    if (consumed.count !== 1) return { ok: false, reason: "handled" };
+  } else {
+    try {
+      const moved = await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft", submittedAt: draft.submittedAt }, data: { status: "approved", ...fields } });
+      if (moved.count !== 1) return { ok: false, reason: "handled" };
+    } catch (error) {
+      if (isUniqueViolation(error)) return { ok: false, reason: "handled" };
+      throw error;
+    }
+  }
+  deps.log.info("bulletins.translation_approved", { itemId: draft.itemId, language: draft.language });
+  await toTranslator(t.translate.approvedForTranslator(title, label, reviewer.displayName));
+  return { ok: true, title, label };
+}
+
+/** The request a translator receives: what is missing, with a button per item (the first few). */
+export async function translationRequest(db: Db, languages: string[], at: Date, max = 5): Promise<OutgoingMessage | null> {
+  for (const language of languages) {
+    const { missing } = await missingTranslations(db, language, at);
+    const open = missing.filter((m) => !m.draft?.submitted);
+    if (open.length === 0) continue;
+    return {
+      text: t.translate.request(languageInline(language), missing.length),
+      choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(m.title), data: `tr:${m.id}:${language}` }]),
+    };
+  }
+  return null;
+}
+
+const REQUEST_CHECK_KEY = "translations.checkedAt";
+const REQUEST_CHECK_EVERY_MS = 3_600_000;
+
+/**
+ * Asks each translator about missing translations, at most once per `translationRequestEveryDays`.
+ * Looks at translators at most hourly (one read otherwise), so a run every minute stays cheap.
+ */
+export async function requestTranslations(deps: BulletinDeps): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const checked = await db.bulletinMeta.findUnique({ where: { key: REQUEST_CHECK_KEY } });
+  if (checked && now.getTime() - Number(checked.value) < REQUEST_CHECK_EVERY_MS && now.getTime() >= Number(checked.value)) return 0;
+  await db.bulletinMeta.upsert({ where: { key: REQUEST_CHECK_KEY }, create: { key: REQUEST_CHECK_KEY, value: String(now.getTime()), updatedAt: now }, update: { value: String(now.getTime()), updatedAt: now } });
+  const every = scheduleSettings.translationRequestEveryDays * DAY_MS;
+  const translators = await db.staff.findMany({ where: { role: "translator", active: true }, orderBy: { id: "asc" }, take: 500 });
+  let asked = 0;
+  for (const staff of translators) {
+    const row = await db.bulletinTranslator.findUnique({ where: { staffId: staff.id } });
+    if (row?.lastRequestAt && now.getTime() - row.lastRequestAt.getTime() < every) continue;
+    const languages = parseLanguageList(row?.languages);
+    const message = languages.length === 0 ? { text: t.translate.requestNoLanguages } : await translationRequest(db, languages, now);
+    if (!message) continue;
+    // Claim this round first (conditional), then ask: two tickers ask once.
+    if (row) {
+      const claimed = await db.bulletinTranslator.updateMany({ where: { id: row.id, lastRequestAt: row.lastRequestAt }, data: { lastRequestAt: now } });
+      if (claimed.count !== 1) continue;
+    } else {
+      try {
+        await db.bulletinTranslator.create({ data: { staffId: staff.id, languages: "", lastRequestAt: now, updatedAt: now } });
+      } catch (error) {
+        if (isUniqueViolation(error)) continue;
+        throw error;
+      }
+    }
+    await enqueue(db, staffTarget(staff), message, { dedupeKey: `b:tq:${staff.id}:${now.getTime()}`, now });
+    asked++;
+  }
+  return asked;
+}
