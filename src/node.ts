@@ -1,4 +1,5 @@
-// Node entry: SQLite file, the Hono app, the work loop, and Telegram by polling or webhook.
+// Node entry: the SQLite file, the Hono app on this thread (verify, store, answer), the background
+// work on a second thread (src/work/thread.ts), and the messengers by polling or webhook.
 import { serve } from "@hono/node-server";
 import { readFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
@@ -9,28 +10,15 @@ import { createKeyring } from "./crypto/keys.js";
 import { openNodeDatabase } from "./db/node.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
-import { createWorkLoop, type WorkDeps } from "./work/runner.js";
-import { requeueInterrupted } from "./inbound/process.js";
-import { releaseStaleClaims } from "./outbox/dispatcher.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
-import { createWebChatSender } from "../bots/webchat/sender.js";
-import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
-import { createTelegramSender } from "../bots/telegram/sender.js";
-import { startTelegramPolling } from "../bots/telegram/polling.js";
-import type { ChannelSender, Channel } from "../bots/core/types.js";
-import { buildMediaSources } from "./media/sources.js";
-import { ZaloOaClient } from "../bots/zalo/client.js";
-import { createTokenStore } from "../bots/zalo/tokens.js";
-import { createZaloSender } from "../bots/zalo/sender.js";
-import { ZaloBotClient } from "../bots/zalobot/client.js";
-import { createZaloBotSender } from "../bots/zalobot/sender.js";
-import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
+import { createNodeChannels } from "./node-channels.js";
+import { startWorkThread } from "./work/thread-client.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
-import { defaultComplianceDeps } from "./compliance/service.js";
-import { createNodeReportRenderers } from "./reports/node-renderers.js";
-import { createPacer } from "./outbox/pacing.js";
+import { TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
+import { startTelegramPolling } from "../bots/telegram/polling.js";
+import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
@@ -45,7 +33,8 @@ export interface RunningServer {
 
 export async function startServer(env: Record<string, string | undefined>, opts: { logSink?: (line: string) => void } = {}): Promise<RunningServer> {
   const config = parseConfig(env);
-  const log = createLogger(config.logLevel, opts.logSink);
+  const sink = opts.logSink ?? ((line: string) => console.log(line));
+  const log = createLogger(config.logLevel, sink);
   const dataDir = resolve(dirname(config.databaseUrl.replace(/^file:/, "")));
   const keyText = await loadNodeKeys(config, dataDir);
   if (keyText.generated) {
@@ -54,52 +43,20 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const keys = await createKeyring(keyText.pseudonymKey, keyText.vaultKey);
   const db = openNodeDatabase(config.databaseUrl);
   const now = () => new Date();
+  // Criteria files are checked at start: a malformed one stops the server with a clear message.
+  criteriaRegistry();
 
   if (config.demo && (await db.commune.count()) === 0) {
     const counts = await importPlacesCsv(db, readFileSync(SAMPLE_PLACES_CSV, "utf8"), { isSample: true });
     log.info("demo.sample_places", { communes: counts.communes, villages: counts.villages });
   }
 
-  const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
-  const settings = {
-    draftTtlMinutes: config.draftTtlMinutes,
-    tipsPerHour: config.tipsPerHour,
-    globalTipsPerMinute: config.globalTipsPerMinute,
-    escalateAfterMinutes: config.escalateAfterMinutes,
-    addressRetentionDays: config.addressRetentionDays,
-    demo: config.demo,
-  };
-  const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
-  const media = buildMediaSources({
-    db,
-    telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
-  });
-  if (bot) {
-    await bot.init();
-    senders.telegram = createTelegramSender(bot.api, {
-      resolveUpload: async (id) => {
-        const upload = await db.webUpload.findUnique({ where: { id } });
-        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
-      },
-      media,
-    });
+  // This thread verifies, stores and answers; the work thread handles, sends and sweeps.
+  const { bot, media, zaloBot } = await createNodeChannels({ config, db, keys, log, now });
+  if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
+    log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
-  if (config.zalo.kind === "on") {
-    const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now });
-    if (!(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
-      log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
-    }
-  }
-  const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
-  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
-  // Criteria files are checked at start: a malformed one stops the server with a clear message.
-  const compliance = defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance });
-  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance, pacer: createPacer() };
-  await requeueInterrupted(deps);
-  const released = await releaseStaleClaims(db);
-  if (released > 0) log.warn("outbox.claims_released", { rows: released });
-  const loop = createWorkLoop(deps, { intervalMs: config.dispatchIntervalMs });
+  const work = await startWorkThread({ env, pseudonymKey: keyText.pseudonymKey, vaultKey: keyText.vaultKey, botInfo: bot?.botInfo }, { log, logSink: sink });
 
   const app = createApp({
     db,
@@ -112,13 +69,13 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
     media: config.publicUrl ? media : undefined,
-    onStored: loop.kick,
+    onStored: work.kick,
   });
 
   let polling: { stop(): Promise<void> } | null = null;
   if (bot && config.telegram.kind === "polling") {
     polling = startTelegramPolling(bot, keys, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") loop.kick();
+      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
     }, { log });
   } else if (bot && config.telegram.kind === "webhook") {
     await bot.api.setWebhook(new URL("/telegram/webhook", config.telegram.publicUrl).toString(), {
@@ -131,7 +88,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   let zaloPolling: ZaloBotPolling | null = null;
   if (zaloBot && config.zalobot.kind === "polling") {
     zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") loop.kick();
+      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
     });
   } else if (zaloBot && config.zalobot.kind === "webhook") {
     await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
@@ -143,24 +100,16 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   log.info("server.started", { url, telegram: config.telegram.kind, zalo: config.zalo.kind, zalobot: config.zalobot.kind, demo: config.demo });
-  loop.kick();
+  work.kick();
 
   return {
     url,
-    async settle() {
-      for (let i = 0; i < 50; i++) {
-        loop.kick();
-        await loop.idle();
-        const pending = await db.inboundUpdate.count({ where: { status: "pending" } });
-        const due = await db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: now() } } });
-        if (pending === 0 && due === 0) return;
-      }
-    },
+    settle: () => work.settle(),
     async stop() {
       if (polling) await polling.stop();
       if (zaloPolling) await zaloPolling.stop();
-      await loop.stop();
       await new Promise<void>((done) => server.close(() => done()));
+      await work.stop();
       await db.$disconnect();
     },
   };
