@@ -28,8 +28,11 @@ export async function requeueStaleClaims(deps: CoreDeps, olderThanMs = 5 * 60_00
 export async function processPending(deps: CoreDeps, max = 200): Promise<number> {
   const { db, log } = deps;
   let handled = 0;
+  let batch: Awaited<ReturnType<typeof db.inboundUpdate.findMany>> = [];
   while (handled < max) {
-    const next = await db.inboundUpdate.findFirst({ where: { status: "pending" }, orderBy: { id: "asc" } });
+    // Read a few at a time (one query per batch, not per update); a failure re-reads, keeping order.
+    if (batch.length === 0) batch = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 20 });
+    const next = batch.shift();
     if (!next) break;
     const claimed = await db.inboundUpdate.updateMany({ where: { id: next.id, status: "pending" }, data: { status: "processing", attempts: { increment: 1 }, claimedAt: deps.now() } });
     if (claimed.count !== 1) continue;
@@ -58,6 +61,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
         where: { id: next.id },
         data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending", claimedAt: null },
       });
+      if (!final) batch = []; // try it again before anything after it
     }
     handled++;
     await yieldToIo();

@@ -51,6 +51,29 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   });
   const blockedChats = new Set<string>();
   const heldChannels = new Set<string>();
+  // Every unsent message to the chats of this batch, read once (not once per row), and kept up to
+  // date as rows go out: a row waits while an earlier one to its chat is still unsent.
+  const tags = [...new Set(due.map((r) => r.addressTag).filter((t): t is string => t !== null))];
+  const unsent = new Map<string, Array<{ id: number; status: string }>>();
+  if (tags.length > 0) {
+    const rows = await db.outboxMessage.findMany({
+      where: { addressTag: { in: tags }, status: { in: ["pending", "parked"] } },
+      select: { id: true, status: true, addressTag: true },
+      orderBy: { id: "asc" },
+    });
+    for (const r of rows) {
+      const list = unsent.get(r.addressTag!) ?? [];
+      list.push({ id: r.id, status: r.status });
+      unsent.set(r.addressTag!, list);
+    }
+  }
+  const settled = (row: { id: number; addressTag: string | null }, status?: string) => {
+    const list = row.addressTag ? unsent.get(row.addressTag) : undefined;
+    const entry = list?.find((e) => e.id === row.id);
+    if (!list || !entry) return;
+    if (status) entry.status = status;
+    else list.splice(list.indexOf(entry), 1);
+  };
   let sent = 0;
   for (const row of due) {
     await yieldToIo();
@@ -58,17 +81,17 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
     if (row.addressTag) {
       // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
-      const earlier = await db.outboxMessage.findFirst({
-        where: { addressTag: row.addressTag, status: { in: ["pending", "parked"] }, id: { lt: row.id } },
-        select: { id: true, status: true },
-      });
+      const earlier = unsent.get(row.addressTag)?.find((e) => e.id < row.id);
       if (earlier) {
         // Behind a parked message (the person is out of reach until they write), wait parked too,
         // so a long wait never clogs the head of the queue; both are released together, in order.
         if (earlier.status === "parked") {
           blockedChats.add(chatKey);
           const moved = await db.outboxMessage.updateMany({ where: { id: row.id, status: "pending" }, data: { status: "parked", lastError: "behind a parked message" } });
-          if (moved.count === 1) await notifyParked(deps, row);
+          if (moved.count === 1) {
+            settled(row, "parked");
+            await notifyParked(deps, row);
+          }
         }
         // Skip this row only: with priorities the earlier row may come later in this very batch.
         continue;
@@ -90,6 +113,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         where: { id: row.id },
         data: { status: "failed", lastError: sender ? "no address" : `no sender for ${row.channel}`, sealedAddress: null, claimedUntil: null },
       });
+      settled(row);
       continue;
     }
     const message = JSON.parse(row.payload) as OutgoingMessage;
@@ -116,6 +140,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         where: { id: row.id },
         data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null },
       });
+      settled(row);
     } else if (result.unreachable) {
       // Outside the messenger's interaction window: kept (address included) until the chat writes again.
       blockedChats.add(chatKey);
@@ -124,6 +149,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         where: { id: row.id },
         data: { status: "parked", attempts, lastError: result.error.slice(0, 500), claimedUntil: null },
       });
+      settled(row, "parked");
       await notifyParked(deps, row);
     } else if (result.permanent || attempts >= MAX_ATTEMPTS) {
       log.warn("outbox.failed", { id: row.id, channel: row.channel, error: result.error.slice(0, 200) });
@@ -131,6 +157,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         where: { id: row.id },
         data: { status: "failed", attempts, lastError: result.error.slice(0, 500), sealedAddress: null, claimedUntil: null },
       });
+      settled(row);
     } else {
       blockedChats.add(chatKey);
       const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);

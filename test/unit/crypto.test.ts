@@ -27,7 +27,10 @@ describe("sealed addresses", () => {
     expect(s1).not.toContain("555000111");
     expect(await openAddress(keys, s1)).toEqual(address);
     await expect(openAddress(other, s1)).rejects.toThrow();
-    await expect(openAddress(keys, s1.slice(0, -2) + "AA")).rejects.toThrow();
+    // Change one character well inside the ciphertext (the last ones may carry only padding bits).
+    const at = s1.length - 10;
+    const tampered = s1.slice(0, at) + (s1[at] === "A" ? "B" : "A") + s1.slice(at + 1);
+    await expect(openAddress(keys, tampered)).rejects.toThrow();
     expect(await addressTagOf(keys, address)).toBe(await addressTagOf(keys, { ...address }));
   });
   it("rejects short keys", async () => {
