@@ -24,8 +24,24 @@ export function formatSlot(at: Date): string {
   return t.when(time, DAY_NAMES[p.weekday] ?? "", formatDateVN(at));
 }
 
-function hasAudioFor(v: VersionContent, channel: Channel): boolean {
-  return Boolean(v.audioFileRef && v.audioChannel === channel && (v.audioKind === "voice" || v.audioKind === "audio"));
+/**
+ * Channels whose sender carries a recording made on another channel: Telegram re-uploads the bytes,
+ * Zalo OA uploads them as a file, Zalo Bot gives a short-lived sealed link (src/media/fetch.ts,
+ * src/media/links.ts). The web chat plays only its own uploads.
+ */
+export const AUDIO_FROM_OTHER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(["telegram", "zalo", "zalobot"]);
+
+/** Whether a version's recording can reach someone on `channel`. */
+export function hasAudioFor(v: Pick<VersionContent, "audioKind" | "audioChannel" | "audioFileRef">, channel: Channel): boolean {
+  if (!v.audioFileRef || !v.audioChannel || (v.audioKind !== "voice" && v.audioKind !== "audio")) return false;
+  return v.audioChannel === channel || AUDIO_FROM_OTHER_CHANNELS.has(channel);
+}
+
+/** The recording as media for someone on `channel`: it names the channel that holds the file. */
+export function recordingMedia(v: Pick<VersionContent, "language" | "audioKind" | "audioChannel" | "audioFileRef">, channel: Channel): OutgoingMessage["media"] {
+  if (!hasAudioFor(v, channel)) return undefined;
+  // A neutral name for platforms that show files (Zalo OA): the sender adds the extension.
+  return { kind: v.audioKind as "voice" | "audio", channel: v.audioChannel as Channel, fileRef: v.audioFileRef!, fileName: `ban-tin-${v.language}` };
 }
 
 /** A version can reach someone on `channel` if it has text, or audio that channel can play. */
@@ -33,9 +49,6 @@ export function usableOn(v: VersionContent, channel: Channel): boolean {
   return Boolean(v.text && v.text.trim() !== "") || hasAudioFor(v, channel);
 }
 
-function audioMedia(v: VersionContent, channel: Channel): OutgoingMessage["media"] {
-  return hasAudioFor(v, channel) ? { kind: v.audioKind as "voice" | "audio", channel, fileRef: v.audioFileRef! } : undefined;
-}
 
 function body(v: VersionContent, channel: Channel): string[] {
   const lines: string[] = [];
@@ -69,7 +82,7 @@ export function headMessage(o: {
   if (o.deliveryId !== null) lines.push("", t.head.footer);
   const message: OutgoingMessage = { text: lines.join("\n") };
   if (o.deliveryId !== null) message.choices = confirmChoices(o.deliveryId);
-  const media = audioMedia(o.version, o.channel);
+  const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;
   return message;
 }
@@ -86,7 +99,7 @@ export function subscriberMessage(o: {
   if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
   lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel), "", t.subscriber.footer);
   const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
-  const media = audioMedia(o.version, o.channel);
+  const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;
   return message;
 }
