@@ -86,7 +86,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   }
   if (config.zalo.kind === "on") {
     const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now });
+    senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
     if (!(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
       log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
     }

@@ -76,7 +76,9 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   const previous = await loadPendingChoices(db, addressTag, now);
   const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
   const kept = previous.filter((c) => GLOBAL_CHOICE.test(c.data) && !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
-  const choices = JSON.stringify([...numbered, ...kept].slice(0, MAX_STORED));
+  // Every choice of the list just shown stays answerable by its number, however long the list
+  // (a commune with 70 villages); only the words kept from earlier lists are capped.
+  const choices = JSON.stringify([...numbered, ...kept.slice(0, Math.max(0, MAX_STORED - numbered.length))]);
   await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
 }
 
