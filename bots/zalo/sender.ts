@@ -14,7 +14,7 @@ import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "
 import { numberChoices, storePendingChoices } from "./choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "./text.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
-import { viZaloFiles } from "../../src/i18n/vi-zalo-files.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
@@ -64,9 +64,9 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
   async function fallback(media: OutgoingMedia, label: string, why: { tooBig: number } | "refused"): Promise<string> {
     if (opts.publicUrl) {
       const url = await sealMediaLink(opts.keys, opts.publicUrl, media, now());
-      return viZaloFiles.link(label, url, formatDateTimeVN(mediaLinkExpiry(now())));
+      return viZaloDelivery.link(label, url, formatDateTimeVN(mediaLinkExpiry(now())));
     }
-    return why === "refused" ? viZaloFiles.refused(label) : viZaloFiles.tooBig(label, why.tooBig, FILE_LIMIT);
+    return why === "refused" ? viZaloDelivery.refused(label) : viZaloDelivery.tooBig(label, why.tooBig, FILE_LIMIT);
   }
 
   /** Sends the media part; returns the message id, or a line to add to the text when it cannot be sent. */
@@ -80,7 +80,7 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
     if (!found) return { note: viZaloMedia.unavailable(kindName) };
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();
     const name = downloadName(media, mime);
-    const label = media.fileName ? name : media.kind === "voice" || media.kind === "audio" ? viZaloFiles.recording : kindName;
+    const label = media.fileName ? name : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : kindName;
     if (media.kind === "photo" && mime.startsWith("image/") && found.bytes.length <= IMAGE_LIMIT) {
       try {
         const attachmentId = await client.uploadImage(found.bytes, mime);
@@ -105,7 +105,7 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
   return {
     channel: "zalo",
     async send(userId, message: OutgoingMessage): Promise<SendResult> {
-      const numbered = numberChoices(message.choices);
+      const numbered = numberChoices(message.choices, message.numericAnswer);
       let firstId: string | undefined;
       let sent = 0;
       try {

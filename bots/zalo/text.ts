@@ -3,6 +3,7 @@
 // numbered choices and their hint stay together in the last message, so "Gõ 1 hoặc 2" never
 // arrives apart from the list it speaks of. Pure functions, table-tested.
 import { viZalo } from "../../src/i18n/vi-zalo.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import type { NumberedChoice } from "./choices.js";
 
 export const ZALO_TEXT_LIMIT = 2000;
@@ -39,7 +40,9 @@ export function splitForZalo(text: string, limit = ZALO_TEXT_LIMIT): string[] {
 
 /** The numbered lines and the hint under them. */
 export function choicesBlock(numbered: NumberedChoice[]): string {
-  return [...numbered.map((c) => `${c.n}. ${c.label}`), viZalo.choices.hint(numbered.length)].join("\n");
+  const keys = numbered.flatMap((c) => (c.key ? [c.key] : []));
+  const hint = keys.length > 0 ? viZaloDelivery.letterHint(keys) : viZalo.choices.hint(numbered.length);
+  return [...numbered.map((c) => `${c.key ?? c.n}. ${c.label}`), hint].join("\n");
 }
 
 /**

@@ -13,7 +13,7 @@ import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
-import { viZaloFiles } from "../../src/i18n/vi-zalo-files.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
@@ -33,7 +33,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
   return {
     channel: "zalobot",
     async send(chatId, message: OutgoingMessage): Promise<SendResult> {
-      const numbered = numberChoices(message.choices);
+      const numbered = numberChoices(message.choices, message.numericAnswer);
       let text = message.text;
       let firstId: string | undefined;
       let sent = 0;
@@ -51,8 +51,8 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
             if (captionFits) text = "";
           } else if (media.kind !== "photo" && opts.publicUrl && (media.fileRef || media.webUploadId !== undefined)) {
             // No file sending on this platform: a report or a recording comes as a private short-lived link.
-            const label = media.fileName && /\.[A-Za-z0-9]{2,5}$/.test(media.fileName) ? media.fileName : media.kind === "voice" || media.kind === "audio" ? viZaloFiles.recording : (vi.media[media.kind] ?? media.kind);
-            const link = viZaloFiles.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now()), formatDateTimeVN(mediaLinkExpiry(now())));
+            const label = media.fileName && /\.[A-Za-z0-9]{2,5}$/.test(media.fileName) ? media.fileName : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : (vi.media[media.kind] ?? media.kind);
+            const link = viZaloDelivery.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now()), formatDateTimeVN(mediaLinkExpiry(now())));
             text = text.trim() === "" ? link : `${link}\n\n${text}`; // first: the text may say "the recording above"
           } else {
             text = `${text}\n${viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind)}`.trim();
