@@ -78,10 +78,12 @@ export function matchChoice(typed: string, numbered: NumberedChoice[]): string |
 const MAX_STORED = 60;
 /**
  * Choices the core honours in any state (answer an officer's question, act on a tip, the reminder,
- * the alert channel). Step choices (commune, category, village…) are not kept from earlier lists,
- * so their words never take over free text typed in a later step.
+ * the alert channel, a village head's "Đã phát" / "Chưa phát được", which still work as words after
+ * the list of reasons or another message came in between). Step choices (commune, category,
+ * village…) are not kept from earlier lists, so their words never take over free text typed in a
+ * later step.
  */
-const GLOBAL_CHOICE = /^(r|t|l|ac):|^zr:ok$/;
+const GLOBAL_CHOICE = /^(r|t|l|ac|bp|bn):|^zr:ok$/;
 
 /**
  * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
@@ -92,7 +94,14 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   if (numbered.length === 0) return;
   const previous = await loadPendingChoices(db, addressTag, now);
   const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
-  const kept = previous.filter((c) => GLOBAL_CHOICE.test(c.data) && !labels.has(foldChoiceText(c.label))).map((c) => ({ n: 0, label: c.label, data: c.data }));
+  const kept = previous
+    .filter((c) => {
+      const label = foldChoiceText(c.label);
+      if (!GLOBAL_CHOICE.test(c.data) || labels.has(label)) return false;
+      labels.add(label); // the newest list's meaning of a label wins
+      return true;
+    })
+    .map((c) => ({ n: 0, label: c.label, data: c.data }));
   // Every choice of the list just shown stays answerable by its number, however long the list
   // (a commune with 70 villages); only the words kept from earlier lists are capped.
   const choices = JSON.stringify([...numbered, ...kept.slice(0, Math.max(0, MAX_STORED - numbered.length))]);

@@ -2,6 +2,7 @@
 // buttons and the audio file where recorded) and to a subscribed citizen.
 import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
 import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
+import { viZaloDelivery } from "../i18n/vi-zalo-delivery.js";
 import { formatDateVN } from "../util/format.js";
 import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
 import { vnParts } from "./schedule.js";
@@ -50,12 +51,12 @@ export function usableOn(v: VersionContent, channel: Channel): boolean {
 }
 
 
-function body(v: VersionContent, channel: Channel): string[] {
+function body(v: VersionContent, channel: Channel, reader: "head" | "subscriber"): string[] {
   const lines: string[] = [];
   if (v.text && v.text.trim() !== "") lines.push(v.text);
   else lines.push(t.head.audioOnly);
   if (v.altText && v.altText.trim() !== "") lines.push("", t.head.altScript, v.altText);
-  if (hasAudioFor(v, channel)) lines.push("", t.head.audioAbove);
+  if (hasAudioFor(v, channel)) lines.push("", reader === "head" ? t.head.audioAbove : viZaloDelivery.subscriberRecording);
   return lines;
 }
 
@@ -78,7 +79,7 @@ export function headMessage(o: {
   if (o.late) lines.push(t.head.late);
   lines.push(t.head.language(languageLabel(o.version.language), o.part));
   if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageInline).join(", ")));
-  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel));
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel, "head"));
   if (o.deliveryId !== null) lines.push("", t.head.footer);
   const message: OutgoingMessage = { text: lines.join("\n") };
   if (o.deliveryId !== null) message.choices = confirmChoices(o.deliveryId);
@@ -97,7 +98,7 @@ export function subscriberMessage(o: {
 }): OutgoingMessage {
   const lines = [t.subscriber.header(o.commune, formatDateVN(o.scheduledAt))];
   if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
-  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel), "", t.subscriber.footer);
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel, "subscriber"), "", t.subscriber.footer);
   const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
   const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;

@@ -19,6 +19,8 @@ export const viZaloDelivery = {
     const list = keys.length <= 1 ? keys.join("") : `${keys.slice(0, -1).join(", ")} hoặc ${keys.at(-1)}`;
     return `👉 Gõ số để trả lời. Để chọn, gõ chữ ${list} (hoặc gõ đúng chữ của lựa chọn).`;
   },
+  /** Under a bulletin to a subscribed citizen whose recording came with it (the village heads' line speaks of the loudspeaker). */
+  subscriberRecording: "🔊 Ghi âm bản tin ở trên: bạn có thể mở để nghe.",
   /** The label of a recording in a link line. */
   recording: "Ghi âm (mở để nghe hoặc tải về)",
 } as const;
