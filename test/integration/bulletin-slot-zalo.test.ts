@@ -19,6 +19,7 @@ import { pickForCommune, setSchedule } from "../../src/bulletins/slots.js";
 import { villageCoverage } from "../../src/bulletins/coverage.js";
 import { catalog, entryText } from "../../src/bulletins/catalog.js";
 import { runBulletinTick } from "../../src/bulletins/tick.js";
+import { progressText } from "../../src/bulletins/progress.js";
 
 // TEST-ONLY placeholder in Hmong RPA letters, clearly not a translation of any bulletin.
 const HMONG_SAMPLE = "[TEST-ONLY, không phải bản dịch] Nyob zoo — ntawv RPA: ntx, nkh, tsh, hl, dl, txh";
@@ -214,6 +215,7 @@ describe("a bulletin slot on Zalo", () => {
     }
     const slot = await h.db.bulletinSlot.findUniqueOrThrow({ where: { communeId_scheduledAt: { communeId, scheduledAt: vnTime("2026-06-15 06:30") } } });
     expect(slot).toMatchObject({ status: "sent", subscribersQueued: 3, subscribersSkipped: 2 });
+    expect(await progressText(h.db, communeId, h.clock.now)).toContain("• Người đăng ký: 3/3 tin đã gửi, 2 bỏ qua (ngoài thời hạn nhận tin của ứng dụng hoặc đã bỏ quan tâm kênh)");
   });
 
   it("sends nothing twice when the job runs again", async () => {
