@@ -38,7 +38,7 @@ export async function createNodeChannels(opts: { config: AppConfig; db: Db; keys
   }
   if (config.zalo.kind === "on") {
     const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now });
+    senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
   }
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
   if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });

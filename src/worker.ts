@@ -67,7 +67,7 @@ async function build(env: Env) {
   }
   if (config.zalo.kind === "on") {
     const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now });
+    senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
   }
   if (config.zalobot.kind !== "off") {
     senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot }), db, keys, now, publicUrl: config.publicUrl });

@@ -3,6 +3,7 @@
 // the feature's buttons and states (the translators' side is in translations.ts).
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
+import { foldVietnamese } from "../../src/places/normalize.js";
 import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, villageLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
 import { headMessage, formatSlot, subscriberMessage } from "../../src/bulletins/messages.js";
 import { approvedVersions, versionsFor } from "../../src/bulletins/store.js";
@@ -170,6 +171,8 @@ async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promi
   }
   const rows: Choice[][] = reasons.map((r) => [{ label: r.label, data: `br:${deliveryId}:${r.id}` }]);
   rows.push(cancelRow());
+  // In the reason step: "Hủy" says nothing was recorded, and a reason typed in words is taken as the "other" reason.
+  turn.state = { step: "b_reason", deliveryId };
   turn.reply(t.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
 }
 
@@ -194,6 +197,9 @@ async function continueReason(turn: Turn, staff: StaffRow | null, deliveryId: nu
     turn.reply(t.head.reasonEmpty, [cancelRow()]);
     return;
   }
+  // "Đã phát" typed after pressing "Chưa phát được" by mistake is the answer, not a reason.
+  const plain = (x: string) => foldVietnamese(x).replace(/[^a-z ]/g, " ").replace(/\s+/g, " ").trim();
+  if (plain(text) === plain(t.buttons.broadcast)) return answer(turn, staff, deliveryId, "broadcast");
   if ([...text].length > MAX_REASON_CHARS) {
     turn.reply(t.head.reasonTooLong(MAX_REASON_CHARS), [cancelRow()]);
     return;

@@ -159,7 +159,8 @@ function ask(turn: Turn, form: FiguresForm, problem?: string): void {
   rows.push([{ label: t.buttons.skip, data: "fg:skip" }]);
   if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: t.buttons.copyLastMonth, data: "fg:copy" }]);
   rows.push(nav());
-  turn.reply(lines.join("\n"), rows);
+  // A count typed as "2" is the answer, not the second choice (Zalo keys these choices by letters).
+  turn.replies.push({ text: lines.join("\n"), choices: rows, ...(field.kind === "count" ? { numericAnswer: true } : {}) });
 }
 
 function summary(turn: Turn, form: FiguresForm): void {

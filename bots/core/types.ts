@@ -47,6 +47,11 @@ export interface OutgoingMessage {
   media?: OutgoingMedia;
   /** Stop officers' clients from forwarding or saving (Telegram protect_content). */
   protect?: boolean;
+  /**
+   * The question asks for a number (a count in the figures form): a bare number typed is the
+   * answer, never a choice. Platforms that number their choices (Zalo) key them otherwise.
+   */
+  numericAnswer?: boolean;
   /** Messages with the same key in one chat form a thread (Telegram: replies to the first). */
   threadKey?: string;
 }

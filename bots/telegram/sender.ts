@@ -125,6 +125,15 @@ function fileName(kind: OutgoingMedia["kind"], mime: string): string {
   return `${kind}.${EXT[mime.toLowerCase()] ?? "bin"}`;
 }
 
+/**
+ * How a voice recording from another platform plays on Telegram: OGG/Opus as a voice note, MP3 and
+ * M4A in the audio player (sendAudio takes only those), anything else (AAC, AMR…) as a file.
+ */
+export function voiceAs(mime: string): "voice" | "audio" | "document" {
+  if (mime === "audio/ogg") return "voice";
+  return mime === "audio/mpeg" || mime === "audio/mp4" || mime === "audio/x-m4a" ? "audio" : "document";
+}
+
 type FileMedia = OutgoingMedia & { kind: "photo" | "video" | "voice" | "audio" | "document" };
 
 export function createTelegramSender(api: Api, options: TelegramSenderOptions = {}): ChannelSender {
@@ -141,7 +150,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     if (media.channel !== "telegram" && media.fileRef && options.media) {
       const found = await fetchMediaBytes(options.media, media);
       if (found) {
-        return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" && found.mime !== "audio/ogg" ? "document" : as };
+        return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" ? voiceAs(found.mime) : as };
       }
     }
     return null; // a file of another platform that cannot be fetched: text only

@@ -6,19 +6,30 @@ import { viZalo } from "../../src/i18n/vi-zalo.js";
 import type { Choice } from "../core/types.js";
 
 export interface NumberedChoice {
+  /** The number to type; 0 when the choice is keyed by a letter or kept from an earlier list. */
   n: number;
   label: string;
   data: string;
+  /** The letter to type ("a", "b"…) when the question itself asks for a number. */
+  key?: string;
 }
 
-export function numberChoices(choices: Choice[][] | undefined): NumberedChoice[] {
-  return (choices ?? []).flat().map((c, i) => ({ n: i + 1, label: c.label, data: c.data }));
+const LETTERS = "abcdefghijklmnopqrstuvwxyz";
+
+/**
+ * Numbers the choices 1, 2, 3… — or, when the question asks for a number (`numericAnswer`), keys
+ * them a, b, c… so that "2" typed as a count stays the answer 2 instead of picking choice 2.
+ */
+export function numberChoices(choices: Choice[][] | undefined, numericAnswer = false): NumberedChoice[] {
+  const flat = (choices ?? []).flat();
+  if (numericAnswer && flat.length <= LETTERS.length) return flat.map((c, i) => ({ n: 0, key: LETTERS[i]!, label: c.label, data: c.data }));
+  return flat.map((c, i) => ({ n: i + 1, label: c.label, data: c.data }));
 }
 
 /** The message text followed by "1. …" lines and the hint, or the text alone. */
 export function renderWithChoices(text: string, numbered: NumberedChoice[]): string {
   if (numbered.length === 0) return text;
-  const lines = numbered.map((c) => `${c.n}. ${c.label}`);
+  const lines = numbered.map((c) => `${c.key ?? c.n}. ${c.label}`);
   return [text.trimEnd(), "", ...lines, viZalo.choices.hint(numbered.length)].join("\n").trim();
 }
 
@@ -40,6 +51,7 @@ export function foldChoiceText(text: string): string {
 }
 
 const NUMBER = /^(?:so|chon|số|chọn)?\s*(\d{1,3})\s*[.)]?$/iu;
+const LETTER = /^(?:chon|chọn)?\s*([a-z])\s*[.)]?$/iu;
 
 /**
  * The data of the choice a typed text means, or null. Only an exact number in range or the whole
@@ -48,6 +60,11 @@ const NUMBER = /^(?:so|chon|số|chọn)?\s*(\d{1,3})\s*[.)]?$/iu;
 export function matchChoice(typed: string, numbered: NumberedChoice[]): string | null {
   if (numbered.length === 0) return null;
   const plain = typed.normalize("NFKC").replace(/[\p{Cf}]/gu, "").trim();
+  const letter = LETTER.exec(plain);
+  if (letter) {
+    const keyed = numbered.find((c) => c.key === letter[1]!.toLowerCase());
+    if (keyed) return keyed.data;
+  }
   const number = NUMBER.exec(plain);
   if (number) {
     const n = Number(number[1]);
@@ -61,10 +78,12 @@ export function matchChoice(typed: string, numbered: NumberedChoice[]): string |
 const MAX_STORED = 60;
 /**
  * Choices the core honours in any state (answer an officer's question, act on a tip, the reminder,
- * the alert channel). Step choices (commune, category, village…) are not kept from earlier lists,
- * so their words never take over free text typed in a later step.
+ * the alert channel, a village head's "Đã phát" / "Chưa phát được", which still work as words after
+ * the list of reasons or another message came in between). Step choices (commune, category,
+ * village…) are not kept from earlier lists, so their words never take over free text typed in a
+ * later step.
  */
-const GLOBAL_CHOICE = /^(r|t|l|ac):|^zr:ok$/;
+const GLOBAL_CHOICE = /^(r|t|l|ac|bp|bn):|^zr:ok$/;
 
 /**
  * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
@@ -75,8 +94,17 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   if (numbered.length === 0) return;
   const previous = await loadPendingChoices(db, addressTag, now);
   const labels = new Set(numbered.map((c) => foldChoiceText(c.label)));
-  const kept = previous.filter((c) => GLOBAL_CHOICE.test(c.data) && !labels.has(foldChoiceText(c.label))).map((c) => ({ ...c, n: 0 }));
-  const choices = JSON.stringify([...numbered, ...kept].slice(0, MAX_STORED));
+  const kept = previous
+    .filter((c) => {
+      const label = foldChoiceText(c.label);
+      if (!GLOBAL_CHOICE.test(c.data) || labels.has(label)) return false;
+      labels.add(label); // the newest list's meaning of a label wins
+      return true;
+    })
+    .map((c) => ({ n: 0, label: c.label, data: c.data }));
+  // Every choice of the list just shown stays answerable by its number, however long the list
+  // (a commune with 70 villages); only the words kept from earlier lists are capped.
+  const choices = JSON.stringify([...numbered, ...kept.slice(0, Math.max(0, MAX_STORED - numbered.length))]);
   await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
 }
 

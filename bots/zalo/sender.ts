@@ -1,6 +1,9 @@
 // Neutral OutgoingMessage → Zalo OA consultation messages. Choices become numbered lines (and are
-// remembered for the chat); pictures from any channel are fetched, stripped of metadata and
-// uploaded; voice, audio and video go as files under neutral names; a location becomes a map link.
+// remembered for the chat), kept together in the last part of a long text; pictures from any
+// channel are fetched, stripped of metadata and uploaded (≤ 1 MB as an image, else as a file);
+// recordings, videos and server-made files (reports) go as files under neutral or server-made
+// names (≤ 5 MB); a file Zalo will not carry becomes a sealed short-lived link, or is explained; a
+// location becomes a map link.
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
@@ -8,42 +11,18 @@ import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
-import { numberChoices, renderWithChoices, storePendingChoices } from "./choices.js";
+import { numberChoices, storePendingChoices } from "./choices.js";
+import { renderForZalo, ZALO_TEXT_LIMIT } from "./text.js";
+import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
 import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
 
-export const ZALO_TEXT_LIMIT = 2000;
-const IMAGE_LIMIT = 1024 * 1024;
-const FILE_LIMIT = 5 * 1024 * 1024;
-
-const FILE_EXT: Record<string, string> = {
-  "audio/ogg": "ogg",
-  "audio/mpeg": "mp3",
-  "audio/mp4": "m4a",
-  "audio/aac": "aac",
-  "audio/x-m4a": "m4a",
-  "video/mp4": "mp4",
-  "video/quicktime": "mov",
-  "video/webm": "webm",
-  "application/pdf": "pdf",
-};
-
-/** Splits at line breaks (else spaces, else hard) into chunks Zalo accepts. */
-export function splitForZalo(text: string, limit = ZALO_TEXT_LIMIT): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while ([...rest].length > limit) {
-    const chars = [...rest];
-    const window = chars.slice(0, limit).join("");
-    let cut = window.lastIndexOf("\n");
-    if (cut < window.length / 2) cut = window.lastIndexOf(" ");
-    if (cut < window.length / 2) cut = window.length;
-    chunks.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, "");
-  }
-  chunks.push(rest);
-  return chunks.filter((c) => c.trim() !== "");
-}
+export { ZALO_TEXT_LIMIT, splitForZalo } from "./text.js";
+/** Reported limits of the OA upload endpoints (reference/zalo.md). */
+export const IMAGE_LIMIT = 1024 * 1024;
+export const FILE_LIMIT = 5 * 1024 * 1024;
 
 /** Maps a failure to what the dispatcher needs. Errors name no person. */
 export function zaloSendResult(error: unknown, now: Date): SendResult & { ok: false } {
@@ -65,14 +44,33 @@ export interface ZaloSenderOptions {
   /** Where media of every channel can be fetched from (for re-upload). */
   media?: MediaSources;
   now?: () => Date;
+  /**
+   * The server's public address: a file Zalo will not carry (over 5 MB, or a type it refuses) is
+   * then offered as a sealed short-lived download link (src/media/links.ts); without it, explained.
+   */
+  publicUrl?: string;
+}
+
+/** Zalo refused the upload itself (a type or size it does not take): retrying will not help. */
+function uploadRefused(error: unknown, now: Date): boolean {
+  return error instanceof ZaloApiError && classifyZaloError(error.code, now).kind === "permanent";
 }
 
 export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
   const { client } = opts;
   const now = opts.now ?? (() => new Date());
 
+  /** A line offering the file by a sealed link, or saying why it could not come. */
+  async function fallback(media: OutgoingMedia, label: string, why: { tooBig: number } | "refused"): Promise<string> {
+    if (opts.publicUrl) {
+      const url = await sealMediaLink(opts.keys, opts.publicUrl, media, now());
+      return viZaloDelivery.link(label, url, formatDateTimeVN(mediaLinkExpiry(now())));
+    }
+    return why === "refused" ? viZaloDelivery.refused(label) : viZaloDelivery.tooBig(label, why.tooBig, FILE_LIMIT);
+  }
+
   /** Sends the media part; returns the message id, or a line to add to the text when it cannot be sent. */
-  async function sendMedia(userId: string, media: OutgoingMedia, caption: string | undefined): Promise<{ id?: string; note?: string }> {
+  async function sendMedia(userId: string, media: OutgoingMedia, caption: string | undefined): Promise<{ id?: string; note?: string; captioned?: boolean }> {
     const kindName = vi.media[media.kind] ?? media.kind;
     if (media.kind === "location") {
       if (typeof media.latitude !== "number" || typeof media.longitude !== "number") return {};
@@ -80,36 +78,49 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
     }
     const found = await fetchMediaBytes(opts.media ?? {}, media);
     if (!found) return { note: viZaloMedia.unavailable(kindName) };
-    if (media.kind === "photo" && found.mime.startsWith("image/") && found.bytes.length <= IMAGE_LIMIT) {
-      const attachmentId = await client.uploadImage(found.bytes, found.mime);
-      return { id: await client.sendImage(userId, { attachmentId }, caption) };
+    const mime = found.mime.split(";")[0]!.trim().toLowerCase();
+    const name = downloadName(media, mime);
+    const label = media.fileName ? name : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : kindName;
+    if (media.kind === "photo" && mime.startsWith("image/") && found.bytes.length <= IMAGE_LIMIT) {
+      try {
+        const attachmentId = await client.uploadImage(found.bytes, mime);
+        return { id: await client.sendImage(userId, { attachmentId }, caption), captioned: caption !== undefined };
+      } catch (error) {
+        if (!uploadRefused(error, now())) throw error;
+        // Refused as an image: try it as a file below.
+      }
     }
-    if (found.bytes.length > FILE_LIMIT) return { note: viZaloMedia.unavailable(kindName) };
-    const name = `${media.kind}.${FILE_EXT[found.mime] ?? (found.mime === "image/png" ? "png" : found.mime.startsWith("image/") ? "jpg" : "bin")}`;
-    const token = await client.uploadFile(found.bytes, name, found.mime);
+    // Bigger pictures, recordings, videos and documents go as files under a neutral or server-made name.
+    if (found.bytes.length > FILE_LIMIT) return { note: await fallback(media, label, { tooBig: found.bytes.length }) };
+    let token: string;
+    try {
+      token = await client.uploadFile(found.bytes, name, mime);
+    } catch (error) {
+      if (!uploadRefused(error, now())) throw error;
+      return { note: await fallback(media, label, "refused") };
+    }
     return { id: await client.sendFile(userId, token) };
   }
 
   return {
     channel: "zalo",
     async send(userId, message: OutgoingMessage): Promise<SendResult> {
-      const numbered = numberChoices(message.choices);
+      const numbered = numberChoices(message.choices, message.numericAnswer);
       let firstId: string | undefined;
       let sent = 0;
       try {
         let text = message.text;
         if (message.media) {
-          const captionFits = text.trim() !== "" && [...text].length <= ZALO_TEXT_LIMIT && numbered.length === 0;
+          const captionFits = text.trim() !== "" && text.length <= ZALO_TEXT_LIMIT && numbered.length === 0;
           const result = await sendMedia(userId, message.media, message.media.kind === "photo" && captionFits ? text : undefined);
           if (result.id) {
             firstId = result.id;
             sent++;
-            if (message.media.kind === "photo" && captionFits) text = "";
+            if (result.captioned) text = "";
           }
           if (result.note) text = text.trim() === "" ? result.note : `${text}\n${result.note}`;
         }
-        const chunks = splitForZalo(renderWithChoices(text, numbered));
-        for (const chunk of chunks) {
+        for (const chunk of renderForZalo(text, numbered)) {
           const id = await client.sendText(userId, chunk);
           firstId ??= id;
           sent++;

@@ -11,6 +11,7 @@ import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudon
 import { markFollowed, markUnfollowed, noteInbound } from "../../src/outbox/window.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { parseZaloEvent } from "./events.js";
+import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
 import { loadPendingChoices, matchChoice } from "./choices.js";
 import { SIGNATURE_HEADER, verifyZaloSignature } from "./signature.js";
 import { errorCode, readLimited } from "./http.js";
@@ -69,6 +70,7 @@ export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
         const { sender, chat } = await chatOf(keys, item.userId);
         if (item.type === "unfollow") {
           await markUnfollowed(db, "zalo", chat.tag, now);
+          await dropBulletinsToUnfollowed(db, chat.tag);
           log?.info("zalo.webhook.unfollow");
           continue;
         }

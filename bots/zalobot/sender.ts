@@ -2,17 +2,21 @@
 // choices are numbered lines, remembered for the chat. sendPhoto takes only a URL: with a public
 // URL the photo goes as a short-lived sealed link to our server (bytes fetched from the source
 // channel, metadata stripped); without one, only a photo already at a Zalo address can be sent,
-// and otherwise the text says it could not be carried here.
+// and otherwise the text says it could not be carried here. Other files (a report, a recording)
+// cannot be sent at all: with a public URL they come as a sealed short-lived download link in the
+// text (src/media/links.ts checks a report's scope on every download).
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.js";
-import { numberChoices, renderWithChoices, storePendingChoices } from "../zalo/choices.js";
-import { splitForZalo } from "../zalo/sender.js";
+import { numberChoices, storePendingChoices } from "../zalo/choices.js";
+import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
-import { sealMediaLink } from "../../src/media/links.js";
+import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
@@ -29,7 +33,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
   return {
     channel: "zalobot",
     async send(chatId, message: OutgoingMessage): Promise<SendResult> {
-      const numbered = numberChoices(message.choices);
+      const numbered = numberChoices(message.choices, message.numericAnswer);
       let text = message.text;
       let firstId: string | undefined;
       let sent = 0;
@@ -41,15 +45,20 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
           const isZaloUrl = (media.channel === "zalo" || media.channel === "zalobot") && !!media.fileRef && /^https?:\/\//.test(media.fileRef);
           const url = media.kind !== "photo" ? null : opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : isZaloUrl ? media.fileRef! : null;
           if (url) {
-            const captionFits = numbered.length === 0 && [...text].length <= 2000;
+            const captionFits = numbered.length === 0 && text.length <= ZALO_TEXT_LIMIT;
             firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
             sent++;
             if (captionFits) text = "";
+          } else if (media.kind !== "photo" && opts.publicUrl && (media.fileRef || media.webUploadId !== undefined)) {
+            // No file sending on this platform: a report or a recording comes as a private short-lived link.
+            const label = media.fileName && /\.[A-Za-z0-9]{2,5}$/.test(media.fileName) ? media.fileName : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : (vi.media[media.kind] ?? media.kind);
+            const link = viZaloDelivery.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now()), formatDateTimeVN(mediaLinkExpiry(now())));
+            text = text.trim() === "" ? link : `${link}\n\n${text}`; // first: the text may say "the recording above"
           } else {
             text = `${text}\n${viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind)}`.trim();
           }
         }
-        for (const chunk of splitForZalo(renderWithChoices(text, numbered))) {
+        for (const chunk of renderForZalo(text, numbered)) {
           const id = await opts.client.sendMessage(chatId, chunk);
           firstId ??= id;
           sent++;

@@ -31,6 +31,23 @@ interface SlotRow {
   subscriberCursor: number;
 }
 
+/** Bound values per query stay under D1's limit (about 98). */
+const TAG_QUERY_CHUNK = 90;
+
+/**
+ * Address tags of a page of subscribers whose chat unfollowed (Zalo OA `unfollow`, kept by
+ * src/outbox/window.ts like isUnsubscribed reads it), looked up in a few queries per page.
+ */
+export async function unfollowedTags(db: BulletinDeps["db"], page: { channel: string; addressTag: string }[]): Promise<Set<string>> {
+  const tags = page.filter((s) => s.channel === "zalo").map((s) => s.addressTag);
+  const gone = new Set<string>();
+  for (let i = 0; i < tags.length; i += TAG_QUERY_CHUNK) {
+    const rows = await db.chatPresence.findMany({ where: { addressTag: { in: tags.slice(i, i + TAG_QUERY_CHUNK) }, unfollowedAt: { not: null } }, select: { addressTag: true } });
+    for (const r of rows) gone.add(r.addressTag);
+  }
+  return gone;
+}
+
 /** Deliveries per village and the village heads' messages. Idempotent: upserts and dedupe keys. */
 export async function queueVillageHeads(deps: BulletinDeps, slot: SlotRow, title: string, versions: Map<string, VersionContent>): Promise<number> {
   const { db } = deps;
@@ -117,10 +134,12 @@ export async function advanceFanOut(deps: BulletinDeps, slotId: number, budget =
       return report;
     }
     const now = deps.now();
+    const gone = await unfollowedTags(db, page);
     let queued = 0;
     let skipped = 0;
     for (const sub of page) {
-      if (!withinWindow(sub.channel, sub.lastIncomingAt, now)) {
+      // Out of the channel's free window (Zalo: 48 h), or unfollowed the OA: skipped and counted, not sent.
+      if (!withinWindow(sub.channel, sub.lastIncomingAt, now) || gone.has(sub.addressTag)) {
         skipped++;
         continue;
       }

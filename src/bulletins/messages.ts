@@ -2,6 +2,7 @@
 // buttons and the audio file where recorded) and to a subscribed citizen.
 import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
 import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
+import { viZaloDelivery } from "../i18n/vi-zalo-delivery.js";
 import { formatDateVN } from "../util/format.js";
 import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
 import { vnParts } from "./schedule.js";
@@ -24,8 +25,24 @@ export function formatSlot(at: Date): string {
   return t.when(time, DAY_NAMES[p.weekday] ?? "", formatDateVN(at));
 }
 
-function hasAudioFor(v: VersionContent, channel: Channel): boolean {
-  return Boolean(v.audioFileRef && v.audioChannel === channel && (v.audioKind === "voice" || v.audioKind === "audio"));
+/**
+ * Channels whose sender carries a recording made on another channel: Telegram re-uploads the bytes,
+ * Zalo OA uploads them as a file, Zalo Bot gives a short-lived sealed link (src/media/fetch.ts,
+ * src/media/links.ts). The web chat plays only its own uploads.
+ */
+export const AUDIO_FROM_OTHER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(["telegram", "zalo", "zalobot"]);
+
+/** Whether a version's recording can reach someone on `channel`. */
+export function hasAudioFor(v: Pick<VersionContent, "audioKind" | "audioChannel" | "audioFileRef">, channel: Channel): boolean {
+  if (!v.audioFileRef || !v.audioChannel || (v.audioKind !== "voice" && v.audioKind !== "audio")) return false;
+  return v.audioChannel === channel || AUDIO_FROM_OTHER_CHANNELS.has(channel);
+}
+
+/** The recording as media for someone on `channel`: it names the channel that holds the file. */
+export function recordingMedia(v: Pick<VersionContent, "language" | "audioKind" | "audioChannel" | "audioFileRef">, channel: Channel): OutgoingMessage["media"] {
+  if (!hasAudioFor(v, channel)) return undefined;
+  // A neutral name for platforms that show files (Zalo OA): the sender adds the extension.
+  return { kind: v.audioKind as "voice" | "audio", channel: v.audioChannel as Channel, fileRef: v.audioFileRef!, fileName: `ban-tin-${v.language}` };
 }
 
 /** A version can reach someone on `channel` if it has text, or audio that channel can play. */
@@ -33,16 +50,13 @@ export function usableOn(v: VersionContent, channel: Channel): boolean {
   return Boolean(v.text && v.text.trim() !== "") || hasAudioFor(v, channel);
 }
 
-function audioMedia(v: VersionContent, channel: Channel): OutgoingMessage["media"] {
-  return hasAudioFor(v, channel) ? { kind: v.audioKind as "voice" | "audio", channel, fileRef: v.audioFileRef! } : undefined;
-}
 
-function body(v: VersionContent, channel: Channel): string[] {
+function body(v: VersionContent, channel: Channel, reader: "head" | "subscriber"): string[] {
   const lines: string[] = [];
   if (v.text && v.text.trim() !== "") lines.push(v.text);
   else lines.push(t.head.audioOnly);
   if (v.altText && v.altText.trim() !== "") lines.push("", t.head.altScript, v.altText);
-  if (hasAudioFor(v, channel)) lines.push("", t.head.audioAbove);
+  if (hasAudioFor(v, channel)) lines.push("", reader === "head" ? t.head.audioAbove : viZaloDelivery.subscriberRecording);
   return lines;
 }
 
@@ -65,11 +79,11 @@ export function headMessage(o: {
   if (o.late) lines.push(t.head.late);
   lines.push(t.head.language(languageLabel(o.version.language), o.part));
   if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageInline).join(", ")));
-  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel));
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel, "head"));
   if (o.deliveryId !== null) lines.push("", t.head.footer);
   const message: OutgoingMessage = { text: lines.join("\n") };
   if (o.deliveryId !== null) message.choices = confirmChoices(o.deliveryId);
-  const media = audioMedia(o.version, o.channel);
+  const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;
   return message;
 }
@@ -84,9 +98,9 @@ export function subscriberMessage(o: {
 }): OutgoingMessage {
   const lines = [t.subscriber.header(o.commune, formatDateVN(o.scheduledAt))];
   if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
-  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel), "", t.subscriber.footer);
+  lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel, "subscriber"), "", t.subscriber.footer);
   const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
-  const media = audioMedia(o.version, o.channel);
+  const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;
   return message;
 }

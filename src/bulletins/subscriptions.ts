@@ -40,6 +40,19 @@ async function cancelQueuedBulletins(db: Db, addressTag: string): Promise<void> 
   await db.outboxMessage.updateMany({ where: { addressTag, status: "pending", dedupeKey: { startsWith: "b:" } }, data: { status: "cancelled", sealedAddress: null } });
 }
 
+/**
+ * The chat unfollowed (Zalo OA): bulletins already queued or parked for it are cancelled, so none
+ * arrives stale if the person comes back. The subscription stays; fan-outs skip the chat until it
+ * follows again (src/bulletins/fanout.ts).
+ */
+export async function dropBulletinsToUnfollowed(db: Db, addressTag: string): Promise<number> {
+  const { count } = await db.outboxMessage.updateMany({
+    where: { addressTag, status: { in: ["pending", "parked"] }, dedupeKey: { startsWith: "b:" } },
+    data: { status: "cancelled", sealedAddress: null },
+  });
+  return count;
+}
+
 /** /xoadulieu: every subscription delivered to this chat goes, and bulletins queued to it are cancelled. */
 export async function eraseSubscriptionsOfAddress(db: Db, addressTag: string): Promise<number> {
   const { count } = await db.bulletinSubscription.deleteMany({ where: { addressTag } });

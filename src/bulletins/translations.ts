@@ -2,7 +2,7 @@
 // language, asks the commune's translators, keeps their text and recordings as a draft, and a
 // leader or officer approves (or returns) it. An approved version is used from the next slot on.
 import type { Db } from "../db/client.js";
-import type { OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, OutgoingMessage } from "../../bots/core/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
@@ -10,6 +10,7 @@ import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from ".
 import { activeTags } from "./rotation.js";
 import { DAY_MS, scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
+import { recordingMedia } from "./messages.js";
 
 const t = viBulletins;
 export const MAX_TRANSLATION_CHARS = 4000;
@@ -85,18 +86,19 @@ export function findDraft(db: Db, itemId: number, language: string) {
   return db.bulletinVersion.findUnique({ where: { itemId_language_status: { itemId, language, status: "draft" } } });
 }
 
-function reviewMessage(title: string, label: string, translator: string, v: { id: number; text: string | null; altText: string | null; audioKind: string | null; audioChannel: string | null; audioFileRef: string | null }, reviewerChannel: string): OutgoingMessage {
+function reviewMessage(title: string, label: string, translator: string, v: { id: number; language: string; text: string | null; altText: string | null; audioKind: string | null; audioChannel: string | null; audioFileRef: string | null }, reviewerChannel: string): OutgoingMessage {
   const lines = [t.translate.reviewRequest(title, label, translator), ""];
   if (v.text) lines.push(t.translate.reviewText, v.text);
   if (v.altText) lines.push("", t.translate.reviewAlt, v.altText);
   if (!v.text && !v.altText) lines.push(t.translate.reviewNoText);
-  const audio = v.audioFileRef && v.audioChannel === reviewerChannel && (v.audioKind === "voice" || v.audioKind === "audio");
+  // The reviewer hears the recording wherever it was made (a Telegram recording reaches a reviewer on Zalo).
+  const audio = recordingMedia(v, reviewerChannel as Channel);
   if (v.audioFileRef && !audio) lines.push(t.translate.reviewAudio);
   const message: OutgoingMessage = {
     text: lines.join("\n"),
     choices: [[{ label: t.buttons.approve, data: `ta:${v.id}` }], [{ label: t.buttons.returnDraft, data: `tx:${v.id}` }]],
   };
-  if (audio) message.media = { kind: v.audioKind as "voice" | "audio", channel: reviewerChannel as never, fileRef: v.audioFileRef! };
+  if (audio) message.media = audio;
   return message;
 }
 

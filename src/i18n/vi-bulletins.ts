@@ -133,7 +133,7 @@ export const viBulletins = {
     heads: (sent: number, total: number, pending: number, failed: number) =>
       `• Trưởng thôn: ${sent}/${total} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}`,
     subscribers: (sent: number, queued: number, pending: number, failed: number, skipped: number) =>
-      `• Người đăng ký: ${sent}/${queued} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}${skipped ? `, ${skipped} ngoài thời hạn nhận tin của ứng dụng (bỏ qua)` : ""}`,
+      `• Người đăng ký: ${sent}/${queued} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}${skipped ? `, ${skipped} bỏ qua (ngoài thời hạn nhận tin của ứng dụng hoặc đã bỏ quan tâm kênh)` : ""}`,
     fanningOut: "  (đang chia tin cho người đăng ký…)",
     confirmations: (broadcast: number, villages: number, notBroadcast: number, noAnswer: number, noHead: number) =>
       `• Xác nhận phát: ${broadcast}/${villages} thôn đã phát${notBroadcast ? `, ${notBroadcast} chưa phát được` : ""}${noAnswer ? `, ${noAnswer} chưa trả lời` : ""}${noHead ? `, ${noHead} chưa có trưởng thôn đăng ký` : ""}`,

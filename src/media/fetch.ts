@@ -2,7 +2,7 @@
 // CDN links, web-chat uploads) gives a fetcher, and a sender on another channel re-uploads the
 // bytes. Pictures lose their metadata on the way (src/media/strip.ts). Web APIs only.
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
-import { sniffImage, stripMetadata } from "./strip.js";
+import { sniffAudio, sniffImage, stripId3, stripMetadata } from "./strip.js";
 
 export interface MediaBytes {
   bytes: Uint8Array;
@@ -49,7 +49,11 @@ export async function fetchUrlLimited(url: string, opts: { limit?: number; timeo
   }
 }
 
-/** The bytes of a media item from whichever channel holds it, pictures stripped of metadata. */
+/**
+ * The bytes of a media item from whichever channel holds it: pictures stripped of metadata, MP3
+ * recordings of their ID3 tags, and a generic type (Telegram serves every file as octet-stream)
+ * replaced by the audio type the bytes show, so the receiving platform can play them.
+ */
 export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<MediaBytes | null> {
   let found: MediaBytes | null = null;
   try {
@@ -61,5 +65,9 @@ export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedi
   if (!found) return null;
   const image = sniffImage(found.bytes);
   if (image) return { bytes: stripMetadata(found.bytes), mime: image };
+  const generic = found.mime === "" || found.mime === "application/octet-stream" || found.mime === "binary/octet-stream";
+  const audio = media.kind === "voice" || media.kind === "audio" || found.mime.startsWith("audio/") ? sniffAudio(found.bytes) : null;
+  if (audio === "audio/mpeg") return { bytes: stripId3(found.bytes), mime: audio };
+  if (audio && (generic || !found.mime.startsWith("audio/"))) return { bytes: found.bytes, mime: audio };
   return found;
 }

@@ -111,7 +111,7 @@ export async function createHarness(
       now,
       log,
     });
-    senders.zalo = createZaloSender({ client: zalo, db, keys, media, now });
+    senders.zalo = createZaloSender({ client: zalo, db, keys, media, now, publicUrl: PUBLIC_URL });
   }
   if (opts.zalobot) {
     senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL });
