@@ -14,7 +14,8 @@ import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
 import { createNodeChannels } from "./node-channels.js";
-import { startWorkThread } from "./work/thread-client.js";
+import { startInlineWork, startWorkThread } from "./work/thread-client.js";
+import { buildWorkDeps } from "./work/node-deps.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
@@ -56,7 +57,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
-  const work = await startWorkThread({ env, pseudonymKey: keyText.pseudonymKey, vaultKey: keyText.vaultKey, botInfo: bot?.botInfo }, { log, logSink: sink });
+  const work = config.workThread
+    ? await startWorkThread({ env, pseudonymKey: keyText.pseudonymKey, vaultKey: keyText.vaultKey, botInfo: bot?.botInfo }, { log, logSink: sink })
+    : await startInlineWork(await buildWorkDeps({ config, db, keys, log, now, botInfo: bot?.botInfo }), config.dispatchIntervalMs);
 
   const app = createApp({
     db,

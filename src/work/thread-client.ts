@@ -3,6 +3,9 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../log.js";
 import type { FromWorkThread, ToWorkThread, WorkThreadData } from "./thread.js";
+import { createWorkLoop, type WorkDeps } from "./runner.js";
+import { requeueInterrupted } from "../inbound/process.js";
+import { releaseStaleClaims } from "../outbox/dispatcher.js";
 
 export interface WorkThread {
   kick(): void;
@@ -77,5 +80,26 @@ export async function startWorkThread(data: WorkThreadData, opts: { log: Logger;
       });
       await worker.terminate();
     },
+  };
+}
+
+/** The same background work on this thread (WORK_THREAD=off): one SQLite connection, less memory. */
+export async function startInlineWork(deps: WorkDeps, intervalMs: number): Promise<WorkThread> {
+  await requeueInterrupted(deps);
+  const released = await releaseStaleClaims(deps.db);
+  if (released > 0) deps.log.warn("outbox.claims_released", { rows: released });
+  const loop = createWorkLoop(deps, { intervalMs });
+  return {
+    kick: loop.kick,
+    async settle() {
+      for (let i = 0; i < 50; i++) {
+        loop.kick();
+        await loop.idle();
+        const pending = await deps.db.inboundUpdate.count({ where: { status: "pending" } });
+        const due = await deps.db.outboxMessage.count({ where: { status: "pending", nextAttemptAt: { lte: deps.now() } } });
+        if (pending === 0 && due === 0) return;
+      }
+    },
+    stop: () => loop.stop(),
   };
 }

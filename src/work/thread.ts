@@ -7,14 +7,10 @@ import { parseConfig } from "../config/schema.js";
 import { createKeyring } from "../crypto/keys.js";
 import { openNodeDatabase } from "../db/node.js";
 import { createLogger } from "../log.js";
-import { createWorkLoop, type WorkDeps } from "./runner.js";
+import { createWorkLoop } from "./runner.js";
 import { requeueInterrupted } from "../inbound/process.js";
 import { releaseStaleClaims } from "../outbox/dispatcher.js";
-import { createPacer } from "../outbox/pacing.js";
-import { criteriaRegistry } from "../compliance/criteria.js";
-import { defaultComplianceDeps } from "../compliance/service.js";
-import { createNodeReportRenderers } from "../reports/node-renderers.js";
-import { createNodeChannels } from "../node-channels.js";
+import { buildWorkDeps } from "./node-deps.js";
 
 export interface WorkThreadData {
   env: Record<string, string | undefined>;
@@ -36,24 +32,7 @@ async function main(data: WorkThreadData): Promise<void> {
   const keys = await createKeyring(data.pseudonymKey, data.vaultKey);
   const db = openNodeDatabase(config.databaseUrl);
   const now = () => new Date();
-  const { senders } = await createNodeChannels({ config, db, keys, log, now, botInfo: data.botInfo });
-  const deps: WorkDeps = {
-    db,
-    keys,
-    log,
-    now,
-    senders,
-    pacer: createPacer(),
-    compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance }),
-    settings: {
-      draftTtlMinutes: config.draftTtlMinutes,
-      tipsPerHour: config.tipsPerHour,
-      globalTipsPerMinute: config.globalTipsPerMinute,
-      escalateAfterMinutes: config.escalateAfterMinutes,
-      addressRetentionDays: config.addressRetentionDays,
-      demo: config.demo,
-    },
-  };
+  const deps = await buildWorkDeps({ config, db, keys, log, now, botInfo: data.botInfo });
   // Whatever a crash left claimed is this thread's to finish (on Node it is the only one that works).
   await requeueInterrupted(deps);
   const released = await releaseStaleClaims(db);

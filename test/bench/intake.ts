@@ -3,7 +3,11 @@
 // server (a child process) with its SQLite file and outbox; officers' alerts go to a fake Bot API.
 // The floor for comparison: a minimal Hono route on the same stack that only inserts one row.
 //
-//   npm run bench:intake -- [--citizens 2500] [--concurrency 100]
+// Two loads: paced at --rate updates/s (open loop, as a campaign's citizens write: the next update of a
+// chat only after the previous one was answered, at most --concurrency in flight) for latency; and
+// as fast as --concurrency connections go (closed loop) for the most it can take.
+//
+//   npm run bench:intake -- [--citizens 1000] [--concurrency 100] [--rate 1000]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,10 +21,16 @@ import { describeMachine, machineInfo, peakRssMiB, quantile, round, writeResult 
 
 const SECRET = "bench_webhook_secret";
 const { values: flags } = parseArgs({
-  options: { citizens: { type: "string", default: "2500" }, concurrency: { type: "string", default: "100" }, keep: { type: "boolean", default: false } },
+  options: {
+    citizens: { type: "string", default: "1000" },
+    concurrency: { type: "string", default: "100" },
+    rate: { type: "string", default: "1000" },
+    keep: { type: "boolean", default: false },
+  },
 });
 const CITIZENS = Number(flags.citizens);
 const CONCURRENCY = Number(flags.concurrency);
+const RATE = Number(flags.rate);
 const UPDATES_PER_CITIZEN = 8;
 
 function citizen(i: number): TestUser {
@@ -50,29 +60,62 @@ interface LoadResult {
   non200: number;
 }
 
-/** `concurrency` connections, each playing whole conversations in order (one chat's updates never overlap). */
 let resets = 0;
 const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
 
-async function drive(port: number, conversations: string[][]): Promise<LoadResult> {
+/**
+ * Plays whole conversations (one chat's updates in order, the next only after the previous was
+ * answered). Without `rate`: `concurrency` connections as fast as they go. With `rate`: updates are
+ * started at that pace (missed starts are not made up), never more than `concurrency` in flight.
+ */
+async function drive(port: number, conversations: string[][], rate?: number): Promise<LoadResult> {
   const client = createPoster(port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, CONCURRENCY);
   const latencies: number[] = [];
   let non200 = 0;
-  let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      for (;;) {
-        const index = next++;
-        if (index >= conversations.length) return;
-        for (const body of conversations[index]!) {
-          const { status, ms } = await client.post(body);
-          latencies.push(ms);
-          if (status !== 200) non200++;
+  const send = async (body: string) => {
+    const { status, ms } = await client.post(body);
+    latencies.push(ms);
+    if (status !== 200) non200++;
+  };
+  if (rate === undefined) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        for (;;) {
+          const index = next++;
+          if (index >= conversations.length) return;
+          for (const body of conversations[index]!) await send(body);
         }
-      }
-    }),
-  );
+      }),
+    );
+  } else {
+    await new Promise<void>((done) => {
+      const ready = conversations.map((_, i) => i);
+      const position = conversations.map(() => 0);
+      let inFlight = 0;
+      let started_ = 0;
+      let finished = 0;
+      const timer = setInterval(() => {
+        const expected = Math.floor(((performance.now() - started) / 1000) * rate);
+        while (started_ < expected && inFlight < CONCURRENCY && ready.length > 0) {
+          const c = ready.shift()!;
+          const body = conversations[c]![position[c]!++]!;
+          started_++;
+          inFlight++;
+          void send(body).then(() => {
+            inFlight--;
+            if (position[c]! < conversations[c]!.length) ready.push(c);
+            else if (++finished === conversations.length) {
+              clearInterval(timer);
+              done();
+            }
+          });
+        }
+        started_ = Math.max(started_, expected); // a start missed (too many in flight) is not made up
+      }, 1);
+    });
+  }
   const seconds = (performance.now() - started) / 1000;
   resets += client.resets();
   client.close();
@@ -127,44 +170,54 @@ async function main(): Promise<void> {
   await waitFor(() => fake.calls.filter(isAlert).length >= warm, 120_000);
   const alertsBefore = fake.calls.filter(isAlert).length;
 
-  const conversations = Array.from({ length: CITIZENS }, (_, i) => conversation(i, communeId));
+  const set = (offset: number) => Array.from({ length: CITIZENS }, (_, i) => conversation(offset + i, communeId));
+  // 1. Paced, as a campaign's citizens write; the work thread handles meanwhile. Then until every
+  //    tip is handled and its alert delivered: the end-to-end rate.
   const burstStarted = performance.now();
-  const product = await drive(port, conversations);
-  const drained = await waitFor(() => fake.calls.filter(isAlert).length - alertsBefore >= CITIZENS, 600_000);
+  const paced = await drive(port, set(0), RATE);
+  const drained = await waitFor(() => fake.calls.filter(isAlert).length - alertsBefore >= CITIZENS, 900_000);
   const drainSeconds = (performance.now() - burstStarted) / 1000;
   const alerts = fake.calls.filter(isAlert).length - alertsBefore;
+  // 2. As fast as 100 connections go: the most the webhook takes.
+  const product = await drive(port, set(3_000_000));
   const productPeak = peakRssMiB(server.pid!);
   server.kill("SIGTERM");
 
   const db = new Database(dbPath, { readonly: true });
-  const tips = (db.prepare("SELECT count(*) AS n FROM Tip").get() as { n: number }).n - warm;
+  const tips = (db.prepare("SELECT text FROM Tip").all() as { text: string }[]).filter((t) => Number(/^Tin báo thử số (\d+):/.exec(t.text)?.[1] ?? -1) < CITIZENS && /^Tin báo thử số \d+:/.test(t.text)).length;
   const duplicates = (db.prepare("SELECT count(*) AS n FROM (SELECT payload FROM OutboxMessage WHERE payload LIKE '%TIN BÁO MỚI%' GROUP BY payload HAVING count(*) > 1)").get() as { n: number }).n;
   db.close();
 
-  // The floor: the same bodies to a route that only inserts a row.
+  // The floor: the same bodies to a route that only inserts a row, paced and flat out.
   const floorPort = await freePort();
   const floor = (await startChild("test/bench/floor-server.ts", { DATABASE_URL: `file:${join(dir, "floor.db")}`, PORT: String(floorPort) }, /listening/)).process;
   await drive(floorPort, Array.from({ length: warm }, (_, i) => conversation(2_000_000 + i, communeId)));
-  const floorResult = await drive(floorPort, conversations);
+  const floorPaced = await drive(floorPort, set(0), RATE);
+  const floorResult = await drive(floorPort, set(3_000_000));
   const floorPeak = peakRssMiB(floor.pid!);
   floor.kill("SIGTERM");
   await fake.close();
 
+  const line = (r: LoadResult) => `${r.perSecond} updates/s over ${r.seconds} s; latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; non-200: ${r.non200}`;
   const result = {
     machine,
-    settings: { citizens: CITIZENS, updatesPerCitizen: UPDATES_PER_CITIZEN, concurrency: CONCURRENCY, warmupCitizens: warm },
-    product: { ...product, peakRssMiB: productPeak },
+    settings: { citizens: CITIZENS, updatesPerCitizen: UPDATES_PER_CITIZEN, concurrency: CONCURRENCY, rate: RATE, warmupCitizens: warm },
+    product: { paced, saturated: product, peakRssMiB: productPeak },
     endToEnd: { drained, seconds: round(drainSeconds, 2), tipsStored: tips, alertsDelivered: alerts, duplicateAlerts: duplicates, updatesPerSecond: round((CITIZENS * UPDATES_PER_CITIZEN) / drainSeconds, 0) },
-    floor: { ...floorResult, peakRssMiB: floorPeak },
+    floor: { paced: floorPaced, saturated: floorResult, peakRssMiB: floorPeak },
     ratio: round(floorResult.perSecond / product.perSecond, 2),
   };
-  console.log("Webhook intake (answered 200 once stored):");
-  console.log(`  ${result.product.perSecond} updates/s over ${result.product.seconds} s; latency p50 ${product.latencyMs.p50} ms, p95 ${product.latencyMs.p95} ms, p99 ${product.latencyMs.p99} ms, max ${product.latencyMs.max} ms; non-200: ${product.non200}; peak RSS ${productPeak} MiB`);
-  console.log("End to end (every tip handled and its alert delivered to the fake Bot API):");
+  console.log(`Webhook intake (answered 200 once stored), paced at ${RATE}/s:`);
+  console.log(`  ${line(paced)}`);
+  console.log(`Webhook intake, ${CONCURRENCY} connections flat out:`);
+  console.log(`  ${line(product)}; peak RSS ${productPeak} MiB`);
+  console.log("End to end (the paced load: every tip handled, its alert delivered to the fake Bot API):");
   console.log(`  ${result.endToEnd.updatesPerSecond} updates/s; ${tips} tips stored, ${alerts} alerts delivered, ${duplicates} duplicates, drained: ${drained} in ${result.endToEnd.seconds} s`);
-  console.log("Floor (Hono + Prisma, one INSERT per request):");
-  console.log(`  ${floorResult.perSecond} requests/s; latency p50 ${floorResult.latencyMs.p50} ms, p95 ${floorResult.latencyMs.p95} ms, p99 ${floorResult.latencyMs.p99} ms; peak RSS ${floorPeak} MiB`);
-  console.log(`Floor ÷ product: ${result.ratio}; idle keep-alive sockets reset and retried: ${resets}`);
+  console.log(`Floor (Hono + Prisma, one INSERT per request), paced at ${RATE}/s:`);
+  console.log(`  ${line(floorPaced)}`);
+  console.log("Floor, flat out:");
+  console.log(`  ${line(floorResult)}; peak RSS ${floorPeak} MiB`);
+  console.log(`Floor ÷ product (flat out): ${result.ratio}; idle keep-alive sockets reset and retried: ${resets}`);
   console.log(`\nWritten to ${writeResult("intake", result)}`);
   if (!flags.keep) rmSync(dir, { recursive: true, force: true });
   process.exit(0);

@@ -1,0 +1,35 @@
+// What background work needs on Node (senders, pacing, statistics), built from the settings; used by
+// the work thread, or by the HTTP thread itself when WORK_THREAD=off.
+import type { UserFromGetMe } from "grammy/types";
+import type { AppConfig } from "../config/schema.js";
+import type { Keyring } from "../crypto/keys.js";
+import type { Db } from "../db/client.js";
+import type { Logger } from "../log.js";
+import type { WorkDeps } from "./runner.js";
+import { createPacer } from "../outbox/pacing.js";
+import { criteriaRegistry } from "../compliance/criteria.js";
+import { defaultComplianceDeps } from "../compliance/service.js";
+import { createNodeReportRenderers } from "../reports/node-renderers.js";
+import { createNodeChannels } from "../node-channels.js";
+
+export async function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; botInfo?: UserFromGetMe }): Promise<WorkDeps> {
+  const { config, db, keys, log, now } = opts;
+  const { senders } = await createNodeChannels({ config, db, keys, log, now, botInfo: opts.botInfo });
+  return {
+    db,
+    keys,
+    log,
+    now,
+    senders,
+    pacer: createPacer(),
+    compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance }),
+    settings: {
+      draftTtlMinutes: config.draftTtlMinutes,
+      tipsPerHour: config.tipsPerHour,
+      globalTipsPerMinute: config.globalTipsPerMinute,
+      escalateAfterMinutes: config.escalateAfterMinutes,
+      addressRetentionDays: config.addressRetentionDays,
+      demo: config.demo,
+    },
+  };
+}
