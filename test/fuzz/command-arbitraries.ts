@@ -20,7 +20,7 @@ export function engineCommands(): string[] {
 }
 
 /** Words that are properties of every JavaScript object: a lookup table indexed by user input must not trip on them. */
-export const JS_HAZARDS = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "prototype", "isPrototypeOf", "__defineGetter__", "NaN", "Infinity", "-0", "1e308", "null", "undefined", "[object Object]"];
+export const JS_HAZARDS = ["__proto__", "constructor", "toString", "valueOf", "hasOwnProperty", "prototype", "isPrototypeOf", "__defineGetter__", "NaN", "Infinity", "-0", "1e308", "null", "undefined"];
 
 /** Every way people write a month, for a month key "YYYY-MM". */
 export function monthSpellings(month: string): string[] {

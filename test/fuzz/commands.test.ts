@@ -32,8 +32,11 @@ import { JS_HAZARDS, argsText, buttonData, commandText, engineCommands, type Arg
 const FIGURES = { households: 48_271, households_committed: 46_093, tip_box: 1, hotline_board: 1, propaganda_sessions: 3, addicts_total: 7, addicts_with_file: 7, negative_tests_30d: 27_461, baseline_users: 19_387 };
 const FIGURE_TOKENS = ["48.271", "46.093", "27.461", "19.387"];
 const TIP_TOKENS = Array.from({ length: 3 }, () => `SECRET${randomBytes(5).toString("hex").toUpperCase()}`);
-/** Generated input never contains a secret, so a secret in a reply is never the sender's own words echoed. */
-const FORBIDDEN_INPUT = /HONGLOC-\d|SECRET|48\D?271|46\D?093|27\D?461|19\D?387/i;
+/**
+ * Generated input never contains a secret or a JavaScript artifact, so one in a reply is never the
+ * sender's own words echoed back.
+ */
+const FORBIDDEN_INPUT = /HONGLOC-\d|SECRET|48\D?271|46\D?093|27\D?461|19\D?387|\[object |\[native code\]/i;
 
 interface Person {
   key: string;
@@ -179,6 +182,14 @@ async function act(person: Person, step: Omit<Step, "who">): Promise<void> {
   await h.settle();
   const got = await collect();
   if (accepted && !step.inGroup) expect(got.get(person) ?? 0, `no reply to ${what}`).toBeGreaterThan(0);
+  // JavaScript must never show through the Vietnamese ("function Object() { [native code] }").
+  for (const [who, n] of got) {
+    for (const text of who.received.slice(-n)) {
+      for (const artifact of ["[native code]", "[object Object]", "[object Promise]"]) {
+        expect(text.includes(artifact), `${who.key} was shown "${artifact}" after ${what}:\n${text.slice(0, 400)}`).toBe(false);
+      }
+    }
+  }
   for (const text of person.received.slice(-(got.get(person) ?? 0))) if (/không có quyền|chỉ dành cho cán bộ/.test(text)) stats.refused++;
   await assertNoLeak(got, what);
 }
@@ -343,6 +354,10 @@ describe("fuzzing chat commands from every role", () => {
     expect(await h.db.inboundUpdate.count({ where: { status: { not: "done" } } })).toBe(0);
     expect(h.logs.filter((l) => l.includes("inbound.failed")), "handlers that threw").toEqual([]);
     expect(await h.db.outboxMessage.count({ where: { status: "failed" } }), "replies that could not be sent").toBe(0);
+    // Whatever admins typed, every commune whose bulletins are on still has a next slot, and the job runs.
+    expect(await h.db.bulletinSchedule.findMany({ where: { enabled: true, nextDueAt: null }, select: { communeId: true, days: true, times: true } })).toEqual([]);
+    await runBulletinTick(h.deps, { fanOutBudget: 10_000 });
+    await h.settle();
     console.info(`${stats.steps} messages; ${stats.refused} refusals; commands: ${[...stats.commands].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(", ")}`);
   }, 600_000);
 
