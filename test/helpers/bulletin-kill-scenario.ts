@@ -63,6 +63,8 @@ export interface KillRecord {
   /** Webhooks answered 200 before the kill but not in the database after it (must be none). */
   answeredNotStored: string[];
   msSinceStart: number;
+  /** Peak resident memory of the killed process (Linux), MiB. */
+  peakRssMiB: number | null;
 }
 
 export interface ScenarioResult {
@@ -88,6 +90,8 @@ export interface ScenarioResult {
   tips: { expected: number; stored: number; textsTwice: number };
   rateLimited: { telegram: number; zalo: number };
   seconds: { total: number; fanOut: number };
+  /** Peak resident memory of the last server process (Linux), MiB. */
+  lastPeakRssMiB: number | null;
   childStderr: string;
 }
 
@@ -116,6 +120,15 @@ function quantile(values: number[], q: number): number {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function peakRss(pid: number | undefined): number | null {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Math.round(Number(match[1]) / 102.4) / 10 : null;
+  } catch {
+    return null;
+  }
+}
 
 interface Webhook {
   id: string;
@@ -210,24 +223,28 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     await db.$disconnect();
 
     // ---- Webhooks that keep arriving: whole Telegram tip-offs, and Zalo messages.
+    // Conversations are made when a sender starts one: even numbers a Telegram tip-off, odd ones Zalo messages.
     const webhooks: Array<{ kind: "telegram" | "zalo"; list: Webhook[] }> = [];
-    for (let i = 0; i < opts.maxCitizens; i++) {
-      const user: TestUser = { id: 6_500_000_000 + i, is_bot: false, first_name: `Người báo ${i}` };
-      const base = 910_000_000 + i * 10;
-      const updates = [
-        textUpdate("/start", { user, updateId: base }),
-        textUpdate("Hồng Lộc", { user, updateId: base + 1 }),
-        callbackUpdate(`c:${hongLoc.id}`, { user, updateId: base + 2 }),
-        callbackUpdate("k:selling", { user, updateId: base + 3 }),
-        callbackUpdate("v:none", { user, updateId: base + 4 }),
-        textUpdate(`Tin số ${i}: có người bán ma túy ở bến xe, tối nào cũng có.`, { user, updateId: base + 5 }),
-        callbackUpdate("m:continue", { user, updateId: base + 6 }),
-        callbackUpdate("s:submit", { user, updateId: base + 7 }),
-      ];
-      webhooks.push({
-        kind: "telegram",
-        list: updates.map((u) => ({ id: `tg:${u.update_id}`, externalId: String(u.update_id), path: "/telegram/webhook", body: JSON.stringify(u), headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TG_SECRET }, failures: 0 })),
-      });
+    const makeConversation = async (n: number): Promise<{ kind: "telegram" | "zalo"; list: Webhook[] }> => {
+      const i = Math.floor(n / 2);
+      if (n % 2 === 0) {
+        const user: TestUser = { id: 6_500_000_000 + i, is_bot: false, first_name: `Người báo ${i}` };
+        const base = 910_000_000 + i * 10;
+        const updates = [
+          textUpdate("/start", { user, updateId: base }),
+          textUpdate("Hồng Lộc", { user, updateId: base + 1 }),
+          callbackUpdate(`c:${hongLoc.id}`, { user, updateId: base + 2 }),
+          callbackUpdate("k:selling", { user, updateId: base + 3 }),
+          callbackUpdate("v:none", { user, updateId: base + 4 }),
+          textUpdate(`Tin số ${i}: có người bán ma túy ở bến xe, tối nào cũng có.`, { user, updateId: base + 5 }),
+          callbackUpdate("m:continue", { user, updateId: base + 6 }),
+          callbackUpdate("s:submit", { user, updateId: base + 7 }),
+        ];
+        return {
+          kind: "telegram",
+          list: updates.map((u) => ({ id: `tg:${u.update_id}`, externalId: String(u.update_id), path: "/telegram/webhook", body: JSON.stringify(u), headers: { "Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": TG_SECRET }, failures: 0 })),
+        };
+      }
       const zaloUser: ZaloUser = { id: `77${String(i).padStart(17, "0")}`, userIdByApp: `88${String(i).padStart(17, "0")}`, displayName: `Người dùng Zalo ${i}` };
       const list: Webhook[] = [];
       for (const text of ["Xin chào", "/baomat"]) {
@@ -236,10 +253,10 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
         const msgId = (event.message as { msg_id: string }).msg_id;
         list.push({ id: `zalo:${msgId}`, externalId: await keys.tag("zalo-event", msgId), path: "/zalo/webhook", body: signed.body, headers: signed.headers, failures: 0 });
       }
-      webhooks.push({ kind: "zalo", list });
-    }
+      return { kind: "zalo", list };
+    };
     /** The webhooks of the conversations started so far. */
-    const startedWebhooks = () => webhooks.slice(0, Math.min(nextConversation, webhooks.length)).flatMap((c) => c.list);
+    const startedWebhooks = () => webhooks.flatMap((c) => c.list);
 
     // ---- The server process, started, killed, restarted.
     const port = await freePort();
@@ -335,8 +352,9 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     const posters = Promise.all(
       Array.from({ length: opts.webhookConcurrency }, async () => {
         // New conversations start until the fan-out is done; each one started is played to its end.
-        while (!stopping && !fanOutDone && nextConversation < webhooks.length) {
-          const conversation = webhooks[nextConversation++]!;
+        while (!stopping && !fanOutDone && nextConversation < 2 * opts.maxCitizens) {
+          const conversation = await makeConversation(nextConversation++);
+          webhooks.push(conversation);
           for (const w of conversation.list) {
             await post(w);
             await sleep(Math.floor(random() * opts.webhookGapMs)); // people type: updates arrive all through the fan-out
@@ -362,6 +380,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     let fanOutStarted = 0;
     let fanOutEnded = 0;
     let finished = false;
+    let lastPeakRssMiB: number | null = null;
 
     for (let round = 0; round <= opts.kills; round++) {
       const { proc, exited } = await startChild();
@@ -380,6 +399,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
           const target = done + Math.max(1, Math.floor(left * (0.1 + random() * 0.5)));
           while (countDeliveries() < target && Date.now() - started < opts.timeoutMs) await sleep(1);
         }
+        const rss = peakRss(proc.pid);
         proc.kill("SIGKILL");
         await exited;
         child = null;
@@ -399,6 +419,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
           webhooksAnsweredBefore: answered.length,
           answeredNotStored: answered.filter((w) => !stored.has(w.externalId)).map((w) => w.id),
           msSinceStart: Date.now() - started,
+          peakRssMiB: rss,
         });
         say(`  killed while ${phase}: ${queued} bulletin rows queued, ${countDeliveries()} delivered, ${inFlight.length} in flight, ${answered.length} webhooks answered`);
         continue;
@@ -427,6 +448,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
         }
         await sleep(100);
       }
+      lastPeakRssMiB = peakRss(proc.pid);
       proc.kill("SIGKILL");
       await exited;
       child = null;
@@ -478,7 +500,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     const textCounts = new Map<string, number>();
     for (const t of tipTexts) textCounts.set(t, (textCounts.get(t) ?? 0) + 1);
     const allWebhooks = startedWebhooks();
-    const tipsExpected = webhooks.slice(0, nextConversation).filter((c) => c.kind === "telegram").length;
+    const tipsExpected = webhooks.filter((c) => c.kind === "telegram").length;
     const latencies = allWebhooks.filter((w) => w.latencyMs !== undefined).map((w) => w.latencyMs!);
     return {
       finished,
@@ -505,6 +527,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
       tips: { expected: tipsExpected, stored: tipTexts.length, textsTwice: [...textCounts.values()].filter((c) => c > 1).length },
       rateLimited: { telegram: fakeTg.rateLimited(), zalo: proxy.refused() },
       seconds: { total: (Date.now() - started) / 1000, fanOut: ((fanOutEnded || Date.now()) - fanOutStarted) / 1000 },
+      lastPeakRssMiB,
       childStderr: childStderr.slice(-4000),
     };
   } finally {
