@@ -5,7 +5,7 @@ import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
-import { applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
+import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
 import { isTipAction } from "../../src/tips/status.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { IDLE } from "./state.js";
@@ -114,7 +114,8 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
   let villageId: number | undefined;
   for (const word of args.split(/\s+/).filter(Boolean)) {
     const lower = word.toLowerCase();
-    if (STATUS_WORDS[lower]) {
+    // Own keys only: "constructor" or "__proto__" typed as a filter are not status words.
+    if (Object.hasOwn(STATUS_WORDS, lower)) {
       statuses = STATUS_WORDS[lower]!;
       filterText = lower === "tatca" ? vi.staff.listFilterAll : vi.staff.listFilterStatus(vi.status[statuses[0]!] ?? lower);
       continue;
@@ -182,12 +183,22 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
     turn.reply(vi.staff.askQuestion(tip.caseNumber), [navRow(false)]);
     return;
   }
-  if (!isTipAction(action)) return;
-  const outcome = await applyTipAction(turn.deps, staff, tipId, action);
-  if (!outcome.ok && outcome.reason === "not_allowed") {
-    turn.reply(vi.staff.actionRefused(outcome.caseNumber ?? "", vi.status[outcome.status ?? ""] ?? outcome.status ?? ""));
+  if (!isTipAction(action)) {
+    // A forged or outdated button: offer the real ones again.
+    turn.reply(vi.flow.useButtons, tipActionChoices(tip.id));
+    return;
   }
-  // On success the thread message reaches every alert target, this chat included.
+  const outcome = await applyTipAction(turn.deps, staff, tipId, action);
+  if (!outcome.ok) {
+    turn.reply(outcome.reason === "not_found" ? vi.staff.tipNotFound : vi.staff.actionRefused(outcome.caseNumber ?? "", vi.status[outcome.status ?? ""] ?? outcome.status ?? ""));
+    return;
+  }
+  // On success the thread message reaches every alert target. Someone who is not one (a national
+  // admin, an officer whose alerts go to a group or to another messenger) is told here.
+  const targets = await alertTargets(turn.deps.db, tip.communeId);
+  const chat = turn.incoming.chat;
+  const reachesThisChat = targets.some((t) => t.addressTag === chat.tag || (!chat.isGroup && t.addressTag === `staff:${staff.id}` && t.channel === turn.incoming.channel));
+  if (!reachesThisChat) turn.reply(vi.staff.actionDone(outcome.caseNumber, staff.displayName, vi.status[outcome.status] ?? outcome.status, formatDateTimeVN(turn.now())));
 }
 
 export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {

@@ -196,7 +196,8 @@ export function parseScheduleSpec(text: string, maxTimesPerDay = scheduleSetting
   const days: number[] = [];
   const times: string[] = [];
   for (const word of words) {
-    if (DAY_WORDS[word] !== undefined) {
+    // Own keys only: "constructor" or "__proto__" are not days.
+    if (Object.hasOwn(DAY_WORDS, word)) {
       days.push(DAY_WORDS[word]!);
       continue;
     }

@@ -23,7 +23,8 @@ export function nextStatus(current: string, action: TipAction): TipStatus | null
 }
 
 export function isTipAction(value: string): value is TipAction {
-  return value in transitions;
+  // Own keys only: "constructor", "toString" or "__proto__" from a forged button are not actions.
+  return Object.hasOwn(transitions, value);
 }
 
 /**

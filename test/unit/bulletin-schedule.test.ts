@@ -173,6 +173,12 @@ describe("an admin's schedule as typed", () => {
     ["T2 06:30 thứ tám", "bad_word", "thu"],
     ["T2 05:00 06:00 07:00 08:00 09:00", "too_many_times"],
     ["T2 06:30 💥", "bad_word", "💥"],
+    // Names every JavaScript object has are not days (found by fuzzing commands: "/lichphat
+    // constructor 06:30" was accepted and stored "function Object() { [native code] }", and the
+    // commune's bulletins stopped with no next slot).
+    ["constructor 06:30", "bad_word", "constructor"],
+    ["T2 __proto__ 06:30", "bad_word", "__proto__"],
+    ["__definegetter__ 06:30", "bad_word", "__definegetter__"],
   ];
   it.each(bad)("%j is refused (%s)", (text, error, word) => {
     const result = parseScheduleSpec(text);

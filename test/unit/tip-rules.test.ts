@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { escalationDue, nextStatus, type TipAction } from "../../src/tips/status.js";
+import { escalationDue, isTipAction, nextStatus, type TipAction } from "../../src/tips/status.js";
 import { underLimit } from "../../src/tips/limits.js";
 
 describe("tip status transitions", () => {
@@ -20,6 +20,27 @@ describe("tip status transitions", () => {
   ];
   it.each(table)("%s + %s → %s", (from, action, to) => {
     expect(nextStatus(from, action)).toBe(to);
+  });
+
+  // A button's action word comes from outside ("t:<id>:<word>"): names every JavaScript object has
+  // are not actions (found by test/fuzz/commands.test.ts: "t:3:toString" made the handler throw).
+  const words: [string, boolean][] = [
+    ["take", true],
+    ["verify", true],
+    ["done", true],
+    ["unfounded", true],
+    ["ask", false],
+    ["TAKE", false],
+    ["", false],
+    ["toString", false],
+    ["constructor", false],
+    ["__proto__", false],
+    ["hasOwnProperty", false],
+    ["valueOf", false],
+    ["__defineGetter__", false],
+  ];
+  it.each(words)("%j is an action: %s", (word, expected) => {
+    expect(isTipAction(word)).toBe(expected);
   });
 });
 
