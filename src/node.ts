@@ -1,5 +1,5 @@
-// Node entry: the SQLite file, the Hono app on this thread (verify, store, answer), the background
-// work on a second thread (src/work/thread.ts), and the messengers by polling or webhook.
+// Node entry: the SQLite file, the Hono app, the background work loop, and the messengers by polling
+// or webhook.
 import { serve } from "@hono/node-server";
 import { readFileSync } from "node:fs";
 import { resolve, dirname } from "node:path";
@@ -14,7 +14,7 @@ import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
 import { createNodeChannels } from "./node-channels.js";
-import { startInlineWork, startWorkThread } from "./work/thread-client.js";
+import { startBackgroundWork } from "./work/background.js";
 import { buildWorkDeps } from "./work/node-deps.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
@@ -52,14 +52,11 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log.info("demo.sample_places", { communes: counts.communes, villages: counts.villages });
   }
 
-  // This thread verifies, stores and answers; the work thread handles, sends and sweeps.
   const { bot, media, zaloBot } = await createNodeChannels({ config, db, keys, log, now });
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
-  const work = config.workThread
-    ? await startWorkThread({ env, pseudonymKey: keyText.pseudonymKey, vaultKey: keyText.vaultKey, botInfo: bot?.botInfo }, { log, logSink: sink })
-    : await startInlineWork(await buildWorkDeps({ config, db, keys, log, now, botInfo: bot?.botInfo }), config.dispatchIntervalMs);
+  const work = await startBackgroundWork(await buildWorkDeps({ config, db, keys, log, now, botInfo: bot?.botInfo }), config.dispatchIntervalMs);
 
   const app = createApp({
     db,

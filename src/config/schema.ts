@@ -38,7 +38,6 @@ const raw = z.object({
   LEADER_REMINDER_DAY: z.coerce.number().int().min(1).max(28).default(22),
   REPORT_DUE_DAY: z.coerce.number().int().min(1).max(28).default(25),
   DISPATCH_INTERVAL_MS: z.coerce.number().int().positive().default(500),
-  WORK_THREAD: z.enum(["on", "off"]).default("on"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -72,8 +71,6 @@ export interface AppConfig {
   globalTipsPerMinute: number;
   addressRetentionDays: number;
   dispatchIntervalMs: number;
-  /** Node: background work on a second thread (on) or on the HTTP thread (off). */
-  workThread: boolean;
   /** Days of the month (Vietnam time) for the compliance reminders and the report's due date. */
   compliance: { figuresReminderDay: number; leaderReminderDay: number; reportDueDay: number };
   logLevel: "debug" | "info" | "warn" | "error";
@@ -153,7 +150,6 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
     addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
     dispatchIntervalMs: c.DISPATCH_INTERVAL_MS,
-    workThread: c.WORK_THREAD === "on",
     compliance: { figuresReminderDay: c.FIGURES_REMINDER_DAY, leaderReminderDay: c.LEADER_REMINDER_DAY, reportDueDay: c.REPORT_DUE_DAY },
     logLevel: c.LOG_LEVEL,
   };

@@ -1,5 +1,4 @@
-// What background work needs on Node (senders, pacing, statistics), built from the settings; used by
-// the work thread, or by the HTTP thread itself when WORK_THREAD=off.
+// What background work needs on Node (senders, pacing, statistics), built from the settings.
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "../config/schema.js";
 import type { Keyring } from "../crypto/keys.js";
