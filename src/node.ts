@@ -52,11 +52,11 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log.info("demo.sample_places", { communes: counts.communes, villages: counts.villages });
   }
 
-  const { bot, media, zaloBot } = await createNodeChannels({ config, db, keys, log, now });
+  const { bot, media, zaloBot, senders } = await createNodeChannels({ config, db, keys, log, now });
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
-  const work = await startBackgroundWork(await buildWorkDeps({ config, db, keys, log, now, botInfo: bot?.botInfo }), config.dispatchIntervalMs);
+  const work = await startBackgroundWork(buildWorkDeps({ config, db, keys, log, now, senders }), config.dispatchIntervalMs);
 
   const app = createApp({
     db,

@@ -1,5 +1,4 @@
 // What background work needs on Node (senders, pacing, statistics), built from the settings.
-import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "../config/schema.js";
 import type { Keyring } from "../crypto/keys.js";
 import type { Db } from "../db/client.js";
@@ -9,11 +8,9 @@ import { createPacer } from "../outbox/pacing.js";
 import { criteriaRegistry } from "../compliance/criteria.js";
 import { defaultComplianceDeps } from "../compliance/service.js";
 import { createNodeReportRenderers } from "../reports/node-renderers.js";
-import { createNodeChannels } from "../node-channels.js";
 
-export async function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; botInfo?: UserFromGetMe }): Promise<WorkDeps> {
-  const { config, db, keys, log, now } = opts;
-  const { senders } = await createNodeChannels({ config, db, keys, log, now, botInfo: opts.botInfo });
+export function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; senders: WorkDeps["senders"] }): WorkDeps {
+  const { config, db, keys, log, now, senders } = opts;
   return {
     db,
     keys,
