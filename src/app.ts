@@ -5,6 +5,7 @@ import type { Db } from "./db/client.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
 import { storeIncoming } from "./inbound/store.js";
+import type { IntakeGauge } from "./util/yield.js";
 import { classifyStorageError, probeStorage, type StorageProblem } from "./db/storage-health.js";
 import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
@@ -27,6 +28,8 @@ export interface AppOptions {
   zalobot?: { secret: string };
   /** Serves short-lived sealed media links (/media/<token>) for platforms that take only URLs. */
   media?: MediaSources;
+  /** Counts requests in progress, so background work can give way to them (Node). */
+  intake?: IntakeGauge;
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
@@ -48,6 +51,17 @@ export function logStorageFailure(log: Logger, channel: string, error: unknown):
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
   app.use(secureHeaders({ referrerPolicy: "no-referrer" }));
+  const gauge = opts.intake;
+  if (gauge) {
+    app.use(async (_c, next) => {
+      gauge.active++;
+      try {
+        await next();
+      } finally {
+        gauge.active--;
+      }
+    });
+  }
 
   // Reads are not enough: a full disk or a read-only file still answers SELECT. The probe writes.
   app.get("/health", async (c) => {

@@ -6,7 +6,7 @@ import { resolve, dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { ConfigError, parseConfig } from "./config/schema.js";
-import { createKeyring } from "./crypto/keys.js";
+import { createNodeKeyring } from "./crypto/node-keyring.js";
 import { openNodeDatabase } from "./db/node.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
@@ -16,6 +16,7 @@ import { storeIncoming } from "./inbound/store.js";
 import { createNodeChannels } from "./node-channels.js";
 import { startBackgroundWork } from "./work/background.js";
 import { buildWorkDeps } from "./work/node-deps.js";
+import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
@@ -41,7 +42,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (keyText.generated) {
     log.warn("keys.generated", { note: `PSEUDONYM_KEY and VAULT_KEY were generated into ${dataDir}/keys.json for development. Set them in production.` });
   }
-  const keys = await createKeyring(keyText.pseudonymKey, keyText.vaultKey);
+  const keys = createNodeKeyring(keyText.pseudonymKey, keyText.vaultKey);
   const db = openNodeDatabase(config.databaseUrl);
   const now = () => new Date();
   // Criteria files are checked at start: a malformed one stops the server with a clear message.
@@ -56,7 +57,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
-  const work = await startBackgroundWork(buildWorkDeps({ config, db, keys, log, now, senders }), config.dispatchIntervalMs);
+  // Webhooks first: a burst is stored and answered at once, handling catches up right after.
+  const intake: IntakeGauge = { active: 0 };
+  const work = await startBackgroundWork({ ...buildWorkDeps({ config, db, keys, log, now, senders }), pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
 
   const app = createApp({
     db,
@@ -69,6 +72,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
     media: config.publicUrl ? media : undefined,
+    intake,
     onStored: work.kick,
   });
 

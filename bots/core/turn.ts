@@ -24,6 +24,8 @@ export interface CoreDeps extends TipDeps {
   settings: CoreSettings;
   /** Statistics: criteria sets, bulletin coverage, report renderers, reminder days (defaults when absent). */
   compliance?: ComplianceDeps;
+  /** Between units of background work: lets waiting webhooks go first (Node); a plain yield elsewhere. */
+  pause?: () => Promise<void>;
 }
 
 export interface StaffRow {

@@ -3,7 +3,7 @@
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ConfigError, parseConfig } from "../config/schema.js";
-import { createKeyring } from "../crypto/keys.js";
+import { createNodeKeyring } from "../crypto/node-keyring.js";
 import { openNodeDatabase } from "../db/node.js";
 import { loadNodeKeys } from "../node-keys.js";
 import { InvitationError } from "../staff/invitations.js";
@@ -55,7 +55,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
   }
   const dataDir = resolve(dirname(config.databaseUrl.replace(/^file:/, "")));
   const keyText = await loadNodeKeys(config, dataDir);
-  const keys = await createKeyring(keyText.pseudonymKey, keyText.vaultKey);
+  const keys = createNodeKeyring(keyText.pseudonymKey, keyText.vaultKey);
   const db = openNodeDatabase(config.databaseUrl);
   const ctx: AdminContext = { db, keys, config, out: io.out, err: io.err, now };
   try {

@@ -64,7 +64,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       if (!final) batch = []; // try it again before anything after it
     }
     handled++;
-    await yieldToIo();
+    await (deps.pause ?? yieldToIo)();
   }
   return handled;
 }

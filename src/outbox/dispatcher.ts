@@ -15,6 +15,8 @@ export interface DispatcherDeps {
   log: Logger;
   /** Paces sends per channel and holds a channel after a 429; without it rows go out as fast as they can. */
   pacer?: Pacer;
+  /** Between sends: lets waiting webhooks go first (see CoreDeps.pause). */
+  pause?: () => Promise<void>;
 }
 
 const CLAIM_MS = 60_000;
@@ -76,7 +78,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   };
   let sent = 0;
   for (const row of due) {
-    await yieldToIo();
+    await (deps.pause ?? yieldToIo)();
     const chatKey = row.addressTag ?? `row:${row.id}`;
     if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
     if (row.addressTag) {

@@ -7,3 +7,20 @@ export function yieldToIo(): Promise<void> {
     else setTimeout(resolve, 0);
   });
 }
+
+/** Counts webhook and chat requests in progress, so background work can let them go first. */
+export interface IntakeGauge {
+  active: number;
+}
+
+/**
+ * A pause for background work that gives way to intake: after yielding, it waits (up to `maxMs`)
+ * while requests are in progress. A burst is stored and answered first; handling catches up after.
+ */
+export function pauseForIntake(gauge: IntakeGauge, maxMs = 25): () => Promise<void> {
+  return async () => {
+    await yieldToIo();
+    const until = Date.now() + maxMs;
+    while (gauge.active > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 1));
+  };
+}

@@ -8,6 +8,7 @@ import { pruneHits } from "../tips/limits.js";
 import { requeueStaleClaims } from "../inbound/process.js";
 import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../compliance/reminders.js";
 import type { Channel } from "../../bots/core/types.js";
+import { yieldToIo } from "../util/yield.js";
 import { remindWindowedStaff } from "../staff/reminders.js";
 import { expireParked, pruneWindowState } from "../outbox/window.js";
 import { runBulletinTick } from "../bulletins/tick.js";
@@ -32,18 +33,28 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
 /** Periodic work: escalations, expiries and clean-up. Safe to run often and from several places. */
 export async function sweep(deps: CoreDeps): Promise<void> {
   const now = deps.now();
-  await requeueStaleClaims(deps);
-  await escalateStaleTips(deps);
-  await runBulletinTick(deps);
-  await expireDrafts(deps);
-  await expireReplyAddresses(deps.db, now);
-  await pruneHits(deps.db, new Date(now.getTime() - DAY_MS));
-  await remindWindowedStaff(deps);
-  await expireParked(deps.db, now);
-  await pruneWindowState(deps.db, now);
-  await remindVillageHeads(deps);
-  await remindLeaders(deps);
-  await pruneReportFiles(deps);
-  await deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } });
-  await deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } });
+  const jobs: Array<[string, () => Promise<unknown>]> = [
+    ["requeue", () => requeueStaleClaims(deps)],
+    ["escalate", () => escalateStaleTips(deps)],
+    ["bulletins", () => runBulletinTick(deps)],
+    ["drafts", () => expireDrafts(deps)],
+    ["addresses", () => expireReplyAddresses(deps.db, now)],
+    ["rate_hits", () => pruneHits(deps.db, new Date(now.getTime() - DAY_MS))],
+    ["staff_reminders", () => remindWindowedStaff(deps)],
+    ["parked", () => expireParked(deps.db, now)],
+    ["window_state", () => pruneWindowState(deps.db, now)],
+    ["figures_reminders", () => remindVillageHeads(deps)],
+    ["leader_reminders", () => remindLeaders(deps)],
+    ["report_files", () => pruneReportFiles(deps)],
+    ["web_messages", () => deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } })],
+    ["outbox", () => deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } })],
+  ];
+  for (const [name, job] of jobs) {
+    const started = Date.now();
+    await job();
+    const ms = Date.now() - started;
+    // A slow job holds everything behind it: say which.
+    if (ms > 250) deps.log.warn("sweep.slow_job", { job: name, ms });
+    await (deps.pause ?? yieldToIo)();
+  }
 }

@@ -1,3 +1,4 @@
+import { createNodeKeyring } from "../../src/crypto/node-keyring.js";
 import { describe, expect, it } from "vitest";
 import { createKeyring, randomKeyText, safeEqual } from "../../src/crypto/keys.js";
 import { addressTagOf, openAddress, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
@@ -73,5 +74,29 @@ describe("constant-time compare", () => {
     ["", "x", false],
   ])("%j vs %j", (a, b, expected) => {
     expect(safeEqual(a, b)).toBe(expected);
+  });
+});
+
+describe("the Node keyring", () => {
+  it("gives the same tags as the WebCrypto keyring and opens what it seals, and the reverse", async () => {
+    const [p, v] = [randomKeyText(), randomKeyText()];
+    const web = await createKeyring(p, v);
+    const node = createNodeKeyring(p, v);
+    for (const value of ["telegram:7312845906", "zalo:8736152094857362514", "ꪼꪕ 👨‍👩‍👧", ""]) {
+      expect(await node.tag("user", value)).toBe(await web.tag("user", value));
+      expect(await web.open(await node.seal(value))).toBe(value);
+      expect(await node.open(await web.seal(value))).toBe(value);
+    }
+    expect(await node.seal("x")).not.toBe(await node.seal("x"));
+  });
+
+  it("refuses a tampered, truncated or foreign sealed value", async () => {
+    const node = createNodeKeyring(randomKeyText(), randomKeyText());
+    const sealed = await node.seal("telegram:555000111");
+    const at = sealed.length - 10;
+    await expect(node.open(sealed.slice(0, at) + (sealed[at] === "A" ? "B" : "A") + sealed.slice(at + 1))).rejects.toThrow();
+    await expect(node.open(sealed.slice(0, 20))).rejects.toThrow();
+    await expect(node.open("v2.abc.def")).rejects.toThrow();
+    await expect(createNodeKeyring(randomKeyText(), randomKeyText()).open(sealed)).rejects.toThrow();
   });
 });
