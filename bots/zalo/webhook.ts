@@ -8,7 +8,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import type { Logger } from "../../src/log.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
-import { markFollowed, markUnfollowed, noteInbound } from "../../src/outbox/window.js";
+import { markFollowed, markUnfollowed } from "../../src/outbox/window.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { parseZaloEvent } from "./events.js";
 import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
@@ -90,8 +90,9 @@ export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
           }
         }
         const incoming: Incoming = { channel: "zalo", sender, chat, content, receivedAt: now.getTime() };
+        // Presence (the interaction window) and the release of held messages are noted when the
+        // update is handled, not here: the 200 waits only for the update to be stored.
         await opts.ingest("zalo", externalId, incoming);
-        await noteInbound(db, { channel: "zalo", chatTag: chat.tag, sender }, now);
       }
     } catch (error) {
       log?.warn("zalo.webhook.ingest_failed", { error: errorCode(error) });

@@ -5,6 +5,8 @@ import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
 import { yieldToIo } from "../util/yield.js";
 import { classifyStorageError } from "../db/storage-health.js";
+import { noteInbound } from "../outbox/window.js";
+import { windowHours } from "../bulletins/reach.js";
 
 const MAX_ATTEMPTS = 3;
 
@@ -38,6 +40,11 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
     if (claimed.count !== 1) continue;
     const incoming = JSON.parse(next.incoming) as Incoming;
     try {
+      // On a channel with an interaction window (reach.json), a person writing is present again:
+      // messages held for them are released ahead of the replies to this update.
+      if (windowHours[incoming.channel] !== undefined) {
+        await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, sender: incoming.sender }, new Date(incoming.receivedAt));
+      }
       await handleIncoming(deps, incoming, `in:${next.id}`);
       log.debug("inbound.handled", { id: next.id, channel: next.channel, kind: incoming.content.kind });
       // The neutral copy has done its job: keep only the fact that it was handled.

@@ -8,7 +8,7 @@ import { openNodeDatabase } from "../../src/db/node.js";
 const db = openNodeDatabase(process.env.DATABASE_URL ?? "file:./bench-results/floor.db");
 const app = new Hono();
 let n = 0;
-app.post("/telegram/webhook", async (c) => {
+app.post("/:channel/webhook", async (c) => {
   const text = await c.req.text();
   await db.inboundUpdate.create({ data: { channel: "floor", externalId: String(++n), incoming: text.length > 0 ? "x" : "" } });
   return c.json({ ok: true });

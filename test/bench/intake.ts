@@ -7,12 +7,15 @@
 // chat only after the previous one was answered, at most --concurrency in flight) for latency; and
 // as fast as --concurrency connections go (closed loop) for the most it can take.
 //
-//   npm run bench:intake -- [--citizens 1000] [--concurrency 100] [--rate 1000]
+// --channel zalo does the same with signed Zalo OA events (signature check included) against a fake OA.
+//
+//   npm run bench:intake -- [--citizens 1000] [--concurrency 100] [--rate 1000] [--channel telegram|zalo] [--skip-drain]
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Database from "better-sqlite3";
+import { startFakeZaloOa, textEvent, ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET, type FakeZaloOa, type ZaloUser } from "../helpers/fake-zalo-oa.js";
 import { startFakeTelegram, textUpdate, callbackUpdate, type TestUser, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
@@ -27,19 +30,35 @@ const { values: flags } = parseArgs({
     rate: { type: "string", default: "1000" },
     keep: { type: "boolean", default: false },
     "skip-drain": { type: "boolean", default: false },
+    channel: { type: "string", default: "telegram" },
   },
 });
 const CITIZENS = Number(flags.citizens);
 const CONCURRENCY = Number(flags.concurrency);
 const RATE = Number(flags.rate);
+const CHANNEL = flags.channel === "zalo" ? "zalo" : "telegram";
 const UPDATES_PER_CITIZEN = 8;
 
 function citizen(i: number): TestUser {
   return { id: 7_100_000_000 + i, is_bot: false, first_name: `Người dân ${i}`, last_name: "Thử", username: `bench_user_${i}`, language_code: "vi" };
 }
 
-/** The eight updates of one complete tip-off, in order. */
-function conversation(i: number, communeId: number): string[] {
+interface Delivery {
+  body: string;
+  headers?: Record<string, string>;
+}
+
+let zaloOa: FakeZaloOa | null = null;
+const tipText = (i: number) => `Tin báo thử số ${i}: có người bán ma túy ở quán nước đầu cầu, tối nào cũng có xe máy đến lúc 22 giờ.`;
+
+/** The eight updates of one complete tip-off, in order: Telegram updates, or signed Zalo OA events. */
+function conversation(i: number, communeId: number): Delivery[] {
+  if (zaloOa) {
+    const fake = zaloOa;
+    const user: ZaloUser = { id: String(8_100_000_000_000_000_000n + BigInt(i)), userIdByApp: String(6_000_000_000 + i), displayName: `Người dân ${i}` };
+    // Choices on Zalo are typed: by number or by their words.
+    return ["/start", "Hồng Lộc", "1", "1", "không rõ thôn/xóm", tipText(i), "1", "gửi tin báo"].map((text) => fake.signed(textEvent(user, text)));
+  }
   const user = citizen(i);
   return [
     textUpdate("/start", { user }),
@@ -47,10 +66,10 @@ function conversation(i: number, communeId: number): string[] {
     callbackUpdate(`c:${communeId}`, { user }),
     callbackUpdate("k:selling", { user }),
     callbackUpdate("v:none", { user }),
-    textUpdate(`Tin báo thử số ${i}: có người bán ma túy ở quán nước đầu cầu, tối nào cũng có xe máy đến lúc 22 giờ.`, { user }),
+    textUpdate(tipText(i), { user }),
     callbackUpdate("m:continue", { user }),
     callbackUpdate("s:submit", { user }),
-  ].map((u) => JSON.stringify(u));
+  ].map((u) => ({ body: JSON.stringify(u) }));
 }
 
 interface LoadResult {
@@ -69,13 +88,13 @@ const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
  * answered). Without `rate`: `concurrency` connections as fast as they go. With `rate`: updates are
  * started at that pace (missed starts are not made up), never more than `concurrency` in flight.
  */
-async function drive(port: number, conversations: string[][], rate?: number): Promise<LoadResult> {
-  const client = createPoster(port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, CONCURRENCY);
+async function drive(port: number, conversations: Delivery[][], rate?: number): Promise<LoadResult> {
+  const client = createPoster(port, `/${CHANNEL}/webhook`, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, CONCURRENCY);
   const latencies: number[] = [];
   let non200 = 0;
   const started = performance.now();
-  const send = async (body: string) => {
-    const { status, ms } = await client.post(body);
+  const send = async (delivery: Delivery) => {
+    const { status, ms } = await client.post(delivery.body, delivery.headers);
     latencies.push(ms);
     if (status !== 200) non200++;
   };
@@ -135,7 +154,7 @@ async function waitFor(check: () => boolean, timeoutMs: number): Promise<boolean
 
 async function main(): Promise<void> {
   const machine = machineInfo();
-  console.log(`Intake benchmark on ${describeMachine(machine)}`);
+  console.log(`Intake benchmark (${CHANNEL === "zalo" ? "signed Zalo OA events" : "Telegram updates"}) on ${describeMachine(machine)}`);
   console.log(`${CITIZENS} citizens × ${UPDATES_PER_CITIZEN} updates, ${CONCURRENCY} concurrent connections\n`);
   const dir = mkdtempSync(join(tmpdir(), "phaodai-bench-"));
   const fake: FakeTelegram = await startFakeTelegram();
@@ -152,17 +171,25 @@ async function main(): Promise<void> {
     TIPS_PER_HOUR: "1000",
     GLOBAL_TIPS_PER_MINUTE: "1000000",
   };
+  if (CHANNEL === "zalo") {
+    // Citizens on Zalo OA, the officer on Telegram: the alerts cross channels, as they do in a commune.
+    zaloOa = await startFakeZaloOa();
+    Object.assign(env, { ZALO_APP_ID, ZALO_APP_SECRET, ZALO_OA_SECRET_KEY: ZALO_OA_SECRET, ZALO_API_ROOT: zaloOa.apiRoot, ZALO_OAUTH_ROOT: zaloOa.oauthRoot });
+  }
   const quiet = { out: () => undefined, err: (l: string) => console.error(l) };
   await runAdmin(["import-places", SAMPLE_PLACES_CSV, "--sample"], env, quiet);
   let code = "";
   await runAdmin(["invite", "officer", "--commune", "HONGLOC", "--name", "Cán bộ trực"], env, { out: (l) => (code ||= /MOI-[A-Z0-9-]{9}/.exec(l)?.[0] ?? ""), err: quiet.err });
+  if (zaloOa) await runAdmin(["zalo-token", zaloOa.issueCode()], env, quiet);
   const communeId = (new Database(dbPath, { readonly: true }).prepare("SELECT id FROM Commune WHERE code = 'HONGLOC'").get() as { id: number }).id;
 
   const port = await freePort();
   const child = await startChild("src/node.ts", { ...env, PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, /is running/, nodeArgs);
   const server = child.process;
   const officer: TestUser = { id: 7_000_000_001, is_bot: false, first_name: "Cán bộ" };
-  await drive(port, [[JSON.stringify(textUpdate(`/start ${code}`, { user: officer }))]]);
+  const telegram = createPoster(port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, 1);
+  await telegram.post(JSON.stringify(textUpdate(`/start ${code}`, { user: officer })));
+  telegram.close();
   const isAlert = (c: { method: string; payload: Record<string, unknown> }) => c.method === "sendMessage" && String(c.payload.chat_id) === String(officer.id) && String(c.payload.text).startsWith("🚨 TIN BÁO MỚI");
   if (!(await waitFor(() => fake.calls.some((c) => String(c.payload.text ?? "").includes("Đăng ký thành công")), 10_000))) throw new Error("officer did not register");
 
@@ -200,11 +227,12 @@ async function main(): Promise<void> {
   const floorPeak = peakRssMiB(floor.pid!);
   floor.kill("SIGTERM");
   await fake.close();
+  await zaloOa?.close();
 
   const line = (r: LoadResult) => `${r.perSecond} updates/s over ${r.seconds} s; latency p50 ${r.latencyMs.p50} ms, p95 ${r.latencyMs.p95} ms, p99 ${r.latencyMs.p99} ms, max ${r.latencyMs.max} ms; non-200: ${r.non200}`;
   const result = {
     machine,
-    settings: { citizens: CITIZENS, updatesPerCitizen: UPDATES_PER_CITIZEN, concurrency: CONCURRENCY, rate: RATE, warmupCitizens: warm },
+    settings: { channel: CHANNEL, citizens: CITIZENS, updatesPerCitizen: UPDATES_PER_CITIZEN, concurrency: CONCURRENCY, rate: RATE, warmupCitizens: warm },
     product: { paced, saturated: product, peakRssMiB: productPeak },
     endToEnd: { drained, seconds: round(drainSeconds, 2), tipsStored: tips, alertsDelivered: alerts, duplicateAlerts: duplicates, updatesPerSecond: round((CITIZENS * UPDATES_PER_CITIZEN) / drainSeconds, 0) },
     floor: { paced: floorPaced, saturated: floorResult, peakRssMiB: floorPeak },
@@ -223,7 +251,7 @@ async function main(): Promise<void> {
   console.log(`  ${line(floorResult)}; peak RSS ${floorPeak} MiB`);
   if (warnings.length > 0) console.log(`Server warnings (${warnings.length}):\n  ${warnings.slice(0, 10).join("\n  ")}`);
   console.log(`Floor ÷ product (flat out): ${result.ratio}; idle keep-alive sockets reset and retried: ${resets}`);
-  console.log(`\nWritten to ${writeResult("intake", result)}`);
+  console.log(`\nWritten to ${writeResult(CHANNEL === "zalo" ? "intake-zalo" : "intake", result)}`);
   if (!flags.keep) rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 }

@@ -54,11 +54,11 @@ export interface PostResult {
 export function createPoster(port: number, path: string, headers: Record<string, string>, maxSockets = 100) {
   const agent = new Agent({ keepAlive: true, maxSockets });
   let resets = 0;
-  const once = (body: string) =>
+  const once = (body: string, extra: Record<string, string> = {}) =>
     new Promise<PostResult>((resolvePost, reject) => {
       const started = performance.now();
       const req = request(
-        { host: "127.0.0.1", port, path, method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers } },
+        { host: "127.0.0.1", port, path, method: "POST", agent, headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(body), ...headers, ...extra } },
         (res) => {
           res.resume();
           res.on("end", () => resolvePost({ status: res.statusCode ?? 0, ms: performance.now() - started }));
@@ -70,13 +70,13 @@ export function createPoster(port: number, path: string, headers: Record<string,
     });
   return {
     /** One delivery; a keep-alive socket the server closed while idle is retried once, as a platform would. */
-    async post(body: string): Promise<PostResult> {
+    async post(body: string, extra?: Record<string, string>): Promise<PostResult> {
       try {
-        return await once(body);
+        return await once(body, extra);
       } catch (error) {
         if ((error as { code?: string }).code !== "ECONNRESET") throw error;
         resets++;
-        return once(body);
+        return once(body, extra);
       }
     },
     /** One delivery, no retry: a connection error is reported as status 0 (the platform would retry later). */
