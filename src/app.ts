@@ -6,7 +6,7 @@ import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
 import { storeIncoming } from "./inbound/store.js";
 import type { IntakeGauge } from "./util/yield.js";
-import { classifyStorageError, probeStorage, type StorageProblem } from "./db/storage-health.js";
+import { classifyStorageError, probeStorage, STORAGE_HINTS } from "./db/storage-health.js";
 import { webChatApp } from "../bots/webchat/api.js";
 import { telegramWebhookApp } from "../bots/telegram/webhook.js";
 import { zaloWebhookApp } from "../bots/zalo/webhook.js";
@@ -33,14 +33,6 @@ export interface AppOptions {
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
 }
-
-/** What an operator reads in the log and the health check for each kind of storage trouble. */
-export const STORAGE_HINTS: Record<StorageProblem, string> = {
-  disk_full: "The disk holding the database is full: free space; platforms retry webhooks meanwhile.",
-  read_only: "The database file or its folder is read-only: fix permissions or the mount; platforms retry webhooks meanwhile.",
-  busy: "Another process holds the database's write lock: stop it; requests are answered 503 and retried.",
-  unavailable: "The database cannot be opened or written (I/O error): check the disk and DATABASE_URL.",
-};
 
 /** A stored update could not be written: say clearly why, once per failure, without any content. */
 export function logStorageFailure(log: Logger, channel: string, error: unknown): void {

@@ -7,7 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { AddressInfo } from "node:net";
 import { ConfigError, parseConfig } from "./config/schema.js";
 import { createNodeKeyring } from "./crypto/node-keyring.js";
-import { openNodeDatabase } from "./db/node.js";
+import { openNodeDatabaseWhenReady } from "./db/node-standby.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
 import { loadNodeKeys } from "./node-keys.js";
@@ -26,6 +26,20 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");
 export const DEMO_COMMUNE_CODE = "HONGLOC";
 
+/** How often the database is tried again while the storage is in trouble at start. */
+const STORAGE_RETRY_MS = 3_000;
+
+type FetchHandler = (request: Request, env?: unknown) => Response | Promise<Response>;
+
+/** The HTTP listener, whose app can be swapped: the stand-in while storage is down, then the real one. */
+async function listen(port: number, fetch: FetchHandler): Promise<{ server: ReturnType<typeof serve>; use(next: FetchHandler): void }> {
+  let handler = fetch;
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+    const s = serve({ fetch: (request: Request, env: unknown) => handler(request, env), port, hostname: "0.0.0.0" }, () => resolveServer(s));
+  });
+  return { server, use: (next) => (handler = next) };
+}
+
 export interface RunningServer {
   url: string;
   stop(): Promise<void>;
@@ -43,7 +57,15 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log.warn("keys.generated", { note: `PSEUDONYM_KEY and VAULT_KEY were generated into ${dataDir}/keys.json for development. Set them in production.` });
   }
   const keys = createNodeKeyring(keyText.pseudonymKey, keyText.vaultKey);
-  const db = openNodeDatabase(config.databaseUrl);
+  let front: Awaited<ReturnType<typeof listen>> | null = null;
+  const { db } = await openNodeDatabaseWhenReady({
+    databaseUrl: config.databaseUrl,
+    log,
+    retryMs: STORAGE_RETRY_MS,
+    whileWaiting: async (standby) => {
+      front = await listen(config.port, standby.fetch);
+    },
+  });
   const now = () => new Date();
   // Criteria files are checked at start: a malformed one stops the server with a clear message.
   criteriaRegistry();
@@ -98,9 +120,10 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
   }
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: "0.0.0.0" }, () => resolveServer(s));
-  });
+  // TS cannot see the assignment inside the callback above.
+  const standing = front as Awaited<ReturnType<typeof listen>> | null;
+  if (standing) standing.use(app.fetch);
+  const { server } = standing ?? (await listen(config.port, app.fetch));
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
   log.info("server.started", { url, telegram: config.telegram.kind, zalo: config.zalo.kind, zalobot: config.zalobot.kind, demo: config.demo });

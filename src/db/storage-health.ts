@@ -4,6 +4,14 @@ import type { Db } from "./client.js";
 
 export type StorageProblem = "disk_full" | "read_only" | "busy" | "unavailable";
 
+/** What an operator reads in the log and the health check for each kind of storage trouble. */
+export const STORAGE_HINTS: Record<StorageProblem, string> = {
+  disk_full: "The disk holding the database is full: free space; platforms retry webhooks meanwhile.",
+  read_only: "The database file or its folder is read-only: fix permissions or the mount; platforms retry webhooks meanwhile.",
+  busy: "Another process holds the database's write lock: stop it; requests are answered 503 and retried.",
+  unavailable: "The database cannot be opened or written (I/O error): check the disk and DATABASE_URL.",
+};
+
 function errorText(error: unknown, depth = 0): string {
   if (depth > 4 || error === null || error === undefined) return "";
   if (typeof error !== "object") return String(error);

@@ -274,6 +274,8 @@ export const vi = {
 
   errors: {
     generic: "Xin lỗi, hệ thống gặp trục trặc khi xử lý tin nhắn này. Tin nhắn của bạn không bị mất; vui lòng thử lại sau ít phút.",
+    /** The page shown while the server waits for its database (read-only, full disk) at start. */
+    storageStandby: `Pháo Đài tạm thời chưa nhận được tin vì máy chủ đang gặp sự cố lưu trữ. Vui lòng thử lại sau ít phút. ${EMERGENCY}`,
   },
 } as const;
 

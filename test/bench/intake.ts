@@ -92,6 +92,7 @@ async function drive(port: number, conversations: Delivery[][], rate?: number): 
   const client = createPoster(port, `/${CHANNEL}/webhook`, { "X-Telegram-Bot-Api-Secret-Token": SECRET }, CONCURRENCY);
   const latencies: number[] = [];
   let non200 = 0;
+  await client.preconnect(CONCURRENCY);
   const started = performance.now();
   const send = async (delivery: Delivery) => {
     const { status, ms } = await client.post(delivery.body, delivery.headers);

@@ -1,5 +1,5 @@
 // Storage trouble while the server runs as a separate process: another process holding SQLite's
-// write lock, and a disk that fills up. Requests wait or get a status the platform retries (503),
+// write lock, a disk that fills up, and a mount that is read-only when the server starts. Requests wait or get a status the platform retries (503),
 // the health check and the log say what is wrong, and nothing answered 200 is lost or corrupted.
 import { execFileSync, spawn } from "node:child_process";
 import { createRequire } from "node:module";
@@ -186,5 +186,72 @@ describe.skipIf(!mountable)("the disk fills up", () => {
     expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
     db.close();
     writeFileSync(join(mnt, "done"), "");
+  }, 120_000);
+});
+
+describe.skipIf(!mountable)("the database is read-only at start", () => {
+  const mnt = mkdtempSync(join(tmpdir(), "phaodai-ro-"));
+  beforeAll(() => {
+    execFileSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt]);
+  });
+  afterAll(() => {
+    try {
+      execFileSync("umount", ["-l", mnt]);
+    } catch {
+      // already gone
+    }
+    rmSync(mnt, { recursive: true, force: true });
+  });
+
+  it("listens anyway, says read_only in the health check and the log, answers 503, and starts for real once the mount is writable", async () => {
+    mkdirSync(join(mnt, "data"), { recursive: true });
+    const dbPath = join(mnt, "data", "ro.db");
+    const first = await startOn(dbPath);
+    server = first.child;
+    const client = createPoster(first.port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, 10);
+    const before = helpUpdates(3);
+    for (const u of before) expect((await client.post(u.body)).status).toBe(200);
+    await waitUntil(() => before.every((u) => repliedTo(u.user)), 20_000, "answers before the mount turns read-only");
+    client.close();
+    server.process.kill("SIGTERM");
+    await server.exited;
+    server = undefined;
+
+    // The operator's mount goes read-only (as a kernel does after disk errors) while the server is down.
+    execFileSync("mount", ["-o", "remount,ro", mnt]);
+    const port = await freePort();
+    const child = await startChild("src/node.ts", { ...envFor(dbPath), PORT: String(port), PUBLIC_URL: `http://127.0.0.1:${port}` }, /storage\.unavailable_at_start/);
+    server = child;
+    expect(child.output()).toContain('"reason":"read_only"');
+    expect(child.output()).toContain("The database file or its folder is read-only");
+    const health = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(health.status).toBe(503);
+    expect(((await health.json()) as { database: string }).database).toBe("read_only");
+    const page = await fetch(`http://127.0.0.1:${port}/`);
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain("tạm thời chưa nhận được tin");
+
+    // Webhooks are refused with a status the platform retries; nothing is taken in.
+    const during = helpUpdates(5);
+    const retrying = createPoster(port, "/telegram/webhook", { "X-Telegram-Bot-Api-Secret-Token": SECRET }, 10);
+    for (const u of during) {
+      const res = await retrying.post(u.body);
+      expect(res.status).toBe(503);
+    }
+
+    // The mount is fixed: the server opens the database by itself and takes the platform's retries.
+    execFileSync("mount", ["-o", "remount,rw", mnt]);
+    await waitUntil(async () => (await fetch(`http://127.0.0.1:${port}/health`)).status === 200, 20_000, "healthy after the mount is writable");
+    expect(child.output()).toContain("storage.recovered");
+    for (const u of during) expect((await retrying.post(u.body)).status).toBe(200);
+    await waitUntil(() => during.every((u) => repliedTo(u.user)), 30_000, "every answer after recovery");
+    retrying.close();
+    server.process.kill("SIGTERM");
+    await server.exited;
+    server = undefined;
+    const db = new Database(dbPath, { readonly: true });
+    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect((db.prepare("SELECT COUNT(*) AS n FROM InboundUpdate WHERE channel = 'telegram'").get() as { n: number }).n).toBe(before.length + during.length);
+    db.close();
   }, 120_000);
 });
