@@ -45,12 +45,22 @@ export function backoffMs(attempts: number): number {
 export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise<number> {
   const { db, keys, senders, log } = deps;
   const now = deps.now();
-  const due = await db.outboxMessage.findMany({
-    where: { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-    // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
-    orderBy: [{ priority: "desc" }, { id: "asc" }],
-    take: batchSize,
-  });
+  // One lane per channel, each with its own batch, sending side by side: Telegram's pacing (or a 429
+  // that holds it) never holds back Zalo's rows, and the reverse. A last lane takes rows of channels
+  // without a sender, to fail them.
+  const channels = Object.keys(senders);
+  const laneFilters = [...channels.map((channel) => ({ channel })), { channel: { notIn: channels } }];
+  const lanes = await Promise.all(
+    laneFilters.map((channelFilter) =>
+      db.outboxMessage.findMany({
+        where: { ...channelFilter, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
+        orderBy: [{ priority: "desc" }, { id: "asc" }],
+        take: batchSize,
+      }),
+    ),
+  );
+  const due = lanes.flat();
   const blockedChats = new Set<string>();
   const heldChannels = new Set<string>();
   // Every unsent message to the chats of this batch, read once (not once per row), and kept up to
@@ -76,11 +86,11 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     if (status) entry.status = status;
     else list.splice(list.indexOf(entry), 1);
   };
-  let sent = 0;
-  for (const row of due) {
+  /** Sends one row if it may go now; true when it was delivered. */
+  const sendOne = async (row: (typeof due)[number]): Promise<boolean> => {
     await (deps.pause ?? yieldToIo)();
     const chatKey = row.addressTag ?? `row:${row.id}`;
-    if (blockedChats.has(chatKey)) continue; // keep one chat's messages in order
+    if (blockedChats.has(chatKey)) return false; // keep one chat's messages in order
     if (row.addressTag) {
       // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
       const earlier = unsent.get(row.addressTag)?.find((e) => e.id < row.id);
@@ -96,19 +106,19 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
           }
         }
         // Skip this row only: with priorities the earlier row may come later in this very batch.
-        continue;
+        return false;
       }
     }
-    if (heldChannels.has(row.channel)) continue;
+    if (heldChannels.has(row.channel)) return false;
     if (deps.pacer && !(await deps.pacer.acquire(row.channel))) {
       heldChannels.add(row.channel); // held after a 429: the next pass tries again
-      continue;
+      return false;
     }
     const claimed = await db.outboxMessage.updateMany({
       where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
       data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
     });
-    if (claimed.count !== 1) continue;
+    if (claimed.count !== 1) return false;
     const sender = senders[row.channel as Channel];
     if (!sender || !row.sealedAddress) {
       await db.outboxMessage.update({
@@ -116,7 +126,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         data: { status: "failed", lastError: sender ? "no address" : `no sender for ${row.channel}`, sealedAddress: null, claimedUntil: null },
       });
       settled(row);
-      continue;
+      return false;
     }
     const message = JSON.parse(row.payload) as OutgoingMessage;
     let replyToExternalId: string | undefined;
@@ -137,7 +147,6 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     }
     const attempts = row.attempts + 1;
     if (result.ok) {
-      sent++;
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null },
@@ -169,6 +178,14 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },
       });
     }
-  }
-  return sent;
+    return result.ok;
+  };
+  const perLane = await Promise.all(
+    lanes.map(async (rows) => {
+      let sent = 0;
+      for (const row of rows) if (await sendOne(row)) sent++;
+      return sent;
+    }),
+  );
+  return perLane.reduce((a, b) => a + b, 0);
 }

@@ -8,6 +8,8 @@ export interface BotCall {
   method: string;
   token: string;
   payload: Record<string, unknown>;
+  /** When the call arrived (ms since the epoch). */
+  at: number;
 }
 
 export interface ZaloBotUser {
@@ -101,7 +103,7 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
         return respond(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid JSON" });
       }
     }
-    calls.push({ method, token: callToken, payload });
+    calls.push({ method, token: callToken, payload, at: Date.now() });
     if (callToken !== token) return respond(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const scripted = failures.get(method)?.shift();
     if (scripted) return respond(res, scripted.code >= 400 && scripted.code < 600 ? scripted.code : 200, { ok: false, error_code: scripted.code, description: scripted.description });

@@ -7,6 +7,7 @@ import { enqueue } from "../../src/outbox/outbox.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
 import { createPacer } from "../../src/outbox/pacing.js";
 import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
+import { startFakeZaloBot } from "../helpers/fake-zalo-bot.js";
 
 let fake: FakeTelegram;
 let h: Harness;
@@ -56,5 +57,31 @@ describe("outbox priority and pacing", () => {
     expect(await dispatchDue(deps)).toBe(0); // held: nothing is even tried
     expect(fake.callsTo("sendMessage").length).toBe(calls);
     expect(await h.db.outboxMessage.count({ where: { status: "pending" } })).toBe(3);
+  });
+
+  it("sends each channel in its own lane: Telegram's pacing does not hold back Zalo Bot rows queued after it", async () => {
+    const zalobot = await startFakeZaloBot();
+    const both = await createHarness({ telegram: fake, zalobot, places: false });
+    try {
+      const pacer = createPacer({ telegram: 5, zalobot: 1000 });
+      const targetOn = async (channel: "telegram" | "zalobot", chatId: string) => {
+        const address = { channel, chatId };
+        return { channel, sealedAddress: await sealAddress(both.keys, address), addressTag: await addressTagOf(both.keys, address) };
+      };
+      for (let i = 0; i < 6; i++) await enqueue(both.db, await targetOn("telegram", String(300 + i)), { text: `telegram ${i}` }, { now: both.clock.now });
+      for (let i = 0; i < 6; i++) await enqueue(both.db, await targetOn("zalobot", `zb${i}`), { text: `zalo ${i}` }, { now: both.clock.now });
+      expect(await dispatchDue({ ...both.deps, pacer })).toBe(12);
+      const telegramAt = fake.callsTo("sendMessage").map((c) => c.at);
+      const zaloAt = zalobot.callsTo("sendMessage").map((c) => c.at);
+      expect(telegramAt).toHaveLength(6);
+      expect(zaloAt).toHaveLength(6);
+      // Telegram at 5/s needs a second for its six; the Zalo rows, queued after them, are all out
+      // before Telegram's third (at 400 ms), not after its sixth.
+      expect(Math.max(...zaloAt)).toBeLessThan(telegramAt[2]!);
+      expect(telegramAt[5]! - telegramAt[0]!).toBeGreaterThanOrEqual(5 * 200 - 100); // paced (arrival times jitter a little)
+    } finally {
+      await both.close();
+      await zalobot.close();
+    }
   });
 });
