@@ -2,6 +2,7 @@
 // is checked with zod; Zalo reports errors with HTTP 200, so `error` is always read. Web APIs only
 // (fetch, FormData, Blob): the same client runs on Node and Workers.
 import { z } from "zod";
+import { parseRetryAfter } from "../../src/util/retry-after.js";
 import type { Logger } from "../../src/log.js";
 import { REFRESH_MARGIN_MS, type TokenPair, type TokenStore } from "./tokens.js";
 import { TOKEN_CODES } from "./errors.js";
@@ -23,7 +24,17 @@ export class ZaloApiError extends Error {
 /** The HTTP exchange itself failed (network, non-2xx, unreadable answer): worth retrying. */
 export class ZaloHttpError extends Error {
   override name = "ZaloHttpError";
+  constructor(
+    message: string,
+    /** An HTTP-level rate limit (429, or 503 with Retry-After): how long the whole channel should wait. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+  }
 }
+
+/** Without a Retry-After, an HTTP 429 still holds the channel for a while rather than hammering it. */
+export const HTTP_429_DEFAULT_WAIT_SECONDS = 30;
 
 /** No usable token: an administrator must authorise the OA (zalo-consent, zalo-token). */
 export class ZaloTokenError extends Error {
@@ -126,7 +137,11 @@ export class ZaloOaClient {
     } catch (error) {
       throw new ZaloHttpError(`zalo network: ${error instanceof Error ? error.name : "error"}`);
     }
-    if (!response.ok) throw new ZaloHttpError(`zalo http ${response.status}`);
+    if (!response.ok) {
+      const told = parseRetryAfter(response.headers.get("retry-after"), this.now());
+      const wait = response.status === 429 ? (told ?? HTTP_429_DEFAULT_WAIT_SECONDS) : response.status === 503 ? told : undefined;
+      throw new ZaloHttpError(`zalo http ${response.status}`, wait);
+    }
     try {
       return await response.json();
     } catch {

@@ -33,7 +33,7 @@ export function zaloSendResult(error: unknown, now: Date): SendResult & { ok: fa
     return { ok: false, permanent: true, error: error.message };
   }
   if (error instanceof ZaloTokenError) return { ok: false, permanent: false, retryAfterSeconds: 300, error: error.message };
-  if (error instanceof ZaloHttpError) return { ok: false, permanent: false, error: error.message };
+  if (error instanceof ZaloHttpError) return { ok: false, permanent: false, error: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };
   return { ok: false, permanent: false, error: `zalo: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
 }
 

@@ -1,11 +1,14 @@
 // A small typed client for the Zalo Bot platform (Telegram-like): POST <root>/bot<TOKEN>/<method>,
 // answers {ok:true,result} or {ok:false,error_code,description}, checked with zod. Web APIs only.
 import { z } from "zod";
+import { parseRetryAfter, RETRY_AFTER_CAP_SECONDS } from "../../src/util/retry-after.js";
 
 export class ZaloBotApiError extends Error {
   constructor(
     readonly code: number,
     description: string,
+    /** A rate limit's wait, from `parameters.retry_after` (Telegram-style) or the HTTP Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(`zalobot ${code}: ${description}`.slice(0, 300));
     this.name = "ZaloBotApiError";
@@ -18,7 +21,12 @@ export class ZaloBotHttpError extends Error {
 
 const answer = z.union([
   z.object({ ok: z.literal(true), result: z.unknown().optional() }),
-  z.object({ ok: z.literal(false), error_code: z.coerce.number().int(), description: z.string().optional() }),
+  z.object({
+    ok: z.literal(false),
+    error_code: z.coerce.number().int(),
+    description: z.string().optional(),
+    parameters: z.object({ retry_after: z.coerce.number().int().positive().optional() }).loose().optional().catch(undefined),
+  }),
 ]);
 const sent = z.object({ message_id: z.union([z.string(), z.number()]).transform(String) }).loose();
 
@@ -57,7 +65,10 @@ export class ZaloBotClient {
     }
     const parsed = answer.safeParse(json);
     if (!parsed.success) throw new ZaloBotHttpError(`zalobot http ${response.status}: unexpected answer`);
-    if (!parsed.data.ok) throw new ZaloBotApiError(parsed.data.error_code, parsed.data.description ?? "");
+    if (!parsed.data.ok) {
+      const told = parsed.data.parameters?.retry_after ?? parseRetryAfter(response.headers.get("retry-after"), new Date());
+      throw new ZaloBotApiError(parsed.data.error_code, parsed.data.description ?? "", told === undefined ? undefined : Math.min(told, RETRY_AFTER_CAP_SECONDS));
+    }
     return parsed.data.result;
   }
 

@@ -28,7 +28,8 @@ export interface FakeZaloBot {
   textsTo(chatId: string): string[];
   enqueueUpdate(update: Record<string, unknown>): void;
   pendingUpdates(): number;
-  failNext(method: string, code: number, description?: string, times?: number): void;
+  /** The next call(s) of `method` fail with this error code; `retryAfter` adds Telegram-style `parameters.retry_after`. */
+  failNext(method: string, code: number, description?: string, times?: number, retryAfter?: number): void;
   /** Serves bytes at a CDN address, as the platform does for users' photos (photo_url). */
   hostMedia(bytes: Uint8Array, mime: string): string;
   close(): Promise<void>;
@@ -72,7 +73,7 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
   const calls: BotCall[] = [];
   const queue: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
-  const failures = new Map<string, Array<{ code: number; description: string }>>();
+  const failures = new Map<string, Array<{ code: number; description: string; retryAfter?: number }>>();
   let messageId = 0;
 
   function respond(res: ServerResponse, status: number, body: unknown) {
@@ -106,7 +107,7 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
     calls.push({ method, token: callToken, payload, at: Date.now() });
     if (callToken !== token) return respond(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const scripted = failures.get(method)?.shift();
-    if (scripted) return respond(res, scripted.code >= 400 && scripted.code < 600 ? scripted.code : 200, { ok: false, error_code: scripted.code, description: scripted.description });
+    if (scripted) return respond(res, scripted.code >= 400 && scripted.code < 600 ? scripted.code : 200, { ok: false, error_code: scripted.code, description: scripted.description, ...(scripted.retryAfter ? { parameters: { retry_after: scripted.retryAfter } } : {}) });
     const ok = (result: unknown) => respond(res, 200, { ok: true, result });
     switch (method) {
       case "getMe":
@@ -163,9 +164,9 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
       for (const wake of [...waiters]) wake();
     },
     pendingUpdates: () => queue.length,
-    failNext(method, code, description = "scripted", times = 1) {
+    failNext(method, code, description = "scripted", times = 1, retryAfter) {
       const list = failures.get(method) ?? [];
-      for (let i = 0; i < times; i++) list.push({ code, description });
+      for (let i = 0; i < times; i++) list.push({ code, description, ...(retryAfter ? { retryAfter } : {}) });
       failures.set(method, list);
     },
     hostMedia(bytes, mime) {

@@ -61,6 +61,8 @@ export interface FakeZaloOa {
   markInactive(userId: string): void;
   /** The next `times` calls of an endpoint ("message", "upload_image", "upload_file") answer this error. */
   failNext(endpoint: "message" | "upload_image" | "upload_file", code: number, times?: number): void;
+  /** The next request to the endpoint is refused at the HTTP layer (e.g. 429 from a gateway), with Retry-After when given. */
+  failNextHttp(endpoint: "message", status: number, retryAfter?: string): void;
   /** Serves bytes at a CDN address, as Zalo does for users' media. */
   hostMedia(bytes: Uint8Array, mime: string): string;
   /** A signed webhook request for this event body. */
@@ -139,6 +141,7 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
   const access = new Set<string>();
   const inactive = new Set<string>();
   const failures = new Map<string, number[]>();
+  const httpFailures = new Map<string, Array<{ status: number; retryAfter?: string }>>();
   const media = new Map<string, { bytes: Uint8Array; mime: string }>();
   const tokenCalls: FakeZaloOa["tokenCalls"] = [];
   let messageId = 0;
@@ -214,6 +217,12 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
       }
       const userId = payload.recipient?.user_id;
       if (!userId) return json(res, { error: -201, message: "Parameter recipient is invalid" });
+      const refusal = httpFailures.get("message")?.shift();
+      if (refusal) {
+        res.writeHead(refusal.status, { "content-type": "text/plain", ...(refusal.retryAfter ? { "retry-after": refusal.retryAfter } : {}) });
+        res.end("Too Many Requests");
+        return;
+      }
       const failure = scripted("message");
       if (failure !== undefined) return json(res, { error: failure, message: `scripted ${failure}` });
       if (inactive.has(userId)) return json(res, { error: -230, message: "User has not interacted with the OA in the past 7 days" });
@@ -272,6 +281,11 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
       const list = failures.get(endpoint) ?? [];
       for (let i = 0; i < times; i++) list.push(code);
       failures.set(endpoint, list);
+    },
+    failNextHttp(endpoint, status, retryAfter) {
+      const list = httpFailures.get(endpoint) ?? [];
+      list.push({ status, ...(retryAfter ? { retryAfter } : {}) });
+      httpFailures.set(endpoint, list);
     },
     hostMedia(bytes, mime) {
       const path = `/cdn/${++mediaCounter}/${randomBytes(6).toString("hex")}.${mime.split("/")[1] ?? "bin"}`;

@@ -1,6 +1,6 @@
 // Zalo's interaction window: a reply refused with -230 is parked (not failed, not retried in a
 // loop), the officer is told, and it arrives exactly once, in order, when the tipster writes
-// again. Rate limits (-32) and -100 are retried later.
+// again. Rate limits (-32, or HTTP 429 with its Retry-After) and -100 are retried later.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
@@ -86,6 +86,23 @@ describe("the 7-day window", () => {
     await h.settle();
     expect((await h.db.outboxMessage.findFirstOrThrow({ where: { id: row.id } })).lastError).toContain("-100");
     h.clock.advanceMinutes(1);
+    await h.settle();
+    expect(toTipster().filter((t) => t.includes("Điều chúng tôi bảo vệ"))).toHaveLength(1);
+  });
+
+  it.each([
+    ["with Retry-After", "45", 45_000],
+    ["without Retry-After", undefined, 30_000],
+  ])("holds the channel for an HTTP 429 %s, then sends once", async (_label, retryAfter, waitMs) => {
+    fake.failNextHttp("message", 429, retryAfter);
+    await zaloSay(h, ZALO_TIPSTER, "/baomat");
+    const row = await h.db.outboxMessage.findFirstOrThrow({ where: { status: "pending" } });
+    expect(row.lastError).toContain("zalo http 429");
+    expect(row.nextAttemptAt.getTime() - h.clock.now.getTime()).toBe(waitMs);
+    h.clock.advanceMinutes(waitMs / 60_000 - 0.1);
+    await h.settle();
+    expect(toTipster().filter((t) => t.includes("Điều chúng tôi bảo vệ"))).toHaveLength(0);
+    h.clock.advanceMinutes(0.2);
     await h.settle();
     expect(toTipster().filter((t) => t.includes("Điều chúng tôi bảo vệ"))).toHaveLength(1);
   });
