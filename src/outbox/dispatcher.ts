@@ -46,14 +46,15 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const { db, keys, senders, log } = deps;
   const now = deps.now();
   // One lane per channel, each with its own batch, sending side by side: Telegram's pacing (or a 429
-  // that holds it) never holds back Zalo's rows, and the reverse. A last lane takes rows of channels
-  // without a sender, to fail them.
-  const channels = Object.keys(senders);
-  const laneFilters = [...channels.map((channel) => ({ channel })), { channel: { notIn: channels } }];
+  // that holds it) never holds back Zalo's rows, and the reverse. Only channels with due rows get a
+  // query; rows of a channel without a sender are failed in their lane.
+  const dueWhere = { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
+  const present = await db.outboxMessage.groupBy({ by: ["channel"], where: dueWhere });
+  if (present.length === 0) return 0;
   const lanes = await Promise.all(
-    laneFilters.map((channelFilter) =>
+    present.map(({ channel }) =>
       db.outboxMessage.findMany({
-        where: { ...channelFilter, status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+        where: { ...dueWhere, channel },
         // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
         orderBy: [{ priority: "desc" }, { id: "asc" }],
         take: batchSize,
