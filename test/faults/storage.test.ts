@@ -46,6 +46,20 @@ async function startOn(dbPath: string): Promise<{ port: number; child: ChildServ
   return { port, child };
 }
 
+/** Stops the server cleanly (SIGTERM), as an operator would. */
+async function stopServer(): Promise<void> {
+  server?.process.kill("SIGTERM");
+  await server?.exited;
+  server = undefined;
+}
+
+/** Opens the file as the server left it: SQLite's integrity check must pass. */
+function openIntact(dbPath: string): Database.Database {
+  const db = new Database(dbPath, { readonly: true });
+  expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+  return db;
+}
+
 let userSeq = 0;
 const helpUpdates = (n: number) =>
   Array.from({ length: n }, () => {
@@ -90,8 +104,9 @@ describe("another process holds the write lock", () => {
     expect(long.every((u) => u.status === 503 || u.status === 200)).toBe(true);
     expect(long.filter((u) => u.status === 503).length).toBeGreaterThanOrEqual(1);
     expect(child.output()).toContain('"reason":"busy"');
-    // The health check says so too.
-    await holdWriteLock(dbPath, 3000);
+    // The health check says so too. The lock outlasts a few of the server's 2 s busy waits: a
+    // background query blocked on it holds the event loop, and the probe must still meet the lock.
+    await holdWriteLock(dbPath, 7000);
     const health = await fetch(`http://127.0.0.1:${port}/health`);
     expect(health.status).toBe(503);
     expect(await health.json()).toMatchObject({ ok: false, database: "busy" });
@@ -101,9 +116,7 @@ describe("another process holds the write lock", () => {
     for (const u of long.filter((x) => x.status !== 200)) expect((await client.post(u.body)).status).toBe(200);
     await waitUntil(() => [...short, ...long].every((u) => repliedTo(u.user)), 30_000, "every answer");
     client.close();
-    const db = new Database(dbPath, { readonly: true });
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    db.close();
+    openIntact(dbPath).close();
   }, 90_000);
 });
 
@@ -121,12 +134,13 @@ function canMount(): boolean {
   }
 }
 const mountable = canMount();
-if (!mountable) console.warn("Full-disk test skipped: mounting a small tmpfs needs root (CI runs as root).");
+if (!mountable) console.warn("Full-disk and read-only tests skipped: mounting a small tmpfs needs root (CI runs as root).");
 
-describe.skipIf(!mountable)("the disk fills up", () => {
-  const mnt = mkdtempSync(join(tmpdir(), "phaodai-full-"));
+/** A tmpfs of `sizeMiB` for the enclosing describe: mounted before its tests, gone after them. */
+function smallMount(prefix: string, sizeMiB: number): string {
+  const mnt = mkdtempSync(join(tmpdir(), prefix));
   beforeAll(() => {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=12m", "tmpfs", mnt]);
+    execFileSync("mount", ["-t", "tmpfs", "-o", `size=${sizeMiB}m`, "tmpfs", mnt]);
   });
   afterAll(() => {
     try {
@@ -136,6 +150,11 @@ describe.skipIf(!mountable)("the disk fills up", () => {
     }
     rmSync(mnt, { recursive: true, force: true });
   });
+  return mnt;
+}
+
+describe.skipIf(!mountable)("the disk fills up", () => {
+  const mnt = smallMount("phaodai-full-", 12);
 
   it("answers 503 while full, says disk_full in the health check and the log, and recovers when space is freed", async () => {
     mkdirSync(join(mnt, "data"), { recursive: true });
@@ -179,29 +198,14 @@ describe.skipIf(!mountable)("the disk fills up", () => {
     for (const u of sent.filter((x) => x.status !== 200)) expect((await client.post(u.body)).status).toBe(200);
     await waitUntil(() => sent.every((u) => repliedTo(u.user)), 60_000, "every answer after recovery");
     client.close();
-    server.process.kill("SIGTERM");
-    await server.exited;
-    server = undefined;
-    const db = new Database(dbPath, { readonly: true });
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-    db.close();
+    await stopServer();
+    openIntact(dbPath).close();
     writeFileSync(join(mnt, "done"), "");
   }, 120_000);
 });
 
 describe.skipIf(!mountable)("the database is read-only at start", () => {
-  const mnt = mkdtempSync(join(tmpdir(), "phaodai-ro-"));
-  beforeAll(() => {
-    execFileSync("mount", ["-t", "tmpfs", "-o", "size=16m", "tmpfs", mnt]);
-  });
-  afterAll(() => {
-    try {
-      execFileSync("umount", ["-l", mnt]);
-    } catch {
-      // already gone
-    }
-    rmSync(mnt, { recursive: true, force: true });
-  });
+  const mnt = smallMount("phaodai-ro-", 16);
 
   it("listens anyway, says read_only in the health check and the log, answers 503, and starts for real once the mount is writable", async () => {
     mkdirSync(join(mnt, "data"), { recursive: true });
@@ -213,9 +217,7 @@ describe.skipIf(!mountable)("the database is read-only at start", () => {
     for (const u of before) expect((await client.post(u.body)).status).toBe(200);
     await waitUntil(() => before.every((u) => repliedTo(u.user)), 20_000, "answers before the mount turns read-only");
     client.close();
-    server.process.kill("SIGTERM");
-    await server.exited;
-    server = undefined;
+    await stopServer();
 
     // The operator's mount goes read-only (as a kernel does after disk errors) while the server is down.
     execFileSync("mount", ["-o", "remount,ro", mnt]);
@@ -246,11 +248,8 @@ describe.skipIf(!mountable)("the database is read-only at start", () => {
     for (const u of during) expect((await retrying.post(u.body)).status).toBe(200);
     await waitUntil(() => during.every((u) => repliedTo(u.user)), 30_000, "every answer after recovery");
     retrying.close();
-    server.process.kill("SIGTERM");
-    await server.exited;
-    server = undefined;
-    const db = new Database(dbPath, { readonly: true });
-    expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
+    await stopServer();
+    const db = openIntact(dbPath);
     expect((db.prepare("SELECT COUNT(*) AS n FROM InboundUpdate WHERE channel = 'telegram'").get() as { n: number }).n).toBe(before.length + during.length);
     db.close();
   }, 120_000);
