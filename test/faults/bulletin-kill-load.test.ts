@@ -18,10 +18,11 @@ describe("SIGKILL in the middle of a bulletin fan-out, under load", () => {
       subscribers: 1_000,
       kills: 3,
       seed,
-      // Unpaced, so the platforms' limits do the refusing: one process here sends Zalo messages in
-      // bursts above 80 a second (refused with 429 and retried), Telegram's rarely reach 100.
+      // Unpaced, so the platforms' limits do the refusing when a lane bursts above them (how often
+      // depends on the machine's speed); and Zalo's limit, shared with traffic we do not see, is
+      // reached once mid-way: the next 4 sends are refused with 429 whatever our own rate.
       telegramLimitPerSecond: 100,
-      zaloLimit: { max: 80, windowMs: 1_000, refusal: "http429" },
+      zaloLimit: { max: 80, windowMs: 1_000, refusal: "http429", sharedLimitHit: { afterForwarded: 150, count: 4 } },
       pace: { telegram: 1_000, zalo: 1_000 },
       maxCitizens: 400,
       webhookConcurrency: 2,
@@ -77,6 +78,6 @@ describe("SIGKILL in the middle of a bulletin fan-out, under load", () => {
   });
 
   it("ran against the platforms' limits: sends were refused with 429 and still arrived once", () => {
-    expect(result.rateLimited.telegram + result.rateLimited.zalo).toBeGreaterThan(0);
+    expect(result.rateLimited.zalo).toBeGreaterThanOrEqual(4);
   });
 });

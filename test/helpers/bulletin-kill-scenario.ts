@@ -34,7 +34,7 @@ export interface ScenarioOptions {
   kills: number;
   seed: number;
   telegramLimitPerSecond: number;
-  zaloLimit: { max: number; windowMs: number; refusal: Refusal };
+  zaloLimit: { max: number; windowMs: number; refusal: Refusal; sharedLimitHit?: { afterForwarded: number; count: number } };
   pace: { telegram: number; zalo: number };
   /**
    * Webhooks keep arriving until the fan-out is done: citizens filing a whole tip-off on Telegram
@@ -155,6 +155,7 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     max: opts.zaloLimit.max,
     windowMs: opts.zaloLimit.windowMs,
     refusal: opts.zaloLimit.refusal,
+    ...(opts.zaloLimit.sharedLimitHit ? { sharedLimitHit: opts.zaloLimit.sharedLimitHit } : {}),
     limited: (method, path) => method === "POST" && path === "/v3.0/oa/message/cs",
   });
   let child: ChildProcess | null = null;

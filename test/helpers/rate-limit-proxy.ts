@@ -17,6 +17,12 @@ export interface RateLimitProxyOptions {
   refusal: Refusal;
   /** Seconds named in Retry-After for "http429". */
   retryAfterSeconds?: number;
+  /**
+   * After this many forwarded requests, the next `count` limited ones are refused whatever our own
+   * rate: the platform's limit is shared (other apps of the OA, other servers) and can be reached
+   * by traffic this process never sees. Makes refusals certain in a test, however slow the machine.
+   */
+  sharedLimitHit?: { afterForwarded: number; count: number };
 }
 
 export interface RateLimitProxy {
@@ -42,6 +48,7 @@ export async function startRateLimitProxy(target: string, opts: RateLimitProxyOp
   const times: number[] = [];
   let refused = 0;
   let forwarded = 0;
+  let sharedRefused = 0;
 
   function refuse(res: ServerResponse): void {
     refused++;
@@ -65,6 +72,11 @@ export async function startRateLimitProxy(target: string, opts: RateLimitProxyOp
       const now = Date.now();
       while (times.length > 0 && times[0]! <= now - opts.windowMs) times.shift();
       if (times.length >= opts.max) return refuse(res);
+      const shared = opts.sharedLimitHit;
+      if (shared && forwarded >= shared.afterForwarded && sharedRefused < shared.count) {
+        sharedRefused++;
+        return refuse(res);
+      }
       times.push(now);
     }
     forwarded++;
