@@ -13,7 +13,7 @@ import { createApp } from "./app.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
-import { createNodeChannels } from "./node-channels.js";
+import { createChannels } from "./channels.js";
 import { startBackgroundWork } from "./work/background.js";
 import { buildWorkDeps } from "./work/node-deps.js";
 import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
@@ -75,7 +75,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log.info("demo.sample_places", { communes: counts.communes, villages: counts.villages });
   }
 
-  const { bot, media, zaloBot, senders } = await createNodeChannels({ config, db, keys, log, now });
+  const { bot, media, zaloBot, senders } = await createChannels({ config, db, keys, log, now });
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }

@@ -10,19 +10,11 @@ import { createApp } from "./app.js";
 import { runWorkOnce, type WorkDeps } from "./work/runner.js";
 import { sweep } from "./work/sweep.js";
 import { dispatchDue } from "./outbox/dispatcher.js";
-import { createWebChatSender } from "../bots/webchat/sender.js";
-import { createTelegramBot } from "../bots/telegram/bot.js";
-import { createTelegramSender } from "../bots/telegram/sender.js";
-import type { Channel, ChannelSender } from "../bots/core/types.js";
-import { buildMediaSources } from "./media/sources.js";
-import { ZaloOaClient } from "../bots/zalo/client.js";
-import { createTokenStore } from "../bots/zalo/tokens.js";
-import { createZaloSender } from "../bots/zalo/sender.js";
-import { ZaloBotClient } from "../bots/zalobot/client.js";
-import { createZaloBotSender } from "../bots/zalobot/sender.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
+import { createChannels } from "./channels.js";
+import { coreSettingsOf } from "./work/settings.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -48,30 +40,8 @@ async function build(env: Env) {
   const keys = keyring.keys;
   // One client per request, as the D1 adapter expects.
   const db = new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db;
-  const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
-  const bot = config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot });
   const now = () => new Date();
-  const media = buildMediaSources({
-    db,
-    telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
-  });
-  if (bot) {
-    senders.telegram = createTelegramSender(bot.api, {
-      // Server-made files (report pages) and web-chat uploads are sent as bytes.
-      resolveUpload: async (id) => {
-        const upload = await db.webUpload.findUnique({ where: { id } });
-        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
-      },
-      media,
-    });
-  }
-  if (config.zalo.kind === "on") {
-    const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
-  }
-  if (config.zalobot.kind !== "off") {
-    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot }), db, keys, now, publicUrl: config.publicUrl });
-  }
+  const { senders, media, bot } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {
     db,
     keys,
@@ -81,14 +51,7 @@ async function build(env: Env) {
     // No report renderers on Workers: /baocao answers with the HTML page (see README).
     compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
     pacer,
-    settings: {
-      draftTtlMinutes: config.draftTtlMinutes,
-      tipsPerHour: config.tipsPerHour,
-      globalTipsPerMinute: config.globalTipsPerMinute,
-      escalateAfterMinutes: config.escalateAfterMinutes,
-      addressRetentionDays: config.addressRetentionDays,
-      demo: config.demo,
-    },
+    settings: coreSettingsOf(config),
   };
   return { config, deps, bot, log, media };
 }

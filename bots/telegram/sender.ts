@@ -1,5 +1,5 @@
 // Neutral OutgoingMessage → Telegram Bot API calls. Always new messages or copies by file_id,
-// never forwardMessage (a forward shows who originally sent it).
+// never a forward (a forward shows who originally sent it).
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";

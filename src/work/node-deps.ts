@@ -8,6 +8,7 @@ import { createPacer } from "../outbox/pacing.js";
 import { criteriaRegistry } from "../compliance/criteria.js";
 import { defaultComplianceDeps } from "../compliance/service.js";
 import { createNodeReportRenderers } from "../reports/node-renderers.js";
+import { coreSettingsOf } from "./settings.js";
 
 export function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; senders: WorkDeps["senders"] }): WorkDeps {
   const { config, db, keys, log, now, senders } = opts;
@@ -19,13 +20,6 @@ export function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; 
     senders,
     pacer: createPacer(),
     compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), renderers: createNodeReportRenderers(), ...config.compliance }),
-    settings: {
-      draftTtlMinutes: config.draftTtlMinutes,
-      tipsPerHour: config.tipsPerHour,
-      globalTipsPerMinute: config.globalTipsPerMinute,
-      escalateAfterMinutes: config.escalateAfterMinutes,
-      addressRetentionDays: config.addressRetentionDays,
-      demo: config.demo,
-    },
+    settings: coreSettingsOf(config),
   };
 }

@@ -1,6 +1,6 @@
-// The messenger clients, senders and media sources of a Node process, built from the settings.
-// Both threads of the server build them: the HTTP thread for webhooks, polling and media links, the
-// work thread for sending.
+// The messenger clients, senders and media sources, built from the settings. Web APIs only: the Node
+// server and the Worker build them the same way (the Worker per request, without asking Telegram's
+// getMe).
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config/schema.js";
 import type { Keyring } from "./crypto/keys.js";
@@ -17,18 +17,28 @@ import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
 import type { Channel, ChannelSender } from "../bots/core/types.js";
 
-export async function createNodeChannels(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; botInfo?: UserFromGetMe }) {
+export async function createChannels(opts: {
+  config: AppConfig;
+  db: Db;
+  keys: Keyring;
+  log: Logger;
+  now: () => Date;
+  botInfo?: UserFromGetMe;
+  /** Ask Telegram who the bot is (getMe) when `botInfo` is not given: Node, once at start. */
+  initBot?: boolean;
+}) {
   const { config, db, keys, log, now } = opts;
   const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
   const bot =
     config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, botInfo: opts.botInfo });
-  if (bot && !opts.botInfo) await bot.init();
+  if (bot && !opts.botInfo && opts.initBot !== false) await bot.init();
   const media = buildMediaSources({
     db,
     telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
   });
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, {
+      // Server-made files (report pages) and web-chat uploads are sent as bytes.
       resolveUpload: async (id) => {
         const upload = await db.webUpload.findUnique({ where: { id } });
         return upload ? { bytes: upload.bytes, mime: upload.mime } : null;

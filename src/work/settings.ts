@@ -1,0 +1,14 @@
+// The core's settings, taken from the parsed configuration (Node and Workers alike).
+import type { AppConfig } from "../config/schema.js";
+import type { CoreSettings } from "../../bots/core/turn.js";
+
+export function coreSettingsOf(config: AppConfig): CoreSettings {
+  return {
+    draftTtlMinutes: config.draftTtlMinutes,
+    tipsPerHour: config.tipsPerHour,
+    globalTipsPerMinute: config.globalTipsPerMinute,
+    escalateAfterMinutes: config.escalateAfterMinutes,
+    addressRetentionDays: config.addressRetentionDays,
+    demo: config.demo,
+  };
+}
