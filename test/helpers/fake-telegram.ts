@@ -4,6 +4,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update, UserFromGetMe } from "grammy/types";
+import { readBody } from "./read-body.js";
 
 export interface ApiCall {
   method: string;
@@ -64,14 +65,6 @@ export const CHAT_NOT_FOUND: FakeError = { error_code: 400, description: "Bad Re
 const DEFAULT_TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
 const MAX_LONG_POLL_MS = 1_000;
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 function maybeJson(value: string): unknown {
   if (/^\s*[[{]/.test(value)) {

@@ -3,6 +3,7 @@
 // per call (long-polling up to a second); updates in the documented shape.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { readBody } from "./read-body.js";
 
 export interface BotCall {
   method: string;
@@ -60,14 +61,6 @@ export function flatBody(update: Record<string, unknown>): Record<string, unknow
   return update.result as Record<string, unknown>;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdefXYZ"): Promise<FakeZaloBot> {
   const calls: BotCall[] = [];

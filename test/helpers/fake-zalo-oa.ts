@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
+import { readBody } from "./read-body.js";
 
 export const ZALO_APP_ID = "360846524940903967";
 export const ZALO_APP_SECRET = "fake-app-secret-8472";
@@ -123,14 +124,6 @@ export function zaloSignatureOf(body: string, timestamp: string, appId = ZALO_AP
   return `mac=${createHash("sha256").update(appId + body + timestamp + oaSecret).digest("hex")}`;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
 
 export async function startFakeZaloOa(): Promise<FakeZaloOa> {
   const messages: OaMessage[] = [];
