@@ -37,14 +37,7 @@ export async function createChannels(opts: {
     telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
   });
   if (bot) {
-    senders.telegram = createTelegramSender(bot.api, {
-      // Server-made files (report pages) and web-chat uploads are sent as bytes.
-      resolveUpload: async (id) => {
-        const upload = await db.webUpload.findUnique({ where: { id } });
-        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
-      },
-      media,
-    });
+    senders.telegram = createTelegramSender(bot.api, { media });
   }
   if (config.zalo.kind === "on") {
     const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });

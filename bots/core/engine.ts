@@ -21,7 +21,7 @@ import { startSubscribe, stopSubscription } from "./subscribe.js";
 import { translatorMenu } from "./translations.js";
 import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { eraseSubscriptionsOfAddress, touchSubscription } from "../../src/bulletins/subscriptions.js";
-import { windowHours } from "../../src/bulletins/reach.js";
+import { hasInteractionWindow } from "../../src/bulletins/reach.js";
 
 const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
@@ -42,7 +42,7 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
   // Subscribers' last message: channels with an interaction window (Zalo) reach only recent ones.
   // Elsewhere (Telegram, the web chat) it is never read, so it is not written on every message.
-  if (windowHours[incoming.channel] !== undefined) await touchSubscription(db, incoming.sender, now);
+  if (hasInteractionWindow(incoming.channel)) await touchSubscription(db, incoming.sender, now);
 
   const turn = new Turn(deps, incoming, state, staff);
   for (const notice of expiredNotices) turn.reply(notice);

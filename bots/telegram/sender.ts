@@ -10,9 +10,11 @@ export const CAPTION_LIMIT = 1024;
 export const CALLBACK_DATA_LIMIT = 64;
 
 export interface TelegramSenderOptions {
-  /** Fetches a web-chat upload so it can be sent as a file. Without it such media is skipped (text only). */
-  resolveUpload?: (id: number) => Promise<{ bytes: Uint8Array; mime: string } | null>;
-  /** Fetches media held by another platform (Zalo) so it can be re-uploaded, stripped of metadata. */
+  /**
+   * Fetches media held elsewhere so it can be uploaded: web-chat uploads and server-made files (report
+   * pages) as they are stored, another platform's (Zalo) stripped of metadata. Without it such media
+   * is skipped (text only).
+   */
   media?: MediaSources;
   /**
    * Invalid buttons (callback data over 64 bytes, empty label) are a programming error. Strict
@@ -143,8 +145,8 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
   async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | null> {
     const as = media.kind;
     if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
-    if (media.webUploadId !== undefined && options.resolveUpload) {
-      const upload = await options.resolveUpload(media.webUploadId);
+    if (media.webUploadId !== undefined && options.media?.web) {
+      const upload = await options.media.web(String(media.webUploadId));
       if (upload) return { file: new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime)), as };
     }
     if (media.channel !== "telegram" && media.fileRef && options.media) {

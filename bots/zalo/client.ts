@@ -2,7 +2,7 @@
 // is checked with zod; Zalo reports errors with HTTP 200, so `error` is always read. Web APIs only
 // (fetch, FormData, Blob): the same client runs on Node and Workers.
 import { z } from "zod";
-import { parseRetryAfter } from "../../src/util/retry-after.js";
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS, parseRetryAfter } from "../../src/util/retry-after.js";
 import type { Logger } from "../../src/log.js";
 import { REFRESH_MARGIN_MS, type TokenPair, type TokenStore } from "./tokens.js";
 import { TOKEN_CODES } from "./errors.js";
@@ -33,8 +33,6 @@ export class ZaloHttpError extends Error {
   }
 }
 
-/** Without a Retry-After, an HTTP 429 still holds the channel for a while rather than hammering it. */
-export const HTTP_429_DEFAULT_WAIT_SECONDS = 30;
 
 /** No usable token: an administrator must authorise the OA (zalo-consent, zalo-token). */
 export class ZaloTokenError extends Error {
@@ -139,7 +137,7 @@ export class ZaloOaClient {
     }
     if (!response.ok) {
       const told = parseRetryAfter(response.headers.get("retry-after"), this.now());
-      const wait = response.status === 429 ? (told ?? HTTP_429_DEFAULT_WAIT_SECONDS) : response.status === 503 ? told : undefined;
+      const wait = response.status === 429 ? (told ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS) : response.status === 503 ? told : undefined;
       throw new ZaloHttpError(`zalo http ${response.status}`, wait);
     }
     try {

@@ -16,14 +16,14 @@ import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
-import { HTTP_429_DEFAULT_WAIT_SECONDS } from "../zalo/client.js";
+import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
     if (error.code === 429) {
       // A rate limit holds the whole channel (the dispatcher pauses it) for the wait named, or a default.
-      return { ok: false, permanent: false, error: error.message, retryAfterSeconds: error.retryAfterSeconds ?? HTTP_429_DEFAULT_WAIT_SECONDS };
+      return { ok: false, permanent: false, error: error.message, retryAfterSeconds: error.retryAfterSeconds ?? DEFAULT_RATE_LIMIT_WAIT_SECONDS };
     }
     if (error.code >= 500 || error.code === 401 || error.code === 404 || error.code === 408) {
       return { ok: false, permanent: false, error: error.message, ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}) };

@@ -6,6 +6,11 @@ const schema = z.object({ windowHours: z.record(z.string(), z.number().positive(
 
 export const windowHours: Record<string, number> = schema.parse(data).windowHours;
 
+/** Whether the channel only lets the bot write to people who wrote recently (Zalo OA), per reach.json. */
+export function hasInteractionWindow(channel: string): boolean {
+  return windowHours[channel] !== undefined;
+}
+
 /**
  * Whether a channel still lets the bot write to someone whose last message came at `lastIncomingAt`.
  * Channels without a window (Telegram, the web chat) always do.

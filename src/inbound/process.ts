@@ -6,7 +6,7 @@ import { vi } from "../i18n/vi.js";
 import { yieldToIo } from "../util/yield.js";
 import { classifyStorageError } from "../db/storage-health.js";
 import { noteInbound } from "../outbox/window.js";
-import { windowHours } from "../bulletins/reach.js";
+import { hasInteractionWindow } from "../bulletins/reach.js";
 
 const MAX_ATTEMPTS = 3;
 
@@ -42,7 +42,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
     try {
       // On a channel with an interaction window (reach.json), a person writing is present again:
       // messages held for them are released ahead of the replies to this update.
-      if (windowHours[incoming.channel] !== undefined) {
+      if (hasInteractionWindow(incoming.channel)) {
         await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, sender: incoming.sender }, new Date(incoming.receivedAt));
       }
       await handleIncoming(deps, incoming, `in:${next.id}`);

@@ -24,11 +24,19 @@ import { ZaloBotClient } from "../../bots/zalobot/client.js";
 import { createZaloBotSender } from "../../bots/zalobot/sender.js";
 import { buildMediaSources } from "../../src/media/sources.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
+import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
+import type { Channel } from "../../bots/core/types.js";
 
 export const WEBHOOK_SECRET = "test_webhook_secret_123";
 export const ZALOBOT_SECRET = "zalobot_webhook_secret_456";
 /** The public address the app believes it has (sealed media links point here; tests fetch them with app.request). */
 export const PUBLIC_URL = "https://phaodai.test";
+
+/** Where the outbox sends to one chat, sealed and tagged as the adapters do it. */
+export async function outboxTarget<C extends Channel>(keys: Keyring, channel: C, chatId: string) {
+  const address = { channel, chatId };
+  return { channel, sealedAddress: await sealAddress(keys, address), addressTag: await addressTagOf(keys, address) };
+}
 
 export interface Harness {
   dir: string;
@@ -92,13 +100,7 @@ export async function createHarness(
   const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot, timeoutSeconds: opts.telegramTimeoutSeconds }) : null;
   const media = buildMediaSources({ db, telegram: bot && opts.telegram ? { api: bot.api, token: opts.telegram.token, apiRoot: opts.telegram.apiRoot } : undefined });
   if (bot) {
-    senders.telegram = createTelegramSender(bot.api, {
-      resolveUpload: async (id) => {
-        const upload = await db.webUpload.findUnique({ where: { id } });
-        return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
-      },
-      media,
-    });
+    senders.telegram = createTelegramSender(bot.api, { media });
   }
   let zalo: ZaloOaClient | undefined;
   if (opts.zalo) {

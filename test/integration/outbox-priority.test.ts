@@ -1,12 +1,11 @@
 // Outbox priority and per-channel pacing against the fake Bot API: a tip alert queued behind a
 // bulletin fan-out goes first, and a 429 holds the whole channel for retry_after.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, outboxTarget, type Harness } from "../helpers/harness.js";
 import { TOO_MANY_REQUESTS, startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
 import { createPacer } from "../../src/outbox/pacing.js";
-import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { startFakeZaloBot } from "../helpers/fake-zalo-bot.js";
 
 let fake: FakeTelegram;
@@ -20,10 +19,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-async function target(chatId: string) {
-  const address = { channel: "telegram", chatId };
-  return { channel: "telegram" as const, sealedAddress: await sealAddress(h.keys, address), addressTag: await addressTagOf(h.keys, address) };
-}
+const target = (chatId: string) => outboxTarget(h.keys, "telegram", chatId);
 
 describe("outbox priority and pacing", () => {
   it("sends an alert queued after a bulletin fan-out first, and keeps each chat's order", async () => {
@@ -64,12 +60,8 @@ describe("outbox priority and pacing", () => {
     const both = await createHarness({ telegram: fake, zalobot, places: false });
     try {
       const pacer = createPacer({ telegram: 5, zalobot: 1000 });
-      const targetOn = async (channel: "telegram" | "zalobot", chatId: string) => {
-        const address = { channel, chatId };
-        return { channel, sealedAddress: await sealAddress(both.keys, address), addressTag: await addressTagOf(both.keys, address) };
-      };
-      for (let i = 0; i < 6; i++) await enqueue(both.db, await targetOn("telegram", String(300 + i)), { text: `telegram ${i}` }, { now: both.clock.now });
-      for (let i = 0; i < 6; i++) await enqueue(both.db, await targetOn("zalobot", `zb${i}`), { text: `zalo ${i}` }, { now: both.clock.now });
+      for (let i = 0; i < 6; i++) await enqueue(both.db, await outboxTarget(both.keys, "telegram", String(300 + i)), { text: `telegram ${i}` }, { now: both.clock.now });
+      for (let i = 0; i < 6; i++) await enqueue(both.db, await outboxTarget(both.keys, "zalobot", `zb${i}`), { text: `zalo ${i}` }, { now: both.clock.now });
       expect(await dispatchDue({ ...both.deps, pacer })).toBe(12);
       const telegramAt = fake.callsTo("sendMessage").map((c) => c.at);
       const zaloAt = zalobot.callsTo("sendMessage").map((c) => c.at);

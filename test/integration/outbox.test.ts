@@ -1,11 +1,10 @@
 // The outbox and dispatcher against the fake Bot API: 429 retry_after honoured, transient errors
 // retried, permanent ones given up, and a restart neither loses nor repeats a message.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, outboxTarget, type Harness } from "../helpers/harness.js";
 import { INTERNAL_ERROR, BLOCKED, TOO_MANY_REQUESTS, startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
-import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 
 let fake: FakeTelegram;
@@ -20,8 +19,7 @@ afterEach(async () => {
 });
 
 async function queue(chatId: string, texts: string[]) {
-  const address = { channel: "telegram", chatId };
-  const target = { channel: "telegram" as const, sealedAddress: await sealAddress(h.keys, address), addressTag: await addressTagOf(h.keys, address) };
+  const target = await outboxTarget(h.keys, "telegram", chatId);
   for (const text of texts) await enqueue(h.db, target, { text }, { now: h.clock.now });
 }
 
@@ -83,8 +81,7 @@ describe("outbox dispatcher", () => {
   });
 
   it("queues a message with a dedupe key once, committed at once", async () => {
-    const address = { channel: "telegram", chatId: "1009" };
-    const target = { channel: "telegram" as const, sealedAddress: await sealAddress(h.keys, address), addressTag: await addressTagOf(h.keys, address) };
+    const target = await outboxTarget(h.keys, "telegram", "1009");
     await enqueue(h.db, target, { text: "một lần" }, { dedupeKey: "in:42:0", now: h.clock.now });
     await enqueue(h.db, target, { text: "một lần" }, { dedupeKey: "in:42:0", now: h.clock.now });
     expect(await h.db.outboxMessage.count({ where: { dedupeKey: "in:42:0" } })).toBe(1);

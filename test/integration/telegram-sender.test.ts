@@ -165,13 +165,15 @@ describe("Telegram sender", () => {
     expect(sendCalls().map((c) => c.method)).toEqual(["sendMessage", "sendMessage"]);
   });
 
-  it("uploads a web-chat file through resolveUpload as multipart, under a neutral name", async () => {
+  it("uploads a web-chat file from the web media source as multipart, under a neutral name", async () => {
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]);
     const asked: number[] = [];
     const sender = createTelegramSender(api, {
-      resolveUpload: async (id) => {
-        asked.push(id);
-        return { bytes, mime: "image/jpeg" };
+      media: {
+        web: async (id) => {
+          asked.push(Number(id));
+          return { bytes, mime: "image/jpeg" };
+        },
       },
     });
     const result = await sender.send(CHAT, { text: "Ảnh từ web", media: { kind: "photo", channel: "web", webUploadId: 77 }, protect: true });

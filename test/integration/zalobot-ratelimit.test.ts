@@ -1,11 +1,10 @@
 // Zalo Bot rate limits: a 429 holds the channel for the wait it names (`parameters.retry_after`, as
 // on Telegram) or for a default, and the message then goes out once; a 5xx is retried with back-off.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, outboxTarget, type Harness } from "../helpers/harness.js";
 import { startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { dispatchDue, backoffMs } from "../../src/outbox/dispatcher.js";
-import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
 
 let fake: FakeZaloBot;
 let h: Harness;
@@ -19,8 +18,7 @@ afterEach(async () => {
 });
 
 async function queue(chatId: string, text: string) {
-  const address = { channel: "zalobot", chatId };
-  await enqueue(h.db, { channel: "zalobot", sealedAddress: await sealAddress(h.keys, address), addressTag: await addressTagOf(h.keys, address) }, { text }, { now: h.clock.now });
+  await enqueue(h.db, await outboxTarget(h.keys, "zalobot", chatId), { text }, { now: h.clock.now });
 }
 
 describe("Zalo Bot refusals", () => {

@@ -1,7 +1,7 @@
 // Which bulletin a slot airs: periods (with the new-year wrap), validity, recency, tags, order.
 import { describe, expect, it } from "vitest";
 import { activeTags, isValidAt, pickItem, type Candidate } from "../../src/bulletins/rotation.js";
-import { withinWindow } from "../../src/bulletins/reach.js";
+import { hasInteractionWindow, withinWindow } from "../../src/bulletins/reach.js";
 
 const vn = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
 const DAY = 86_400_000;
@@ -87,5 +87,13 @@ describe("channel windows (reach.json)", () => {
   });
   it("takes its table as data", () => {
     expect(withinWindow("telegram", hoursAgo(5), now, { telegram: 4 })).toBe(false);
+  });
+  it.each([
+    ["zalo", true],
+    ["telegram", false],
+    ["web", false],
+    ["zalobot", false],
+  ])("%s has an interaction window: %s", (channel, expected) => {
+    expect(hasInteractionWindow(channel)).toBe(expected);
   });
 });
