@@ -133,6 +133,13 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     if (c.PSEUDONYM_KEY === c.VAULT_KEY) throw new ConfigError("Settings PSEUDONYM_KEY and VAULT_KEY must differ.");
   }
   const noMessenger = telegram.kind === "off" && zalo.kind === "off" && zalobot.kind === "off";
+  // Demo mode hands any visitor an officer invitation: never beside real citizens.
+  if (c.DEMO_MODE === "on" && c.APP_ENV === "production") {
+    throw new ConfigError("Setting DEMO_MODE=on is refused in production: demo mode gives any visitor an officer's rights. Use DEMO_MODE=off (or auto).");
+  }
+  if (c.DEMO_MODE === "on" && !noMessenger) {
+    throw new ConfigError("Setting DEMO_MODE=on is refused while a messenger token is configured: demo mode gives any visitor an officer's rights. Use DEMO_MODE=off (or auto).");
+  }
   const demo = c.DEMO_MODE === "on" || (c.DEMO_MODE === "auto" && noMessenger && c.APP_ENV !== "production");
   return {
     env: c.APP_ENV,

@@ -18,6 +18,11 @@ describe("configuration", () => {
     expect(hook.telegram).toMatchObject({ kind: "webhook", secret: "s3cret_X" });
     expect(hook.demo).toBe(false);
   });
+  it("keeps demo mode to a machine without messengers and outside production", () => {
+    expect(parseConfig({ DEMO_MODE: "on" }).demo).toBe(true);
+    expect(parseConfig({ DEMO_MODE: "auto", TELEGRAM_BOT_TOKEN: "123:abc" }).demo).toBe(false);
+    expect(parseConfig({ APP_ENV: "production", PSEUDONYM_KEY: randomKeyText(), VAULT_KEY: randomKeyText() }).demo).toBe(false);
+  });
   it.each([
     [{ PORT: "eighty" }, /PORT/],
     [{ PORT: "70000" }, /PORT/],
@@ -29,6 +34,11 @@ describe("configuration", () => {
     [{ APP_ENV: "production" }, /PSEUDONYM_KEY/],
     [{ APP_ENV: "production", PSEUDONYM_KEY: randomKeyText() }, /VAULT_KEY/],
     [{ PSEUDONYM_KEY: "short" }, /PSEUDONYM_KEY/],
+    // Demo mode gives any visitor an officer invitation: never in production, never beside a messenger.
+    [{ APP_ENV: "production", PSEUDONYM_KEY: randomKeyText(), VAULT_KEY: randomKeyText(), DEMO_MODE: "on" }, /DEMO_MODE.*production/],
+    [{ DEMO_MODE: "on", TELEGRAM_BOT_TOKEN: "123:abc" }, /DEMO_MODE.*messenger/],
+    [{ DEMO_MODE: "on", ZALO_BOT_TOKEN: "bot1:secret_X" }, /DEMO_MODE.*messenger/],
+    [{ DEMO_MODE: "on", ZALO_APP_ID: "123456", ZALO_APP_SECRET: "appsecret1", ZALO_OA_SECRET_KEY: "oasecret1" }, /DEMO_MODE.*messenger/],
   ])("rejects %j with one line naming the setting", (env, pattern) => {
     try {
       parseConfig(env);
