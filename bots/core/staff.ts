@@ -5,6 +5,7 @@ import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
+import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
 import { isTipAction } from "../../src/tips/status.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
@@ -168,7 +169,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     formatDateTimeVN(tip.createdAt),
     `${vi.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
     "",
-    tip.text,
+    citizenBlock(tip.text),
   ].join("\n");
   turn.replies.push({ text, choices: can(staff, "tip.handle", { communeId: tip.communeId }) ? tipActionChoices(tip.id) : undefined, protect: true });
 }

@@ -248,8 +248,11 @@ export const vi = {
         "",
         p.text,
       ].join("\n"),
+    /** Heads the tipster's own words, which follow as a quoted block (every line marked ┃). */
+    citizenWrote: "Người báo tin viết:",
+    citizenWroteNothing: "Người báo tin không viết chữ nào (xem tệp đính kèm).",
     attachment: (caseNumber: string, kind: string) => `${caseNumber} — ${kind} của người báo tin`,
-    followUp: (caseNumber: string, text: string) => `✍️ ${caseNumber}: người báo tin gửi thêm:\n\n${text}`,
+    followUp: (caseNumber: string, text: string) => `✍️ ${caseNumber}: người báo tin gửi thêm:\n${text}`,
     followUpMedia: (caseNumber: string, kind: string) => `✍️ ${caseNumber}: người báo tin gửi thêm ${kind}.`,
     question: (caseNumber: string, who: string, text: string) => `💬 ${caseNumber}: ${who} hỏi người báo tin:\n${text}`,
     escalatedOfficers: (caseNumber: string, minutes: number) =>

@@ -7,6 +7,7 @@ import { vi } from "../i18n/vi.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { formatDateTimeVN, formatDateVN } from "../util/format.js";
+import { citizenBlock } from "./citizen-text.js";
 
 export interface TipDeps {
   db: Db;
@@ -166,7 +167,7 @@ export async function createTip(
       commune: commune.name,
       village: village?.name ?? vi.flow.unknownVillage,
       time: formatDateTimeVN(now),
-      text: input.text,
+      text: citizenBlock(input.text),
       attachments: attachmentSummary(input.attachments.map((a) => a.kind)),
     }),
     choices: tipActionChoices(created.id),
@@ -249,7 +250,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   const threadKey = tipThreadKey(tipId);
   if ("text" in content) {
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
-    await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, content.text), threadKey, protect: true });
+    await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
     const a = content.attachment;
     await db.tipAttachment.create({
