@@ -1,4 +1,5 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
+import { parseId } from "../../src/util/ids.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { eraseReplyAddresses } from "../../src/tips/service.js";
@@ -145,14 +146,18 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
   if (tipAction) {
+    const tipId = parseId(tipAction[1]);
     if (!staff) turn.reply(vi.staff.notStaff);
-    else await tipButton(turn, staff, Number(tipAction[1]), tipAction[2]!);
+    else if (tipId === null) turn.reply(vi.staff.tipNotFound);
+    else await tipButton(turn, staff, tipId, tipAction[2]!);
     return true;
   }
   const view = /^l:(\d+)$/.exec(data);
   if (view) {
+    const tipId = parseId(view[1]);
     if (!staff) turn.reply(vi.staff.notStaff);
-    else await viewTip(turn, staff, Number(view[1]));
+    else if (tipId === null) turn.reply(vi.staff.tipNotFound);
+    else await viewTip(turn, staff, tipId);
     return true;
   }
   const alertChoice = /^ac:(primary|\d+)$/.exec(data);
@@ -167,7 +172,9 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   }
   const answer = /^r:(\d+)$/.exec(data);
   if (answer) {
-    await openFromQuestion(turn, Number(answer[1]));
+    const tipId = parseId(answer[1]);
+    if (tipId === null) turn.reply(vi.staff.tipNotFound);
+    else await openFromQuestion(turn, tipId);
     return true;
   }
   return bulletinChoice(turn, data);

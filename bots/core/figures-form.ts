@@ -1,6 +1,7 @@
 // /capnhat: the guided monthly figures form for one village. A question per figure with the
 // previous value to keep, a way back at every step, a numbered summary before saving; every save
 // is a revision (who, when). Only aggregate counts, never names.
+import { parseId } from "../../src/util/ids.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
@@ -226,8 +227,8 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
   const text = content.kind === "text" ? content.text : null;
 
   if (state.step === "figures_village") {
-    const id = choice?.startsWith("fgv:") ? Number(choice.slice(4)) : NaN;
-    if (Number.isInteger(id)) return openForm(turn, staff, id, state.month);
+    const id = choice?.startsWith("fgv:") ? parseId(choice.slice(4)) : null;
+    if (id !== null) return openForm(turn, staff, id, state.month);
     if (text) {
       const village = await turn.deps.db.village.findFirst({ where: { communeId: state.communeId, code: text.trim().toUpperCase() } });
       if (village) return openForm(turn, staff, village.id, state.month);

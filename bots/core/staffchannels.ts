@@ -1,6 +1,7 @@
 // Staff on several messengers: /lienket links another account of the same person (a one-time
 // code taken on one channel and sent from the other), /kenhcanhbao chooses where alerts reach
 // them, and the answer to the weekly "stay reachable on Zalo" reminder.
+import { parseId } from "../../src/util/ids.js";
 import type { Db } from "../../src/db/client.js";
 import { vi } from "../../src/i18n/vi.js";
 import { channelName, viZalo } from "../../src/i18n/vi-zalo.js";
@@ -112,7 +113,8 @@ export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: strin
   if (choice === "primary") {
     await db.staffLink.updateMany({ where: { staffId: staff.id, alerts: true }, data: { alerts: false } });
   } else {
-    const link = await db.staffLink.findFirst({ where: { id: Number(choice) || -1, staffId: staff.id } });
+    const linkId = parseId(choice);
+    const link = linkId !== null ? await db.staffLink.findFirst({ where: { id: linkId, staffId: staff.id } }) : null;
     if (!link) {
       turn.reply(vi.flow.useButtons);
       return;

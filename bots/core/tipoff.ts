@@ -1,4 +1,5 @@
 // The tip-off flow: commune → category → village → what happened → media → confirm → receipt.
+import { parseId } from "../../src/util/ids.js";
 import { vi } from "../../src/i18n/vi.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
@@ -131,8 +132,8 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
   switch (step) {
     case "commune": {
       if (choice?.startsWith("c:")) {
-        const id = Number(choice.slice(2));
-        const commune = Number.isInteger(id) ? await db.commune.findUnique({ where: { id } }) : null;
+        const id = parseId(choice.slice(2));
+        const commune = id !== null ? await db.commune.findUnique({ where: { id } }) : null;
         if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
       }
       if (text !== null && text.trim().length > 0) {
@@ -158,7 +159,8 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
     case "village": {
       if (choice === "v:none") return enterStep(turn, "text", { ...draft, villageId: null });
       if (choice?.startsWith("v:")) {
-        const village = await db.village.findUnique({ where: { id: Number(choice.slice(2)) || -1 } });
+        const villageId = parseId(choice.slice(2));
+        const village = villageId !== null ? await db.village.findUnique({ where: { id: villageId } }) : null;
         if (village && village.communeId === draft.communeId) return enterStep(turn, "text", { ...draft, villageId: village.id });
       }
       if (text) {

@@ -78,3 +78,37 @@ describe("forged words in staff commands and buttons", () => {
     expect(confirmations).toHaveLength(1);
   });
 });
+
+describe("numbers out of range in buttons", () => {
+  // "c:1e20" made the database lookup fail three times and the citizen saw the generic error.
+  const forged = ["1e20", "9".repeat(40), "99999999999", "0x10", "-0", "00"];
+
+  it("answers a citizen's forged commune button like any button that is not one", async () => {
+    const citizen = h.web();
+    await say(citizen, "/start");
+    await say(citizen, "Hồng Lộc");
+    for (const id of forged) {
+      const out = await press(citizen, `c:${id}`);
+      expect(texts(out), id).not.toContain("hệ thống gặp trục trặc");
+      expect(out.length, id).toBeGreaterThan(0);
+    }
+    await press(citizen, `c:${(await h.db.commune.findFirstOrThrow({ where: { code: "HONGLOC" } })).id}`);
+    await citizen.press("Điểm, người bán lẻ ma túy");
+    for (const id of forged) {
+      const out = await press(citizen, `v:${id}`);
+      expect(texts(out), id).not.toContain("hệ thống gặp trục trặc");
+      expect(out.length, id).toBeGreaterThan(0);
+    }
+    expect(h.logs.filter((l) => l.includes("inbound.failed"))).toEqual([]);
+  });
+
+  it("tells an officer that a tip with an impossible number does not exist", async () => {
+    for (const id of ["9".repeat(40), "99999999999", "00", "0"]) {
+      for (const data of [`t:${id}:take`, `l:${id}`, `r:${id}`]) {
+        const out = await press(officer, data);
+        expect(texts(out), data).toContain("Không tìm thấy tin báo");
+      }
+    }
+    expect(h.logs.filter((l) => l.includes("inbound.failed"))).toEqual([]);
+  });
+});
