@@ -1,4 +1,5 @@
 // The Hono app both runtimes serve: small sub-apps mounted on one root.
+import type { UploadLimits } from "./media/uploads.js";
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.js";
@@ -21,6 +22,7 @@ export interface AppOptions {
   now: () => Date;
   demo: boolean;
   demoCommuneCode?: string;
+  uploadLimits?: UploadLimits;
   telegram?: { secret: string; botUsername?: string };
   /** Zalo Official Account webhook: app id and OA secret key for the signature. */
   zalo?: { appId: string; oaSecretKey: string };
@@ -96,7 +98,7 @@ export function createApp(opts: AppOptions): Hono {
 
   app.route(
     "/",
-    webChatApp({ db: opts.db, keys: opts.keys, demo: opts.demo, demoCommuneCode: opts.demoCommuneCode, now: opts.now, onStored: opts.onStored }),
+    webChatApp({ db: opts.db, keys: opts.keys, demo: opts.demo, demoCommuneCode: opts.demoCommuneCode, now: opts.now, uploadLimits: opts.uploadLimits, onStored: opts.onStored }),
   );
 
   app.notFound((c) => c.json({ error: "not found" }, 404));

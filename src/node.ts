@@ -89,6 +89,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log,
     now,
     demo: config.demo,
+    uploadLimits: config.uploads,
     demoCommuneCode: DEMO_COMMUNE_CODE,
     telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, botUsername: bot.botInfo.username } : undefined,
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,

@@ -73,6 +73,7 @@ export default {
       log,
       now: deps.now,
       demo: config.demo,
+      uploadLimits: config.uploads,
       telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret } : undefined,
       zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
       zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,

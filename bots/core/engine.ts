@@ -1,5 +1,6 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
 import { parseId } from "../../src/util/ids.js";
+import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 import { eraseReplyAddresses } from "../../src/tips/service.js";
@@ -33,6 +34,7 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   const now = deps.now();
   const row = await db.conversation.findUnique({ where: { pseudonym: incoming.sender } });
   let state = parseState(row?.state);
+  const hadDraft = hasDraft(state);
   const expiredNotices: string[] = [];
   if (row?.expiresAt && row.expiresAt <= now && state.step !== "idle") {
     if (hasDraft(state)) expiredNotices.push(vi.flow.draftExpired(deps.settings.draftTtlMinutes));
@@ -49,6 +51,8 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   for (const notice of expiredNotices) turn.reply(notice);
   await route(turn);
 
+  // A draft that ended (sent, cancelled, expired, replaced) takes its unattached pictures with it.
+  if (hadDraft && !hasDraft(turn.state) && incoming.channel === "web") await deletePendingUploads(db, incoming.chat.tag);
   if (turn.state.step === "idle") {
     if (row) await db.conversation.delete({ where: { pseudonym: incoming.sender } }).catch(() => undefined);
   } else {

@@ -87,11 +87,11 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   let outcome: "saved" | "closed" | null = null;
   if (content.kind === "text" && content.text.trim().length > 0) {
-    outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) });
+    outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) }, turn.incoming.chat.tag);
   } else if (content.kind === "media" || content.kind === "location") {
     const attachment = attachmentFrom(turn, content);
     if (!attachment) return;
-    outcome = await addFollowUp(turn.deps, tipId, { attachment });
+    outcome = await addFollowUp(turn.deps, tipId, { attachment }, turn.incoming.chat.tag);
   }
   if (outcome === "closed") {
     turn.state = { step: "followup", tipId };

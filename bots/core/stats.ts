@@ -24,6 +24,7 @@ import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
 import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
+import { storeReportUpload } from "../../src/media/uploads.js";
 import type { OutgoingMedia } from "./types.js";
 import type { StaffRow, Turn } from "./turn.js";
 
@@ -252,17 +253,23 @@ export async function showTipStats(turn: Turn, staff: StaffRow, args: string): P
 }
 
 /** Stores a server-made file for the chat to send, with a row for scope checks and clean-up. */
-async function storeFile(turn: Turn, staff: StaffRow, target: Target, kind: string, mime: string, bytes: Uint8Array): Promise<number> {
-  const { db } = turn.deps;
-  const upload = await db.webUpload.create({ data: { mime, bytes: bytes as Uint8Array<ArrayBuffer>, createdAt: turn.now() } });
-  await db.reportFile.create({
-    data: { webUploadId: upload.id, communeId: target.commune.id, provinceId: target.commune.provinceId, month: target.month, kind, staffId: staff.id, createdAt: turn.now() },
+async function storeFile(turn: Turn, staff: StaffRow, target: Target, kind: string, mime: string, bytes: Uint8Array): Promise<StoredReport> {
+  return storeReportUpload(turn.deps.db, {
+    mime,
+    bytes,
+    now: turn.now(),
+    communeId: target.commune.id,
+    provinceId: target.commune.provinceId,
+    month: target.month,
+    kind,
+    staffId: staff.id,
   });
-  return upload.id;
 }
 
-function fileMedia(turn: Turn, kind: OutgoingMedia["kind"], webUploadId: number, fileName: string): OutgoingMedia {
-  return { kind, channel: turn.incoming.channel, webUploadId, fileName };
+type StoredReport = { publicId: string; reportFileId: number };
+
+function fileMedia(turn: Turn, kind: OutgoingMedia["kind"], file: StoredReport, fileName: string): OutgoingMedia {
+  return { kind, channel: turn.incoming.channel, webUploadId: file.publicId, webLink: { reportFileId: file.reportFileId }, fileName };
 }
 
 /** /baocao [month]: the monthly report as files. */

@@ -98,7 +98,7 @@ export function attachmentFrom(turn: Turn, content: IncomingContent): DraftAttac
     case "voice":
     case "audio":
       if (!content.fileRef) return null;
-      if (channel === "web") return { kind: content.media, channel, webUploadId: Number(content.fileRef) };
+      if (channel === "web") return { kind: content.media, channel, webUploadId: content.fileRef };
       return { kind: content.media, channel, fileRef: content.fileRef };
     case "image_file":
       turn.reply(vi.flow.imageAsFile);
@@ -255,6 +255,7 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
     channel: turn.incoming.channel,
     attachments: draft.attachments,
     replyTo: { sealed: turn.incoming.chat.sealed, tag: turn.incoming.chat.tag },
+    conversationTag: turn.incoming.chat.tag,
   });
   turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
   const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });

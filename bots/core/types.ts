@@ -1,4 +1,5 @@
 // The channel-neutral language between adapters and the core. Nothing here names a platform's types.
+import type { UploadLink } from "../../src/media/uploads.js";
 
 export type Channel = "telegram" | "web" | "zalo" | "zalobot";
 
@@ -34,7 +35,9 @@ export interface OutgoingMedia {
   /** The channel the file reference belongs to. */
   channel: Channel;
   fileRef?: string;
-  webUploadId?: number;
+  /** A file kept by this server (src/media/uploads.ts), by its public id, with what it is sent for. */
+  webUploadId?: string;
+  webLink?: UploadLink;
   /** A name for a file the server made (reports); never a user's original file name. */
   fileName?: string;
   latitude?: number;

@@ -146,7 +146,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     const as = media.kind;
     if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
     if (media.webUploadId !== undefined && options.media?.web) {
-      const upload = await options.media.web(String(media.webUploadId));
+      const upload = await options.media.web(media.webUploadId, media.webLink);
       if (upload) return { file: new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime)), as };
     }
     if (media.channel !== "telegram" && media.fileRef && options.media) {

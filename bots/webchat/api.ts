@@ -10,7 +10,7 @@ import { base64UrlToBytes } from "../../src/crypto/keys.js";
 import { storeIncoming } from "../../src/inbound/store.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
-import { can } from "../../src/staff/roles.js";
+import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
@@ -24,7 +24,7 @@ const sendBody = z.union([
   z.object({ token, text: z.string().max(MAX_TEXT) }),
   z.object({ token, choice: z.string().min(1).max(64) }),
   z.object({ token, location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }) }),
-  z.object({ token, uploadId: z.number().int().positive(), caption: z.string().max(1000).optional() }),
+  z.object({ token, uploadId: z.string().regex(PUBLIC_ID_PATTERN), caption: z.string().max(1000).optional() }),
 ]);
 
 const uploadBody = z.object({
@@ -39,6 +39,7 @@ export interface WebChatOptions {
   demo: boolean;
   demoCommuneCode?: string;
   now: () => Date;
+  uploadLimits?: UploadLimits;
   /** Called after an incoming is stored, to handle it soon. */
   onStored: () => void;
 }
@@ -71,16 +72,19 @@ export function webChatApp(opts: WebChatOptions): Hono {
     if ("text" in body) content = { kind: "text", text: body.text };
     else if ("choice" in body) content = { kind: "choice", data: body.choice };
     else if ("location" in body) content = { kind: "location", latitude: body.location.latitude, longitude: body.location.longitude };
-    else {
-      const upload = await db.webUpload.findUnique({ where: { id: body.uploadId }, select: { id: true } });
-      if (!upload) return c.json({ error: webText.badRequest }, 400);
-      content = { kind: "media", media: "photo", fileRef: String(upload.id), caption: body.caption };
-    }
+    else content = { kind: "text", text: "" }; // replaced below: a picture must be this chat's own
     const address = { channel: "web", chatId: body.token } as const;
+    const addressTag = await addressTagOf(keys, address);
+    if ("uploadId" in body) {
+      // Only a picture this conversation uploaded, not yet attached: another chat's or a report is no picture at all.
+      const upload = await findOwnPendingUpload(db, body.uploadId, addressTag);
+      if (!upload) return c.json({ error: webText.uploadGone }, 400);
+      content = { kind: "media", media: "photo", fileRef: upload.publicId, caption: body.caption };
+    }
     const incoming: Incoming = {
       channel: "web",
       sender,
-      chat: { sealed: await sealAddress(keys, address), tag: await addressTagOf(keys, address), isGroup: false },
+      chat: { sealed: await sealAddress(keys, address), tag: addressTag, isGroup: false },
       content,
       receivedAt: now.getTime(),
     };
@@ -100,28 +104,31 @@ export function webChatApp(opts: WebChatOptions): Hono {
     }
     if (bytes.length > MAX_UPLOAD_BYTES) return c.json({ error: webText.tooLarge }, 413);
     if (!looksLikeImage(bytes, parsed.data.mime)) return c.json({ error: webText.badUpload }, 400);
-    const row = await db.webUpload.create({ data: { mime: parsed.data.mime, bytes: bytes as Uint8Array<ArrayBuffer> } });
-    return c.json({ uploadId: row.id });
+    const ownerTag = await addressTagOf(keys, { channel: "web", chatId: parsed.data.token });
+    const stored = await storeCitizenUpload(db, { ownerTag, mime: parsed.data.mime, bytes, now: opts.now() }, opts.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+    if (!stored.ok) return c.json({ error: uploadRefusals[stored.reason] }, stored.reason === "conversation" ? 409 : 429, { "Retry-After": "60" });
+    return c.json({ uploadId: stored.publicId });
   });
 
-  // Uploaded pictures are shown to staff only.
+  // Files are shown to staff only, each within its scope: a tip's picture to that commune's staff,
+  // a report to those who may read it (src/media/uploads.ts decides, for every path).
   app.get("/webchat/api/uploads/:id", async (c) => {
     const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
-    const id = Number(c.req.param("id"));
-    if (!parsedToken.success || !Number.isInteger(id)) return c.json({ error: webText.badRequest }, 400);
+    if (!parsedToken.success) return c.json({ error: webText.badRequest }, 400);
     const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) } });
     if (!staff?.active) return c.json({ error: webText.forbidden }, 403);
-    // A report file: only staff who may read that commune's (or province's) report.
-    const report = await db.reportFile.findUnique({ where: { webUploadId: id } });
-    if (report && !can(staff, "report.read", { communeId: report.communeId ?? undefined, provinceId: report.provinceId ?? undefined })) {
-      return c.json({ error: webText.forbidden }, 403);
-    }
-    const upload = await db.webUpload.findUnique({ where: { id } });
-    if (!upload) return c.json({ error: webText.notFound }, 404);
-    const headers: Record<string, string> = { "Content-Type": upload.mime, "Cache-Control": "private, no-store" };
+    const opened = await openUploadForStaff(db, staff, c.req.param("id"));
+    if (!opened.ok) return opened.reason === "forbidden" ? c.json({ error: webText.forbidden }, 403) : c.json({ error: webText.notFound }, 404);
+    const headers: Record<string, string> = {
+      "Content-Type": opened.mime,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    };
     // Reports download as files; never rendered as a page of this site.
+    const report = opened.report;
     if (report) headers["Content-Disposition"] = `attachment; filename="bao-cao-${report.month}-${report.id}.${report.kind}"`;
-    return c.body(upload.bytes as Uint8Array<ArrayBuffer>, 200, headers);
+    return c.body(opened.bytes as Uint8Array<ArrayBuffer>, 200, headers);
   });
 
   app.get("/webchat/api/messages", async (c) => {
@@ -143,6 +150,12 @@ export function webChatApp(opts: WebChatOptions): Hono {
 
   return app;
 }
+
+const uploadRefusals: Record<"conversation" | "busy" | "quota", string> = {
+  conversation: webText.uploadsPerChat,
+  busy: webText.uploadsBusy,
+  quota: webText.uploadsFull,
+};
 
 function looksLikeImage(bytes: Uint8Array, mime: string): boolean {
   if (mime === "image/jpeg") return bytes[0] === 0xff && bytes[1] === 0xd8;

@@ -6,6 +6,10 @@ export const webText = {
   tooFast: "Bạn đang gửi quá nhanh. Vui lòng chờ một chút.",
   forbidden: "Chỉ cán bộ đã đăng ký mới xem được tệp này.",
   notFound: "Không tìm thấy.",
+  uploadGone: "Không tìm thấy ảnh này trong cuộc trò chuyện của bạn (có thể tin báo đã hết hạn). Hãy chọn lại ảnh.",
+  uploadsPerChat: "Bạn đã gửi đủ số ảnh cho một tin báo. Hãy bấm “Tiếp tục” để gửi tin báo trước.",
+  uploadsBusy: "Hệ thống đang nhận rất nhiều ảnh. Vui lòng chờ một phút rồi gửi lại; tin báo bằng chữ vẫn gửi được ngay.",
+  uploadsFull: "Hiện hệ thống không nhận thêm ảnh được. Bạn vẫn có thể gửi tin báo bằng chữ; công an xã có thể hỏi thêm sau.",
   demoOfficerName: "Cán bộ thử nghiệm",
 } as const;
 

@@ -3,6 +3,7 @@
 // bytes. Pictures lose their metadata on the way (src/media/strip.ts). Web APIs only.
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
 import { sniffAudio, sniffImage, stripId3, stripMetadata } from "./strip.js";
+import type { UploadLink } from "./uploads.js";
 
 export interface MediaBytes {
   bytes: Uint8Array;
@@ -10,7 +11,9 @@ export interface MediaBytes {
 }
 
 export type MediaFetcher = (fileRef: string) => Promise<MediaBytes | null>;
-export type MediaSources = Partial<Record<Channel, MediaFetcher>>;
+/** A file kept by this server, read only for what it is linked to (src/media/uploads.ts). */
+export type UploadFetcher = (publicId: string, link: UploadLink | undefined) => Promise<MediaBytes | null>;
+export type MediaSources = Partial<Record<Exclude<Channel, "web">, MediaFetcher>> & { web?: UploadFetcher };
 
 export const MAX_MEDIA_BYTES = 20 * 1024 * 1024;
 
@@ -57,8 +60,8 @@ export async function fetchUrlLimited(url: string, opts: { limit?: number; timeo
 export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<MediaBytes | null> {
   let found: MediaBytes | null = null;
   try {
-    if (media.webUploadId !== undefined) found = (await sources.web?.(String(media.webUploadId))) ?? null;
-    else if (media.fileRef) found = (await sources[media.channel]?.(media.fileRef)) ?? null;
+    if (media.webUploadId !== undefined) found = (await sources.web?.(media.webUploadId, media.webLink)) ?? null;
+    else if (media.fileRef && media.channel !== "web") found = (await sources[media.channel]?.(media.fileRef)) ?? null;
   } catch {
     return null;
   }

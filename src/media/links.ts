@@ -9,6 +9,7 @@ import type { Db } from "../db/client.js";
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
 import { can } from "../staff/roles.js";
 import { fetchMediaBytes, type MediaSources } from "./fetch.js";
+import type { UploadLink } from "./uploads.js";
 
 export const MEDIA_LINK_HOURS = 24;
 
@@ -16,7 +17,8 @@ interface LinkBody {
   c: Channel;
   k: OutgoingMedia["kind"];
   f?: string;
-  w?: number;
+  w?: string;
+  l?: UploadLink;
   n?: string;
   e: number;
 }
@@ -30,6 +32,7 @@ export async function sealMediaLink(keys: Keyring, publicUrl: string, media: Out
   const body: LinkBody = { c: media.channel, k: media.kind, e: mediaLinkExpiry(now).getTime() };
   if (media.fileRef) body.f = media.fileRef;
   if (media.webUploadId !== undefined) body.w = media.webUploadId;
+  if (media.webLink) body.l = media.webLink;
   if (media.fileName) body.n = media.fileName;
   return new URL(`/media/${await keys.seal(JSON.stringify(body))}`, publicUrl).toString();
 }
@@ -38,7 +41,7 @@ export async function openMediaLink(keys: Keyring, token: string, now: Date): Pr
   try {
     const body = JSON.parse(await keys.open(token)) as LinkBody;
     if (typeof body.e !== "number" || body.e <= now.getTime()) return null;
-    return { kind: body.k, channel: body.c, fileRef: body.f, webUploadId: body.w, ...(body.n ? { fileName: body.n } : {}) };
+    return { kind: body.k, channel: body.c, fileRef: body.f, webUploadId: body.w, webLink: body.l, ...(body.n ? { fileName: body.n } : {}) };
   } catch {
     return null;
   }
@@ -70,9 +73,10 @@ export function downloadName(media: Pick<OutgoingMedia, "kind" | "fileName">, mi
 }
 
 /** A report file may be read through a link only by the active staff member it was made for, within their scope. */
-async function reportAllowed(db: Db, webUploadId: number): Promise<boolean> {
-  const report = await db.reportFile.findUnique({ where: { webUploadId } });
-  if (!report) return true; // not a report (a web-chat picture of a tip): the sealed link is the permission
+async function reportAllowed(db: Db, link: UploadLink | undefined): Promise<boolean> {
+  if (!link || !("reportFileId" in link)) return true; // a web-chat picture of a tip: the sealed link is the permission
+  const report = await db.reportFile.findUnique({ where: { id: link.reportFileId } });
+  if (!report) return false;
   const staff = await db.staff.findUnique({ where: { id: report.staffId } });
   return !!staff?.active && can(staff, "report.read", { communeId: report.communeId ?? undefined, provinceId: report.provinceId ?? undefined });
 }
@@ -85,7 +89,7 @@ export function mediaLinkApp(opts: { keys: Keyring; media: MediaSources; now: ()
     if (!/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token) || token.length > 4000) return notFound();
     const media = await openMediaLink(opts.keys, token, opts.now());
     if (!media || media.kind === "location") return notFound();
-    if (media.webUploadId !== undefined && (!opts.db || !(await reportAllowed(opts.db, media.webUploadId)))) return notFound();
+    if (media.webUploadId !== undefined && (!opts.db || !(await reportAllowed(opts.db, media.webLink)))) return notFound();
     const found = await fetchMediaBytes(opts.media, media);
     if (!found) return notFound();
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();

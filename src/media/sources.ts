@@ -3,15 +3,13 @@
 import type { Api } from "grammy";
 import type { Db } from "../db/client.js";
 import { fetchUrlLimited, type MediaSources } from "./fetch.js";
+import { readLinkedUpload } from "./uploads.js";
 import { telegramMediaFetcher } from "../../bots/telegram/media.js";
 
 export function buildMediaSources(opts: { db: Db; telegram?: { api: Api; token: string; apiRoot: string }; fetch?: typeof fetch }): MediaSources {
   const byUrl = (url: string) => (/^https?:\/\//.test(url) ? fetchUrlLimited(url, { fetch: opts.fetch }) : Promise.resolve(null));
   const sources: MediaSources = {
-    web: async (id) => {
-      const upload = await opts.db.webUpload.findUnique({ where: { id: Number(id) || -1 } });
-      return upload ? { bytes: upload.bytes, mime: upload.mime } : null;
-    },
+    web: (publicId, link) => readLinkedUpload(opts.db, publicId, link),
     zalo: byUrl,
     zalobot: byUrl,
   };

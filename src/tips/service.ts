@@ -8,19 +8,23 @@ import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { formatDateTimeVN, formatDateVN } from "../util/format.js";
 import { citizenBlock } from "./citizen-text.js";
+import { claimUploads } from "../media/uploads.js";
+import type { Logger } from "../log.js";
 
 export interface TipDeps {
   db: Db;
   keys: Keyring;
   now: () => Date;
   settings: { escalateAfterMinutes: number; addressRetentionDays: number };
+  log?: Pick<Logger, "warn">;
 }
 
 export interface DraftAttachment {
   kind: "photo" | "video" | "voice" | "audio" | "location";
   channel: Channel;
   fileRef?: string;
-  webUploadId?: number;
+  /** A web-chat picture, by public id: attached only if the same conversation uploaded it. */
+  webUploadId?: string;
   latitude?: number;
   longitude?: number;
 }
@@ -91,13 +95,23 @@ export function describeAttachments(list: { kind: string }[]): string {
   return attachmentSummary(list.map((a) => a.kind));
 }
 
-function mediaMessage(caseNumber: string, a: DraftAttachment, threadKey: string): OutgoingMessage {
+function mediaMessage(caseNumber: string, tipId: number, a: DraftAttachment, threadKey: string): OutgoingMessage {
+  const web = a.webUploadId !== undefined ? { webUploadId: a.webUploadId, webLink: { tipId } } : {};
   return {
     text: vi.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
-    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, webUploadId: a.webUploadId, latitude: a.latitude, longitude: a.longitude },
+    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, ...web, latitude: a.latitude, longitude: a.longitude },
     protect: true,
     threadKey,
   };
+}
+
+/** The draft's attachments that may go with the tip: a web picture only if this conversation uploaded it. */
+async function ownAttachments(deps: TipDeps, tipId: number, conversationTag: string | null, list: DraftAttachment[]): Promise<DraftAttachment[]> {
+  const wanted = list.flatMap((a) => (a.webUploadId !== undefined ? [a.webUploadId] : []));
+  if (wanted.length === 0) return list;
+  const claimed = await claimUploads(deps.db, tipId, conversationTag, wanted);
+  if (claimed.size < wanted.length) deps.log?.warn("uploads.refused", { tipId, refused: wanted.length - claimed.size });
+  return list.filter((a) => a.webUploadId === undefined || claimed.has(a.webUploadId));
 }
 
 export async function createTip(
@@ -110,6 +124,8 @@ export async function createTip(
     channel: Channel;
     attachments: DraftAttachment[];
     replyTo: { sealed: string; tag: string } | null;
+    /** The address tag of the conversation filing the tip: its own uploads are the only ones it can attach. */
+    conversationTag: string | null;
   },
 ): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
   const { db, keys } = deps;
@@ -133,7 +149,8 @@ export async function createTip(
   });
   const caseNumber = `${commune.code}-${String(created.id).padStart(5, "0")}`;
   await db.tip.update({ where: { id: created.id }, data: { caseNumber } });
-  for (const a of input.attachments) {
+  const attachments = await ownAttachments(deps, created.id, input.conversationTag, input.attachments);
+  for (const a of attachments) {
     await db.tipAttachment.create({
       data: {
         tipId: created.id,
@@ -175,7 +192,7 @@ export async function createTip(
     threadKey,
   };
   await notifyOfficers(deps, commune.id, alert);
-  for (const a of input.attachments) await notifyOfficers(deps, commune.id, mediaMessage(caseNumber, a, threadKey));
+  for (const a of attachments) await notifyOfficers(deps, commune.id, mediaMessage(caseNumber, created.id, a, threadKey));
   return { tipId: created.id, caseNumber, receiptCode };
 }
 
@@ -242,7 +259,7 @@ export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, 
 
 export type FollowUpContent = { text: string } | { attachment: DraftAttachment };
 
-export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowUpContent): Promise<"saved" | "closed"> {
+export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowUpContent, conversationTag: string | null): Promise<"saved" | "closed"> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
@@ -252,12 +269,13 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
     await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
-    const a = content.attachment;
+    const [a] = await ownAttachments(deps, tipId, conversationTag, [content.attachment]);
+    if (!a) return "saved"; // not this conversation's picture: nothing to add (the caller checked it was)
     await db.tipAttachment.create({
       data: { tipId, kind: a.kind, channel: a.channel, fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null), latitude: a.latitude ?? null, longitude: a.longitude ?? null, createdAt: now },
     });
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: `[${a.kind}]`, createdAt: now } });
-    await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
+    await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
 }

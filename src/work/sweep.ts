@@ -12,6 +12,7 @@ import { yieldToIo } from "../util/yield.js";
 import { remindWindowedStaff } from "../staff/reminders.js";
 import { expireParked, pruneWindowState } from "../outbox/window.js";
 import { runBulletinTick } from "../bulletins/tick.js";
+import { deletePendingUploads, pruneUnattachedUploads } from "../media/uploads.js";
 
 const DAY_MS = 86_400_000;
 
@@ -25,6 +26,7 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
     if (removed.count !== 1 || !hasDraft(parseState(row.state))) continue;
     const address = await openAddress(keys, row.sealedAddress);
     const addressTag = await addressTagOf(keys, address);
+    if (address.channel === "web") await deletePendingUploads(db, addressTag);
     await enqueue(db, { channel: address.channel as Channel, sealedAddress: row.sealedAddress, addressTag }, { text: vi.flow.draftExpired(deps.settings.draftTtlMinutes) }, { now });
   }
   return stale.length;
@@ -46,6 +48,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["figures_reminders", () => remindVillageHeads(deps)],
     ["leader_reminders", () => remindLeaders(deps)],
     ["report_files", () => pruneReportFiles(deps)],
+    ["uploads", () => pruneUnattachedUploads(deps.db, now)],
     ["web_messages", () => deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } })],
     ["outbox", () => deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } })],
   ];

@@ -1,4 +1,5 @@
 // The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
+import type { UploadLimits } from "../../src/media/uploads.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -79,7 +80,7 @@ export interface WebClient {
 }
 
 export async function createHarness(
-  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; places?: boolean; telegramTimeoutSeconds?: number } = {},
+  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; uploadLimits?: UploadLimits; places?: boolean; telegramTimeoutSeconds?: number } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
   const dbPath = join(dir, "test.db");
@@ -139,6 +140,7 @@ export async function createHarness(
     zalo: opts.zalo ? { appId: opts.zalo.appId, oaSecretKey: opts.zalo.oaSecret } : undefined,
     zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
     media,
+    uploadLimits: opts.uploadLimits,
     onStored: () => undefined,
   });
 

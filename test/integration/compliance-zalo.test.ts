@@ -200,7 +200,7 @@ describe("/baocao for a leader on Zalo Bot", () => {
 describe("the Zalo OA sender with files Zalo will not carry", () => {
   const USER = "4410000000000000099";
   const big = new Uint8Array(5 * 1024 * 1024 + 1).fill(0x25);
-  const media = { kind: "document" as const, channel: "zalo" as const, webUploadId: 1, fileName: "bao-cao-lon.pdf" };
+  const media = { kind: "document" as const, channel: "zalo" as const, webUploadId: "0".repeat(32), webLink: { reportFileId: 1 }, fileName: "bao-cao-lon.pdf" };
   const sources = { web: async () => ({ bytes: big, mime: "application/pdf" }) };
 
   it("explains a file over 5 MB without a public address, and links it with one", async () => {

@@ -160,25 +160,25 @@ describe("Telegram sender", () => {
     const result = await createTelegramSender(api).send(CHAT, { text: "Tin có ảnh (Zalo)", media: { kind: "photo", channel: "zalo", fileRef: "zalo-file-abc" } });
     expect(result.ok).toBe(true);
     expect(sendCalls().map((c) => c.method)).toEqual(["sendMessage"]);
-    const web = await createTelegramSender(api).send(CHAT, { text: "Tin có ảnh (web)", media: { kind: "photo", channel: "web", webUploadId: 5 } });
+    const web = await createTelegramSender(api).send(CHAT, { text: "Tin có ảnh (web)", media: { kind: "photo", channel: "web", webUploadId: "5".repeat(32), webLink: { tipId: 5 } } });
     expect(web.ok).toBe(true);
     expect(sendCalls().map((c) => c.method)).toEqual(["sendMessage", "sendMessage"]);
   });
 
   it("uploads a web-chat file from the web media source as multipart, under a neutral name", async () => {
     const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]);
-    const asked: number[] = [];
+    const asked: unknown[] = [];
     const sender = createTelegramSender(api, {
       media: {
-        web: async (id) => {
-          asked.push(Number(id));
+        web: async (id, link) => {
+          asked.push([id, link]);
           return { bytes, mime: "image/jpeg" };
         },
       },
     });
-    const result = await sender.send(CHAT, { text: "Ảnh từ web", media: { kind: "photo", channel: "web", webUploadId: 77 }, protect: true });
+    const result = await sender.send(CHAT, { text: "Ảnh từ web", media: { kind: "photo", channel: "web", webUploadId: "7".repeat(32), webLink: { tipId: 77 } }, protect: true });
     expect(result.ok).toBe(true);
-    expect(asked).toEqual([77]);
+    expect(asked).toEqual([["7".repeat(32), { tipId: 77 }]]);
     const [call] = sendCalls();
     expect(call!.method).toBe("sendPhoto");
     expect(call!.multipart).toBe(true);

@@ -1,0 +1,132 @@
+// Files stored in the database: pictures a web-chat citizen uploads for a tip, and files the server
+// makes for staff (reports). An upload belongs to the conversation that made it: only that
+// conversation can attach it, only to its own draft, once; a report file can never be attached.
+// Outside the server an upload is known only by a random public id; every read says what it is
+// read for (the tip or the report file it belongs to) and is refused when that is not so.
+import type { Db } from "../db/client.js";
+import { can, type StaffScope } from "../staff/roles.js";
+
+/** What an upload is read for: the tip it is attached to, or the report file made of it. */
+export type UploadLink = { tipId: number } | { reportFileId: number };
+
+export interface UploadLimits {
+  /** Pictures one conversation may hold before they are attached to a tip. */
+  pendingPerConversation: number;
+  /** Citizen uploads the whole server takes in a minute. */
+  perMinute: number;
+  /** Bytes of pictures not yet attached to any tip, across the server. */
+  pendingQuotaBytes: number;
+}
+
+export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { pendingPerConversation: 10, perMinute: 60, pendingQuotaBytes: 200 * 1024 * 1024 };
+
+/** Unattached pictures older than this are deleted even if a draft somehow outlived them. */
+export const UNATTACHED_UPLOAD_HOURS = 24;
+
+export const PUBLIC_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export function newPublicId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export type StoreUploadResult = { ok: true; publicId: string } | { ok: false; reason: "conversation" | "busy" | "quota" };
+
+/** Stores a citizen's picture for their current draft, within the limits. */
+export async function storeCitizenUpload(
+  db: Db,
+  input: { ownerTag: string; mime: string; bytes: Uint8Array; now: Date },
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<StoreUploadResult> {
+  const pending = { purpose: "citizen", tipId: null } as const;
+  if ((await db.webUpload.count({ where: { ...pending, ownerTag: input.ownerTag } })) >= limits.pendingPerConversation) return { ok: false, reason: "conversation" };
+  const recent = await db.webUpload.count({ where: { purpose: "citizen", createdAt: { gt: new Date(input.now.getTime() - 60_000) } } });
+  if (recent >= limits.perMinute) return { ok: false, reason: "busy" };
+  const used = (await db.webUpload.aggregate({ where: pending, _sum: { size: true } }))._sum.size ?? 0;
+  if (used + input.bytes.length > limits.pendingQuotaBytes) return { ok: false, reason: "quota" };
+  const publicId = newPublicId();
+  await db.webUpload.create({
+    data: { publicId, ownerTag: input.ownerTag, purpose: "citizen", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now },
+  });
+  return { ok: true, publicId };
+}
+
+/** A picture this conversation uploaded and has not attached yet; null for anyone else's or a report. */
+export async function findOwnPendingUpload(db: Db, publicId: string, ownerTag: string): Promise<{ publicId: string } | null> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
+  return db.webUpload.findFirst({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, select: { publicId: true } });
+}
+
+/**
+ * Attaches a conversation's pictures to its tip, each at most once. Returns the public ids that
+ * were attached: anything else (another conversation's, a report, already attached) is left out.
+ */
+export async function claimUploads(db: Db, tipId: number, ownerTag: string | null, publicIds: string[]): Promise<Set<string>> {
+  const claimed = new Set<string>();
+  if (!ownerTag) return claimed;
+  for (const publicId of publicIds) {
+    if (!PUBLIC_ID_PATTERN.test(publicId)) continue;
+    const { count } = await db.webUpload.updateMany({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, data: { tipId } });
+    if (count === 1) claimed.add(publicId);
+  }
+  return claimed;
+}
+
+/** A draft ended without these pictures (cancelled, expired, or sent without them): delete them. */
+export async function deletePendingUploads(db: Db, ownerTag: string): Promise<number> {
+  return (await db.webUpload.deleteMany({ where: { ownerTag, purpose: "citizen", tipId: null } })).count;
+}
+
+export async function pruneUnattachedUploads(db: Db, now: Date): Promise<number> {
+  const before = new Date(now.getTime() - UNATTACHED_UPLOAD_HOURS * 3_600_000);
+  return (await db.webUpload.deleteMany({ where: { purpose: "citizen", tipId: null, createdAt: { lt: before } } })).count;
+}
+
+/** Stores a file the server made for a staff member; the report-file row says whose and of what. */
+export async function storeReportUpload(
+  db: Db,
+  input: { mime: string; bytes: Uint8Array; now: Date; communeId: number; provinceId: number | null; month: string; kind: string; staffId: number },
+): Promise<{ publicId: string; reportFileId: number }> {
+  const publicId = newPublicId();
+  const upload = await db.webUpload.create({
+    data: { publicId, ownerTag: null, purpose: "report", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now },
+  });
+  const report = await db.reportFile.create({
+    data: { webUploadId: upload.id, communeId: input.communeId, provinceId: input.provinceId, month: input.month, kind: input.kind, staffId: input.staffId, createdAt: input.now },
+  });
+  return { publicId, reportFileId: report.id };
+}
+
+/** The bytes of an upload read for what it is linked to; null when it is not linked to that. */
+export async function readLinkedUpload(db: Db, publicId: string, link: UploadLink | undefined): Promise<{ bytes: Uint8Array; mime: string } | null> {
+  if (!link || !PUBLIC_ID_PATTERN.test(publicId)) return null;
+  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  if (!upload) return null;
+  if ("tipId" in link) return upload.purpose === "citizen" && upload.tipId === link.tipId ? upload : null;
+  if (upload.purpose !== "report") return null;
+  const report = await db.reportFile.findUnique({ where: { id: link.reportFileId } });
+  return report?.webUploadId === upload.id ? upload : null;
+}
+
+export type StaffUpload =
+  | { ok: true; mime: string; bytes: Uint8Array; report: { id: number; month: string; kind: string } | null }
+  | { ok: false; reason: "not_found" | "forbidden" };
+
+/**
+ * An upload a staff member opens: a tip's picture only within the tip's commune, a report only
+ * within the report's scope. A picture not attached to any tip is no one's to see.
+ */
+export async function openUploadForStaff(db: Db, staff: StaffScope, publicId: string): Promise<StaffUpload> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return { ok: false, reason: "not_found" };
+  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  if (!upload) return { ok: false, reason: "not_found" };
+  if (upload.purpose === "report") {
+    const report = await db.reportFile.findUnique({ where: { webUploadId: upload.id } });
+    if (!report) return { ok: false, reason: "not_found" };
+    if (!can(staff, "report.read", { communeId: report.communeId ?? undefined, provinceId: report.provinceId ?? undefined })) return { ok: false, reason: "forbidden" };
+    return { ok: true, mime: upload.mime, bytes: upload.bytes, report: { id: report.id, month: report.month, kind: report.kind } };
+  }
+  if (upload.tipId === null) return { ok: false, reason: "not_found" };
+  const tip = await db.tip.findUnique({ where: { id: upload.tipId }, select: { communeId: true, commune: { select: { provinceId: true } } } });
+  if (!tip || !can(staff, "tip.read", { communeId: tip.communeId, provinceId: tip.commune.provinceId })) return { ok: false, reason: "forbidden" };
+  return { ok: true, mime: upload.mime, bytes: upload.bytes, report: null };
+}
