@@ -1,5 +1,6 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
 import { parseId } from "../../src/util/ids.js";
+import { eraseMessagesToAddress } from "../../src/outbox/erase.js";
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueue } from "../../src/outbox/outbox.js";
@@ -232,6 +233,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
       const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, turn.incoming.chat.tag);
+      await eraseMessagesToAddress(turn.deps.db, turn.incoming.chat.tag);
       turn.state = IDLE;
       turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
       return;

@@ -260,6 +260,6 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
   turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
   const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
   turn.state = IDLE;
-  turn.reply(vi.flow.submitted(created.receiptCode));
+  turn.replySecret(vi.flow.submitted(created.receiptCode));
   turn.reply(vi.flow.whatNext(commune?.hotline ?? null));
 }

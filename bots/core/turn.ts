@@ -53,6 +53,11 @@ export class Turn {
     this.replies.push(choices && choices.length > 0 ? { text, choices } : { text });
   }
 
+  /** A reply carrying a secret (a receipt code): no copy stays on the server once it is delivered. */
+  replySecret(text: string): void {
+    this.replies.push({ text, secret: true });
+  }
+
   now(): Date {
     return this.deps.now();
   }

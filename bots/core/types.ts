@@ -50,6 +50,8 @@ export interface OutgoingMessage {
   media?: OutgoingMedia;
   /** Stop officers' clients from forwarding or saving (Telegram protect_content). */
   protect?: boolean;
+  /** Carries a secret the server must not keep (a receipt code): blanked once delivered. */
+  secret?: boolean;
   /**
    * The question asks for a number (a count in the figures form): a bare number typed is the
    * answer, never a choice. Platforms that number their choices (Zalo) key them otherwise.

@@ -8,6 +8,7 @@ import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { base64UrlToBytes } from "../../src/crypto/keys.js";
 import { storeIncoming } from "../../src/inbound/store.js";
+import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
@@ -136,6 +137,8 @@ export function webChatApp(opts: WebChatOptions): Hono {
     if (!parsedToken.success) return c.json({ error: webText.badRequest }, 400);
     const after = Math.max(0, Number.parseInt(c.req.query("after") ?? "0", 10) || 0);
     const addressTag = await addressTagOf(keys, { channel: "web", chatId: parsedToken.data });
+    // Asking for what comes after a message shows the browser has it: a receipt code up to there leaves the server.
+    if (after > 0) await forgetDeliveredSecrets(db, addressTag, after);
     const rows = await db.webChatMessage.findMany({ where: { addressTag, id: { gt: after } }, orderBy: { id: "asc" }, take: 100 });
     return c.json({ messages: rows.map((r) => ({ id: r.id, ...JSON.parse(r.payload) })) }, 200, { "Cache-Control": "no-store" });
   });

@@ -32,7 +32,7 @@ export function createWebChatSender(db: Db, keys: Keyring): ChannelSender {
     channel: "web",
     async send(chatId, message) {
       const addressTag = await addressTagOf(keys, { channel: "web", chatId });
-      const row = await db.webChatMessage.create({ data: { addressTag, payload: JSON.stringify(renderForWeb(message)) } });
+      const row = await db.webChatMessage.create({ data: { addressTag, payload: JSON.stringify(renderForWeb(message)), secret: message.secret === true } });
       return { ok: true, externalMessageId: String(row.id) };
     },
   };

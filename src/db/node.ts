@@ -4,12 +4,24 @@ import { migrateSqliteFile, sqlitePathFromUrl } from "./migrate-node.js";
 
 export const BUSY_TIMEOUT_MS = 2_000;
 
+/**
+ * Every connection overwrites deleted content with zeros (secure_delete): an erased address or a
+ * blanked receipt code must not survive in a free page of the file. The pragma is per connection.
+ */
+class SecureDeleteSqlite extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA secure_delete = ON;");
+    return adapter;
+  }
+}
+
 /** Migrates the SQLite file and opens a Prisma client on it (Node only). */
 export function openNodeDatabase(databaseUrl: string): PrismaClient {
   const path = sqlitePathFromUrl(databaseUrl);
   migrateSqliteFile(path);
   // Wait at most 2 s for another writer's lock: better-sqlite3 waits synchronously, holding the whole
   // event loop, and a webhook is better answered 503 (the platform retries) than left hanging.
-  const adapter = new PrismaBetterSqlite3({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
+  const adapter = new SecureDeleteSqlite({ url: `file:${path}`, timeout: BUSY_TIMEOUT_MS });
   return new PrismaClient({ adapter });
 }

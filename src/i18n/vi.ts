@@ -273,6 +273,8 @@ export const vi = {
 
   web: {
     mediaElsewhere: (kind: string) => `[${kind} — mở trên Telegram hoặc Zalo để xem]`,
+    /** Shown instead of the receipt-code message once the browser has it: the server keeps no copy. */
+    secretGone: "🔑 Tin nhắn chứa mã tiếp nhận đã được xóa khỏi máy chủ để bảo vệ bạn. Nếu bạn chưa ghi lại mã, hãy xem lại ảnh chụp màn hình hoặc giấy đã ghi.",
   },
 
   errors: {

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client.js";
+import { checkpointAfterErasure } from "../db/forget.js";
 import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
@@ -6,6 +7,9 @@ import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";
 import type { Pacer } from "./pacing.js";
+
+/** What a delivered secret message leaves in its row. */
+const FORGOTTEN_PAYLOAD = JSON.stringify({ text: "", secret: true });
 
 export interface DispatcherDeps {
   db: Db;
@@ -147,10 +151,12 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
       result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
     }
     const attempts = row.attempts + 1;
+    // A delivered (or undeliverable) secret is not kept: the receipt code leaves the database.
+    const forget = message.secret && (result.ok || result.permanent || attempts >= MAX_ATTEMPTS) ? { payload: FORGOTTEN_PAYLOAD } : {};
     if (result.ok) {
       await db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null },
+        data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null, ...forget },
       });
       settled(row);
     } else if (result.unreachable) {
@@ -167,7 +173,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
       log.warn("outbox.failed", { id: row.id, channel: row.channel, error: result.error.slice(0, 200) });
       await db.outboxMessage.update({
         where: { id: row.id },
-        data: { status: "failed", attempts, lastError: result.error.slice(0, 500), sealedAddress: null, claimedUntil: null },
+        data: { status: "failed", attempts, lastError: result.error.slice(0, 500), sealedAddress: null, claimedUntil: null, ...forget },
       });
       settled(row);
     } else {
@@ -179,6 +185,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },
       });
     }
+    if ("payload" in forget) await checkpointAfterErasure(db);
     return result.ok;
   };
   const perLane = await Promise.all(
