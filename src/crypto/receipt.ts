@@ -26,6 +26,13 @@ export function normalizeReceiptCode(input: string): string | null {
   return `${cleaned.slice(0, GROUP)}-${cleaned.slice(GROUP)}`;
 }
 
+/** A typed text that may be (or end with) a receipt code: "/tracuu 3467-ACDE", "3467 acde". */
+export function mayHoldReceiptCode(text: string): boolean {
+  if (normalizeReceiptCode(text) !== null) return true;
+  const words = text.trim().split(/\s+/);
+  return words.some((w, i) => normalizeReceiptCode(w) !== null || (i > 0 && normalizeReceiptCode(`${words[i - 1]}${w}`) !== null));
+}
+
 export function receiptHash(keys: Keyring, code: string): Promise<string> {
   return keys.tag("receipt", code);
 }

@@ -1,4 +1,6 @@
 import type { Incoming } from "../../bots/core/types.js";
+import { mayHoldReceiptCode } from "../crypto/receipt.js";
+import { checkpointAfterErasure } from "../db/forget.js";
 import { handleIncoming } from "../../bots/core/engine.js";
 import type { CoreDeps } from "../../bots/core/turn.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -49,6 +51,8 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       log.debug("inbound.handled", { id: next.id, channel: next.channel, kind: incoming.content.kind });
       // The neutral copy has done its job: keep only the fact that it was handled.
       await db.inboundUpdate.update({ where: { id: next.id }, data: { status: "done", incoming: "", processedAt: deps.now() } });
+      // A receipt code the citizen typed must not outlive its handling in the WAL either.
+      if (incoming.content.kind === "text" && mayHoldReceiptCode(incoming.content.text)) await checkpointAfterErasure(db);
     } catch (error) {
       const storage = classifyStorageError(error);
       if (storage) {

@@ -76,6 +76,22 @@ describe("a receipt code leaves the server once delivered", () => {
   });
 });
 
+describe("a receipt code the citizen types", () => {
+  it("is gone from the file and WAL once the message is handled", async () => {
+    const first = h.web();
+    const code = await fileWebTip(first);
+    await first.read();
+    const returning = h.web();
+    h.clock.advanceMinutes(0.05);
+    const out = await returning.say(`/theodoi ${code.toLowerCase().replace("-", " ")}`);
+    expect(out.map((m) => m.text).join("\n")).toContain("Tin báo");
+    await returning.read();
+    const disk = onDisk();
+    for (const form of codeForms(code)) expect(disk.includes(form), `disk holds ${form}`).toBe(false);
+    expect(disk.includes(code.toLowerCase().replace("-", " "))).toBe(false);
+  });
+});
+
 describe("/xoadulieu", () => {
   it("erases every message to that address and leaves neither it nor its tag on disk", async () => {
     const citizen = h.web();

@@ -2,7 +2,7 @@ import { createNodeKeyring } from "../../src/crypto/node-keyring.js";
 import { describe, expect, it } from "vitest";
 import { createKeyring, randomKeyText, safeEqual } from "../../src/crypto/keys.js";
 import { addressTagOf, openAddress, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
-import { RECEIPT_ALPHABET, newReceiptCode, normalizeReceiptCode, receiptHash } from "../../src/crypto/receipt.js";
+import { RECEIPT_ALPHABET, mayHoldReceiptCode, newReceiptCode, normalizeReceiptCode, receiptHash } from "../../src/crypto/receipt.js";
 
 describe("pseudonyms", () => {
   it("are stable for one key, differ across keys and channels, and hide the id", async () => {
@@ -62,6 +62,21 @@ describe("receipt codes", () => {
     const hash = await receiptHash(keys, "AC3D-7KMN");
     expect(hash).not.toContain("AC3D");
     expect(await receiptHash(keys, "AC3D-7KMN")).toBe(hash);
+  });
+});
+
+describe("texts that may hold a receipt code (checkpointed after handling)", () => {
+  it.each([
+    ["3467-ACDE", true],
+    ["/theodoi 3467-acde", true],
+    ["mã của tôi là 3467 ACDE", true],
+    ["3467ACDE", true],
+    ["Có người bán ma túy ở bến đò", false],
+    ["/start", false],
+    ["", false],
+    ["3467-ACD", false],
+  ])("%j → %s", (text, expected) => {
+    expect(mayHoldReceiptCode(text)).toBe(expected);
   });
 });
 
