@@ -1,7 +1,7 @@
 // The Hono app both runtimes serve: small sub-apps mounted on one root.
 import type { UploadLimits } from "./media/uploads.js";
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
+import { securityHeaders } from "./http/security.js";
 import type { Db } from "./db/client.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
@@ -42,9 +42,10 @@ export function logStorageFailure(log: Logger, channel: string, error: unknown):
   if (reason) log.error("storage.write_failed", { channel, reason, hint: STORAGE_HINTS[reason] });
 }
 
+
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
-  app.use(secureHeaders({ referrerPolicy: "no-referrer" }));
+  app.use(securityHeaders());
   const gauge = opts.intake;
   if (gauge) {
     app.use(async (_c, next) => {

@@ -13,7 +13,7 @@ import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
-import { renderChatPage } from "./page.js";
+import { CHAT_SCRIPT, CHAT_STYLE, renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
@@ -59,6 +59,9 @@ export function webChatApp(opts: WebChatOptions): Hono {
   const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES * 2, onError: (c) => c.json({ error: webText.tooLarge }, 413) });
 
   app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
+  for (const file of [CHAT_SCRIPT, CHAT_STYLE]) {
+    app.get(file.path.split("?")[0]!, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
+  }
 
   app.post("/webchat/api/send", limit, async (c) => {
     const parsed = sendBody.safeParse(await readJson(c.req.raw));

@@ -240,6 +240,20 @@ async function startOfficer(){
 })();
 `;
 
+/**
+ * The page's script and style are files of this site, never inline, so the Content-Security-Policy
+ * (src/app.ts) can forbid inline code: an injected tag cannot run. The content hash in the address
+ * lets browsers keep them until the next release.
+ */
+function asset(name: string, body: string, type: string) {
+  let hash = 0x811c9dc5; // FNV-1a: a cache key, not a security measure
+  for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193) >>> 0;
+  return { path: `/webchat/${name}?v=${hash.toString(16)}`, body, type };
+}
+
+export const CHAT_SCRIPT = asset("app.js", SCRIPT, "text/javascript; charset=utf-8");
+export const CHAT_STYLE = asset("app.css", STYLE, "text/css; charset=utf-8");
+
 function escapeJsonForScript(value: unknown): string {
   // Inside <script type="application/json">, "<" must not open a tag.
   return JSON.stringify(value).replace(/</g, "\\u003c");
@@ -255,7 +269,7 @@ export function renderChatPage(opts: { demo: boolean }): string {
 <meta name="referrer" content="no-referrer">
 <title>${t.title}</title>
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%238b1a1a'/%3E%3Cpath d='M6 26V12l4 3V9l6 4 6-4v6l4-3v14z' fill='%23fff'/%3E%3C/svg%3E">
-<style>${STYLE}</style>
+<link rel="stylesheet" href="${CHAT_STYLE.path}">
 </head>
 <body data-demo="${opts.demo ? "true" : "false"}">
 <header><span class="brand">${t.brand}</span><span class="tagline">${t.tagline}</span><span class="role" id="role">${t.roleCitizen}</span></header>
@@ -268,7 +282,7 @@ export function renderChatPage(opts: { demo: boolean }): string {
 <button type="submit" id="send">${t.send}</button>
 </form>
 <script type="application/json" id="phaodai-text">${escapeJsonForScript(t)}</script>
-<script>${SCRIPT}</script>
+<script src="${CHAT_SCRIPT.path}"></script>
 </body>
 </html>`;
 }

@@ -2,6 +2,7 @@
 // process's write lock): rather than exit — which a supervisor turns into a restart loop and a
 // platform into connection errors — the server listens at once, says what is wrong in its log and
 // its health check, answers 503 so platforms retry, and opens the database as soon as it can.
+import { securityHeaders } from "../http/security.js";
 import { accessSync, constants, openSync, closeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { Hono } from "hono";
@@ -47,6 +48,7 @@ class StorageProbeFailed extends Error {
 /** A stand-in app while the database is unavailable: health says why, everything else is 503. */
 export function standbyApp(problem: () => StorageProblem): Hono {
   const app = new Hono();
+  app.use(securityHeaders());
   app.get("/health", (c) => c.json({ ok: false, database: problem(), hint: STORAGE_HINTS[problem()] }, 503, { "Retry-After": "30" }));
   app.get("/", (c) => c.html(`<!doctype html><meta charset="utf-8"><title>Pháo Đài</title><p>${vi.errors.storageStandby}</p>`, 503, { "Retry-After": "30" }));
   app.all("*", (c) => c.json({ error: "temporarily unavailable" }, 503, { "Retry-After": "30" }));

@@ -23,6 +23,8 @@ let citizenContext: BrowserContext;
 let officerContext: BrowserContext;
 let citizen: Page;
 let officer: Page;
+/** Anything Chromium refused under the Content-Security-Policy while the pages were used. */
+const violations: string[] = [];
 
 /** A small valid PNG (solid colour), made here so the test needs no image file. */
 function png(width: number, height: number): Buffer {
@@ -83,6 +85,7 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     officerContext = await browser.newContext({ viewport: { width: 480, height: 860 }, locale: "vi-VN" });
     citizen = await citizenContext.newPage();
     officer = await officerContext.newPage();
+    for (const page of [citizen, officer]) page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
   });
   afterAll(async () => {
     await browser?.close();
@@ -146,6 +149,20 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     // The officer's list shows the tip as taken.
     await officer.locator("button", { hasText: "Tin báo đang mở" }).click();
     await eventually(() => lastBot(officer).textContent()).toMatch(/HONGLOC-\d+ .* Đã tiếp nhận/);
+  });
+
+  it("runs under a Content-Security-Policy that refuses inline script, and broke nothing on the way", async () => {
+    const res = await fetch(server.url);
+    const policy = res.headers.get("content-security-policy") ?? "";
+    for (const part of ["script-src 'self'", "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(policy).toContain(part);
+    expect(policy).not.toContain("unsafe-inline");
+    // Markup a tipster might smuggle in does not run.
+    await citizen.evaluate(() => document.body.insertAdjacentHTML("beforeend", '<img src="data:," onerror="window.__injected = 1"><a id="js" href="javascript:window.__injected = 2">x</a>'));
+    await citizen.locator("#js").click();
+    await eventually(() => violations.length).toBeGreaterThan(0);
+    expect(await citizen.evaluate(() => (window as unknown as { __injected?: number }).__injected)).toBeUndefined();
+    // Until that probe, the real pages had nothing refused.
+    expect(violations.filter((v) => !v.includes("inline") && !v.includes("javascript:"))).toEqual([]);
   });
 
   it("shows both sides together (the README's picture)", async () => {
