@@ -18,6 +18,23 @@ import { errorCode, readLimited } from "./http.js";
 
 export const ZALO_BODY_LIMIT = 256 * 1024;
 
+/**
+ * An authentic event is taken only within this window of its own timestamp (ms, in the signed
+ * body): a recorded event replayed later does nothing, so received-update rows, which catch
+ * repeats, need keeping only a little longer than this (src/inbound/prune.ts). Zalo re-sends an
+ * unanswered event within seconds (reference/zalo.md), far inside the window.
+ */
+export const ZALO_EVENT_MAX_AGE_MS = 15 * 60_000;
+/** Clocks differ a little; an event from further in the future than this is no live event. */
+export const ZALO_EVENT_MAX_AHEAD_MS = 5 * 60_000;
+
+/** Whether an event's timestamp is live now. */
+export function isLiveZaloEvent(timestamp: string, now: Date): boolean {
+  if (!/^\d{10,16}$/.test(timestamp)) return false;
+  const age = now.getTime() - Number(timestamp);
+  return age <= ZALO_EVENT_MAX_AGE_MS && age >= -ZALO_EVENT_MAX_AHEAD_MS;
+}
+
 export type ZaloIngest = (channel: "zalo", externalId: string, incoming: Incoming) => Promise<void>;
 
 export interface ZaloWebhookOptions {
@@ -61,6 +78,11 @@ export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
     if (obj && obj.app_id !== undefined && String(obj.app_id) !== opts.appId) return c.body(null, 401);
 
     const now = opts.now();
+    // Answered 200 like any authentic event Zalo should not re-send, but nothing is stored or done.
+    if (!isLiveZaloEvent(timestamp, now)) {
+      log?.warn("zalo.webhook.stale", { ageMinutes: /^\d+$/.test(timestamp) ? Math.round((now.getTime() - Number(timestamp)) / 60_000) : null });
+      return c.json({ ok: true }, 200);
+    }
     try {
       for (const item of parseZaloEvent(event)) {
         if (item.type === "ignore") {

@@ -13,6 +13,7 @@ import { remindWindowedStaff } from "../staff/reminders.js";
 import { expireParked, pruneWindowState } from "../outbox/window.js";
 import { runBulletinTick } from "../bulletins/tick.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../media/uploads.js";
+import { pruneInboundUpdates } from "../inbound/prune.js";
 
 const DAY_MS = 86_400_000;
 
@@ -49,6 +50,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["leader_reminders", () => remindLeaders(deps)],
     ["report_files", () => pruneReportFiles(deps)],
     ["uploads", () => pruneUnattachedUploads(deps.db, now)],
+    ["inbound", () => pruneInboundUpdates(deps.db, now)],
     ["web_messages", () => deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } })],
     ["outbox", () => deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } })],
   ];

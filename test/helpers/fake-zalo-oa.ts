@@ -72,7 +72,18 @@ export interface FakeZaloOa {
 }
 
 let msgCounter = 0;
-let clock = 1_754_000_000_000;
+// Events carry the time they happen (the server refuses events older than 15 minutes): the real
+// clock by default, or a test's own clock (the harness sets it), always moving forward.
+let lastEventTime = 0;
+let eventClock: () => number = () => Date.now();
+export function setZaloEventClock(source: () => number): void {
+  eventClock = source;
+  lastEventTime = 0;
+}
+function nextEventTime(): number {
+  lastEventTime = Math.max(lastEventTime + 1, eventClock());
+  return lastEventTime;
+}
 
 /** A message event in the real envelope and key order. */
 export function zaloEvent(eventName: string, user: ZaloUser, message: Record<string, unknown>): Record<string, unknown> {
@@ -83,7 +94,7 @@ export function zaloEvent(eventName: string, user: ZaloUser, message: Record<str
     recipient: { id: ZALO_OA_ID },
     event_name: eventName,
     message: { msg_id: `${(++msgCounter).toString(16).padStart(4, "0")}d3cdf3af1504609`, ...message },
-    timestamp: String(++clock),
+    timestamp: String(nextEventTime()),
   };
 }
 
@@ -105,7 +116,7 @@ export const businessCardEvent = (user: ZaloUser) =>
   zaloEvent("user_send_business_card", user, { attachments: [{ type: "business_card", payload: { name: user.displayName, phone: "0912345678" } }] });
 
 export function followEvent(user: ZaloUser, name: "follow" | "unfollow" = "follow"): Record<string, unknown> {
-  return { oa_id: ZALO_OA_ID, follower: { id: user.id }, user_id_by_app: user.userIdByApp, event_name: name, source: "oa_profile", app_id: ZALO_APP_ID, timestamp: String(++clock) };
+  return { oa_id: ZALO_OA_ID, follower: { id: user.id }, user_id_by_app: user.userIdByApp, event_name: name, source: "oa_profile", app_id: ZALO_APP_ID, timestamp: String(nextEventTime()) };
 }
 
 export function oaEchoEvent(user: ZaloUser): Record<string, unknown> {
@@ -116,7 +127,7 @@ export function oaEchoEvent(user: ZaloUser): Record<string, unknown> {
     recipient: { id: user.id },
     event_name: "oa_send_text",
     message: { msg_id: `echo${++msgCounter}`, text: "đã gửi" },
-    timestamp: String(++clock),
+    timestamp: String(nextEventTime()),
   };
 }
 

@@ -16,7 +16,7 @@ import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender } from "../../bots/telegram/sender.js";
 import type { CoreSettings } from "../../bots/core/turn.js";
 import type { FakeTelegram } from "./fake-telegram.js";
-import type { FakeZaloOa } from "./fake-zalo-oa.js";
+import { setZaloEventClock, type FakeZaloOa } from "./fake-zalo-oa.js";
 import type { FakeZaloBot } from "./fake-zalo-bot.js";
 import { ZaloOaClient } from "../../bots/zalo/client.js";
 import { createTokenStore } from "../../bots/zalo/tokens.js";
@@ -105,6 +105,7 @@ export async function createHarness(
   }
   let zalo: ZaloOaClient | undefined;
   if (opts.zalo) {
+    setZaloEventClock(() => clock.now.getTime());
     zalo = new ZaloOaClient({
       appId: opts.zalo.appId,
       appSecret: opts.zalo.appSecret,

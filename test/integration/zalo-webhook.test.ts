@@ -7,6 +7,7 @@ import { ZALO_TIPSTER, followEvent, oaEchoEvent, startFakeZaloOa, textEvent, zal
 import { BOT_TIPSTER, botUpdate, flatBody, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { isUnsubscribed } from "../../src/outbox/window.js";
+import { sweep } from "../../src/work/sweep.js";
 import { loadPendingChoices, matchChoice, numberChoices, storePendingChoices } from "../../bots/zalo/choices.js";
 
 let fake: FakeZaloOa;
@@ -59,6 +60,36 @@ describe("Zalo OA webhook", () => {
     expect((await h.postZalo(event)).status).toBe(200);
     await h.settle();
     expect(fake.textsTo(ZALO_TIPSTER.id).filter((t) => t.includes("Điều chúng tôi bảo vệ"))).toHaveLength(1);
+  });
+
+  it("does nothing for an authentic event older than 15 minutes or from the future, and takes a recent one", async () => {
+    const before = await counts();
+    const now = h.clock.now.getTime();
+    const at = (ms: number, text: string) => ({ ...textEvent(ZALO_TIPSTER, text), timestamp: String(ms) });
+    for (const event of [at(now - 16 * 60_000, "/baomat"), at(now + 10 * 60_000, "/baomat"), at(1_543_908_534_740, "/baomat"), { ...textEvent(ZALO_TIPSTER, "/baomat"), timestamp: "soon" }]) {
+      expect((await h.postZalo(event)).status).toBe(200);
+    }
+    await h.settle();
+    expect(await counts()).toEqual(before);
+    expect(h.logs.filter((l) => l.includes("zalo.webhook.stale")).length).toBeGreaterThanOrEqual(4);
+    expect((await h.postZalo(at(now - 10 * 60_000, "/trogiup"))).status).toBe(200);
+    expect((await counts()).inbound).toBe(before.inbound + 1);
+  });
+
+  it("prunes received-update rows once a repeat can no longer come, and a replay after that is refused by its age", async () => {
+    const event = textEvent(ZALO_TIPSTER, "/baomat");
+    expect((await h.postZalo(event)).status).toBe(200);
+    await h.settle();
+    const answered = fake.textsTo(ZALO_TIPSTER.id).filter((t) => t.includes("Điều chúng tôi bảo vệ")).length;
+    const rows = await h.db.inboundUpdate.count({ where: { channel: "zalo" } });
+    expect(rows).toBeGreaterThan(0);
+    h.clock.advanceMinutes(61);
+    await sweep(h.deps);
+    expect(await h.db.inboundUpdate.count({ where: { channel: "zalo" } })).toBe(0);
+    // The same signed event again: no row remembers it, but it is too old to be taken.
+    expect((await h.postZalo(event)).status).toBe(200);
+    await h.settle();
+    expect(fake.textsTo(ZALO_TIPSTER.id).filter((t) => t.includes("Điều chúng tôi bảo vệ"))).toHaveLength(answered);
   });
 
   it("acknowledges our own echoes, receipts and unknown events, and ignores them", async () => {
