@@ -11,6 +11,7 @@ import { storeIncoming } from "../../src/inbound/store.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { can } from "../../src/staff/roles.js";
+import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
@@ -99,8 +100,10 @@ export function webChatApp(opts: WebChatOptions): Hono {
       return c.json({ error: webText.badUpload }, 400);
     }
     if (bytes.length > MAX_UPLOAD_BYTES) return c.json({ error: webText.tooLarge }, 413);
-    if (!looksLikeImage(bytes, parsed.data.mime)) return c.json({ error: webText.badUpload }, 400);
-    const row = await db.webUpload.create({ data: { mime: parsed.data.mime, bytes: bytes as Uint8Array<ArrayBuffer> } });
+    // Decoded and encoded again before it is stored: only pixels are kept, never what rode along.
+    const clean = reencodeImage(bytes);
+    if (!clean) return c.json({ error: sniffImage(bytes) === "image/heic" ? webText.heicUpload : webText.unsafeUpload }, 422);
+    const row = await db.webUpload.create({ data: { mime: clean.mime, bytes: clean.bytes as Uint8Array<ArrayBuffer> } });
     return c.json({ uploadId: row.id });
   });
 
@@ -142,10 +145,4 @@ export function webChatApp(opts: WebChatOptions): Hono {
   });
 
   return app;
-}
-
-function looksLikeImage(bytes: Uint8Array, mime: string): boolean {
-  if (mime === "image/jpeg") return bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (mime === "image/png") return bytes[0] === 0x89 && bytes[1] === 0x50;
-  return bytes[8] === 0x57 && bytes[9] === 0x45; // "WEBP"
 }
