@@ -7,6 +7,7 @@ import { createHarness, type Harness, type WebClient } from "../helpers/harness.
 import { startFakeTelegram, textUpdate, callbackUpdate, photoUpdate, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, imageEvent, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { zaloSay } from "../helpers/zalo-flow.js";
+import { BOT_OFFICER, BOT_TIPSTER, botUpdate, startFakeZaloBot, type ZaloBotUser } from "../helpers/fake-zalo-bot.js";
 import { fixture, plantedIn } from "../helpers/images.js";
 import { webText } from "../../bots/webchat/strings.js";
 import { viMedia } from "../../src/i18n/vi-media.js";
@@ -125,5 +126,30 @@ describe("a messenger photo that cannot be made safe", () => {
     expect(texts).toContain("Xe lạ đỗ sau trạm y tế mỗi tối.");
     expect(texts).toContain(viMedia.imageWithheld);
     expect(tg.callsTo("sendPhoto").filter(toOfficer).length).toBe(photosBefore);
+  });
+});
+
+describe("on Zalo Bot, where a photo goes as a link the platform fetches later", () => {
+  it("names a withheld picture in the officer's alert instead of sending a link that would serve nothing", async () => {
+    const fake = await startFakeZaloBot();
+    const bot = await createHarness({ zalobot: fake });
+    try {
+      const say = async (user: ZaloBotUser, content: Parameters<typeof botUpdate>[1]) => {
+        expect((await bot.postZaloBot(botUpdate(user, content))).status).toBe(200);
+        await bot.settle();
+      };
+      await say(BOT_OFFICER, { text: `/start ${await bot.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Hà Thị Trực")}` });
+      for (const text of ["/start", "hồng lộc", "1", "2", "Không rõ thôn/xóm", "Có người lạ cất hàng trong kho lúa cũ."]) await say(BOT_TIPSTER, { text });
+      await say(BOT_TIPSTER, { photo_url: fake.hostMedia(fixture("garbage.jpg"), "image/jpeg") });
+      await say(BOT_TIPSTER, { text: "1" });
+      await say(BOT_TIPSTER, { text: "1" });
+      const alert = fake.textsTo(BOT_OFFICER.id).join("\n");
+      expect(alert).toContain("Có người lạ cất hàng trong kho lúa cũ.");
+      expect(alert).toContain(viMedia.imageWithheld);
+      expect(fake.callsTo("sendPhoto").filter((c) => c.payload.chat_id === BOT_OFFICER.id)).toHaveLength(0);
+    } finally {
+      await bot.close();
+      await fake.close();
+    }
   });
 });
