@@ -4,6 +4,7 @@ import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
 import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
+import { viMedia } from "../../src/i18n/vi-media.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -141,18 +142,20 @@ type FileMedia = OutgoingMedia & { kind: "photo" | "video" | "voice" | "audio" |
 export function createTelegramSender(api: Api, options: TelegramSenderOptions = {}): ChannelSender {
   const strict = options.strict ?? defaultStrict();
 
-  /** The file to send and how: a voice note from another platform that is not OGG/Opus goes as a document. */
-  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | null> {
+  /**
+   * The file to send and how: a voice note from another platform that is not OGG/Opus goes as a
+   * document. Bytes from another platform or the web chat come through fetchMediaBytes, so every
+   * picture is re-encoded; "withheld" when a picture could not be.
+   */
+  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | "withheld" | null> {
     const as = media.kind;
     if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
-    if (media.webUploadId !== undefined && options.media?.web) {
-      const upload = await options.media.web(media.webUploadId, media.webLink);
-      if (upload) return { file: new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime)), as };
-    }
-    if (media.channel !== "telegram" && media.fileRef && options.media) {
+    if ((media.webUploadId !== undefined || (media.channel !== "telegram" && media.fileRef)) && options.media) {
       const found = await fetchMediaBytes(options.media, media);
+      if (found && "withheld" in found) return "withheld";
       if (found) {
-        return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" ? voiceAs(found.mime) : as };
+        const name = media.webUploadId !== undefined && media.fileName ? media.fileName : fileName(media.kind, found.mime);
+        return { file: new InputFile(found.bytes, name), as: media.kind === "voice" ? voiceAs(found.mime) : as };
       }
     }
     return null; // a file of another platform that cannot be fetched: text only
@@ -195,7 +198,8 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
           }
         } else if (media) {
           const found = await fileSource(media as FileMedia);
-          if (found !== null) {
+          if (found === "withheld") text = text.trim() === "" ? viMedia.imageWithheld : `${text}\n\n${viMedia.imageWithheld}`;
+          else if (found !== null) {
             const source = found.file;
             const withCaption = text.trim() !== "" && text.length <= CAPTION_LIMIT;
             const extra = {

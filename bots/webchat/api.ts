@@ -12,6 +12,7 @@ import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
+import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import type { Incoming, IncomingContent } from "../core/types.js";
 import { CHAT_SCRIPT, CHAT_STYLE, renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
@@ -107,9 +108,11 @@ export function webChatApp(opts: WebChatOptions): Hono {
       return c.json({ error: webText.badUpload }, 400);
     }
     if (bytes.length > MAX_UPLOAD_BYTES) return c.json({ error: webText.tooLarge }, 413);
-    if (!looksLikeImage(bytes, parsed.data.mime)) return c.json({ error: webText.badUpload }, 400);
+    // Decoded and encoded again before it is stored: only pixels are kept, never what rode along.
+    const clean = reencodeImage(bytes);
+    if (!clean) return c.json({ error: sniffImage(bytes) === "image/heic" ? webText.heicUpload : webText.unsafeUpload }, 422);
     const ownerTag = await addressTagOf(keys, { channel: "web", chatId: parsed.data.token });
-    const stored = await storeCitizenUpload(db, { ownerTag, mime: parsed.data.mime, bytes, now: opts.now() }, opts.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
+    const stored = await storeCitizenUpload(db, { ownerTag, mime: clean.mime, bytes: clean.bytes, now: opts.now() }, opts.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
     if (!stored.ok) return c.json({ error: uploadRefusals[stored.reason] }, stored.reason === "conversation" ? 409 : 429, { "Retry-After": "60" });
     return c.json({ uploadId: stored.publicId });
   });
@@ -163,8 +166,3 @@ const uploadRefusals: Record<"conversation" | "busy" | "quota", string> = {
   quota: webText.uploadsFull,
 };
 
-function looksLikeImage(bytes: Uint8Array, mime: string): boolean {
-  if (mime === "image/jpeg") return bytes[0] === 0xff && bytes[1] === 0xd8;
-  if (mime === "image/png") return bytes[0] === 0x89 && bytes[1] === 0x50;
-  return bytes[8] === 0x57 && bytes[9] === 0x45; // "WEBP"
-}

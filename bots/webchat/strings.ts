@@ -2,6 +2,10 @@
 export const webText = {
   badRequest: "Yêu cầu không hợp lệ. Vui lòng tải lại trang.",
   badUpload: "Không đọc được ảnh. Hãy chọn một tệp ảnh (JPEG, PNG hoặc WebP).",
+  unsafeUpload:
+    "Hệ thống không đọc được ảnh này nên không thể xóa thông tin ẩn trong ảnh (vị trí, thiết bị chụp). Để bảo vệ bạn, ảnh chưa được gửi. Hãy chọn ảnh khác (JPEG, PNG hoặc WebP) hoặc chụp màn hình ảnh đó rồi gửi lại.",
+  heicUpload:
+    "Ảnh HEIC (định dạng mặc định của iPhone) chưa được hỗ trợ nên ảnh chưa được gửi. Hãy chọn ảnh JPEG hoặc PNG, hoặc chụp màn hình ảnh đó rồi gửi lại.",
   tooLarge: "Tệp quá lớn. Ảnh tối đa 2 MB.",
   tooFast: "Bạn đang gửi quá nhanh. Vui lòng chờ một chút.",
   forbidden: "Chỉ cán bộ đã đăng ký mới xem được tệp này.",

@@ -1,8 +1,8 @@
 // Neutral OutgoingMessage → Zalo Bot sendMessage / sendPhoto. No buttons on this platform either:
 // choices are numbered lines, remembered for the chat. sendPhoto takes only a URL: with a public
 // URL the photo goes as a short-lived sealed link to our server (bytes fetched from the source
-// channel, metadata stripped); without one, only a photo already at a Zalo address can be sent,
-// and otherwise the text says it could not be carried here. Other files (a report, a recording)
+// channel and re-encoded; a picture that cannot be is withheld and the text says so); without one,
+// no photo can be sent (a Zalo address would hand out bytes nobody cleaned) and the text says so. Other files (a report, a recording)
 // cannot be sent at all: with a public URL they come as a sealed short-lived download link in the
 // text (src/media/links.ts checks a report's scope on every download).
 import type { Db } from "../../src/db/client.js";
@@ -18,6 +18,8 @@ import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
+import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
+import { viMedia } from "../../src/i18n/vi-media.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
@@ -33,7 +35,7 @@ export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   return { ok: false, permanent: false, error: error instanceof Error ? error.message.slice(0, 300) : "zalobot: error" };
 }
 
-export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string }): ChannelSender {
+export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string; media?: MediaSources }): ChannelSender {
   const now = opts.now ?? (() => new Date());
   return {
     channel: "zalobot",
@@ -47,9 +49,13 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
         if (media?.kind === "location" && typeof media.latitude === "number" && typeof media.longitude === "number") {
           text = `${text}\n${viZaloMedia.location(media.latitude, media.longitude)}`.trim();
         } else if (media) {
-          const isZaloUrl = (media.channel === "zalo" || media.channel === "zalobot") && !!media.fileRef && /^https?:\/\//.test(media.fileRef);
-          const url = media.kind !== "photo" ? null : opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : isZaloUrl ? media.fileRef! : null;
-          if (url) {
+          // The platform fetches the link later: a picture our server would refuse to serve is named now.
+          const checked = media.kind === "photo" && opts.publicUrl && opts.media ? await fetchMediaBytes(opts.media, media) : null;
+          const withheld = checked !== null && "withheld" in checked;
+          const url = media.kind === "photo" && !withheld && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : null;
+          if (withheld) {
+            text = `${text}\n\n${viMedia.imageWithheld}`.trim();
+          } else if (url) {
             const captionFits = numbered.length === 0 && text.length <= ZALO_TEXT_LIMIT;
             firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
             sent++;

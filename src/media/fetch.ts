@@ -1,14 +1,23 @@
 // A neutral "fetch media bytes" capability: each channel that holds media (Telegram file ids, Zalo
 // CDN links, web-chat uploads) gives a fetcher, and a sender on another channel re-uploads the
-// bytes. Pictures lose their metadata on the way (src/media/strip.ts). Web APIs only.
+// bytes. Every picture is decoded and encoded again on the way (src/media/reencode.ts), and one
+// that cannot be is withheld, never passed on. Web APIs only.
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
-import { sniffAudio, sniffImage, stripId3, stripMetadata } from "./strip.js";
+import { reencodeImage, sniffImage } from "./reencode.js";
+import { sniffAudio, stripId3 } from "./strip.js";
 import type { UploadLink } from "./uploads.js";
 
 export interface MediaBytes {
   bytes: Uint8Array;
   mime: string;
 }
+
+/** A picture that could not be decoded, so not made safe: the receiver is told, the bytes go nowhere. */
+export interface MediaWithheld {
+  withheld: "image";
+}
+
+export type FetchedMedia = MediaBytes | MediaWithheld;
 
 export type MediaFetcher = (fileRef: string) => Promise<MediaBytes | null>;
 /** A file kept by this server, read only for what it is linked to (src/media/uploads.ts). */
@@ -53,11 +62,23 @@ export async function fetchUrlLimited(url: string, opts: { limit?: number; timeo
 }
 
 /**
- * The bytes of a media item from whichever channel holds it: pictures stripped of metadata, MP3
- * recordings of their ID3 tags, and a generic type (Telegram serves every file as octet-stream)
- * replaced by the audio type the bytes show, so the receiving platform can play them.
+ * Whether these bytes are, or are sent as, a picture: then they go out only re-encoded. A photo,
+ * any image type the source declares, or image bytes under any name (a "document" that is a JPEG).
  */
-export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<MediaBytes | null> {
+export function treatAsImage(media: Pick<OutgoingMedia, "kind" | "webLink">, found: MediaBytes): boolean {
+  // A file the server made (a report's chart, read for its report file: src/media/uploads.ts)
+  // holds nothing of a tipster and goes as made.
+  if (media.webLink && "reportFileId" in media.webLink) return false;
+  return media.kind === "photo" || found.mime.startsWith("image/") || sniffImage(found.bytes) !== null;
+}
+
+/**
+ * The bytes of a media item from whichever channel holds it: pictures decoded and re-encoded as
+ * JPEG (withheld when they cannot be), MP3 recordings stripped of their ID3 tags, and a generic
+ * type (Telegram serves every file as octet-stream) replaced by the audio type the bytes show, so
+ * the receiving platform can play them. Null when the source has no such file.
+ */
+export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<FetchedMedia | null> {
   let found: MediaBytes | null = null;
   try {
     if (media.webUploadId !== undefined) found = (await sources.web?.(media.webUploadId, media.webLink)) ?? null;
@@ -66,8 +87,10 @@ export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedi
     return null;
   }
   if (!found) return null;
-  const image = sniffImage(found.bytes);
-  if (image) return { bytes: stripMetadata(found.bytes), mime: image };
+  if (treatAsImage(media, found)) {
+    const clean = reencodeImage(found.bytes);
+    return clean ? { bytes: clean.bytes, mime: clean.mime } : { withheld: "image" };
+  }
   const generic = found.mime === "" || found.mime === "application/octet-stream" || found.mime === "binary/octet-stream";
   const audio = media.kind === "voice" || media.kind === "audio" || found.mime.startsWith("audio/") ? sniffAudio(found.bytes) : null;
   if (audio === "audio/mpeg") return { bytes: stripId3(found.bytes), mime: audio };

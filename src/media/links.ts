@@ -1,7 +1,7 @@
 // Short-lived links to media for platforms that only take a URL (Zalo Bot's sendPhoto, and a file
 // the platform cannot carry: a report, a recording). The link carries the media reference sealed
 // with the vault key (AES-GCM): unguessable, opaque, expiring; the server fetches the bytes from
-// the source channel (pictures stripped of metadata). A report file is served only while the staff
+// the source channel (pictures re-encoded, withheld when they cannot be). A report file is served only while the staff
 // member it was made for is active and may still read that commune's (or province's) report.
 import { Hono } from "hono";
 import type { Keyring } from "../crypto/keys.js";
@@ -91,7 +91,7 @@ export function mediaLinkApp(opts: { keys: Keyring; media: MediaSources; now: ()
     if (!media || media.kind === "location") return notFound();
     if (media.webUploadId !== undefined && (!opts.db || !(await reportAllowed(opts.db, media.webLink)))) return notFound();
     const found = await fetchMediaBytes(opts.media, media);
-    if (!found) return notFound();
+    if (!found || "withheld" in found) return notFound(); // a picture that could not be made safe is never served
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();
     if (media.kind === "photo" && !mime.startsWith("image/")) return notFound();
     const headers: Record<string, string> = {

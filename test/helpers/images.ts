@@ -1,5 +1,6 @@
 // Small real image files for tests: a JPEG with an EXIF block (GPS position and camera serial in
 // clear text, as phones write them) and a PNG with a text chunk.
+import { readFileSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 
 export const EXIF_MARKERS = ["GPSLatitude", "SerialNo-7Q4X-PHAODAI", "Vu Thi Dua camera"];
@@ -57,4 +58,33 @@ export function pngWithText(): Uint8Array {
 
 export function containsText(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes).toString("latin1").includes(text);
+}
+
+// Fixtures under test/fixtures/images (see its README): real files with planted markers.
+const FIXTURES = new URL("../fixtures/images/", import.meta.url);
+
+export function fixture(name: string): Uint8Array {
+  return new Uint8Array(readFileSync(new URL(name, FIXTURES)));
+}
+
+/** What the fixtures plant and no officer may ever receive. */
+export const PLANTED = ["Nguyen Van Tipster", "SN-123456789", "GPS-21.028511N", "PhaoDaiCam", "TipsterPhone", "TRAILING-SECRET", "Exif\0\0", "<?xpacket", "http://ns.adobe.com", "MakerNote", "Photoshop 3.0", ...EXIF_MARKERS];
+
+/** Markers among PLANTED that the bytes still carry. */
+export function plantedIn(bytes: Uint8Array): string[] {
+  return PLANTED.filter((marker) => containsText(bytes, marker));
+}
+
+/** The JPEG's segments before the first scan, by marker name (APP0, DQT, SOF0, DHT…). */
+export function jpegSegments(bytes: Uint8Array): string[] {
+  const names: string[] = [];
+  let i = 2;
+  while (i + 4 <= bytes.length && bytes[i] === 0xff) {
+    const m = bytes[i + 1]!;
+    const name = m >= 0xe0 && m <= 0xef ? `APP${m - 0xe0}` : m === 0xfe ? "COM" : m === 0xda ? "SOS" : m === 0xdb ? "DQT" : m === 0xc4 ? "DHT" : m === 0xdd ? "DRI" : m >= 0xc0 && m <= 0xcf ? `SOF${m - 0xc0}` : `0x${m.toString(16)}`;
+    names.push(name);
+    if (m === 0xda) break;
+    i += 2 + ((bytes[i + 2]! << 8) | bytes[i + 3]!);
+  }
+  return names;
 }

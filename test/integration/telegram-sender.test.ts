@@ -3,6 +3,9 @@ import { Api } from "grammy";
 import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender, splitText } from "../../bots/telegram/sender.js";
 import { BLOCKED, CHAT_NOT_FOUND, INTERNAL_ERROR, TOO_MANY_REQUESTS, startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
+import { jpegWithExif } from "../helpers/images.js";
+import { reencodeImage } from "../../src/media/reencode.js";
+import { viMedia } from "../../src/i18n/vi-media.js";
 
 let fake: FakeTelegram;
 let api: Api;
@@ -165,8 +168,8 @@ describe("Telegram sender", () => {
     expect(sendCalls().map((c) => c.method)).toEqual(["sendMessage", "sendMessage"]);
   });
 
-  it("uploads a web-chat file from the web media source as multipart, under a neutral name", async () => {
-    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]);
+  it("uploads a web-chat picture from the web media source as multipart, re-encoded, under a neutral name", async () => {
+    const bytes = jpegWithExif();
     const asked: unknown[] = [];
     const sender = createTelegramSender(api, {
       media: {
@@ -184,7 +187,17 @@ describe("Telegram sender", () => {
     expect(call!.multipart).toBe(true);
     expect(call!.payload).toMatchObject({ caption: "Ảnh từ web", protect_content: "true", chat_id: "7312845906" });
     expect(String(call!.payload.photo)).toMatch(/^attach:\/\//);
-    expect(call!.files).toEqual([{ field: String(call!.payload.photo).slice("attach://".length), filename: "photo.jpg", size: bytes.length }]);
+    const clean = reencodeImage(bytes)!.bytes;
+    expect(call!.files).toEqual([{ field: String(call!.payload.photo).slice("attach://".length), filename: "photo.jpg", size: clean.length, bytes: clean }]);
+  });
+
+  it("withholds a picture that does not decode and says so in the text, keeping the message", async () => {
+    const sender = createTelegramSender(api, { media: { web: async () => ({ bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4, 5, 0xff, 0xd9]), mime: "image/jpeg" }) } });
+    const result = await sender.send(CHAT, { text: "Ảnh từ web", media: { kind: "photo", channel: "web", webUploadId: "8".repeat(32), webLink: { tipId: 78 } } });
+    expect(result.ok).toBe(true);
+    const calls = sendCalls();
+    expect(calls.map((c) => c.method)).toEqual(["sendMessage"]);
+    expect(calls[0]!.payload.text).toBe(`Ảnh từ web\n\n${viMedia.imageWithheld}`);
   });
 
   it("fails permanently on an empty message", async () => {

@@ -1,5 +1,5 @@
 // Pure Zalo rules, table-driven: the webhook signature (with the reference's test vector), event
-// reading, numbered choices, error codes, and metadata stripping.
+// reading, numbered choices and error codes (picture metadata: test/unit/reencode.test.ts).
 import { describe, expect, it } from "vitest";
 import { verifyZaloSignature, zaloSignature } from "../../bots/zalo/signature.js";
 import { parseZaloEvent } from "../../bots/zalo/events.js";
@@ -7,9 +7,7 @@ import { foldChoiceText, matchChoice, numberChoices, renderWithChoices } from ".
 import { classifyZaloError, secondsUntilVietnamMorning } from "../../bots/zalo/errors.js";
 import { splitForZalo } from "../../bots/zalo/sender.js";
 import { parseBotUpdate } from "../../bots/zalobot/normalize.js";
-import { stripJpeg, stripPng } from "../../src/media/strip.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
-import { EXIF_MARKERS, containsText, jpegWithExif, pngWithText } from "../helpers/images.js";
 
 const VECTOR_BODY =
   '{"app_id":"360846524940903967","sender":{"id":"246845883529197922"},"user_id_by_app":"552177279717587730","recipient":{"id":"388613280878808645"},"event_name":"user_send_text","message":{"text":"message","msg_id":"96d3cdf3af150460909"},"timestamp":"154390853474"}';
@@ -177,30 +175,5 @@ describe("Zalo Bot updates", () => {
   });
   it.each([["a bot", { event_name: "message.text.received", message: { ...message, from: { id: "b", is_bot: true }, text: "x" } }], ["no message", { ok: true, result: {} }], ["garbage", "x"]])("ignores %s", (_n, body) => {
     expect(parseBotUpdate(body)).toBeNull();
-  });
-});
-
-describe("metadata stripping", () => {
-  it("removes EXIF, XMP and comments from a JPEG and keeps the image data", () => {
-    const original = jpegWithExif();
-    const stripped = stripJpeg(original);
-    for (const marker of EXIF_MARKERS) {
-      expect(containsText(original, marker)).toBe(true);
-      expect(containsText(stripped, marker)).toBe(false);
-    }
-    expect([...stripped.slice(0, 4)]).toEqual([0xff, 0xd8, 0xff, 0xe0]);
-    expect([...stripped.slice(-2)]).toEqual([0xff, 0xd9]);
-    expect(stripJpeg(stripped)).toEqual(stripped);
-  });
-  it("removes text chunks from a PNG", () => {
-    const original = pngWithText();
-    const stripped = stripPng(original);
-    expect(containsText(original, "Vu Thi Dua")).toBe(true);
-    expect(containsText(stripped, "Vu Thi Dua")).toBe(false);
-    expect(containsText(stripped, "IDAT")).toBe(true);
-  });
-  it("leaves bytes it cannot read as they are", () => {
-    const junk = new Uint8Array([0xff, 0xd8, 0x00, 0x01]);
-    expect(stripJpeg(junk)).toBe(junk);
   });
 });

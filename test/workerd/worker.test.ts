@@ -1,5 +1,6 @@
 // The Workers build in workerd (wrangler dev, local D1 with the same SQL migrations): a Telegram
-// webhook conversation files a tip that ends up stored in D1 and announced to the fake Bot API.
+// webhook conversation files a tip that ends up stored in D1 and announced to the fake Bot API,
+// and a web chat picture is re-encoded by photon's workerd build before it reaches D1.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,6 +9,9 @@ import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
+import { PhotonImage } from "@cf-wasm/photon";
+import { fixture, plantedIn } from "../helpers/images.js";
+import { webText } from "../../bots/webchat/strings.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const node22 = join(root, "tools/node22/node_modules/.bin/node");
@@ -133,5 +137,29 @@ describe("the Workers build in workerd with D1", () => {
     const stored = JSON.stringify(d1Query(persistTo, "SELECT * FROM InboundUpdate")) + JSON.stringify(d1Query(persistTo, "SELECT * FROM Conversation"));
     expect(stored).not.toContain(String(TIPSTER.id));
     expect(stored).not.toContain(TIPSTER.username!);
+  });
+
+  it("re-encodes a web chat picture in workerd before it is stored in D1, and refuses one that does not decode", async () => {
+    const upload = (name: string) =>
+      fetch(`${base}/webchat/api/upload`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ token: "w".repeat(40), mime: "image/jpeg", dataBase64: Buffer.from(fixture(name)).toString("base64") }),
+      });
+    const ok = await upload("gps.jpg");
+    expect(ok.status).toBe(200);
+    const { uploadId } = (await ok.json()) as { uploadId: string };
+    expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
+    const [row] = d1Query<{ mime: string; hex: string }>(persistTo, `SELECT mime, hex(bytes) AS hex FROM WebUpload WHERE publicId = '${uploadId}'`);
+    const bytes = new Uint8Array(Buffer.from(row!.hex, "hex"));
+    expect(row!.mime).toBe("image/jpeg");
+    expect(plantedIn(fixture("gps.jpg")).length).toBeGreaterThan(5);
+    expect(plantedIn(bytes)).toEqual([]);
+    const image = PhotonImage.new_from_byteslice(bytes);
+    expect([image.get_width(), image.get_height()]).toEqual([64, 48]);
+    image.free();
+    const refused = await upload("garbage.jpg");
+    expect(refused.status).toBe(422);
+    expect(((await refused.json()) as { error: string }).error).toBe(webText.unsafeUpload);
   });
 });
