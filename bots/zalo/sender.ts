@@ -62,9 +62,9 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
   const now = opts.now ?? (() => new Date());
 
   /** A line offering the file by a sealed link, or saying why it could not come. */
-  async function fallback(media: OutgoingMedia, label: string, why: { tooBig: number } | "refused"): Promise<string> {
+  async function fallback(userId: string, media: OutgoingMedia, label: string, why: { tooBig: number } | "refused"): Promise<string> {
     if (opts.publicUrl) {
-      const url = await sealMediaLink(opts.keys, opts.publicUrl, media, now());
+      const url = await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalo", chatId: userId });
       return viZaloDelivery.link(label, url, formatDateTimeVN(mediaLinkExpiry(now())));
     }
     return why === "refused" ? viZaloDelivery.refused(label) : viZaloDelivery.tooBig(label, why.tooBig, FILE_LIMIT);
@@ -93,13 +93,13 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
       }
     }
     // Bigger pictures, recordings, videos and documents go as files under a neutral or server-made name.
-    if (found.bytes.length > FILE_LIMIT) return { note: await fallback(media, label, { tooBig: found.bytes.length }) };
+    if (found.bytes.length > FILE_LIMIT) return { note: await fallback(userId, media, label, { tooBig: found.bytes.length }) };
     let token: string;
     try {
       token = await client.uploadFile(found.bytes, name, mime);
     } catch (error) {
       if (!uploadRefused(error, now())) throw error;
-      return { note: await fallback(media, label, "refused") };
+      return { note: await fallback(userId, media, label, "refused") };
     }
     return { id: await client.sendFile(userId, token) };
   }

@@ -52,7 +52,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
           // The platform fetches the link later: a picture our server would refuse to serve is named now.
           const checked = media.kind === "photo" && opts.publicUrl && opts.media ? await fetchMediaBytes(opts.media, media) : null;
           const withheld = checked !== null && "withheld" in checked;
-          const url = media.kind === "photo" && !withheld && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : null;
+          const url = media.kind === "photo" && !withheld && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }) : null;
           if (withheld) {
             text = `${text}\n\n${viMedia.imageWithheld}`.trim();
           } else if (url) {
@@ -63,7 +63,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
           } else if (media.kind !== "photo" && opts.publicUrl && (media.fileRef || media.webUploadId !== undefined)) {
             // No file sending on this platform: a report or a recording comes as a private short-lived link.
             const label = media.fileName && /\.[A-Za-z0-9]{2,5}$/.test(media.fileName) ? media.fileName : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : (vi.media[media.kind] ?? media.kind);
-            const link = viZaloDelivery.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now()), formatDateTimeVN(mediaLinkExpiry(now())));
+            const link = viZaloDelivery.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }), formatDateTimeVN(mediaLinkExpiry(now())));
             text = text.trim() === "" ? link : `${link}\n\n${text}`; // first: the text may say "the recording above"
           } else {
             text = `${text}\n${viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind)}`.trim();

@@ -10,6 +10,7 @@ import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
 import { can } from "../staff/roles.js";
 import { fetchMediaBytes, type MediaSources } from "./fetch.js";
 import type { UploadLink } from "./uploads.js";
+import { pseudonymOf } from "../crypto/pseudonym.js";
 
 export const MEDIA_LINK_HOURS = 24;
 
@@ -21,6 +22,14 @@ interface LinkBody {
   l?: UploadLink;
   n?: string;
   e: number;
+  /** The recipient's pseudonym: a link made for a staff member dies with their access. */
+  r?: string;
+}
+
+/** Who a link is made for: the chat the sender posts it to (a private chat: the person). */
+export interface LinkRecipient {
+  channel: Channel;
+  chatId: string;
 }
 
 /** When a link made now stops working. */
@@ -28,8 +37,8 @@ export function mediaLinkExpiry(now: Date): Date {
   return new Date(now.getTime() + MEDIA_LINK_HOURS * 3_600_000);
 }
 
-export async function sealMediaLink(keys: Keyring, publicUrl: string, media: OutgoingMedia, now: Date): Promise<string> {
-  const body: LinkBody = { c: media.channel, k: media.kind, e: mediaLinkExpiry(now).getTime() };
+export async function sealMediaLink(keys: Keyring, publicUrl: string, media: OutgoingMedia, now: Date, recipient: LinkRecipient): Promise<string> {
+  const body: LinkBody = { c: media.channel, k: media.kind, e: mediaLinkExpiry(now).getTime(), r: await pseudonymOf(keys, recipient.channel, recipient.chatId) };
   if (media.fileRef) body.f = media.fileRef;
   if (media.webUploadId !== undefined) body.w = media.webUploadId;
   if (media.webLink) body.l = media.webLink;
@@ -37,11 +46,11 @@ export async function sealMediaLink(keys: Keyring, publicUrl: string, media: Out
   return new URL(`/media/${await keys.seal(JSON.stringify(body))}`, publicUrl).toString();
 }
 
-export async function openMediaLink(keys: Keyring, token: string, now: Date): Promise<OutgoingMedia | null> {
+export async function openMediaLink(keys: Keyring, token: string, now: Date): Promise<(OutgoingMedia & { recipient?: string }) | null> {
   try {
     const body = JSON.parse(await keys.open(token)) as LinkBody;
     if (typeof body.e !== "number" || body.e <= now.getTime()) return null;
-    return { kind: body.k, channel: body.c, fileRef: body.f, webUploadId: body.w, webLink: body.l, ...(body.n ? { fileName: body.n } : {}) };
+    return { kind: body.k, channel: body.c, fileRef: body.f, webUploadId: body.w, webLink: body.l, ...(body.n ? { fileName: body.n } : {}), ...(body.r ? { recipient: body.r } : {}) };
   } catch {
     return null;
   }
@@ -72,6 +81,17 @@ export function downloadName(media: Pick<OutgoingMedia, "kind" | "fileName">, mi
   return /\.[A-Za-z0-9]{2,5}$/.test(base) ? base : `${base}.${ext}`;
 }
 
+/**
+ * A link made for someone who is (or was) staff works only while they are active: revoking a
+ * member stops every link they were sent, whatever the file. Anyone else (a subscriber's bulletin
+ * recording) is held by the link's own expiry.
+ */
+async function recipientAllowed(db: Db, pseudonym: string | undefined): Promise<boolean> {
+  if (!pseudonym) return false; // every link names its recipient
+  const staff = (await db.staff.findUnique({ where: { pseudonym } })) ?? (await db.staffLink.findUnique({ where: { pseudonym }, select: { staffId: true } }).then((l) => (l ? db.staff.findUnique({ where: { id: l.staffId } }) : null)));
+  return !staff || staff.active;
+}
+
 /** A report file may be read through a link only by the active staff member it was made for, within their scope. */
 async function reportAllowed(db: Db, link: UploadLink | undefined): Promise<boolean> {
   if (!link || !("reportFileId" in link)) return true; // a web-chat picture of a tip: the sealed link is the permission
@@ -89,7 +109,8 @@ export function mediaLinkApp(opts: { keys: Keyring; media: MediaSources; now: ()
     if (!/^v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token) || token.length > 4000) return notFound();
     const media = await openMediaLink(opts.keys, token, opts.now());
     if (!media || media.kind === "location") return notFound();
-    if (media.webUploadId !== undefined && (!opts.db || !(await reportAllowed(opts.db, media.webLink)))) return notFound();
+    if (!opts.db || !(await recipientAllowed(opts.db, media.recipient))) return notFound();
+    if (media.webUploadId !== undefined && !(await reportAllowed(opts.db, media.webLink))) return notFound();
     const found = await fetchMediaBytes(opts.media, media);
     if (!found || "withheld" in found) return notFound(); // a picture that could not be made safe is never served
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();

@@ -1,5 +1,6 @@
 // Tip-off, follow-up and the officer's side over the Zalo Bot platform (webhook with the secret
 // header, wrapped and flat bodies), and long polling with getUpdates, against a fake Zalo Bot API.
+import { revokeStaff } from "../../src/staff/invitations.js";
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, PUBLIC_URL, type Harness } from "../helpers/harness.js";
@@ -70,6 +71,12 @@ describe("tip-off over Zalo Bot", () => {
     for (const marker of EXIF_MARKERS) expect(containsText(bytes, marker)).toBe(false);
     // Tampered or expired links serve nothing.
     expect((await h.app.request(link.pathname.slice(0, -3) + "AAA")).status).toBe(404);
+    // A link made for a staff member dies the moment they are revoked (issue 10), and works again if restored.
+    const officer = await h.db.staff.findFirstOrThrow({ where: { channel: "zalobot", role: "officer" } });
+    await revokeStaff(h.db, officer.id, h.clock.now);
+    expect((await h.app.request(link.pathname)).status).toBe(404);
+    await h.db.staff.update({ where: { id: officer.id }, data: { active: true, revokedAt: null } });
+    expect((await h.app.request(link.pathname)).status).toBe(200);
     h.clock.advanceMinutes(25 * 60);
     expect((await h.app.request(link.pathname)).status).toBe(404);
   });
