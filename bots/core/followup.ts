@@ -4,6 +4,7 @@ import { addFollowUp, findTipByReceipt, tipsterView } from "../../src/tips/servi
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { isOpen } from "../../src/tips/status.js";
 import { attachmentFrom } from "./tipoff.js";
+import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
 import { navRow, type Turn } from "./turn.js";
 
@@ -85,10 +86,29 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     turn.reply(vi.flow.useButtons, followUpMenu());
     return;
   }
+  const doneRow = [[{ label: vi.buttons.done, data: "f:done" }]];
   let outcome: "saved" | "closed" | null = null;
-  if (content.kind === "text" && content.text.trim().length > 0) {
+  const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
+  const answer = pendingLocation ? locationAnswer(turn) : null;
+  if (pendingLocation && answer === "drop") {
+    turn.state = { step: "followup_add", tipId };
+    turn.reply(vi.flow.locationDropped, doneRow);
+    return;
+  }
+  if (pendingLocation && answer === "keep") {
+    turn.state = { step: "followup_add", tipId };
+    outcome = await addFollowUp(turn.deps, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } }, turn.incoming.chat.tag);
+  } else if (pendingLocation && content.kind === "choice") {
+    turn.reply(vi.flow.locationPending, locationChoices(doneRow));
+    return;
+  } else if (content.kind === "location") {
+    // Asked first: a phone shares where it is, often the tipster's home.
+    turn.state = { step: "followup_add", tipId, pendingLocation: { latitude: content.latitude, longitude: content.longitude } };
+    askLocation(turn, doneRow);
+    return;
+  } else if (content.kind === "text" && content.text.trim().length > 0) {
     outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) }, turn.incoming.chat.tag);
-  } else if (content.kind === "media" || content.kind === "location") {
+  } else if (content.kind === "media") {
     const attachment = attachmentFrom(turn, content);
     if (!attachment) return;
     outcome = await addFollowUp(turn.deps, tipId, { attachment }, turn.incoming.chat.tag);
@@ -98,5 +118,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     turn.reply(vi.followUp.closed, followUpMenu());
     return;
   }
-  turn.reply(outcome === "saved" ? vi.followUp.additionSaved : vi.followUp.askAddition, [[{ label: vi.buttons.done, data: "f:done" }]]);
+  turn.reply(outcome === "saved" ? vi.followUp.additionSaved : vi.followUp.askAddition, doneRow);
+  // Something else came while a location waited for its answer: it still waits.
+  if (pendingLocation && !answer) askLocation(turn, doneRow);
 }

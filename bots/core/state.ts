@@ -11,6 +11,13 @@ export interface Draft {
   category?: string;
   text?: string;
   attachments: DraftAttachment[];
+  /** A shared location waiting for the tipster to confirm it marks the place, not their home. */
+  pendingLocation?: PendingLocation;
+}
+
+export interface PendingLocation {
+  latitude: number;
+  longitude: number;
 }
 
 export type DraftStep = "commune" | "category" | "village" | "text" | "media" | "confirm";
@@ -20,7 +27,7 @@ export type State =
   | { step: DraftStep; draft: Draft }
   | { step: "followup_code" }
   | { step: "followup"; tipId: number }
-  | { step: "followup_add"; tipId: number }
+  | { step: "followup_add"; tipId: number; pendingLocation?: PendingLocation }
   | { step: "ask"; tipId: number }
   | FiguresState
   | BulletinState;

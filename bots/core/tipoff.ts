@@ -1,5 +1,6 @@
 // The tip-off flow: commune → category → village → what happened → media → confirm → receipt.
 import { parseId } from "../../src/util/ids.js";
+import { askLocation, locationAnswer, locationChoices, pendingFrom } from "./location.js";
 import { vi } from "../../src/i18n/vi.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
@@ -197,10 +198,36 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       return;
     }
     case "media": {
+      const continueRow = [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()];
+      if (draft.pendingLocation) {
+        const answer = locationAnswer(turn);
+        const { pendingLocation, ...rest } = draft;
+        if (answer === "keep") {
+          const next = { ...rest, attachments: [...rest.attachments, { kind: "location" as const, channel: turn.incoming.channel, ...pendingLocation }] };
+          turn.state = { step: "media", draft: next };
+          turn.reply(`${vi.flow.locationKept}\n${vi.flow.mediaAdded(next.attachments.length)}`, continueRow);
+          return;
+        }
+        if (answer === "drop") {
+          turn.state = { step: "media", draft: rest };
+          turn.reply(vi.flow.locationDropped, continueRow);
+          return;
+        }
+        if (content.kind === "choice") {
+          turn.reply(vi.flow.locationPending, locationChoices([navRow()]));
+          return;
+        }
+      }
       if (choice === "m:continue") return enterStep(turn, "confirm", draft);
       if (content.kind === "media" || content.kind === "location") {
         if (draft.attachments.length >= MAX_ATTACHMENTS) {
           turn.reply(vi.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          return;
+        }
+        const pending = pendingFrom(content);
+        if (pending) {
+          turn.state = { step: "media", draft: { ...draft, pendingLocation: pending } };
+          askLocation(turn, [navRow()]);
           return;
         }
         const a = attachmentFrom(turn, content);
@@ -208,6 +235,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
           const next = { ...draft, attachments: [...draft.attachments, a] };
           turn.state = { step: "media", draft: next };
           turn.reply(vi.flow.mediaAdded(next.attachments.length), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          if (next.pendingLocation) askLocation(turn, [navRow()]); // still waits for its answer
         }
         return;
       }
@@ -221,6 +249,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         turn.state = { step: "media", draft: { ...draft, text: joined } };
       }
       turn.reply(vi.flow.askMedia, [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+      if (draft.pendingLocation) askLocation(turn, [navRow()]);
       return;
     }
     case "confirm": {

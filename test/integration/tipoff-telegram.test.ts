@@ -71,6 +71,9 @@ describe("tip-off over Telegram", () => {
     await post(photoUpdate({ caption: "ảnh nhà" }));
     await post(voiceUpdate());
     await post(locationUpdate(18.5, 105.7));
+    // Asked first whether it marks the place, not the tipster's home (issue 10).
+    expect(textsTo(TIPSTER.id).at(-1)).toContain("có phải là nơi xảy ra sự việc");
+    await post(callbackUpdate("loc:yes"));
     // A photo sent as a file keeps GPS data: refused with an explanation.
     await post(documentUpdate("image/jpeg"));
     expect(textsTo(TIPSTER.id).at(-1)).toContain("Ảnh gửi dạng tệp");

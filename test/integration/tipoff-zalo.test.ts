@@ -79,6 +79,10 @@ describe("tip-off over Zalo OA", () => {
     await post(imageEvent(ZALO_TIPSTER, photoUrl, "ảnh nhà"));
     await post(audioEvent(ZALO_TIPSTER, fake.hostMedia(new Uint8Array([0x4f, 0x67, 0x67, 0x53, 1, 2, 3]), "audio/aac")));
     await post(locationEvent(ZALO_TIPSTER, "18.5312", "105.7012"));
+    // Asked first whether it marks the place, not the tipster's home (issue 10).
+    expect(lastTo(ZALO_TIPSTER)).toContain("có phải là nơi xảy ra sự việc");
+    await tipster("1"); // Đúng, đây là nơi xảy ra
+    expect(lastTo(ZALO_TIPSTER)).toContain("Đã thêm vị trí");
     await post(fileEvent(ZALO_TIPSTER, fake.hostMedia(jpegWithExif(), "image/jpeg"), "IMG_VuThiDua.jpg", "jpg"));
     expect(lastTo(ZALO_TIPSTER)).toContain("Ảnh gửi dạng tệp");
     await post(businessCardEvent(ZALO_TIPSTER));

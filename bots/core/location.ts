@@ -1,0 +1,29 @@
+// A shared location is asked about before it goes anywhere: a phone shares where it is, which is
+// often the tipster's home. Only a location the tipster confirms marks the place of the problem
+// is attached; "no" drops it. Used by the tip draft and by follow-ups.
+import { vi } from "../../src/i18n/vi.js";
+import type { PendingLocation } from "./state.js";
+import type { Choice } from "./types.js";
+import type { Turn } from "./turn.js";
+
+export const LOCATION_YES = "loc:yes";
+export const LOCATION_NO = "loc:no";
+
+export function locationChoices(extra: Choice[][] = []): Choice[][] {
+  return [[{ label: vi.buttons.locationYes, data: LOCATION_YES }], [{ label: vi.buttons.locationNo, data: LOCATION_NO }], ...extra];
+}
+
+export function askLocation(turn: Turn, extra: Choice[][] = []): void {
+  turn.reply(vi.flow.locationConfirm, locationChoices(extra));
+}
+
+/** The tipster's answer about a pending location: "keep", "drop", or null when this is no answer. */
+export function locationAnswer(turn: Turn): "keep" | "drop" | null {
+  const { content } = turn.incoming;
+  if (content.kind !== "choice") return null;
+  return content.data === LOCATION_YES ? "keep" : content.data === LOCATION_NO ? "drop" : null;
+}
+
+export function pendingFrom(content: Turn["incoming"]["content"]): PendingLocation | null {
+  return content.kind === "location" ? { latitude: content.latitude, longitude: content.longitude } : null;
+}
