@@ -8,7 +8,7 @@ import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
 import { isTipAction } from "../../src/tips/status.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
+import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 
@@ -169,7 +169,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     formatDateTimeVN(tip.createdAt),
     `${vi.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
     "",
-    citizenBlock(tip.text),
+    tip.erasedAt ? vi.staff.tipErased(formatDateVN(tip.erasedAt)) : citizenBlock(tip.text),
   ].join("\n");
   turn.replies.push({ text, choices: can(staff, "tip.handle", { communeId: tip.communeId }) ? tipActionChoices(tip.id) : undefined, protect: true });
 }

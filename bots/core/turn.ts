@@ -14,6 +14,8 @@ export interface CoreSettings {
   globalTipsPerMinute: number;
   escalateAfterMinutes: number;
   addressRetentionDays: number;
+  /** Months after closing that a tip's content is kept; default 24 (src/tips/retention.ts). */
+  tipRetentionMonths?: number;
   demo: boolean;
 }
 

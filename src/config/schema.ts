@@ -34,6 +34,7 @@ const raw = z.object({
   TIPS_PER_HOUR: minutes(5),
   GLOBAL_TIPS_PER_MINUTE: minutes(120),
   ADDRESS_RETENTION_DAYS: minutes(30),
+  TIP_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   UPLOADS_PER_CONVERSATION: minutes(10),
   UPLOADS_PER_MINUTE: minutes(60),
   UPLOAD_QUOTA_MB: minutes(200),
@@ -73,6 +74,8 @@ export interface AppConfig {
   tipsPerHour: number;
   globalTipsPerMinute: number;
   addressRetentionDays: number;
+  /** Months after closing that a tip's text, files and thread are kept (src/tips/retention.ts). */
+  tipRetentionMonths: number;
   /** Web-chat pictures not yet attached to a tip: per conversation, per minute, and in bytes. */
   uploads: { pendingPerConversation: number; perMinute: number; pendingQuotaBytes: number };
   dispatchIntervalMs: number;
@@ -161,6 +164,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     tipsPerHour: c.TIPS_PER_HOUR,
     globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
     addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
+    tipRetentionMonths: c.TIP_RETENTION_MONTHS,
     uploads: { pendingPerConversation: c.UPLOADS_PER_CONVERSATION, perMinute: c.UPLOADS_PER_MINUTE, pendingQuotaBytes: c.UPLOAD_QUOTA_MB * 1024 * 1024 },
     dispatchIntervalMs: c.DISPATCH_INTERVAL_MS,
     compliance: { figuresReminderDay: c.FIGURES_REMINDER_DAY, leaderReminderDay: c.LEADER_REMINDER_DAY, reportDueDay: c.REPORT_DUE_DAY },

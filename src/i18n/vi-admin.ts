@@ -22,6 +22,22 @@ export const viAdmin = {
     postersLocalUrl: (url: string) => `Lưu ý: mã QR đang trỏ tới ${url} (chưa đặt PUBLIC_URL hoặc --url); điện thoại của người dân sẽ không mở được địa chỉ này.`,
   },
 
+  retention: {
+    keepSummary: "Giữ nội dung một tin báo đã đóng lâu hơn thời hạn lưu trữ (cần lý do, ví dụ: đang điều tra).",
+    listSummary: "Liệt kê tin báo đã đóng sắp hết thời hạn lưu trữ hoặc đang được giữ lại.",
+    kept: (caseNumber: string, until: string) => `Đã giữ nội dung tin báo ${caseNumber} đến ${until}. Lý do được ghi vào hồ sơ tin báo.`,
+    refused: {
+      not_found: "Không có tin báo với số hồ sơ này.",
+      forbidden: "Chỉ quản trị viên được giữ tin báo quá thời hạn.",
+      not_closed: "Tin báo này chưa đóng: chỉ tin đã xử lý xong mới có thời hạn lưu trữ.",
+      erased: "Nội dung tin báo này đã bị xóa theo thời hạn lưu trữ, không khôi phục được.",
+      no_reason: "Cần ghi lý do giữ lại (ít nhất 5 ký tự), ví dụ --reason \"Hồ sơ đang điều tra\".",
+      too_long: (max: number) => `Số tháng giữ lại phải từ 1 đến ${max}.`,
+    },
+    row: (caseNumber: string, closed: string, end: string, kept: string | null) => `${caseNumber}  đóng ${closed}  xóa nội dung từ ${end}${kept ? `  (giữ: ${kept})` : ""}`,
+    none: "Không có tin báo nào sắp hết thời hạn lưu trữ.",
+  },
+
   staff: {
     inviteSummary: "Tạo mã mời cán bộ (một lần dùng) theo vai trò và địa bàn.",
     invitesSummary: "Liệt kê các mã mời (mã chỉ hiện lúc tạo; ở đây là trạng thái).",

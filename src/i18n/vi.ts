@@ -243,6 +243,7 @@ export const vi = {
     actionRefused: (caseNumber: string, status: string) =>
       `${caseNumber} đang ở trạng thái "${status}", không thể thực hiện thao tác này.`,
     tipNotFound: "Không tìm thấy tin báo này.",
+    tipErased: (date: string) => `🗄️ Nội dung, tệp đính kèm và trao đổi của tin báo này đã được xóa ngày ${date} theo thời hạn lưu trữ (Luật Bảo vệ dữ liệu cá nhân). Chỉ còn các thông tin dùng cho thống kê.`,
   },
 
   alert: {

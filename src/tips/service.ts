@@ -289,6 +289,7 @@ export async function tipsterView(db: Db, tipId: number): Promise<string> {
     vi.followUp.statusLine(vi.statusForTipster[tip.status] ?? tip.status),
     "",
   ];
+  if (tip.erasedAt) return [...lines, vi.staff.tipErased(formatDateVN(tip.erasedAt))].join("\n");
   const questions = events.filter((e) => e.kind === "question");
   if (questions.length === 0) lines.push(vi.followUp.noQuestions);
   else {

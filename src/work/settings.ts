@@ -9,6 +9,7 @@ export function coreSettingsOf(config: AppConfig): CoreSettings {
     globalTipsPerMinute: config.globalTipsPerMinute,
     escalateAfterMinutes: config.escalateAfterMinutes,
     addressRetentionDays: config.addressRetentionDays,
+    tipRetentionMonths: config.tipRetentionMonths,
     demo: config.demo,
   };
 }

@@ -14,6 +14,7 @@ import { expireParked, pruneWindowState } from "../outbox/window.js";
 import { runBulletinTick } from "../bulletins/tick.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../media/uploads.js";
 import { pruneInboundUpdates } from "../inbound/prune.js";
+import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../tips/retention.js";
 
 const DAY_MS = 86_400_000;
 
@@ -51,6 +52,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["report_files", () => pruneReportFiles(deps)],
     ["uploads", () => pruneUnattachedUploads(deps.db, now)],
     ["inbound", () => pruneInboundUpdates(deps.db, now)],
+    ["retention", () => eraseExpiredTips(deps.db, now, deps.settings.tipRetentionMonths ?? DEFAULT_TIP_RETENTION_MONTHS)],
     ["web_messages", () => deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } })],
     ["outbox", () => deps.db.outboxMessage.deleteMany({ where: { status: { in: ["sent", "cancelled"] }, createdAt: { lt: new Date(now.getTime() - 30 * DAY_MS) } } })],
   ];
