@@ -56,6 +56,8 @@ export async function register(turn: Turn, code: string): Promise<void> {
       expired: vi.staff.inviteExpired,
       revoked: vi.staff.inviteRevoked,
       already_staff: vi.staff.alreadyStaff,
+      sender_paused: vi.staff.inviteSenderPaused,
+      all_paused: vi.staff.inviteAllPaused,
     } as const;
     turn.reply(reasons[result.reason]);
     return;

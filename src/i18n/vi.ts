@@ -205,6 +205,10 @@ export const vi = {
     registered: (name: string, role: string, scope: string) =>
       `✅ Đăng ký thành công. Chào đồng chí ${name} — ${role}, ${scope}.`,
     inviteUnknown: "Mã mời không đúng. Hãy kiểm tra lại với quản trị viên.",
+    inviteSenderPaused: "Bạn đã nhập sai mã mời nhiều lần. Để chống dò mã, hãy thử lại sau 1 giờ, hoặc xin quản trị viên mã mới.",
+    inviteAllPaused: "Hệ thống tạm dừng đăng ký cán bộ vài phút vì có nhiều mã mời sai được gửi tới. Quản trị viên đã được báo. Vui lòng thử lại sau ít phút.",
+    inviteBurstAlert: (count: number, minutes: number) =>
+      `⚠️ Cảnh báo an ninh: ${count} mã mời sai được gửi tới trong ${minutes} phút — có thể có người đang dò mã mời cán bộ. Việc đăng ký tạm dừng cho đến khi số lần sai giảm xuống. Hãy kiểm tra các mã mời đang mở (npm run admin -- invites) và thu hồi mã không dùng.`,
     inviteUsed: "Mã mời này đã được sử dụng. Mỗi mã chỉ dùng một lần; hãy xin mã mới.",
     inviteExpired: "Mã mời đã hết hạn. Hãy xin quản trị viên cấp mã mới.",
     inviteRevoked: "Mã mời đã bị thu hồi.",

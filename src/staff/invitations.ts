@@ -1,6 +1,19 @@
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { roleLabel, type Role } from "./roles.js";
+import { countHits, recordHit } from "../tips/limits.js";
+import { enqueue } from "../outbox/outbox.js";
+import { vi } from "../i18n/vi.js";
+import type { Channel } from "../../bots/core/types.js";
+
+/**
+ * Guessing has a brake: an invitation code is 8 symbols of 23 (about 78 billion), but nobody should
+ * get to try many. Wrong codes per sender per hour, and wrong codes from everyone in ten minutes
+ * (a burst pauses registration for all and alerts the admins once).
+ */
+export const INVITE_GUESSES = { perSender: 5, senderWindowMs: 3_600_000, total: 30, totalWindowMs: 600_000 };
+const WRONG_ALL = "invite-wrong:all";
+const BURST_ALERTED = "invite-wrong:alerted";
 
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
 const DAY_MS = 86_400_000;
@@ -69,7 +82,7 @@ export async function createInvitation(
 
 export type RedeemResult =
   | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; provinceId: number | null; active: boolean } }
-  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "already_staff" };
+  | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "already_staff" | "sender_paused" | "all_paused" };
 
 export async function redeemInvitation(
   db: Db,
@@ -77,10 +90,15 @@ export async function redeemInvitation(
   typed: string,
   who: { pseudonym: string; channel: string; sealedAddress: string; now: Date },
 ): Promise<RedeemResult> {
+  const senderBucket = await keys.tag("invite-wrong", who.pseudonym);
+  if ((await countHits(db, senderBucket, who.now, INVITE_GUESSES.senderWindowMs)) >= INVITE_GUESSES.perSender) return { ok: false, reason: "sender_paused" };
+  if ((await countHits(db, WRONG_ALL, who.now, INVITE_GUESSES.totalWindowMs)) >= INVITE_GUESSES.total) return { ok: false, reason: "all_paused" };
   const code = normalizeInvitationCode(typed);
-  if (!code) return { ok: false, reason: "unknown" };
-  const invitation = await db.invitation.findUnique({ where: { codeHash: await keys.tag("invite", code) } });
-  if (!invitation) return { ok: false, reason: "unknown" };
+  const invitation = code ? await db.invitation.findUnique({ where: { codeHash: await keys.tag("invite", code) } }) : null;
+  if (!invitation) {
+    await recordWrongInvitation(db, senderBucket, who.now);
+    return { ok: false, reason: "unknown" };
+  }
   if (invitation.revokedAt) return { ok: false, reason: "revoked" };
   if (invitation.usedAt) return { ok: false, reason: "used" };
   if (invitation.expiresAt <= who.now) return { ok: false, reason: "expired" };
@@ -107,6 +125,21 @@ export async function redeemInvitation(
   const named = await db.staff.update({ where: { id: staff.id }, data: { displayName } });
   await db.invitation.update({ where: { id: invitation.id }, data: { usedByStaffId: staff.id } });
   return { ok: true, staff: named };
+}
+
+/** Counts a wrong code; the guess that fills the total window alerts every active admin, once per window. */
+async function recordWrongInvitation(db: Db, senderBucket: string, now: Date): Promise<void> {
+  await recordHit(db, senderBucket, now);
+  await recordHit(db, WRONG_ALL, now);
+  const total = await countHits(db, WRONG_ALL, now, INVITE_GUESSES.totalWindowMs);
+  if (total < INVITE_GUESSES.total) return;
+  if ((await countHits(db, BURST_ALERTED, now, INVITE_GUESSES.totalWindowMs)) > 0) return;
+  await recordHit(db, BURST_ALERTED, now);
+  const admins = await db.staff.findMany({ where: { role: "admin", active: true }, orderBy: { id: "asc" } });
+  const message = { text: vi.staff.inviteBurstAlert(total, Math.round(INVITE_GUESSES.totalWindowMs / 60_000)) };
+  for (const admin of admins) {
+    await enqueue(db, { channel: admin.channel as Channel, sealedAddress: admin.sealedAddress, addressTag: `staff:${admin.id}` }, message, { now, dedupeKey: `invite-burst:${Math.floor(now.getTime() / INVITE_GUESSES.totalWindowMs)}:${admin.id}` });
+  }
 }
 
 export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
