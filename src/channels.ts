@@ -44,6 +44,6 @@ export async function createChannels(opts: {
     senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
   }
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
-  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl });
+  if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl, media });
   return { senders, media, bot, zaloBot };
 }

@@ -3,7 +3,8 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
-import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
+import { withheldFileLine } from "../../src/i18n/vi.js";
+import { fetchMediaBytes, isWithheld, type MediaSources, type Withheld } from "../../src/media/fetch.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -114,10 +115,13 @@ const EXT: Record<string, string> = {
   "video/mp4": "mp4",
   "video/webm": "webm",
   "video/quicktime": "mov",
+  "video/3gpp": "3gp",
   "audio/ogg": "ogg",
   "audio/mpeg": "mp3",
   "audio/mp4": "m4a",
   "audio/aac": "aac",
+  "audio/amr": "amr",
+  "audio/wav": "wav",
   "audio/webm": "weba",
   "application/pdf": "pdf",
 };
@@ -142,7 +146,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
   const strict = options.strict ?? defaultStrict();
 
   /** The file to send and how: a voice note from another platform that is not OGG/Opus goes as a document. */
-  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | null> {
+  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | Withheld | null> {
     const as = media.kind;
     if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
     if (media.webUploadId !== undefined && options.media?.web) {
@@ -151,6 +155,7 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     }
     if (media.channel !== "telegram" && media.fileRef && options.media) {
       const found = await fetchMediaBytes(options.media, media);
+      if (isWithheld(found)) return found;
       if (found) {
         return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" ? voiceAs(found.mime) : as };
       }
@@ -195,7 +200,9 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
           }
         } else if (media) {
           const found = await fileSource(media as FileMedia);
-          if (found !== null) {
+          // A file that could not be made safe: the officer reads why, under the tip.
+          if (isWithheld(found)) text = `${text}\n\n${withheldFileLine(media.kind)}`.trim();
+          else if (found !== null) {
             const source = found.file;
             const withCaption = text.trim() !== "" && text.length <= CAPTION_LIMIT;
             const extra = {

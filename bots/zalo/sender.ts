@@ -7,8 +7,8 @@
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
-import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
-import { vi } from "../../src/i18n/vi.js";
+import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/fetch.js";
+import { vi, withheldFileLine } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "./choices.js";
@@ -77,6 +77,7 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
       return { note: viZaloMedia.location(media.latitude, media.longitude) };
     }
     const found = await fetchMediaBytes(opts.media ?? {}, media);
+    if (isWithheld(found)) return { note: withheldFileLine(media.kind) };
     if (!found) return { note: viZaloMedia.unavailable(kindName) };
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();
     const name = downloadName(media, mime);

@@ -8,9 +8,9 @@
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
-import { vi } from "../../src/i18n/vi.js";
+import { vi, withheldFileLine } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.js";
+import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
@@ -18,6 +18,7 @@ import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
+import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/fetch.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
@@ -33,8 +34,11 @@ export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   return { ok: false, permanent: false, error: error instanceof Error ? error.message.slice(0, 300) : "zalobot: error" };
 }
 
-export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string }): ChannelSender {
+export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys: Keyring; now?: () => Date; publicUrl?: string; media?: MediaSources }): ChannelSender {
   const now = opts.now ?? (() => new Date());
+  /** A citizen's video or recording that cannot be made safe gets a line, not a link that would fail. */
+  const withheld = async (media: OutgoingMedia) =>
+    media.kind !== "photo" && media.webUploadId === undefined && !!opts.media && isWithheld(await fetchMediaBytes(opts.media, media));
   return {
     channel: "zalobot",
     async send(chatId, message: OutgoingMessage): Promise<SendResult> {
@@ -49,7 +53,9 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
         } else if (media) {
           const isZaloUrl = (media.channel === "zalo" || media.channel === "zalobot") && !!media.fileRef && /^https?:\/\//.test(media.fileRef);
           const url = media.kind !== "photo" ? null : opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now()) : isZaloUrl ? media.fileRef! : null;
-          if (url) {
+          if (await withheld(media)) {
+            text = `${text}\n\n${withheldFileLine(media.kind)}`.trim();
+          } else if (url) {
             const captionFits = numbered.length === 0 && text.length <= ZALO_TEXT_LIMIT;
             firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
             sent++;

@@ -1,13 +1,22 @@
 // A neutral "fetch media bytes" capability: each channel that holds media (Telegram file ids, Zalo
 // CDN links, web-chat uploads) gives a fetcher, and a sender on another channel re-uploads the
-// bytes. Pictures lose their metadata on the way (src/media/strip.ts). Web APIs only.
+// bytes. Pictures lose their metadata on the way (src/media/strip.ts), videos and recordings too
+// (src/media/av.ts); what cannot be made safe is withheld. Web APIs only.
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
-import { sniffAudio, sniffImage, stripId3, stripMetadata } from "./strip.js";
+import { sniffImage, stripMetadata } from "./strip.js";
+import { cleanAudioVideo } from "./av.js";
 
 export interface MediaBytes {
   bytes: Uint8Array;
   mime: string;
 }
+
+/** A file that was fetched but is not passed on: it could not be made safe (unknown or damaged format). */
+export interface Withheld {
+  withheld: true;
+}
+export const WITHHELD: Withheld = Object.freeze({ withheld: true });
+export const isWithheld = (found: unknown): found is Withheld => typeof found === "object" && found !== null && "withheld" in found;
 
 export type MediaFetcher = (fileRef: string) => Promise<MediaBytes | null>;
 export type MediaSources = Partial<Record<Channel, MediaFetcher>>;
@@ -50,11 +59,12 @@ export async function fetchUrlLimited(url: string, opts: { limit?: number; timeo
 }
 
 /**
- * The bytes of a media item from whichever channel holds it: pictures stripped of metadata, MP3
- * recordings of their ID3 tags, and a generic type (Telegram serves every file as octet-stream)
- * replaced by the audio type the bytes show, so the receiving platform can play them.
+ * The bytes of a media item from whichever channel holds it: pictures stripped of metadata;
+ * videos, voice notes and audio rewritten without metadata and typed by what the bytes are
+ * (Telegram serves every file as octet-stream), or withheld when that cannot be done; a document
+ * only when the server made it (a report). null: nothing could be fetched.
  */
-export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<MediaBytes | null> {
+export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<MediaBytes | Withheld | null> {
   let found: MediaBytes | null = null;
   try {
     if (media.webUploadId !== undefined) found = (await sources.web?.(String(media.webUploadId))) ?? null;
@@ -65,9 +75,13 @@ export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedi
   if (!found) return null;
   const image = sniffImage(found.bytes);
   if (image) return { bytes: stripMetadata(found.bytes), mime: image };
-  const generic = found.mime === "" || found.mime === "application/octet-stream" || found.mime === "binary/octet-stream";
-  const audio = media.kind === "voice" || media.kind === "audio" || found.mime.startsWith("audio/") ? sniffAudio(found.bytes) : null;
-  if (audio === "audio/mpeg") return { bytes: stripId3(found.bytes), mime: audio };
-  if (audio && (generic || !found.mime.startsWith("audio/"))) return { bytes: found.bytes, mime: audio };
-  return found;
+  return avOrWithheld(found, media);
+}
+
+/** Everything that is not a picture: cleaned, a server-made file as it is, or withheld. */
+function avOrWithheld(found: MediaBytes, media: OutgoingMedia): MediaBytes | Withheld {
+  if (media.kind === "video" || media.kind === "voice" || media.kind === "audio") return cleanAudioVideo(found.bytes, media.kind) ?? WITHHELD;
+  if (media.kind === "document") return media.webUploadId !== undefined && media.fileName ? found : WITHHELD; // a report this server wrote
+  return found; // a "photo" that is not a picture: the picture rules decide
+
 }

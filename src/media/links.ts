@@ -8,7 +8,8 @@ import type { Keyring } from "../crypto/keys.js";
 import type { Db } from "../db/client.js";
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
 import { can } from "../staff/roles.js";
-import { fetchMediaBytes, type MediaSources } from "./fetch.js";
+import { withheldFileLine } from "../i18n/vi.js";
+import { fetchMediaBytes, isWithheld, type MediaSources } from "./fetch.js";
 
 export const MEDIA_LINK_HOURS = 24;
 
@@ -57,6 +58,8 @@ const EXT: Record<string, string> = {
   "audio/amr": "amr",
   "audio/wav": "wav",
   "video/mp4": "mp4",
+  "video/quicktime": "mov",
+  "video/3gpp": "3gp",
   "application/pdf": "pdf",
   "text/html": "html",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
@@ -87,6 +90,10 @@ export function mediaLinkApp(opts: { keys: Keyring; media: MediaSources; now: ()
     if (!media || media.kind === "location") return notFound();
     if (media.webUploadId !== undefined && (!opts.db || !(await reportAllowed(opts.db, media.webUploadId)))) return notFound();
     const found = await fetchMediaBytes(opts.media, media);
+    if (isWithheld(found)) {
+      // Said in words to whoever opens the link (a Zalo Bot officer): the file was kept back on purpose.
+      return c.text(withheldFileLine(media.kind), 422, { "Cache-Control": "private, no-store", "Content-Security-Policy": "default-src 'none'; sandbox" });
+    }
     if (!found) return notFound();
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();
     if (media.kind === "photo" && !mime.startsWith("image/")) return notFound();

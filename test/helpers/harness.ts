@@ -116,7 +116,7 @@ export async function createHarness(
     senders.zalo = createZaloSender({ client: zalo, db, keys, media, now, publicUrl: PUBLIC_URL });
   }
   if (opts.zalobot) {
-    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL });
+    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL, media });
   }
   const settings: CoreSettings = {
     draftTtlMinutes: 60,
