@@ -15,8 +15,8 @@ export interface ApiCall {
    */
   payload: Record<string, unknown>;
   multipart: boolean;
-  /** Multipart parts that carried a file: field name, file name and size. */
-  files: Array<{ field: string; filename: string; size: number }>;
+  /** Multipart parts that carried a file: field name, file name, size and the bytes themselves. */
+  files: Array<{ field: string; filename: string; size: number; bytes: Uint8Array }>;
   at: number;
   /** The `result` answered, when the call succeeded. */
   result?: unknown;
@@ -92,7 +92,7 @@ function parseMultipart(body: Buffer, boundary: string): { fields: Record<string
     const name = /name="([^"]*)"/i.exec(headers)?.[1];
     if (name === undefined) continue;
     const filename = /filename="?([^";\r\n]*)"?/i.exec(headers)?.[1];
-    if (filename !== undefined) files.push({ field: name, filename, size: Buffer.byteLength(content, "latin1") });
+    if (filename !== undefined) files.push({ field: name, filename, size: Buffer.byteLength(content, "latin1"), bytes: new Uint8Array(Buffer.from(content, "latin1")) });
     else fields[name] = maybeJson(Buffer.from(content, "latin1").toString("utf8"));
   }
   return { fields, files };

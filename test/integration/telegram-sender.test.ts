@@ -184,7 +184,7 @@ describe("Telegram sender", () => {
     expect(call!.multipart).toBe(true);
     expect(call!.payload).toMatchObject({ caption: "Ảnh từ web", protect_content: "true", chat_id: "7312845906" });
     expect(String(call!.payload.photo)).toMatch(/^attach:\/\//);
-    expect(call!.files).toEqual([{ field: String(call!.payload.photo).slice("attach://".length), filename: "photo.jpg", size: bytes.length }]);
+    expect(call!.files).toMatchObject([{ field: String(call!.payload.photo).slice("attach://".length), filename: "photo.jpg", size: bytes.length }]);
   });
 
   it("fails permanently on an empty message", async () => {
