@@ -19,6 +19,7 @@ import {
   documentUpdate,
   locationUpdate,
   voiceUpdate,
+  videoUpdate,
 } from "../helpers/fake-telegram.js";
 
 const OFFICER: TestUser = { id: 5_550_001, is_bot: false, first_name: "Trần", last_name: "Công An", username: "ca_hongloc", language_code: "vi" };
@@ -70,6 +71,7 @@ describe("tip-off over Telegram", () => {
     await post(textUpdate("Nhà cuối ngõ có người bán ma túy, hay giao hàng lúc 22 giờ."));
     await post(photoUpdate({ caption: "ảnh nhà" }));
     await post(voiceUpdate());
+    await post(videoUpdate());
     await post(locationUpdate(18.5, 105.7));
     // A photo sent as a file keeps GPS data: refused with an explanation.
     await post(documentUpdate("image/jpeg"));
@@ -77,7 +79,7 @@ describe("tip-off over Telegram", () => {
     // A contact card (with a phone number) is not something the flow takes.
     await post(contactUpdate());
     await post(callbackUpdate("m:continue"));
-    expect(textsTo(TIPSTER.id).at(-1)).toContain("3 tệp đính kèm".slice(0, 0) + "Đính kèm: 1 ảnh, 1 tin nhắn thoại, 1 vị trí");
+    expect(textsTo(TIPSTER.id).at(-1)).toContain("3 tệp đính kèm".slice(0, 0) + "Đính kèm: 1 ảnh, 1 tin nhắn thoại, 1 video, 1 vị trí");
     await post(callbackUpdate("s:submit"));
     expect(textsTo(TIPSTER.id).join("\n")).toMatch(/Mã tiếp nhận của bạn: [A-Z0-9]{4}-[A-Z0-9]{4}/);
 
@@ -90,6 +92,7 @@ describe("tip-off over Telegram", () => {
     expect(photo.payload.photo).toBe("AgACphoto-large");
     expect(photo.payload.protect_content).toBe(true);
     expect(fake.callsTo("sendVoice").find(toChat(GROUP_CHAT.id))).toBeDefined();
+    expect(fake.callsTo("sendVideo").find(toChat(GROUP_CHAT.id))).toBeDefined();
     expect(fake.callsTo("sendLocation").find(toChat(GROUP_CHAT.id))?.payload).toMatchObject({ latitude: 18.5, longitude: 105.7 });
     expect(fake.callsTo("forwardMessage")).toHaveLength(0);
     expect(fake.callsTo("copyMessage")).toHaveLength(0);
@@ -157,7 +160,7 @@ describe("tip-off over Telegram", () => {
   });
 
   it("leaves nothing that identifies the tipster in the database, its WAL, the logs or officers' messages", async () => {
-    const secrets = [String(TIPSTER.id), TIPSTER.username!, TIPSTER.first_name, TIPSTER.last_name!, TIPSTER.language_code!, TIPSTER_PHONE, TIPSTER_PHONE.replace(/\s/g, ""), "912345678"];
+    const secrets = [String(TIPSTER.id), TIPSTER.username!, TIPSTER.first_name, TIPSTER.last_name!, TIPSTER.language_code!, TIPSTER_PHONE, TIPSTER_PHONE.replace(/\s/g, ""), "912345678", "VID_LauThiMy"];
     const files = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync);
     expect(files.length).toBeGreaterThan(0);
     const stored = files.map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
