@@ -4,7 +4,7 @@ import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
 import { withheldFileLine } from "../../src/i18n/vi.js";
-import { fetchMediaBytes, isWithheld, type MediaSources, type Withheld } from "../../src/media/fetch.js";
+import { WITHHELD, fetchMediaBytes, isWithheld, type MediaSources, type Withheld } from "../../src/media/fetch.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -148,18 +148,24 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
   /** The file to send and how: a voice note from another platform that is not OGG/Opus goes as a document. */
   async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | Withheld | null> {
     const as = media.kind;
-    if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
+    // Telegram re-compresses photos; a citizen's video, voice note or audio file (an MP3's performer
+    // and title show in the player) is fetched and cleaned like any other platform's, or withheld.
+    const clean = media.citizen === true && media.kind !== "photo";
+    if (clean && media.channel === "telegram" && !options.media?.telegram) return WITHHELD;
+    if (media.channel === "telegram" && media.fileRef && !clean) return { file: media.fileRef, as };
     if (media.webUploadId !== undefined && options.media?.web) {
       const upload = await options.media.web(String(media.webUploadId));
       if (upload) return { file: new InputFile(upload.bytes, media.fileName ?? fileName(media.kind, upload.mime)), as };
     }
-    if (media.channel !== "telegram" && media.fileRef && options.media) {
+    if (media.fileRef && options.media) {
       const found = await fetchMediaBytes(options.media, media);
       if (isWithheld(found)) return found;
       if (found) {
         return { file: new InputFile(found.bytes, fileName(media.kind, found.mime)), as: media.kind === "voice" ? voiceAs(found.mime) : as };
       }
     }
+    // A citizen's Telegram file that cannot be fetched (over the Bot API's 20 MB) cannot be checked either.
+    if (clean && media.channel === "telegram") return WITHHELD;
     return null; // a file of another platform that cannot be fetched: text only
   }
 

@@ -94,7 +94,7 @@ export function describeAttachments(list: { kind: string }[]): string {
 function mediaMessage(caseNumber: string, a: DraftAttachment, threadKey: string): OutgoingMessage {
   return {
     text: vi.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
-    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, webUploadId: a.webUploadId, latitude: a.latitude, longitude: a.longitude },
+    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, webUploadId: a.webUploadId, latitude: a.latitude, longitude: a.longitude, citizen: true },
     protect: true,
     threadKey,
   };

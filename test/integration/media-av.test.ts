@@ -112,7 +112,7 @@ describe("videos and recordings across channels", () => {
     for (const file of files) expect(avMarkersIn(file.bytes)).toEqual([]);
   });
 
-  it("carries a Telegram tipster's video, voice note and audio file to Zalo OA and Zalo Bot without metadata", async () => {
+  it("carries a Telegram tipster's video, voice note and audio file to Zalo OA, Zalo Bot and Telegram without metadata", async () => {
     const video = avFixture("iphone.mov");
     tg.setFileContent("BAACvideo", video);
     tg.setFileContent("AwACvoice", avFixture("voice.ogg"));
@@ -141,6 +141,12 @@ describe("videos and recordings across channels", () => {
     const ogg = Buffer.from(files.find((f) => f.name === "voice.ogg")!.bytes).toString("latin1");
     expect(ogg).toContain("OpusTags");
     expect(ogg).not.toContain("ARTIST");
+
+    // The Telegram officer too: fetched from Telegram, cleaned, uploaded again (no file id passed on).
+    const sent = ["sendVideo", "sendVoice", "sendAudio"].map((m) => tg.callsTo(m).filter(toChat(OFFICER.id)).at(-1)!);
+    expect(sent.map((c) => c.files[0]?.filename)).toEqual(["video.mov", "voice.ogg", "audio.mp3"]);
+    for (const call of sent) expect(avMarkersIn(call.files[0]!.bytes)).toEqual([]);
+    expectCleanMp4(sent[0]!.files[0]!.bytes, video);
 
     const served = await botLinks();
     const fresh = served.slice(-3);
