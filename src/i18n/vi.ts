@@ -270,7 +270,7 @@ export const vi = {
     location: "vị trí",
     document: "tệp",
     /** After the kind of a video or recording that could not be cleaned (withheldFileLine). */
-    withheldFile: "kèm theo đã được giữ lại, không chuyển đi: hệ thống không xóa được những thông tin trong tệp có thể làm lộ người gửi (vị trí, tên, thiết bị). Nội dung tin báo ở trên vẫn đầy đủ.",
+    withheldFile: "kèm theo đã được giữ lại, không chuyển đi: hệ thống không xóa được những thông tin trong tệp có thể làm lộ người gửi (vị trí, tên, thiết bị).",
   } as Record<string, string>,
 
   web: {

@@ -12,6 +12,7 @@ import { zaloSay } from "../helpers/zalo-flow.js";
 import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
 import { mp4Boxes, mp4SampleRanges } from "../../src/media/mp4.js";
 import { vi } from "../../src/i18n/vi.js";
+import { sealMediaLink } from "../../src/media/links.js";
 
 const OFFICER: TestUser = { id: 5_550_888, is_bot: false, first_name: "Lường", last_name: "Văn Sáng", username: "luong_sang_ca", language_code: "vi" };
 const WITHHELD = vi.media.withheldFile!;
@@ -153,6 +154,19 @@ describe("videos and recordings across channels", () => {
     expect(bot.textsTo(BOT_OFFICER.id).length).toBeGreaterThan(botBefore);
     expect(fresh.map((r) => r.status)).toEqual([200, 200, 200]);
     for (const r of fresh) expect(avMarkersIn(new Uint8Array(await r.arrayBuffer()))).toEqual([]);
+  });
+
+  it("answers a sealed link to a file that cannot be made safe with the line, not the file", async () => {
+    const media = { kind: "video" as const, channel: "zalo" as const, fileRef: zalo.hostMedia(avFixture("truncated.mp4"), "video/mp4"), citizen: true };
+    const link = new URL(await sealMediaLink(h.keys, PUBLIC_URL, media, h.clock.now));
+    const res = await h.app.request(link.pathname);
+    expect(res.status).toBe(422);
+    expect(await res.text()).toBe(`⚠️ Video ${WITHHELD}`);
+    const good = new URL(await sealMediaLink(h.keys, PUBLIC_URL, { ...media, fileRef: zalo.hostMedia(avFixture("android.mp4"), "video/mp4") }, h.clock.now));
+    const served = await h.app.request(good.pathname);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-disposition")).toBe('inline; filename="video.mp4"');
+    expect(avMarkersIn(new Uint8Array(await served.arrayBuffer()))).toEqual([]);
   });
 
   it("leaves nothing planted in the files, nor who sent them, in the database, its WAL or the logs", async () => {
