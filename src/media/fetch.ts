@@ -83,5 +83,4 @@ function avOrWithheld(found: MediaBytes, media: OutgoingMedia): MediaBytes | Wit
   if (media.kind === "video" || media.kind === "voice" || media.kind === "audio") return cleanAudioVideo(found.bytes, media.kind) ?? WITHHELD;
   if (media.kind === "document") return media.webUploadId !== undefined && media.fileName ? found : WITHHELD; // a report this server wrote
   return found; // a "photo" that is not a picture: the picture rules decide
-
 }

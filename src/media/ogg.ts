@@ -73,9 +73,9 @@ function headerPages(packets: Uint8Array[], serial: number): Page[] {
   const pages: Page[] = [];
   let segments: number[] = [];
   let data: number[] = [];
-  let continued = false;
+  let startsContinued = false;
   const flush = () => {
-    pages.push({ flags: continued ? 1 : 0, granule: new Uint8Array(8), serial, segments, data: new Uint8Array(data) });
+    pages.push({ flags: startsContinued ? 1 : 0, granule: new Uint8Array(8), serial, segments, data: new Uint8Array(data) });
     segments = [];
     data = [];
   };
@@ -85,7 +85,7 @@ function headerPages(packets: Uint8Array[], serial: number): Page[] {
     for (;;) {
       if (segments.length === 255) {
         flush();
-        continued = true;
+        startsContinued = at > 0; // the next page goes on with this packet
       }
       const lace = Math.min(255, left);
       segments.push(lace);
@@ -94,7 +94,6 @@ function headerPages(packets: Uint8Array[], serial: number): Page[] {
       left -= lace;
       if (lace < 255) break;
     }
-    continued = false;
   }
   if (segments.length > 0) flush();
   return pages;

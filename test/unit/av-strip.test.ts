@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { cleanAudioVideo } from "../../src/media/av.js";
 import { mp4Boxes, mp4SampleRanges, stripMp4 } from "../../src/media/mp4.js";
-import { oggCommentPacket, stripOgg } from "../../src/media/ogg.js";
+import { oggCommentPacket, oggCrc, stripOgg } from "../../src/media/ogg.js";
 import { stripAdts, stripAmr, stripMp3, stripWav } from "../../src/media/audio.js";
 import { XMP_UUID, avFixture, avMarkersIn } from "../helpers/av.js";
 
@@ -79,6 +79,31 @@ describe("real files", () => {
     expect(latin1(tail(out)).slice(-150)).toBe(latin1(tail(original)).slice(-150));
   });
 
+  it("empties an OpusTags packet that spans pages (cover art in a comment)", () => {
+    // Rebuilt from voice.ogg: its ID page, a 600-byte comment packet over two pages, its audio pages.
+    const pages = oggPages(avFixture("voice.ogg"));
+    const comment = Buffer.from(("METADATA_BLOCK_PICTURE=" + "Nguyen Van Tipster 18.5301 ".repeat(30)).slice(0, 600 - 8 - 4 - 6 - 4 - 4));
+    const tags = new Uint8Array([...Buffer.from("OpusTags"), 6, 0, 0, 0, ...Buffer.from("vendor"), 1, 0, 0, 0, comment.length & 255, comment.length >> 8, 0, 0, ...comment]);
+    expect(tags.length).toBe(600);
+    const head = pages[0]!;
+    const rebuilt = [
+      head,
+      { flags: 0, granule: 0, segments: [255], data: tags.subarray(0, 255) },
+      { flags: 1, granule: 0, segments: [255, 90], data: tags.subarray(255) },
+      ...pages.slice(2),
+    ];
+    const ogg = Buffer.concat(rebuilt.map((p, i) => oggPage(p, head.serial, i)));
+    expect(latin1(ogg)).toContain("Nguyen Van Tipster");
+    const out = stripOgg(ogg)!;
+    expect(out).not.toBeNull();
+    expect(avMarkersIn(out)).toEqual([]);
+    expect(latin1(oggCommentPacket(out)!)).toBe("OpusTags\x07\0\0\0phaodai\0\0\0\0");
+    expect(out.length).toBe(stripOgg(avFixture("voice.ogg"))!.length);
+    // A continuation flag that lies is refused.
+    const lying = Buffer.concat(rebuilt.map((p, i) => oggPage(i === 2 ? { ...p, flags: 0 } : p, head.serial, i)));
+    expect(stripOgg(lying)).toBeNull();
+  });
+
   it("refuses an Ogg page with a wrong CRC, and a cut-off last page", () => {
     const broken = new Uint8Array(avFixture("voice.ogg"));
     broken[broken.length - 5]! ^= 0xff;
@@ -115,6 +140,42 @@ describe("real files", () => {
     expect(stripAmr(new Uint8Array([...amr, ...Buffer.from("Nguyen")]))).toBeNull();
   });
 });
+
+// ---- Ogg pages by hand (the CRC from the module under test is checked against ffmpeg's pages above).
+
+interface RawPage {
+  flags: number;
+  granule: number;
+  serial?: number;
+  segments: number[];
+  data: Uint8Array;
+}
+function oggPages(bytes: Uint8Array): Array<RawPage & { serial: number }> {
+  const pages: Array<RawPage & { serial: number }> = [];
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = 0; at < bytes.length; ) {
+    const count = bytes[at + 26]!;
+    const segments = [...bytes.subarray(at + 27, at + 27 + count)];
+    const size = segments.reduce((n, x) => n + x, 0);
+    pages.push({ flags: bytes[at + 5]!, granule: Number(view.getBigUint64(at + 6, true)), serial: view.getUint32(at + 14, true), segments, data: bytes.subarray(at + 27 + count, at + 27 + count + size) });
+    at += 27 + count + size;
+  }
+  return pages;
+}
+function oggPage(page: RawPage, serial: number, sequence: number): Uint8Array {
+  const out = new Uint8Array(27 + page.segments.length + page.data.length);
+  const view = new DataView(out.buffer);
+  out.set(Buffer.from("OggS"));
+  out[5] = page.flags;
+  view.setBigUint64(6, BigInt(page.granule), true);
+  view.setUint32(14, serial, true);
+  view.setUint32(18, sequence, true);
+  out[26] = page.segments.length;
+  out.set(page.segments, 27);
+  out.set(page.data, 27 + page.segments.length);
+  view.setUint32(22, oggCrc(out), true);
+  return out;
+}
 
 // ---- Hand-built ISO-BMFF files for the corners.
 
