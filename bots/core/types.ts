@@ -40,6 +40,8 @@ export interface OutgoingMedia {
   webLink?: UploadLink;
   /** A name for a file the server made (reports); never a user's original file name. */
   fileName?: string;
+  /** A citizen's attachment (a tip's): cleaned before any officer gets it, even on its own platform. */
+  citizen?: boolean;
   latitude?: number;
   longitude?: number;
 }

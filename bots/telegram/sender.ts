@@ -3,8 +3,8 @@
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
-import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
-import { viMedia } from "../../src/i18n/vi-media.js";
+import { isWithheld, fetchMediaBytes, type MediaSources, type MediaWithheld } from "../../src/media/fetch.js";
+import { withheldLine } from "../../src/i18n/vi-media.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -115,10 +115,13 @@ const EXT: Record<string, string> = {
   "video/mp4": "mp4",
   "video/webm": "webm",
   "video/quicktime": "mov",
+  "video/3gpp": "3gp",
   "audio/ogg": "ogg",
   "audio/mpeg": "mp3",
   "audio/mp4": "m4a",
   "audio/aac": "aac",
+  "audio/amr": "amr",
+  "audio/wav": "wav",
   "audio/webm": "weba",
   "application/pdf": "pdf",
 };
@@ -145,19 +148,25 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
   /**
    * The file to send and how: a voice note from another platform that is not OGG/Opus goes as a
    * document. Bytes from another platform or the web chat come through fetchMediaBytes, so every
-   * picture is re-encoded; "withheld" when a picture could not be.
+   * picture is re-encoded and every video or recording rewritten; withheld when that cannot be.
    */
-  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | "withheld" | null> {
+  async function fileSource(media: FileMedia): Promise<{ file: InputFile | string; as: FileMedia["kind"] } | MediaWithheld | null> {
     const as = media.kind;
-    if (media.channel === "telegram" && media.fileRef) return { file: media.fileRef, as };
-    if ((media.webUploadId !== undefined || (media.channel !== "telegram" && media.fileRef)) && options.media) {
+    // Telegram re-compresses photos; a citizen's video, voice note or audio file (an MP3's performer
+    // and title show in the player) is fetched and cleaned like any other platform's, or withheld.
+    const clean = media.citizen === true && media.kind !== "photo";
+    if (clean && media.channel === "telegram" && !options.media?.telegram) return { withheld: "file" };
+    if (media.channel === "telegram" && media.fileRef && !clean) return { file: media.fileRef, as };
+    if ((media.webUploadId !== undefined || media.fileRef) && options.media) {
       const found = await fetchMediaBytes(options.media, media);
-      if (found && "withheld" in found) return "withheld";
+      if (isWithheld(found)) return found;
       if (found) {
         const name = media.webUploadId !== undefined && media.fileName ? media.fileName : fileName(media.kind, found.mime);
         return { file: new InputFile(found.bytes, name), as: media.kind === "voice" ? voiceAs(found.mime) : as };
       }
     }
+    // A citizen's Telegram file that cannot be fetched (over the Bot API's 20 MB) cannot be checked either.
+    if (clean && media.channel === "telegram") return { withheld: "file" };
     return null; // a file of another platform that cannot be fetched: text only
   }
 
@@ -198,7 +207,8 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
           }
         } else if (media) {
           const found = await fileSource(media as FileMedia);
-          if (found === "withheld") text = text.trim() === "" ? viMedia.imageWithheld : `${text}\n\n${viMedia.imageWithheld}`;
+          // A file that could not be made safe: the officer reads why, under the tip.
+          if (isWithheld(found)) text = `${text}\n\n${withheldLine(found.withheld, media.kind)}`.trim();
           else if (found !== null) {
             const source = found.file;
             const withCaption = text.trim() !== "" && text.length <= CAPTION_LIMIT;

@@ -7,8 +7,8 @@
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
-import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
-import { viMedia } from "../../src/i18n/vi-media.js";
+import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/fetch.js";
+import { withheldLine } from "../../src/i18n/vi-media.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
@@ -78,8 +78,8 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
       return { note: viZaloMedia.location(media.latitude, media.longitude) };
     }
     const found = await fetchMediaBytes(opts.media ?? {}, media);
+    if (isWithheld(found)) return { note: withheldLine(found.withheld, media.kind) };
     if (!found) return { note: viZaloMedia.unavailable(kindName) };
-    if ("withheld" in found) return { note: viMedia.imageWithheld };
     const mime = found.mime.split(";")[0]!.trim().toLowerCase();
     const name = downloadName(media, mime);
     const label = media.fileName ? name : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : kindName;

@@ -10,7 +10,7 @@ import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import type { ChannelSender, OutgoingMessage, SendResult } from "../core/types.js";
+import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
@@ -18,8 +18,8 @@ import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
-import { fetchMediaBytes, type MediaSources } from "../../src/media/fetch.js";
-import { viMedia } from "../../src/i18n/vi-media.js";
+import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/fetch.js";
+import { withheldLine } from "../../src/i18n/vi-media.js";
 
 export function zaloBotSendResult(error: unknown): SendResult & { ok: false } {
   if (error instanceof ZaloBotApiError) {
@@ -49,12 +49,13 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
         if (media?.kind === "location" && typeof media.latitude === "number" && typeof media.longitude === "number") {
           text = `${text}\n${viZaloMedia.location(media.latitude, media.longitude)}`.trim();
         } else if (media) {
-          // The platform fetches the link later: a picture our server would refuse to serve is named now.
-          const checked = media.kind === "photo" && opts.publicUrl && opts.media ? await fetchMediaBytes(opts.media, media) : null;
-          const withheld = checked !== null && "withheld" in checked;
-          const url = media.kind === "photo" && !withheld && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }) : null;
-          if (withheld) {
-            text = `${text}\n\n${viMedia.imageWithheld}`.trim();
+          // The platform fetches a link later: a file our server would refuse to serve is named now
+          // (a picture that does not decode, a citizen's video or recording that cannot be cleaned).
+          const check = opts.media && (media.kind === "photo" ? !!opts.publicUrl : media.webUploadId === undefined);
+          const checked = check && opts.media ? await fetchMediaBytes(opts.media, media) : null;
+          const url = media.kind === "photo" && !isWithheld(checked) && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }) : null;
+          if (isWithheld(checked)) {
+            text = `${text}\n\n${withheldLine(checked.withheld, media.kind)}`.trim();
           } else if (url) {
             const captionFits = numbered.length === 0 && text.length <= ZALO_TEXT_LIMIT;
             firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);

@@ -282,6 +282,8 @@ export const vi = {
     audio: "tệp âm thanh",
     location: "vị trí",
     document: "tệp",
+    /** After the kind of a video or recording that could not be cleaned (withheldFileLine). */
+    withheldFile: "kèm theo đã được giữ lại, không chuyển đi: hệ thống không xóa được những thông tin trong tệp có thể làm lộ người gửi (vị trí, tên, thiết bị).",
   } as Record<string, string>,
 
   web: {
@@ -298,3 +300,9 @@ export const vi = {
 } as const;
 
 export const emergencyLine = EMERGENCY;
+
+/** The line an officer gets instead of a video or recording withheld because it could not be made safe. */
+export function withheldFileLine(kind: string): string {
+  const name = vi.media[kind] ?? kind;
+  return `⚠️ ${name.charAt(0).toUpperCase()}${name.slice(1)} ${vi.media.withheldFile}`;
+}

@@ -1,10 +1,11 @@
 // A neutral "fetch media bytes" capability: each channel that holds media (Telegram file ids, Zalo
 // CDN links, web-chat uploads) gives a fetcher, and a sender on another channel re-uploads the
-// bytes. Every picture is decoded and encoded again on the way (src/media/reencode.ts), and one
-// that cannot be is withheld, never passed on. Web APIs only.
+// bytes. Every picture is decoded and encoded again on the way (src/media/reencode.ts), videos and
+// recordings are rewritten without metadata (src/media/av.ts); what cannot be made safe is withheld,
+// never passed on. Web APIs only.
 import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
 import { reencodeImage, sniffImage } from "./reencode.js";
-import { sniffAudio, stripId3 } from "./strip.js";
+import { cleanAudioVideo } from "./av.js";
 import type { UploadLink } from "./uploads.js";
 
 export interface MediaBytes {
@@ -12,12 +13,14 @@ export interface MediaBytes {
   mime: string;
 }
 
-/** A picture that could not be decoded, so not made safe: the receiver is told, the bytes go nowhere. */
+/** A file that was fetched but is not passed on: it could not be made safe (a picture that does not
+ * decode; a video, recording or document of an unknown or damaged format). The receiver is told. */
 export interface MediaWithheld {
-  withheld: "image";
+  withheld: "image" | "file";
 }
 
 export type FetchedMedia = MediaBytes | MediaWithheld;
+export const isWithheld = (found: unknown): found is MediaWithheld => typeof found === "object" && found !== null && "withheld" in found;
 
 export type MediaFetcher = (fileRef: string) => Promise<MediaBytes | null>;
 /** A file kept by this server, read only for what it is linked to (src/media/uploads.ts). */
@@ -61,22 +64,26 @@ export async function fetchUrlLimited(url: string, opts: { limit?: number; timeo
   }
 }
 
+/** A file the server made (a report, read for its report file: src/media/uploads.ts): nothing of a tipster. */
+function serverMade(media: Pick<OutgoingMedia, "webLink">): boolean {
+  return !!media.webLink && "reportFileId" in media.webLink;
+}
+
 /**
  * Whether these bytes are, or are sent as, a picture: then they go out only re-encoded. A photo,
  * any image type the source declares, or image bytes under any name (a "document" that is a JPEG).
  */
 export function treatAsImage(media: Pick<OutgoingMedia, "kind" | "webLink">, found: MediaBytes): boolean {
-  // A file the server made (a report's chart, read for its report file: src/media/uploads.ts)
-  // holds nothing of a tipster and goes as made.
-  if (media.webLink && "reportFileId" in media.webLink) return false;
+  if (serverMade(media)) return false;
   return media.kind === "photo" || found.mime.startsWith("image/") || sniffImage(found.bytes) !== null;
 }
 
 /**
  * The bytes of a media item from whichever channel holds it: pictures decoded and re-encoded as
- * JPEG (withheld when they cannot be), MP3 recordings stripped of their ID3 tags, and a generic
- * type (Telegram serves every file as octet-stream) replaced by the audio type the bytes show, so
- * the receiving platform can play them. Null when the source has no such file.
+ * JPEG (withheld when they cannot be); videos, voice notes and audio rewritten without metadata and
+ * typed by what the bytes are (Telegram serves every file as octet-stream), or withheld when that
+ * cannot be done; a document only when the server made it (a report). Null when the source has no
+ * such file.
  */
 export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedia): Promise<FetchedMedia | null> {
   let found: MediaBytes | null = null;
@@ -91,9 +98,12 @@ export async function fetchMediaBytes(sources: MediaSources, media: OutgoingMedi
     const clean = reencodeImage(found.bytes);
     return clean ? { bytes: clean.bytes, mime: clean.mime } : { withheld: "image" };
   }
-  const generic = found.mime === "" || found.mime === "application/octet-stream" || found.mime === "binary/octet-stream";
-  const audio = media.kind === "voice" || media.kind === "audio" || found.mime.startsWith("audio/") ? sniffAudio(found.bytes) : null;
-  if (audio === "audio/mpeg") return { bytes: stripId3(found.bytes), mime: audio };
-  if (audio && (generic || !found.mime.startsWith("audio/"))) return { bytes: found.bytes, mime: audio };
+  return avOrWithheld(found, media);
+}
+
+/** Everything that is not a picture: cleaned, a server-made file as it is, or withheld. */
+function avOrWithheld(found: MediaBytes, media: OutgoingMedia): FetchedMedia {
+  if (media.kind === "video" || media.kind === "voice" || media.kind === "audio") return cleanAudioVideo(found.bytes, media.kind) ?? { withheld: "file" };
+  if (media.kind === "document") return serverMade(media) ? found : { withheld: "file" }; // a report this server wrote
   return found;
 }

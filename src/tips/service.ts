@@ -99,7 +99,7 @@ function mediaMessage(caseNumber: string, tipId: number, a: DraftAttachment, thr
   const web = a.webUploadId !== undefined ? { webUploadId: a.webUploadId, webLink: { tipId } } : {};
   return {
     text: vi.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
-    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, ...web, latitude: a.latitude, longitude: a.longitude },
+    media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, ...web, latitude: a.latitude, longitude: a.longitude, citizen: true },
     protect: true,
     threadKey,
   };

@@ -7,6 +7,8 @@
 // and those who unfollowed are skipped and counted. The recordings cross channels: the Hmong one
 // made on Telegram reaches Zalo as a playable file (Zalo Bot: a sealed link), the Vietnamese one
 // made on Zalo reaches Telegram in its audio player.
+import { avFixture } from "../helpers/av.js";
+import { cleanAudioVideo } from "../../src/media/av.js";
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, PUBLIC_URL, type Harness } from "../helpers/harness.js";
@@ -23,9 +25,12 @@ import { progressText } from "../../src/bulletins/progress.js";
 
 // TEST-ONLY placeholder in Hmong RPA letters, clearly not a translation of any bulletin.
 const HMONG_SAMPLE = "[TEST-ONLY, không phải bản dịch] Nyob zoo — ntawv RPA: ntx, nkh, tsh, hl, dl, txh";
-// Recordings as the platforms hold them: an OGG/Opus voice on Telegram, an M4A on Zalo's CDN.
-const OGG = new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0x00, 0x02, ...Array.from({ length: 3000 }, (_, i) => i % 251)]);
-const M4A = new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41, 0x20, ...Array.from({ length: 2000 }, (_, i) => (i * 7) % 256)]);
+// Recordings as the platforms hold them: an OGG/Opus voice on Telegram, an M4A on Zalo's CDN; and
+// as they are passed on, without their tags.
+const OGG = avFixture("voice.ogg");
+const M4A = avFixture("tags.m4a");
+const OGG_SENT = cleanAudioVideo(OGG, "voice")!.bytes;
+const M4A_SENT = cleanAudioVideo(M4A, "voice")!.bytes;
 const TG_RECORDING = "AwACbulletinHnj";
 
 let tg: FakeTelegram;
@@ -156,8 +161,8 @@ describe("a bulletin slot on Zalo", () => {
       ["ban-tin-vie.m4a", "audio/mp4"],
       ["ban-tin-hnj.ogg", "audio/ogg"],
     ]);
-    expect(Buffer.compare(files1[0]!.bytes, Buffer.from(M4A))).toBe(0);
-    expect(Buffer.compare(files1[1]!.bytes, Buffer.from(OGG))).toBe(0); // fetched from Telegram, uploaded to Zalo
+    expect(Buffer.compare(files1[0]!.bytes, Buffer.from(M4A_SENT))).toBe(0);
+    expect(Buffer.compare(files1[1]!.bytes, Buffer.from(OGG_SENT))).toBe(0); // fetched from Telegram, uploaded to Zalo
     // Each text fits Zalo, and the answer choices arrive whole with their hint, at the end of each copy.
     expect(oaTexts(ZHEAD1).every((t) => t.length <= 2000)).toBe(true);
     const choiceTexts = oaTexts(ZHEAD1).filter((t) => t.includes("1. ✅ Đã phát\n2. ⚠️ Chưa phát được\n👉 Gõ 1 hoặc 2 để chọn"));
@@ -178,8 +183,8 @@ describe("a bulletin slot on Zalo", () => {
     expect(played.status).toBe(200);
     expect(played.headers.get("Content-Type")).toBe("audio/ogg");
     expect(played.headers.get("Content-Disposition")).toBe('inline; filename="ban-tin-hnj.ogg"');
-    expect(Buffer.compare(Buffer.from(await played.arrayBuffer()), Buffer.from(OGG))).toBe(0);
-    expect(Buffer.compare(Buffer.from(await (await fetchLink(head2[1]!)).arrayBuffer()), Buffer.from(M4A))).toBe(0);
+    expect(Buffer.compare(Buffer.from(await played.arrayBuffer()), Buffer.from(OGG_SENT))).toBe(0);
+    expect(Buffer.compare(Buffer.from(await (await fetchLink(head2[1]!)).arrayBuffer()), Buffer.from(M4A_SENT))).toBe(0);
 
     // Telegram, LP-03: its own recording by file id, the Zalo one uploaded into the audio player.
     expect(copies(textsTo(tg, THEAD3.id), HEAD_HEADER)).toHaveLength(2); // the short Hmong copy as the voice's caption

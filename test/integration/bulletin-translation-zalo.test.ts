@@ -3,6 +3,8 @@
 // are — a leader on Telegram in the audio player, an officer on Zalo OA as a file — and the village
 // head on Telegram gets the approved recording at the next slot. Real app, real SQLite file, fakes
 // of the Telegram Bot API and the Zalo OA API on localhost.
+import { avFixture } from "../helpers/av.js";
+import { cleanAudioVideo } from "../../src/media/av.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { audioEvent, startFakeZaloOa, type FakeZaloOa, type ZaloUser } from "../helpers/fake-zalo-oa.js";
@@ -12,7 +14,8 @@ import { zaloSay } from "../helpers/zalo-flow.js";
 
 // TEST-ONLY text in the Tai Viet block, not a translation.
 const TAI_VIET = "[TEST] \uaa80\uaa81\uaa82 \uaa95\uaab1\uaabe\uaac1 \uaa8d\uaab8\uaa9d";
-const M4A = new Uint8Array([0, 0, 0, 0x20, 0x66, 0x74, 0x79, 0x70, 0x4d, 0x34, 0x41, 0x20, ...Array.from({ length: 1500 }, (_, i) => (i * 13) % 256)]);
+const M4A = avFixture("tags.m4a");
+const M4A_SENT = cleanAudioVideo(M4A, "voice")!.bytes; // as passed on: without its tags
 
 let tg: FakeTelegram;
 let oa: FakeZaloOa;
@@ -70,7 +73,7 @@ describe("a recording made on Zalo", () => {
       .filter((m) => m.userId === OFFICER.id && m.attachment?.type === "file")
       .map((m) => oa.uploads.find((u) => u.id === (m.attachment!.payload as { token: string }).token)!);
     expect(files.map((f) => [f.name, f.mime])).toEqual([["ban-tin-blt.m4a", "audio/mp4"]]);
-    expect(Buffer.compare(files[0]!.bytes, Buffer.from(M4A))).toBe(0);
+    expect(Buffer.compare(files[0]!.bytes, Buffer.from(M4A_SENT))).toBe(0);
   });
 
   it("is played to the Telegram village head at the next slot once approved", async () => {

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Api } from "grammy";
 import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender, splitText } from "../../bots/telegram/sender.js";
+import { avFixture, avMarkersIn } from "../helpers/av.js";
+import { withheldFileLine } from "../../src/i18n/vi.js";
 import { BLOCKED, CHAT_NOT_FOUND, INTERNAL_ERROR, TOO_MANY_REQUESTS, startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { jpegWithExif } from "../helpers/images.js";
 import { reencodeImage } from "../../src/media/reencode.js";
@@ -157,6 +159,24 @@ describe("Telegram sender", () => {
     expect(location!.payload).toMatchObject({ latitude: 19.35, longitude: 105.39, reply_parameters: { message_id: 3 } });
     expect(text!.payload.reply_parameters).toBeUndefined();
     expect(loc).toEqual({ ok: true, externalMessageId: expect.any(String) });
+  });
+
+  it("sends a citizen's Telegram video cleaned, and withholds one it cannot clean or fetch with a line under the text", async () => {
+    const clean = avFixture("android.mp4");
+    const media = { zalo: async () => null, telegram: async (id: string) => (id === "BAACgood" ? { bytes: clean, mime: "application/octet-stream" } : id === "BAACcut" ? { bytes: avFixture("truncated.mp4"), mime: "video/mp4" } : null) };
+    const sender = createTelegramSender(api, { media });
+    await sender.send(CHAT, { text: "📎 TB-1: video", media: { kind: "video", channel: "telegram", fileRef: "BAACgood", citizen: true } });
+    await sender.send(CHAT, { text: "📎 TB-1: video", media: { kind: "video", channel: "telegram", fileRef: "BAACcut", citizen: true } });
+    await sender.send(CHAT, { text: "📎 TB-1: video", media: { kind: "video", channel: "telegram", fileRef: "BAACbig", citizen: true } });
+    await createTelegramSender(api).send(CHAT, { text: "📎 TB-1: tin nhắn thoại", media: { kind: "voice", channel: "telegram", fileRef: "AwACvoice", citizen: true } });
+    const calls = sendCalls();
+    expect(calls.map((c) => c.method)).toEqual(["sendVideo", "sendMessage", "sendMessage", "sendMessage"]);
+    expect(calls[0]!.payload.video).not.toBe("BAACgood");
+    expect(avMarkersIn(calls[0]!.files[0]!.bytes)).toEqual([]);
+    expect(calls[1]!.payload.text).toBe(`📎 TB-1: video\n\n${withheldFileLine("video")}`);
+    expect(calls[2]!.payload.text).toBe(`📎 TB-1: video\n\n${withheldFileLine("video")}`);
+    expect(calls[3]!.payload.text).toBe(`📎 TB-1: tin nhắn thoại\n\n${withheldFileLine("voice")}`);
+    expect(withheldFileLine("voice")).toMatch(/^⚠️ Tin nhắn thoại kèm theo đã được giữ lại/);
   });
 
   it("sends only the text for a file of another channel it cannot resolve", async () => {

@@ -16,9 +16,11 @@ import {
   locationEvent,
   startFakeZaloOa,
   textEvent,
+  videoEvent,
   type FakeZaloOa,
 } from "../helpers/fake-zalo-oa.js";
 import { EXIF_MARKERS, containsText, jpegWithExif } from "../helpers/images.js";
+import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
 
 let fake: FakeZaloOa;
 let h: Harness;
@@ -60,7 +62,7 @@ describe("tip-off over Zalo OA", () => {
     expect(lastTo(ZALO_TIPSTER)).toContain("Gõ 1, 2, 3, 4 hoặc 5 để chọn");
   });
 
-  it("files a tip with numbers and words, photo, voice note and location", async () => {
+  it("files a tip with numbers and words, photo, voice note, video and location", async () => {
     await tipster("1"); // 🚨 Tố giác ma túy
     expect(lastTo(ZALO_TIPSTER)).toContain("Bước 1/5");
     await tipster("Hong Loc");
@@ -77,7 +79,9 @@ describe("tip-off over Zalo OA", () => {
 
     const photoUrl = fake.hostMedia(jpegWithExif(), "image/jpeg");
     await post(imageEvent(ZALO_TIPSTER, photoUrl, "ảnh nhà"));
-    await post(audioEvent(ZALO_TIPSTER, fake.hostMedia(new Uint8Array([0x4f, 0x67, 0x67, 0x53, 1, 2, 3]), "audio/aac")));
+    // A voice note in raw AAC behind an ID3 tag, and a phone video with its filming place and owner.
+    await post(audioEvent(ZALO_TIPSTER, fake.hostMedia(avFixture("voice-id3.aac"), "audio/aac")));
+    await post(videoEvent(ZALO_TIPSTER, fake.hostMedia(avFixture("android.mp4"), "video/mp4")));
     await post(locationEvent(ZALO_TIPSTER, "18.5312", "105.7012"));
     // Asked first whether it marks the place, not the tipster's home (issue 10).
     expect(lastTo(ZALO_TIPSTER)).toContain("có phải là nơi xảy ra sự việc");
@@ -87,14 +91,14 @@ describe("tip-off over Zalo OA", () => {
     expect(lastTo(ZALO_TIPSTER)).toContain("Ảnh gửi dạng tệp");
     await post(businessCardEvent(ZALO_TIPSTER));
     await tipster("1"); // Tiếp tục
-    expect(lastTo(ZALO_TIPSTER)).toContain("Đính kèm: 1 ảnh, 1 tin nhắn thoại, 1 vị trí");
+    expect(lastTo(ZALO_TIPSTER)).toContain("Đính kèm: 1 ảnh, 1 tin nhắn thoại, 1 video, 1 vị trí");
     await tipster("1"); // Gửi tin báo
     const all = fake.textsTo(ZALO_TIPSTER.id).join("\n");
     receipt = /Mã tiếp nhận của bạn: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(all)?.[1] ?? "";
     expect(receipt).not.toBe("");
   });
 
-  it("alerts the officer on Zalo with numbered actions, the photo re-uploaded without EXIF, the voice note as a file", async () => {
+  it("alerts the officer on Zalo with numbered actions, the photo re-uploaded without EXIF, the voice note and the video as files without their tags", async () => {
     const texts = fake.textsTo(ZALO_OFFICER.id);
     const alert = texts.find((t) => t.includes("TIN BÁO MỚI"))!;
     expect(alert).toContain("Nhà cuối ngõ 3 có người bán ma túy");
@@ -105,8 +109,9 @@ describe("tip-off over Zalo OA", () => {
     expect(image.bytes[0]).toBe(0xff);
     const sentImage = fake.messages.find((m) => m.userId === ZALO_OFFICER.id && JSON.stringify(m.attachment ?? {}).includes(image.id));
     expect(sentImage).toBeDefined();
-    const file = fake.uploads.find((u) => u.kind === "file")!;
-    expect(file.name).toBe("voice.aac");
+    const files = fake.uploads.filter((u) => u.kind === "file");
+    expect(files.map((f) => f.name).sort()).toEqual(["video.mp4", "voice.aac"]);
+    for (const file of files) expect(avMarkersIn(file.bytes), file.name).toEqual([]);
     expect(texts.some((t) => t.includes("https://www.google.com/maps?q=18.531200,105.701200"))).toBe(true);
   });
 
@@ -144,7 +149,7 @@ describe("tip-off over Zalo OA", () => {
   });
 
   it("leaves nothing that identifies the tipster in the database, its WAL, the logs or officers' messages", async () => {
-    const secrets = [ZALO_TIPSTER.id, ZALO_TIPSTER.userIdByApp, ZALO_TIPSTER.displayName, "0912345678", "IMG_VuThiDua", ...EXIF_MARKERS];
+    const secrets = [ZALO_TIPSTER.id, ZALO_TIPSTER.userIdByApp, ZALO_TIPSTER.displayName, "0912345678", "IMG_VuThiDua", ...EXIF_MARKERS, ...AV_SECRETS];
     const files = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync);
     const stored = files.map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
     const logs = h.logs.join("\n");
