@@ -15,6 +15,7 @@ import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
 import { createChannels } from "./channels.js";
 import { coreSettingsOf } from "./work/settings.js";
+import { telegramBotUsername } from "../bots/telegram/identity.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
@@ -26,6 +27,14 @@ interface WorkerExecutionContext {
 }
 
 let keyring: { text: string; keys: Keyring } | null = null;
+// The bot's @username, read from D1 (or getMe) once an hour per isolate, not on every request.
+let botName: { name: string | undefined; at: number } | null = null;
+async function botUsernameOf(db: Db, api: Parameters<typeof telegramBotUsername>[1], configured?: string): Promise<string | undefined> {
+  if (configured) return configured;
+  if (botName && Date.now() - botName.at < 3_600_000) return botName.name;
+  botName = { name: await telegramBotUsername(db, api, new Date()), at: Date.now() };
+  return botName.name;
+}
 // Per isolate: consecutive invocations in one isolate share the channel pacing.
 const pacer = createPacer();
 
@@ -74,7 +83,10 @@ export default {
       now: deps.now,
       demo: config.demo,
       uploadLimits: config.uploads,
-      telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret } : undefined,
+      telegram:
+        config.telegram.kind === "webhook" && bot
+          ? { secret: config.telegram.secret, botUsername: await botUsernameOf(deps.db, bot.api, config.telegram.username) }
+          : undefined,
       zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
       zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
       media: config.publicUrl ? media : undefined,

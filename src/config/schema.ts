@@ -18,6 +18,7 @@ const raw = z.object({
   TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[A-Za-z0-9_-]+$/, "looks like 123456:ABC-… from @BotFather").optional(),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   TELEGRAM_WEBHOOK_SECRET: telegramSecret.optional(),
+  TELEGRAM_BOT_USERNAME: z.string().regex(/^@?[A-Za-z0-9_]{5,32}$/, "is the bot's @username from @BotFather").optional(),
   ZALO_APP_ID: z.string().regex(/^\d{5,25}$/, "is the numeric app id from developers.zalo.me").optional(),
   ZALO_APP_SECRET: z.string().min(8, "is the app's secret key from developers.zalo.me").optional(),
   ZALO_OA_SECRET_KEY: z.string().min(8, "is the OA secret key (webhook signature) from the app's Official Account settings").optional(),
@@ -48,7 +49,7 @@ const raw = z.object({
 export type TelegramMode =
   | { kind: "off" }
   | { kind: "polling"; token: string; apiRoot: string }
-  | { kind: "webhook"; token: string; apiRoot: string; publicUrl: string; secret: string };
+  | { kind: "webhook"; token: string; apiRoot: string; publicUrl: string; secret: string; username?: string };
 
 export type ZaloOaMode =
   | { kind: "off" }
@@ -110,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
         apiRoot: c.TELEGRAM_API_ROOT,
         publicUrl: c.PUBLIC_URL,
         secret: c.TELEGRAM_WEBHOOK_SECRET,
+        ...(c.TELEGRAM_BOT_USERNAME ? { username: c.TELEGRAM_BOT_USERNAME.replace(/^@/, "") } : {}),
       };
     } else {
       telegram = { kind: "polling", token: c.TELEGRAM_BOT_TOKEN, apiRoot: c.TELEGRAM_API_ROOT };

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomKeyText } from "../../src/crypto/keys.js";
-import { callbackUpdate, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
+import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { PhotonImage } from "@cf-wasm/photon";
 import { fixture, plantedIn } from "../helpers/images.js";
 import { webText } from "../../bots/webchat/strings.js";
@@ -161,5 +161,19 @@ describe("the Workers build in workerd with D1", () => {
     const refused = await upload("garbage.jpg");
     expect(refused.status).toBe(422);
     expect(((await refused.json()) as { error: string }).error).toBe(webText.unsafeUpload);
+  });
+
+  it("in a group, answers a command addressed to this bot and ignores one for another bot (username from getMe, kept in D1)", async () => {
+    const toGroup = () => fake.calls.filter((c) => String(c.payload.chat_id) === String(GROUP_CHAT.id)).map((c) => String(c.payload.text));
+    const busy = () =>
+      d1Query<{ n: number }>(persistTo, "SELECT (SELECT count(*) FROM InboundUpdate WHERE status IN ('pending', 'processing')) + (SELECT count(*) FROM OutboxMessage WHERE status = 'pending') AS n")[0]!.n;
+    expect((await post(textUpdate("/start@OtherBot", { chat: GROUP_CHAT }))).status).toBe(200);
+    // Handled and nothing left to send: the other bot's command got no answer here.
+    await expect.poll(busy, { timeout: 20_000, interval: 200 }).toBe(0);
+    expect(toGroup()).toEqual([]);
+    expect((await post(textUpdate("/start@PhaoDaiBot", { chat: GROUP_CHAT }))).status).toBe(200);
+    await expect.poll(toGroup, { timeout: 20_000, interval: 100 }).toHaveLength(1);
+    expect(toGroup()[0]).toContain("nhắn riêng cho bot");
+    expect(d1Query<{ username: string }>(persistTo, "SELECT username FROM BotIdentity WHERE channel = 'telegram'")).toEqual([{ username: "PhaoDaiBot" }]);
   });
 });
