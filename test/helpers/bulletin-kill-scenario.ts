@@ -24,7 +24,7 @@ import { DEFAULT_SCHEDULE, previousSlotAtOrBefore } from "../../src/bulletins/sc
 import { ZaloOaClient } from "../../bots/zalo/client.js";
 import { createTokenStore } from "../../bots/zalo/tokens.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram, type TestUser } from "./fake-telegram.js";
-import { startFakeZaloOa, textEvent, type FakeZaloOa, type ZaloUser } from "./fake-zalo-oa.js";
+import { setZaloEventClock, startFakeZaloOa, textEvent, type FakeZaloOa, type ZaloUser } from "./fake-zalo-oa.js";
 import { startRateLimitProxy, type RateLimitProxy, type Refusal } from "./rate-limit-proxy.js";
 import { freePort, projectRoot } from "./server-process.js";
 
@@ -262,6 +262,8 @@ export async function runBulletinKillScenario(opts: ScenarioOptions): Promise<Sc
     // ---- The server process, started, killed, restarted.
     const port = await freePort();
     const offset = slot.getTime() + 5_000 - Date.now();
+    // The server lives at the slot's time: Zalo events are stamped on its clock (older ones are refused).
+    setZaloEventClock(() => Date.now() + offset);
     const childEnv = {
       ...process.env,
       DB_PATH: dbPath,
