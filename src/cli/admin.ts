@@ -16,8 +16,9 @@ import { staffCommands } from "./commands/staff.js";
 import { zaloCommands } from "./commands/zalo.js";
 import { complianceCommands } from "./commands/compliance.js";
 import { bulletinsCommands } from "./commands/bulletins.js";
+import { groupsCommands } from "./commands/groups.js";
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...bulletinsCommands, ...complianceCommands, ...zaloCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...zaloCommands];
 
 export interface AdminIo {
   out(line: string): void;

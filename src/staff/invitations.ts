@@ -1,6 +1,7 @@
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { roleLabel, type Role } from "./roles.js";
+import { deactivateAlertGroupsOf } from "./alert-groups.js";
 
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
 const DAY_MS = 86_400_000;
@@ -117,9 +118,12 @@ export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
   });
 }
 
+/** Revokes a staff member at once; the alert groups they registered stop receiving alerts with them. */
 export async function revokeStaff(db: Db, staffId: number, now = new Date()) {
   const { count } = await db.staff.updateMany({ where: { id: staffId, active: true }, data: { active: false, revokedAt: now } });
-  return count === 1;
+  if (count !== 1) return false;
+  await deactivateAlertGroupsOf({ db, now: () => now }, staffId);
+  return true;
 }
 
 export async function listInvitations(db: Db, filter: { communeCode?: string } = {}) {
