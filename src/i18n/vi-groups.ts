@@ -15,7 +15,7 @@ export const viGroups = {
   registered: (commune: string) =>
     `✅ Nhóm này sẽ nhận cảnh báo tin báo mới của xã ${commune}. Hãy đặt chế độ chỉ cán bộ trong nhóm.`,
   reactivated: (commune: string, name: string) =>
-    `✅ Nhóm này lại nhận cảnh báo tin báo mới của xã ${commune}, do đồng chí ${name} đăng ký lại.`,
+    `✅ Nhóm này lại nhận cảnh báo tin báo mới của xã ${commune}, do ${name} đăng ký lại.`,
   already: (commune: string) => `Nhóm này đã được đăng ký nhận cảnh báo của xã ${commune}.`,
   otherCommune: "Nhóm này đang nhận cảnh báo của một xã khác. Cán bộ xã đó cần gỡ nhóm trước khi đăng ký cho xã của đồng chí.",
   needCommune: "Hãy gõ kèm mã xã, ví dụ: /nhomcanhbao HONGLOC",
