@@ -246,4 +246,13 @@ describe("the commune's alert groups", () => {
     expect((await admin("groups", "remove", String(id))).code).toBe(1);
     expect((await admin("groups", "list")).out).toBe("Chưa có nhóm nào nhận cảnh báo.");
   });
+
+  it("a leave queued for a channel without groups does nothing and says why", async () => {
+    const target = await outboxTarget(h.keys, "web", "web-chat-without-groups");
+    const before = await h.db.webChatMessage.count();
+    await enqueue(h.db, target, { text: "", leaveChat: true }, { now: h.clock.now });
+    await h.settle();
+    expect(await h.db.outboxMessage.findFirstOrThrow({ where: { addressTag: target.addressTag } })).toMatchObject({ status: "failed", lastError: "web: no group chats, nothing to leave", sealedAddress: null });
+    expect(await h.db.webChatMessage.count()).toBe(before);
+  });
 });
