@@ -3,11 +3,12 @@
 // when their registrant is revoked, and every change audited and announced to the commune's leaders.
 import type { Db } from "../db/client.js";
 import { enqueue, type SealedTarget } from "../outbox/outbox.js";
-import type { Channel } from "../../bots/core/types.js";
 import { viGroups } from "../i18n/vi-groups.js";
 import { formatDateTimeVN } from "../util/format.js";
 import { can, type StaffAction, type StaffScope } from "./roles.js";
 import { activeGroupTargets, staffTargets } from "./targets.js";
+
+type Channel = SealedTarget["channel"];
 
 export interface GroupDeps {
   db: Db;

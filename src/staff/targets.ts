@@ -2,7 +2,8 @@
 // One place, so tip alerts and staff announcements (to leaders) agree on who is reachable.
 import type { Db } from "../db/client.js";
 import type { SealedTarget } from "../outbox/outbox.js";
-import type { Channel } from "../../bots/core/types.js";
+
+type Channel = SealedTarget["channel"];
 
 /**
  * The groups that receive the commune's alerts: active ones whose registrant is still active.
