@@ -11,7 +11,8 @@ import { IDLE, hasDraft, parseCommand, parseState, type State } from "./state.js
 import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
 import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
 import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
-import { continueAsk, listCommuneTips, register, registerAlertGroup, tipButton, viewTip, whoAmI } from "./staff.js";
+import { continueAsk, listCommuneTips, register, tipButton, viewTip, whoAmI } from "./staff.js";
+import { alertGroupCommand, groupButton, parseGroupButton } from "./alert-groups.js";
 import { helpText } from "./help.js";
 import { chooseAlertChannel, findStaff, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
@@ -165,6 +166,12 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     else await viewTip(turn, staff, tipId);
     return true;
   }
+  const groupChoice = parseGroupButton(data);
+  if (groupChoice) {
+    if (!staff) turn.reply(vi.staff.notStaff);
+    else await groupButton(turn, staff, groupChoice);
+    return true;
+  }
   const alertChoice = /^ac:(primary|\d+)$/.exec(data);
   if (alertChoice) {
     if (!staff) turn.reply(vi.staff.notStaff);
@@ -313,7 +320,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "nhomcanhbao":
       if (!staff) turn.reply(vi.staff.notStaff);
-      else await registerAlertGroup(turn, staff);
+      else await alertGroupCommand(turn, staff, args);
       return;
     default:
       if (isGroup) return;

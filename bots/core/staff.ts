@@ -73,28 +73,6 @@ export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {
   turn.reply(vi.staff.me(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
 }
 
-export async function registerAlertGroup(turn: Turn, staff: StaffRow): Promise<void> {
-  const { incoming, deps } = turn;
-  if (!incoming.chat.isGroup) {
-    turn.reply(vi.staff.groupOnlyCommand);
-    return;
-  }
-  if (!staff.communeId || !can(staff, "alertgroup.register", { communeId: staff.communeId })) {
-    turn.reply(vi.staff.forbidden);
-    return;
-  }
-  const commune = await deps.db.commune.findUniqueOrThrow({ where: { id: staff.communeId } });
-  const existing = await deps.db.alertGroup.findUnique({ where: { addressTag: incoming.chat.tag } });
-  if (existing) {
-    turn.reply(vi.staff.groupAlready(commune.name));
-    return;
-  }
-  await deps.db.alertGroup.create({
-    data: { communeId: commune.id, channel: incoming.channel, addressTag: incoming.chat.tag, sealedAddress: incoming.chat.sealed, createdByStaffId: staff.id, createdAt: turn.now() },
-  });
-  turn.reply(vi.staff.groupRegistered(commune.name));
-}
-
 const STATUS_WORDS: Record<string, string[]> = {
   moi: ["new"],
   tiepnhan: ["taken"],

@@ -61,6 +61,11 @@ export interface OutgoingMessage {
   numericAnswer?: boolean;
   /** Messages with the same key in one chat form a thread (Telegram: replies to the first). */
   threadKey?: string;
+  /**
+   * Not a message: the bot leaves this (group) chat, e.g. a removed alert group. Queued like a
+   * message, after the goodbye, so it survives restarts and retries and keeps the chat's order.
+   */
+  leaveChat?: true;
 }
 
 /** What a channel sender reports back to the dispatcher. */
@@ -78,4 +83,11 @@ export type SendResult =
 export interface ChannelSender {
   channel: Channel;
   send(chatId: string, message: OutgoingMessage, thread?: { replyToExternalId?: string }): Promise<SendResult>;
+  /** Leaves a group chat. Channels without group chats answer a permanent failure saying why. */
+  leave(chatId: string): Promise<SendResult>;
+}
+
+/** What a channel without group chats answers to `leave`: nothing to do, and why. */
+export function noGroupsToLeave(channel: Channel): SendResult {
+  return { ok: false, permanent: true, error: `${channel}: no group chats, nothing to leave` };
 }

@@ -172,6 +172,14 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
 
   return {
     channel: "telegram",
+    async leave(chatIdText): Promise<SendResult> {
+      try {
+        await api.leaveChat(chatIdOf(chatIdText));
+        return { ok: true };
+      } catch (error) {
+        return toSendResult(error);
+      }
+    },
     async send(chatIdText, message: OutgoingMessage, thread): Promise<SendResult> {
       const keyboard = inlineKeyboard(message.choices);
       if (keyboard && "invalid" in keyboard) {

@@ -2,7 +2,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
-import type { ChannelSender, OutgoingMessage } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMessage } from "../core/types.js";
 
 export interface WebChatPayload {
   text: string;
@@ -30,6 +30,10 @@ export function renderForWeb(message: OutgoingMessage): WebChatPayload {
 export function createWebChatSender(db: Db, keys: Keyring): ChannelSender {
   return {
     channel: "web",
+    // No group chats on this channel (alert groups are Telegram only): nothing to leave.
+    async leave() {
+      return noGroupsToLeave("web");
+    },
     async send(chatId, message) {
       const addressTag = await addressTagOf(keys, { channel: "web", chatId });
       const row = await db.webChatMessage.create({ data: { addressTag, payload: JSON.stringify(renderForWeb(message)), secret: message.secret === true } });

@@ -11,7 +11,7 @@ import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/
 import { withheldLine } from "../../src/i18n/vi-media.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMedia, type OutgoingMessage, type SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "./choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "./text.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
@@ -106,6 +106,10 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
 
   return {
     channel: "zalo",
+    // No group chats on this channel (alert groups are Telegram only): nothing to leave.
+    async leave() {
+      return noGroupsToLeave("zalo");
+    },
     async send(userId, message: OutgoingMessage): Promise<SendResult> {
       const numbered = numberChoices(message.choices, message.numericAnswer);
       let firstId: string | undefined;

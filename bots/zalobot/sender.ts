@@ -10,7 +10,7 @@ import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import type { ChannelSender, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendResult } from "../core/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
@@ -39,6 +39,10 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
   const now = opts.now ?? (() => new Date());
   return {
     channel: "zalobot",
+    // No group chats on this channel (alert groups are Telegram only): nothing to leave.
+    async leave() {
+      return noGroupsToLeave("zalobot");
+    },
     async send(chatId, message: OutgoingMessage): Promise<SendResult> {
       const numbered = numberChoices(message.choices, message.numericAnswer);
       let text = message.text;

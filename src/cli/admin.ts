@@ -17,8 +17,9 @@ import { zaloCommands } from "./commands/zalo.js";
 import { complianceCommands } from "./commands/compliance.js";
 import { bulletinsCommands } from "./commands/bulletins.js";
 import { tipsCommands } from "./commands/tips.js";
+import { groupsCommands } from "./commands/groups.js";
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...zaloCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...zaloCommands];
 
 export interface AdminIo {
   out(line: string): void;

@@ -88,7 +88,7 @@ export const vi = {
     staff: [
       "Lệnh dành cho cán bộ:",
       "/tinbao — các tin báo đang mở của xã (lọc: /tinbao moi | tiepnhan | xacminh | tatca, theo loại hoặc mã thôn)",
-      "/nhomcanhbao — (gửi trong nhóm) đăng ký nhóm này nhận cảnh báo tin báo mới của xã",
+      "/nhomcanhbao — gửi trong nhóm: đăng ký nhóm đó nhận cảnh báo tin báo mới của xã; gửi riêng cho bot: xem và gỡ các nhóm nhận cảnh báo của xã",
       "/toi — vai trò và phạm vi của bạn",
     ].join("\n"),
   },
@@ -222,10 +222,6 @@ export const vi = {
     scopeCommune: (commune: string) => `xã ${commune}`,
     scopeVillage: (village: string, commune: string) => `${village}, xã ${commune}`,
     scopeAll: "toàn hệ thống",
-    groupRegistered: (commune: string) =>
-      `✅ Nhóm này sẽ nhận cảnh báo tin báo mới của xã ${commune}. Hãy đặt chế độ chỉ cán bộ trong nhóm.`,
-    groupAlready: (commune: string) => `Nhóm này đã được đăng ký nhận cảnh báo của xã ${commune}.`,
-    groupOnlyCommand: "Hãy gửi lệnh /nhomcanhbao trong nhóm cần đăng ký (thêm bot vào nhóm trước).",
     listTitle: (count: number, filter: string) => `📋 ${count} tin báo ${filter}:`,
     listEmpty: (filter: string) => `Không có tin báo nào ${filter}.`,
     listFilterOpen: "đang mở",

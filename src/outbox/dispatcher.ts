@@ -146,7 +146,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     let result;
     try {
       const address = await openAddress(keys, row.sealedAddress);
-      result = await sender.send(address.chatId, message, { replyToExternalId });
+      result = message.leaveChat ? await sender.leave(address.chatId) : await sender.send(address.chatId, message, { replyToExternalId });
     } catch (error) {
       result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -14,6 +14,7 @@ import type { Channel } from "../../bots/core/types.js";
 export const INVITE_GUESSES = { perSender: 5, senderWindowMs: 3_600_000, total: 30, totalWindowMs: 600_000 };
 const WRONG_ALL = "invite-wrong:all";
 const BURST_ALERTED = "invite-wrong:alerted";
+import { deactivateAlertGroupsOf } from "./alert-groups.js";
 
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
 const DAY_MS = 86_400_000;
@@ -150,9 +151,12 @@ export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
   });
 }
 
+/** Revokes a staff member at once; the alert groups they registered stop receiving alerts with them. */
 export async function revokeStaff(db: Db, staffId: number, now = new Date()) {
   const { count } = await db.staff.updateMany({ where: { id: staffId, active: true }, data: { active: false, revokedAt: now } });
-  return count === 1;
+  if (count !== 1) return false;
+  await deactivateAlertGroupsOf({ db, now: () => now }, staffId);
+  return true;
 }
 
 export async function listInvitations(db: Db, filter: { communeCode?: string } = {}) {

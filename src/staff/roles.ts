@@ -23,7 +23,11 @@ export type StaffAction =
   | "tip.read"
   | "tip.handle"
   | "tip.list"
+  /** Register a Telegram group for the commune's alerts (/nhomcanhbao in the group). */
   | "alertgroup.register"
+  /** See the commune's alert groups and remove one (the bot leaves it). */
+  | "alertgroup.list"
+  | "alertgroup.remove"
   | "staff.manage"
   /** Enter or correct a village's monthly figures. */
   | "figures.write"
@@ -66,8 +70,8 @@ export interface ScopeTarget {
 }
 
 const allowed: Record<Role, StaffAction[]> = {
-  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
-  leader: ["tip.read", "tip.list", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  leader: ["tip.read", "tip.list", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate"],
   admin: [
@@ -75,6 +79,8 @@ const allowed: Record<Role, StaffAction[]> = {
     "tip.handle",
     "tip.list",
     "alertgroup.register",
+    "alertgroup.list",
+    "alertgroup.remove",
     "staff.manage",
     "figures.write",
     "stats.village",

@@ -10,6 +10,7 @@ import { formatDateTimeVN, formatDateVN } from "../util/format.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
+import { activeGroupTargets, staffTargets } from "../staff/targets.js";
 
 export interface TipDeps {
   db: Db;
@@ -59,23 +60,15 @@ export function tipActionChoices(tipId: number): Choice[][] {
   ];
 }
 
-/** Where a commune's alerts go: its alert groups, else each officer; leaders too on the last escalation. */
+/**
+ * Where a commune's alerts go: its active alert groups, else (none active) each officer privately;
+ * leaders too on the last escalation.
+ */
 export async function alertTargets(db: Db, communeId: number, includeLeaders = false): Promise<SealedTarget[]> {
-  const groups = await db.alertGroup.findMany({ where: { communeId } });
-  const targets: SealedTarget[] = groups.map((g) => ({ channel: g.channel as Channel, sealedAddress: g.sealedAddress, addressTag: g.addressTag }));
+  const groups = await activeGroupTargets(db, communeId);
   const roles = groups.length > 0 ? [] : ["officer"];
   if (includeLeaders) roles.push("leader");
-  if (roles.length > 0) {
-    const staff = await db.staff.findMany({ where: { communeId, active: true, role: { in: roles } }, orderBy: { id: "asc" } });
-    // A staff member with accounts on several messengers chose where alerts go (/kenhcanhbao).
-    const chosen = staff.length > 0 ? await db.staffLink.findMany({ where: { staffId: { in: staff.slice(0, 90).map((s) => s.id) }, alerts: true }, orderBy: { id: "desc" } }) : [];
-    for (const s of staff) {
-      const link = chosen.find((l) => l.staffId === s.id);
-      const address = link ?? s;
-      targets.push({ channel: address.channel as Channel, sealedAddress: address.sealedAddress, addressTag: `staff:${s.id}` });
-    }
-  }
-  return targets;
+  return [...groups, ...(await staffTargets(db, communeId, roles))];
 }
 
 async function notifyOfficers(deps: TipDeps, communeId: number, message: OutgoingMessage, includeLeaders = false): Promise<void> {

@@ -104,6 +104,7 @@ export function buttonData(p: ArgPools): fc.Arbitrary<string> {
     fc.tuple(idOf("communes"), language).map(([id, code]) => `sl:${id}:${code}`),
     fc.tuple(fc.constantFrom("v", "fgv"), idOf("villages")).map(([prefix, id]) => `${prefix}:${id}`),
     idOf("staff").map((id) => `ac:${id}`),
+    fc.tuple(fc.constantFrom("l", "r", "y"), idOf("communes")).map(([kind, id]) => `ag:${kind}:${id}`),
     fc.tuple(fc.constantFrom("k", "bl", "tl"), word("selling", "cultivation", "other", "hnj", "vie", "done")).map(([prefix, w]) => `${prefix}:${w}`),
   );
   return fc

@@ -60,6 +60,7 @@ export const TOO_MANY_REQUESTS = (retryAfter: number): FakeError => ({
 });
 export const INTERNAL_ERROR: FakeError = { error_code: 500, description: "Internal Server Error" };
 export const BLOCKED: FakeError = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
+export const NOT_A_MEMBER: FakeError = { error_code: 403, description: "Forbidden: bot is not a member of the supergroup chat" };
 export const CHAT_NOT_FOUND: FakeError = { error_code: 400, description: "Bad Request: chat not found" };
 
 const DEFAULT_TOKEN = "123456789:AAFakeTokenForTestsOnly_abcdefghijkl";
@@ -127,6 +128,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   const calls: ApiCall[] = [];
   const listeners = new Set<(call: ApiCall) => void>();
   const failures = new Map<string, Array<FakeError | "network" | "hang">>();
+  // Chats the bot left (leaveChat): it can send there no more.
+  const left = new Set<string>();
   const hanging = new Set<ServerResponse>();
   const accepted: number[] = []; // times of send* calls within the last second
   let rateLimited = 0;
@@ -307,6 +310,11 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
         return ok(true);
       case "getWebhookInfo":
         return ok({ url: "", has_custom_certificate: false, pending_update_count: queue.length });
+      case "leaveChat":
+        if (payload.chat_id === undefined || payload.chat_id === "") return fail(res, { error_code: 400, description: "Bad Request: chat_id is empty" });
+        if (left.has(String(payload.chat_id))) return fail(res, NOT_A_MEMBER);
+        left.add(String(payload.chat_id));
+        return ok(true);
       case "sendMessage":
       case "sendPhoto":
       case "sendVideo":
@@ -317,6 +325,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
       case "copyMessage":
       case "forwardMessage":
         if (payload.chat_id === undefined || payload.chat_id === "") return fail(res, { error_code: 400, description: "Bad Request: chat_id is empty" });
+        if (left.has(String(payload.chat_id))) return fail(res, NOT_A_MEMBER);
         if (method === "sendMessage" && (typeof payload.text !== "string" || payload.text.trim() === "")) {
           return fail(res, { error_code: 400, description: "Bad Request: message text is empty" });
         }
@@ -377,6 +386,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     },
     reset() {
       calls.length = 0;
+      left.clear();
       failures.clear();
       queue = [];
     },

@@ -30,7 +30,7 @@ describe("admin command line", () => {
   it("prints its commands", async () => {
     const help = await admin("help");
     expect(help.code).toBe(0);
-    for (const name of ["import-places", "places", "posters", "invite", "invites", "revoke-invite", "staff", "revoke-staff", "zalo-consent", "zalo-token", "zalo-status", "figures-import", "criteria-check", "compliance-report"]) expect(help.out).toContain(name);
+    for (const name of ["import-places", "places", "posters", "invite", "invites", "revoke-invite", "staff", "revoke-staff", "groups", "zalo-consent", "zalo-token", "zalo-status", "figures-import", "criteria-check", "compliance-report"]) expect(help.out).toContain(name);
     expect((await admin("no-such-thing")).code).toBe(2);
   });
 

@@ -252,6 +252,15 @@ describe("Telegram sender", () => {
     expect(network).toMatchObject({ ok: false, permanent: false, error: expect.stringContaining("network") });
   });
 
+  it("leaves a group with leaveChat; a group it is no longer in fails permanently, Telegram's trouble is retried", async () => {
+    const sender = createTelegramSender(api);
+    expect(await sender.leave("-1009876543210")).toEqual({ ok: true });
+    expect(fake.callsTo("leaveChat").map((c) => c.payload.chat_id)).toEqual([-1009876543210]);
+    expect(await sender.leave("-1009876543210")).toMatchObject({ ok: false, permanent: true, error: expect.stringContaining("403") });
+    fake.failNext("leaveChat", INTERNAL_ERROR);
+    expect(await sender.leave("-1001111111111")).toMatchObject({ ok: false, permanent: false });
+  });
+
   it("reports a failure after a partial send so the dispatcher retries the whole message", async () => {
     const result = await createTelegramSender(api).send(CHAT, { text: "cap", media: { kind: "photo", channel: "telegram", fileRef: "f" }, choices: [[{ label: "A", data: "a" }]] });
     expect(result.ok).toBe(true); // caption fits: only one message

@@ -1,0 +1,63 @@
+// Admin commands for the communes' alert groups: list them, remove one (the bot leaves it).
+// The same domain functions as the chat, with the operator as a national admin.
+import { CLI_ACTOR, listAlertGroups, removeAlertGroup, type AlertGroupView } from "../../staff/alert-groups.js";
+import { viGroups } from "../../i18n/vi-groups.js";
+import { formatDateTimeVN } from "../../util/format.js";
+import { parseId } from "../../util/ids.js";
+import { ArgsError, parseCommandArgs } from "../args.js";
+import type { AdminCommand, AdminContext } from "../types.js";
+
+const t = viGroups.admin;
+
+async function list(ctx: AdminContext, communeCode: string | undefined): Promise<number> {
+  let communeIds: number[];
+  if (communeCode) {
+    const commune = await ctx.db.commune.findUnique({ where: { code: communeCode.toUpperCase() } });
+    if (!commune) {
+      ctx.err(viGroups.communeUnknown(communeCode));
+      return 1;
+    }
+    communeIds = [commune.id];
+  } else {
+    const rows = await ctx.db.alertGroup.findMany({ distinct: ["communeId"], select: { communeId: true }, orderBy: { communeId: "asc" } });
+    communeIds = rows.map((r) => r.communeId);
+  }
+  const groups: AlertGroupView[] = [];
+  for (const id of communeIds) {
+    const listed = await listAlertGroups(ctx.db, CLI_ACTOR, id);
+    if (listed.ok) groups.push(...listed.groups);
+  }
+  if (groups.length === 0) ctx.out(t.none);
+  for (const g of groups) ctx.out(t.line(g.id, g.communeName, g.channel, formatDateTimeVN(g.registeredAt), g.registeredBy, g.active));
+  return 0;
+}
+
+export const groupsCommands: AdminCommand[] = [
+  {
+    name: "groups",
+    usage: "list [--commune <MÃ XÃ>] | remove <số thứ tự>",
+    summary: t.summary,
+    async run(ctx, args) {
+      const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
+      const [sub, ...rest] = positionals;
+      if (sub === "list") {
+        if (rest.length > 0) throw new ArgsError(`thừa "${rest[0]}"`);
+        return list(ctx, values.commune);
+      }
+      if (sub === "remove") {
+        if (values.commune !== undefined) throw new ArgsError("remove không nhận --commune");
+        if (rest.length > 1) throw new ArgsError(`thừa "${rest[1]}"`);
+        const id = parseId(rest[0]);
+        if (id === null) throw new ArgsError(`"${rest[0] ?? ""}" không phải số thứ tự hợp lệ`);
+        const removed = await removeAlertGroup({ db: ctx.db, now: () => ctx.now() }, CLI_ACTOR, id);
+        if (!removed.ok) {
+          ctx.err(t.notFound(id));
+          return 1;
+        }
+        ctx.out(t.removed(id));
+        return 0;
+      }
+      throw new ArgsError(t.badSub(sub ?? ""));
+    },
+  },
+];
