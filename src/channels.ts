@@ -1,6 +1,7 @@
 // The messenger clients, senders and media sources, built from the settings. Web APIs only: the Node
 // server and the Worker build them the same way (the Worker per request, without asking Telegram's
 // getMe).
+import { telegramMediaFetcher } from "../bots/telegram/media.js";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config/schema.js";
 import type { Keyring } from "./crypto/keys.js";
@@ -15,7 +16,7 @@ import { createTokenStore } from "../bots/zalo/tokens.js";
 import { createZaloSender } from "../bots/zalo/sender.js";
 import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
-import type { Channel, ChannelSender } from "../bots/core/types.js";
+import type { Channel, ChannelSender } from "./messaging/types.js";
 
 export async function createChannels(opts: {
   config: AppConfig;
@@ -34,7 +35,7 @@ export async function createChannels(opts: {
   if (bot && !opts.botInfo && opts.initBot !== false) await bot.init();
   const media = buildMediaSources({
     db,
-    telegram: bot && config.telegram.kind !== "off" ? { api: bot.api, token: config.telegram.token, apiRoot: config.telegram.apiRoot } : undefined,
+    telegram: bot && config.telegram.kind !== "off" ? telegramMediaFetcher(bot.api, config.telegram.token, config.telegram.apiRoot) : undefined,
   });
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, { media });

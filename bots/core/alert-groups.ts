@@ -6,7 +6,7 @@ import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { parseId } from "../../src/util/ids.js";
-import type { Choice } from "./types.js";
+import type { Choice } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";
 
 /** The buttons of this feature, typed: the list of a commune, "remove?" and "yes, remove". */

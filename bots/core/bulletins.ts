@@ -13,7 +13,7 @@ import { progressText } from "../../src/bulletins/progress.js";
 import { coverageBetween } from "../../src/bulletins/coverage.js";
 import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
 import { communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
-import type { Choice, OutgoingMessage } from "./types.js";
+import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";

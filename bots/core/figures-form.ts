@@ -8,35 +8,12 @@ import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type Fi
 import { addMonths, formatNumberVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
 import { figuresOf, saveFigures } from "../../src/compliance/service.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
-import type { Choice } from "./types.js";
-import { IDLE, type State } from "./state.js";
+import type { Choice } from "../../src/messaging/types.js";
+import { IDLE } from "./state.js";
+import { isFiguresState, type FiguresForm, type FiguresState } from "./figures-state.js";
+
+export { isFiguresState, type FiguresState };
 import type { StaffRow, Turn } from "./turn.js";
-
-export interface FiguresForm {
-  villageId: number;
-  villageCode: string;
-  villageName: string;
-  communeId: number;
-  month: MonthKey;
-  /** The version this form started from (0: none yet); the save lock. */
-  basedOn: number;
-  values: Record<string, number>;
-  /** Values offered with "keep": this month's saved ones, else last month's. */
-  previous: Record<string, number>;
-  previousIsLastMonth: boolean;
-  /** Question index; FIGURE_FIELDS.length = the summary. */
-  index: number;
-  /** Editing one item from the summary: go back to the summary after it. */
-  editing?: boolean;
-  /** At the summary, waiting for the number of the item to edit. */
-  picking?: boolean;
-}
-
-export type FiguresState = { step: "figures"; form: FiguresForm } | { step: "figures_village"; month: MonthKey; communeId: number };
-
-export function isFiguresState(state: State): state is FiguresState {
-  return state.step === "figures" || state.step === "figures_village";
-}
 
 const MAX_MONTHS_BACK = 24;
 const fields = (): FigureField[] => FIGURE_FIELDS;

@@ -3,7 +3,7 @@
 // is attached; "no" drops it. Used by the tip draft and by follow-ups.
 import { vi } from "../../src/i18n/vi.js";
 import type { PendingLocation } from "./state.js";
-import type { Choice } from "./types.js";
+import type { Choice } from "../../src/messaging/types.js";
 import type { Turn } from "./turn.js";
 
 export const LOCATION_YES = "loc:yes";

@@ -10,7 +10,6 @@ import type { StaffRow, Turn } from "./turn.js";
 
 const LINK_MINUTES = 15;
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
-export const LINK_CODE_PATTERN = /^LK[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
 
 /** The staff member behind a pseudonym: their first account (Staff) or a linked one (StaffLink). */
 export async function findStaff(db: Db, pseudonym: string) {

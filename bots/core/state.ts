@@ -1,6 +1,6 @@
 // Dialogue state: plain data stored per pseudonym, and pure rules over it.
 import type { DraftAttachment } from "../../src/tips/service.js";
-import type { FiguresState } from "./figures-form.js";
+import type { FiguresState } from "./figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
 
 export interface Draft {

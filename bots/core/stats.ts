@@ -25,7 +25,7 @@ import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
 import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
-import type { OutgoingMedia } from "./types.js";
+import type { OutgoingMedia } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";
 
 export function complianceOf(turn: Turn): ComplianceDeps {

@@ -5,7 +5,7 @@ import { searchCommunes } from "../../src/places/search.js";
 import { BASE_LANGUAGE, languageInline, languageLabel, parseLanguageList } from "../../src/bulletins/languages.js";
 import { communeSchedule } from "../../src/bulletins/slots.js";
 import { findSubscription, subscribe, unsubscribe } from "../../src/bulletins/subscriptions.js";
-import type { Choice } from "./types.js";
+import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { Turn } from "./turn.js";
 

@@ -6,7 +6,7 @@ import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { findVillageByCode, listVillages, searchCommunes } from "../../src/places/search.js";
-import type { Choice, IncomingContent } from "./types.js";
+import type { Choice, IncomingContent } from "../../src/messaging/types.js";
 import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
 import { navRow, type Turn } from "./turn.js";
 

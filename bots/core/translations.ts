@@ -14,7 +14,7 @@ import {
   submitDraft,
   translatorLanguages,
 } from "../../src/bulletins/translations.js";
-import type { Choice } from "./types.js";
+import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
 

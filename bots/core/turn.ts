@@ -1,44 +1,17 @@
-import type { Db } from "../../src/db/client.js";
-import type { Keyring } from "../../src/crypto/keys.js";
-import type { Logger } from "../../src/log.js";
-import type { TipDeps } from "../../src/tips/service.js";
-import type { Choice, Incoming, OutgoingMessage } from "./types.js";
+import type { CoreSettings, RuntimeDeps, StaffRow } from "../../src/messaging/deps.js";
+import type { Choice, Incoming, OutgoingMessage } from "../../src/messaging/types.js";
 import type { State } from "./state.js";
 import { vi } from "../../src/i18n/vi.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
 import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 
-export interface CoreSettings {
-  draftTtlMinutes: number;
-  tipsPerHour: number;
-  globalTipsPerMinute: number;
-  escalateAfterMinutes: number;
-  addressRetentionDays: number;
-  /** Months after closing that a tip's content is kept; default 24 (src/tips/retention.ts). */
-  tipRetentionMonths?: number;
-  demo: boolean;
-}
+export type { CoreSettings, StaffRow };
 
-export interface CoreDeps extends TipDeps {
-  db: Db;
-  keys: Keyring;
-  log: Logger;
+/** What the core and the domain functions it calls need (TipDeps is a part of RuntimeDeps). */
+export interface CoreDeps extends RuntimeDeps {
   settings: CoreSettings;
   /** Statistics: criteria sets, bulletin coverage, report renderers, reminder days (defaults when absent). */
   compliance?: ComplianceDeps;
-  /** Between units of background work: lets waiting webhooks go first (Node); a plain yield elsewhere. */
-  pause?: () => Promise<void>;
-}
-
-export interface StaffRow {
-  id: number;
-  displayName: string;
-  role: string;
-  communeId: number | null;
-  villageId: number | null;
-  /** A province admin's province (no commune); null/absent otherwise. */
-  provinceId?: number | null;
-  active: boolean;
 }
 
 /** One incoming message being handled: who, where, the state, and the replies collected. */

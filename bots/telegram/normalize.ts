@@ -4,7 +4,7 @@
 import type { Update } from "grammy/types";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
-import type { Incoming, IncomingContent, MediaKind } from "../core/types.js";
+import type { Incoming, IncomingContent, MediaKind } from "../../src/messaging/types.js";
 
 export interface NormalizeOptions {
   /**

@@ -2,7 +2,7 @@
 // never a forward (a forward shows who originally sent it).
 import { GrammyError, HttpError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/types";
-import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../core/types.js";
+import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../../src/messaging/types.js";
 import { isWithheld, fetchMediaBytes, type MediaSources, type MediaWithheld } from "../../src/media/fetch.js";
 import { withheldLine } from "../../src/i18n/vi-media.js";
 

@@ -9,7 +9,7 @@ import type { Update } from "grammy/types";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { safeEqual } from "../../src/crypto/keys.js";
 import type { Logger } from "../../src/log.js";
-import type { Incoming } from "../core/types.js";
+import type { Incoming } from "../../src/messaging/types.js";
 import { updateToIncoming } from "./normalize.js";
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;

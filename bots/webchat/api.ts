@@ -13,7 +13,7 @@ import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
-import type { Incoming, IncomingContent } from "../core/types.js";
+import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
 import { CHAT_SCRIPT, CHAT_STYLE, renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
 

@@ -2,7 +2,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
-import { noGroupsToLeave, type ChannelSender, type OutgoingMessage } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMessage } from "../../src/messaging/types.js";
 
 export interface WebChatPayload {
   text: string;

@@ -3,7 +3,7 @@
 // typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
 import type { Db } from "../../src/db/client.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
-import type { Choice } from "../core/types.js";
+import type { Choice } from "../../src/messaging/types.js";
 
 export interface NumberedChoice {
   /** The number to type; 0 when the choice is keyed by a letter or kept from an earlier list. */

@@ -1,7 +1,7 @@
 // Zalo OA webhook event → what the core needs. This is the anonymity boundary for Zalo: the
 // user's id (sender.id / follower.id) leaves this file only to be pseudonymised by the webhook;
 // user_id_by_app, names, file names, link titles, business cards and submitted forms never do.
-import type { IncomingContent, MediaKind } from "../core/types.js";
+import type { IncomingContent, MediaKind } from "../../src/messaging/types.js";
 
 export type ZaloEvent =
   /** Something a person said. A message with several attachments gives one event per attachment. */

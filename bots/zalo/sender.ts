@@ -11,7 +11,7 @@ import { fetchMediaBytes, isWithheld, type MediaSources } from "../../src/media/
 import { withheldLine } from "../../src/i18n/vi-media.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import { noGroupsToLeave, type ChannelSender, type OutgoingMedia, type OutgoingMessage, type SendResult } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMedia, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
 import { numberChoices, storePendingChoices } from "./choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "./text.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
@@ -20,7 +20,7 @@ import { formatDateTimeVN } from "../../src/util/format.js";
 import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
 
-export { ZALO_TEXT_LIMIT, splitForZalo } from "./text.js";
+export { splitForZalo } from "./text.js";
 /** Reported limits of the OA upload endpoints (reference/zalo.md). */
 export const IMAGE_LIMIT = 1024 * 1024;
 export const FILE_LIMIT = 5 * 1024 * 1024;

@@ -9,6 +9,7 @@ import type { NumberedChoice } from "./choices.js";
 export const ZALO_TEXT_LIMIT = 2000;
 
 /** Characters a cut must not come before: combining marks (Vietnamese NFD, Tai Viet tones), ZWJ, variation selectors. */
+// eslint-disable-next-line no-misleading-character-class -- a class of combining marks is the point here
 const CLINGS = /^[\p{M}\u200d\ufe00-\ufe0f]/u;
 
 /** Where to cut `rest` so the first part has at most `limit` UTF-16 units (Zalo rejects longer). */

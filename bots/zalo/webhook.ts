@@ -9,7 +9,7 @@ import type { Keyring } from "../../src/crypto/keys.js";
 import type { Logger } from "../../src/log.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { markFollowed, markUnfollowed } from "../../src/outbox/window.js";
-import type { Incoming, IncomingContent } from "../core/types.js";
+import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
 import { parseZaloEvent } from "./events.js";
 import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
 import { loadPendingChoices, matchChoice } from "./choices.js";

@@ -3,7 +3,7 @@
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
-import type { Incoming, IncomingContent } from "../core/types.js";
+import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
 import { loadPendingChoices, matchChoice } from "../zalo/choices.js";
 
 type Obj = Record<string, unknown>;

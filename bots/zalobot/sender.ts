@@ -10,7 +10,7 @@ import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
-import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendResult } from "../core/types.js";
+import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
 import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";

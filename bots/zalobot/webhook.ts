@@ -5,7 +5,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { safeEqual } from "../../src/crypto/keys.js";
 import type { Logger } from "../../src/log.js";
-import type { Incoming } from "../core/types.js";
+import type { Incoming } from "../../src/messaging/types.js";
 import { errorCode, readLimited } from "../zalo/http.js";
 import { parseBotUpdate, toIncoming } from "./normalize.js";
 

@@ -4,7 +4,7 @@
 // update, so a fan-out killed at any point and run again (here or elsewhere) sends nobody twice
 // and misses nobody.
 import { enqueue } from "../outbox/outbox.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../messaging/types.js";
 import { villageLanguages } from "./languages.js";
 import { headMessage, subscriberMessage, type VersionContent } from "./messages.js";
 import { withinWindow } from "./reach.js";

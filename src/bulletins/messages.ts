@@ -1,6 +1,6 @@
 // Bulletin messages as channel-neutral OutgoingMessages: to a village head (with the confirmation
 // buttons and the audio file where recorded) and to a subscribed citizen.
-import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
 import { viZaloDelivery } from "../i18n/vi-zalo-delivery.js";
 import { formatDateVN } from "../util/format.js";

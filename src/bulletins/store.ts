@@ -3,9 +3,9 @@ import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import type { Logger } from "../log.js";
 import type { SealedTarget } from "../outbox/outbox.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../messaging/types.js";
 import type { VersionContent } from "./messages.js";
-import { resolveVersions, villageLanguages, type ResolvedLanguage } from "./languages.js";
+import { resolveVersions, type ResolvedLanguage } from "./languages.js";
 import { usableOn } from "./messages.js";
 
 export interface BulletinDeps {
@@ -38,11 +38,6 @@ export async function approvedVersions(db: Db, itemId: number): Promise<Map<stri
 export function versionsFor(requested: string[], versions: Map<string, VersionContent>, channel: Channel): (ResolvedLanguage & { version: VersionContent })[] {
   const usable = new Set([...versions].filter(([, v]) => usableOn(v, channel)).map(([code]) => code));
   return resolveVersions(requested, usable).map((r) => ({ ...r, version: versions.get(r.language)! }));
-}
-
-export async function villageLanguageList(db: Db, villageId: number): Promise<string[]> {
-  const village = await db.village.findUnique({ where: { id: villageId }, include: { commune: true } });
-  return village ? villageLanguages(village.languages, village.commune.languages) : [];
 }
 
 /** Active staff of a commune with one of the roles, commune-scoped admins included when asked. */

@@ -2,7 +2,7 @@
 // language, asks the commune's translators, keeps their text and recordings as a draft, and a
 // leader or officer approves (or returns) it. An approved version is used from the next slot on.
 import type { Db } from "../db/client.js";
-import type { Channel, OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, OutgoingMessage } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";

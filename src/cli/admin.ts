@@ -13,7 +13,8 @@ import { ArgsError } from "./args.js";
 import type { AdminCommand, AdminContext } from "./types.js";
 import { placesCommands } from "./commands/places.js";
 import { staffCommands } from "./commands/staff.js";
-import { zaloCommands } from "./commands/zalo.js";
+// Platform commands live with their adapter; the entry registers them.
+import { zaloCommands } from "../../bots/zalo/cli.js";
 import { complianceCommands } from "./commands/compliance.js";
 import { bulletinsCommands } from "./commands/bulletins.js";
 import { tipsCommands } from "./commands/tips.js";

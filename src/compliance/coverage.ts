@@ -19,9 +19,3 @@ export interface CoverageSource {
   villageCoverage(db: Db, communeId: number, month: MonthKey): Promise<VillageCoverage[] | null>;
 }
 
-/** A source that knows nothing (months before bulletins ran; tests). */
-export const unknownCoverage: CoverageSource = {
-  async villageCoverage() {
-    return null;
-  },
-};

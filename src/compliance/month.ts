@@ -3,13 +3,6 @@ const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 export type MonthKey = string;
 
-const KEY = /^(\d{4})-(\d{2})$/;
-
-export function isMonthKey(value: string): boolean {
-  const m = KEY.exec(value);
-  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
-}
-
 /** The month (Vietnam time) an instant falls in. */
 export function monthOf(date: Date): MonthKey {
   const d = new Date(date.getTime() + VN_OFFSET_MS);

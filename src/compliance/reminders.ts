@@ -2,8 +2,10 @@
 // (from the 20th), leaders with what is still missing before the report is due (from the 22nd).
 // Once per month and person: the ReminderSent row is claimed first (unique key), so two sweeps
 // at once, or a sweep every 30 seconds, send each reminder once. Daytime in Vietnam only.
-import type { CoreDeps } from "../../bots/core/turn.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { RuntimeDeps } from "../messaging/deps.js";
+
+type ReminderDeps = RuntimeDeps & { compliance?: ComplianceDeps };
+import type { Channel } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { formatDateVN } from "../util/format.js";
@@ -24,7 +26,7 @@ export function reminderDue(now: Date, day: number): boolean {
 }
 
 /** Claims the reminder for this person and month; false when it was already sent (or is being sent). */
-async function claim(deps: CoreDeps, kind: string, month: MonthKey, staffId: number): Promise<boolean> {
+async function claim(deps: ReminderDeps, kind: string, month: MonthKey, staffId: number): Promise<boolean> {
   try {
     await deps.db.reminderSent.create({ data: { kind, month, staffId, createdAt: deps.now() } });
     return true;
@@ -38,11 +40,11 @@ async function claim(deps: CoreDeps, kind: string, month: MonthKey, staffId: num
  * Reminders run only where compliance is configured (both entry points do). Tests and tools that
  * build bare deps send none, so no other test depends on the calendar.
  */
-function complianceOf(deps: CoreDeps): ComplianceDeps | null {
+function complianceOf(deps: ReminderDeps): ComplianceDeps | null {
   return deps.compliance ?? null;
 }
 
-export async function remindVillageHeads(deps: CoreDeps): Promise<number> {
+export async function remindVillageHeads(deps: ReminderDeps): Promise<number> {
   const c = complianceOf(deps);
   const now = deps.now();
   if (!c || !reminderDue(now, c.figuresReminderDay)) return 0;
@@ -67,7 +69,7 @@ export async function remindVillageHeads(deps: CoreDeps): Promise<number> {
   return sent;
 }
 
-export async function remindLeaders(deps: CoreDeps): Promise<number> {
+export async function remindLeaders(deps: ReminderDeps): Promise<number> {
   const c = complianceOf(deps);
   const now = deps.now();
   if (!c || !reminderDue(now, c.leaderReminderDay)) return 0;
@@ -111,7 +113,7 @@ export async function remindLeaders(deps: CoreDeps): Promise<number> {
 }
 
 /** Report files are made on request and kept a month. */
-export async function pruneReportFiles(deps: CoreDeps): Promise<number> {
+export async function pruneReportFiles(deps: ReminderDeps): Promise<number> {
   const before = new Date(deps.now().getTime() - REPORT_FILE_DAYS * 86_400_000);
   const old = await deps.db.reportFile.findMany({ where: { createdAt: { lt: before } }, select: { id: true, webUploadId: true }, take: 200 });
   for (const f of old) {

@@ -2,18 +2,17 @@
 // against its province's criteria, tip statistics, the trend of recent months, province rankings.
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
 import type { Db } from "../db/client.js";
-import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type CriterionStatus, type VillageInput } from "./criteria.js";
-import type { CoverageSource, VillageCoverage } from "./coverage.js";
+import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
+import type { CoverageSource } from "./coverage.js";
 import { bulletinCoverage } from "./bulletin-coverage.js";
 import { parseStoredValues, validateValues, type FigureValues } from "./fields.js";
+import type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, VillageMonth } from "./types.js";
+import type { ReportRenderers } from "../reports/types.js";
+
+export type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, ReportRenderers };
 import { lastMonths, monthRange, type MonthKey } from "./month.js";
 import { tipStatistics, type TipStats } from "./tipstats.js";
 
-/** Files only some runtimes can make (Node: exceljs, resvg-wasm). Without them, reports are HTML only. */
-export interface ReportRenderers {
-  xlsx(report: import("../reports/model.js").MonthlyReport, chartPng?: Uint8Array): Promise<Uint8Array>;
-  png(svg: string): Promise<Uint8Array>;
-}
 
 export interface ComplianceDeps {
   coverage: CoverageSource;
@@ -91,51 +90,19 @@ async function catchUp(db: Db, villageId: number, communeId: number, month: Mont
   }
 }
 
-export interface StoredFigures {
-  values: FigureValues;
-  version: number;
-  source: string;
-  updatedAt: Date;
-  updatedByStaffId: number | null;
-}
 
 export async function figuresOf(db: Db, villageId: number, month: MonthKey): Promise<StoredFigures | null> {
   const row = await db.villageFigures.findUnique({ where: { villageId_month: { villageId, month } } });
   return row ? { values: parseStoredValues(row.data), version: row.version, source: row.source, updatedAt: row.updatedAt, updatedByStaffId: row.updatedByStaffId } : null;
 }
 
-export interface CommuneRef {
-  id: number;
-  code: string;
-  name: string;
-  provinceId: number;
-  provinceCode: string;
-  provinceName: string;
-}
 
 export async function communeRef(db: Db, communeId: number): Promise<CommuneRef | null> {
   const c = await db.commune.findUnique({ where: { id: communeId }, include: { province: true } });
   return c ? { id: c.id, code: c.code, name: c.name, provinceId: c.provinceId, provinceCode: c.province.code, provinceName: c.province.name } : null;
 }
 
-export interface VillageMonth {
-  id: number;
-  code: string;
-  name: string;
-  figures: StoredFigures | null;
-  coverage: VillageCoverage | null;
-}
 
-export interface CommuneMonth {
-  commune: CommuneRef;
-  month: MonthKey;
-  villages: VillageMonth[];
-  /** False when no bulletin data exists at all (coverage unknown). */
-  coverageKnown: boolean;
-  criteriaSetName: string;
-  results: CriterionResult[];
-  counts: Record<CriterionStatus, number>;
-}
 
 function villageInputs(villages: VillageMonth[], coverageKnown: boolean): VillageInput[] {
   return villages.map((v) => ({
@@ -182,17 +149,6 @@ export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): P
   return tipStatistics(rows);
 }
 
-export interface TrendPoint {
-  month: MonthKey;
-  tips: number;
-  /** Villages with a propaganda session entered or a bulletin broadcast confirmed, of all villages. */
-  villagesReached: number;
-  villages: number;
-  /** Villages that entered figures. */
-  villagesReported: number;
-  criteriaMet: number;
-  criteriaTotal: number;
-}
 
 /** The last `count` months up to `month`: tips, villages reached, criteria met. */
 export async function communeTrend(db: Db, deps: ComplianceDeps, commune: CommuneRef, month: MonthKey, count = 6): Promise<TrendPoint[]> {

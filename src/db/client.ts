@@ -1,3 +1,2 @@
 // The database type every domain function takes. Both runtimes' generated clients share this shape.
 export type { PrismaClient as Db } from "./generated/node/client.js";
-export { Prisma } from "./generated/node/client.js";

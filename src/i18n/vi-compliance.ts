@@ -181,7 +181,7 @@ export const viCompliance = {
     chartCaption: (month: string) => `Biểu đồ 6 tháng đến tháng ${formatMonthVN(month)}: tin báo, thôn được tuyên truyền, tiêu chí đạt`,
     htmlOnly: "Máy chủ này chỉ lập được trang báo cáo (HTML); bảng tính Excel và ảnh biểu đồ cần máy chủ chạy trên Node.",
     chartUnavailable: "Máy chủ này chưa vẽ được ảnh biểu đồ; biểu đồ có trong trang báo cáo.",
-    heading: (commune: string, province: string) => `BÁO CÁO KẾT QUẢ XÂY DỰNG \"XÃ KHÔNG MA TÚY\" — XÃ ${commune.toUpperCase()}, ${province.toUpperCase()}`,
+    heading: (commune: string, province: string) => `BÁO CÁO KẾT QUẢ XÂY DỰNG "XÃ KHÔNG MA TÚY" — XÃ ${commune.toUpperCase()}, ${province.toUpperCase()}`,
     subheading: (month: string, generated: string, due: string) => `Tháng ${formatMonthVN(month)} · Lập lúc ${generated} · Hạn gửi: ${due}`,
     sheetSummary: "Tổng hợp",
     sheetCriteria: "Tiêu chí",

@@ -295,8 +295,6 @@ export const vi = {
   },
 } as const;
 
-export const emergencyLine = EMERGENCY;
-
 /** The line an officer gets instead of a video or recording withheld because it could not be made safe. */
 export function withheldFileLine(kind: string): string {
   const name = vi.media[kind] ?? kind;

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client.js";
-import type { Incoming } from "../../bots/core/types.js";
+import type { Incoming } from "../messaging/types.js";
 
 export type StoreResult = "stored" | "duplicate" | "ignored";
 

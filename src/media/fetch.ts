@@ -3,7 +3,7 @@
 // bytes. Every picture is decoded and encoded again on the way (src/media/reencode.ts), videos and
 // recordings are rewritten without metadata (src/media/av.ts); what cannot be made safe is withheld,
 // never passed on. Web APIs only.
-import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
+import type { Channel, OutgoingMedia } from "../messaging/types.js";
 import { reencodeImage, sniffImage } from "./reencode.js";
 import { cleanAudioVideo } from "./av.js";
 import type { UploadLink } from "./uploads.js";

@@ -6,7 +6,7 @@
 import { Hono } from "hono";
 import type { Keyring } from "../crypto/keys.js";
 import type { Db } from "../db/client.js";
-import type { Channel, OutgoingMedia } from "../../bots/core/types.js";
+import type { Channel, OutgoingMedia } from "../messaging/types.js";
 import { can } from "../staff/roles.js";
 import { withheldLine } from "../i18n/vi-media.js";
 import { fetchMediaBytes, isWithheld, type MediaSources } from "./fetch.js";

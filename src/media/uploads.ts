@@ -6,8 +6,8 @@
 import type { Db } from "../db/client.js";
 import { can, type StaffScope } from "../staff/roles.js";
 
-/** What an upload is read for: the tip it is attached to, or the report file made of it. */
-export type UploadLink = { tipId: number } | { reportFileId: number };
+import type { UploadLink } from "../messaging/types.js";
+export type { UploadLink };
 
 export interface UploadLimits {
   /** Pictures one conversation may hold before they are attached to a tip. */

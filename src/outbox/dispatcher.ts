@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import { checkpointAfterErasure } from "../db/forget.js";
 import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
-import type { Channel, ChannelSender, OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, ChannelSender, OutgoingMessage } from "../messaging/types.js";
 import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
-import type { Channel, OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, OutgoingMessage } from "../messaging/types.js";
 
 export interface SealedTarget {
   channel: Channel;

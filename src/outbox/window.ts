@@ -4,7 +4,7 @@
 // Presence is kept per keyed address tag, at day precision, with the unfollow fact that bulletin
 // fan-outs must honour (isUnsubscribed).
 import type { Db } from "../db/client.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../messaging/types.js";
 import { alertTargets } from "../tips/service.js";
 import { enqueue } from "./outbox.js";
 import { viZalo } from "../i18n/vi-zalo.js";
@@ -66,12 +66,6 @@ export async function markFollowed(db: Db, channel: Channel, chatTag: string, no
 export async function isUnsubscribed(db: Db, chatTag: string): Promise<boolean> {
   const row = await db.chatPresence.findUnique({ where: { addressTag: chatTag }, select: { unfollowedAt: true } });
   return row?.unfollowedAt != null;
-}
-
-/** For fan-outs: true when the chat wrote within the last `days` days (Zalo refuses sends after 7). */
-export async function isWithinWindow(db: Db, chatTag: string, now: Date, days = 7): Promise<boolean> {
-  const row = await db.chatPresence.findUnique({ where: { addressTag: chatTag }, select: { lastSeenAt: true, unfollowedAt: true } });
-  return !!row && row.unfollowedAt === null && now.getTime() - row.lastSeenAt.getTime() < days * DAY_MS;
 }
 
 /** A message to a tipster was parked: the tip's officers are told it will arrive when the tipster next writes. */

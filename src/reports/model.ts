@@ -1,21 +1,12 @@
 // The monthly report as plain data: what the XLSX, the HTML page and the chart are made from.
 import type { Db } from "../db/client.js";
-import { FIGURE_FIELDS, type FigureField } from "../compliance/fields.js";
+import { FIGURE_FIELDS } from "../compliance/fields.js";
 import { monthRange, type MonthKey } from "../compliance/month.js";
-import { communeMonth, communeTrend, tipStatsFor, type CommuneMonth, type CommuneRef, type ComplianceDeps, type TrendPoint } from "../compliance/service.js";
-import type { TipStats } from "../compliance/tipstats.js";
+import { communeMonth, communeTrend, tipStatsFor, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
+import type { MonthlyReport } from "./types.js";
 
-export interface MonthlyReport {
-  commune: CommuneRef;
-  month: MonthKey;
-  generatedAt: Date;
-  dueDate: Date;
-  fields: FigureField[];
-  data: CommuneMonth;
-  tips: TipStats;
-  villageNames: Record<number, string>;
-  trend: TrendPoint[];
-}
+export type { MonthlyReport };
+
 
 /** The day the report is due: `dueDay` of the reported month, as the plans say ("trước ngày 25 hằng tháng"). */
 export function dueDateOf(month: MonthKey, dueDay: number): Date {

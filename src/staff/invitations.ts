@@ -4,7 +4,7 @@ import { roleLabel, type Role } from "./roles.js";
 import { countHits, recordHit } from "../tips/limits.js";
 import { enqueue } from "../outbox/outbox.js";
 import { vi } from "../i18n/vi.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../messaging/types.js";
 
 /**
  * Guessing has a brake: an invitation code is 8 symbols of 23 (about 78 billion), but nobody should

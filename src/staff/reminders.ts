@@ -3,7 +3,7 @@
 // with a one-press answer; any message they send counts. Idempotent and safe from two places at
 // once: the reminder is claimed by a conditional update on the chat's presence row, and enqueued
 // with a dedupe key.
-import type { CoreDeps } from "../../bots/core/turn.js";
+import type { RuntimeDeps } from "../messaging/deps.js";
 import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
 import { enqueue } from "../outbox/outbox.js";
 import { dayOf } from "../outbox/window.js";
@@ -36,7 +36,7 @@ function chunks<T>(list: T[], size = 90): T[][] {
  * where queries per invocation are limited): staff whose alerts go to a windowed channel, their
  * chats' presence in bulk, then one claim and one enqueue per reminder actually due.
  */
-export async function remindWindowedStaff(deps: CoreDeps): Promise<number> {
+export async function remindWindowedStaff(deps: RuntimeDeps): Promise<number> {
   const { db, keys } = deps;
   const now = deps.now();
   const flagged = await db.staffLink.findMany({ where: { alerts: true }, orderBy: { id: "desc" } });

@@ -15,9 +15,11 @@ const TAGS = "\u{E0000}-\u{E007F}";
 // Controls other than tab and newline (C0, DEL, C1).
 const CONTROLS = "\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F";
 
+// eslint-disable-next-line no-misleading-character-class -- the class lists invisible and combining characters on purpose
 const REMOVE = new RegExp(`[${BIDI}${INVISIBLE}${CONTROLS}]|[${TAGS}]`, "gu");
 // A zero-width joiner is kept only inside an emoji sequence (👨‍👩‍👧), where it is visible as one picture.
 const LONE_JOINER = /(?<!\p{Extended_Pictographic}\uFE0F?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are line breaks to fold
 const LINE_BREAKS = /\r\n|[\r\u000B\u000C\u0085\u2028\u2029]/g;
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 // Vietnamese needs at most two marks on a letter (ệ: circumflex and dot below) when typed

@@ -2,7 +2,7 @@ import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/receipt.js";
 import { enqueue, enqueueToTipster, type SealedTarget } from "../outbox/outbox.js";
-import type { Channel, Choice, OutgoingMessage } from "../../bots/core/types.js";
+import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";

@@ -2,7 +2,7 @@
 // at shutdown. (A second thread with its own SQLite connection was measured and was slower: two writers
 // wait on each other's lock; see BENCHMARKS.md.)
 import { createWorkLoop, type WorkDeps } from "./runner.js";
-import { requeueInterrupted } from "../inbound/process.js";
+import { requeueInterrupted } from "./process.js";
 import { releaseStaleClaims } from "../outbox/dispatcher.js";
 
 export interface BackgroundWork {

@@ -1,6 +1,6 @@
 import type { CoreDeps } from "../../bots/core/turn.js";
-import type { Channel, ChannelSender } from "../../bots/core/types.js";
-import { processPending } from "../inbound/process.js";
+import type { Channel, ChannelSender } from "../messaging/types.js";
+import { processPending } from "./process.js";
 import { dispatchDue } from "../outbox/dispatcher.js";
 import { sweep } from "./sweep.js";
 import { classifyStorageError } from "../db/storage-health.js";

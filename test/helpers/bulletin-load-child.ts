@@ -18,7 +18,7 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import { createLogger, type LogLevel } from "../../src/log.js";
 import { createApp } from "../../src/app.js";
 import { createWorkLoop, type WorkDeps } from "../../src/work/runner.js";
-import { requeueInterrupted } from "../../src/inbound/process.js";
+import { requeueInterrupted } from "../../src/work/process.js";
 import { releaseStaleClaims } from "../../src/outbox/dispatcher.js";
 import { createPacer } from "../../src/outbox/pacing.js";
 import { createTelegramBot } from "../../bots/telegram/bot.js";

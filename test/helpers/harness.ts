@@ -1,4 +1,5 @@
 // The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
+import { telegramMediaFetcher } from "../../bots/telegram/media.js";
 import type { UploadLimits } from "../../src/media/uploads.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -26,7 +27,7 @@ import { createZaloBotSender } from "../../bots/zalobot/sender.js";
 import { buildMediaSources } from "../../src/media/sources.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../../src/messaging/types.js";
 
 export const WEBHOOK_SECRET = "test_webhook_secret_123";
 export const ZALOBOT_SECRET = "zalobot_webhook_secret_456";
@@ -99,7 +100,7 @@ export async function createHarness(
 
   const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
   const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot, timeoutSeconds: opts.telegramTimeoutSeconds }) : null;
-  const media = buildMediaSources({ db, telegram: bot && opts.telegram ? { api: bot.api, token: opts.telegram.token, apiRoot: opts.telegram.apiRoot } : undefined });
+  const media = buildMediaSources({ db, telegram: bot && opts.telegram ? telegramMediaFetcher(bot.api, opts.telegram.token, opts.telegram.apiRoot) : undefined });
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, { media });
   }

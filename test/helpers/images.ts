@@ -1,7 +1,6 @@
 // Small real image files for tests: a JPEG with an EXIF block (GPS position and camera serial in
 // clear text, as phones write them) and a PNG with a text chunk.
 import { readFileSync } from "node:fs";
-import { deflateSync } from "node:zlib";
 
 export const EXIF_MARKERS = ["GPSLatitude", "SerialNo-7Q4X-PHAODAI", "Vu Thi Dua camera"];
 
@@ -21,40 +20,7 @@ export function jpegWithExif(): Uint8Array {
   return new Uint8Array([0xff, 0xd8, ...app0, ...app1, ...com, ...dqt, ...sof, ...dhtDc, ...dhtAc, ...sos]);
 }
 
-function crc32(bytes: Uint8Array): number {
-  let c = ~0;
-  for (const b of bytes) {
-    c ^= b;
-    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
-  }
-  return ~c >>> 0;
-}
 
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = Buffer.alloc(12 + data.length);
-  out.writeUInt32BE(data.length, 0);
-  out.write(type, 4, "latin1");
-  Buffer.from(data).copy(out, 8);
-  out.writeUInt32BE(crc32(new Uint8Array(out.subarray(4, 8 + data.length))), 8 + data.length);
-  return out;
-}
-
-/** A 1×1 PNG with a tEXt chunk naming an author. */
-export function pngWithText(): Uint8Array {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(1, 0);
-  ihdr.writeUInt32BE(1, 4);
-  ihdr[8] = 8;
-  ihdr[9] = 0;
-  const idat = deflateSync(Buffer.from([0, 0x80]));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk("IHDR", ihdr),
-    chunk("tEXt", Buffer.from("Author\0Vu Thi Dua camera", "latin1")),
-    chunk("IDAT", idat),
-    chunk("IEND", new Uint8Array()),
-  ]);
-}
 
 export function containsText(bytes: Uint8Array, text: string): boolean {
   return Buffer.from(bytes).toString("latin1").includes(text);

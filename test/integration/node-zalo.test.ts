@@ -8,7 +8,7 @@ import { startServer } from "../../src/node.js";
 import { randomKeyText, createKeyring } from "../../src/crypto/keys.js";
 import { parseConfig } from "../../src/config/schema.js";
 import { openNodeDatabase } from "../../src/db/node.js";
-import { zaloCommands } from "../../src/cli/commands/zalo.js";
+import { zaloCommands } from "../../bots/zalo/cli.js";
 import { BOT_TIPSTER, botUpdate, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { ZALO_TIPSTER, startFakeZaloOa, textEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 

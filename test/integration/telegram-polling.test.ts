@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
 import { pseudonymOf } from "../../src/crypto/pseudonym.js";
-import type { Incoming } from "../../bots/core/types.js";
+import type { Incoming } from "../../src/messaging/types.js";
 import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../../bots/telegram/bot.js";
 import { startTelegramPolling, type TelegramPolling } from "../../bots/telegram/polling.js";
 import { TIPSTER, callbackUpdate, editedTextUpdate, photoUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";

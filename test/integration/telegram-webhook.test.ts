@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
 import { createLogger } from "../../src/log.js";
 import { pseudonymOf } from "../../src/crypto/pseudonym.js";
-import type { Incoming } from "../../bots/core/types.js";
+import type { Incoming } from "../../src/messaging/types.js";
 import { telegramWebhookApp, WEBHOOK_BODY_LIMIT, type TelegramIngest } from "../../bots/telegram/webhook.js";
 import { TIPSTER, callbackUpdate, editedTextUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
 

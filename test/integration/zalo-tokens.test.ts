@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { parseConfig } from "../../src/config/schema.js";
-import { zaloCommands } from "../../src/cli/commands/zalo.js";
+import { zaloCommands } from "../../bots/zalo/cli.js";
 import type { AdminContext } from "../../src/cli/types.js";
 import { ZaloOaClient } from "../../bots/zalo/client.js";
 import { createTokenStore } from "../../bots/zalo/tokens.js";

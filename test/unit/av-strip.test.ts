@@ -66,6 +66,7 @@ describe("real files", () => {
     for (const name of ["voice.ogg", "vorbis.ogg"]) {
       const out = stripOgg(avFixture(name))!;
       const comment = latin1(oggCommentPacket(out)!);
+      // eslint-disable-next-line no-control-regex -- the comment packet's binary header, byte for byte
       expect(comment).toMatch(/^(OpusTags|\x03vorbis)\x07\0\0\0phaodai\0\0\0\0\x01?$/);
       expect(stripOgg(out)).not.toBeNull(); // every page re-parses with its CRC
     }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Update } from "grammy/types";
 import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, openAddress, pseudonymOf } from "../../src/crypto/pseudonym.js";
-import type { Incoming, IncomingContent } from "../../bots/core/types.js";
+import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
 import { stripBotMention, updateToIncoming } from "../../bots/telegram/normalize.js";
 import {
   GROUP_CHAT,

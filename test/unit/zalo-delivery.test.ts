@@ -9,7 +9,7 @@ import { sniffAudio, stripId3 } from "../../src/media/strip.js";
 import { hasAudioFor } from "../../src/bulletins/messages.js";
 import { downloadName } from "../../src/media/links.js";
 import { voiceAs } from "../../bots/telegram/sender.js";
-import type { Channel } from "../../bots/core/types.js";
+import type { Channel } from "../../src/messaging/types.js";
 
 const bytes = (...parts: (string | number[])[]) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));
 

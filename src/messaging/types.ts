@@ -1,5 +1,8 @@
-// The channel-neutral language between adapters and the core. Nothing here names a platform's types.
-import type { UploadLink } from "../../src/media/uploads.js";
+// The channel-neutral language between adapters, the core and the domain: the bottom layer, which
+// imports nothing of the project. Nothing here names a platform's types.
+
+/** What a stored file is read for: the tip it is attached to, or the report file made of it (src/media/uploads.ts). */
+export type UploadLink = { tipId: number } | { reportFileId: number };
 
 export type Channel = "telegram" | "web" | "zalo" | "zalobot";
 

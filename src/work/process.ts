@@ -1,4 +1,4 @@
-import type { Incoming } from "../../bots/core/types.js";
+import type { Incoming } from "../messaging/types.js";
 import { mayHoldReceiptCode } from "../crypto/receipt.js";
 import { checkpointAfterErasure } from "../db/forget.js";
 import { handleIncoming } from "../../bots/core/engine.js";

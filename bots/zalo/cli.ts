@@ -1,11 +1,11 @@
 // Admin commands for the Zalo Official Account: the consent link, the first token exchange, and
 // the token's state (never the tokens themselves).
-import type { AdminCommand, AdminContext } from "../types.js";
-import { viZalo } from "../../i18n/vi-zalo.js";
-import { formatDateTimeVN } from "../../util/format.js";
-import { ZaloApiError, ZaloOaClient } from "../../../bots/zalo/client.js";
-import { createTokenStore } from "../../../bots/zalo/tokens.js";
-import { bytesToBase64Url } from "../../crypto/keys.js";
+import type { AdminCommand, AdminContext } from "../../src/cli/types.js";
+import { viZalo } from "../../src/i18n/vi-zalo.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
+import { ZaloApiError, ZaloOaClient } from "./client.js";
+import { createTokenStore } from "./tokens.js";
+import { bytesToBase64Url } from "../../src/crypto/keys.js";
 
 export function zaloClientFor(ctx: AdminContext): ZaloOaClient | null {
   const zalo = ctx.config.zalo;

@@ -1,0 +1,54 @@
+// Layers point down (issue 11): messaging (src/messaging, with the infrastructure src/db, src/crypto,
+// src/log) ← domain (src/<area>) ← core (bots/core) ← runtime (src/work: the loop that runs the core
+// on stored updates, the sweep) ← adapters (bots/<channel>). Only the wiring files may import
+// adapters. No cycles.
+/** @type {import('dependency-cruiser').IConfiguration} */
+const WIRING = "^src/(app|channels|node|worker)\\.ts$|^src/cli/admin\\.ts$";
+const RUNTIME = "^src/work/";
+module.exports = {
+  forbidden: [
+    { name: "no-circular", severity: "error", comment: "An import cycle: the layers no longer point one way.", from: {}, to: { circular: true } },
+    {
+      name: "domain-not-up",
+      severity: "error",
+      comment: "Domain code under src/ imports nothing from bots/ (only the wiring files do).",
+      from: { path: "^src/", pathNot: WIRING + "|" + RUNTIME },
+      to: { path: "^bots/" },
+    },
+    {
+      name: "runtime-not-adapters",
+      severity: "error",
+      comment: "The runtime runs the core; platform adapters are given to it by the wiring.",
+      from: { path: RUNTIME },
+      to: { path: "^bots/(telegram|zalo|zalobot|webchat)/" },
+    },
+    {
+      name: "messaging-at-the-bottom",
+      severity: "error",
+      comment: "The shared vocabulary imports nothing of the project but the infrastructure.",
+      from: { path: "^src/messaging/" },
+      to: { path: "^(src|bots)/", pathNot: "^src/(messaging|db|crypto|log)" },
+    },
+    {
+      name: "core-not-adapters",
+      severity: "error",
+      comment: "The channel-neutral core imports no platform adapter.",
+      from: { path: "^bots/core/" },
+      to: { path: "^bots/(telegram|zalo|zalobot|webchat)/" },
+    },
+    {
+      name: "wiring-only-from-entry",
+      severity: "error",
+      comment: "Nothing but the entry points imports the wiring.",
+      from: { pathNot: WIRING + "|^test/" },
+      to: { path: "^src/(app|channels|node|worker)\\.ts$" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "^src/db/generated/" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { extensions: [".ts", ".js"] },
+  },
+};

@@ -1,0 +1,29 @@
+// The /capnhat form's stored state: plain data, apart from the form's logic (figures-form.ts) so the
+// dialogue state (state.ts) can name it without importing the flow.
+import type { MonthKey } from "../../src/compliance/month.js";
+
+export interface FiguresForm {
+  villageId: number;
+  villageCode: string;
+  villageName: string;
+  communeId: number;
+  month: MonthKey;
+  /** The version this form started from (0: none yet); the save lock. */
+  basedOn: number;
+  values: Record<string, number>;
+  /** Values offered with "keep": this month's saved ones, else last month's. */
+  previous: Record<string, number>;
+  previousIsLastMonth: boolean;
+  /** Question index; FIGURE_FIELDS.length = the summary. */
+  index: number;
+  /** Editing one item from the summary: go back to the summary after it. */
+  editing?: boolean;
+  /** At the summary, waiting for the number of the item to edit. */
+  picking?: boolean;
+}
+
+export type FiguresState = { step: "figures"; form: FiguresForm } | { step: "figures_village"; month: MonthKey; communeId: number };
+
+export function isFiguresState(state: { step: string }): state is FiguresState {
+  return state.step === "figures" || state.step === "figures_village";
+}

@@ -1,0 +1,54 @@
+// The shapes of compliance data (a commune's month, its villages, the trend), apart from the
+// functions that compute them (service.ts), so reports can name them without a cycle.
+import type { CriterionResult, CriterionStatus } from "./criteria.js";
+import type { VillageCoverage } from "./coverage.js";
+import type { FigureValues } from "./fields.js";
+import type { MonthKey } from "./month.js";
+
+export interface StoredFigures {
+  values: FigureValues;
+  version: number;
+  source: string;
+  updatedAt: Date;
+  updatedByStaffId: number | null;
+}
+
+export interface CommuneRef {
+  id: number;
+  code: string;
+  name: string;
+  provinceId: number;
+  provinceCode: string;
+  provinceName: string;
+}
+
+export interface VillageMonth {
+  id: number;
+  code: string;
+  name: string;
+  figures: StoredFigures | null;
+  coverage: VillageCoverage | null;
+}
+
+export interface CommuneMonth {
+  commune: CommuneRef;
+  month: MonthKey;
+  villages: VillageMonth[];
+  /** False when no bulletin data exists at all (coverage unknown). */
+  coverageKnown: boolean;
+  criteriaSetName: string;
+  results: CriterionResult[];
+  counts: Record<CriterionStatus, number>;
+}
+
+export interface TrendPoint {
+  month: MonthKey;
+  tips: number;
+  /** Villages with a propaganda session entered or a bulletin broadcast confirmed, of all villages. */
+  villagesReached: number;
+  villages: number;
+  /** Villages that entered figures. */
+  villagesReported: number;
+  criteriaMet: number;
+  criteriaTotal: number;
+}

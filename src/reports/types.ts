@@ -1,0 +1,24 @@
+// The monthly report as plain data, and what renders it into files. Types only: the builder is
+// model.ts (it calls the compliance service; the service's deps name the renderers).
+import type { FigureField } from "../compliance/fields.js";
+import type { MonthKey } from "../compliance/month.js";
+import type { TipStats } from "../compliance/tipstats.js";
+import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
+
+export interface MonthlyReport {
+  commune: CommuneRef;
+  month: MonthKey;
+  generatedAt: Date;
+  dueDate: Date;
+  fields: FigureField[];
+  data: CommuneMonth;
+  tips: TipStats;
+  villageNames: Record<number, string>;
+  trend: TrendPoint[];
+}
+
+/** Files only some runtimes can make (Node: exceljs, resvg-wasm). Without them, reports are HTML only. */
+export interface ReportRenderers {
+  xlsx(report: MonthlyReport, chartPng?: Uint8Array): Promise<Uint8Array>;
+  png(svg: string): Promise<Uint8Array>;
+}
