@@ -1,10 +1,11 @@
 // Across channels: a tip filed on Zalo handled by an officer on Telegram and the reverse, media
 // re-uploaded without metadata, the receipt code used on another channel, a staff member linking
 // a second account and choosing where alerts go, and the weekly reminder for staff on Zalo.
+import { startChannels, toChat, type Channels } from "../helpers/channels.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { startFakeTelegram, textUpdate, callbackUpdate, photoUpdate, TIPSTER, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
-import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, imageEvent, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { type Harness } from "../helpers/harness.js";
+import { textUpdate, callbackUpdate, photoUpdate, TIPSTER, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, imageEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { fixture, jpegSegments, plantedIn } from "../helpers/images.js";
 import { reminderDue } from "../../src/staff/reminders.js";
@@ -12,28 +13,19 @@ import { sweep } from "../../src/work/sweep.js";
 
 const OFFICER: TestUser = { id: 5_550_777, is_bot: false, first_name: "Trần", last_name: "Văn Trực", username: "tran_truc_ca", language_code: "vi" };
 
+let c: Channels;
 let tg: FakeTelegram;
 let zalo: FakeZaloOa;
 let h: Harness;
 
 beforeAll(async () => {
-  tg = await startFakeTelegram();
-  zalo = await startFakeZaloOa();
-  h = await createHarness({ telegram: tg, zalo });
-  await h.authorizeZalo();
+  c = await startChannels();
+  ({ tg, zalo, h } = c);
 });
-afterAll(async () => {
-  await h.close();
-  await tg.close();
-  await zalo.close();
-});
+afterAll(async () => c.close());
 
-async function telegram(update: unknown): Promise<void> {
-  expect((await h.postTelegram(update)).status).toBe(200);
-  await h.settle();
-}
-const toChat = (id: number) => (c: ApiCall) => String(c.payload.chat_id) === String(id);
-const telegramTexts = (id: number) => tg.calls.filter(toChat(id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
+const telegram = (update: unknown) => c.telegram(update);
+const telegramTexts = (id: number) => c.telegramTexts(id);
 
 describe("Zalo tipster, Telegram officer", () => {
   let tipId = 0;

@@ -1,11 +1,12 @@
 // Every picture a tipster sends is decoded and re-encoded on the server before an officer sees it,
 // and one that cannot be is withheld with a word to the officer (issue 10): a web chat upload is
 // cleaned before it is stored, a Telegram or Zalo photo on its way to another platform.
+import { startChannels, type Channels } from "../helpers/channels.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PhotonImage } from "@cf-wasm/photon";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
-import { startFakeTelegram, textUpdate, callbackUpdate, photoUpdate, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
-import { ZALO_OFFICER, ZALO_TIPSTER, imageEvent, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { textUpdate, callbackUpdate, photoUpdate, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
+import { ZALO_OFFICER, ZALO_TIPSTER, imageEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { zaloSay } from "../helpers/zalo-flow.js";
 import { BOT_OFFICER, BOT_TIPSTER, botUpdate, startFakeZaloBot, type ZaloBotUser } from "../helpers/fake-zalo-bot.js";
 import { fixture, plantedIn } from "../helpers/images.js";
@@ -17,21 +18,15 @@ const OFFICER: TestUser = { id: 5_550_991, is_bot: false, first_name: "Lê", las
 let tg: FakeTelegram;
 let zalo: FakeZaloOa;
 let h: Harness;
+let c: Channels;
 
 beforeAll(async () => {
-  tg = await startFakeTelegram();
-  zalo = await startFakeZaloOa();
-  h = await createHarness({ telegram: tg, zalo });
-  await h.authorizeZalo();
-  expect((await h.postTelegram(textUpdate(`/start ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Lê Văn Ảnh")}`, { user: OFFICER }))).status).toBe(200);
-  await h.settle();
+  c = await startChannels();
+  ({ tg, zalo, h } = c);
+  await c.telegram(textUpdate(`/start ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Lê Văn Ảnh")}`, { user: OFFICER }));
   await zaloSay(h, ZALO_OFFICER, `/dangky ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Lò Văn Công An")}`);
 });
-afterAll(async () => {
-  await h.close();
-  await tg.close();
-  await zalo.close();
-});
+afterAll(async () => c.close());
 
 const toOfficer = (c: ApiCall) => String(c.payload.chat_id) === String(OFFICER.id);
 const upload = (citizen: WebClient, bytes: Uint8Array, mime = "image/jpeg") =>

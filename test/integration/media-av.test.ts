@@ -2,12 +2,13 @@
 // phones write (filming place, owner's name, tags): a Zalo OA tip read on Telegram and Zalo Bot, a
 // Telegram tip read on Zalo OA and Zalo Bot; a damaged video is withheld with a line saying why;
 // and nothing planted in the files is left in the database, its WAL or the logs.
+import { startChannels, toChat, type Channels } from "../helpers/channels.js";
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, PUBLIC_URL, type Harness } from "../helpers/harness.js";
-import { startFakeTelegram, textUpdate, callbackUpdate, videoUpdate, voiceUpdate, audioUpdate, TIPSTER, type FakeTelegram, type TestUser, type ApiCall } from "../helpers/fake-telegram.js";
-import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, startFakeZaloOa, videoEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
-import { BOT_OFFICER, botUpdate, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
+import { PUBLIC_URL, type Harness } from "../helpers/harness.js";
+import { textUpdate, callbackUpdate, videoUpdate, voiceUpdate, audioUpdate, TIPSTER, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, videoEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { BOT_OFFICER, botUpdate, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { zaloSay } from "../helpers/zalo-flow.js";
 import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
 import { mp4Boxes, mp4SampleRanges } from "../../src/media/mp4.js";
@@ -17,31 +18,21 @@ import { sealMediaLink } from "../../src/media/links.js";
 const OFFICER: TestUser = { id: 5_550_888, is_bot: false, first_name: "Lường", last_name: "Văn Sáng", username: "luong_sang_ca", language_code: "vi" };
 const WITHHELD = vi.media.withheldFile!;
 
+let c: Channels;
 let tg: FakeTelegram;
 let zalo: FakeZaloOa;
 let bot: FakeZaloBot;
 let h: Harness;
 
 beforeAll(async () => {
-  tg = await startFakeTelegram();
-  zalo = await startFakeZaloOa();
-  bot = await startFakeZaloBot();
-  h = await createHarness({ telegram: tg, zalo, zalobot: bot });
-  await h.authorizeZalo();
+  c = await startChannels({ zalobot: true });
+  ({ tg, zalo, h } = c);
+  bot = c.bot!;
 });
-afterAll(async () => {
-  await h.close();
-  await tg.close();
-  await zalo.close();
-  await bot.close();
-});
+afterAll(async () => c.close());
 
-async function telegram(update: unknown): Promise<void> {
-  expect((await h.postTelegram(update)).status).toBe(200);
-  await h.settle();
-}
-const toChat = (id: number) => (c: ApiCall) => String(c.payload.chat_id) === String(id);
-const telegramTexts = (id: number) => tg.calls.filter(toChat(id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
+const telegram = (update: unknown) => c.telegram(update);
+const telegramTexts = (id: number) => c.telegramTexts(id);
 
 /** The media links in what the Zalo Bot officer got, each fetched as a staff member's phone would. */
 async function botLinks(): Promise<Response[]> {

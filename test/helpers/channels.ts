@@ -1,0 +1,47 @@
+// Every platform fake on localhost with one harness across them, as the cross-channel tests use it:
+// start, authorise Zalo, post a Telegram update and wait for the work to settle, read what a
+// Telegram chat was sent, and close it all.
+import { expect } from "vitest";
+import { createHarness, type Harness } from "./harness.js";
+import { startFakeTelegram, type ApiCall, type FakeTelegram } from "./fake-telegram.js";
+import { startFakeZaloOa, type FakeZaloOa } from "./fake-zalo-oa.js";
+import { startFakeZaloBot, type FakeZaloBot } from "./fake-zalo-bot.js";
+
+export interface Channels {
+  h: Harness;
+  tg: FakeTelegram;
+  zalo: FakeZaloOa;
+  bot?: FakeZaloBot;
+  /** Posts a Telegram update (expecting 200) and lets the work settle. */
+  telegram(update: unknown): Promise<void>;
+  /** The texts (or captions) sent to a Telegram chat, in order. */
+  telegramTexts(chatId: number): string[];
+  close(): Promise<void>;
+}
+
+export const toChat = (chatId: number) => (call: ApiCall) => String(call.payload.chat_id) === String(chatId);
+
+export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<Channels> {
+  const tg = await startFakeTelegram();
+  const zalo = await startFakeZaloOa();
+  const bot = opts.zalobot ? await startFakeZaloBot() : undefined;
+  const h = await createHarness({ telegram: tg, zalo, zalobot: bot });
+  await h.authorizeZalo();
+  return {
+    h,
+    tg,
+    zalo,
+    bot,
+    async telegram(update) {
+      expect((await h.postTelegram(update)).status).toBe(200);
+      await h.settle();
+    },
+    telegramTexts: (chatId) => tg.calls.filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
+    async close() {
+      await h.close();
+      await tg.close();
+      await zalo.close();
+      await bot?.close();
+    },
+  };
+}
