@@ -15,6 +15,10 @@ export interface CoreSettings {
   escalateAfterMinutes: number;
   addressRetentionDays: number;
   demo: boolean;
+  /** A flood's held tips: one summary alert per commune per this many minutes (default 15). */
+  heldSummaryMinutes?: number;
+  /** Wrong receipt codes server-wide per minute, across all senders; beyond it every try waits (default 30). */
+  wrongCodesPerMinute?: number;
 }
 
 export interface CoreDeps extends TipDeps {

@@ -33,6 +33,10 @@ const raw = z.object({
   ESCALATE_AFTER_MINUTES: minutes(30),
   TIPS_PER_HOUR: minutes(5),
   GLOBAL_TIPS_PER_MINUTE: minutes(120),
+  HELD_SUMMARY_MINUTES: minutes(15),
+  WRONG_CODES_PER_MINUTE: minutes(30),
+  WEB_TIPS_PER_NETWORK_PER_MINUTE: minutes(3),
+  WEB_POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
   ADDRESS_RETENTION_DAYS: minutes(30),
   UPLOADS_PER_CONVERSATION: minutes(10),
   UPLOADS_PER_MINUTE: minutes(60),
@@ -72,6 +76,10 @@ export interface AppConfig {
   escalateAfterMinutes: number;
   tipsPerHour: number;
   globalTipsPerMinute: number;
+  heldSummaryMinutes: number;
+  wrongCodesPerMinute: number;
+  /** Web chat: tips per client network per minute before they are held; proof-of-work cost. */
+  web: { tipsPerNetworkPerMinute: number; powMaxNumber: number };
   addressRetentionDays: number;
   /** Web-chat pictures not yet attached to a tip: per conversation, per minute, and in bytes. */
   uploads: { pendingPerConversation: number; perMinute: number; pendingQuotaBytes: number };
@@ -160,6 +168,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     escalateAfterMinutes: c.ESCALATE_AFTER_MINUTES,
     tipsPerHour: c.TIPS_PER_HOUR,
     globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
+    heldSummaryMinutes: c.HELD_SUMMARY_MINUTES,
+    wrongCodesPerMinute: c.WRONG_CODES_PER_MINUTE,
+    web: { tipsPerNetworkPerMinute: c.WEB_TIPS_PER_NETWORK_PER_MINUTE, powMaxNumber: c.WEB_POW_MAX_NUMBER },
     addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
     uploads: { pendingPerConversation: c.UPLOADS_PER_CONVERSATION, perMinute: c.UPLOADS_PER_MINUTE, pendingQuotaBytes: c.UPLOAD_QUOTA_MB * 1024 * 1024 },
     dispatchIntervalMs: c.DISPATCH_INTERVAL_MS,
