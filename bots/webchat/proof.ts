@@ -31,7 +31,7 @@ export const proofSchema = z.object({
       keyLength: z.number().int().positive().max(64),
       keyPrefix: hex,
       keySignature: hex.optional(),
-      expiresAt: z.number().int().positive().optional(),
+      data: z.object({ exp: z.number().int().positive() }),
     }),
     signature: hex,
   }),
@@ -62,7 +62,9 @@ export function createProofGate(keys: Keyring, now: () => Date, settings: ProofS
         cost: 1,
         counter: randomInt(settings.maxNumber),
         deriveKey,
-        expiresAt: new Date(now().getTime() + settings.challengeTtlMs),
+        // Expiry in the signed data, checked against the server's clock (the library's own check reads
+        // the machine's clock, which a test's clock or a skewed host would not share).
+        data: { exp: Math.floor((now().getTime() + settings.challengeTtlMs) / 1000) },
         hmacSignatureSecret: s.signature,
         hmacKeySignatureSecret: s.key,
       });
@@ -72,8 +74,8 @@ export function createProofGate(keys: Keyring, now: () => Date, settings: ProofS
       const parsed = proofSchema.safeParse(raw);
       if (!parsed.success) return "invalid";
       const { challenge, solution } = parsed.data;
-      const expiresAt = challenge.parameters.expiresAt;
-      if (!expiresAt || expiresAt * 1000 < now().getTime()) return "expired";
+      const expiresAt = challenge.parameters.data.exp;
+      if (expiresAt * 1000 < now().getTime()) return "expired";
       const s = await secretsOf();
       const result = await verifySolution({ challenge, solution, deriveKey, hmacSignatureSecret: s.signature, hmacKeySignatureSecret: s.key });
       if (!result.verified) return result.expired ? "expired" : "invalid";
