@@ -14,6 +14,23 @@ import { zaloWebhookApp } from "../bots/zalo/webhook.js";
 import { zaloBotWebhookApp } from "../bots/zalobot/webhook.js";
 import { mediaLinkApp } from "./media/links.js";
 import type { MediaSources } from "./media/fetch.js";
+import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
+import type { ClientAddress } from "./http/client-address.js";
+import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
+
+/** Web chat flood guards: proof-of-work cost, and tips per client network (memory only). */
+export interface WebChatGuards {
+  proof?: Partial<ProofSettings>;
+  /** A gate kept across requests (Workers build the app per request; its spent-proof map must outlive one). */
+  proofGate?: ProofGate;
+  /** Tips per minute from one network before they go to the held queue (in-memory limiter). */
+  tipsPerNetworkPerMinute?: number;
+  /** A platform limiter (Workers' rate limiting binding); the in-memory one when absent. */
+  tipLimiter?: NetworkLimiter;
+  clientAddress?: ClientAddress;
+}
+
+export const DEFAULT_TIPS_PER_NETWORK_PER_MINUTE = 3;
 
 export interface AppOptions {
   db: Db;
@@ -34,6 +51,7 @@ export interface AppOptions {
   intake?: IntakeGauge;
   /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
   onStored: () => void;
+  webChat?: WebChatGuards;
 }
 
 /** A stored update could not be written: say clearly why, once per failure, without any content. */
@@ -97,9 +115,21 @@ export function createApp(opts: AppOptions): Hono {
     app.route("/", zaloBotWebhookApp({ secret: opts.zalobot.secret, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }
 
+  const guards = opts.webChat ?? {};
   app.route(
     "/",
-    webChatApp({ db: opts.db, keys: opts.keys, demo: opts.demo, demoCommuneCode: opts.demoCommuneCode, now: opts.now, uploadLimits: opts.uploadLimits, onStored: opts.onStored }),
+    webChatApp({
+      db: opts.db,
+      keys: opts.keys,
+      demo: opts.demo,
+      demoCommuneCode: opts.demoCommuneCode,
+      now: opts.now,
+      uploadLimits: opts.uploadLimits,
+      onStored: opts.onStored,
+      proof: guards.proofGate ?? createProofGate(opts.keys, opts.now, { ...DEFAULT_PROOF_SETTINGS, ...guards.proof }),
+      tipLimiter: guards.tipLimiter ?? new MemoryLimiter(guards.tipsPerNetworkPerMinute ?? DEFAULT_TIPS_PER_NETWORK_PER_MINUTE, 60_000),
+      clientAddress: guards.clientAddress,
+    }),
   );
 
   app.notFound((c) => c.json({ error: "not found" }, 404));

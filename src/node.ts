@@ -10,6 +10,7 @@ import { createNodeKeyring } from "./crypto/node-keyring.js";
 import { openNodeDatabaseWhenReady } from "./db/node-standby.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
+import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
@@ -97,6 +98,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     media: config.publicUrl ? media : undefined,
     intake,
     onStored: work.kick,
+    webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 
   let polling: { stop(): Promise<void> } | null = null;

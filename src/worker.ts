@@ -7,6 +7,9 @@ import { ConfigError, parseConfig } from "./config/schema.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
+import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
+import { workerClientAddress } from "./http/client-address.js";
+import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
 import { runWorkOnce, type WorkDeps } from "./work/runner.js";
 import { sweep } from "./work/sweep.js";
 import { dispatchDue } from "./outbox/dispatcher.js";
@@ -19,6 +22,8 @@ import { telegramBotUsername } from "../bots/telegram/identity.js";
 
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
+  /** wrangler.toml [[ratelimits]]: tips per client network; absent (tests, local), the in-memory limiter per isolate. */
+  WEB_TIP_LIMITER?: RateLimitBinding;
   [name: string]: unknown;
 }
 
@@ -37,6 +42,8 @@ async function botUsernameOf(db: Db, api: Parameters<typeof telegramBotUsername>
 }
 // Per isolate: consecutive invocations in one isolate share the channel pacing.
 const pacer = createPacer();
+// Per isolate too: spent proofs and the fallback network limiter outlive one request, not the isolate.
+let guards: { keys: Keyring; proofGate: ProofGate; limiter: MemoryLimiter } | null = null;
 
 async function build(env: Env) {
   const strings = Object.fromEntries(Object.entries(env).filter(([, v]) => typeof v === "string")) as Record<string, string>;
@@ -65,6 +72,17 @@ async function build(env: Env) {
   return { config, deps, bot, log, media };
 }
 
+function isolateGuards(keys: Keyring, web: { powMaxNumber: number; tipsPerNetworkPerMinute: number }) {
+  if (!guards || guards.keys !== keys) {
+    guards = {
+      keys,
+      proofGate: createProofGate(keys, () => new Date(), { ...DEFAULT_PROOF_SETTINGS, maxNumber: web.powMaxNumber }),
+      limiter: new MemoryLimiter(web.tipsPerNetworkPerMinute, 60_000),
+    };
+  }
+  return guards;
+}
+
 export default {
   async fetch(request: Request, env: Env, ctx: WorkerExecutionContext): Promise<Response> {
     let built;
@@ -91,6 +109,11 @@ export default {
       zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
       media: config.publicUrl ? media : undefined,
       onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+      webChat: {
+        proofGate: isolateGuards(deps.keys, config.web).proofGate,
+        tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
+        clientAddress: workerClientAddress,
+      },
     });
     return app.fetch(request);
   },

@@ -14,6 +14,7 @@ import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from
 import { continueAsk, listCommuneTips, register, tipButton, viewTip, whoAmI } from "./staff.js";
 import { alertGroupCommand, groupButton, parseGroupButton } from "./alert-groups.js";
 import { helpText } from "./help.js";
+import { heldChoice, showHeldTips } from "./held.js";
 import { chooseAlertChannel, findStaff, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
 import { continueFigures, figuresBack, isFiguresState, startFigures } from "./figures-form.js";
@@ -182,6 +183,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     reminderAnswered(turn);
     return true;
   }
+  if (await heldChoice(turn, staff, data)) return true;
   const answer = /^r:(\d+)$/.exec(data);
   if (answer) {
     const tipId = parseId(answer[1]);
@@ -275,6 +277,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "tinbao":
       if (!staff) turn.reply(vi.staff.notStaff);
+      else if (args.trim().toLowerCase() === "giu") await showHeldTips(turn, staff);
       else await listCommuneTips(turn, staff, args);
       return;
     case "chao":

@@ -10,6 +10,10 @@ import { navRow, type Turn } from "./turn.js";
 
 const WRONG_CODES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
+const MINUTE_MS = 60_000;
+/** Wrong codes server-wide per minute, whoever types them: a new token buys no more guesses. */
+export const DEFAULT_WRONG_CODES_PER_MINUTE = 30;
+const GLOBAL_WRONG_CODES = "receipt-wrong";
 
 const followUpMenu = () => [
   [{ label: vi.buttons.addInfo, data: "f:add" }],
@@ -22,9 +26,9 @@ export function askReceiptCode(turn: Turn): void {
   turn.reply(vi.followUp.askCode, [navRow(false)]);
 }
 
-/** Tries the typed text as a receipt code; wrong guesses are limited per pseudonym. */
+/** Tries the typed text as a receipt code; wrong guesses are limited per pseudonym and in total. */
 export async function openWithCode(turn: Turn, typed: string): Promise<void> {
-  const { db, keys } = turn.deps;
+  const { db, keys, settings } = turn.deps;
   const now = turn.now();
   const bucket = await keys.tag("rate-receipt", turn.incoming.sender);
   if (!underLimit(await countHits(db, bucket, now, HOUR_MS), WRONG_CODES_PER_HOUR)) {
@@ -32,9 +36,17 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
     turn.reply(vi.followUp.tooManyTries);
     return;
   }
+  // Beyond the server-wide count every try waits, right or wrong: guessing learns nothing meanwhile.
+  if (!underLimit(await countHits(db, GLOBAL_WRONG_CODES, now, MINUTE_MS), settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE)) {
+    turn.deps.log.warn("receipt.guard", { perMinute: settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE });
+    turn.state = { step: "followup_code" };
+    turn.reply(vi.followUp.busy, [navRow(false)]);
+    return;
+  }
   const tip = await findTipByReceipt(db, keys, typed);
   if (!tip) {
     await recordHit(db, bucket, now);
+    await recordHit(db, GLOBAL_WRONG_CODES, now);
     turn.state = { step: "followup_code" };
     turn.reply(vi.followUp.badCode, [navRow(false)]);
     return;

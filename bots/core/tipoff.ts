@@ -264,18 +264,19 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
 async function submit(turn: Turn, draft: Draft): Promise<void> {
   const { db, keys, settings } = turn.deps;
   const now = turn.now();
+  // Beyond any limit the tip is still accepted, into the held queue: a flood cannot make the server
+  // refuse a genuine citizen, and held tips do not count against the server-wide limit.
   const personalBucket = await keys.tag("rate-tip", turn.incoming.sender);
-  if (!underLimit(await countHits(db, personalBucket, now, HOUR_MS), settings.tipsPerHour)) {
-    turn.reply(vi.flow.rateLimited(settings.tipsPerHour), [[{ label: vi.buttons.submit, data: "s:submit" }], navRow()]);
-    return;
-  }
-  if (!underLimit(await countHits(db, "global-tips", now, MINUTE_MS), settings.globalTipsPerMinute)) {
-    turn.deps.log.warn("tips.flood_guard", { perMinute: settings.globalTipsPerMinute });
-    turn.reply(vi.flow.floodGuard, [[{ label: vi.buttons.submit, data: "s:submit" }], navRow()]);
-    return;
-  }
+  const reason = turn.incoming.hold
+    ? "network"
+    : !underLimit(await countHits(db, personalBucket, now, HOUR_MS), settings.tipsPerHour)
+      ? "sender"
+      : !underLimit(await countHits(db, "global-tips", now, MINUTE_MS), settings.globalTipsPerMinute)
+        ? "server"
+        : null;
   await recordHit(db, personalBucket, now);
-  await recordHit(db, "global-tips", now);
+  if (reason) turn.deps.log.warn("tips.held", { reason, perMinute: settings.globalTipsPerMinute });
+  else await recordHit(db, "global-tips", now);
   const created = await createTip(turn.deps, {
     communeId: draft.communeId!,
     villageId: draft.villageId ?? null,
@@ -285,6 +286,7 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
     attachments: draft.attachments,
     replyTo: { sealed: turn.incoming.chat.sealed, tag: turn.incoming.chat.tag },
     conversationTag: turn.incoming.chat.tag,
+    hold: reason !== null,
   });
   turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
   const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });

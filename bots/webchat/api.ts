@@ -14,6 +14,10 @@ import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
+import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
+import type { NetworkLimiter } from "../../src/http/limiter.js";
+import type { ClientAddress } from "../../src/http/client-address.js";
+import { createProofGate, type ProofGate } from "./proof.js";
 import { CHAT_SCRIPT, CHAT_STYLE, renderChatPage } from "./page.js";
 import { webText } from "./strings.js";
 
@@ -29,6 +33,8 @@ const sendBody = z.union([
   z.object({ token, uploadId: z.string().regex(PUBLIC_ID_PATTERN), caption: z.string().max(1000).optional() }),
 ]);
 
+const sessionBody = z.object({ token, proof: z.unknown() });
+
 const uploadBody = z.object({
   token,
   mime: z.enum(["image/jpeg", "image/png", "image/webp"]),
@@ -42,6 +48,11 @@ export interface WebChatOptions {
   demoCommuneCode?: string;
   now: () => Date;
   uploadLimits?: UploadLimits;
+  /** Proof of work for a session, a tip and a receipt code (default: altcha-lib at the default cost). */
+  proof?: ProofGate;
+  /** Tips per client network, in memory only; over it a tip goes to the held queue. */
+  tipLimiter?: NetworkLimiter;
+  clientAddress?: ClientAddress;
   /** Called after an incoming is stored, to handle it soon. */
   onStored: () => void;
 }
@@ -54,9 +65,19 @@ async function readJson(req: Request): Promise<unknown> {
   }
 }
 
+/** What costs a fresh proof: filing the tip, and any text that could be a receipt code. */
+export function needsProof(body: object): boolean {
+  if ("choice" in body && body.choice === "s:submit") return true;
+  const text = "text" in body && typeof body.text === "string" ? body.text.trim() : "";
+  if (!text) return false;
+  return normalizeReceiptCode(text.replace(/^\/theodoi(@\w+)?\s*/i, "")) !== null;
+}
+
 export function webChatApp(opts: WebChatOptions): Hono {
   const { db, keys } = opts;
+  const proof = opts.proof ?? createProofGate(keys, opts.now);
   const app = new Hono();
+  const ticketOk = (c: { req: { header(name: string): string | undefined } }, chatToken: string) => proof.checkTicket(chatToken, c.req.header("X-Chat-Ticket"));
   const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES * 2, onError: (c) => c.json({ error: webText.tooLarge }, 413) });
 
   app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
@@ -64,10 +85,30 @@ export function webChatApp(opts: WebChatOptions): Hono {
     app.get(file.path.split("?")[0]!, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   }
 
+  // A session costs a proof of work; its ticket is stateless (bots/webchat/proof.ts).
+  app.get("/webchat/api/challenge", async (c) => c.json(await proof.challenge(), 200, { "Cache-Control": "no-store" }));
+  app.post("/webchat/api/session", async (c) => {
+    const parsed = sessionBody.safeParse(await readJson(c.req.raw));
+    if (!parsed.success) return c.json({ error: webText.proofNeeded, proof: true }, 400);
+    const verdict = await proof.verify(parsed.data.proof);
+    if (verdict !== "ok") return c.json({ error: webText.proofRefused, proof: true }, verdict === "replayed" ? 409 : 403);
+    return c.json(await proof.ticket(parsed.data.token), 200, { "Cache-Control": "no-store" });
+  });
+
   app.post("/webchat/api/send", limit, async (c) => {
-    const parsed = sendBody.safeParse(await readJson(c.req.raw));
+    const json = await readJson(c.req.raw);
+    const parsed = sendBody.safeParse(json);
     if (!parsed.success) return c.json({ error: webText.badRequest }, 400);
     const body = parsed.data;
+    if (!(await ticketOk(c, body.token))) return c.json({ error: webText.sessionNeeded, session: true }, 401);
+    let hold = false;
+    if (needsProof(body)) {
+      const verdict = await proof.verify((json as { proof?: unknown }).proof);
+      if (verdict !== "ok") return c.json({ error: webText.proofNeeded, proof: true }, verdict === "replayed" ? 409 : 428);
+      // A tip from a network over its limit is still taken, into the held queue: the verdict is all that travels.
+      const network = "choice" in body ? opts.clientAddress?.(c) : undefined;
+      if (network && opts.tipLimiter) hold = !(await opts.tipLimiter.allow(network, opts.now().getTime()));
+    }
     const now = opts.now();
     const sender = await pseudonymOf(keys, "web", body.token);
     const bucket = await keys.tag("rate-web", sender);
@@ -92,6 +133,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
       chat: { sealed: await sealAddress(keys, address), tag: addressTag, isGroup: false },
       content,
       receivedAt: now.getTime(),
+      ...(hold ? { hold: true } : {}),
     };
     await storeIncoming(db, "web", crypto.randomUUID(), incoming, now);
     opts.onStored();
@@ -101,6 +143,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
   app.post("/webchat/api/upload", limit, async (c) => {
     const parsed = uploadBody.safeParse(await readJson(c.req.raw));
     if (!parsed.success) return c.json({ error: webText.badUpload }, 400);
+    if (!(await ticketOk(c, parsed.data.token))) return c.json({ error: webText.sessionNeeded, session: true }, 401);
     let bytes: Uint8Array;
     try {
       bytes = base64UrlToBytes(parsed.data.dataBase64.replace(/^data:[^,]*,/, "").replace(/=+$/, ""));

@@ -15,6 +15,9 @@ export const webText = {
   uploadsBusy: "Hệ thống đang nhận rất nhiều ảnh. Vui lòng chờ một phút rồi gửi lại; tin báo bằng chữ vẫn gửi được ngay.",
   uploadsFull: "Hiện hệ thống không nhận thêm ảnh được. Bạn vẫn có thể gửi tin báo bằng chữ; công an xã có thể hỏi thêm sau.",
   demoOfficerName: "Cán bộ thử nghiệm",
+  sessionNeeded: "Phiên trò chuyện chưa được kiểm tra chống spam hoặc đã hết hạn. Vui lòng tải lại trang.",
+  proofNeeded: "Cần kiểm tra chống spam trước khi gửi. Vui lòng thử lại; nếu vẫn lỗi, hãy tải lại trang.",
+  proofRefused: "Kiểm tra chống spam không thành công hoặc đã được dùng. Vui lòng thử lại.",
 } as const;
 
 // Words of the web chat page itself (sent to the browser as JSON, shown with textContent only;
@@ -54,4 +57,6 @@ export const pageText = {
   mediaLoading: "Đang tải ảnh…",
   mediaUnavailable: "Không xem được tệp này.",
   download: "⬇️ Tải tệp",
+  checking: "Đang kiểm tra chống spam…",
+  checkFailed: "Không kiểm tra chống spam được. Hãy tải lại trang hoặc dùng trình duyệt khác.",
 } as const;

@@ -143,7 +143,7 @@ export function villageResults(deps: ComplianceDeps, cm: CommuneMonth, villageId
 export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {
   const { start, end } = monthRange(month);
   const rows = await db.tip.findMany({
-    where: { communeId, createdAt: { gte: start, lt: end } },
+    where: { communeId, hold: null, createdAt: { gte: start, lt: end } },
     select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true },
   });
   return tipStatistics(rows);
@@ -158,7 +158,7 @@ export async function communeTrend(db: Db, deps: ComplianceDeps, commune: Commun
   const [villages, rows, tips] = await Promise.all([
     db.village.findMany({ where: { communeId: commune.id }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
     db.villageFigures.findMany({ where: { communeId: commune.id, month: { gte: months[0]!, lte: month } } }),
-    db.tip.findMany({ where: { communeId: commune.id, createdAt: { gte: start, lt: end } }, select: { createdAt: true } }),
+    db.tip.findMany({ where: { communeId: commune.id, hold: null, createdAt: { gte: start, lt: end } }, select: { createdAt: true } }),
   ]);
   const set = deps.criteria.forProvince(commune.provinceCode);
   const out: TrendPoint[] = [];

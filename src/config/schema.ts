@@ -34,6 +34,10 @@ const raw = z.object({
   ESCALATE_AFTER_MINUTES: minutes(30),
   TIPS_PER_HOUR: minutes(5),
   GLOBAL_TIPS_PER_MINUTE: minutes(120),
+  HELD_SUMMARY_MINUTES: minutes(15),
+  WRONG_CODES_PER_MINUTE: minutes(30),
+  WEB_TIPS_PER_NETWORK_PER_MINUTE: minutes(3),
+  WEB_POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(100_000),
   ADDRESS_RETENTION_DAYS: minutes(30),
   TIP_RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
   UPLOADS_PER_CONVERSATION: minutes(10),
@@ -74,6 +78,10 @@ export interface AppConfig {
   escalateAfterMinutes: number;
   tipsPerHour: number;
   globalTipsPerMinute: number;
+  heldSummaryMinutes: number;
+  wrongCodesPerMinute: number;
+  /** Web chat: tips per client network per minute before they are held; proof-of-work cost. */
+  web: { tipsPerNetworkPerMinute: number; powMaxNumber: number };
   addressRetentionDays: number;
   /** Months after closing that a tip's text, files and thread are kept (src/tips/retention.ts). */
   tipRetentionMonths: number;
@@ -165,6 +173,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     escalateAfterMinutes: c.ESCALATE_AFTER_MINUTES,
     tipsPerHour: c.TIPS_PER_HOUR,
     globalTipsPerMinute: c.GLOBAL_TIPS_PER_MINUTE,
+    heldSummaryMinutes: c.HELD_SUMMARY_MINUTES,
+    wrongCodesPerMinute: c.WRONG_CODES_PER_MINUTE,
+    web: { tipsPerNetworkPerMinute: c.WEB_TIPS_PER_NETWORK_PER_MINUTE, powMaxNumber: c.WEB_POW_MAX_NUMBER },
     addressRetentionDays: c.ADDRESS_RETENTION_DAYS,
     tipRetentionMonths: c.TIP_RETENTION_MONTHS,
     uploads: { pendingPerConversation: c.UPLOADS_PER_CONVERSATION, perMinute: c.UPLOADS_PER_MINUTE, pendingQuotaBytes: c.UPLOAD_QUOTA_MB * 1024 * 1024 },

@@ -157,9 +157,6 @@ export const vi = {
         hotline ? `Đường dây nóng công an xã: ${hotline}.` : NATIONAL_HOTLINE,
         EMERGENCY,
       ].join("\n"),
-    rateLimited: (perHour: number) =>
-      `Bạn đã gửi ${perHour} tin báo trong một giờ qua. Để tránh quá tải, hãy chờ một lúc rồi gửi tiếp, hoặc bổ sung vào tin đã gửi bằng mã tiếp nhận. ${EMERGENCY}`,
-    floodGuard: `Hệ thống đang nhận rất nhiều tin báo cùng lúc. Bản nháp của bạn vẫn được giữ: vui lòng bấm "Gửi tin báo" lại sau ít phút. ${EMERGENCY}`,
     messageFlood: "Bạn đang gửi tin nhắn quá nhanh. Vui lòng chờ một chút rồi gửi tiếp.",
   },
 
@@ -167,6 +164,7 @@ export const vi = {
     askCode: "Nhập mã tiếp nhận của bạn (8 ký tự, ví dụ: AB3D-7KMN):",
     badCode: "Mã tiếp nhận không đúng. Hãy kiểm tra lại từng ký tự rồi nhập lại, hoặc bấm \"Hủy\".",
     tooManyTries: "Bạn đã nhập sai mã quá nhiều lần. Vui lòng thử lại sau một giờ.",
+    busy: "Hệ thống đang nhận quá nhiều lần nhập mã. Vui lòng chờ một phút rồi nhập lại.",
     header: (date: string, category: string) => `🔎 Tin báo gửi ngày ${date} — ${category}`,
     statusLine: (text: string) => `Trạng thái: ${text}`,
     questionsTitle: "Câu hỏi của cán bộ:",
@@ -269,6 +267,28 @@ export const vi = {
     escalatedLeaders: (caseNumber: string, minutes: number, commune: string) =>
       `⚠️ BÁO CÁO LÃNH ĐẠO: tin báo ${caseNumber} của xã ${commune} đã ${minutes} phút chưa có cán bộ tiếp nhận.`,
     addressErased: (caseNumber: string) => `${caseNumber}: người báo tin đã xóa địa chỉ liên lạc (vẫn đọc được câu hỏi bằng mã tiếp nhận).`,
+  },
+
+  held: {
+    /** One alert per commune per window during a flood, instead of one per tip. */
+    summary: (count: number, commune: string) =>
+      [
+        `⏸️ Có ${count} tin báo đang chờ xem xét do gửi dồn dập (xã ${commune}).`,
+        "Các tin này đã được nhận và lưu, nhưng chưa gửi cảnh báo từng tin để tránh làm ngập kênh. Gõ /tinbao giu để xem và chuyển vào danh sách hoặc bỏ qua.",
+      ].join("\n"),
+    listTitle: (count: number) => `⏸️ ${count} tin báo đang chờ xem xét (gửi dồn dập):`,
+    listEmpty: "Không có tin báo nào đang chờ xem xét.",
+    listLine: (caseNumber: string, time: string, category: string, village: string, text: string) => `• ${caseNumber} — ${time} — ${category} — ${village}: ${text}`,
+    listMore: (count: number) => `… và ${count} tin khác.`,
+    release: "📥 Chuyển vào danh sách",
+    dismiss: "🗑️ Bỏ tất cả",
+    confirmRelease: (count: number) => `Chuyển ${count} tin báo này vào danh sách tin báo? Mỗi tin sẽ được gửi cảnh báo như tin báo mới.`,
+    confirmDismiss: (count: number) => `Bỏ ${count} tin báo này? Các tin sẽ không vào danh sách, không được nhắc lại và không tính vào thống kê.`,
+    yes: "✔️ Đồng ý",
+    back: "⬅️ Quay lại danh sách",
+    released: (count: number) => `✅ Đã chuyển ${count} tin báo vào danh sách.`,
+    dismissed: (count: number) => `🗑️ Đã bỏ ${count} tin báo.`,
+    nothing: "Không còn tin báo nào đang chờ trong nhóm này (có thể cán bộ khác đã xử lý).",
   },
 
   media: {

@@ -14,6 +14,10 @@ export interface CoreSettings {
   /** Months after closing that a tip's content is kept; default 24 (src/tips/retention.ts). */
   tipRetentionMonths?: number;
   demo: boolean;
+  /** A flood's held tips: one summary alert per commune per this many minutes (default 15). */
+  heldSummaryMinutes?: number;
+  /** Wrong receipt codes server-wide per minute, across all senders; beyond it every try waits (default 30). */
+  wrongCodesPerMinute?: number;
 }
 
 export interface RuntimeDeps {

@@ -26,6 +26,11 @@ export interface Incoming {
   content: IncomingContent;
   /** Milliseconds since epoch, when the adapter received it. */
   receivedAt: number;
+  /**
+   * The adapter's verdict that this sender's network is over its flood limit (kept in memory by the
+   * adapter; the address itself never reaches the Incoming): a tip filed with it waits in the held queue.
+   */
+  hold?: boolean;
 }
 
 export interface Choice {

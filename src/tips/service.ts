@@ -11,12 +11,13 @@ import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
 import { activeGroupTargets, staffTargets } from "../staff/targets.js";
+import { countHits, recordHit } from "./limits.js";
 
 export interface TipDeps {
   db: Db;
   keys: Keyring;
   now: () => Date;
-  settings: { escalateAfterMinutes: number; addressRetentionDays: number };
+  settings: { escalateAfterMinutes: number; addressRetentionDays: number; heldSummaryMinutes?: number };
   log?: Pick<Logger, "warn">;
 }
 
@@ -71,7 +72,22 @@ export async function alertTargets(db: Db, communeId: number, includeLeaders = f
   return [...groups, ...(await staffTargets(db, communeId, roles))];
 }
 
-async function notifyOfficers(deps: TipDeps, communeId: number, message: OutgoingMessage, includeLeaders = false): Promise<void> {
+/** Held tips (src/tips/held.ts): one summary alert per commune per this many minutes, unless set. */
+export const DEFAULT_HELD_SUMMARY_MINUTES = 15;
+
+/** One summary alert per commune per window, however many tips are held in it. */
+export async function notifyHeldSummary(deps: TipDeps, commune: { id: number; name: string }): Promise<void> {
+  const { db } = deps;
+  const now = deps.now();
+  const windowMs = (deps.settings.heldSummaryMinutes ?? DEFAULT_HELD_SUMMARY_MINUTES) * 60_000;
+  const bucket = `held-summary:${commune.id}`;
+  if ((await countHits(db, bucket, now, windowMs)) > 0) return;
+  await recordHit(db, bucket, now);
+  const count = await db.tip.count({ where: { communeId: commune.id, hold: "held" } });
+  await notifyOfficers(deps, commune.id, { text: vi.held.summary(count, commune.name), protect: true });
+}
+
+export async function notifyOfficers(deps: TipDeps, communeId: number, message: OutgoingMessage, includeLeaders = false): Promise<void> {
   for (const target of await alertTargets(deps.db, communeId, includeLeaders)) {
     await enqueue(deps.db, target, message, { now: deps.now() });
   }
@@ -119,6 +135,8 @@ export async function createTip(
     replyTo: { sealed: string; tag: string } | null;
     /** The address tag of the conversation filing the tip: its own uploads are the only ones it can attach. */
     conversationTag: string | null;
+    /** Beyond a flood limit: accepted into the held queue, no alert of its own (src/tips/held.ts). */
+    hold?: boolean;
   },
 ): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
   const { db, keys } = deps;
@@ -138,6 +156,7 @@ export async function createTip(
       channel: input.channel,
       createdAt: now,
       lastAlertAt: now,
+      hold: input.hold ? "held" : null,
     },
   });
   const caseNumber = `${commune.code}-${String(created.id).padStart(5, "0")}`;
@@ -169,24 +188,54 @@ export async function createTip(
   }
   await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", createdAt: now } });
 
-  const threadKey = tipThreadKey(created.id);
+  if (input.hold) {
+    // Accepted, never refused: it waits for an officer's review, and the commune hears of the flood once.
+    await db.tipEvent.create({ data: { tipId: created.id, kind: "held", createdAt: now } });
+    await notifyHeldSummary(deps, commune);
+  } else {
+    await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now }, commune, village, input.attachments.map((a) => a.kind), attachments);
+  }
+  return { tipId: created.id, caseNumber, receiptCode };
+}
+
+/** The "new tip" alert and its attachments, to the commune's alert targets (on filing, or on release from the held queue). */
+export async function sendNewTipAlert(
+  deps: TipDeps,
+  tip: { id: number; caseNumber: string; category: string; text: string; createdAt: Date },
+  commune: { id: number; name: string },
+  village: { name: string } | null,
+  kinds: string[],
+  attachments: DraftAttachment[],
+): Promise<void> {
+  const threadKey = tipThreadKey(tip.id);
   const alert: OutgoingMessage = {
     text: vi.alert.newTip({
-      caseNumber,
-      category: categoryLabel(input.category),
+      caseNumber: tip.caseNumber,
+      category: categoryLabel(tip.category),
       commune: commune.name,
       village: village?.name ?? vi.flow.unknownVillage,
-      time: formatDateTimeVN(now),
-      text: citizenBlock(input.text),
-      attachments: attachmentSummary(input.attachments.map((a) => a.kind)),
+      time: formatDateTimeVN(tip.createdAt),
+      text: citizenBlock(tip.text),
+      attachments: attachmentSummary(kinds),
     }),
-    choices: tipActionChoices(created.id),
+    choices: tipActionChoices(tip.id),
     protect: true,
     threadKey,
   };
   await notifyOfficers(deps, commune.id, alert);
-  for (const a of attachments) await notifyOfficers(deps, commune.id, mediaMessage(caseNumber, created.id, a, threadKey));
-  return { tipId: created.id, caseNumber, receiptCode };
+  for (const a of attachments) await notifyOfficers(deps, commune.id, mediaMessage(tip.caseNumber, tip.id, a, threadKey));
+}
+
+/** A stored attachment as the senders take it (a web picture is "web:<public id>"). */
+export function storedAttachment(row: { kind: string; channel: string; fileRef: string | null; latitude: number | null; longitude: number | null }): DraftAttachment {
+  const web = row.fileRef?.startsWith("web:") ? row.fileRef.slice(4) : undefined;
+  return {
+    kind: row.kind as DraftAttachment["kind"],
+    channel: row.channel as Channel,
+    ...(web !== undefined ? { webUploadId: web } : row.fileRef ? { fileRef: row.fileRef } : {}),
+    ...(row.latitude !== null ? { latitude: row.latitude } : {}),
+    ...(row.longitude !== null ? { longitude: row.longitude } : {}),
+  };
 }
 
 export async function findTipByReceipt(db: Db, keys: Keyring, typed: string) {
@@ -258,9 +307,11 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
   if (!isOpen(tip.status)) return "closed";
   const threadKey = tipThreadKey(tipId);
+  // A held tip keeps its follow-ups; officers read them when (and if) it is released.
+  const alerting = tip.hold === null;
   if ("text" in content) {
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
-    await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
+    if (alerting) await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
     const [a] = await ownAttachments(deps, tipId, conversationTag, [content.attachment]);
     if (!a) return "saved"; // not this conversation's picture: nothing to add (the caller checked it was)
@@ -268,7 +319,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
       data: { tipId, kind: a.kind, channel: a.channel, fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null), latitude: a.latitude ?? null, longitude: a.longitude ?? null, createdAt: now },
     });
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: `[${a.kind}]`, createdAt: now } });
-    await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
+    if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
 }
@@ -324,7 +375,7 @@ export async function escalateStaleTips(deps: TipDeps): Promise<number> {
   const now = deps.now();
   const minutes = deps.settings.escalateAfterMinutes;
   const candidates = await db.tip.findMany({
-    where: { status: "new", escalationLevel: { lt: 2 }, lastAlertAt: { lte: new Date(now.getTime() - minutes * 60_000) } },
+    where: { status: "new", hold: null, escalationLevel: { lt: 2 }, lastAlertAt: { lte: new Date(now.getTime() - minutes * 60_000) } },
     include: { commune: true },
     take: 200,
   });
@@ -357,6 +408,7 @@ export interface TipListFilter {
 export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20) {
   const where = {
     communeId,
+    hold: null,
     status: { in: filter.statuses },
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.villageId ? { villageId: filter.villageId } : {}),

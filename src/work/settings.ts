@@ -7,6 +7,8 @@ export function coreSettingsOf(config: AppConfig): CoreSettings {
     draftTtlMinutes: config.draftTtlMinutes,
     tipsPerHour: config.tipsPerHour,
     globalTipsPerMinute: config.globalTipsPerMinute,
+    heldSummaryMinutes: config.heldSummaryMinutes,
+    wrongCodesPerMinute: config.wrongCodesPerMinute,
     escalateAfterMinutes: config.escalateAfterMinutes,
     addressRetentionDays: config.addressRetentionDays,
     tipRetentionMonths: config.tipRetentionMonths,

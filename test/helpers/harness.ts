@@ -28,6 +28,8 @@ import { buildMediaSources } from "../../src/media/sources.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import type { Channel } from "../../src/messaging/types.js";
+import { nodeClientAddress } from "../../src/http/client-address.js";
+import { freshProof, webTicket, type Fetch } from "./pow.js";
 
 export const WEBHOOK_SECRET = "test_webhook_secret_123";
 export const ZALOBOT_SECRET = "zalobot_webhook_secret_456";
@@ -50,7 +52,8 @@ export interface Harness {
   logs: string[];
   clock: { now: Date; advanceMinutes(m: number): void };
   settle(): Promise<void>;
-  web(token?: string): WebClient;
+  /** A web chat client; `ip` is the socket address the Node server would see (default: none). */
+  web(token?: string, opts?: { ip?: string }): WebClient;
   invite(role: string, scope: { communeCode?: string; villageCode?: string }, note?: string): Promise<string>;
   postTelegram(update: unknown, secret?: string): Promise<Response>;
   /** The OA client (when a fake Zalo OA was given); authorise it with `authorizeZalo()`. */
@@ -71,7 +74,12 @@ export interface WebMessage {
 
 export interface WebClient {
   token: string;
+  /** Sends with the session's ticket, paying a fresh proof when the server asks for one (428). */
   send(body: Record<string, unknown>): Promise<Response>;
+  /** Headers for a direct request of this client (JSON and its session's ticket). */
+  headers(): Promise<Record<string, string>>;
+  /** The app as this client reaches it (from its address). */
+  fetch: Fetch;
   say(text: string): Promise<WebMessage[]>;
   press(labelOrData: string): Promise<WebMessage[]>;
   /** Messages not read yet. */
@@ -81,7 +89,18 @@ export interface WebClient {
 }
 
 export async function createHarness(
-  opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot; settings?: Partial<CoreSettings>; uploadLimits?: UploadLimits; places?: boolean; telegramTimeoutSeconds?: number } = {},
+  opts: {
+    telegram?: FakeTelegram;
+    zalo?: FakeZaloOa;
+    zalobot?: FakeZaloBot;
+    settings?: Partial<CoreSettings>;
+    uploadLimits?: UploadLimits;
+    places?: boolean;
+    telegramTimeoutSeconds?: number;
+    /** Proof-of-work cost in tests (small: the protocol is the same, the search short). */
+    powMaxNumber?: number;
+    tipsPerNetworkPerMinute?: number;
+  } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
   const dbPath = join(dir, "test.db");
@@ -144,6 +163,7 @@ export async function createHarness(
     media,
     uploadLimits: opts.uploadLimits,
     onStored: () => undefined,
+    webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 
   async function settle() {
@@ -154,13 +174,27 @@ export async function createHarness(
     throw new Error("work did not settle");
   }
 
-  function web(token = randomKeyText()): WebClient {
+  function web(token = randomKeyText(), webOpts: { ip?: string } = {}): WebClient {
     let lastId = 0;
+    // As @hono/node-server hands the socket to the app: the address is read from it, never from a header.
+    const env = webOpts.ip ? { incoming: { socket: { remoteAddress: webOpts.ip, remotePort: 50000, remoteFamily: webOpts.ip.includes(":") ? "IPv6" : "IPv4" } } } : undefined;
+    const fetch: Fetch = (path, init) => app.request(path, init, env);
+    let ticket: Promise<string> | null = null;
+    const headers = async () => ({ "Content-Type": "application/json", "X-Chat-Ticket": await (ticket ??= webTicket(fetch, token)) });
     const client: WebClient = {
       token,
       all: [],
+      fetch,
+      headers,
       async send(body) {
-        return app.request("/webchat/api/send", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, ...body }) });
+        const post = async (extra: Record<string, unknown>) => fetch("/webchat/api/send", { method: "POST", headers: await headers(), body: JSON.stringify({ token, ...body, ...extra }) });
+        let res = await post({});
+        // As the page does: a new session when the ticket has expired (the test's clock moved on).
+        if (res.status === 401 && ((await res.clone().json()) as { session?: boolean }).session) {
+          ticket = null;
+          res = await post({});
+        }
+        return res.status === 428 ? post({ proof: await freshProof(fetch) }) : res;
       },
       async read() {
         await settle();

@@ -8,11 +8,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/cli/admin.js";
 import { startServer, SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
+import { webTicket } from "../helpers/pow.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "phaodai-admin-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const env = { DATABASE_URL: `file:${join(dir, "data", "admin.db")}`, PORT: "0", DEMO_MODE: "on" };
+const env = { DATABASE_URL: `file:${join(dir, "data", "admin.db")}`, PORT: "0", DEMO_MODE: "on", WEB_POW_MAX_NUMBER: "1000" };
 
 async function admin(...argv: string[]) {
   const out: string[] = [];
@@ -22,7 +23,8 @@ async function admin(...argv: string[]) {
 }
 
 async function webSay(url: string, token: string, text: string): Promise<void> {
-  const res = await fetch(`${url}/webchat/api/send`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token, text }) });
+  const ticket = await webTicket((path, init) => fetch(`${url}${path}`, init), token);
+  const res = await fetch(`${url}/webchat/api/send`, { method: "POST", headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket }, body: JSON.stringify({ token, text }) });
   expect(res.status).toBe(202);
 }
 

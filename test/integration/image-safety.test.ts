@@ -29,10 +29,10 @@ beforeAll(async () => {
 afterAll(async () => c.close());
 
 const toOfficer = (c: ApiCall) => String(c.payload.chat_id) === String(OFFICER.id);
-const upload = (citizen: WebClient, bytes: Uint8Array, mime = "image/jpeg") =>
+const upload = async (citizen: WebClient, bytes: Uint8Array, mime = "image/jpeg") =>
   h.app.request("/webchat/api/upload", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: await citizen.headers(),
     body: JSON.stringify({ token: citizen.token, mime, dataBase64: Buffer.from(bytes).toString("base64") }),
   });
 function decodes(bytes: Uint8Array): [number, number] {

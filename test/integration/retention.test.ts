@@ -41,7 +41,7 @@ async function closedTip(words: string): Promise<string> {
   await citizen.press("Điểm, người bán lẻ ma túy");
   await citizen.press("Không rõ thôn/xóm");
   await citizen.say(words);
-  const up = await h.app.request("/webchat/api/upload", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ token: citizen.token, mime: "image/png", dataBase64: png() }) });
+  const up = await h.app.request("/webchat/api/upload", { method: "POST", headers: await citizen.headers(), body: JSON.stringify({ token: citizen.token, mime: "image/png", dataBase64: png() }) });
   const { uploadId } = (await up.json()) as { uploadId: string };
   await citizen.send({ uploadId });
   await citizen.press("m:continue");

@@ -34,7 +34,7 @@ async function upload(client: WebClient, seed = 1): Promise<Response> {
   h.clock.advanceMinutes(0.05);
   return h.app.request("/webchat/api/upload", {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: await client.headers(),
     body: JSON.stringify({ token: client.token, mime: "image/png", dataBase64: png(seed) }),
   });
 }
@@ -271,12 +271,14 @@ describe("server-wide upload limits", () => {
     const busy = await createHarness({ uploadLimits: { pendingPerConversation: 100, perMinute: 2, pendingQuotaBytes: 50 * 1024 * 1024 } });
     const full = await createHarness({ uploadLimits: { pendingPerConversation: 100, perMinute: 100, pendingQuotaBytes: 1 } });
     try {
-      const post = (harness: Harness, seed: number) =>
-        harness.app.request("/webchat/api/upload", {
+      const post = async (harness: Harness, seed: number) => {
+        const client = harness.web();
+        return harness.app.request("/webchat/api/upload", {
           method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ token: harness.web().token, mime: "image/png", dataBase64: png(seed) }),
+          headers: await client.headers(),
+          body: JSON.stringify({ token: client.token, mime: "image/png", dataBase64: png(seed) }),
         });
+      };
       expect((await post(busy, 1)).status).toBe(200);
       expect((await post(busy, 2)).status).toBe(200);
       const refused = await post(busy, 3);

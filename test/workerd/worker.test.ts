@@ -12,6 +12,7 @@ import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, typ
 import { PhotonImage } from "@cf-wasm/photon";
 import { fixture, plantedIn } from "../helpers/images.js";
 import { webText } from "../../bots/webchat/strings.js";
+import { webTicket } from "../helpers/pow.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const node22 = join(root, "tools/node22/node_modules/.bin/node");
@@ -140,10 +141,12 @@ describe("the Workers build in workerd with D1", () => {
   });
 
   it("re-encodes a web chat picture in workerd before it is stored in D1, and refuses one that does not decode", async () => {
+    // A session first: the worker asks the same proof of work as the server (solved at the default cost).
+    const ticket = await webTicket((path, init) => fetch(`${base}${path}`, init), "w".repeat(40));
     const upload = (name: string) =>
       fetch(`${base}/webchat/api/upload`, {
         method: "POST",
-        headers: { "Content-Type": "application/json" },
+        headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket },
         body: JSON.stringify({ token: "w".repeat(40), mime: "image/jpeg", dataBase64: Buffer.from(fixture(name)).toString("base64") }),
       });
     const ok = await upload("gps.jpg");

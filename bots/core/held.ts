@@ -1,0 +1,67 @@
+// Staff review of the held queue (/tinbao giu): list, then release or dismiss in bulk, each behind
+// a confirmation with a way back. Scope and the changes themselves are decided in src/tips/held.ts.
+import { vi } from "../../src/i18n/vi.js";
+import { categoryLabel } from "../../src/tips/categories.js";
+import { cleanCitizenText } from "../../src/tips/citizen-text.js";
+import { countHeld, listHeldTips, resolveHeld } from "../../src/tips/held.js";
+import { parseId } from "../../src/util/ids.js";
+import { formatDateTimeVN } from "../../src/util/format.js";
+import type { StaffRow, Turn } from "./turn.js";
+
+export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
+  const listed = await listHeldTips(turn.deps.db, staff);
+  if (!listed.ok) {
+    turn.reply(vi.staff.forbidden);
+    return;
+  }
+  if (listed.total === 0) {
+    turn.reply(vi.held.listEmpty);
+    return;
+  }
+  const lines = [vi.held.listTitle(listed.total)];
+  for (const t of listed.tips) {
+    const words = cleanCitizenText(t.text).replace(/\s+/g, " ").slice(0, 80);
+    lines.push(vi.held.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? vi.flow.unknownVillage, words));
+  }
+  if (listed.total > listed.tips.length) lines.push(vi.held.listMore(listed.total - listed.tips.length));
+  turn.reply(lines.join("\n"), [
+    [{ label: vi.held.release, data: `hq:r:${listed.upToId}` }],
+    [{ label: vi.held.dismiss, data: `hq:d:${listed.upToId}` }],
+  ]);
+}
+
+/** Buttons `hq:list`, `hq:r:<id>` / `hq:d:<id>` (ask), `hq:ry:<id>` / `hq:dy:<id>` (confirmed). */
+export async function heldChoice(turn: Turn, staff: StaffRow | null, data: string): Promise<boolean> {
+  if (!data.startsWith("hq:")) return false;
+  if (!staff) {
+    turn.reply(vi.staff.notStaff);
+    return true;
+  }
+  if (data === "hq:list") {
+    await showHeldTips(turn, staff);
+    return true;
+  }
+  const match = /^hq:(r|d)(y?):(\d+)$/.exec(data);
+  const upToId = match ? parseId(match[3]) : null;
+  if (!match || upToId === null) {
+    turn.reply(vi.staff.tipNotFound);
+    return true;
+  }
+  const decision = match[1] === "r" ? "release" : "dismiss";
+  if (!match[2]) {
+    const count = await countHeld(turn.deps.db, staff, upToId);
+    if (count === null) turn.reply(vi.staff.forbidden);
+    else if (count === 0) turn.reply(vi.held.nothing);
+    else
+      turn.reply(decision === "release" ? vi.held.confirmRelease(count) : vi.held.confirmDismiss(count), [
+        [{ label: vi.held.yes, data: `hq:${match[1]}y:${upToId}` }],
+        [{ label: vi.held.back, data: "hq:list" }],
+      ]);
+    return true;
+  }
+  const changed = await resolveHeld(turn.deps, staff, upToId, decision);
+  if (changed === null) turn.reply(vi.staff.forbidden);
+  else if (changed === 0) turn.reply(vi.held.nothing);
+  else turn.reply(decision === "release" ? vi.held.released(changed) : vi.held.dismissed(changed));
+  return true;
+}
