@@ -1,12 +1,8 @@
 // The Workers build in workerd (wrangler dev, local D1 with the same SQL migrations): a Telegram
 // webhook conversation files a tip that ends up stored in D1 and announced to the fake Bot API,
 // and a web chat picture is re-encoded by photon's workerd build before it reaches D1.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { PhotonImage } from "@cf-wasm/photon";
@@ -14,84 +10,38 @@ import { fixture, plantedIn } from "../helpers/images.js";
 import { webText } from "../../bots/webchat/strings.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 
-const root = resolve(import.meta.dirname, "../..");
-const node22 = join(root, "tools/node22/node_modules/.bin/node");
-const wrangler = join(root, "node_modules/wrangler/bin/wrangler.js");
 const SECRET = "workerd_test_secret";
-const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" };
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => done(port));
-    });
-  });
-}
-
-function runWrangler(args: string[]): string {
-  const result = spawnSync(node22, [wrangler, ...args], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
-  return result.stdout;
-}
-
-function d1Query<T>(persistTo: string, sql: string): T[] {
-  const out = runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", sql]);
-  const parsed = JSON.parse(out.slice(out.indexOf("["))) as { results: T[] }[];
-  return parsed[0]!.results;
-}
 
 let persistTo: string;
 let fake: FakeTelegram;
-let dev: ChildProcess | null = null;
+let worker: LocalWorker | null = null;
 let base = "";
 
 beforeAll(async () => {
-  expect(existsSync(node22), "Node 22 for Wrangler is installed by npm install (tools/node22)").toBe(true);
-  persistTo = mkdtempSync(join(tmpdir(), "phaodai-d1-"));
-  runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
-  runWrangler([
-    "d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command",
-    "INSERT INTO Province (code, name) VALUES ('HTI', 'Hà Tĩnh'); " +
+  fake = await startFakeTelegram();
+  worker = await startLocalWorker({
+    name: "worker",
+    seedSql:
+      "INSERT INTO Province (code, name) VALUES ('HTI', 'Hà Tĩnh'); " +
       "INSERT INTO Commune (code, name, searchName, provinceId) VALUES ('HONGLOC', 'Hồng Lộc', 'hong loc', 1); " +
       "INSERT INTO Village (code, name, communeId) VALUES ('HL-01', 'Thôn Thượng Phú', 1);",
-  ]);
-  fake = await startFakeTelegram();
-  const port = await freePort();
-  const vars = {
-    PSEUDONYM_KEY: randomKeyText(),
-    VAULT_KEY: randomKeyText(),
-    TELEGRAM_BOT_TOKEN: fake.token,
-    TELEGRAM_API_ROOT: fake.apiRoot,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    PUBLIC_URL: "https://phaodai.example",
-    // The in-memory fallback far above the binding's limit: only Cloudflare's counting can hold a tip.
-    WEB_TIPS_PER_NETWORK_PER_MINUTE: "100",
-  };
-  const args = [wrangler, "dev", "--local", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"];
-  for (const [k, v] of Object.entries(vars)) args.push("--var", `${k}:${v}`);
-  dev = spawn(node22, args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  dev.stdout!.on("data", (d) => (output += d));
-  dev.stderr!.on("data", (d) => (output += d));
-  base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    try {
-      const res = await fetch(`${base}/health`);
-      if (res.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline || dev.exitCode !== null) throw new Error(`wrangler dev did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+    vars: {
+      PSEUDONYM_KEY: randomKeyText(),
+      VAULT_KEY: randomKeyText(),
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      TELEGRAM_WEBHOOK_SECRET: SECRET,
+      PUBLIC_URL: "https://phaodai.example",
+      // The in-memory fallback far above the binding's limit: only Cloudflare's counting can hold a tip.
+      WEB_TIPS_PER_NETWORK_PER_MINUTE: "100",
+    },
+  });
+  ({ base, persistTo } = worker);
 }, 180_000);
 
 afterAll(async () => {
-  dev?.kill("SIGTERM");
+  await worker?.stop();
   await fake?.close();
-  if (persistTo) rmSync(persistTo, { recursive: true, force: true });
 });
 
 async function post(update: unknown, secret = SECRET): Promise<Response> {
