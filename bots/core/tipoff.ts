@@ -57,10 +57,10 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       return;
     }
     case "text":
-      turn.reply(vi.flow.askText, [navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askTextWeb : vi.flow.askText, [navRow()]);
       return;
     case "media":
-      turn.reply(vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: "m:continue" }], navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: "m:continue" }], navRow()]);
       return;
     case "confirm":
       turn.reply(await summary(turn, draft), [
@@ -194,7 +194,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         turn.reply(vi.flow.mediaWhere, [navRow()]);
         return;
       }
-      turn.reply(vi.flow.askText, [navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askTextWeb : vi.flow.askText, [navRow()]);
       return;
     }
     case "media": {
@@ -248,7 +248,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         }
         turn.state = { step: "media", draft: { ...draft, text: joined } };
       }
-      turn.reply(vi.flow.askMedia, [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
       if (draft.pendingLocation) askLocation(turn, [navRow()]);
       return;
     }

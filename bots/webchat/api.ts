@@ -189,7 +189,9 @@ export function webChatApp(opts: WebChatOptions): Hono {
     // Asking for what comes after a message shows the browser has it: a receipt code up to there leaves the server.
     if (after > 0) await forgetDeliveredSecrets(db, addressTag, after);
     const rows = await db.webChatMessage.findMany({ where: { addressTag, id: { gt: after } }, orderBy: { id: "asc" }, take: 100 });
-    return c.json({ messages: rows.map((r) => ({ id: r.id, ...JSON.parse(r.payload) })) }, 200, { "Cache-Control": "no-store" });
+    // Whether this browser is a registered staff member's: the page then shows a staff badge, not the citizen's notice.
+    const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) }, select: { active: true } });
+    return c.json({ messages: rows.map((r) => ({ id: r.id, ...JSON.parse(r.payload) })), staff: staff?.active === true }, 200, { "Cache-Control": "no-store" });
   });
 
   app.post("/webchat/api/demo/officer", async (c) => {

@@ -33,6 +33,10 @@ textarea{flex:1 1 auto;font:inherit;resize:none;border:1px solid #b9c3cf;border-
 #send{background:#8b1a1a;color:#fff;border-color:#8b1a1a;font-weight:600}
 header.officer ~ form #send{background:#1d3f72;border-color:#1d3f72}
 .tools{display:flex;gap:6px}
+#receipt{background:#fff;border-bottom:3px solid #8b1a1a;padding:8px 14px;box-shadow:0 2px 4px #0002}
+#receipt .code-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
+#receipt strong{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.6rem;letter-spacing:.08em;color:#8b1a1a}
+#receipt p{margin:6px 0 0;font-size:.85rem}
 @media (max-width:520px){header .tagline{display:none}.tools button{padding:7px 8px}}
 `;
 
@@ -148,7 +152,29 @@ function renderMedia(box, media){
   }).catch(function(){ holder.textContent = T.mediaUnavailable; });
 }
 
+// A receipt code stays in view above the conversation (the next messages would scroll it away on a
+// small phone) until the citizen says it is written down; the server keeps no copy of it.
+function showReceipt(text){
+  var match = /[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(text || "");
+  if (!match) return;
+  document.getElementById("receipt-code").textContent = match[0];
+  document.getElementById("receipt").hidden = false;
+}
+document.getElementById("receipt-copy").addEventListener("click", async function(){
+  var code = document.getElementById("receipt-code").textContent;
+  try { await navigator.clipboard.writeText(code); this.textContent = T.receiptCopied; } catch (e) { systemNote(T.receiptKeep); }
+});
+document.getElementById("receipt-done").addEventListener("click", function(){ document.getElementById("receipt").hidden = true; });
+
+function showStaff(){
+  if (officer || document.querySelector("header").classList.contains("officer")) return;
+  document.querySelector("header").classList.add("officer");
+  document.getElementById("role").textContent = T.roleStaff;
+  document.querySelector(".notice > span").textContent = T.staffNotice;
+}
+
 function renderMessage(m){
+  if (m.secret) showReceipt(m.text);
   var b = el("div", "msg bot", m.text || "");
   b.setAttribute("data-id", String(m.id));
   if (m.media) renderMedia(b, m.media);
@@ -178,6 +204,7 @@ async function poll(){
     if (!res.ok) throw new Error(String(res.status));
     var data = await res.json();
     if (offlineShown) { offlineShown = false; }
+    if (data.staff) showStaff();
     if (data.messages.length) {
       data.messages.forEach(function(m){ lastId = Math.max(lastId, m.id); renderMessage(m); });
       scrollDown();
@@ -316,6 +343,7 @@ export function renderChatPage(opts: { demo: boolean }): string {
 <body data-demo="${opts.demo ? "true" : "false"}">
 <header><span class="brand">${t.brand}</span><span class="tagline">${t.tagline}</span><span class="role" id="role">${t.roleCitizen}</span></header>
 <div class="notice"><span>${t.notice}</span><span class="sos">${t.emergency}</span><button type="button" id="wipe">${t.wipe}</button></div>
+<section id="receipt" hidden aria-live="assertive"><div class="code-row"><span id="receipt-title">${t.receiptTitle}</span><strong id="receipt-code"></strong></div><div class="code-row"><button type="button" id="receipt-copy">${t.receiptCopy}</button><button type="button" id="receipt-done">${t.receiptDone}</button></div><p>${t.receiptKeep}</p></section>
 <main id="log" aria-live="polite"></main>
 <form id="composer">
 <div class="tools"><button type="button" id="photo" title="${t.photoTitle}">${t.photo}</button><button type="button" id="where" title="${t.locationTitle}">${t.location}</button></div>

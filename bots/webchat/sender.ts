@@ -8,12 +8,15 @@ export interface WebChatPayload {
   text: string;
   choices?: { label: string; data: string }[][];
   media?: { kind: string; uploadUrl?: string; fileName?: string; latitude?: number; longitude?: number };
+  /** Carries a receipt code: the page keeps it in view with a copy button (the server blanks it once fetched). */
+  secret?: boolean;
 }
 
 /** Renders a neutral message for the browser. Media held by another platform cannot be shown here. */
 export function renderForWeb(message: OutgoingMessage): WebChatPayload {
   const payload: WebChatPayload = { text: message.text };
   if (message.choices) payload.choices = message.choices;
+  if (message.secret) payload.secret = true;
   const media = message.media;
   if (media) {
     if (media.kind === "location") payload.media = { kind: "location", latitude: media.latitude, longitude: media.longitude };

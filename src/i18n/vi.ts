@@ -108,6 +108,11 @@ export const vi = {
     textEmpty: "Nội dung đang trống. Hãy gõ vài dòng mô tả điều bạn biết.",
     askMedia:
       "Bước 5/5 — Bạn có thể gửi thêm ảnh, video, tin nhắn thoại hoặc vị trí (không bắt buộc). Gửi xong thì bấm \"Tiếp tục\".",
+    /** The web chat takes typed words, photos and a location only: it says so. */
+    askTextWeb:
+      "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Hãy gõ chữ vào ô bên dưới.",
+    askMediaWeb:
+      "Bước 5/5 — Bạn có thể gửi thêm ảnh (nút 📷 Ảnh) hoặc vị trí (nút 📍 Vị trí), không bắt buộc. Gửi xong thì bấm \"Tiếp tục\".",
     mediaAdded: (count: number) => `Đã nhận ${count} tệp đính kèm. Gửi thêm hoặc bấm "Tiếp tục".`,
     mediaLimit: (max: number) => `Mỗi tin báo nhận tối đa ${max} tệp đính kèm. Bấm "Tiếp tục" để xem lại tin báo.`,
     imageAsFile:

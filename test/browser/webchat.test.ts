@@ -165,6 +165,57 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     expect(violations.filter((v) => !v.includes("inline") && !v.includes("javascript:"))).toEqual([]);
   });
 
+  it("on a 360×740 phone keeps the receipt code in view with a copy button, and says only what the page can send", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
+    await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    const phone = await context.newPage();
+    phone.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    await phone.goto(server.url);
+    await eventually(() => lastBot(phone).textContent()).toContain("Bước 1/5");
+    await say(phone, "hong loc");
+    await press(phone, "Hồng Lộc");
+    await eventually(() => lastBot(phone).textContent()).toContain("Bước 2/5");
+    await press(phone, "Điểm, người bán lẻ ma túy");
+    await press(phone, "Không rõ thôn/xóm");
+    await eventually(() => lastBot(phone).textContent()).toContain("Bước 4/5");
+    // The page has no recorder: it does not offer voice messages.
+    expect(await lastBot(phone).textContent()).not.toContain("tin nhắn thoại");
+    await say(phone, "Chiều nào cũng có người lạ giao hàng ở bãi sông sau chợ.");
+    await eventually(() => lastBot(phone).textContent()).toContain("Bước 5/5");
+    expect(await lastBot(phone).textContent()).not.toContain("video");
+    await press(phone, "Không có, tiếp tục");
+    await eventually(() => lastBot(phone).textContent()).toContain("Xem lại tin báo");
+    await press(phone, "Gửi tin báo");
+    await eventually(() => phone.locator("#receipt").isVisible()).toBe(true);
+    const code = (await phone.locator("#receipt-code").textContent()) ?? "";
+    expect(code).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    // After the next messages have come, the code is still on the screen without scrolling.
+    await eventually(() => phone.locator(".msg.bot").count()).toBeGreaterThan(8);
+    await eventually(() => bubbles(phone).allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("113")]));
+    const box = await phone.locator("#receipt-code").boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= 740, JSON.stringify(box)).toBe(true);
+    await phone.locator("#receipt-copy").click();
+    await eventually(() => phone.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(await phone.locator("#receipt-copy").textContent()).toContain("Đã sao chép");
+    await phone.locator("#receipt-done").click();
+    expect(await phone.locator("#receipt").isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it("shows staff who registered in the plain page a staff badge, not the citizen's notice", async () => {
+    const context = await browser.newContext({ viewport: { width: 480, height: 860 }, locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await eventually(() => lastBot(page).textContent()).toContain("Bước 1/5");
+    expect(await page.locator("#role").textContent()).toBe("Người dân");
+    const { code } = (await (await fetch(`${server.url}/webchat/api/demo/officer`, { method: "POST" })).json()) as { code: string };
+    await say(page, `/dangky ${code}`);
+    await eventually(() => page.locator("#role").textContent()).toBe("Cán bộ");
+    expect(await page.locator(".notice").textContent()).toContain("tài khoản cán bộ");
+    expect(await page.locator("header").getAttribute("class")).toContain("officer");
+    await context.close();
+  });
+
   it("shows both sides together (the README's picture)", async () => {
     const out = join(root, "test-results");
     mkdirSync(out, { recursive: true });
