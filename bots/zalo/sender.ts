@@ -21,6 +21,7 @@ import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
 
 export { splitForZalo } from "./text.js";
+import { withMediaNote } from "./text.js";
 /** Reported limits of the OA upload endpoints (reference/zalo.md). */
 export const IMAGE_LIMIT = 1024 * 1024;
 export const FILE_LIMIT = 5 * 1024 * 1024;
@@ -124,7 +125,7 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
             sent++;
             if (result.captioned) text = "";
           }
-          if (result.note) text = text.trim() === "" ? result.note : `${text}\n${result.note}`;
+          if (result.note) text = withMediaNote(result.note, text);
         }
         for (const chunk of renderForZalo(text, numbered)) {
           const id = await client.sendText(userId, chunk);

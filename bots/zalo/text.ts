@@ -50,6 +50,15 @@ export function choicesBlock(numbered: NumberedChoice[]): string {
  * A message as Zalo texts: the body split as needed, the choices block appended to the last part
  * when it fits, else sent as a part of its own (itself split at line breaks when a list is huge).
  */
+/**
+ * A line that stands where a file would have been (a link, a location, why it was withheld) goes
+ * before the message's text, as the file itself would: texts such as "the recording above" stay
+ * true. One rule for Zalo OA and Zalo Bot.
+ */
+export function withMediaNote(note: string, text: string): string {
+  return text.trim() === "" ? note : `${note}\n\n${text}`;
+}
+
 export function renderForZalo(text: string, numbered: NumberedChoice[], limit = ZALO_TEXT_LIMIT): string[] {
   const body = splitForZalo(text.trimEnd(), limit);
   if (numbered.length === 0) return body;

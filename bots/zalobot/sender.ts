@@ -12,7 +12,7 @@ import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
 import { numberChoices, storePendingChoices } from "../zalo/choices.js";
-import { renderForZalo, ZALO_TEXT_LIMIT } from "../zalo/text.js";
+import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../zalo/text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
@@ -51,7 +51,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
       try {
         const media = message.media;
         if (media?.kind === "location" && typeof media.latitude === "number" && typeof media.longitude === "number") {
-          text = `${text}\n${viZaloMedia.location(media.latitude, media.longitude)}`.trim();
+          text = withMediaNote(viZaloMedia.location(media.latitude, media.longitude), text);
         } else if (media) {
           // The platform fetches a link later: a file our server would refuse to serve is named now
           // (a picture that does not decode, a citizen's video or recording that cannot be cleaned).
@@ -59,7 +59,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
           const checked = check && opts.media ? await fetchMediaBytes(opts.media, media) : null;
           const url = media.kind === "photo" && !isWithheld(checked) && opts.publicUrl ? await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }) : null;
           if (isWithheld(checked)) {
-            text = `${text}\n\n${withheldLine(checked.withheld, media.kind)}`.trim();
+            text = withMediaNote(withheldLine(checked.withheld, media.kind), text);
           } else if (url) {
             const captionFits = numbered.length === 0 && text.length <= ZALO_TEXT_LIMIT;
             firstId = await opts.client.sendPhoto(chatId, url, captionFits ? text : undefined);
@@ -69,9 +69,9 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
             // No file sending on this platform: a report or a recording comes as a private short-lived link.
             const label = media.fileName && /\.[A-Za-z0-9]{2,5}$/.test(media.fileName) ? media.fileName : media.kind === "voice" || media.kind === "audio" ? viZaloDelivery.recording : (vi.media[media.kind] ?? media.kind);
             const link = viZaloDelivery.link(label, await sealMediaLink(opts.keys, opts.publicUrl, media, now(), { channel: "zalobot", chatId }), formatDateTimeVN(mediaLinkExpiry(now())));
-            text = text.trim() === "" ? link : `${link}\n\n${text}`; // first: the text may say "the recording above"
+            text = withMediaNote(link, text);
           } else {
-            text = `${text}\n${viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind)}`.trim();
+            text = withMediaNote(viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind), text);
           }
         }
         for (const chunk of renderForZalo(text, numbered)) {

@@ -206,10 +206,11 @@ describe("the Zalo OA sender with files Zalo will not carry", () => {
   it("explains a file over 5 MB without a public address, and links it with one", async () => {
     const plain = createZaloSender({ client: h.zalo!, db: h.db, keys: h.keys, media: sources, now: () => h.clock.now });
     expect(await plain.send(USER, { text: "Báo cáo tháng", media })).toMatchObject({ ok: true });
-    expect(oa.textsTo(USER).at(-1)).toBe("Báo cáo tháng\n[bao-cao-lon.pdf: tệp 5,0 MB, vượt giới hạn 5,0 MB của Zalo nên không gửi được qua kênh này. Có thể nhận tệp này qua Telegram hoặc trang web của hệ thống.]");
+    // The line stands where the file would have been: before the text (one rule for Zalo OA and Zalo Bot).
+    expect(oa.textsTo(USER).at(-1)).toBe("[bao-cao-lon.pdf: tệp 5,0 MB, vượt giới hạn 5,0 MB của Zalo nên không gửi được qua kênh này. Có thể nhận tệp này qua Telegram hoặc trang web của hệ thống.]\n\nBáo cáo tháng");
     const linked = createZaloSender({ client: h.zalo!, db: h.db, keys: h.keys, media: sources, now: () => h.clock.now, publicUrl: PUBLIC_URL });
     expect(await linked.send(USER, { text: "Báo cáo tháng", media })).toMatchObject({ ok: true });
-    expect(oa.textsTo(USER).at(-1)).toMatch(/^Báo cáo tháng\n📎 bao-cao-lon\.pdf: https:\/\/phaodai\.test\/media\/v1\./);
+    expect(oa.textsTo(USER).at(-1)).toMatch(/^📎 bao-cao-lon\.pdf: https:\/\/phaodai\.test\/media\/v1\.[\s\S]*\)\n\nBáo cáo tháng$/);
     expect(oa.uploads.filter((u) => u.name === "bao-cao-lon.pdf")).toHaveLength(0);
   });
 

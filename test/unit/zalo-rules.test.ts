@@ -1,5 +1,6 @@
 // Pure Zalo rules, table-driven: the webhook signature (with the reference's test vector), event
 // reading, numbered choices and error codes (picture metadata: test/unit/reencode.test.ts).
+import { withMediaNote } from "../../bots/zalo/text.js";
 import { describe, expect, it } from "vitest";
 import { verifyZaloSignature, zaloSignature } from "../../bots/zalo/signature.js";
 import { parseZaloEvent } from "../../bots/zalo/events.js";
@@ -175,5 +176,15 @@ describe("Zalo Bot updates", () => {
   });
   it.each([["a bot", { event_name: "message.text.received", message: { ...message, from: { id: "b", is_bot: true }, text: "x" } }], ["no message", { ok: true, result: {} }], ["garbage", "x"]])("ignores %s", (_n, body) => {
     expect(parseBotUpdate(body)).toBeNull();
+  });
+});
+
+describe("a line standing for a file, on Zalo OA and Zalo Bot alike", () => {
+  it.each([
+    ["📎 Ghi âm: https://x/media/v1.a", "🔊 Ghi âm bản tin ở trên: bạn có thể mở để nghe.", "📎 Ghi âm: https://x/media/v1.a\n\n🔊 Ghi âm bản tin ở trên: bạn có thể mở để nghe."],
+    ["⚠️ Video kèm theo đã được giữ lại", "", "⚠️ Video kèm theo đã được giữ lại"],
+    ["📍 Vị trí: 18.5, 105.7", "   ", "📍 Vị trí: 18.5, 105.7"],
+  ])("%j before %j", (note, text, expected) => {
+    expect(withMediaNote(note, text)).toBe(expected);
   });
 });
