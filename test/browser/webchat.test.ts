@@ -104,7 +104,6 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     await eventually(() => lastBot(citizen).textContent()).toContain("Bước 1/5");
     expect(await citizen.locator("body").textContent()).toContain("113");
     await say(citizen, "hong loc");
-    await press(citizen, "Hồng Lộc");
     await eventually(() => lastBot(citizen).textContent()).toContain("Bước 2/5");
     await press(citizen, "Điểm, người bán lẻ ma túy");
     await eventually(() => lastBot(citizen).textContent()).toContain("Bước 3/5");
