@@ -152,3 +152,23 @@ describe("staff in the web chat", () => {
     expect(stale.at(-1)!.text).toContain("/help");
   });
 });
+
+describe("examples in staff errors", () => {
+  it("name the person's own commune and villages, and list the right codes for an unknown one", async () => {
+    const leader = h.web();
+    await leader.say(`/dangky ${await h.invite("leader", { communeCode: "LUNGPHINH" }, "Chủ tịch xã Lùng Phình")}`);
+    const villages = await h.db.village.findMany({ where: { commune: { code: "LUNGPHINH" } }, orderBy: { code: "asc" } });
+    expect(villages.length).toBeGreaterThan(1);
+    for (const command of ["/thongke XX-99", "/capnhat XX-99"]) {
+      const reply = texts(await step(() => leader.say(command)));
+      expect(reply, command).toContain("Không có thôn nào mã XX-99");
+      for (const v of villages) expect(reply, command).toContain(`${v.code} (${v.name})`);
+      expect(reply, command).not.toContain("Không hiểu");
+      expect(reply, command).not.toMatch(/HL-0|HONGLOC/);
+    }
+    const word = texts(await step(() => leader.say("/thongke hom-qua")));
+    expect(word).toContain(`ví dụ ${villages[0]!.code}`);
+    expect(word).toContain("ví dụ LUNGPHINH");
+    expect(word).not.toMatch(/HL-0|HONGLOC/);
+  });
+});
