@@ -108,7 +108,7 @@ export const vi = {
       "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Bạn có thể gõ chữ hoặc gửi tin nhắn thoại.",
     textTooLong: (max: number, got: number) =>
       `Nội dung dài ${got} ký tự, vượt quá ${max} ký tự. Hãy viết ngắn lại, hoặc gửi phần chính trước rồi bổ sung sau khi có mã tiếp nhận.`,
-    textEmpty: "Nội dung đang trống. Hãy gõ vài dòng mô tả điều bạn biết.",
+    textEmpty: "Bạn chưa viết gì. Hãy gõ vài dòng kể điều bạn biết.",
     askMedia:
       "Bước 5/5 — Bạn có thể gửi thêm ảnh, video, tin nhắn thoại hoặc vị trí (không bắt buộc). Gửi xong thì bấm \"Tiếp tục\".",
     /** `received`: what came so far, e.g. "1 ảnh và 1 vị trí" (receivedList). */
@@ -120,7 +120,7 @@ export const vi = {
     stickerIgnored: "Hệ thống không dùng được nhãn dán này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
     unsupported: "Hệ thống chưa xử lý được loại tin nhắn này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
     useButtons: "Hãy chọn một trong các nút bên dưới, hoặc gõ /huy để hủy.",
-    mediaWhere: "Bạn đang ở bước gửi nội dung. Ảnh, video và vị trí có thể gửi ở bước sau.",
+    mediaWhere: "Bạn đang ở bước kể sự việc: hãy gõ vài dòng trước. Ảnh, video và vị trí gửi ở bước sau.",
     locationConfirm:
       "📍 Vị trí này có phải là nơi xảy ra sự việc không?\nVị trí cho biết chính xác một điểm trên bản đồ. Nếu đó là nơi bạn đang ở hoặc nhà của bạn, đừng gửi: nó có thể làm lộ bạn.",
     locationKept: "📍 Đã thêm vị trí nơi xảy ra sự việc.",
@@ -184,7 +184,7 @@ export const vi = {
     /** Hủy while adding: what was sent already went through. */
     addingStopped: "Đã dừng gửi thêm. Những gì bạn gửi trước đó đã đến cán bộ.",
     codeCancelled: "Đã hủy. Khi cần, bạn chọn một việc bên dưới.",
-    closed: "Tin báo này đã kết thúc, không nhận thêm thông tin. Nếu có việc mới, hãy gõ /start để báo tin mới.",
+    closed: "Tin báo này đã kết thúc, không nhận thêm thông tin. Nếu có việc khác, hãy gõ /start để báo tin mới.",
   },
 
   tipster: {

@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     await say(citizen, "Tối nào cũng có xe máy đến nhà cuối ngõ mua bán, khoảng 22 giờ. Người Hmong nói: Muaj neeg muag yeeb.");
     await eventually(() => lastBot(citizen).textContent()).toContain("Bước 5/5");
     await citizen.locator("#file").setInputFiles({ name: "anh.png", mimeType: "image/png", buffer: png(64, 48) });
-    await eventually(() => lastBot(citizen).textContent()).toContain("Đã nhận 1 tệp đính kèm");
+    await eventually(() => lastBot(citizen).textContent()).toContain("Đã nhận 1 ảnh");
     await press(citizen, "Tiếp tục");
     await eventually(() => lastBot(citizen).textContent()).toContain("Xem lại tin báo");
     expect(await lastBot(citizen).textContent()).toContain("1 ảnh");

@@ -126,7 +126,7 @@ describe("tip-off in the web chat", () => {
     await citizen.press("Khác");
     await citizen.press("v:none");
     const invisible = await citizen.say("\u200b\u200c\u2060 ");
-    expect(invisible.at(-1)!.text).toContain("Nội dung đang trống");
+    expect(invisible.at(-1)!.text).toContain("Bạn chưa viết gì");
     const long = await citizen.say("a".repeat(3001));
     expect(long.at(-1)!.text).toContain("vượt quá 3000");
     const ok = await citizen.say("Ngắn gọn thôi.");
