@@ -102,6 +102,11 @@ describe("a follow-up and an answer to an officer", () => {
     await step(() => citizen.press("s:submit"));
     await officer.read();
     await step(() => officer.press("Hỏi người báo tin"));
+    // An officer who changes their mind gets staff words, not the citizen's draft wording.
+    const notAsked = await step(() => officer.press("nav:cancel"));
+    expect(notAsked.at(-1)!.text).toContain("không gửi câu hỏi nào");
+    expect(notAsked.at(-1)!.text).not.toContain("Bản nháp");
+    await step(() => officer.press("Hỏi người báo tin"));
     await step(() => officer.say("Xe màu gì?"));
     await citizen.read();
     const prompt = await step(() => citizen.press("Trả lời cán bộ"));
