@@ -176,4 +176,14 @@ describe("examples in staff errors", () => {
     expect(word).toContain("ví dụ LUNGPHINH");
     expect(word).not.toMatch(/HL-0|HONGLOC/);
   });
+
+  it("give a province admin the codes of their own province", async () => {
+    const admin = h.web();
+    await admin.say(`/dangky ${await h.invite("admin", { provinceCode: "LCA" } as { communeCode?: string } /* the harness types commune and village scopes only */, "Sở Công an Lào Cai")}`);
+    for (const command of ["/thongke", "/nhomcanhbao"]) {
+      const reply = texts(await step(() => admin.say(command)));
+      expect(reply, command).toContain("LUNGPHINH");
+      expect(reply, command).not.toMatch(/HONGLOC|HL-0/);
+    }
+  });
 });
