@@ -5,9 +5,13 @@ import { join } from "node:path";
 import type { AppConfig } from "./config/schema.js";
 import { parseKeyMaterial, randomKeyText } from "./crypto/keys.js";
 
-export async function loadNodeKeys(config: AppConfig, dataDir = "./data"): Promise<{ pseudonymKey: string; vaultKey: string; generated: boolean }> {
+/** `source`: where the keys came from, so the log says "generated" only on the start that made them. */
+export async function loadNodeKeys(
+  config: AppConfig,
+  dataDir = "./data",
+): Promise<{ pseudonymKey: string; vaultKey: string; generated: boolean; source: "settings" | "generated" | "loaded"; file?: string }> {
   if (config.keys.pseudonymKey && config.keys.vaultKey) {
-    return { pseudonymKey: config.keys.pseudonymKey, vaultKey: config.keys.vaultKey, generated: false };
+    return { pseudonymKey: config.keys.pseudonymKey, vaultKey: config.keys.vaultKey, generated: false, source: "settings" };
   }
   if (config.env === "production") throw new Error("PSEUDONYM_KEY and VAULT_KEY are required in production.");
   const file = join(dataDir, "keys.json");
@@ -18,11 +22,13 @@ export async function loadNodeKeys(config: AppConfig, dataDir = "./data"): Promi
     return {
       pseudonymKey: config.keys.pseudonymKey ?? stored.pseudonymKey,
       vaultKey: config.keys.vaultKey ?? stored.vaultKey,
-      generated: true,
+      generated: false,
+      source: "loaded",
+      file,
     };
   }
   mkdirSync(dataDir, { recursive: true });
   const keys = { pseudonymKey: randomKeyText(), vaultKey: randomKeyText() };
   writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
-  return { ...keys, generated: true };
+  return { ...keys, generated: true, source: "generated", file };
 }

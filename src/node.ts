@@ -54,8 +54,10 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const log = createLogger(config.logLevel, sink);
   const dataDir = resolve(dirname(config.databaseUrl.replace(/^file:/, "")));
   const keyText = await loadNodeKeys(config, dataDir);
-  if (keyText.generated) {
-    log.warn("keys.generated", { note: `PSEUDONYM_KEY and VAULT_KEY were generated into ${dataDir}/keys.json for development. Set them in production.` });
+  if (keyText.source === "generated") {
+    log.warn("keys.generated", { note: `PSEUDONYM_KEY and VAULT_KEY were generated into ${keyText.file} for development. Set them in production.` });
+  } else if (keyText.source === "loaded") {
+    log.info("keys.loaded", { note: `PSEUDONYM_KEY and VAULT_KEY were loaded from ${keyText.file} (development keys). Set them in production.` });
   }
   const keys = createNodeKeyring(keyText.pseudonymKey, keyText.vaultKey);
   let front: Awaited<ReturnType<typeof listen>> | null = null;

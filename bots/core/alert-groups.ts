@@ -1,6 +1,7 @@
 // /nhomcanhbao: in a group, registers it for the commune's alerts; in a private chat, lists the
 // commune's alert groups with a "Gỡ nhóm" button each (confirmation, and a way back). Rules and
 // scope live in src/staff/alert-groups.ts; this file only talks.
+import { placeExamples } from "./stats.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
@@ -42,7 +43,7 @@ export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: strin
     communeId = commune.id;
   }
   if (communeId === null) {
-    turn.reply(viGroups.needCommune);
+    turn.reply(viGroups.needCommune((await placeExamples(turn, staff)).communeCode));
     return;
   }
   return showList(turn, staff, communeId);

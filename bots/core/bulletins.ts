@@ -1,6 +1,7 @@
 // Bulletins in chat: /bantin for everyone, the village heads' "Đã phát" / "Chưa phát được",
 // /tiendo for leaders, officers and admins, /lichphat and /ngonngu for admins, and the routing of
 // the feature's buttons and states (the translators' side is in translations.ts).
+import { placeExamples } from "./stats.js";
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { foldVietnamese } from "../../src/places/normalize.js";
@@ -211,7 +212,7 @@ async function continueReason(turn: Turn, staff: StaffRow | null, deliveryId: nu
 // Leaders, officers and admins.
 
 /** The commune a staff command acts on: their own, or (system admin) a commune code typed first. */
-async function commandCommune(turn: Turn, staff: StaffRow, args: string, action: StaffAction, needCommuneText: string): Promise<{ communeId: number; rest: string } | null> {
+async function commandCommune(turn: Turn, staff: StaffRow, args: string, action: StaffAction, needCommuneText: (code: string) => string): Promise<{ communeId: number; rest: string } | null> {
   const { db } = turn.deps;
   if (staff.communeId) {
     if (!can(staff, action, { communeId: staff.communeId })) {
@@ -223,7 +224,7 @@ async function commandCommune(turn: Turn, staff: StaffRow, args: string, action:
   const [first = "", ...rest] = args.split(/\s+/).filter(Boolean);
   const commune = first ? await db.commune.findUnique({ where: { code: first.toUpperCase() } }) : null;
   if (!commune) {
-    turn.reply(first ? t.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText);
+    turn.reply(first ? t.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText((await placeExamples(turn, staff)).communeCode));
     return null;
   }
   if (!can(staff, action, { communeId: commune.id })) {

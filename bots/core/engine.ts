@@ -113,6 +113,19 @@ async function route(turn: Turn): Promise<void> {
   turn.reply(vi.welcome, mainMenu());
 }
 
+/** Hủy: leaves whatever is under way, in the words of what it was, and offers the menu to citizens. */
+function cancel(turn: Turn): void {
+  const state = turn.state;
+  turn.state = IDLE;
+  if (isFiguresState(state)) return turn.reply(viCompliance.form.cancelled);
+  if (state.step === "ask") return turn.reply(vi.staff.askCancelled);
+  // A stale Hủy pressed by an officer: staff words, not the citizen's "report a tip".
+  if (state.step === "idle") return turn.staff ? turn.reply(vi.staff.nothingToCancel) : turn.reply(vi.flow.nothingToCancel, mainMenu());
+  if (state.step === "followup_add") return turn.reply(vi.followUp.addingStopped, mainMenu());
+  if (state.step === "followup" || state.step === "followup_code") return turn.reply(vi.followUp.codeCancelled, mainMenu());
+  turn.reply(vi.flow.cancelled, mainMenu());
+}
+
 async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   const state = turn.state;
   const staff = turn.staff;
@@ -121,17 +134,13 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "nav:cancel") {
-    turn.state = IDLE;
-    turn.reply(state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(state) ? viCompliance.form.cancelled : vi.flow.cancelled);
+    cancel(turn);
     return true;
   }
   if (data === "nav:back") {
     if (hasDraft(state)) await goBack(turn, state.step, state.draft);
     else if (isFiguresState(state)) figuresBack(turn, state);
-    else {
-      turn.state = IDLE;
-      turn.reply(vi.flow.cancelled);
-    }
+    else cancel(turn);
     return true;
   }
   if (data === "menu:report") {
@@ -148,7 +157,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "menu:help") {
-    turn.reply(helpText(staff));
+    turn.reply(helpText(staff, turn.incoming.channel));
     return true;
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
@@ -219,14 +228,14 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
     case "huy":
     case "cancel":
       if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, false);
-      turn.reply(turn.state.step === "idle" ? vi.flow.nothingToCancel : isFiguresState(turn.state) ? viCompliance.form.cancelled : vi.flow.cancelled);
-      turn.state = IDLE;
+      cancel(turn);
       return;
     case "quaylai":
       if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, true);
       if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
       if (isFiguresState(turn.state)) return figuresBack(turn, turn.state);
-      turn.reply(vi.flow.nothingToCancel);
+      if (staff) turn.reply(vi.staff.nothingToCancel);
+      else turn.reply(vi.flow.nothingToCancel, mainMenu());
       return;
     case "theodoi":
       if (args && normalizeReceiptCode(args)) return openWithCode(turn, args);
@@ -237,7 +246,7 @@ async function runCommand(turn: Turn, command: string, args: string): Promise<vo
       return;
     case "help":
     case "trogiup":
-      turn.reply(helpText(staff));
+      turn.reply(helpText(staff, turn.incoming.channel));
       return;
     case "xoadulieu": {
       const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);

@@ -1,6 +1,7 @@
 // /capnhat: the guided monthly figures form for one village. A question per figure with the
 // previous value to keep, a way back at every step, a numbered summary before saving; every save
 // is a revision (who, when). Only aggregate counts, never names.
+import { placeExamples, unknownCodeText } from "./stats.js";
 import { parseId } from "../../src/util/ids.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
@@ -56,14 +57,14 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
   if (villageCode) {
     const village = await db.village.findUnique({ where: { code: villageCode } });
     if (!village) {
-      turn.reply(t.scope.unknownWord(villageCode));
+      turn.reply(await unknownCodeText(turn, staff, villageCode));
       return;
     }
     villageId = village.id;
   }
   if (villageId === null) {
     if (!staff.communeId) {
-      turn.reply(staff.role === "admin" ? t.scope.needVillage : t.scope.forbidden);
+      turn.reply(staff.role === "admin" ? t.scope.needVillage((await placeExamples(turn, staff)).villageCode) : t.scope.forbidden);
       return;
     }
     // Any village of the commune will do to ask "may this person enter figures here at all?".

@@ -6,7 +6,7 @@ import { isOpen } from "../../src/tips/status.js";
 import { attachmentFrom } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
-import { navRow, type Turn } from "./turn.js";
+import { mainMenu, navRow, type Turn } from "./turn.js";
 
 const WRONG_CODES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -72,7 +72,7 @@ export async function openFromQuestion(turn: Turn, tipId: number): Promise<void>
     return;
   }
   turn.state = { step: "followup_add", tipId };
-  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: "f:done" }]]);
+  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: "f:done" }], navRow(false)]);
 }
 
 export async function continueFollowUp(turn: Turn, tipId: number, adding: boolean): Promise<void> {
@@ -80,7 +80,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   const choice = content.kind === "choice" ? content.data : null;
   if (choice === "f:exit" || choice === "f:done") {
     turn.state = IDLE;
-    turn.reply(vi.followUp.exited);
+    turn.reply(vi.followUp.exited, mainMenu());
     return;
   }
   if (choice === "f:refresh") return showTip(turn, tipId);

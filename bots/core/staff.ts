@@ -2,6 +2,7 @@
 import { vi } from "../../src/i18n/vi.js";
 import { helpText } from "./help.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
+import { addressName } from "../../src/staff/names.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
@@ -65,12 +66,12 @@ export async function register(turn: Turn, code: string): Promise<void> {
   deps.log.info("staff.registered", { staffId: result.staff.id, role: result.staff.role });
   const staff = result.staff as StaffRow;
   turn.state = IDLE;
-  turn.reply(vi.staff.registered(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
-  turn.reply(helpText(staff));
+  turn.reply(vi.staff.registered(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
+  turn.reply(helpText(staff, incoming.channel));
 }
 
 export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {
-  turn.reply(vi.staff.me(staff.displayName, roleLabel(staff.role), await scopeText(turn, staff)));
+  turn.reply(vi.staff.me(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
 }
 
 const STATUS_WORDS: Record<string, string[]> = {

@@ -1,6 +1,7 @@
 // Staff on several messengers: /lienket links another account of the same person (a one-time
 // code taken on one channel and sent from the other), /kenhcanhbao chooses where alerts reach
 // them, and the answer to the weekly "stay reachable on Zalo" reminder.
+import { addressName } from "../../src/staff/names.js";
 import { parseId } from "../../src/util/ids.js";
 import type { Db } from "../../src/db/client.js";
 import { vi } from "../../src/i18n/vi.js";
@@ -82,7 +83,7 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
   });
   turn.deps.log.info("staff.linked", { staffId: owner.id, channel: turn.incoming.channel });
   turn.state = IDLE;
-  turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), owner.displayName));
+  turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), addressName(owner.displayName)));
 }
 
 async function currentAlertChannel(db: Db, staff: StaffRow & { channel?: string }) {

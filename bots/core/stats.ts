@@ -39,6 +39,30 @@ interface Target {
 }
 
 /**
+ * Codes for examples in error messages: the person's own commune and villages; for an admin with
+ * none, the first commune of their province (or of the system). Never the demo's by name.
+ */
+export async function placeExamples(turn: Turn, staff: StaffRow): Promise<{ communeCode: string; communeName: string; villageCode: string; villages: { code: string; name: string }[] }> {
+  const { db } = turn.deps;
+  let communeId = staff.communeId;
+  if (communeId === null && staff.villageId) communeId = (await db.village.findUnique({ where: { id: staff.villageId } }))?.communeId ?? null;
+  const commune = communeId !== null
+    ? await db.commune.findUnique({ where: { id: communeId } })
+    : await db.commune.findFirst({ where: staff.provinceId ? { provinceId: staff.provinceId } : {}, orderBy: { code: "asc" } });
+  const villages = commune ? await db.village.findMany({ where: { communeId: commune.id }, orderBy: { code: "asc" }, select: { code: true, name: true } }) : [];
+  return { communeCode: commune?.code ?? "MAXA", communeName: commune?.name ?? "", villageCode: villages[0]?.code ?? "MA-THON", villages };
+}
+
+/** "Không có thôn nào mã X": the codes of the person's commune, or the general hint when they have none. */
+export async function unknownCodeText(turn: Turn, staff: StaffRow, word: string): Promise<string> {
+  const ex = await placeExamples(turn, staff);
+  const own = staff.communeId !== null || staff.villageId !== null;
+  if (!own || !/^[A-Z0-9-]{2,16}$/.test(word.toUpperCase()) || !/\d/.test(word)) return t.scope.unknownWord(word, ex.villageCode, ex.communeCode);
+  const list = ex.villages.slice(0, 30).map((v) => t.scope.villageCodeLine(v.code, v.name)).join(", ");
+  return t.scope.unknownVillageCode(word.toUpperCase(), ex.communeName, list);
+}
+
+/**
  * Reads "[commune code] [village code] [month]" in any order. A village head is held to their
  * village; commune staff to their commune; admins name a commune within their scope.
  */
@@ -73,7 +97,7 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
         continue;
       }
     }
-    turn.reply(t.scope.unknownWord(word.slice(0, 40)));
+    turn.reply(await unknownCodeText(turn, staff, word.slice(0, 40)));
     return null;
   }
   if (month > current) {
@@ -91,7 +115,7 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
     if (own) village = { id: own.id, code: own.code, name: own.name };
   }
   if (communeId === null) {
-    turn.reply(t.scope.needCommune(command));
+    turn.reply(t.scope.needCommune(command, (await placeExamples(turn, staff)).communeCode));
     return null;
   }
   const commune = await communeRef(db, communeId);

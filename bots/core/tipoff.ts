@@ -8,7 +8,7 @@ import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { findVillageByCode, listVillages, searchCommunes } from "../../src/places/search.js";
 import type { Choice, IncomingContent } from "../../src/messaging/types.js";
 import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
-import { navRow, type Turn } from "./turn.js";
+import { mainMenu, navRow, type Turn } from "./turn.js";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -41,7 +41,9 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
     case "category": {
       const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
       const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: `k:${c.id}` }]);
-      rows.push(navRow(previousStep(step, draft) !== null));
+      // Back leads to the commune question: say so, for a commune the search picked on its own.
+      const back = previousStep(step, draft) === "commune";
+      rows.push(back ? [{ label: vi.buttons.otherCommune, data: "nav:back" }, { label: vi.buttons.cancel, data: "nav:cancel" }] : navRow(false));
       turn.reply(vi.flow.askCategory(commune?.name ?? ""), rows);
       return;
     }
@@ -70,6 +72,14 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       ]);
       return;
   }
+}
+
+/** "1 ảnh và 1 vị trí": what the draft holds, each kind counted apart. */
+export function receivedList(attachments: { kind: string }[]): string {
+  const counts = new Map<string, number>();
+  for (const a of attachments) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
+  const parts = [...counts].map(([kind, n]) => `${n} ${vi.media[kind] ?? kind}`);
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)}` : (parts[0] ?? vi.flow.summaryNoAttachments);
 }
 
 async function summary(turn: Turn, draft: Draft): Promise<string> {
@@ -117,7 +127,7 @@ export async function goBack(turn: Turn, step: DraftStep, draft: Draft): Promise
   const previous = previousStep(step, draft);
   if (!previous) {
     turn.state = IDLE;
-    turn.reply(vi.flow.cancelled);
+    turn.reply(vi.flow.cancelled, mainMenu());
     return;
   }
   await enterStep(turn, previous, draft);
@@ -144,6 +154,11 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
           turn.reply(vi.flow.communeNotFound(query), [navRow(false)]);
           return;
         }
+        if (found.length === 1) {
+          // One commune only: go on with it, saying which and how to change it.
+          turn.reply(vi.flow.communePicked(found[0]!.name));
+          return enterStep(turn, "category", { ...draft, communeId: found[0]!.id });
+        }
         turn.reply(vi.flow.communeResults, [...found.map((c) => [{ label: c.name, data: `c:${c.id}` }]), navRow(false)]);
         return;
       }
@@ -151,6 +166,12 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       return;
     }
     case "category": {
+      // A commune button from an earlier search: that commune instead.
+      if (choice?.startsWith("c:") && !draft.villageFixed) {
+        const communeId = parseId(choice.slice(2));
+        const commune = communeId !== null ? await db.commune.findUnique({ where: { id: communeId } }) : null;
+        if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
+      }
       const id = choice?.startsWith("k:") ? choice.slice(2) : null;
       const picked = categories.find((c) => c.id === id) ?? (text ? categories.find((c) => c.label.toLowerCase() === text.trim().toLowerCase()) : undefined);
       if (picked) return enterStep(turn, stepAfterCategory(draft), { ...draft, category: picked.id });
@@ -205,7 +226,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         if (answer === "keep") {
           const next = { ...rest, attachments: [...rest.attachments, { kind: "location" as const, channel: turn.incoming.channel, ...pendingLocation }] };
           turn.state = { step: "media", draft: next };
-          turn.reply(`${vi.flow.locationKept}\n${vi.flow.mediaAdded(next.attachments.length)}`, continueRow);
+          turn.reply(`${vi.flow.locationKept}\n${vi.flow.mediaAdded(receivedList(next.attachments))}`, continueRow);
           return;
         }
         if (answer === "drop") {
@@ -234,7 +255,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         if (a) {
           const next = { ...draft, attachments: [...draft.attachments, a] };
           turn.state = { step: "media", draft: next };
-          turn.reply(vi.flow.mediaAdded(next.attachments.length), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          turn.reply(vi.flow.mediaAdded(receivedList(next.attachments)), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
           if (next.pendingLocation) askLocation(turn, [navRow()]); // still waits for its answer
         }
         return;
@@ -254,7 +275,13 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
     }
     case "confirm": {
       if (choice === "s:edit") return enterStep(turn, "text", { ...draft, text: undefined });
-      if (choice === "s:submit") return submit(turn, draft);
+      if (choice === "s:submit") {
+        await submit(turn, draft);
+        // Sent: the menu under the last message, instead of a dead end.
+        const last = turn.replies.at(-1);
+        if (turn.state.step === "idle" && last && !last.choices && !last.secret) last.choices = mainMenu();
+        return;
+      }
       turn.reply(vi.flow.useButtons);
       return;
     }

@@ -28,7 +28,7 @@ function option(args: string[], name: string): string | undefined {
 export const zaloCommands: AdminCommand[] = [
   {
     name: "zalo-consent",
-    usage: "zalo-consent --redirect <địa chỉ chuyển về>",
+    usage: "--redirect <địa chỉ chuyển về>",
     summary: viZalo.admin.zaloConsentSummary,
     async run(ctx, args) {
       const client = zaloClientFor(ctx);
@@ -50,7 +50,7 @@ export const zaloCommands: AdminCommand[] = [
   },
   {
     name: "zalo-token",
-    usage: "zalo-token <mã cấp quyền>",
+    usage: "<mã cấp quyền>",
     summary: viZalo.admin.zaloTokenSummary,
     async run(ctx, args) {
       const client = zaloClientFor(ctx);
@@ -75,7 +75,7 @@ export const zaloCommands: AdminCommand[] = [
   },
   {
     name: "zalo-status",
-    usage: "zalo-status",
+    usage: "",
     summary: viZalo.admin.zaloStatusSummary,
     async run(ctx) {
       if (ctx.config.zalo.kind !== "on") {

@@ -19,7 +19,18 @@ export const viAdmin = {
     postersSummary: "In áp phích A4 cho từng thôn, có mã QR mở thẳng kênh báo tin của thôn đó.",
     noVillages: (commune: string) => `Xã ${commune} không có thôn nào khớp.`,
     postersWritten: (n: number, path: string) => `Đã tạo ${n} áp phích vào ${path}. Mở tệp bằng trình duyệt và in khổ A4.`,
-    postersLocalUrl: (url: string) => `Lưu ý: mã QR đang trỏ tới ${url} (chưa đặt PUBLIC_URL hoặc --url); điện thoại của người dân sẽ không mở được địa chỉ này.`,
+    postersNeedUrl:
+      "Chưa biết địa chỉ máy chủ để in vào mã QR. Hãy đặt PUBLIC_URL (địa chỉ công khai của máy chủ, ví dụ https://baotin.tinh.gov.vn), hoặc ghi --url <địa chỉ>. Thử trên máy mình thì ghi --url http://localhost:<cổng máy chủ đang chạy>.",
+    expectedColumns: (required: string, optional: string, example: string) =>
+      [
+        `Tệp CSV cần dòng tiêu đề: ${required}`,
+        `Cột thêm (không bắt buộc, sau các cột trên): ${optional}`,
+        `Ví dụ một dòng: ${example}`,
+        "Tạo tệp mẫu trống bằng: npm run admin -- import-places --template <tệp.csv>",
+      ].join("\n"),
+    templateWritten: (path: string, example: string) =>
+      `Đã tạo tệp mẫu ${path} (chỉ có dòng tiêu đề). Mỗi thôn một dòng, ví dụ: ${example}\nĐiền xong thì nhập bằng: npm run admin -- import-places ${path}`,
+    templateExists: (path: string) => `Tệp ${path} đã có, không ghi đè. Hãy chọn tên khác.`,
   },
 
   retention: {

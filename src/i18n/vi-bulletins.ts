@@ -145,7 +145,7 @@ export const viBulletins = {
     missingLine: (label: string, missing: number, total: number, waiting: number) =>
       `• ${label}: thiếu ${missing}/${total} bài${waiting ? ` (${waiting} bài chờ duyệt)` : ""}`,
     badMonth: (typed: string) => `Không hiểu tháng "${typed}". Ví dụ: /tiendo thang 06/2026`,
-    needCommune: "Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /tiendo LUNGPHINH",
+    needCommune: (code: string) => `Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /tiendo ${code}`,
   },
 
   coverage: {
@@ -193,7 +193,7 @@ export const viBulletins = {
       bad_word: "Không hiểu",
     } as Record<string, string>,
     badWord: (word: string) => `Không hiểu "${word}". Ngày: T2…T7, CN; giờ: 06:30 hoặc 6h30. Ví dụ: /lichphat T2,T5 06:30,18:30`,
-    needCommune: "Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /lichphat LUNGPHINH T2,T5 06:30,18:30",
+    needCommune: (code: string) => `Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /lichphat ${code} T2,T5 06:30,18:30`,
     unknownCommune: (code: string) => `Không có xã mã ${code}.`,
   },
 
@@ -207,7 +207,7 @@ export const viBulletins = {
     unknown: (words: string, known: string) => `Không hiểu ngôn ngữ: ${words}. Dùng mã hoặc tên: ${known}.`,
     empty: "Hãy ghi ít nhất một ngôn ngữ, ví dụ: /ngonngu vie,hnj",
     vietnameseAdded: "(Tiếng Việt luôn có trong danh sách của xã.)",
-    needCommune: "Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /ngonngu LUNGPHINH vie,hnj",
+    needCommune: (code: string) => `Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /ngonngu ${code} vie,hnj`,
   },
 
   translate: {

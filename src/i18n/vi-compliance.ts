@@ -33,7 +33,7 @@ export const viCompliance = {
       MONTH_HINT,
     ].join("\n"),
     admin: [
-      "Thống kê cho quản trị (ghi mã xã, ví dụ HONGLOC):",
+      "Thống kê cho quản trị (ghi mã xã; xem các mã bằng npm run admin -- places):",
       "/thongke <mã xã> [mã thôn] [tháng], /tieuchi <mã xã> [tháng], /tinbao_tk <mã xã> [tháng], /baocao <mã xã> [tháng], /bieudo <mã xã> [tháng]",
       "/xephang [mã tỉnh] [tháng] — xếp hạng các xã của tỉnh theo số tiêu chí đạt",
       MONTH_HINT,
@@ -58,14 +58,20 @@ export const viCompliance = {
     groupRefused: "Để giữ kín số liệu, đồng chí hãy dùng lệnh này trong tin nhắn riêng với bot, không dùng trong nhóm.",
     forbidden: "Đồng chí không có quyền xem hoặc nhập số liệu này.",
     villageHeadTips: "Thống kê tin báo chỉ dành cho công an và lãnh đạo xã.",
-    needCommune: (command: string) => `Đồng chí quản lý nhiều xã: hãy ghi mã xã, ví dụ: /${command} HONGLOC 11/2026`,
-    unknownWord: (word: string) => `Không hiểu "${word}". Ghi mã thôn (ví dụ HL-01), mã xã (ví dụ HONGLOC) hoặc tháng (ví dụ 11/2026).`,
+    /** Examples name the person's own places (placeExamples in bots/core/stats.ts), never the demo's. */
+    needCommune: (command: string, communeCode: string) => `Đồng chí quản lý nhiều xã: hãy ghi mã xã, ví dụ: /${command} ${communeCode} 11/2026`,
+    unknownWord: (word: string, villageCode: string, communeCode: string) =>
+      `Không hiểu "${word}". Ghi mã thôn (ví dụ ${villageCode}), mã xã (ví dụ ${communeCode}) hoặc tháng (ví dụ 11/2026).`,
+    /** A word shaped like a code that names no village (nor commune): the right codes, listed. */
+    unknownVillageCode: (code: string, commune: string, villages: string) =>
+      villages ? `Không có thôn nào mã ${code}. Các mã thôn của xã ${commune}: ${villages}.` : `Không có thôn nào mã ${code}. Xã ${commune} chưa có danh sách thôn.`,
+    villageCodeLine: (code: string, name: string) => `${code} (${name})`,
     unknownCommune: (code: string) => `Không có xã mã ${code}.`,
     unknownProvince: (code: string) => `Không có tỉnh mã ${code}.`,
     villageNotInCommune: (code: string) => `Thôn mã ${code} không thuộc xã này.`,
     futureMonth: (month: string) => `Tháng ${formatMonthVN(month)} chưa tới.`,
     tooOld: (month: string) => `Tháng ${formatMonthVN(month)} đã quá xa (chỉ nhập lại số liệu trong 24 tháng gần nhất).`,
-    needVillage: "Đồng chí quản lý nhiều xã: hãy ghi mã thôn, ví dụ: /capnhat HL-01 11/2026",
+    needVillage: (villageCode: string) => `Đồng chí quản lý nhiều xã: hãy ghi mã thôn, ví dụ: /capnhat ${villageCode} 11/2026`,
     needProvince: "Hãy ghi mã tỉnh, ví dụ: /xephang HTI 11/2026",
   },
 

@@ -18,7 +18,7 @@ export const viGroups = {
     `✅ Nhóm này lại nhận cảnh báo tin báo mới của xã ${commune}, do ${name} đăng ký lại.`,
   already: (commune: string) => `Nhóm này đã được đăng ký nhận cảnh báo của xã ${commune}.`,
   otherCommune: "Nhóm này đang nhận cảnh báo của một xã khác. Cán bộ xã đó cần gỡ nhóm trước khi đăng ký cho xã của đồng chí.",
-  needCommune: "Hãy gõ kèm mã xã, ví dụ: /nhomcanhbao HONGLOC",
+  needCommune: (code: string) => `Hãy gõ kèm mã xã, ví dụ: /nhomcanhbao ${code}`,
   communeUnknown: (code: string) => `Không có xã mã ${code}.`,
   forbidden: "Đồng chí không có quyền xem hay gỡ các nhóm nhận cảnh báo của xã này.",
   listTitle: (commune: string, count: number) => `👥 Xã ${commune} có ${count} nhóm nhận cảnh báo tin báo mới:`,

@@ -61,8 +61,9 @@ export const viZalo = {
         `🔗 Mã liên kết của đồng chí: ${code} (hiệu lực ${minutes} phút, dùng một lần).`,
         `Trên kênh kia (Zalo hoặc Telegram), gửi cho bot: /lienket ${code}`,
       ].join("\n"),
-    linked: (channel: string, name: string) =>
-      `✅ Đã liên kết tài khoản ${channel} này với đồng chí ${name}. Gõ /kenhcanhbao để chọn nơi nhận cảnh báo.`,
+    /** `addressed`: addressName(displayName). */
+    linked: (channel: string, addressed: string) =>
+      `✅ Đã liên kết tài khoản ${channel} này với ${addressed}. Gõ /kenhcanhbao để chọn nơi nhận cảnh báo.`,
     linkUnknown: "Mã liên kết không đúng hoặc đã hết hạn. Hãy gõ /lienket ở kênh đã đăng ký để lấy mã mới.",
     linkUsed: "Mã liên kết này đã được dùng. Mỗi mã chỉ dùng một lần.",
     linkSameAccount: "Tài khoản này đã thuộc về đồng chí. Hãy gửi mã ở kênh khác (Zalo hoặc Telegram).",

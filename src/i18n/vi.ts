@@ -12,6 +12,7 @@ export const vi = {
     back: "⬅️ Quay lại",
     cancel: "✖️ Hủy",
     searchAgain: "🔍 Tìm xã khác",
+    otherCommune: "🔍 Chọn xã khác",
     villageUnknown: "Không rõ thôn/xóm",
     continue: "Tiếp tục ➡️",
     skipMedia: "Không có, tiếp tục ➡️",
@@ -87,10 +88,11 @@ export const vi = {
     ].join("\n"),
     staff: [
       "Lệnh dành cho cán bộ:",
-      "/tinbao — các tin báo đang mở của xã (lọc: /tinbao moi | tiepnhan | xacminh | tatca, theo loại hoặc mã thôn)",
-      "/nhomcanhbao — gửi trong nhóm: đăng ký nhóm đó nhận cảnh báo tin báo mới của xã; gửi riêng cho bot: xem và gỡ các nhóm nhận cảnh báo của xã",
-      "/toi — vai trò và phạm vi của bạn",
+      "/tinbao — các tin báo đang mở của xã. Lọc theo trạng thái: /tinbao moi | tiepnhan | xacminh | daxuly | khongcoso | tatca; theo loại (ví dụ /tinbao selling) hoặc theo mã thôn",
+      "/toi — vai trò và phạm vi của đồng chí",
     ].join("\n"),
+    /** Only where group chats exist (Telegram, Zalo), not in the web chat. */
+    staffGroups: "/nhomcanhbao — gửi trong nhóm: đăng ký nhóm đó nhận cảnh báo tin báo mới của xã; gửi riêng cho bot: xem và gỡ các nhóm nhận cảnh báo của xã",
   },
 
   flow: {
@@ -98,6 +100,7 @@ export const vi = {
     communeNotFound: (query: string) =>
       `Không tìm thấy xã nào có tên "${query}". Hãy gõ lại tên xã, có thể gõ không dấu hoặc chỉ một phần tên.`,
     communeResults: "Chọn đúng xã của bạn:",
+    communePicked: (commune: string) => `Đã chọn xã ${commune}. Nếu không phải xã bạn muốn báo, bấm "Chọn xã khác".`,
     askCategory: (commune: string) => `Bước 2/5 — Xã ${commune}. Bạn muốn báo về việc gì?`,
     askVillage: "Bước 3/5 — Việc này xảy ra ở thôn, xóm, bản nào? Nếu không rõ, chọn \"Không rõ thôn/xóm\".",
     noVillages: "Bước 3/5 — Xã này chưa có danh sách thôn. Chọn \"Không rõ thôn/xóm\" để tiếp tục.",
@@ -105,7 +108,7 @@ export const vi = {
       "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Bạn có thể gõ chữ hoặc gửi tin nhắn thoại.",
     textTooLong: (max: number, got: number) =>
       `Nội dung dài ${got} ký tự, vượt quá ${max} ký tự. Hãy viết ngắn lại, hoặc gửi phần chính trước rồi bổ sung sau khi có mã tiếp nhận.`,
-    textEmpty: "Nội dung đang trống. Hãy gõ vài dòng mô tả điều bạn biết.",
+    textEmpty: "Bạn chưa viết gì. Hãy gõ vài dòng kể điều bạn biết.",
     askMedia:
       "Bước 5/5 — Bạn có thể gửi thêm ảnh, video, tin nhắn thoại hoặc vị trí (không bắt buộc). Gửi xong thì bấm \"Tiếp tục\".",
     /** The web chat takes typed words, photos and a location only: it says so. */
@@ -113,7 +116,8 @@ export const vi = {
       "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Hãy gõ chữ vào ô bên dưới.",
     askMediaWeb:
       "Bước 5/5 — Bạn có thể gửi thêm ảnh (nút 📷 Ảnh) hoặc vị trí (nút 📍 Vị trí), không bắt buộc. Gửi xong thì bấm \"Tiếp tục\".",
-    mediaAdded: (count: number) => `Đã nhận ${count} tệp đính kèm. Gửi thêm hoặc bấm "Tiếp tục".`,
+    /** `received`: what came so far, e.g. "1 ảnh và 1 vị trí" (receivedList). */
+    mediaAdded: (received: string) => `Đã nhận ${received}. Gửi thêm hoặc bấm "Tiếp tục".`,
     mediaLimit: (max: number) => `Mỗi tin báo nhận tối đa ${max} tệp đính kèm. Bấm "Tiếp tục" để xem lại tin báo.`,
     imageAsFile:
       "Ảnh gửi dạng tệp còn giữ thông tin vị trí GPS và máy chụp, có thể làm lộ bạn, nên hệ thống không nhận. Hãy gửi lại dưới dạng ảnh thường (không chọn \"gửi dạng tệp\").",
@@ -121,7 +125,7 @@ export const vi = {
     stickerIgnored: "Hệ thống không dùng được nhãn dán này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
     unsupported: "Hệ thống chưa xử lý được loại tin nhắn này. Hãy gõ chữ hoặc dùng các nút bên dưới.",
     useButtons: "Hãy chọn một trong các nút bên dưới, hoặc gõ /huy để hủy.",
-    mediaWhere: "Bạn đang ở bước gửi nội dung. Ảnh, video và vị trí có thể gửi ở bước sau.",
+    mediaWhere: "Bạn đang ở bước kể sự việc: hãy gõ vài dòng trước. Ảnh, video và vị trí gửi ở bước sau.",
     locationConfirm:
       "📍 Vị trí này có phải là nơi xảy ra sự việc không?\nVị trí cho biết chính xác một điểm trên bản đồ. Nếu đó là nơi bạn đang ở hoặc nhà của bạn, đừng gửi: nó có thể làm lộ bạn.",
     locationKept: "📍 Đã thêm vị trí nơi xảy ra sự việc.",
@@ -137,8 +141,8 @@ export const vi = {
     summaryNoAttachments: "không có",
     summaryConfirm: "Nếu đúng, bấm \"Gửi tin báo\".",
     unknownVillage: "không rõ",
-    cancelled: "Đã hủy. Bản nháp tin báo đã được xóa hoàn toàn. Gõ /start khi bạn muốn báo tin.",
-    nothingToCancel: "Không có việc gì đang dở. Gõ /start để báo tin mới.",
+    cancelled: "Đã hủy. Bản nháp tin báo đã được xóa hoàn toàn. Khi cần, bạn chọn một việc bên dưới.",
+    nothingToCancel: "Không có việc gì đang dở. Bạn chọn một việc bên dưới.",
     draftExpired: (minutes: number) =>
       `Bản tin báo chưa gửi của bạn đã bị xóa vì quá ${minutes} phút không có thao tác. Gõ /start để bắt đầu lại.`,
     villageFixed: (village: string, commune: string) => `Bạn đang báo tin cho ${village}, xã ${commune}.`,
@@ -179,8 +183,11 @@ export const vi = {
     askAddition:
       "Gõ thông tin bạn muốn bổ sung hoặc câu trả lời cho cán bộ. Bạn cũng có thể gửi ảnh, video, tin nhắn thoại hoặc vị trí. Gửi xong bấm \"Xong\".",
     additionSaved: "Đã chuyển thông tin bổ sung đến cán bộ. Gửi tiếp hoặc bấm \"Xong\".",
-    exited: "Đã thoát khỏi tin báo. Gõ /theodoi khi cần xem lại.",
-    closed: "Tin báo này đã kết thúc, không nhận thêm thông tin. Nếu có việc mới, hãy gõ /start để báo tin mới.",
+    exited: "Đã đóng tin báo này. Muốn xem lại, bấm \"Tôi đã có mã tiếp nhận\" và nhập mã.",
+    /** Hủy while adding: what was sent already went through. */
+    addingStopped: "Đã dừng gửi thêm. Những gì bạn gửi trước đó đã đến cán bộ.",
+    codeCancelled: "Đã hủy. Khi cần, bạn chọn một việc bên dưới.",
+    closed: "Tin báo này đã kết thúc, không nhận thêm thông tin. Nếu có việc khác, hãy gõ /start để báo tin mới.",
   },
 
   tipster: {
@@ -193,7 +200,7 @@ export const vi = {
         "Bấm \"Trả lời cán bộ\" để trả lời. Cán bộ không biết bạn là ai.",
       ].join("\n"),
     taken: (date: string) => `📥 Tin báo bạn gửi ngày ${date} đã được cán bộ công an xã tiếp nhận.`,
-    replyPrompt: "Gõ câu trả lời của bạn (có thể gửi kèm ảnh, vị trí). Gửi xong bấm \"Xong\".",
+    replyPrompt: "Gõ câu trả lời của bạn (có thể gửi kèm ảnh, vị trí). Gửi xong bấm \"Xong\"; không trả lời nữa thì bấm \"Hủy\".",
     replyNotYours: "Không mở được tin báo này từ đây. Hãy gõ /theodoi và nhập mã tiếp nhận.",
   },
 
@@ -205,8 +212,10 @@ export const vi = {
   },
 
   staff: {
-    registered: (name: string, role: string, scope: string) =>
-      `✅ Đăng ký thành công. Chào đồng chí ${name} — ${role}, ${scope}.`,
+    /** `addressed`: addressName(displayName), "đồng chí …" unless the name carries its own title. */
+    registered: (addressed: string, role: string, scope: string) => `✅ Đăng ký thành công. Chào ${addressed} — ${role}, ${scope}.`,
+    nothingToCancel: "Không có việc gì đang dở. Gõ /help để xem các lệnh của đồng chí.",
+    askCancelled: "Đã hủy, không gửi câu hỏi nào cho người báo tin.",
     inviteUnknown: "Mã mời không đúng. Hãy kiểm tra lại với quản trị viên.",
     inviteSenderPaused: "Bạn đã nhập sai mã mời nhiều lần. Để chống dò mã, hãy thử lại sau 1 giờ, hoặc xin quản trị viên mã mới.",
     inviteAllPaused: "Hệ thống tạm dừng đăng ký cán bộ vài phút vì có nhiều mã mời sai được gửi tới. Quản trị viên đã được báo. Vui lòng thử lại sau ít phút.",
@@ -221,7 +230,7 @@ export const vi = {
     groupForbidden: "Lệnh này chỉ dành cho cán bộ đã đăng ký.",
     notStaff: "Lệnh này chỉ dành cho cán bộ. Nếu bạn là cán bộ, hãy đăng ký bằng /dangky <mã mời>.",
     forbidden: "Đồng chí không có quyền thực hiện việc này với tin báo này.",
-    me: (name: string, role: string, scope: string) => `Đồng chí ${name} — ${role}, ${scope}.`,
+    me: (addressed: string, role: string, scope: string) => `${addressed.charAt(0).toUpperCase()}${addressed.slice(1)} — ${role}, ${scope}.`,
     scopeCommune: (commune: string) => `xã ${commune}`,
     scopeVillage: (village: string, commune: string) => `${village}, xã ${commune}`,
     scopeAll: "toàn hệ thống",

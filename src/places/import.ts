@@ -6,6 +6,8 @@ import { BASE_LANGUAGE, readLanguageList } from "../bulletins/languages.js";
 export const PLACES_HEADER = ["province_code", "province_name", "commune_code", "commune_name", "commune_hotline", "village_code", "village_name"];
 /** Optional columns after the required ones, in any order: bulletin languages (ISO 639-3 codes or names, comma-separated in quotes). */
 export const PLACES_OPTIONAL = ["commune_languages", "village_languages"];
+/** An example row for the operator, in the order of PLACES_HEADER then PLACES_OPTIONAL. */
+export const PLACES_EXAMPLE_ROW = 'LCA,Lào Cai,LUNGPHINH,Lùng Phình,0219.3888.113,LP-01,Thôn Pả Chư Tỷ,"vie,hnj",';
 const CODE = /^[A-Z0-9-]{2,16}$/;
 
 export class PlacesCsvError extends Error {}

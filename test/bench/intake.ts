@@ -57,7 +57,7 @@ function conversation(i: number, communeId: number): Delivery[] {
     const fake = zaloOa;
     const user: ZaloUser = { id: String(8_100_000_000_000_000_000n + BigInt(i)), userIdByApp: String(6_000_000_000 + i), displayName: `Người dân ${i}` };
     // Choices on Zalo are typed: by number or by their words.
-    return ["/start", "Hồng Lộc", "1", "1", "không rõ thôn/xóm", tipText(i), "1", "gửi tin báo"].map((text) => fake.signed(textEvent(user, text)));
+    return ["/start", "Hồng Lộc", "1", "không rõ thôn/xóm", tipText(i), "1", "gửi tin báo"].map((text) => fake.signed(textEvent(user, text)));
   }
   const user = citizen(i);
   return [

@@ -273,7 +273,6 @@ export async function createHarness(
 export async function fileWebTip(citizen: WebClient, opts: { commune?: string; category?: string; village?: string; text?: string } = {}): Promise<string> {
   await citizen.say("/start");
   await citizen.say(opts.commune ?? "Hồng Lộc");
-  await citizen.press(opts.commune ?? "Hồng Lộc");
   await citizen.press(opts.category ?? "Điểm, người bán lẻ ma túy");
   await citizen.press(opts.village ?? "Không rõ thôn/xóm");
   await citizen.say(opts.text ?? "Có người bán ma túy ở quán nước đầu cầu, tối nào cũng có xe máy đến.");

@@ -14,7 +14,6 @@ export async function fileZaloTip(h: Harness, fake: FakeZaloOa, user: ZaloUser, 
   await zaloSay(h, user, "/start");
   await zaloSay(h, user, "Hồng Lộc");
   await zaloSay(h, user, "1");
-  await zaloSay(h, user, "1");
   await zaloSay(h, user, "không rõ thôn/xóm");
   await zaloSay(h, user, text);
   await zaloSay(h, user, "1"); // Không có, tiếp tục

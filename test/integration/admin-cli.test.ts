@@ -1,7 +1,7 @@
 // The admin command line on a real SQLite file, used together with the server as an operator would:
 // import places, invite an officer, the officer registers in the chat, list and revoke.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -34,6 +34,50 @@ describe("admin command line", () => {
     expect(help.code).toBe(0);
     for (const name of ["import-places", "places", "posters", "invite", "invites", "revoke-invite", "staff", "revoke-staff", "groups", "zalo-consent", "zalo-token", "zalo-status", "figures-import", "criteria-check", "compliance-report"]) expect(help.out).toContain(name);
     expect((await admin("no-such-thing")).code).toBe(2);
+    // Each command's name once: usage strings do not repeat it ("bulletin-schedule bulletin-schedule …").
+    for (const line of help.out.split("\n").filter((l) => /^ {2}\S/.test(l))) {
+      const [name, ...rest] = line.trim().split(/\s+/);
+      expect(rest, line).not.toContain(name);
+    }
+    expect(help.out).toContain("  bulletin-schedule <MÃ XÃ>");
+    expect(help.out).toContain("  zalo-token <mã cấp quyền>");
+  });
+
+  it("names the expected columns and an example row for a bad places file, and writes an empty template", async () => {
+    const bad = join(dir, "wrong-header.csv");
+    writeFileSync(bad, "tinh,xa,thon\nLào Cai,Lùng Phình,Thôn Mới\n");
+    const failed = await admin("import-places", bad);
+    expect(failed.code).toBe(1);
+    expect(failed.err).toContain("province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name");
+    expect(failed.err).toContain("commune_languages, village_languages");
+    expect(failed.err).toContain("Ví dụ một dòng: LCA,Lào Cai,LUNGPHINH");
+    expect(failed.err).toContain("import-places --template");
+
+    const template = join(dir, "template.csv");
+    const made = await admin("import-places", "--template", template);
+    expect(made.code).toBe(0);
+    const header = readFileSync(template, "utf8");
+    expect(header).toBe("province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name,commune_languages,village_languages\n");
+    expect((await admin("import-places", "--template", template)).code).toBe(1); // never overwrites
+    // The example row the admin is shown imports as it is.
+    const example = /Ví dụ một dòng: (.+)/.exec(failed.err)![1]!;
+    writeFileSync(template, `${header}${example}\n`);
+    const imported = await admin("import-places", template);
+    expect(imported.err).toBe("");
+    expect(imported.code).toBe(0);
+  });
+
+  it("refuses posters without an address for the QR codes, saying what to pass", async () => {
+    expect((await admin("import-places", SAMPLE_PLACES_CSV, "--sample")).code).toBe(0);
+    const out = join(dir, "posters.html");
+    const refused = await admin("posters", "--commune", "HONGLOC", "--out", out);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain("PUBLIC_URL");
+    expect(refused.err).toContain("--url");
+    expect(existsSync(out)).toBe(false);
+    const made = await admin("posters", "--commune", "HONGLOC", "--out", out, "--url", "http://localhost:9911");
+    expect(made.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toContain("localhost:9911");
   });
 
   it("imports places from CSV and lists them; a bad file changes nothing", async () => {

@@ -37,7 +37,6 @@ describe("Zalo tipster, Telegram officer", () => {
     await zaloSay(h, ZALO_TIPSTER, "/start");
     await zaloSay(h, ZALO_TIPSTER, "Hồng Lộc");
     await zaloSay(h, ZALO_TIPSTER, "1");
-    await zaloSay(h, ZALO_TIPSTER, "1");
     await zaloSay(h, ZALO_TIPSTER, "không rõ thôn/xóm");
     await zaloSay(h, ZALO_TIPSTER, "Người lạ giao hàng ở bến xe lúc chiều tối.");
     const photo = fixture("gps.jpg");
@@ -91,14 +90,14 @@ describe("staff on two messengers", () => {
     await telegram(textUpdate("/lienket", { user: OFFICER }));
     const code = /(LK-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(telegramTexts(OFFICER.id).at(-1)!)![1]!;
     await zaloSay(h, ZALO_OFFICER, `/lienket ${code}`);
-    expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toContain("Đã liên kết tài khoản Zalo (Official Account) này với đồng chí Đ/c Trần Văn Trực");
+    expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toContain("Đã liên kết tài khoản Zalo (Official Account) này với Đ/c Trần Văn Trực");
     await zaloSay(h, ZALO_OFFICER, `/lienket ${code}`);
     expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toContain("đã thuộc về đồng chí");
     await zaloSay(h, ZALO_TIPSTER, `/lienket ${code}`);
     expect(zalo.textsTo(ZALO_TIPSTER.id).at(-1)).toContain("đã được dùng");
 
     await zaloSay(h, ZALO_OFFICER, "/toi");
-    expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toContain("Đồng chí Đ/c Trần Văn Trực — công an xã");
+    expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toContain("Đ/c Trần Văn Trực — công an xã");
     await zaloSay(h, ZALO_OFFICER, "/kenhcanhbao");
     expect(zalo.textsTo(ZALO_OFFICER.id).at(-1)).toMatch(/qua Telegram\. Chọn kênh nhận cảnh báo:\n\n1\. Telegram\n2\. Zalo \(Official Account\)\n3\. ✖️ Hủy/);
     await zaloSay(h, ZALO_OFFICER, "2");

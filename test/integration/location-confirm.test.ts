@@ -19,7 +19,6 @@ async function step<T>(action: () => Promise<T>): Promise<T> {
 async function toMediaStep(citizen: WebClient) {
   await step(() => citizen.say("/start"));
   await step(() => citizen.say("Hồng Lộc"));
-  await step(() => citizen.press("Hồng Lộc"));
   await step(() => citizen.press("Điểm, người bán lẻ ma túy"));
   await step(() => citizen.press("Không rõ thôn/xóm"));
   await step(() => citizen.say("Có người bán ma túy ở bãi sông sau chợ, chiều nào cũng thấy."));

@@ -67,7 +67,6 @@ describe("videos and recordings across channels", () => {
     await zaloSay(h, ZALO_TIPSTER, "/start");
     await zaloSay(h, ZALO_TIPSTER, "Hồng Lộc");
     await zaloSay(h, ZALO_TIPSTER, "1");
-    await zaloSay(h, ZALO_TIPSTER, "1");
     await zaloSay(h, ZALO_TIPSTER, "không rõ thôn/xóm");
     await zaloSay(h, ZALO_TIPSTER, "Người lạ giao hàng ở bến xe lúc chiều tối, có quay video.");
     for (const event of [videoEvent(ZALO_TIPSTER, zalo.hostMedia(video, "video/mp4")), audioEvent(ZALO_TIPSTER, zalo.hostMedia(voice, "audio/mp4")), videoEvent(ZALO_TIPSTER, zalo.hostMedia(avFixture("truncated.mp4"), "video/mp4"))]) {

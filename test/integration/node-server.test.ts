@@ -33,8 +33,12 @@ describe("node server", () => {
       await server.stop();
     }
     const keysBefore = readFileSync(join(dir, "data", "keys.json"), "utf8");
-    const again = await startServer(env, { logSink: () => undefined });
+    // Later starts read the same file and say so: "generated" only on the start that made them.
+    const laterLogs: string[] = [];
+    const again = await startServer(env, { logSink: (l) => laterLogs.push(l) });
     await again.stop();
+    expect(laterLogs.join("\n")).toContain("keys.loaded");
+    expect(laterLogs.join("\n")).not.toContain("keys.generated");
     expect(readFileSync(join(dir, "data", "keys.json"), "utf8")).toBe(keysBefore);
   });
 

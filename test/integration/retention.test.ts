@@ -37,7 +37,6 @@ async function closedTip(words: string): Promise<string> {
   const citizen = h.web();
   await citizen.say("/start");
   await citizen.say("Hồng Lộc");
-  await citizen.press("Hồng Lộc");
   await citizen.press("Điểm, người bán lẻ ma túy");
   await citizen.press("Không rõ thôn/xóm");
   await citizen.say(words);

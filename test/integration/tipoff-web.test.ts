@@ -31,9 +31,9 @@ describe("tip-off in the web chat", () => {
     expect(texts(greeting)).toContain("báo tin sai sự thật");
     expect(greeting.at(-1)!.text).toContain("Bước 1/5");
 
-    const found = await citizen.say("hong loc");
-    expect(found.at(-1)!.choices!.flat().map((c) => c.label)).toContain("Hồng Lộc");
-    const categories = await citizen.press("Hồng Lộc");
+    // The only commune found is taken at once (issue 16).
+    const categories = await citizen.say("hong loc");
+    expect(texts(categories)).toContain("Đã chọn xã Hồng Lộc");
     expect(categories.at(-1)!.text).toContain("Bước 2/5");
     expect(categories.at(-1)!.choices!.flat().length).toBeGreaterThanOrEqual(12);
     const villages = await citizen.press("Ma túy trá hình");
@@ -90,13 +90,12 @@ describe("tip-off in the web chat", () => {
     const citizen = h.web();
     await citizen.say("/start");
     await citizen.say("Lùng Phình");
-    await citizen.press("Lùng Phình");
     await citizen.press("Trồng cây");
     let back = await citizen.press("nav:back");
     expect(back.at(-1)!.text).toContain("Bước 2/5");
     back = await citizen.press("nav:back");
     expect(back.at(-1)!.text).toContain("Bước 1/5");
-    await citizen.press("Lùng Phình");
+    await citizen.say("Lùng Phình");
     await citizen.press("Trồng cây");
     await citizen.press("v:none");
     await citizen.say("Có nương trồng cây thuốc phiện sau núi.");
@@ -124,11 +123,10 @@ describe("tip-off in the web chat", () => {
     const none = await citizen.say("Xã Không Tồn Tại");
     expect(none.at(-1)!.text).toContain("Không tìm thấy");
     await citizen.say("Nam Sách");
-    await citizen.press("Nam Sách");
     await citizen.press("Khác");
     await citizen.press("v:none");
     const invisible = await citizen.say("\u200b\u200c\u2060 ");
-    expect(invisible.at(-1)!.text).toContain("Nội dung đang trống");
+    expect(invisible.at(-1)!.text).toContain("Bạn chưa viết gì");
     const long = await citizen.say("a".repeat(3001));
     expect(long.at(-1)!.text).toContain("vượt quá 3000");
     const ok = await citizen.say("Ngắn gọn thôi.");
@@ -139,7 +137,6 @@ describe("tip-off in the web chat", () => {
     const citizen = h.web();
     await citizen.say("/start");
     await citizen.say("Hồng Lộc");
-    await citizen.press("Hồng Lộc");
     h.clock.advanceMinutes(61);
     const { expireDrafts } = await import("../../src/work/sweep.js");
     await expireDrafts(h.deps);

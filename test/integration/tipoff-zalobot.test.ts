@@ -41,14 +41,13 @@ describe("tip-off over Zalo Bot", () => {
     expect(fake.textsTo(BOT_OFFICER.id).join("\n")).toContain("Đăng ký thành công");
 
     await say(BOT_TIPSTER, { text: "/start" });
-    await say(BOT_TIPSTER, { text: "hồng lộc" });
-    await say(BOT_TIPSTER, { text: "1" });
+    await say(BOT_TIPSTER, { text: "hồng lộc" }); // the only commune found: taken at once
     await say(BOT_TIPSTER, { text: "2" }); // the second category
     expect(last(BOT_TIPSTER)).toContain("Bước 3/5");
     await say(BOT_TIPSTER, { text: "Không rõ thôn/xóm" });
     await say(BOT_TIPSTER, { text: "Có nhóm thanh niên tụ tập sử dụng ma túy ở nhà hoang cuối xóm." });
     await say(BOT_TIPSTER, { photo_url: fake.hostMedia(jpegWithExif(), "image/jpeg"), caption: "nhà hoang" });
-    expect(last(BOT_TIPSTER)).toContain("Đã nhận 1 tệp đính kèm");
+    expect(last(BOT_TIPSTER)).toContain("Đã nhận 1 ảnh");
     await say(BOT_TIPSTER, { sticker: "s1" });
     await say(BOT_TIPSTER, { text: "1" });
     await say(BOT_TIPSTER, { text: "1" });

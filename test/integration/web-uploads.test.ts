@@ -54,7 +54,6 @@ async function step(client: WebClient, action: () => Promise<WebMessage[]>) {
 async function toMediaStep(citizen: WebClient) {
   await step(citizen, () => citizen.say("/start"));
   await step(citizen, () => citizen.say("Hồng Lộc"));
-  await step(citizen, () => citizen.press("Hồng Lộc"));
   await step(citizen, () => citizen.press("Điểm, người bán lẻ ma túy"));
   await step(citizen, () => citizen.press("Không rõ thôn/xóm"));
   await step(citizen, () => citizen.say("Có người bán ma túy ở bãi sông, chiều nào cũng thấy."));

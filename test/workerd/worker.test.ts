@@ -78,7 +78,7 @@ describe("the Workers build in workerd with D1", () => {
 
   it("files a tip from Telegram webhook updates and stores it in D1", async () => {
     expect(await step(textUpdate("/start"))).toContain("Bước 1/5");
-    expect(await step(textUpdate("hong loc"))).toContain("Chọn đúng xã");
+    expect(await step(textUpdate("hong loc"))).toContain("Bước 2/5");
     expect(await step(callbackUpdate("c:1"))).toContain("Bước 2/5");
     expect(await step(callbackUpdate("k:production"))).toContain("Bước 3/5");
     expect(await step(callbackUpdate("v:1"))).toContain("Bước 4/5");

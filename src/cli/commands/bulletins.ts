@@ -37,12 +37,12 @@ async function communeByCode(ctx: AdminContext, code: string | undefined) {
 const describe = (s: { days: number[]; times: string[] }) => t.schedule.describe(dayList(s.days), s.times.join(", "));
 const labels = (codes: string[]) => codes.map(languageLabel).join(", ");
 
-const SCHEDULE_USAGE = "bulletin-schedule <MÃ XÃ> [T2,T5 06:30,18:30 | tat | bat]";
-const LANGUAGES_USAGE = "bulletin-languages <MÃ XÃ> [vie,hnj] [--village <MÃ THÔN> <mã,…|xoa>]";
-const COVERAGE_USAGE = "bulletin-coverage <MÃ XÃ> [YYYY-MM] [--json]";
-const PROGRESS_USAGE = "bulletin-progress <MÃ XÃ>";
-const CATALOG_USAGE = "bulletin-catalog [--sync]";
-const TRANSLATOR_USAGE = "bulletin-translator <số cán bộ> <mã ngôn ngữ,…>";
+const SCHEDULE_USAGE = "<MÃ XÃ> [T2,T5 06:30,18:30 | tat | bat]";
+const LANGUAGES_USAGE = "<MÃ XÃ> [vie,hnj] [--village <MÃ THÔN> <mã,…|xoa>]";
+const COVERAGE_USAGE = "<MÃ XÃ> [YYYY-MM] [--json]";
+const PROGRESS_USAGE = "<MÃ XÃ>";
+const CATALOG_USAGE = "[--sync]";
+const TRANSLATOR_USAGE = "<số cán bộ> <mã ngôn ngữ,…>";
 
 export const bulletinsCommands: AdminCommand[] = [
   {
@@ -50,7 +50,7 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: SCHEDULE_USAGE,
     summary: a.scheduleSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, SCHEDULE_USAGE, args);
+      const parsed = parse(ctx, `bulletin-schedule ${SCHEDULE_USAGE}`, args);
       if (!parsed) return 2;
       const [code, ...rest] = parsed.positionals;
       const commune = await communeByCode(ctx, code);
@@ -84,7 +84,7 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: LANGUAGES_USAGE,
     summary: a.languagesSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, LANGUAGES_USAGE, args, { village: { type: "string" } });
+      const parsed = parse(ctx, `bulletin-languages ${LANGUAGES_USAGE}`, args, { village: { type: "string" } });
       if (!parsed) return 2;
       const [code, ...rest] = parsed.positionals;
       const commune = await communeByCode(ctx, code);
@@ -137,14 +137,14 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: COVERAGE_USAGE,
     summary: a.coverageSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, COVERAGE_USAGE, args, { json: { type: "boolean" } });
+      const parsed = parse(ctx, `bulletin-coverage ${COVERAGE_USAGE}`, args, { json: { type: "boolean" } });
       if (!parsed) return 2;
       const [code, monthArg] = parsed.positionals;
       const commune = await communeByCode(ctx, code);
       if (!commune) return 1;
       const month = monthArg ?? monthKeyVN(ctx.now());
       if (!monthRangeVN(month)) {
-        ctx.err(a.badArgs(COVERAGE_USAGE, `tháng "${month}"`));
+        ctx.err(a.badArgs(`bulletin-coverage ${COVERAGE_USAGE}`, `tháng "${month}"`));
         return 2;
       }
       const cov = await villageCoverage(ctx.db, commune.id, month);
@@ -168,7 +168,7 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: PROGRESS_USAGE,
     summary: a.progressSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, PROGRESS_USAGE, args);
+      const parsed = parse(ctx, `bulletin-progress ${PROGRESS_USAGE}`, args);
       if (!parsed) return 2;
       const commune = await communeByCode(ctx, parsed.positionals[0]);
       if (!commune) return 1;
@@ -181,7 +181,7 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: CATALOG_USAGE,
     summary: a.catalogSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, CATALOG_USAGE, args, { sync: { type: "boolean" } });
+      const parsed = parse(ctx, `bulletin-catalog ${CATALOG_USAGE}`, args, { sync: { type: "boolean" } });
       if (!parsed) return 2;
       if (parsed.values.sync) {
         const result = await syncCatalog(ctx.db, catalog, ctx.now());
@@ -205,7 +205,7 @@ export const bulletinsCommands: AdminCommand[] = [
     usage: TRANSLATOR_USAGE,
     summary: a.translatorSummary,
     async run(ctx, args) {
-      const parsed = parse(ctx, TRANSLATOR_USAGE, args);
+      const parsed = parse(ctx, `bulletin-translator ${TRANSLATOR_USAGE}`, args);
       if (!parsed) return 2;
       const [idText, ...rest] = parsed.positionals;
       const id = Number(idText);

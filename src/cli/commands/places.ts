@@ -1,7 +1,7 @@
 // Admin commands for places: import provinces → communes → villages from CSV, list them.
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { renderPosters } from "../../places/poster.js";
-import { importPlacesCsv } from "../../places/import.js";
+import { importPlacesCsv, PLACES_EXAMPLE_ROW, PLACES_HEADER, PLACES_OPTIONAL, PlacesCsvError } from "../../places/import.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand } from "../types.js";
@@ -11,10 +11,20 @@ const t = viAdmin.places;
 export const placesCommands: AdminCommand[] = [
   {
     name: "import-places",
-    usage: "<tệp.csv> [--sample]",
+    usage: "<tệp.csv> [--sample] | --template <tệp.csv>",
     summary: t.importSummary,
     async run(ctx, args) {
-      const { positionals, values } = parseCommandArgs(args, { sample: { type: "boolean" } });
+      const { positionals, values } = parseCommandArgs(args, { sample: { type: "boolean" }, template: { type: "string" } });
+      if (values.template !== undefined) {
+        if (positionals.length > 0 || values.sample) throw new ArgsError("--template chỉ đi với tên tệp sẽ tạo");
+        if (existsSync(values.template)) {
+          ctx.err(t.templateExists(values.template));
+          return 1;
+        }
+        writeFileSync(values.template, `${[...PLACES_HEADER, ...PLACES_OPTIONAL].join(",")}\n`);
+        ctx.out(t.templateWritten(values.template, PLACES_EXAMPLE_ROW));
+        return 0;
+      }
       const path = positionals[0];
       if (!path || positionals.length > 1) throw new ArgsError("cần đúng một tệp CSV");
       let text: string;
@@ -24,7 +34,16 @@ export const placesCommands: AdminCommand[] = [
         ctx.err(t.fileMissing(path));
         return 1;
       }
-      const counts = await importPlacesCsv(ctx.db, text, { isSample: values.sample ?? false });
+      let counts;
+      try {
+        counts = await importPlacesCsv(ctx.db, text, { isSample: values.sample ?? false });
+      } catch (error) {
+        if (!(error instanceof PlacesCsvError)) throw error;
+        // What the file should look like, so the operator need not find prisma/seed/README.md.
+        ctx.err(viAdmin.failed(error.message));
+        ctx.err(t.expectedColumns(PLACES_HEADER.join(","), PLACES_OPTIONAL.join(", "), PLACES_EXAMPLE_ROW));
+        return 1;
+      }
       ctx.out(t.imported(counts.provinces, counts.communes, counts.villages));
       return 0;
     },
@@ -80,7 +99,12 @@ export const placesCommands: AdminCommand[] = [
         ctx.err(t.noVillages(commune.name));
         return 1;
       }
-      const webUrl = values.url ?? ctx.config.publicUrl ?? `http://localhost:${ctx.config.port}`;
+      // The admin command runs apart from the server: its PORT says nothing about where phones will reach it.
+      const webUrl = values.url ?? ctx.config.publicUrl;
+      if (!webUrl) {
+        ctx.err(t.postersNeedUrl);
+        return 2;
+      }
       try {
         new URL(webUrl);
       } catch {
@@ -98,7 +122,6 @@ export const placesCommands: AdminCommand[] = [
       });
       writeFileSync(values.out, html);
       ctx.out(t.postersWritten(villages.length, values.out));
-      if (!values.url && !ctx.config.publicUrl) ctx.out(t.postersLocalUrl(webUrl));
       return 0;
     },
   },
