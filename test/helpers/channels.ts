@@ -3,7 +3,7 @@
 // Telegram chat was sent, and close it all.
 import { expect } from "vitest";
 import { createHarness, type Harness } from "./harness.js";
-import { startFakeTelegram, type ApiCall, type FakeTelegram } from "./fake-telegram.js";
+import { callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type BuildOptions, type FakeTelegram } from "./fake-telegram.js";
 import { startFakeZaloOa, type FakeZaloOa } from "./fake-zalo-oa.js";
 import { startFakeZaloBot, type FakeZaloBot } from "./fake-zalo-bot.js";
 
@@ -14,6 +14,8 @@ export interface Channels {
   bot?: FakeZaloBot;
   /** Posts a Telegram update (expecting 200) and lets the work settle. */
   telegram(update: unknown): Promise<void>;
+  /** A Telegram tip-off up to its description: Hồng Lộc, selling, village unknown, the words given. */
+  telegramDraft(text: string, opts?: BuildOptions): Promise<void>;
   /** The texts (or captions) sent to a Telegram chat, in order. */
   telegramTexts(chatId: number): string[];
   close(): Promise<void>;
@@ -27,7 +29,7 @@ export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<C
   const bot = opts.zalobot ? await startFakeZaloBot() : undefined;
   const h = await createHarness({ telegram: tg, zalo, zalobot: bot });
   await h.authorizeZalo();
-  return {
+  const channels: Channels = {
     h,
     tg,
     zalo,
@@ -35,6 +37,12 @@ export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<C
     async telegram(update) {
       expect((await h.postTelegram(update)).status).toBe(200);
       await h.settle();
+    },
+    async telegramDraft(text, opts = {}) {
+      const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
+      for (const update of [textUpdate("/start", opts), callbackUpdate("menu:report", opts), textUpdate("Hồng Lộc", opts), callbackUpdate(`c:${commune.id}`, opts), callbackUpdate("k:selling", opts), callbackUpdate("v:none", opts), textUpdate(text, opts)]) {
+        await channels.telegram(update);
+      }
     },
     telegramTexts: (chatId) => tg.calls.filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? "")),
     async close() {
@@ -44,4 +52,5 @@ export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<C
       await bot?.close();
     },
   };
+  return channels;
 }

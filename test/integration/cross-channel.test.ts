@@ -107,14 +107,7 @@ describe("staff on two messengers", () => {
   it("sends the next tip's alert, with a Telegram photo re-uploaded, to Zalo only", async () => {
     const telegramBefore = telegramTexts(OFFICER.id).length;
     tg.setFileContent("AgACphoto-large", fixture("padded.jpg")); // EXIF after the frame header: the old stripper let it through
-    const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
-    await telegram(textUpdate("/start"));
-    await telegram(callbackUpdate("menu:report"));
-    await telegram(textUpdate("Hồng Lộc"));
-    await telegram(callbackUpdate(`c:${commune.id}`));
-    await telegram(callbackUpdate("k:selling"));
-    await telegram(callbackUpdate("v:none"));
-    await telegram(textUpdate("Bán ma túy qua mạng, giao tận nhà."));
+    await c.telegramDraft("Bán ma túy qua mạng, giao tận nhà.");
     await telegram(photoUpdate());
     await telegram(callbackUpdate("m:continue"));
     await telegram(callbackUpdate("s:submit"));

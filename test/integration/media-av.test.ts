@@ -110,14 +110,7 @@ describe("videos and recordings across channels", () => {
     tg.setFileContent("CQACaudio", avFixture("tagged.mp3"));
     const uploadsBefore = zalo.uploads.length;
     const botBefore = bot.textsTo(BOT_OFFICER.id).length;
-    const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
-    await telegram(textUpdate("/start"));
-    await telegram(callbackUpdate("menu:report"));
-    await telegram(textUpdate("Hồng Lộc"));
-    await telegram(callbackUpdate(`c:${commune.id}`));
-    await telegram(callbackUpdate("k:selling"));
-    await telegram(callbackUpdate("v:none"));
-    await telegram(textUpdate("Xe máy chở hàng vào nhà kho lúc nửa đêm."));
+    await c.telegramDraft("Xe máy chở hàng vào nhà kho lúc nửa đêm.");
     await telegram(videoUpdate());
     await telegram(voiceUpdate());
     await telegram(audioUpdate());
