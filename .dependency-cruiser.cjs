@@ -1,10 +1,8 @@
 // Layers point down (issue 11): messaging (src/messaging, with the infrastructure src/db, src/crypto,
-// src/log) ← domain (src/<area>) ← core (bots/core) ← runtime (src/work: the loop that runs the core
-// on stored updates, the sweep) ← adapters (bots/<channel>). Only the wiring files may import
-// adapters. No cycles.
+// src/log) ← domain (src/<area>) ← core (bots/core, with its work loop in bots/core/work) ← adapters
+// (bots/<channel>). Only the wiring files may import adapters. No cycles.
 /** @type {import('dependency-cruiser').IConfiguration} */
 const WIRING = "^src/(app|channels|node|worker)\\.ts$|^src/cli/admin\\.ts$";
-const RUNTIME = "^src/work/";
 module.exports = {
   forbidden: [
     { name: "no-circular", severity: "error", comment: "An import cycle: the layers no longer point one way.", from: {}, to: { circular: true } },
@@ -12,15 +10,8 @@ module.exports = {
       name: "domain-not-up",
       severity: "error",
       comment: "Domain code under src/ imports nothing from bots/ (only the wiring files do).",
-      from: { path: "^src/", pathNot: WIRING + "|" + RUNTIME },
+      from: { path: "^src/", pathNot: WIRING },
       to: { path: "^bots/" },
-    },
-    {
-      name: "runtime-not-adapters",
-      severity: "error",
-      comment: "The runtime runs the core; platform adapters are given to it by the wiring.",
-      from: { path: RUNTIME },
-      to: { path: "^bots/(telegram|zalo|zalobot|webchat)/" },
     },
     {
       name: "messaging-at-the-bottom",

@@ -10,14 +10,14 @@ import { createApp } from "./app.js";
 import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
 import { workerClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
-import { runWorkOnce, type WorkDeps } from "./work/runner.js";
-import { sweep } from "./work/sweep.js";
+import { runWorkOnce, type WorkDeps } from "../bots/core/work/runner.js";
+import { sweep } from "../bots/core/work/sweep.js";
 import { dispatchDue } from "./outbox/dispatcher.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
 import { createChannels } from "./channels.js";
-import { coreSettingsOf } from "./work/settings.js";
+import { coreSettingsOf } from "./config/core-settings.js";
 import { telegramBotUsername } from "../bots/telegram/identity.js";
 
 export interface Env {

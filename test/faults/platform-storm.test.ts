@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { INTERNAL_ERROR, TOO_MANY_REQUESTS, callbackUpdate, startFakeTelegram, textUpdate, type FakeError, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
-import { runWorkOnce } from "../../src/work/runner.js";
+import { runWorkOnce } from "../../bots/core/work/runner.js";
 
 const CITIZENS = 12;
 let fake: FakeTelegram;

@@ -9,7 +9,7 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/app.js";
-import { runWorkOnce, type WorkDeps } from "../../src/work/runner.js";
+import { runWorkOnce, type WorkDeps } from "../../bots/core/work/runner.js";
 import { importPlacesCsv } from "../../src/places/import.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { createWebChatSender } from "../../bots/webchat/sender.js";

@@ -2,7 +2,7 @@
 // what is missing; once per month and person even when sweeps overlap; daytime in Vietnam only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 import { reminderDue } from "../../src/compliance/reminders.js";
 

@@ -9,7 +9,7 @@ import { ZALO_OFFICER, ZALO_TIPSTER, audioEvent, imageEvent, type FakeZaloOa } f
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { fixture, jpegSegments, plantedIn } from "../helpers/images.js";
 import { reminderDue } from "../../src/staff/reminders.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 
 const OFFICER: TestUser = { id: 5_550_777, is_bot: false, first_name: "Trần", last_name: "Văn Trực", username: "tran_truc_ca", language_code: "vi" };
 

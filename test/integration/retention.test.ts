@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { isDueForErasure, monthsBefore } from "../../src/tips/retention.js";
 

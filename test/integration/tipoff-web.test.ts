@@ -138,7 +138,7 @@ describe("tip-off in the web chat", () => {
     await citizen.say("/start");
     await citizen.say("Hồng Lộc");
     h.clock.advanceMinutes(61);
-    const { expireDrafts } = await import("../../src/work/sweep.js");
+    const { expireDrafts } = await import("../../bots/core/work/sweep.js");
     await expireDrafts(h.deps);
     const notice = await citizen.read();
     expect(texts(notice)).toContain("đã bị xóa vì quá 60 phút");
@@ -191,7 +191,7 @@ describe("tip-off in the web chat", () => {
     await fileWebTip(h.web());
     await officer.read();
     await leader.read();
-    const { sweep } = await import("../../src/work/sweep.js");
+    const { sweep } = await import("../../bots/core/work/sweep.js");
     h.clock.advanceMinutes(29);
     await sweep(h.deps);
     expect((await officer.read()).length).toBe(0);

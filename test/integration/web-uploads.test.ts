@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { createTip } from "../../src/tips/service.js";
 import { readLinkedUpload } from "../../src/media/uploads.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 

@@ -7,7 +7,7 @@ import { ZALO_TIPSTER, followEvent, oaEchoEvent, startFakeZaloOa, textEvent, zal
 import { BOT_TIPSTER, botUpdate, flatBody, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { isUnsubscribed } from "../../src/outbox/window.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 import { loadPendingChoices, matchChoice, numberChoices, storePendingChoices } from "../../bots/zalo/choices.js";
 
 let fake: FakeZaloOa;

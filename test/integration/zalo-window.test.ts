@@ -6,7 +6,7 @@ import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
-import { sweep } from "../../src/work/sweep.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 
 let fake: FakeZaloOa;
 let h: Harness;

@@ -3,7 +3,7 @@
 // wait on each other's lock; see BENCHMARKS.md.)
 import { createWorkLoop, type WorkDeps } from "./runner.js";
 import { requeueInterrupted } from "./process.js";
-import { releaseStaleClaims } from "../outbox/dispatcher.js";
+import { releaseStaleClaims } from "../../../src/outbox/dispatcher.js";
 
 export interface BackgroundWork {
   kick(): void;

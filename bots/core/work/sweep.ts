@@ -1,20 +1,20 @@
-import type { CoreDeps } from "../../bots/core/turn.js";
-import { hasDraft, parseState } from "../../bots/core/state.js";
-import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
-import { enqueue } from "../outbox/outbox.js";
-import { vi } from "../i18n/vi.js";
-import { escalateStaleTips, expireReplyAddresses } from "../tips/service.js";
-import { pruneHits } from "../tips/limits.js";
+import type { CoreDeps } from "../turn.js";
+import { hasDraft, parseState } from "../state.js";
+import { addressTagOf, openAddress } from "../../../src/crypto/pseudonym.js";
+import { enqueue } from "../../../src/outbox/outbox.js";
+import { vi } from "../../../src/i18n/vi.js";
+import { escalateStaleTips, expireReplyAddresses } from "../../../src/tips/service.js";
+import { pruneHits } from "../../../src/tips/limits.js";
 import { requeueStaleClaims } from "./process.js";
-import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../compliance/reminders.js";
-import type { Channel } from "../messaging/types.js";
-import { yieldToIo } from "../util/yield.js";
-import { remindWindowedStaff } from "../staff/reminders.js";
-import { expireParked, pruneWindowState } from "../outbox/window.js";
-import { runBulletinTick } from "../bulletins/tick.js";
-import { deletePendingUploads, pruneUnattachedUploads } from "../media/uploads.js";
-import { pruneInboundUpdates } from "../inbound/prune.js";
-import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../tips/retention.js";
+import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../../../src/compliance/reminders.js";
+import type { Channel } from "../../../src/messaging/types.js";
+import { yieldToIo } from "../../../src/util/yield.js";
+import { remindWindowedStaff } from "../../../src/staff/reminders.js";
+import { expireParked, pruneWindowState } from "../../../src/outbox/window.js";
+import { runBulletinTick } from "../../../src/bulletins/tick.js";
+import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media/uploads.js";
+import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
+import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tips/retention.js";
 
 const DAY_MS = 86_400_000;
 

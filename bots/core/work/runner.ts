@@ -1,10 +1,10 @@
-import type { CoreDeps } from "../../bots/core/turn.js";
-import type { Channel, ChannelSender } from "../messaging/types.js";
+import type { CoreDeps } from "../turn.js";
+import type { Channel, ChannelSender } from "../../../src/messaging/types.js";
 import { processPending } from "./process.js";
-import { dispatchDue } from "../outbox/dispatcher.js";
+import { dispatchDue } from "../../../src/outbox/dispatcher.js";
 import { sweep } from "./sweep.js";
-import { classifyStorageError } from "../db/storage-health.js";
-import type { Pacer } from "../outbox/pacing.js";
+import { classifyStorageError } from "../../../src/db/storage-health.js";
+import type { Pacer } from "../../../src/outbox/pacing.js";
 
 export interface WorkDeps extends CoreDeps {
   senders: Partial<Record<Channel, ChannelSender>>;

@@ -1,5 +1,5 @@
 // The core's settings, taken from the parsed configuration (Node and Workers alike).
-import type { AppConfig } from "../config/schema.js";
+import type { AppConfig } from "./schema.js";
 import type { CoreSettings } from "../messaging/deps.js";
 
 export function coreSettingsOf(config: AppConfig): CoreSettings {

@@ -1,14 +1,14 @@
-import type { Incoming } from "../messaging/types.js";
-import { mayHoldReceiptCode } from "../crypto/receipt.js";
-import { checkpointAfterErasure } from "../db/forget.js";
-import { handleIncoming } from "../../bots/core/engine.js";
-import type { CoreDeps } from "../../bots/core/turn.js";
-import { enqueue } from "../outbox/outbox.js";
-import { vi } from "../i18n/vi.js";
-import { yieldToIo } from "../util/yield.js";
-import { classifyStorageError } from "../db/storage-health.js";
-import { noteInbound } from "../outbox/window.js";
-import { hasInteractionWindow } from "../bulletins/reach.js";
+import type { Incoming } from "../../../src/messaging/types.js";
+import { mayHoldReceiptCode } from "../../../src/crypto/receipt.js";
+import { checkpointAfterErasure } from "../../../src/db/forget.js";
+import { handleIncoming } from "../engine.js";
+import type { CoreDeps } from "../turn.js";
+import { enqueue } from "../../../src/outbox/outbox.js";
+import { vi } from "../../../src/i18n/vi.js";
+import { yieldToIo } from "../../../src/util/yield.js";
+import { classifyStorageError } from "../../../src/db/storage-health.js";
+import { noteInbound } from "../../../src/outbox/window.js";
+import { hasInteractionWindow } from "../../../src/bulletins/reach.js";
 
 const MAX_ATTEMPTS = 3;
 
