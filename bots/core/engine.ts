@@ -15,7 +15,8 @@ import { continueAsk, listCommuneTips, register, tipButton, viewTip, whoAmI } fr
 import { alertGroupCommand, groupButton, parseGroupButton } from "./alert-groups.js";
 import { helpText } from "./help.js";
 import { heldChoice, showHeldTips } from "./held.js";
-import { chooseAlertChannel, findStaff, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
+import { chooseAlertChannel, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
+import { findStaff } from "../../src/staff/find.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
 import { continueFigures, figuresBack, isFiguresState, startFigures } from "./figures-form.js";
 import { sendChart, sendReport, showCriteria, showRanking, showSummary, showTipStats } from "./stats.js";

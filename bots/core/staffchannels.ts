@@ -12,13 +12,6 @@ import type { StaffRow, Turn } from "./turn.js";
 const LINK_MINUTES = 15;
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
 
-/** The staff member behind a pseudonym: their first account (Staff) or a linked one (StaffLink). */
-export async function findStaff(db: Db, pseudonym: string) {
-  const direct = await db.staff.findUnique({ where: { pseudonym } });
-  if (direct) return direct;
-  const link = await db.staffLink.findUnique({ where: { pseudonym } });
-  return link ? db.staff.findUnique({ where: { id: link.staffId } }) : null;
-}
 
 function newLinkCode(): string {
   const limit = 256 - (256 % ALPHABET.length);

@@ -114,19 +114,10 @@ export function webChatApp(opts: WebChatOptions): Hono {
     const bucket = await keys.tag("rate-web", sender);
     if (!underLimit(await countHits(db, bucket, now, 60_000), MESSAGES_PER_MINUTE)) return c.json({ error: webText.tooFast }, 429);
     await recordHit(db, bucket, now);
-    let content: IncomingContent;
-    if ("text" in body) content = { kind: "text", text: body.text };
-    else if ("choice" in body) content = { kind: "choice", data: body.choice };
-    else if ("location" in body) content = { kind: "location", latitude: body.location.latitude, longitude: body.location.longitude };
-    else content = { kind: "text", text: "" }; // replaced below: a picture must be this chat's own
     const address = { channel: "web", chatId: body.token } as const;
     const addressTag = await addressTagOf(keys, address);
-    if ("uploadId" in body) {
-      // Only a picture this conversation uploaded, not yet attached: another chat's or a report is no picture at all.
-      const upload = await findOwnPendingUpload(db, body.uploadId, addressTag);
-      if (!upload) return c.json({ error: webText.uploadGone }, 400);
-      content = { kind: "media", media: "photo", fileRef: upload.publicId, caption: body.caption };
-    }
+    const content = await contentOf(db, body, addressTag);
+    if (!content) return c.json({ error: webText.uploadGone }, 400);
     const incoming: Incoming = {
       channel: "web",
       sender,
@@ -203,6 +194,18 @@ export function webChatApp(opts: WebChatOptions): Hono {
   });
 
   return app;
+}
+
+/**
+ * What a web chat message says. A picture is only one this conversation uploaded and has not
+ * attached yet: another chat's, or a report, is no picture at all (null).
+ */
+async function contentOf(db: Db, body: z.infer<typeof sendBody>, addressTag: string): Promise<IncomingContent | null> {
+  if ("text" in body) return { kind: "text", text: body.text };
+  if ("choice" in body) return { kind: "choice", data: body.choice };
+  if ("location" in body) return { kind: "location", latitude: body.location.latitude, longitude: body.location.longitude };
+  const upload = await findOwnPendingUpload(db, body.uploadId, addressTag);
+  return upload ? { kind: "media", media: "photo", fileRef: upload.publicId, caption: body.caption } : null;
 }
 
 const uploadRefusals: Record<"conversation" | "busy" | "quota", string> = {

@@ -12,6 +12,7 @@ import { withheldLine } from "../i18n/vi-media.js";
 import { fetchMediaBytes, isWithheld, type MediaSources } from "./fetch.js";
 import type { UploadLink } from "./uploads.js";
 import { pseudonymOf } from "../crypto/pseudonym.js";
+import { findStaff } from "../staff/find.js";
 
 export const MEDIA_LINK_HOURS = 24;
 
@@ -91,7 +92,7 @@ export function downloadName(media: Pick<OutgoingMedia, "kind" | "fileName">, mi
  */
 async function recipientAllowed(db: Db, pseudonym: string | undefined): Promise<boolean> {
   if (!pseudonym) return false; // every link names its recipient
-  const staff = (await db.staff.findUnique({ where: { pseudonym } })) ?? (await db.staffLink.findUnique({ where: { pseudonym }, select: { staffId: true } }).then((l) => (l ? db.staff.findUnique({ where: { id: l.staffId } }) : null)));
+  const staff = await findStaff(db, pseudonym);
   return !staff || staff.active;
 }
 
