@@ -16,6 +16,8 @@ import { importPlacesCsv } from "./places/import.js";
 import { storeIncoming } from "./inbound/store.js";
 import { createChannels } from "./channels.js";
 import { startBackgroundWork } from "../bots/core/work/background.js";
+import { commandMenu } from "../bots/core/help.js";
+import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { buildWorkDeps } from "../bots/core/work/node-deps.js";
 import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
@@ -82,6 +84,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
+  if (bot) await setCitizenMenu(bot.api, commandMenu({ staff: null, channel: "telegram" }), log);
   // Webhooks first: a burst is stored and answered at once, handling catches up right after.
   const intake: IntakeGauge = { active: 0 };
   const work = await startBackgroundWork({ ...buildWorkDeps({ config, db, keys, log, now, senders }), pause: pauseForIntake(intake) }, config.dispatchIntervalMs);

@@ -17,6 +17,8 @@ import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
 import { createChannels } from "./channels.js";
+import { commandMenu } from "../bots/core/help.js";
+import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { coreSettingsOf } from "./config/core-settings.js";
 import { telegramBotUsername } from "../bots/telegram/identity.js";
 
@@ -40,6 +42,7 @@ async function botUsernameOf(db: Db, api: Parameters<typeof telegramBotUsername>
   botName = { name: await telegramBotUsername(db, api, new Date()), at: Date.now() };
   return botName.name;
 }
+let citizenMenuSet = false;
 // Per isolate: consecutive invocations in one isolate share the channel pacing.
 const pacer = createPacer();
 // Per isolate too: spent proofs and the fallback network limiter outlive one request, not the isolate.
@@ -119,9 +122,14 @@ export default {
   },
 
   async scheduled(_controller: unknown, env: Env, ctx: WorkerExecutionContext): Promise<void> {
-    const { deps } = await build(env);
+    const { deps, bot, log } = await build(env);
     ctx.waitUntil(
       (async () => {
+        // The citizens' Telegram menu, once per isolate (Node sets it at start; a Worker has no start).
+        if (bot && !citizenMenuSet) {
+          await setCitizenMenu(bot.api, commandMenu({ staff: null, channel: "telegram" }), log);
+          citizenMenuSet = true;
+        }
         await runWorkOnce(deps);
         await sweep(deps);
         // What the sweep queued (a bulletin slot's first messages) goes out now, not a minute later.

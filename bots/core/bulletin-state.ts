@@ -6,9 +6,3 @@ export type BulletinState =
   | { step: "b_reason"; deliveryId: number }
   /** A translator sending text and recordings for one item and language. */
   | { step: "translate"; itemId: number; language: string };
-
-const STEPS = ["sub_commune", "b_reason", "translate"];
-
-export function isBulletinState(state: { step: string }): state is BulletinState {
-  return STEPS.includes(state.step);
-}

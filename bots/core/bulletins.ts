@@ -24,17 +24,6 @@ import { chooseTranslatorLanguage, continueTranslate, leaveTranslate, openTransl
 const t = viBulletins;
 const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: "nav:cancel" }];
 
-/** Help lines of this feature for whoever asks. */
-export function bulletinHelp(staff: StaffRow | null): { citizen: string; staff: string | null } {
-  if (!staff) return { citizen: t.help.citizen, staff: null };
-  const parts: string[] = [];
-  if (staff.role === "village_head") parts.push(t.help.villageHead);
-  if (staff.role === "translator") parts.push(t.help.translator);
-  if (["leader", "officer", "admin"].includes(staff.role)) parts.push(t.help.reviewer);
-  if (staff.role === "admin") parts.push(t.help.admin);
-  return { citizen: t.help.citizen, staff: parts.length ? parts.join("\n\n") : null };
-}
-
 /** The latest slot that aired (or is airing) in a commune. */
 function latestSlot(turn: Turn, communeId: number) {
   return turn.deps.db.bulletinSlot.findFirst({

@@ -1,48 +1,39 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
+// What it routes to is declared in the registry: commands in ./commands, flows in ./flows.
 import { parseId } from "../../src/util/ids.js";
-import { eraseMessagesToAddress } from "../../src/outbox/erase.js";
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueue } from "../../src/outbox/outbox.js";
-import { eraseReplyAddresses } from "../../src/tips/service.js";
 import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
 import type { Incoming } from "../../src/messaging/types.js";
-import { IDLE, hasDraft, parseCommand, parseState } from "./state.js";
+import { IDLE, parseCommand } from "./state.js";
 import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
-import { continueTipOff, enterStep, goBack, startTipOff } from "./tipoff.js";
-import { askReceiptCode, continueFollowUp, openFromQuestion, openWithCode } from "./followup.js";
-import { continueAsk, listCommuneTips, register, tipButton, viewTip, whoAmI } from "./staff.js";
-import { alertGroupCommand, groupButton, parseGroupButton } from "./alert-groups.js";
-import { helpText } from "./help.js";
-import { heldChoice, showHeldTips } from "./held.js";
-import { chooseAlertChannel, linkCommand, reminderAnswered, setAlertChannel } from "./staffchannels.js";
+import { startTipOff } from "./tipoff.js";
+import { askReceiptCode, openFromQuestion, openWithCode } from "./followup.js";
+import { tipButton, viewTip } from "./staff.js";
+import { groupButton, parseGroupButton } from "./alert-groups.js";
+import { heldChoice } from "./held.js";
+import { reminderAnswered, setAlertChannel } from "./staffchannels.js";
 import { findStaff } from "../../src/staff/find.js";
-import { viZalo } from "../../src/i18n/vi-zalo.js";
-import { continueFigures, figuresBack, isFiguresState, startFigures } from "./figures-form.js";
-import { sendChart, sendReport, showCriteria, showRanking, showSummary, showTipStats } from "./stats.js";
-import { viCompliance } from "../../src/i18n/vi-compliance.js";
-import { isBulletinState } from "./bulletin-state.js";
-import { bulletinChoice, continueBulletinStep, leaveBulletinStep, manageLanguages, manageSchedule, readBulletin, showProgress } from "./bulletins.js";
-import { startSubscribe, stopSubscription } from "./subscribe.js";
-import { translatorMenu } from "./translations.js";
-import { viBulletins } from "../../src/i18n/vi-bulletins.js";
-import { eraseSubscriptionsOfAddress, touchSubscription } from "../../src/bulletins/subscriptions.js";
+import { bulletinChoice } from "./bulletins.js";
+import { touchSubscription } from "../../src/bulletins/subscriptions.js";
 import { hasInteractionWindow } from "../../src/bulletins/reach.js";
-
-const INVITE_PATTERN = /^MOI[-\s]?[A-Z0-9]{4}[-\s]?[A-Z0-9]{4}$/i;
-const VILLAGE_CODE_PATTERN = /^[A-Za-z0-9-]{2,16}$/;
+import { findCommand } from "./commands/index.js";
+import { backFlow, cancelFlow, expiredNotice, flowOf, loadState, storeState } from "./flows/index.js";
+import { registryServices } from "./help.js";
 
 /** Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is handled again. */
 export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceKey: string): Promise<void> {
   const { db } = deps;
   const now = deps.now();
   const row = await db.conversation.findUnique({ where: { pseudonym: incoming.sender } });
-  let state = parseState(row?.state);
-  const hadDraft = hasDraft(state);
-  const expiredNotices: string[] = [];
+  const loaded = loadState(row?.state);
+  let state = loaded.state;
+  const startFlow = flowOf(state);
+  const notices: string[] = loaded.broken ? [vi.flow.stateReset] : [];
   if (row?.expiresAt && row.expiresAt <= now && state.step !== "idle") {
-    if (hasDraft(state)) expiredNotices.push(vi.flow.draftExpired(deps.settings.draftTtlMinutes));
-    if (isFiguresState(state)) expiredNotices.push(viCompliance.form.expired);
+    const notice = expiredNotice(state, deps.settings);
+    if (notice) notices.push(notice);
     state = IDLE;
   }
   const staffRow = await findStaff(db, incoming.sender);
@@ -51,17 +42,18 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   // Elsewhere (Telegram, the web chat) it is never read, so it is not written on every message.
   if (hasInteractionWindow(incoming.channel)) await touchSubscription(db, incoming.sender, now);
 
-  const turn = new Turn(deps, incoming, state, staff);
-  for (const notice of expiredNotices) turn.reply(notice);
+  const turn = new Turn(deps, incoming, state, staff, registryServices);
+  for (const notice of notices) turn.reply(notice);
   await route(turn);
 
-  // A draft that ended (sent, cancelled, expired, replaced) takes its unattached pictures with it.
-  if (hadDraft && !hasDraft(turn.state) && incoming.channel === "web") await deletePendingUploads(db, incoming.chat.tag);
-  if (turn.state.step === "idle") {
+  // A flow that ended (sent, cancelled, expired, replaced) takes its unattached web pictures with it.
+  if (startFlow?.ownsUploads && flowOf(turn.state) !== startFlow && incoming.channel === "web") await deletePendingUploads(db, incoming.chat.tag);
+  const stored = storeState(turn.state);
+  if (stored === null) {
     if (row) await db.conversation.delete({ where: { pseudonym: incoming.sender } }).catch(() => undefined);
   } else {
     const data = {
-      state: JSON.stringify(turn.state),
+      state: stored,
       sealedAddress: incoming.chat.sealed,
       updatedAt: now,
       expiresAt: new Date(now.getTime() + deps.settings.draftTtlMinutes * 60_000),
@@ -75,73 +67,49 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
 
 async function route(turn: Turn): Promise<void> {
   const { content } = turn.incoming;
-  const state = turn.state;
-  const staff = turn.staff;
-
   if (content.kind === "text") {
     const command = parseCommand(content.text);
     if (command) return runCommand(turn, command.command, command.args);
   }
-  if (content.kind === "choice") {
-    const handled = await globalChoice(turn, content.data);
-    if (handled) return;
-  }
-  // Groups are for staff: anything but commands and buttons is their own conversation.
-  if (turn.incoming.chat.isGroup && !(staff && state.step === "ask")) return;
-  if (isBulletinState(state)) return continueBulletinStep(turn, state);
+  if (content.kind === "choice" && (await globalChoice(turn, content.data))) return;
 
-  if (isFiguresState(state)) return continueFigures(turn, state);
-  if (hasDraft(state)) return continueTipOff(turn, state.step, state.draft);
-  switch (state.step) {
-    case "followup_code":
-      if (content.kind === "text") return openWithCode(turn, content.text);
-      turn.reply(vi.followUp.askCode);
-      return;
-    case "followup":
-      return continueFollowUp(turn, state.tipId, false);
-    case "followup_add":
-      return continueFollowUp(turn, state.tipId, true);
-    case "ask":
-      if (staff) return continueAsk(turn, staff, state.tipId);
-      turn.state = IDLE;
-      break;
-    case "idle":
-      break;
-  }
+  const flow = flowOf(turn.state);
+  // Groups are for staff: anything but commands and buttons is their own conversation.
+  if (turn.incoming.chat.isGroup && !(flow?.inGroups && turn.staff)) return;
+  if (flow?.staffOnly && !turn.staff) turn.state = IDLE;
+  else if (flow) return flow.continue(turn, turn.state);
+
   // Idle: a receipt code typed on its own opens that tip; anything else gets the menu.
   if (content.kind === "text" && normalizeReceiptCode(content.text)) return openWithCode(turn, content.text);
   if (content.kind === "unsupported") turn.reply(vi.flow.unsupported);
   turn.reply(vi.welcome, mainMenu());
 }
 
-/** Hủy: leaves whatever is under way, in the words of what it was, and offers the menu to citizens. */
-function cancel(turn: Turn): void {
-  const state = turn.state;
-  turn.state = IDLE;
-  if (isFiguresState(state)) return turn.reply(viCompliance.form.cancelled);
-  if (state.step === "ask") return turn.reply(vi.staff.askCancelled);
-  // A stale Hủy pressed by an officer: staff words, not the citizen's "report a tip".
-  if (state.step === "idle") return turn.staff ? turn.reply(vi.staff.nothingToCancel) : turn.reply(vi.flow.nothingToCancel, mainMenu());
-  if (state.step === "followup_add") return turn.reply(vi.followUp.addingStopped, mainMenu());
-  if (state.step === "followup" || state.step === "followup_code") return turn.reply(vi.followUp.codeCancelled, mainMenu());
-  turn.reply(vi.flow.cancelled, mainMenu());
+async function runCommand(turn: Turn, name: string, args: string): Promise<void> {
+  const command = findCommand(name);
+  const isGroup = turn.incoming.chat.isGroup;
+  if (!command) {
+    if (isGroup) return;
+    const flow = flowOf(turn.state);
+    if (flow?.reprompt) return flow.reprompt(turn, turn.state);
+    turn.reply(turn.helpText(null), mainMenu());
+    return;
+  }
+  if (isGroup && command.inGroups === "silent") return;
+  if (isGroup && command.inGroups === "private_only") return turn.reply(vi.flow.groupOnly);
+  if (command.for === "anyone") return command.run(turn, args);
+  if (!turn.staff) return turn.reply(vi.staff.notStaff);
+  return command.run(turn, args, turn.staff);
 }
 
 async function globalChoice(turn: Turn, data: string): Promise<boolean> {
-  const state = turn.state;
   const staff = turn.staff;
-  if ((data === "nav:cancel" || data === "nav:back") && isBulletinState(state)) {
-    await leaveBulletinStep(turn, state, data === "nav:back");
-    return true;
-  }
   if (data === "nav:cancel") {
-    cancel(turn);
+    await cancelFlow(turn);
     return true;
   }
   if (data === "nav:back") {
-    if (hasDraft(state)) await goBack(turn, state.step, state.draft);
-    else if (isFiguresState(state)) figuresBack(turn, state);
-    else cancel(turn);
+    await backFlow(turn);
     return true;
   }
   if (data === "menu:report") {
@@ -158,7 +126,7 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   if (data === "menu:help") {
-    turn.reply(helpText(staff, turn.incoming.channel));
+    turn.reply(turn.helpText());
     return true;
   }
   const tipAction = /^t:(\d+):(\w+)$/.exec(data);
@@ -202,145 +170,4 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     return true;
   }
   return bulletinChoice(turn, data);
-}
-
-async function runCommand(turn: Turn, command: string, args: string): Promise<void> {
-  const staff = turn.staff;
-  const isGroup = turn.incoming.chat.isGroup;
-  switch (command) {
-    case "start": {
-      if (isGroup) {
-        turn.reply(vi.flow.groupOnly);
-        return;
-      }
-      if (INVITE_PATTERN.test(args)) return register(turn, args);
-      turn.reply(vi.welcome);
-      turn.reply(vi.falseReportNote);
-      if (args && VILLAGE_CODE_PATTERN.test(args)) return startTipOff(turn, args);
-      return startTipOff(turn);
-    }
-    case "togiac":
-    case "baotin":
-      if (isGroup) {
-        turn.reply(vi.flow.groupOnly);
-        return;
-      }
-      return startTipOff(turn);
-    case "huy":
-    case "cancel":
-      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, false);
-      cancel(turn);
-      return;
-    case "quaylai":
-      if (isBulletinState(turn.state)) return leaveBulletinStep(turn, turn.state, true);
-      if (hasDraft(turn.state)) return goBack(turn, turn.state.step, turn.state.draft);
-      if (isFiguresState(turn.state)) return figuresBack(turn, turn.state);
-      if (staff) turn.reply(vi.staff.nothingToCancel);
-      else turn.reply(vi.flow.nothingToCancel, mainMenu());
-      return;
-    case "theodoi":
-      if (args && normalizeReceiptCode(args)) return openWithCode(turn, args);
-      askReceiptCode(turn);
-      return;
-    case "baomat":
-      turn.reply(vi.privacy);
-      return;
-    case "help":
-    case "trogiup":
-      turn.reply(helpText(staff, turn.incoming.channel));
-      return;
-    case "xoadulieu": {
-      const erased = await eraseReplyAddresses(turn.deps, turn.incoming.chat.tag);
-      const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, turn.incoming.chat.tag);
-      await eraseMessagesToAddress(turn.deps.db, turn.incoming.chat.tag);
-      turn.state = IDLE;
-      turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
-      return;
-    }
-    case "nhanbantin":
-      return startSubscribe(turn);
-    case "huybantin":
-      return stopSubscription(turn);
-    case "bantin":
-      return readBulletin(turn, args);
-    case "dich":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await translatorMenu(turn, staff, args);
-      return;
-    case "tiendo":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await showProgress(turn, staff, args);
-      return;
-    case "lichphat":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await manageSchedule(turn, staff, args);
-      return;
-    case "ngonngu":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await manageLanguages(turn, staff, args);
-      return;
-    case "dangky":
-      return register(turn, args);
-    case "toi":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await whoAmI(turn, staff);
-      return;
-    case "tinbao":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else if (args.trim().toLowerCase() === "giu") await showHeldTips(turn, staff);
-      else await listCommuneTips(turn, staff, args);
-      return;
-    case "chao":
-      // A Zalo follow: greet with what the bot can do.
-      if (isGroup) return;
-      turn.reply(viZalo.follow.hello);
-      turn.reply(vi.welcome, mainMenu());
-      return;
-    case "lienket":
-      return linkCommand(turn, staff, args);
-    case "kenhcanhbao":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await chooseAlertChannel(turn, staff);
-      return;
-    case "capnhat":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await startFigures(turn, staff, args);
-      return;
-    case "thongke":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await showSummary(turn, staff, args);
-      return;
-    case "tieuchi":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await showCriteria(turn, staff, args);
-      return;
-    case "tinbao_tk":
-    case "tktinbao":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await showTipStats(turn, staff, args);
-      return;
-    case "baocao":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await sendReport(turn, staff, args);
-      return;
-    case "bieudo":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await sendChart(turn, staff, args);
-      return;
-    case "xephang":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await showRanking(turn, staff, args);
-      return;
-    case "nhomcanhbao":
-      if (!staff) turn.reply(vi.staff.notStaff);
-      else await alertGroupCommand(turn, staff, args);
-      return;
-    default:
-      if (isGroup) return;
-      if (hasDraft(turn.state)) {
-        turn.reply(vi.flow.useButtons);
-        return enterStep(turn, turn.state.step, turn.state.draft);
-      }
-      turn.reply(helpText(null), mainMenu());
-  }
 }

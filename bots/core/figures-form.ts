@@ -11,9 +11,8 @@ import { figuresOf, saveFigures } from "../../src/compliance/service.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
-import { isFiguresState, type FiguresForm, type FiguresState } from "./figures-state.js";
+import type { FiguresForm, FiguresState } from "./figures-state.js";
 
-export { isFiguresState, type FiguresState };
 import type { StaffRow, Turn } from "./turn.js";
 
 const MAX_MONTHS_BACK = 24;

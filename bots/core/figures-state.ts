@@ -23,7 +23,3 @@ export interface FiguresForm {
 }
 
 export type FiguresState = { step: "figures"; form: FiguresForm } | { step: "figures_village"; month: MonthKey; communeId: number };
-
-export function isFiguresState(state: { step: string }): state is FiguresState {
-  return state.step === "figures" || state.step === "figures_village";
-}

@@ -1,6 +1,5 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
 import { vi } from "../../src/i18n/vi.js";
-import { helpText } from "./help.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { addressName } from "../../src/staff/names.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
@@ -67,7 +66,8 @@ export async function register(turn: Turn, code: string): Promise<void> {
   const staff = result.staff as StaffRow;
   turn.state = IDLE;
   turn.reply(vi.staff.registered(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
-  turn.reply(helpText(staff, incoming.channel));
+  turn.reply(turn.helpText(staff));
+  turn.replyCommandMenu(staff);
 }
 
 export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {

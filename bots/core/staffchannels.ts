@@ -77,6 +77,7 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
   turn.deps.log.info("staff.linked", { staffId: owner.id, channel: turn.incoming.channel });
   turn.state = IDLE;
   turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), addressName(owner.displayName)));
+  turn.replyCommandMenu(owner);
 }
 
 async function currentAlertChannel(db: Db, staff: StaffRow & { channel?: string }) {

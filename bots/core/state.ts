@@ -1,4 +1,4 @@
-// Dialogue state: plain data stored per pseudonym, and pure rules over it.
+// Dialogue state: plain data stored per pseudonym (validated on load by each flow's schema, bots/core/flows), and pure rules over it.
 import type { DraftAttachment } from "../../src/tips/service.js";
 import type { FiguresState } from "./figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
@@ -37,10 +37,6 @@ export const IDLE: State = { step: "idle" };
 export const MAX_TEXT_CHARS = 3000;
 export const MAX_ATTACHMENTS = 10;
 
-export function isDraftStep(step: string): step is DraftStep {
-  return ["commune", "category", "village", "text", "media", "confirm"].includes(step);
-}
-
 /** The step "back" leads to; null means back leaves the flow. */
 export function previousStep(step: DraftStep, draft: Draft): DraftStep | null {
   switch (step) {
@@ -67,20 +63,6 @@ export function firstStep(draft: Draft): DraftStep {
 /** After the category: skip the village question when a poster fixed it. */
 export function stepAfterCategory(draft: Draft): DraftStep {
   return draft.villageFixed ? "text" : "village";
-}
-
-export function parseState(json: string | undefined | null): State {
-  if (!json) return IDLE;
-  try {
-    const value = JSON.parse(json) as State;
-    return value && typeof value === "object" && typeof value.step === "string" ? value : IDLE;
-  } catch {
-    return IDLE;
-  }
-}
-
-export function hasDraft(state: State): state is { step: DraftStep; draft: Draft } {
-  return isDraftStep(state.step);
 }
 
 /** Splits "/cmd@bot arg1 arg2" into a lower-case command and its argument text. */

@@ -400,19 +400,3 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
   if (ranking.length > shownRows.length) lines.push(t.ranking.more(ranking.length - shownRows.length));
   turn.reply(lines.join("\n"));
 }
-
-/** The help section for this person's role. */
-export function complianceHelp(staff: StaffRow): string | null {
-  switch (staff.role) {
-    case "village_head":
-      return t.help.villageHead;
-    case "officer":
-      return t.help.commune;
-    case "leader":
-      return t.help.leader;
-    case "admin":
-      return staff.communeId ? t.help.commune : t.help.admin;
-    default:
-      return null;
-  }
-}

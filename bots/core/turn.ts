@@ -1,5 +1,5 @@
 import type { CoreSettings, RuntimeDeps, StaffRow } from "../../src/messaging/deps.js";
-import type { Choice, Incoming, OutgoingMessage } from "../../src/messaging/types.js";
+import type { Channel, Choice, CommandMenuEntry, Incoming, OutgoingMessage } from "../../src/messaging/types.js";
 import type { State } from "./state.js";
 import { vi } from "../../src/i18n/vi.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
@@ -14,6 +14,18 @@ export interface CoreDeps extends RuntimeDeps {
   compliance?: ComplianceDeps;
 }
 
+/** Who is reading a help text or a command menu. */
+export interface HelpViewer {
+  staff: StaffRow | null;
+  channel: Channel;
+}
+
+/** What a turn asks of the command registry, which the engine passes in (the registry imports the turn). */
+export interface TurnServices {
+  help(viewer: HelpViewer): string;
+  menu(viewer: HelpViewer): CommandMenuEntry[];
+}
+
 /** One incoming message being handled: who, where, the state, and the replies collected. */
 export class Turn {
   readonly replies: OutgoingMessage[] = [];
@@ -22,7 +34,19 @@ export class Turn {
     readonly incoming: Incoming,
     public state: State,
     readonly staff: StaffRow | null,
+    private readonly services: TurnServices,
   ) {}
+
+  /** The help text for this person (or for `staff`, just registered), on this channel. */
+  helpText(staff: StaffRow | null = this.staff): string {
+    return this.services.help({ staff, channel: this.incoming.channel });
+  }
+
+  /** Gives this private chat the command menu of `staff` (Telegram; others have no menu). */
+  replyCommandMenu(staff: StaffRow): void {
+    if (this.incoming.channel !== "telegram" || this.incoming.chat.isGroup) return;
+    this.replies.push({ text: "", commandMenu: this.services.menu({ staff, channel: this.incoming.channel }) });
+  }
 
   reply(text: string, choices?: Choice[][]): void {
     this.replies.push(choices && choices.length > 0 ? { text, choices } : { text });

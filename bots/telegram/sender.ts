@@ -5,6 +5,7 @@ import type { InlineKeyboardMarkup, Message, ReplyParameters } from "grammy/type
 import type { ChannelSender, Choice, OutgoingMedia, OutgoingMessage, SendResult } from "../../src/messaging/types.js";
 import { isWithheld, fetchMediaBytes, type MediaSources, type MediaWithheld } from "../../src/media/fetch.js";
 import { withheldLine } from "../../src/i18n/vi-media.js";
+import { setChatMenu } from "./menu.js";
 
 export const TEXT_LIMIT = 4096;
 export const CAPTION_LIMIT = 1024;
@@ -175,6 +176,14 @@ export function createTelegramSender(api: Api, options: TelegramSenderOptions = 
     async leave(chatIdText): Promise<SendResult> {
       try {
         await api.leaveChat(chatIdOf(chatIdText));
+        return { ok: true };
+      } catch (error) {
+        return toSendResult(error);
+      }
+    },
+    async setCommandMenu(chatIdText, entries): Promise<SendResult> {
+      try {
+        await setChatMenu(api, chatIdOf(chatIdText), entries);
         return { ok: true };
       } catch (error) {
         return toSendResult(error);

@@ -27,32 +27,6 @@ export const viBulletins = {
     viewSlot: (when: string) => `🗓️ ${when}`,
   },
 
-  help: {
-    citizen: [
-      "/nhanbantin — nhận bản tin phòng, chống ma túy của xã (tiếng Việt hoặc tiếng dân tộc)",
-      "/huybantin — dừng nhận bản tin",
-      "/bantin — đọc bản tin mới nhất",
-    ].join("\n"),
-    villageHead: [
-      "Bản tin trên loa:",
-      "/bantin — bản tin hiện tại bằng các ngôn ngữ của thôn",
-      "/bantin <ngôn ngữ> — ví dụ: /bantin mong, /bantin thai",
-      "/bantin ds — các bản tin gần đây",
-      "Sau mỗi lần phát, bấm \"Đã phát\" hoặc \"Chưa phát được\" dưới bản tin.",
-    ].join("\n"),
-    translator: ["Biên dịch bản tin:", "/dich — các bản tin còn thiếu bản dịch cho ngôn ngữ của đồng chí", "/dich ngonngu — chọn ngôn ngữ dịch"].join("\n"),
-    reviewer: [
-      "Bản tin:",
-      "/bantin — bản tin hiện tại của xã",
-      "/tiendo — tiến độ gửi bản tin và xác nhận phát của các thôn",
-      "/tiendo thang [MM/YYYY] — độ phủ bản tin theo thôn trong tháng",
-      "Bản dịch mới gửi đến đồng chí kèm nút \"Duyệt\" / \"Trả lại để sửa\".",
-    ].join("\n"),
-    admin: [
-      "/lichphat — xem hoặc đổi lịch phát, ví dụ: /lichphat T2,T5 06:30,18:30 (tat / bat để tạm dừng / bật lại)",
-      "/ngonngu — ngôn ngữ của xã hoặc của một thôn, ví dụ: /ngonngu vie,hnj hoặc /ngonngu LP-02 hnj,vie",
-    ].join("\n"),
-  },
 
   when: (time: string, day: string, date: string) => `${time} ${day} ${date}`,
 

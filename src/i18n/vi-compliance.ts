@@ -2,43 +2,7 @@
 // in Vietnamese with full diacritics. Staff are addressed as "đồng chí".
 import { formatDurationVN, formatMonthVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
 
-const MONTH_HINT = "Tháng ghi dạng 11/2026; không ghi là tháng hiện tại.";
-
 export const viCompliance = {
-  help: {
-    commune: [
-      "Thống kê, tiêu chí, báo cáo:",
-      "/thongke [mã thôn] [tháng] — tóm tắt số liệu của xã hoặc một thôn",
-      "/tieuchi [tháng] — bảng tiêu chí \"xã không ma túy\": ✅ đạt, ❌ chưa đạt, ❔ thiếu số liệu",
-      "/tinbao_tk [tháng] — thống kê tin báo theo trạng thái, loại việc, thôn; thời gian tiếp nhận, xử lý",
-      "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ)",
-      "/bieudo [tháng] — biểu đồ 6 tháng gần nhất",
-      "/capnhat [mã thôn] [tháng] — nhập, sửa số liệu tháng của một thôn",
-      MONTH_HINT,
-    ].join("\n"),
-    leader: [
-      "Thống kê, tiêu chí, báo cáo:",
-      "/thongke [mã thôn] [tháng] — tóm tắt số liệu của xã hoặc một thôn",
-      "/tieuchi [tháng] — bảng tiêu chí \"xã không ma túy\": ✅ đạt, ❌ chưa đạt, ❔ thiếu số liệu",
-      "/tinbao_tk [tháng] — thống kê tin báo theo trạng thái, loại việc, thôn",
-      "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ)",
-      "/bieudo [tháng] — biểu đồ 6 tháng gần nhất",
-      MONTH_HINT,
-    ].join("\n"),
-    villageHead: [
-      "Số liệu của thôn:",
-      "/capnhat [tháng] — nhập hoặc sửa số liệu tháng của thôn (có tóm tắt trước khi lưu)",
-      "/thongke [tháng] — xem số liệu và tiêu chí của thôn",
-      "/toi — vai trò và phạm vi của đồng chí",
-      MONTH_HINT,
-    ].join("\n"),
-    admin: [
-      "Thống kê cho quản trị (ghi mã xã; xem các mã bằng npm run admin -- places):",
-      "/thongke <mã xã> [mã thôn] [tháng], /tieuchi <mã xã> [tháng], /tinbao_tk <mã xã> [tháng], /baocao <mã xã> [tháng], /bieudo <mã xã> [tháng]",
-      "/xephang [mã tỉnh] [tháng] — xếp hạng các xã của tỉnh theo số tiêu chí đạt",
-      MONTH_HINT,
-    ].join("\n"),
-  },
 
   buttons: {
     keep: (value: string) => `↩️ Giữ: ${value}`,

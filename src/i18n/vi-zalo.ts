@@ -52,10 +52,6 @@ export const viZalo = {
   },
 
   staff: {
-    help: [
-      "/lienket — liên kết tài khoản của đồng chí trên Zalo hoặc Telegram khác (lấy mã ở kênh này, gửi mã ở kênh kia)",
-      "/kenhcanhbao — chọn kênh nhận cảnh báo tin báo (Zalo hoặc Telegram)",
-    ].join("\n"),
     linkCode: (code: string, minutes: number) =>
       [
         `🔗 Mã liên kết của đồng chí: ${code} (hiệu lực ${minutes} phút, dùng một lần).`,

@@ -4,6 +4,7 @@ const EMERGENCY = "Trường hợp khẩn cấp, hãy gọi ngay 113.";
 const NATIONAL_HOTLINE = "Đường dây nóng phòng, chống ma túy toàn quốc: 0769.04.04.04 (gọi, nhắn tin hoặc Zalo).";
 
 export const vi = {
+  emergency: EMERGENCY,
   buttons: {
     report: "🚨 Tố giác ma túy",
     followUp: "🔎 Tôi đã có mã tiếp nhận",
@@ -75,25 +76,6 @@ export const vi = {
     "Theo Bộ luật Tố tụng hình sự, người cung cấp thông tin được giữ bí mật và được bảo vệ.",
   ].join("\n"),
 
-  help: {
-    citizen: [
-      "❓ Hướng dẫn:",
-      "/start — bắt đầu báo tin mới",
-      "/theodoi — xem trạng thái, câu hỏi của cán bộ, gửi thêm thông tin (cần mã tiếp nhận)",
-      "/baomat — điều gì được bảo vệ, điều gì không",
-      "/xoadulieu — xóa ngay địa chỉ liên lạc của bạn",
-      "/huy — hủy việc đang làm",
-      "",
-      EMERGENCY,
-    ].join("\n"),
-    staff: [
-      "Lệnh dành cho cán bộ:",
-      "/tinbao — các tin báo đang mở của xã. Lọc theo trạng thái: /tinbao moi | tiepnhan | xacminh | daxuly | khongcoso | tatca; theo loại (ví dụ /tinbao selling) hoặc theo mã thôn",
-      "/toi — vai trò và phạm vi của đồng chí",
-    ].join("\n"),
-    /** Only where group chats exist (Telegram, Zalo), not in the web chat. */
-    staffGroups: "/nhomcanhbao — gửi trong nhóm: đăng ký nhóm đó nhận cảnh báo tin báo mới của xã; gửi riêng cho bot: xem và gỡ các nhóm nhận cảnh báo của xã",
-  },
 
   flow: {
     askCommune: "Bước 1/5 — Bạn muốn báo tin cho xã, phường nào? Hãy gõ tên xã (có dấu hoặc không dấu), ví dụ: Hồng Lộc.",
@@ -143,6 +125,8 @@ export const vi = {
     unknownVillage: "không rõ",
     cancelled: "Đã hủy. Bản nháp tin báo đã được xóa hoàn toàn. Khi cần, bạn chọn một việc bên dưới.",
     nothingToCancel: "Không có việc gì đang dở. Bạn chọn một việc bên dưới.",
+    /** A stored conversation no current flow can read (after an upgrade, or a damaged row). */
+    stateReset: "Việc đang làm dở không thể tiếp tục vì hệ thống vừa được cập nhật. Xin bắt đầu lại từ đầu.",
     draftExpired: (minutes: number) =>
       `Bản tin báo chưa gửi của bạn đã bị xóa vì quá ${minutes} phút không có thao tác. Gõ /start để bắt đầu lại.`,
     villageFixed: (village: string, commune: string) => `Bạn đang báo tin cho ${village}, xã ${commune}.`,

@@ -74,6 +74,17 @@ export interface OutgoingMessage {
    * message, after the goodbye, so it survives restarts and retries and keeps the chat's order.
    */
   leaveChat?: true;
+  /**
+   * Not a message: this private chat's command menu (Telegram's setMyCommands; [] takes it away).
+   * Queued like a message so it follows a registration in order. Channels without menus skip it.
+   */
+  commandMenu?: CommandMenuEntry[];
+}
+
+/** One entry of a chat's command menu. */
+export interface CommandMenuEntry {
+  command: string;
+  description: string;
 }
 
 /** What a channel sender reports back to the dispatcher. */
@@ -93,6 +104,8 @@ export interface ChannelSender {
   send(chatId: string, message: OutgoingMessage, thread?: { replyToExternalId?: string }): Promise<SendResult>;
   /** Leaves a group chat. Channels without group chats answer a permanent failure saying why. */
   leave(chatId: string): Promise<SendResult>;
+  /** Sets one private chat's command menu; channels without command menus leave it out. */
+  setCommandMenu?(chatId: string, entries: CommandMenuEntry[]): Promise<SendResult>;
 }
 
 /** What a channel without group chats answers to `leave`: nothing to do, and why. */

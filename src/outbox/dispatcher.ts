@@ -146,7 +146,11 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     let result;
     try {
       const address = await openAddress(keys, row.sealedAddress);
-      result = message.leaveChat ? await sender.leave(address.chatId) : await sender.send(address.chatId, message, { replyToExternalId });
+      result = message.leaveChat
+        ? await sender.leave(address.chatId)
+        : message.commandMenu
+          ? ((await sender.setCommandMenu?.(address.chatId, message.commandMenu)) ?? { ok: true as const })
+          : await sender.send(address.chatId, message, { replyToExternalId });
     } catch (error) {
       result = { ok: false as const, permanent: false, error: error instanceof Error ? error.message : String(error) };
     }

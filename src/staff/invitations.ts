@@ -3,6 +3,7 @@ import type { Keyring } from "../crypto/keys.js";
 import { roleLabel, type Role } from "./roles.js";
 import { countHits, recordHit } from "../tips/limits.js";
 import { enqueue } from "../outbox/outbox.js";
+import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
 import { vi } from "../i18n/vi.js";
 import type { Channel } from "../messaging/types.js";
 
@@ -151,11 +152,22 @@ export async function listStaff(db: Db, filter: { communeCode?: string } = {}) {
   });
 }
 
-/** Revokes a staff member at once; the alert groups they registered stop receiving alerts with them. */
-export async function revokeStaff(db: Db, staffId: number, now = new Date()) {
+/**
+ * Revokes a staff member at once; the alert groups they registered stop receiving alerts with them,
+ * and their Telegram chats lose the staff command menu (back to the citizens' one).
+ */
+export async function revokeStaff(db: Db, keys: Keyring, staffId: number, now = new Date()) {
   const { count } = await db.staff.updateMany({ where: { id: staffId, active: true }, data: { active: false, revokedAt: now } });
   if (count !== 1) return false;
   await deactivateAlertGroupsOf({ db, now: () => now }, staffId);
+  const staff = await db.staff.findUniqueOrThrow({ where: { id: staffId }, select: { channel: true, sealedAddress: true } });
+  const links = await db.staffLink.findMany({ where: { staffId, channel: "telegram" }, select: { channel: true, sealedAddress: true } });
+  for (const account of [staff, ...links].filter((a) => a.channel === "telegram")) {
+    // The revocation stands even if the menu cannot be queued (keys other than the server's): the menu is a convenience.
+    const address = await openAddress(keys, account.sealedAddress).catch(() => null);
+    if (!address) continue;
+    await enqueue(db, { channel: "telegram", sealedAddress: account.sealedAddress, addressTag: await addressTagOf(keys, address) }, { text: "", commandMenu: [] }, { now });
+  }
   return true;
 }
 

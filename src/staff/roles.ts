@@ -95,6 +95,11 @@ const allowed: Record<Role, StaffAction[]> = {
   ],
 };
 
+/** Whether the role may do the action somewhere (scope aside): what help texts and menus show. */
+export function roleMay(role: string, action: StaffAction): boolean {
+  return isRole(role) && allowed[role].includes(action);
+}
+
 /**
  * Role and scope. A national admin (no province, no commune) may act anywhere; a province admin
  * only on targets that name their province; everybody else only in their own commune, and a

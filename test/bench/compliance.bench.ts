@@ -19,6 +19,7 @@ import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 import { categories } from "../../src/tips/categories.js";
 import { Turn, type CoreDeps, type StaffRow } from "../../bots/core/turn.js";
 import { IDLE } from "../../bots/core/state.js";
+import { registryServices } from "../../bots/core/help.js";
 import { sendReport, showCriteria, showRanking, showSummary } from "../../bots/core/stats.js";
 
 const PROVINCES = 34;
@@ -166,7 +167,7 @@ async function main() {
   };
   const admin: StaffRow = { id: 1, displayName: "Bench", role: "admin", communeId: null, villageId: null, provinceId: null, active: true };
   const turn = () =>
-    new Turn(deps, { channel: "web", sender: "bench", chat: { sealed: "x", tag: "x", isGroup: false }, content: { kind: "text", text: "" }, receivedAt: 0 }, IDLE, admin);
+    new Turn(deps, { channel: "web", sender: "bench", chat: { sealed: "x", tag: "x", isGroup: false }, content: { kind: "text", text: "" }, receivedAt: 0 }, IDLE, admin, registryServices);
   const random = rng(7);
   const commune = () => `C${String(1 + Math.floor(random() * COMMUNES)).padStart(4, "0")}`;
   const month = formatMonthVN(LAST_MONTH);

@@ -1,22 +1,16 @@
-// Generators for fuzzing chat commands: every command the engine knows (read from its source, so a
-// new command is fuzzed without touching this file) plus unknown ones, arguments built from real and
+// Generators for fuzzing chat commands: every command the registry declares (so a new command is
+// fuzzed without touching this file) plus unknown ones, arguments built from real and
 // unknown place codes, months in every format people type, numbers, words the handlers look up,
 // JavaScript's own property names, Unicode from every plane and huge strings; and button data with
 // the real prefixes and forged ids.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import fc from "fast-check";
 import { anyText } from "./arbitraries.js";
+import { commandNames } from "../../bots/core/commands/index.js";
 import { addMonths, formatMonthVN } from "../../src/compliance/month.js";
 
-/** The commands `runCommand` in bots/core/engine.ts switches on. */
+/** Every command name and alias the registry declares (bots/core/commands): a new command is fuzzed without touching this file. */
 export function engineCommands(): string[] {
-  const source = readFileSync(resolve(import.meta.dirname, "../../bots/core/engine.ts"), "utf8");
-  const start = source.indexOf("async function runCommand(");
-  if (start < 0) throw new Error("runCommand not found in bots/core/engine.ts");
-  const end = source.indexOf("\n}\n", start);
-  const body = source.slice(start, end < 0 ? undefined : end);
-  return [...new Set([...body.matchAll(/case "([a-z_]+)":/g)].map((m) => m[1]!))];
+  return commandNames();
 }
 
 /** Words that are properties of every JavaScript object: a lookup table indexed by user input must not trip on them. */

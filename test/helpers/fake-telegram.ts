@@ -308,6 +308,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
       case "deleteWebhook":
       case "answerCallbackQuery":
       case "setMyCommands":
+      case "deleteMyCommands":
       case "deleteMessage":
       case "sendChatAction":
         return ok(true);

@@ -72,7 +72,7 @@ describe("tip-off over Zalo Bot", () => {
     expect((await h.app.request(link.pathname.slice(0, -3) + "AAA")).status).toBe(404);
     // A link made for a staff member dies the moment they are revoked (issue 10), and works again if restored.
     const officer = await h.db.staff.findFirstOrThrow({ where: { channel: "zalobot", role: "officer" } });
-    await revokeStaff(h.db, officer.id, h.clock.now);
+    await revokeStaff(h.db, h.keys, officer.id, h.clock.now);
     expect((await h.app.request(link.pathname)).status).toBe(404);
     await h.db.staff.update({ where: { id: officer.id }, data: { active: true, revokedAt: null } });
     expect((await h.app.request(link.pathname)).status).toBe(200);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { firstStep, parseCommand, parseState, previousStep, stepAfterCategory, type Draft, type DraftStep } from "../../bots/core/state.js";
+import { firstStep, parseCommand, previousStep, stepAfterCategory, type Draft, type DraftStep } from "../../bots/core/state.js";
 
 const open: Draft = { attachments: [] };
 const fixed: Draft = { attachments: [], communeId: 1, villageId: 2, villageFixed: true };
@@ -43,14 +43,5 @@ describe("commands", () => {
     ["/123", null],
   ])("%j", (text, expected) => {
     expect(parseCommand(text)).toEqual(expected);
-  });
-});
-
-describe("stored state", () => {
-  it("reads back what was stored and falls back to idle on garbage", () => {
-    expect(parseState(JSON.stringify({ step: "text", draft: open }))).toEqual({ step: "text", draft: open });
-    expect(parseState("{not json")).toEqual({ step: "idle" });
-    expect(parseState(null)).toEqual({ step: "idle" });
-    expect(parseState("42")).toEqual({ step: "idle" });
   });
 });

@@ -53,6 +53,10 @@ describe("bulletins on Workers with D1", () => {
     while (d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinSchedule")[0]!.n === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinItem WHERE retiredAt IS NULL")[0]!.n).toBeGreaterThanOrEqual(24);
     expect(d1Query<{ days: string; times: string }>(persistTo, "SELECT days, times FROM BulletinSchedule")).toEqual([{ days: "1,4", times: "06:30,18:30" }]);
+    // The same run gives Telegram the citizens' command menu (a Worker has no start to do it at).
+    const menu = await fake.waitFor((c) => c.method === "setMyCommands", 30_000);
+    expect(menu.payload.scope).toEqual({ type: "all_private_chats" });
+    expect((menu.payload.commands as Array<{ command: string }>).map((c) => c.command)).toContain("theodoi");
   });
 
   it("airs a due slot: the village head gets the bulletin with the confirmation buttons", async () => {

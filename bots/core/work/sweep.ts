@@ -1,8 +1,7 @@
 import type { CoreDeps } from "../turn.js";
-import { hasDraft, parseState } from "../state.js";
+import { expiredNotice, flowOf, loadState } from "../flows/index.js";
 import { addressTagOf, openAddress } from "../../../src/crypto/pseudonym.js";
 import { enqueue } from "../../../src/outbox/outbox.js";
-import { vi } from "../../../src/i18n/vi.js";
 import { escalateStaleTips, expireReplyAddresses } from "../../../src/tips/service.js";
 import { pruneHits } from "../../../src/tips/limits.js";
 import { requeueStaleClaims } from "./process.js";
@@ -18,18 +17,22 @@ import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tip
 
 const DAY_MS = 86_400_000;
 
-/** Drafts nobody finished: delete them and say so to their author. */
+/** Conversations nobody finished: delete them, and tell their author in the flow's words (the engine says the same at their next message). */
 export async function expireDrafts(deps: CoreDeps): Promise<number> {
   const { db, keys } = deps;
   const now = deps.now();
   const stale = await db.conversation.findMany({ where: { expiresAt: { lte: now } }, take: 500 });
   for (const row of stale) {
     const removed = await db.conversation.deleteMany({ where: { pseudonym: row.pseudonym, updatedAt: row.updatedAt } });
-    if (removed.count !== 1 || !hasDraft(parseState(row.state))) continue;
+    if (removed.count !== 1) continue;
+    const { state } = loadState(row.state);
+    const notice = expiredNotice(state, deps.settings);
+    const ownsUploads = flowOf(state)?.ownsUploads === true;
+    if (!notice && !ownsUploads) continue;
     const address = await openAddress(keys, row.sealedAddress);
     const addressTag = await addressTagOf(keys, address);
-    if (address.channel === "web") await deletePendingUploads(db, addressTag);
-    await enqueue(db, { channel: address.channel as Channel, sealedAddress: row.sealedAddress, addressTag }, { text: vi.flow.draftExpired(deps.settings.draftTtlMinutes) }, { now });
+    if (ownsUploads && address.channel === "web") await deletePendingUploads(db, addressTag);
+    if (notice) await enqueue(db, { channel: address.channel as Channel, sealedAddress: row.sealedAddress, addressTag }, { text: notice }, { now });
   }
   return stale.length;
 }

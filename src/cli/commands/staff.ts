@@ -125,7 +125,7 @@ export const staffCommands: AdminCommand[] = [
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {});
       const id = positiveId(positionals[0]);
-      if (await revokeStaff(ctx.db, id, ctx.now())) {
+      if (await revokeStaff(ctx.db, ctx.keys, id, ctx.now())) {
         ctx.out(t.revokedStaff(id));
         return 0;
       }

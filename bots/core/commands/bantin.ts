@@ -1,0 +1,19 @@
+// /bantin [ngôn ngữ | ds]: the latest bulletin, for subscribers, village heads and reviewers.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { readBulletin } from "../bulletins.js";
+import { defineCommand } from "../registry.js";
+
+const t = viCommands.bulletin;
+
+export default defineCommand({
+  names: ["bantin"],
+  for: "anyone",
+  inGroups: "run",
+  help: [
+    { section: "citizen", shownTo: "everyone", lines: t.help },
+    { section: "bulletins", shownTo: "bulletin.confirm", lines: t.village },
+    { section: "bulletins", shownTo: "bulletin.approve", lines: t.reviewer },
+  ],
+  menu: t.menu,
+  run: (turn, args) => readBulletin(turn, args),
+});

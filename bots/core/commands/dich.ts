@@ -1,0 +1,13 @@
+// /dich [ngonngu]: a translator's list of bulletins missing their language.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { defineCommand } from "../registry.js";
+import { translatorMenu } from "../translations.js";
+
+export default defineCommand({
+  names: ["dich"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "bulletins", shownTo: "bulletin.translate", lines: viCommands.translate.help }],
+  menu: viCommands.translate.menu,
+  run: (turn, args, staff) => translatorMenu(turn, staff, args),
+});

@@ -1,0 +1,13 @@
+// /kenhcanhbao: which linked account receives the tip alerts.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { defineCommand } from "../registry.js";
+import { chooseAlertChannel } from "../staffchannels.js";
+
+export default defineCommand({
+  names: ["kenhcanhbao"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "accounts", shownTo: "staff", notOn: ["web"], lines: viCommands.alertChannel.help }],
+  menu: viCommands.alertChannel.menu,
+  run: (turn, _args, staff) => chooseAlertChannel(turn, staff),
+});

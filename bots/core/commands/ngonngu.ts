@@ -1,0 +1,13 @@
+// /ngonngu [mã thôn] <ngôn ngữ,…>: the languages of the commune's or a village's bulletins.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { manageLanguages } from "../bulletins.js";
+import { defineCommand } from "../registry.js";
+
+export default defineCommand({
+  names: ["ngonngu"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "bulletins", shownTo: "bulletin.configure", lines: viCommands.languages.help }],
+  menu: viCommands.languages.menu,
+  run: (turn, args, staff) => manageLanguages(turn, staff, args),
+});

@@ -1,0 +1,13 @@
+// /nhomcanhbao: in a group, register it for the commune's alerts; in private, list and remove groups.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { alertGroupCommand } from "../alert-groups.js";
+import { defineCommand } from "../registry.js";
+
+export default defineCommand({
+  names: ["nhomcanhbao"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "tips", shownTo: "alertgroup.list", notOn: ["web"], lines: viCommands.alertGroups.help }],
+  menu: viCommands.alertGroups.menu,
+  run: (turn, args, staff) => alertGroupCommand(turn, staff, args),
+});

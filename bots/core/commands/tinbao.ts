@@ -1,0 +1,17 @@
+// /tinbao [bộ lọc | giu]: the commune's open tips, filtered; "giu": the tips held back in a flood.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { showHeldTips } from "../held.js";
+import { defineCommand } from "../registry.js";
+import { listCommuneTips } from "../staff.js";
+
+export default defineCommand({
+  names: ["tinbao"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "tips", shownTo: "tip.list", lines: viCommands.tips.help }],
+  menu: viCommands.tips.menu,
+  run(turn, args, staff) {
+    if (args.trim().toLowerCase() === "giu") return showHeldTips(turn, staff);
+    return listCommuneTips(turn, staff, args);
+  },
+});

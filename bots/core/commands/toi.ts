@@ -1,0 +1,13 @@
+// /toi: the staff member's role and scope.
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { defineCommand } from "../registry.js";
+import { whoAmI } from "../staff.js";
+
+export default defineCommand({
+  names: ["toi"],
+  for: "staff",
+  inGroups: "run",
+  help: [{ section: "accounts", shownTo: "staff", lines: viCommands.whoAmI.help }],
+  menu: viCommands.whoAmI.menu,
+  run: (turn, _args, staff) => whoAmI(turn, staff),
+});

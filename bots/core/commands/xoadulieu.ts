@@ -1,0 +1,25 @@
+// /xoadulieu: erase this chat's reply addresses, subscriptions and queued messages at once.
+import { eraseSubscriptionsOfAddress } from "../../../src/bulletins/subscriptions.js";
+import { vi } from "../../../src/i18n/vi.js";
+import { viBulletins } from "../../../src/i18n/vi-bulletins.js";
+import { viCommands } from "../../../src/i18n/vi-commands.js";
+import { eraseMessagesToAddress } from "../../../src/outbox/erase.js";
+import { eraseReplyAddresses } from "../../../src/tips/service.js";
+import { defineCommand } from "../registry.js";
+import { IDLE } from "../state.js";
+
+export default defineCommand({
+  names: ["xoadulieu"],
+  for: "anyone",
+  inGroups: "run",
+  help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.erase.help }],
+  menu: viCommands.erase.menu,
+  async run(turn) {
+    const tag = turn.incoming.chat.tag;
+    const erased = await eraseReplyAddresses(turn.deps, tag);
+    const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, tag);
+    await eraseMessagesToAddress(turn.deps.db, tag);
+    turn.state = IDLE;
+    turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
+  },
+});

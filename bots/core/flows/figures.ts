@@ -1,0 +1,46 @@
+// /capnhat's form: a village's monthly figures, one question at a time, a summary, then save.
+import { z } from "zod";
+import { viCompliance } from "../../../src/i18n/vi-compliance.js";
+import { continueFigures, figuresBack } from "../figures-form.js";
+import type { FiguresState } from "../figures-state.js";
+import { defineFlow } from "../registry.js";
+import { IDLE } from "../state.js";
+
+const month = z.string().regex(/^\d{4}-\d{2}$/);
+const id = z.number().int().positive();
+const counts = z.record(z.string(), z.number());
+
+const schema: z.ZodType<FiguresState> = z.discriminatedUnion("step", [
+  z.object({
+    step: z.literal("figures"),
+    form: z.object({
+      villageId: id,
+      villageCode: z.string(),
+      villageName: z.string(),
+      communeId: id,
+      month,
+      basedOn: z.number().int().nonnegative(),
+      values: counts,
+      previous: counts,
+      previousIsLastMonth: z.boolean(),
+      index: z.number().int().nonnegative(),
+      editing: z.boolean().optional(),
+      picking: z.boolean().optional(),
+    }),
+  }),
+  z.object({ step: z.literal("figures_village"), month, communeId: id }),
+]);
+
+export default defineFlow<FiguresState>({
+  id: "figures",
+  steps: ["figures", "figures_village"],
+  version: 1,
+  schema,
+  continue: (turn, state) => continueFigures(turn, state),
+  back: (turn, state) => figuresBack(turn, state),
+  cancel(turn) {
+    turn.state = IDLE;
+    turn.reply(viCompliance.form.cancelled);
+  },
+  expiredNotice: () => viCompliance.form.expired,
+});

@@ -1,0 +1,92 @@
+// The shapes of the command and flow registry. A command or a flow is one declaration (one file
+// under bots/core/commands or bots/core/flows, listed in that folder's index.ts); the engine derives
+// routing, the staff check, cancel and back, expiry notices, help by role and Telegram's command
+// menu from these declarations.
+import type { z } from "zod";
+import type { StaffAction } from "../../src/staff/roles.js";
+import type { Channel } from "../../src/messaging/types.js";
+import type { CoreSettings } from "../../src/messaging/deps.js";
+import type { State } from "./state.js";
+import type { HelpViewer, StaffRow, Turn } from "./turn.js";
+
+/** The help text's sections, in the order they are shown. */
+export const HELP_SECTIONS = ["citizen", "tips", "compliance", "bulletins", "accounts"] as const;
+export type HelpSectionId = (typeof HELP_SECTIONS)[number];
+
+export interface StaffViewer extends HelpViewer {
+  staff: StaffRow;
+}
+
+type HelpLines = string | readonly string[] | null;
+
+/** One part of a command's help: where it goes, who sees it, the words. */
+export interface HelpEntry {
+  section: HelpSectionId;
+  /** Everyone (citizens and staff), any staff member, or staff whose role may do this action (src/staff/roles.ts). */
+  shownTo: "everyone" | "staff" | StaffAction;
+  /** Channels where the command has nothing to do (the web chat has no groups and no second account). */
+  notOn?: readonly Channel[];
+  /** A function when the words depend on the reader's role; null hides the entry from that reader. */
+  lines: HelpLines | ((viewer: StaffViewer) => HelpLines);
+}
+
+interface CommandBase {
+  /** Typed after "/": the first is the one shown; the others are aliases (unaccented or English words). */
+  names: readonly [string, ...string[]];
+  /** In a group chat: run it, answer that it works only in a private chat, or stay silent. */
+  inGroups: "run" | "private_only" | "silent";
+  help?: readonly HelpEntry[];
+  /** Telegram's command menu: its short description. Shown to whoever may see one of its help entries there. */
+  menu?: string;
+}
+
+export interface AnyoneCommand extends CommandBase {
+  for: "anyone";
+  run(turn: Turn, args: string): Promise<void> | void;
+}
+
+/** Staff only: others get the one "not staff" refusal; the domain still checks role and scope. */
+export interface StaffCommand extends CommandBase {
+  for: "staff";
+  run(turn: Turn, args: string, staff: StaffRow): Promise<void> | void;
+}
+
+export type CommandSpec = AnyoneCommand | StaffCommand;
+
+export function defineCommand<C extends CommandSpec>(spec: C): C {
+  return spec;
+}
+
+/** A dialogue that spans several messages: its stored state, and what every way out of it does. */
+export interface FlowSpec<S extends State> {
+  id: string;
+  /** The `step` values of its state; no two flows share one. */
+  steps: readonly [S["step"], ...S["step"][]];
+  /** Bumped when the stored shape changes: an older stored state ends with a notice instead of being misread. */
+  version: number;
+  /** Validates a stored state on load; one that does not parse ends with a notice. */
+  schema: z.ZodType<S>;
+  /** Only staff continue it: a revoked officer's state ends quietly and the message is handled as if idle. */
+  staffOnly?: boolean;
+  /** Continues in group chats (an officer typing a question to a tipster in the alert group). */
+  inGroups?: boolean;
+  /** An incoming that is neither a command nor a global button. */
+  continue(turn: Turn, state: S): Promise<void> | void;
+  /** Hủy (button or /huy). */
+  cancel(turn: Turn, state: S): Promise<void> | void;
+  /** Quay lại (button or /quaylai); without it, back cancels. */
+  back?(turn: Turn, state: S): Promise<void> | void;
+  /** What to say when the state expired unfinished (in the sweep or at the next message); null: nothing. */
+  expiredNotice?(settings: CoreSettings): string | null;
+  /** An unknown command typed in the middle of it: say so and ask the current question again. */
+  reprompt?(turn: Turn, state: S): Promise<void> | void;
+  /** Its web-chat pictures are not attached until it ends: when it ends they go. */
+  ownsUploads?: boolean;
+}
+
+/** A flow with its state type erased: the engine calls it only with states it parsed with its schema. */
+export type Flow = FlowSpec<State>;
+
+export function defineFlow<S extends State>(spec: FlowSpec<S>): Flow {
+  return spec as unknown as Flow;
+}
