@@ -13,7 +13,7 @@ import { createApp } from "./app.js";
 import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
-import { storeIncoming } from "./inbound/store.js";
+import { createIngest } from "./inbound/ingest.js";
 import { createChannels } from "./channels.js";
 import { startBackgroundWork } from "../bots/core/work/background.js";
 import { buildWorkDeps } from "../bots/core/work/node-deps.js";
@@ -86,6 +86,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const intake: IntakeGauge = { active: 0 };
   const work = await startBackgroundWork({ ...buildWorkDeps({ config, db, keys, log, now, senders }), pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
 
+  // One intake for the webhooks, the web chat and both pollings: a new row wakes the work loop.
+  const ingest = createIngest({ db, log, now, onStored: work.kick });
   const app = createApp({
     db,
     keys,
@@ -99,15 +101,13 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
     media: config.publicUrl ? media : undefined,
     intake,
-    onStored: work.kick,
+    ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 
   let polling: { stop(): Promise<void> } | null = null;
   if (bot && config.telegram.kind === "polling") {
-    polling = startTelegramPolling(bot, keys, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
-    }, { log });
+    polling = startTelegramPolling(bot, keys, ingest, { log });
   } else if (bot && config.telegram.kind === "webhook") {
     await bot.api.setWebhook(new URL("/telegram/webhook", config.telegram.publicUrl).toString(), {
       secret_token: config.telegram.secret,
@@ -118,9 +118,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
 
   let zaloPolling: ZaloBotPolling | null = null;
   if (zaloBot && config.zalobot.kind === "polling") {
-    zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
-    });
+    zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, ingest);
   } else if (zaloBot && config.zalobot.kind === "webhook") {
     await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
   }

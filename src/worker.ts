@@ -7,6 +7,7 @@ import { ConfigError, parseConfig } from "./config/schema.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
+import { createIngest } from "./inbound/ingest.js";
 import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
 import { workerClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
@@ -108,7 +109,13 @@ export default {
       zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
       zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
       media: config.publicUrl ? media : undefined,
-      onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+      // Work for a new row runs after the answer, within this invocation (waitUntil).
+      ingest: createIngest({
+        db: deps.db,
+        log,
+        now: deps.now,
+        onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+      }),
       webChat: {
         proofGate: isolateGuards(deps.keys, config.web).proofGate,
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,

@@ -4,7 +4,7 @@
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import type { Logger } from "../../src/log.js";
-import { errorCode } from "../zalo/http.js";
+import { errorCode } from "../../src/log.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { parseBotUpdate, toIncoming } from "./normalize.js";
 import type { ZaloBotIngest } from "./webhook.js";

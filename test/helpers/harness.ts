@@ -9,6 +9,7 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/app.js";
+import { createIngest } from "../../src/inbound/ingest.js";
 import { runWorkOnce, type WorkDeps } from "../../bots/core/work/runner.js";
 import { importPlacesCsv } from "../../src/places/import.js";
 import { createInvitation } from "../../src/staff/invitations.js";
@@ -162,7 +163,7 @@ export async function createHarness(
     zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
     media,
     uploadLimits: opts.uploadLimits,
-    onStored: () => undefined,
+    ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 
