@@ -14,7 +14,7 @@ import type { Ingest } from "../../src/inbound/ingest.js";
 import { bodyText, limitBody, parseJsonObject, refuse, retryLaterOnError } from "../../src/http/answers.js";
 import { parseZaloEvent } from "./events.js";
 import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
-import { loadPendingChoices, matchChoice } from "./choices.js";
+import { loadPendingChoices, matchChoice } from "../core/numbered-choices.js";
 import { SIGNATURE_HEADER, verifyZaloSignature } from "./signature.js";
 
 export const ZALO_BODY_LIMIT = 256 * 1024;

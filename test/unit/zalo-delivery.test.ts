@@ -2,8 +2,8 @@
 // numbered choices kept whole, choices keyed by letters when a number is the answer, audio types
 // sniffed and MP3 tags stripped, recordings carried across channels, download names.
 import { describe, expect, it } from "vitest";
-import { numberChoices, matchChoice } from "../../bots/zalo/choices.js";
-import { renderForZalo, splitForZalo, ZALO_TEXT_LIMIT } from "../../bots/zalo/text.js";
+import { numberChoices, matchChoice } from "../../bots/core/numbered-choices.js";
+import { renderForZalo, splitForZalo, ZALO_TEXT_LIMIT } from "../../bots/core/numbered-text.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
 import { sniffAudio, stripId3 } from "../../src/media/strip.js";
 import { hasAudioFor } from "../../src/bulletins/messages.js";
