@@ -14,7 +14,7 @@ import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { createIngest } from "./inbound/ingest.js";
-import { createChannels } from "./channels.js";
+import { createChannels, webhookOptions } from "./channels.js";
 import { startBackgroundWork } from "../bots/core/work/background.js";
 import { buildWorkDeps } from "../bots/core/work/node-deps.js";
 import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
@@ -96,9 +96,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     demo: config.demo,
     uploadLimits: config.uploads,
     demoCommuneCode: DEMO_COMMUNE_CODE,
-    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, botUsername: bot.botInfo.username } : undefined,
-    zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
-    zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+    ...webhookOptions(config, bot?.botInfo.username),
     media: config.publicUrl ? media : undefined,
     intake,
     ingest,

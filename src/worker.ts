@@ -17,7 +17,7 @@ import { dispatchDue } from "./outbox/dispatcher.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
-import { createChannels } from "./channels.js";
+import { createChannels, webhookOptions } from "./channels.js";
 import { coreSettingsOf } from "./config/core-settings.js";
 import { telegramBotUsername } from "../bots/telegram/identity.js";
 
@@ -102,12 +102,7 @@ export default {
       now: deps.now,
       demo: config.demo,
       uploadLimits: config.uploads,
-      telegram:
-        config.telegram.kind === "webhook" && bot
-          ? { secret: config.telegram.secret, botUsername: await botUsernameOf(deps.db, bot.api, config.telegram.username) }
-          : undefined,
-      zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
-      zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+      ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
       // Work for a new row runs after the answer, within this invocation (waitUntil).
       ingest: createIngest({
