@@ -2,10 +2,11 @@
 // whichever channel brought the update, answered 503 (the platform sends it again) or retried by
 // polling, and nothing is lost once storage is back; background work starts once per new row.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { startFakeTelegram, textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
-import { startFakeZaloOa, textEvent, ZALO_TIPSTER, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
-import { botUpdate, BOT_TIPSTER, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
+import type { Harness } from "../helpers/harness.js";
+import { startChannels, type Channels } from "../helpers/channels.js";
+import { textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
+import { textEvent, ZALO_TIPSTER, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { botUpdate, BOT_TIPSTER, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { createIngest } from "../../src/inbound/ingest.js";
 import { createLogger } from "../../src/log.js";
 import { STORAGE_HINTS } from "../../src/db/storage-health.js";
@@ -15,23 +16,18 @@ import { ZaloBotClient } from "../../bots/zalobot/client.js";
 import { startZaloBotPolling } from "../../bots/zalobot/polling.js";
 import type { Polling } from "../../src/inbound/polling-loop.js";
 
+let c: Channels;
 let h: Harness;
 let tg: FakeTelegram;
 let oa: FakeZaloOa;
 let zbot: FakeZaloBot;
 
 beforeAll(async () => {
-  tg = await startFakeTelegram();
-  oa = await startFakeZaloOa();
-  zbot = await startFakeZaloBot();
-  h = await createHarness({ telegram: tg, zalo: oa, zalobot: zbot });
+  c = await startChannels({ zalobot: true });
+  ({ h, tg, zalo: oa } = c);
+  zbot = c.bot!;
 });
-afterAll(async () => {
-  await h.close();
-  await tg.close();
-  await oa.close();
-  await zbot.close();
-});
+afterAll(async () => c.close());
 beforeEach(() => {
   h.logs.length = 0;
 });
@@ -133,7 +129,6 @@ describe("the ingest", () => {
 
 describe("numbered choices on Zalo OA and Zalo Bot", () => {
   it("are rendered by one renderer: the same message reads the same on both, the map link before the text", async () => {
-    await h.authorizeZalo();
     const message = {
       text: "Vị trí đã nhận. Đồng chí xác nhận:",
       media: { kind: "location" as const, channel: "telegram" as const, latitude: 18.5, longitude: 105.7 },
