@@ -28,6 +28,13 @@ module.exports = {
       to: { path: "^bots/(telegram|zalo|zalobot|webchat)/" },
     },
     {
+      name: "adapters-apart",
+      severity: "error",
+      comment: "An adapter imports no other adapter: what two channels share lives in bots/core or src/.",
+      from: { path: "^bots/(telegram|zalo|zalobot|webchat)/" },
+      to: { path: "^bots/(telegram|zalo|zalobot|webchat)/", pathNot: "^bots/$1/" },
+    },
+    {
       name: "wiring-only-from-entry",
       severity: "error",
       comment: "Nothing but the entry points imports the wiring.",

@@ -5,7 +5,8 @@ import { securityHeaders } from "./http/security.js";
 import type { Db } from "./db/client.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Logger } from "./log.js";
-import { storeIncoming } from "./inbound/store.js";
+import type { Ingest } from "./inbound/ingest.js";
+import { refuse, TEMPORARILY_UNAVAILABLE } from "./http/answers.js";
 import type { IntakeGauge } from "./util/yield.js";
 import { classifyStorageError, probeStorage, STORAGE_HINTS } from "./db/storage-health.js";
 import { webChatApp } from "../bots/webchat/api.js";
@@ -49,17 +50,10 @@ export interface AppOptions {
   media?: MediaSources;
   /** Counts requests in progress, so background work can give way to them (Node). */
   intake?: IntakeGauge;
-  /** Runs background work soon after an incoming is stored (Node: the work loop; Workers: waitUntil). */
-  onStored: () => void;
+  /** Stores what every channel receives and starts background work for it (src/inbound/ingest.ts). */
+  ingest: Ingest;
   webChat?: WebChatGuards;
 }
-
-/** A stored update could not be written: say clearly why, once per failure, without any content. */
-export function logStorageFailure(log: Logger, channel: string, error: unknown): void {
-  const reason = classifyStorageError(error);
-  if (reason) log.error("storage.write_failed", { channel, reason, hint: STORAGE_HINTS[reason] });
-}
-
 
 export function createApp(opts: AppOptions): Hono {
   const app = new Hono();
@@ -84,29 +78,10 @@ export function createApp(opts: AppOptions): Hono {
     return c.json({ ok: false, database: problem, hint: STORAGE_HINTS[problem] }, 503, { "Retry-After": "30" });
   });
 
+  const { ingest } = opts;
   if (opts.telegram) {
-    app.route(
-      "/",
-      telegramWebhookApp({
-        secret: opts.telegram.secret,
-        keys: opts.keys,
-        botUsername: opts.telegram.botUsername,
-        log: opts.log,
-        ingest: async (channel, externalId, incoming) => {
-          const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now()).catch((error: unknown) => {
-            logStorageFailure(opts.log, channel, error);
-            throw error;
-          });
-          if (result === "stored") opts.onStored();
-        },
-      }),
-    );
+    app.route("/", telegramWebhookApp({ secret: opts.telegram.secret, keys: opts.keys, botUsername: opts.telegram.botUsername, log: opts.log, ingest }));
   }
-
-  const ingest = async (channel: "zalo" | "zalobot", externalId: string, incoming: Parameters<typeof storeIncoming>[3]) => {
-    const result = await storeIncoming(opts.db, channel, externalId, incoming, opts.now());
-    if (result === "stored") opts.onStored();
-  };
   if (opts.zalo) {
     app.route("/", zaloWebhookApp({ ...opts.zalo, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
   }
@@ -125,7 +100,7 @@ export function createApp(opts: AppOptions): Hono {
       demoCommuneCode: opts.demoCommuneCode,
       now: opts.now,
       uploadLimits: opts.uploadLimits,
-      onStored: opts.onStored,
+      ingest,
       proof: guards.proofGate ?? createProofGate(opts.keys, opts.now, { ...DEFAULT_PROOF_SETTINGS, ...guards.proof }),
       tipLimiter: guards.tipLimiter ?? new MemoryLimiter(guards.tipsPerNetworkPerMinute ?? DEFAULT_TIPS_PER_NETWORK_PER_MINUTE, 60_000),
       clientAddress: guards.clientAddress,
@@ -138,7 +113,7 @@ export function createApp(opts: AppOptions): Hono {
     const reason = classifyStorageError(error);
     if (reason) opts.log.error("storage.write_failed", { path: c.req.path, reason, hint: STORAGE_HINTS[reason] });
     else opts.log.error("http.error", { path: c.req.path, error: error.message.slice(0, 200) });
-    return c.json({ error: "temporarily unavailable" }, 503, { "Retry-After": "5" });
+    return refuse(c, "retry_later", TEMPORARILY_UNAVAILABLE);
   });
   return app;
 }

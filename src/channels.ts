@@ -4,6 +4,7 @@
 import { telegramMediaFetcher } from "../bots/telegram/media.js";
 import type { UserFromGetMe } from "grammy/types";
 import type { AppConfig } from "./config/schema.js";
+import type { AppOptions } from "./app.js";
 import type { Keyring } from "./crypto/keys.js";
 import type { Db } from "./db/client.js";
 import type { Logger } from "./log.js";
@@ -27,11 +28,13 @@ export async function createChannels(opts: {
   botInfo?: UserFromGetMe;
   /** Ask Telegram who the bot is (getMe) when `botInfo` is not given: Node, once at start. */
   initBot?: boolean;
+  /** How long one Telegram API call may take (default in bots/telegram/bot.ts). */
+  telegramTimeoutSeconds?: number;
 }) {
   const { config, db, keys, log, now } = opts;
   const senders: Partial<Record<Channel, ChannelSender>> = { web: createWebChatSender(db, keys) };
   const bot =
-    config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, botInfo: opts.botInfo });
+    config.telegram.kind === "off" ? null : createTelegramBot({ token: config.telegram.token, apiRoot: config.telegram.apiRoot, botInfo: opts.botInfo, timeoutSeconds: opts.telegramTimeoutSeconds });
   if (bot && !opts.botInfo && opts.initBot !== false) await bot.init();
   const media = buildMediaSources({
     db,
@@ -40,11 +43,18 @@ export async function createChannels(opts: {
   if (bot) {
     senders.telegram = createTelegramSender(bot.api, { media });
   }
-  if (config.zalo.kind === "on") {
-    const client = new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log });
-    senders.zalo = createZaloSender({ client, db, keys, media, now, publicUrl: config.publicUrl });
-  }
+  const zaloOa = config.zalo.kind === "on" ? new ZaloOaClient({ ...config.zalo, tokens: createTokenStore(db, keys, config.zalo.appId), now, log }) : null;
+  if (zaloOa) senders.zalo = createZaloSender({ client: zaloOa, db, keys, media, now, publicUrl: config.publicUrl });
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
   if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl, media });
-  return { senders, media, bot, zaloBot };
+  return { senders, media, bot, zaloOa, zaloBot };
+}
+
+/** Which webhooks the app serves, from the settings: the same on Node and Workers. */
+export function webhookOptions(config: AppConfig, telegramUsername?: string): Pick<AppOptions, "telegram" | "zalo" | "zalobot"> {
+  return {
+    telegram: config.telegram.kind === "webhook" ? { secret: config.telegram.secret, botUsername: telegramUsername } : undefined,
+    zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
+    zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+  };
 }

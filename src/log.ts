@@ -19,3 +19,13 @@ export function createLogger(level: LogLevel, sink: (line: string) => void = (l)
   };
   return { debug: write("debug"), info: write("info"), warn: write("warn"), error: write("error") };
 }
+
+/** An error's class and code for a log line (never its message, which may carry content or ids). */
+export function errorCode(error: unknown): string {
+  if (error instanceof Error) {
+    const e = error as { code?: unknown; error_code?: unknown };
+    const code = e.code ?? e.error_code;
+    return typeof code === "string" || typeof code === "number" ? `${error.name}:${code}` : error.name;
+  }
+  return typeof error;
+}

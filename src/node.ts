@@ -13,8 +13,8 @@ import { createApp } from "./app.js";
 import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
-import { storeIncoming } from "./inbound/store.js";
-import { createChannels } from "./channels.js";
+import { createIngest } from "./inbound/ingest.js";
+import { createChannels, webhookOptions } from "./channels.js";
 import { startBackgroundWork } from "../bots/core/work/background.js";
 import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
@@ -89,6 +89,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const intake: IntakeGauge = { active: 0 };
   const work = await startBackgroundWork({ ...buildWorkDeps({ config, db, keys, log, now, senders }), pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
 
+  // One intake for the webhooks, the web chat and both pollings: a new row wakes the work loop.
+  const ingest = createIngest({ db, log, now, onStored: work.kick });
   const app = createApp({
     db,
     keys,
@@ -97,20 +99,16 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     demo: config.demo,
     uploadLimits: config.uploads,
     demoCommuneCode: DEMO_COMMUNE_CODE,
-    telegram: config.telegram.kind === "webhook" && bot ? { secret: config.telegram.secret, botUsername: bot.botInfo.username } : undefined,
-    zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
-    zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+    ...webhookOptions(config, bot?.botInfo.username),
     media: config.publicUrl ? media : undefined,
     intake,
-    onStored: work.kick,
+    ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 
   let polling: { stop(): Promise<void> } | null = null;
   if (bot && config.telegram.kind === "polling") {
-    polling = startTelegramPolling(bot, keys, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
-    }, { log });
+    polling = startTelegramPolling(bot, keys, ingest, { log });
   } else if (bot && config.telegram.kind === "webhook") {
     await bot.api.setWebhook(new URL("/telegram/webhook", config.telegram.publicUrl).toString(), {
       secret_token: config.telegram.secret,
@@ -121,9 +119,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
 
   let zaloPolling: ZaloBotPolling | null = null;
   if (zaloBot && config.zalobot.kind === "polling") {
-    zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, async (channel, externalId, incoming) => {
-      if ((await storeIncoming(db, channel, externalId, incoming, now())) === "stored") work.kick();
-    });
+    zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, ingest);
   } else if (zaloBot && config.zalobot.kind === "webhook") {
     await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
   }

@@ -7,6 +7,7 @@ import { ConfigError, parseConfig } from "./config/schema.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
+import { createIngest } from "./inbound/ingest.js";
 import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
 import { workerClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
@@ -16,7 +17,7 @@ import { dispatchDue } from "./outbox/dispatcher.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
-import { createChannels } from "./channels.js";
+import { createChannels, webhookOptions } from "./channels.js";
 import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { coreSettingsOf } from "./config/core-settings.js";
@@ -104,14 +105,15 @@ export default {
       now: deps.now,
       demo: config.demo,
       uploadLimits: config.uploads,
-      telegram:
-        config.telegram.kind === "webhook" && bot
-          ? { secret: config.telegram.secret, botUsername: await botUsernameOf(deps.db, bot.api, config.telegram.username) }
-          : undefined,
-      zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
-      zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
+      ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
-      onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+      // Work for a new row runs after the answer, within this invocation (waitUntil).
+      ingest: createIngest({
+        db: deps.db,
+        log,
+        now: deps.now,
+        onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+      }),
       webChat: {
         proofGate: isolateGuards(deps.keys, config.web).proofGate,
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,

@@ -1,95 +1,47 @@
-// Long polling for local runs without a public URL. Updates are handled one at a time, in order,
-// and the next batch is fetched only once every update of this one is stored: an update whose
-// storage fails is retried here (with back-off) instead of being skipped.
-import type { Bot } from "grammy";
+// Telegram by long polling (local runs without a public URL), through the channel-neutral loop
+// (src/inbound/polling-loop.ts): here only getUpdates, the offset and the neutral update.
+import type { Api, Bot } from "grammy";
+import { GrammyError } from "grammy";
+import type { Update } from "grammy/types";
 import type { Keyring } from "../../src/crypto/keys.js";
-import type { Logger } from "../../src/log.js";
+import { startPolling, type Polling, type PollingOptions } from "../../src/inbound/polling-loop.js";
 import { TELEGRAM_ALLOWED_UPDATES } from "./bot.js";
 import { updateToIncoming } from "./normalize.js";
 import { answerCallbackBestEffort, type TelegramIngest } from "./webhook.js";
 
-export interface TelegramPollingOptions {
-  /** Only event names and codes are logged: never updates, ids or names. */
-  log?: Logger;
-  /** First wait before retrying a failed ingest (doubles up to 30 s). Default 1 s. */
-  retryDelayMs?: number;
+export interface TelegramPollingOptions extends PollingOptions {
   now?: () => number;
 }
 
-export interface TelegramPolling {
-  stop(): Promise<void>;
-  /** Settles when polling has ended (after stop(), or on a fatal error such as a wrong token). */
-  running: Promise<void>;
-}
+export type TelegramPolling = Polling;
 
-function errorCode(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown; error_code?: unknown }).code ?? (error as { error_code?: unknown }).error_code;
-    return typeof code === "string" || typeof code === "number" ? `${error.name}:${code}` : error.name;
-  }
-  return typeof error;
-}
+/** Seconds one getUpdates may wait for something new. */
+const LONG_POLL_SECONDS = 30;
+
+// grammY on Node types its signal after the abort-controller package; a native one works.
+type ApiSignal = Parameters<Api["getUpdates"]>[1];
 
 export function startTelegramPolling(bot: Bot, keys: Keyring, ingest: TelegramIngest, options: TelegramPollingOptions = {}): TelegramPolling {
-  const { log } = options;
   const now = options.now ?? (() => Date.now());
-  let stopping = false;
-  let wake: (() => void) | undefined;
-  const pause = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        wake = undefined;
-        resolve();
-      }
-      wake = done;
-    });
-
-  bot.use(async (ctx) => {
-    const { externalId, incoming } = await updateToIncoming(ctx.update, keys, now(), { botUsername: ctx.me.username });
-    let delay = options.retryDelayMs ?? 1_000;
-    for (;;) {
-      try {
-        await ingest("telegram", externalId, incoming);
-        break;
-      } catch (error) {
-        if (stopping) throw error;
-        log?.warn("telegram.polling.ingest_failed", { error: errorCode(error), retryInMs: delay });
-        await pause(delay);
-        if (stopping) throw error;
-        delay = Math.min(delay * 2, 30_000);
-      }
-    }
-    await answerCallbackBestEffort(ctx.api, ctx.update);
-  });
-
-  // Without a handler grammY logs the failing update's error and stops polling.
-  bot.catch((err) => {
-    log?.error("telegram.polling.update_failed", { error: errorCode(err.error) });
-  });
-
-  const running = bot
-    .start({
-      drop_pending_updates: false,
-      allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
-      onStart: () => log?.info("telegram.polling.started"),
-    })
-    .catch((error: unknown) => {
-      log?.error("telegram.polling.stopped", { error: errorCode(error) });
-    });
-
-  return {
-    running,
-    async stop() {
-      stopping = true;
-      wake?.();
-      try {
-        await bot.stop();
-      } catch (error) {
-        log?.warn("telegram.polling.stop_failed", { error: errorCode(error) });
-      }
-      await running;
+  return startPolling<Update, "telegram">(
+    {
+      channel: "telegram",
+      async prepare() {
+        if (!bot.isInited()) await bot.init();
+        await bot.api.deleteWebhook({ drop_pending_updates: false });
+      },
+      fetch: (offset, signal) =>
+        bot.api.getUpdates({ offset, limit: 100, timeout: LONG_POLL_SECONDS, allowed_updates: [...TELEGRAM_ALLOWED_UPDATES] }, signal as unknown as ApiSignal),
+      offsetAfter: (update) => update.update_id + 1,
+      normalise: (update) => updateToIncoming(update, keys, now(), { botUsername: bot.botInfo.username }),
+      afterStored: (update) => answerCallbackBestEffort(bot.api, update),
+      // A wrong token, or another poller or a webhook on this bot: polling cannot go on.
+      fetchFailure: (error) => (error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409) ? "fatal" : "retry"),
+      async confirm(offset) {
+        await bot.api.getUpdates({ offset, limit: 1, timeout: 0 });
+      },
     },
-  };
+    ingest,
+    options,
+  );
 }

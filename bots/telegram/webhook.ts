@@ -7,15 +7,15 @@ import { Hono } from "hono";
 import type { Api } from "grammy";
 import type { Update } from "grammy/types";
 import type { Keyring } from "../../src/crypto/keys.js";
-import { safeEqual } from "../../src/crypto/keys.js";
-import type { Logger } from "../../src/log.js";
-import type { Incoming } from "../../src/messaging/types.js";
+import { errorCode, type Logger } from "../../src/log.js";
+import type { Ingest } from "../../src/inbound/ingest.js";
+import { bodyText, limitBody, parseJsonObject, refuse, requireSecret, retryLaterOnError } from "../../src/http/answers.js";
 import { updateToIncoming } from "./normalize.js";
 
 export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token";
 
-export type TelegramIngest = (channel: "telegram", externalId: string, incoming: Incoming | null) => Promise<void>;
+export type TelegramIngest = Ingest<"telegram">;
 
 export interface TelegramWebhookOptions {
   secret: string;
@@ -26,46 +26,6 @@ export interface TelegramWebhookOptions {
   botUsername?: string;
   /** Only event names and codes are logged: never bodies, ids or names. */
   log?: Logger;
-}
-
-type BodyResult = { ok: true; text: string } | { ok: false; tooLarge: boolean };
-
-async function readLimited(request: Request, limit: number): Promise<BodyResult> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) return { ok: false, tooLarge: true };
-  if (!request.body) return { ok: true, text: "" };
-  const reader = request.body.getReader();
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel().catch(() => undefined);
-        return { ok: false, tooLarge: true };
-      }
-      parts.push(value);
-    }
-  } catch {
-    return { ok: false, tooLarge: false };
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    bytes.set(part, at);
-    at += part.byteLength;
-  }
-  return { ok: true, text: new TextDecoder().decode(bytes) };
-}
-
-function errorCode(error: unknown): string {
-  if (error instanceof Error) {
-    const code = (error as { code?: unknown }).code;
-    return typeof code === "string" ? `${error.name}:${code}` : error.name;
-  }
-  return typeof error;
 }
 
 /** The id of a button press in an update, if it is one. */
@@ -93,28 +53,18 @@ export function telegramWebhookApp(opts: TelegramWebhookOptions): Hono {
   const now = opts.now ?? (() => Date.now());
   const app = new Hono();
 
-  app.post("/telegram/webhook", async (c) => {
-    const given = c.req.header(SECRET_HEADER) ?? "";
-    if (opts.secret === "" || !safeEqual(given, opts.secret)) return c.body(null, 401);
+  app.post("/telegram/webhook", requireSecret(SECRET_HEADER, opts.secret), limitBody(WEBHOOK_BODY_LIMIT), async (c) => {
+    const text = await bodyText(c);
+    const update = text === null ? null : parseJsonObject(text);
+    const updateId = update?.update_id;
+    if (typeof updateId !== "number" || !Number.isSafeInteger(updateId) || updateId < 0) return refuse(c, "malformed");
 
-    const body = await readLimited(c.req.raw, WEBHOOK_BODY_LIMIT);
-    if (!body.ok) return body.tooLarge ? c.json({ ok: false }, 413) : c.json({ ok: false }, 400);
-    let update: unknown;
-    try {
-      update = JSON.parse(body.text);
-    } catch {
-      return c.json({ ok: false }, 400);
-    }
-    if (typeof update !== "object" || update === null || Array.isArray(update)) return c.json({ ok: false }, 400);
-    const updateId = (update as { update_id?: unknown }).update_id;
-    if (typeof updateId !== "number" || !Number.isSafeInteger(updateId) || updateId < 0) return c.json({ ok: false }, 400);
-
-    const { externalId, incoming } = await updateToIncoming(update as Update, opts.keys, now(), { botUsername: opts.botUsername });
+    const { externalId, incoming } = await updateToIncoming(update as unknown as Update, opts.keys, now(), { botUsername: opts.botUsername });
     try {
       await opts.ingest("telegram", externalId, incoming);
     } catch (error) {
       opts.log?.warn("telegram.webhook.ingest_failed", { error: errorCode(error) });
-      return c.json({ ok: false }, 503);
+      return refuse(c, "retry_later");
     }
     // A button press is acknowledged in the answer itself (Telegram runs a method given in a webhook's
     // reply): the button stops spinning with no request of ours, and only once the press is stored.
@@ -123,11 +73,7 @@ export function telegramWebhookApp(opts: TelegramWebhookOptions): Hono {
     return c.json({ ok: true }, 200);
   });
 
-  // Never a 500: Telegram would retry it just the same, and a 503 says "try later" honestly.
-  app.onError((error, c) => {
-    opts.log?.error("telegram.webhook.error", { error: errorCode(error) });
-    return c.json({ ok: false }, 503);
-  });
+  app.onError(retryLaterOnError(opts.log, "telegram.webhook.error"));
 
   return app;
 }

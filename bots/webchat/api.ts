@@ -1,13 +1,13 @@
 // The web chat: a real channel for citizens without Zalo or Telegram. The browser keeps a random
 // token; its keyed hash is the pseudonym. No cookies, no IP addresses.
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { base64UrlToBytes } from "../../src/crypto/keys.js";
-import { storeIncoming } from "../../src/inbound/store.js";
+import type { Ingest } from "../../src/inbound/ingest.js";
+import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answers.js";
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
@@ -53,8 +53,8 @@ export interface WebChatOptions {
   /** Tips per client network, in memory only; over it a tip goes to the held queue. */
   tipLimiter?: NetworkLimiter;
   clientAddress?: ClientAddress;
-  /** Called after an incoming is stored, to handle it soon. */
-  onStored: () => void;
+  /** Stores the incoming and starts handling it (src/inbound/ingest.ts logs a storage failure). */
+  ingest: Ingest<"web">;
 }
 
 async function readJson(req: Request): Promise<unknown> {
@@ -78,7 +78,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
   const proof = opts.proof ?? createProofGate(keys, opts.now);
   const app = new Hono();
   const ticketOk = (c: { req: { header(name: string): string | undefined } }, chatToken: string) => proof.checkTicket(chatToken, c.req.header("X-Chat-Ticket"));
-  const limit = bodyLimit({ maxSize: MAX_UPLOAD_BYTES * 2, onError: (c) => c.json({ error: webText.tooLarge }, 413) });
+  const limit = limitBody(MAX_UPLOAD_BYTES * 2, { error: webText.tooLarge });
 
   app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
   for (const file of [CHAT_SCRIPT, CHAT_STYLE]) {
@@ -126,8 +126,12 @@ export function webChatApp(opts: WebChatOptions): Hono {
       receivedAt: now.getTime(),
       ...(hold ? { hold: true } : {}),
     };
-    await storeIncoming(db, "web", crypto.randomUUID(), incoming, now);
-    opts.onStored();
+    try {
+      await opts.ingest("web", crypto.randomUUID(), incoming);
+    } catch {
+      // Logged by the ingest; the page tries again after a while.
+      return refuse(c, "retry_later", TEMPORARILY_UNAVAILABLE);
+    }
     return c.json({ ok: true }, 202);
   });
 

@@ -12,16 +12,14 @@ import { withheldLine } from "../../src/i18n/vi-media.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import { noGroupsToLeave, type ChannelSender, type OutgoingMedia, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
-import { numberChoices, storePendingChoices } from "./choices.js";
-import { renderForZalo, ZALO_TEXT_LIMIT } from "./text.js";
+import { numberChoices, storePendingChoices } from "../core/numbered-choices.js";
+import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../core/numbered-text.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
 
-export { splitForZalo } from "./text.js";
-import { withMediaNote } from "./text.js";
 /** Reported limits of the OA upload endpoints (reference/zalo.md). */
 export const IMAGE_LIMIT = 1024 * 1024;
 export const FILE_LIMIT = 5 * 1024 * 1024;

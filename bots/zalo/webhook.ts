@@ -3,18 +3,19 @@
 // event, pseudonymise, store the neutral incoming (repeats of a msg_id are dropped by the store's
 // unique key), answer 200. The core handles it afterwards. Never a 500: a storage failure is a 503
 // (Zalo re-sends), anything unusable but authentic is acknowledged with 200 and ignored.
-import { Hono } from "hono";
+import { Hono, type MiddlewareHandler } from "hono";
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
-import type { Logger } from "../../src/log.js";
+import { errorCode, type Logger } from "../../src/log.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { markFollowed, markUnfollowed } from "../../src/outbox/window.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
+import type { Ingest } from "../../src/inbound/ingest.js";
+import { bodyText, limitBody, parseJsonObject, refuse, retryLaterOnError } from "../../src/http/answers.js";
 import { parseZaloEvent } from "./events.js";
 import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
-import { loadPendingChoices, matchChoice } from "./choices.js";
+import { loadPendingChoices, matchChoice } from "../core/numbered-choices.js";
 import { SIGNATURE_HEADER, verifyZaloSignature } from "./signature.js";
-import { errorCode, readLimited } from "./http.js";
 
 export const ZALO_BODY_LIMIT = 256 * 1024;
 
@@ -35,7 +36,7 @@ export function isLiveZaloEvent(timestamp: string, now: Date): boolean {
   return age <= ZALO_EVENT_MAX_AGE_MS && age >= -ZALO_EVENT_MAX_AHEAD_MS;
 }
 
-export type ZaloIngest = (channel: "zalo", externalId: string, incoming: Incoming) => Promise<void>;
+export type ZaloIngest = Ingest<"zalo">;
 
 export interface ZaloWebhookOptions {
   appId: string;
@@ -61,21 +62,22 @@ export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
   const { db, keys, log } = opts;
   const app = new Hono();
 
-  app.post("/zalo/webhook", async (c) => {
-    const signature = c.req.header(SIGNATURE_HEADER);
-    if (!signature) return c.body(null, 401);
-    const body = await readLimited(c.req.raw, ZALO_BODY_LIMIT);
-    if (!body.ok) return body.tooLarge ? c.json({ ok: false }, 413) : c.json({ ok: false }, 400);
+  // The signature is checked over the raw text, so the header's presence is all that can be checked first.
+  const signed: MiddlewareHandler = async (c, next) => (c.req.header(SIGNATURE_HEADER) ? next() : refuse(c, "unauthenticated"));
+  app.post("/zalo/webhook", signed, limitBody(ZALO_BODY_LIMIT), async (c) => {
+    const signature = c.req.header(SIGNATURE_HEADER)!;
+    const text = await bodyText(c);
+    if (text === null) return refuse(c, "malformed");
     let event: unknown;
     try {
-      event = JSON.parse(body.text);
+      event = JSON.parse(text);
     } catch {
-      return c.body(null, 401); // without a readable timestamp the signature cannot be checked
+      return refuse(c, "unauthenticated"); // without a readable timestamp the signature cannot be checked
     }
-    const obj = typeof event === "object" && event !== null && !Array.isArray(event) ? (event as Record<string, unknown>) : null;
+    const obj = parseJsonObject(text);
     const timestamp = obj && (typeof obj.timestamp === "string" || typeof obj.timestamp === "number") ? String(obj.timestamp) : "";
-    if (!(await verifyZaloSignature(signature, opts.appId, body.text, timestamp, opts.oaSecretKey))) return c.body(null, 401);
-    if (obj && obj.app_id !== undefined && String(obj.app_id) !== opts.appId) return c.body(null, 401);
+    if (!(await verifyZaloSignature(signature, opts.appId, text, timestamp, opts.oaSecretKey))) return refuse(c, "unauthenticated");
+    if (obj && obj.app_id !== undefined && String(obj.app_id) !== opts.appId) return refuse(c, "unauthenticated");
 
     const now = opts.now();
     // Answered 200 like any authentic event Zalo should not re-send, but nothing is stored or done.
@@ -118,14 +120,11 @@ export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
       }
     } catch (error) {
       log?.warn("zalo.webhook.ingest_failed", { error: errorCode(error) });
-      return c.json({ ok: false }, 503);
+      return refuse(c, "retry_later");
     }
     return c.json({ ok: true }, 200);
   });
 
-  app.onError((error, c) => {
-    log?.error("zalo.webhook.error", { error: errorCode(error) });
-    return c.json({ ok: false }, 503);
-  });
+  app.onError(retryLaterOnError(log, "zalo.webhook.error"));
   return app;
 }

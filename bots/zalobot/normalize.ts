@@ -4,7 +4,7 @@ import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf, pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
-import { loadPendingChoices, matchChoice } from "../zalo/choices.js";
+import { loadPendingChoices, matchChoice } from "../core/numbered-choices.js";
 
 type Obj = Record<string, unknown>;
 const isObj = (value: unknown): value is Obj => typeof value === "object" && value !== null && !Array.isArray(value);

@@ -16,6 +16,7 @@ import { serve } from "@hono/node-server";
 import { createKeyring } from "../../src/crypto/keys.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import { createLogger, type LogLevel } from "../../src/log.js";
+import { createIngest } from "../../src/inbound/ingest.js";
 import { createApp } from "../../src/app.js";
 import { createWorkLoop, type WorkDeps } from "../../bots/core/work/runner.js";
 import { requeueInterrupted } from "../../bots/core/work/process.js";
@@ -63,7 +64,7 @@ async function main() {
     demo: false,
     telegram: { secret: need("TG_SECRET"), botUsername: "PhaoDaiBot" },
     zalo: { appId, oaSecretKey: need("ZALO_OA_SECRET") },
-    onStored: loop.kick,
+    ingest: createIngest({ db, log, now, onStored: loop.kick }),
   });
   const port = Number(need("PORT"));
   serve({ fetch: app.fetch, port, hostname: "127.0.0.1" }, () => {

@@ -1,5 +1,4 @@
 // The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
-import { telegramMediaFetcher } from "../../bots/telegram/media.js";
 import type { UploadLimits } from "../../src/media/uploads.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,22 +8,17 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/log.js";
 import { createApp } from "../../src/app.js";
+import { createIngest } from "../../src/inbound/ingest.js";
 import { runWorkOnce, type WorkDeps } from "../../bots/core/work/runner.js";
 import { importPlacesCsv } from "../../src/places/import.js";
 import { createInvitation } from "../../src/staff/invitations.js";
-import { createWebChatSender } from "../../bots/webchat/sender.js";
-import { createTelegramBot } from "../../bots/telegram/bot.js";
-import { createTelegramSender } from "../../bots/telegram/sender.js";
 import type { CoreSettings } from "../../bots/core/turn.js";
 import type { FakeTelegram } from "./fake-telegram.js";
 import { setZaloEventClock, type FakeZaloOa } from "./fake-zalo-oa.js";
 import type { FakeZaloBot } from "./fake-zalo-bot.js";
-import { ZaloOaClient } from "../../bots/zalo/client.js";
-import { createTokenStore } from "../../bots/zalo/tokens.js";
-import { createZaloSender } from "../../bots/zalo/sender.js";
-import { ZaloBotClient } from "../../bots/zalobot/client.js";
-import { createZaloBotSender } from "../../bots/zalobot/sender.js";
-import { buildMediaSources } from "../../src/media/sources.js";
+import type { ZaloOaClient } from "../../bots/zalo/client.js";
+import { createChannels, webhookOptions } from "../../src/channels.js";
+import { parseConfig } from "../../src/config/schema.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { addressTagOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import type { Channel } from "../../src/messaging/types.js";
@@ -40,6 +34,20 @@ export const PUBLIC_URL = "https://phaodai.test";
 export async function outboxTarget<C extends Channel>(keys: Keyring, channel: C, chatId: string) {
   const address = { channel, chatId };
   return { channel, sealedAddress: await sealAddress(keys, address), addressTag: await addressTagOf(keys, address) };
+}
+
+/** Settings for the fakes given: webhooks at PUBLIC_URL, each platform's API on localhost. */
+function harnessEnv(opts: { telegram?: FakeTelegram; zalo?: FakeZaloOa; zalobot?: FakeZaloBot }): Record<string, string | undefined> {
+  const { telegram, zalo, zalobot } = opts;
+  return {
+    APP_ENV: "test",
+    // Demo mode is the core's setting here (CoreSettings.demo); the settings refuse it beside messenger tokens.
+    DEMO_MODE: "off",
+    PUBLIC_URL,
+    ...(telegram ? { TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } : {}),
+    ...(zalo ? { ZALO_APP_ID: zalo.appId, ZALO_APP_SECRET: zalo.appSecret, ZALO_OA_SECRET_KEY: zalo.oaSecret, ZALO_API_ROOT: zalo.apiRoot, ZALO_OAUTH_ROOT: zalo.oauthRoot } : {}),
+    ...(zalobot ? { ZALO_BOT_TOKEN: zalobot.token, ZALO_BOT_API_ROOT: zalobot.apiRoot, ZALO_BOT_WEBHOOK_SECRET: ZALOBOT_SECRET } : {}),
+  };
 }
 
 export interface Harness {
@@ -117,29 +125,11 @@ export async function createHarness(
   const now = () => clock.now;
   if (opts.places !== false) await importPlacesCsv(db, readFileSync(SAMPLE_PLACES_CSV, "utf8"), { isSample: true });
 
-  const senders: WorkDeps["senders"] = { web: createWebChatSender(db, keys) };
-  const bot = opts.telegram ? createTelegramBot({ token: opts.telegram.token, apiRoot: opts.telegram.apiRoot, botInfo: opts.telegram.bot, timeoutSeconds: opts.telegramTimeoutSeconds }) : null;
-  const media = buildMediaSources({ db, telegram: bot && opts.telegram ? telegramMediaFetcher(bot.api, opts.telegram.token, opts.telegram.apiRoot) : undefined });
-  if (bot) {
-    senders.telegram = createTelegramSender(bot.api, { media });
-  }
-  let zalo: ZaloOaClient | undefined;
-  if (opts.zalo) {
-    setZaloEventClock(() => clock.now.getTime());
-    zalo = new ZaloOaClient({
-      appId: opts.zalo.appId,
-      appSecret: opts.zalo.appSecret,
-      apiRoot: opts.zalo.apiRoot,
-      oauthRoot: opts.zalo.oauthRoot,
-      tokens: createTokenStore(db, keys, opts.zalo.appId),
-      now,
-      log,
-    });
-    senders.zalo = createZaloSender({ client: zalo, db, keys, media, now, publicUrl: PUBLIC_URL });
-  }
-  if (opts.zalobot) {
-    senders.zalobot = createZaloBotSender({ client: new ZaloBotClient({ token: opts.zalobot.token, apiRoot: opts.zalobot.apiRoot }), db, keys, now, publicUrl: PUBLIC_URL, media });
-  }
+  if (opts.zalo) setZaloEventClock(() => clock.now.getTime());
+  // The production wiring builds the clients, senders and media sources, from settings as an operator would write them.
+  const config = parseConfig(harnessEnv(opts));
+  const { senders, media, zaloOa } = await createChannels({ config, db, keys, log, now, botInfo: opts.telegram?.bot, telegramTimeoutSeconds: opts.telegramTimeoutSeconds });
+  const zalo = zaloOa ?? undefined;
   const settings: CoreSettings = {
     draftTtlMinutes: 60,
     tipsPerHour: 5,
@@ -157,12 +147,11 @@ export async function createHarness(
     now,
     demo: settings.demo,
     demoCommuneCode: "HONGLOC",
-    telegram: bot ? { secret: WEBHOOK_SECRET } : undefined,
-    zalo: opts.zalo ? { appId: opts.zalo.appId, oaSecretKey: opts.zalo.oaSecret } : undefined,
-    zalobot: opts.zalobot ? { secret: ZALOBOT_SECRET } : undefined,
+    // No bot username, as before: group commands addressed to any bot are taken.
+    ...webhookOptions(config),
     media,
     uploadLimits: opts.uploadLimits,
-    onStored: () => undefined,
+    ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
   });
 

@@ -8,7 +8,7 @@ import { BOT_TIPSTER, botUpdate, flatBody, startFakeZaloBot, type FakeZaloBot } 
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { isUnsubscribed } from "../../src/outbox/window.js";
 import { sweep } from "../../bots/core/work/sweep.js";
-import { loadPendingChoices, matchChoice, numberChoices, storePendingChoices } from "../../bots/zalo/choices.js";
+import { loadPendingChoices, matchChoice, numberChoices, storePendingChoices } from "../../bots/core/numbered-choices.js";
 
 let fake: FakeZaloOa;
 let bot: FakeZaloBot;

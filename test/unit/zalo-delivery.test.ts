@@ -2,9 +2,10 @@
 // numbered choices kept whole, choices keyed by letters when a number is the answer, audio types
 // sniffed and MP3 tags stripped, recordings carried across channels, download names.
 import { describe, expect, it } from "vitest";
-import { numberChoices, matchChoice } from "../../bots/zalo/choices.js";
-import { renderForZalo, splitForZalo, ZALO_TEXT_LIMIT } from "../../bots/zalo/text.js";
+import { numberChoices, matchChoice } from "../../bots/core/numbered-choices.js";
+import { renderForZalo, splitForZalo, ZALO_TEXT_LIMIT } from "../../bots/core/numbered-text.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
+import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { sniffAudio, stripId3 } from "../../src/media/strip.js";
 import { hasAudioFor } from "../../src/bulletins/messages.js";
 import { downloadName } from "../../src/media/links.js";
@@ -51,6 +52,20 @@ describe("splitting for Zalo", () => {
     expect(parts.every((p) => p.length <= ZALO_TEXT_LIMIT)).toBe(true);
     expect(parts.join("\n")).toContain("150. Thôn Số 150");
     expect(matchChoice("150", numbered)).toBe("v:150");
+  });
+});
+
+describe("one numbered-choice renderer for Zalo OA and Zalo Bot", () => {
+  const two = [[{ label: "Có", data: "y" }], [{ label: "Không", data: "n" }]];
+  it.each<[string, string, { label: string; data: string }[][], boolean, string[]]>([
+    ["text alone", "Xin chào", [], false, ["Xin chào"]],
+    ["trailing space trimmed", "Xin chào  \n", [], false, ["Xin chào"]],
+    ["numbered under the text", "Đúng không?", two, false, [`Đúng không?\n\n1. Có\n2. Không\n${viZalo.choices.hint(2)}`]],
+    ["lettered when a number is the answer", "Bao nhiêu?", two, true, [`Bao nhiêu?\n\na. Có\nb. Không\n${viZaloDelivery.letterHint(["a", "b"])}`]],
+    ["choices alone when there is no text", "", two, false, [`1. Có\n2. Không\n${viZalo.choices.hint(2)}`]],
+    ["a long text, then the block on its own", "x".repeat(ZALO_TEXT_LIMIT), two, false, ["x".repeat(ZALO_TEXT_LIMIT), `1. Có\n2. Không\n${viZalo.choices.hint(2)}`]],
+  ])("%s", (_name, text, choices, numericAnswer, parts) => {
+    expect(renderForZalo(text, numberChoices(choices, numericAnswer))).toEqual(parts);
   });
 });
 

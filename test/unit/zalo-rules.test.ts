@@ -1,12 +1,11 @@
 // Pure Zalo rules, table-driven: the webhook signature (with the reference's test vector), event
 // reading, numbered choices and error codes (picture metadata: test/unit/reencode.test.ts).
-import { withMediaNote } from "../../bots/zalo/text.js";
+import { renderForZalo, splitForZalo, withMediaNote } from "../../bots/core/numbered-text.js";
 import { describe, expect, it } from "vitest";
 import { verifyZaloSignature, zaloSignature } from "../../bots/zalo/signature.js";
 import { parseZaloEvent } from "../../bots/zalo/events.js";
-import { foldChoiceText, matchChoice, numberChoices, renderWithChoices } from "../../bots/zalo/choices.js";
+import { foldChoiceText, matchChoice, numberChoices } from "../../bots/core/numbered-choices.js";
 import { classifyZaloError, secondsUntilVietnamMorning } from "../../bots/zalo/errors.js";
-import { splitForZalo } from "../../bots/zalo/sender.js";
 import { parseBotUpdate } from "../../bots/zalobot/normalize.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
 
@@ -105,7 +104,7 @@ describe("numbered choices", () => {
     ],
   ]);
   it("renders numbered lines and the hint", () => {
-    expect(renderWithChoices("Chọn:", numbered)).toBe(`Chọn:\n\n1. 🚨 Tố giác ma túy\n2. Không rõ thôn/xóm\n3. ⬅️ Quay lại\n4. ✖️ Hủy\n${viZalo.choices.hint(4)}`);
+    expect(renderForZalo("Chọn:", numbered)).toEqual([`Chọn:\n\n1. 🚨 Tố giác ma túy\n2. Không rõ thôn/xóm\n3. ⬅️ Quay lại\n4. ✖️ Hủy\n${viZalo.choices.hint(4)}`]);
     expect(viZalo.choices.hint(3)).toContain("Gõ 1, 2 hoặc 3");
     expect(viZalo.choices.hint(12)).toContain("từ 1 đến 12");
   });

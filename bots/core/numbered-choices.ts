@@ -1,8 +1,7 @@
-// Zalo has no buttons we can rely on: choices are numbered lines, and the person answers with the
-// number or the words. The list last shown in a chat is kept (by its keyed address tag) so that a
+// Channels without buttons we can rely on (Zalo OA and Zalo Bot, which share this file): choices
+// are numbered lines, and the person answers with the number or the words. The list last shown in a chat is kept (by its keyed address tag) so that a
 // typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
 import type { Db } from "../../src/db/client.js";
-import { viZalo } from "../../src/i18n/vi-zalo.js";
 import type { Choice } from "../../src/messaging/types.js";
 
 export interface NumberedChoice {
@@ -24,13 +23,6 @@ export function numberChoices(choices: Choice[][] | undefined, numericAnswer = f
   const flat = (choices ?? []).flat();
   if (numericAnswer && flat.length <= LETTERS.length) return flat.map((c, i) => ({ n: 0, key: LETTERS[i]!, label: c.label, data: c.data }));
   return flat.map((c, i) => ({ n: i + 1, label: c.label, data: c.data }));
-}
-
-/** The message text followed by "1. …" lines and the hint, or the text alone. */
-export function renderWithChoices(text: string, numbered: NumberedChoice[]): string {
-  if (numbered.length === 0) return text;
-  const lines = numbered.map((c) => `${c.key ?? c.n}. ${c.label}`);
-  return [text.trimEnd(), "", ...lines, viZalo.choices.hint(numbered.length)].join("\n").trim();
 }
 
 /**

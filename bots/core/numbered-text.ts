@@ -4,7 +4,7 @@
 // arrives apart from the list it speaks of. Pure functions, table-tested.
 import { viZalo } from "../../src/i18n/vi-zalo.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
-import type { NumberedChoice } from "./choices.js";
+import type { NumberedChoice } from "./numbered-choices.js";
 
 export const ZALO_TEXT_LIMIT = 2000;
 
