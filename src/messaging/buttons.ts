@@ -43,8 +43,8 @@ export interface Codec<P, V = P> {
   readonly prefix: string;
   /** Nothing to pack for a kind without payload (`recentBulletins.pack()`). */
   pack(...value: [P] extends [undefined] ? [] : [P]): string;
-  /** The value, or null for data of another kind and for forged or malformed data of this one. */
-  parse(data: string): V | null;
+  /** The value, or null for data of another kind, forged or malformed data of this one, or none. */
+  parse(data: string | null | undefined): V | null;
   /** The data is of this kind (its prefix), even if it does not parse: a forged or stale button. */
   claims(data: string): boolean;
 }
@@ -68,7 +68,7 @@ function codec(prefix: string, shape?: Field<unknown> | Record<string, Field<unk
       return [prefix, ...parts].join(":");
     },
     parse(data) {
-      const parts = data.split(":");
+      const parts = (data ?? "").split(":");
       if (parts[0] !== prefix || parts.length !== arity + 1) return null;
       if (single) return single.parse(parts[1]!);
       if (!shape) return true;
@@ -110,9 +110,9 @@ export const tipReply = codec("r", id);
 
 // ---- Staff: tips, alerts, the held queue ------------------------------------------------------
 
-const TIP_BUTTON_ACTIONS = ["take", "verify", "done", "unfounded", "ask"] as const;
+type TipButtonAction = "take" | "verify" | "done" | "unfounded" | "ask";
 /** An action on a tip. Any word parses: a stale or forged one gets the real buttons again. */
-export const tipAction = codec("t", { tipId: id, action: word<(typeof TIP_BUTTON_ACTIONS)[number]>(/^\w+$/) });
+export const tipAction = codec("t", { tipId: id, action: word<TipButtonAction>(/^\w+$/) });
 /** A tip in an officer's list. */
 export const tipView = codec("l", id);
 /** Where an officer's alerts go: the first account, or a linked one. */

@@ -139,3 +139,19 @@ describe("button codecs", () => {
     expect(b.recentBulletins.claims("bls:1")).toBe(false);
   });
 });
+
+describe("button codec types", () => {
+  it("let producers pack only what a kind means (checked by tsc)", () => {
+    // @ts-expect-error not a tip action
+    b.tipAction.pack({ tipId: 1, action: "foo" });
+    // @ts-expect-error not a way to move
+    b.nav.pack("forward");
+    // @ts-expect-error an id is a number
+    b.tipView.pack("1");
+    // @ts-expect-error nothing to pack
+    b.translationList.pack("x");
+    const reason: { deliveryId: number; reason: string } | null = b.notBroadcastReason.parse("br:1:power");
+    const move: "back" | "cancel" | null = b.nav.parse("nav:back");
+    expect([reason, move]).toEqual([{ deliveryId: 1, reason: "power" }, "back"]);
+  });
+});
