@@ -32,7 +32,7 @@ export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
 
 /** The held queue's buttons: the list, "release / dismiss up to here?" and the confirmation. */
 export async function heldChoice(turn: Turn, staff: StaffRow | null, data: string): Promise<boolean> {
-  if (!heldList.claims(data)) return false;
+  if (!heldList.claims(data)) return false; // the three kinds share the prefix "hq"
   if (!staff) {
     turn.reply(vi.staff.notStaff);
     return true;

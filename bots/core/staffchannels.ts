@@ -98,8 +98,7 @@ export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<v
   turn.reply(viZalo.staff.chooseAlerts(channelName(current)), rows);
 }
 
-/** ac:primary | ac:<link id> */
-/** The pressed button's choice, or null for a forged or stale one. */
+/** The first account or a linked one, from the pressed button; null for a forged or stale button. */
 export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: "primary" | number | null): Promise<void> {
   const { db } = turn.deps;
   const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
