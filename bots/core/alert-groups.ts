@@ -6,28 +6,23 @@ import { vi } from "../../src/i18n/vi.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
-import { parseId } from "../../src/util/ids.js";
+import { alertGroup } from "../../src/messaging/buttons.js";
 import type { Choice } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";
 
 /** The buttons of this feature, typed: the list of a commune, "remove?" and "yes, remove". */
 export type GroupButton = { kind: "list"; communeId: number } | { kind: "ask"; groupId: number } | { kind: "remove"; groupId: number };
 
-const PREFIX = "ag:";
-const KIND_CODES = { list: "l", ask: "r", remove: "y" } as const;
-
 export function groupButtonData(button: GroupButton): string {
-  return `${PREFIX}${KIND_CODES[button.kind]}:${button.kind === "list" ? button.communeId : button.groupId}`;
+  return alertGroup.pack(button.kind === "list" ? { kind: "list", id: button.communeId } : { kind: button.kind, id: button.groupId });
 }
 
 /** Null when the data is not this feature's; "invalid" when it claims to be but is forged or malformed. */
 export function parseGroupButton(data: string): GroupButton | "invalid" | null {
-  if (!data.startsWith(PREFIX)) return null;
-  const match = /^ag:([lry]):([^:]*)$/.exec(data);
-  const id = parseId(match?.[2]);
-  if (!match || id === null) return "invalid";
-  if (match[1] === "l") return { kind: "list", communeId: id };
-  return { kind: match[1] === "r" ? "ask" : "remove", groupId: id };
+  if (!alertGroup.claims(data)) return null;
+  const button = alertGroup.parse(data);
+  if (!button) return "invalid";
+  return button.kind === "list" ? { kind: "list", communeId: button.id } : { kind: button.kind, groupId: button.id };
 }
 
 export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: string): Promise<void> {

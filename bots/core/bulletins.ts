@@ -20,9 +20,13 @@ import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
 import { chooseCommune, chooseLanguage, communeLanguageChoices, continueSubCommune, startSubscribe, stopSubscription, subscriptionOf } from "./subscribe.js";
 import { chooseTranslatorLanguage, continueTranslate, leaveTranslate, openTranslation, review, submitTranslation, translatorMenu } from "./translations.js";
+import {
+  broadcast, nav, notBroadcast, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscribeCommune, subscribeLanguage, subscription,
+  translationApprove, translationList, translationOpen, translationReturn, translationSubmit, translatorLanguage,
+} from "../../src/messaging/buttons.js";
 
 const t = viBulletins;
-const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: "nav:cancel" }];
+const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: nav.pack("cancel") }];
 
 /** The latest slot that aired (or is airing) in a commune. */
 function latestSlot(turn: Turn, communeId: number) {
@@ -36,7 +40,7 @@ function latestSlot(turn: Turn, communeId: number) {
 type SlotWithItem = NonNullable<Awaited<ReturnType<typeof latestSlot>>>;
 
 function extraRows(): Choice[][] {
-  return [[{ label: t.buttons.recent, data: "bls" }], [{ label: t.buttons.otherLanguage, data: "blo" }]];
+  return [[{ label: t.buttons.recent, data: recentBulletins.pack() }], [{ label: t.buttons.otherLanguage, data: otherLanguage.pack() }]];
 }
 
 function appendRows(message: OutgoingMessage, rows: Choice[][]): OutgoingMessage {
@@ -86,7 +90,7 @@ async function readerCommune(turn: Turn): Promise<{ communeId: number; language:
 }
 
 async function notSubscribed(turn: Turn): Promise<void> {
-  turn.reply(turn.staff ? t.read.notStaffScope : t.read.notSubscribed, turn.staff ? undefined : [[{ label: t.buttons.subscribe, data: "sub:start" }]]);
+  turn.reply(turn.staff ? t.read.notStaffScope : t.read.notSubscribed, turn.staff ? undefined : [[{ label: t.buttons.subscribe, data: subscription.pack("start") }]]);
 }
 
 /** /bantin [ds | <language>] */
@@ -132,7 +136,7 @@ async function listRecent(turn: Turn, communeId: number): Promise<void> {
     const aired = s.status === "sent" || s.status === "sending";
     lines.push(t.read.recentLine(formatSlot(s.scheduledAt), s.item?.title ?? "—", aired ? "" : (t.slotStatus[s.status] ?? s.status)));
   }
-  const rows = slots.filter((s) => s.itemId !== null).slice(0, 6).map((s) => [{ label: t.buttons.viewSlot(formatSlot(s.scheduledAt)), data: `bv:${s.id}` }]);
+  const rows = slots.filter((s) => s.itemId !== null).slice(0, 6).map((s) => [{ label: t.buttons.viewSlot(formatSlot(s.scheduledAt)), data: readSlot.pack(s.id) }]);
   turn.reply(lines.join("\n"), rows);
 }
 
@@ -143,7 +147,7 @@ async function chooseReadLanguage(turn: Turn): Promise<void> {
   const codes = communeLanguageChoices(commune.languages);
   const villages = await turn.deps.db.village.findMany({ where: { communeId: commune.id, languages: { not: null } }, select: { languages: true } });
   for (const v of villages) for (const c of parseLanguageList(v.languages)) if (!codes.includes(c)) codes.push(c);
-  turn.reply(t.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: `bl:${c}` }]));
+  turn.reply(t.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: readLanguage.pack(c) }]));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -159,7 +163,7 @@ async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promi
     turn.reply(t.head.notYourVillage);
     return;
   }
-  const rows: Choice[][] = reasons.map((r) => [{ label: r.label, data: `br:${deliveryId}:${r.id}` }]);
+  const rows: Choice[][] = reasons.map((r) => [{ label: r.label, data: notBroadcastReason.pack({ deliveryId, reason: r.id }) }]);
   rows.push(cancelRow());
   // In the reason step: "Hủy" says nothing was recorded, and a reason typed in words is taken as the "other" reason.
   turn.state = { step: "b_reason", deliveryId };
@@ -341,55 +345,62 @@ export async function bulletinChoice(turn: Turn, data: string): Promise<boolean>
     turn.reply(t.staff.notStaff);
     return true;
   };
-  let m: RegExpExecArray | null;
-  if (data === "sub:start") {
+  const sub = subscription.parse(data);
+  if (sub === "start") {
     await startSubscribe(turn);
     return true;
   }
-  if (data === "sub:stop") {
+  if (sub === "stop") {
     await stopSubscription(turn);
     return true;
   }
-  if ((m = /^sc:(\d{1,9})$/.exec(data))) {
-    await chooseCommune(turn, Number(m[1]));
+  const communeId = subscribeCommune.parse(data);
+  if (communeId !== null) {
+    await chooseCommune(turn, communeId);
     return true;
   }
-  if ((m = /^sl:(\d{1,9}):([a-z]{3})$/.exec(data))) {
-    await chooseLanguage(turn, Number(m[1]), m[2]!);
+  const subLanguage = subscribeLanguage.parse(data);
+  if (subLanguage) {
+    await chooseLanguage(turn, subLanguage.communeId, subLanguage.language);
     return true;
   }
-  if (data === "bls") {
+  if (recentBulletins.parse(data)) {
     const reader = await readerCommune(turn);
     if (!reader) await notSubscribed(turn);
     else await listRecent(turn, reader.communeId);
     return true;
   }
-  if (data === "blo") {
+  if (otherLanguage.parse(data)) {
     await chooseReadLanguage(turn);
     return true;
   }
-  if ((m = /^bl:([a-z]{3})$/.exec(data))) {
-    await readBulletin(turn, m[1]!);
+  const readCode = readLanguage.parse(data);
+  if (readCode !== null) {
+    await readBulletin(turn, readCode);
     return true;
   }
-  if ((m = /^bv:(\d{1,9})$/.exec(data))) {
-    await readBulletin(turn, "", Number(m[1]));
+  const slotId = readSlot.parse(data);
+  if (slotId !== null) {
+    await readBulletin(turn, "", slotId);
     return true;
   }
-  if ((m = /^bp:(\d{1,9})$/.exec(data))) {
+  const broadcastId = broadcast.parse(data);
+  if (broadcastId !== null) {
     if (!staff) return needStaff();
-    await answer(turn, staff, Number(m[1]), "broadcast");
+    await answer(turn, staff, broadcastId, "broadcast");
     return true;
   }
-  if ((m = /^bn:(\d{1,9})$/.exec(data))) {
+  const notBroadcastId = notBroadcast.parse(data);
+  if (notBroadcastId !== null) {
     if (!staff) return needStaff();
-    await askReason(turn, staff, Number(m[1]));
+    await askReason(turn, staff, notBroadcastId);
     return true;
   }
-  if ((m = /^br:(\d{1,9}):([a-z_]{2,16})$/.exec(data))) {
+  const reasonChoice = notBroadcastReason.parse(data);
+  if (reasonChoice) {
     if (!staff) return needStaff();
-    const deliveryId = Number(m[1]);
-    if (m[2] === "other") {
+    const { deliveryId, reason } = reasonChoice;
+    if (reason === "other") {
       const delivery = await findDelivery(turn.deps, deliveryId);
       if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
         turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
@@ -399,33 +410,39 @@ export async function bulletinChoice(turn: Turn, data: string): Promise<boolean>
       turn.reply(t.head.askReasonText, [cancelRow()]);
       return true;
     }
-    if (!reasons.some((r) => r.id === m![2])) return false;
-    await answer(turn, staff, deliveryId, "not_broadcast", m[2]);
+    if (!reasons.some((r) => r.id === reason)) return false;
+    await answer(turn, staff, deliveryId, "not_broadcast", reason);
     return true;
   }
-  if ((m = /^tl:([a-z]{3}|done)$/.exec(data))) {
+  const translatorCode = translatorLanguage.parse(data);
+  if (translatorCode !== null) {
     if (!staff) return needStaff();
-    await chooseTranslatorLanguage(turn, staff, m[1]!);
+    await chooseTranslatorLanguage(turn, staff, translatorCode);
     return true;
   }
-  if (data === "tlist") {
+  if (translationList.parse(data)) {
     if (!staff) return needStaff();
     await translatorMenu(turn, staff, "");
     return true;
   }
-  if ((m = /^tr:(\d{1,9}):([a-z]{3})$/.exec(data))) {
+  const opened = translationOpen.parse(data);
+  if (opened) {
     if (!staff) return needStaff();
-    await openTranslation(turn, staff, Number(m[1]), m[2]!);
+    await openTranslation(turn, staff, opened.itemId, opened.language);
     return true;
   }
-  if ((m = /^ts:(\d{1,9}):([a-z]{3})$/.exec(data))) {
+  const submitted = translationSubmit.parse(data);
+  if (submitted) {
     if (!staff) return needStaff();
-    await submitTranslation(turn, staff, Number(m[1]), m[2]!);
+    await submitTranslation(turn, staff, submitted.itemId, submitted.language);
     return true;
   }
-  if ((m = /^t([ax]):(\d{1,9})$/.exec(data))) {
+  const approved = translationApprove.parse(data);
+  const returned = translationReturn.parse(data);
+  const versionId = approved ?? returned;
+  if (versionId !== null) {
     if (!staff) return needStaff();
-    await review(turn, staff, Number(m[2]), m[1] === "a" ? "approve" : "return");
+    await review(turn, staff, versionId, approved !== null ? "approve" : "return");
     return true;
   }
   return false;

@@ -1,6 +1,6 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
 // What it routes to is declared in the registry: commands in ./commands, flows in ./flows.
-import { parseId } from "../../src/util/ids.js";
+import { alertChannel, menu, nav, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueue } from "../../src/outbox/outbox.js";
@@ -104,42 +104,43 @@ async function runCommand(turn: Turn, name: string, args: string): Promise<void>
 
 async function globalChoice(turn: Turn, data: string): Promise<boolean> {
   const staff = turn.staff;
-  if (data === "nav:cancel") {
+  const move = nav.parse(data);
+  if (move === "cancel") {
     await cancelFlow(turn);
     return true;
   }
-  if (data === "nav:back") {
+  if (move === "back") {
     await backFlow(turn);
     return true;
   }
-  if (data === "menu:report") {
+  const item = menu.parse(data);
+  if (item === "report") {
     if (turn.incoming.chat.isGroup) turn.reply(vi.flow.groupOnly);
     else await startTipOff(turn);
     return true;
   }
-  if (data === "menu:followup") {
+  if (item === "followup") {
     askReceiptCode(turn);
     return true;
   }
-  if (data === "menu:privacy") {
+  if (item === "privacy") {
     turn.reply(vi.privacy);
     return true;
   }
-  if (data === "menu:help") {
+  if (item === "help") {
     turn.reply(turn.helpText());
     return true;
   }
-  const tipAction = /^t:(\d+):(\w+)$/.exec(data);
-  if (tipAction) {
-    const tipId = parseId(tipAction[1]);
+  // Buttons of these kinds that do not parse are forged or stale: "not found", never another meaning.
+  if (tipAction.claims(data)) {
+    const button = tipAction.parse(data);
     if (!staff) turn.reply(vi.staff.notStaff);
-    else if (tipId === null) turn.reply(vi.staff.tipNotFound);
-    else await tipButton(turn, staff, tipId, tipAction[2]!);
+    else if (!button) turn.reply(vi.staff.tipNotFound);
+    else await tipButton(turn, staff, button.tipId, button.action);
     return true;
   }
-  const view = /^l:(\d+)$/.exec(data);
-  if (view) {
-    const tipId = parseId(view[1]);
+  if (tipView.claims(data)) {
+    const tipId = tipView.parse(data);
     if (!staff) turn.reply(vi.staff.notStaff);
     else if (tipId === null) turn.reply(vi.staff.tipNotFound);
     else await viewTip(turn, staff, tipId);
@@ -151,20 +152,18 @@ async function globalChoice(turn: Turn, data: string): Promise<boolean> {
     else await groupButton(turn, staff, groupChoice);
     return true;
   }
-  const alertChoice = /^ac:(primary|\d+)$/.exec(data);
-  if (alertChoice) {
+  if (alertChannel.claims(data)) {
     if (!staff) turn.reply(vi.staff.notStaff);
-    else await setAlertChannel(turn, staff, alertChoice[1]!);
+    else await setAlertChannel(turn, staff, alertChannel.parse(data));
     return true;
   }
-  if (data === "zr:ok") {
+  if (reminder.parse(data)) {
     reminderAnswered(turn);
     return true;
   }
   if (await heldChoice(turn, staff, data)) return true;
-  const answer = /^r:(\d+)$/.exec(data);
-  if (answer) {
-    const tipId = parseId(answer[1]);
+  if (tipReply.claims(data)) {
+    const tipId = tipReply.parse(data);
     if (tipId === null) turn.reply(vi.staff.tipNotFound);
     else await openFromQuestion(turn, tipId);
     return true;

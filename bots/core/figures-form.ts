@@ -2,7 +2,6 @@
 // previous value to keep, a way back at every step, a numbered summary before saving; every save
 // is a revision (who, when). Only aggregate counts, never names.
 import { placeExamples, unknownCodeText } from "./stats.js";
-import { parseId } from "../../src/util/ids.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
@@ -14,13 +13,14 @@ import { IDLE } from "./state.js";
 import type { FiguresForm, FiguresState } from "./figures-state.js";
 
 import type { StaffRow, Turn } from "./turn.js";
+import { figures, figuresVillage, nav as navButton } from "../../src/messaging/buttons.js";
 
 const MAX_MONTHS_BACK = 24;
 const fields = (): FigureField[] => FIGURE_FIELDS;
 
 const nav = (): Choice[] => [
-  { label: t.buttons.back, data: "nav:back" },
-  { label: t.buttons.cancel, data: "nav:cancel" },
+  { label: t.buttons.back, data: navButton.pack("back") },
+  { label: t.buttons.cancel, data: navButton.pack("cancel") },
 ];
 
 function show(field: FigureField, value: number | undefined): string {
@@ -77,8 +77,8 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
       return;
     }
     const rows: Choice[][] = [];
-    for (let i = 0; i < villages.length; i += 2) rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: `fgv:${v.id}` })));
-    rows.push([{ label: t.buttons.cancel, data: "nav:cancel" }]);
+    for (let i = 0; i < villages.length; i += 2) rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: figuresVillage.pack(v.id) })));
+    rows.push([{ label: t.buttons.cancel, data: navButton.pack("cancel") }]);
     turn.state = { step: "figures_village", month, communeId: staff.communeId };
     turn.reply(t.form.chooseVillage(month), rows);
     return;
@@ -129,13 +129,13 @@ function ask(turn: Turn, form: FiguresForm, problem?: string): void {
   if (previous !== undefined) lines.push(t.form.previousHint(show(field, previous), form.previousIsLastMonth));
   if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) lines.push(t.form.lastMonthAvailable);
   const rows: Choice[][] = [];
-  if (field.kind === "yesno") rows.push([{ label: t.buttons.yes, data: "fg:yes" }, { label: t.buttons.no, data: "fg:no" }]);
+  if (field.kind === "yesno") rows.push([{ label: t.buttons.yes, data: figures.pack("yes") }, { label: t.buttons.no, data: figures.pack("no") }]);
   const extra: Choice[] = [];
-  if (previous !== undefined) extra.push({ label: t.buttons.keep(show(field, previous)), data: "fg:keep" });
-  if (field.kind === "count") extra.push({ label: t.buttons.zero, data: "fg:zero" });
+  if (previous !== undefined) extra.push({ label: t.buttons.keep(show(field, previous)), data: figures.pack("keep") });
+  if (field.kind === "count") extra.push({ label: t.buttons.zero, data: figures.pack("zero") });
   if (extra.length > 0) rows.push(extra);
-  rows.push([{ label: t.buttons.skip, data: "fg:skip" }]);
-  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: t.buttons.copyLastMonth, data: "fg:copy" }]);
+  rows.push([{ label: t.buttons.skip, data: figures.pack("skip") }]);
+  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: t.buttons.copyLastMonth, data: figures.pack("copy") }]);
   rows.push(nav());
   // A count typed as "2" is the answer, not the second choice (Zalo keys these choices by letters).
   turn.replies.push({ text: lines.join("\n"), choices: rows, ...(field.kind === "count" ? { numericAnswer: true } : {}) });
@@ -161,7 +161,7 @@ function summary(turn: Turn, form: FiguresForm): void {
   const missing = list.filter((f) => form.values[f.id] === undefined).length;
   if (missing > 0) lines.push(t.form.summaryMissing(missing));
   lines.push(t.form.summaryFooter);
-  turn.reply(lines.join("\n"), [[{ label: t.buttons.save, data: "fg:save" }], [{ label: t.buttons.edit, data: "fg:edit" }], nav()]);
+  turn.reply(lines.join("\n"), [[{ label: t.buttons.save, data: figures.pack("save") }], [{ label: t.buttons.edit, data: figures.pack("edit") }], nav()]);
 }
 
 function problemText(problem: ValueProblem, field: FigureField): string {
@@ -200,11 +200,12 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
     return;
   }
   const { content } = turn.incoming;
-  const choice = content.kind === "choice" ? content.data : null;
+  const data = content.kind === "choice" ? content.data : null;
+  const choice = figures.parse(data);
   const text = content.kind === "text" ? content.text : null;
 
   if (state.step === "figures_village") {
-    const id = choice?.startsWith("fgv:") ? parseId(choice.slice(4)) : null;
+    const id = figuresVillage.parse(data);
     if (id !== null) return openForm(turn, staff, id, state.month);
     if (text) {
       const village = await turn.deps.db.village.findFirst({ where: { communeId: state.communeId, code: text.trim().toUpperCase() } });
@@ -230,32 +231,32 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
       form.index = n - 1;
       return ask(turn, form);
     }
-    if (choice === "fg:edit") {
+    if (choice === "edit") {
       form.picking = true;
       turn.state = { step: "figures", form };
       turn.reply(t.form.pickItem(list.length), [nav()]);
       return;
     }
-    if (choice === "fg:save") return save(turn, staff, form);
+    if (choice === "save") return save(turn, staff, form);
     turn.state = { step: "figures", form };
-    turn.reply(t.form.useInput, [[{ label: t.buttons.save, data: "fg:save" }], [{ label: t.buttons.edit, data: "fg:edit" }], nav()]);
+    turn.reply(t.form.useInput, [[{ label: t.buttons.save, data: figures.pack("save") }], [{ label: t.buttons.edit, data: figures.pack("edit") }], nav()]);
     return;
   }
 
   const field = list[form.index]!;
-  if (choice === "fg:copy") {
+  if (choice === "copy") {
     form.values = { ...form.previous };
     return summary(turn, form);
   }
-  if (choice === "fg:skip") {
+  if (choice === "skip") {
     delete form.values[field.id];
     return advance(turn, form);
   }
   let value: number | null = null;
-  if (choice === "fg:keep" && form.previous[field.id] !== undefined) value = form.previous[field.id]!;
-  else if (choice === "fg:yes" && field.kind === "yesno") value = 1;
-  else if (choice === "fg:no" && field.kind === "yesno") value = 0;
-  else if (choice === "fg:zero" && field.kind === "count") value = 0;
+  if (choice === "keep" && form.previous[field.id] !== undefined) value = form.previous[field.id]!;
+  else if (choice === "yes" && field.kind === "yesno") value = 1;
+  else if (choice === "no" && field.kind === "yesno") value = 0;
+  else if (choice === "zero" && field.kind === "count") value = 0;
   else if (text !== null) {
     const parsed = parseFieldInput(field, text.slice(0, 40));
     if (!parsed.ok) return ask(turn, form, problemText(parsed.problem, field));

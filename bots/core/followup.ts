@@ -7,6 +7,7 @@ import { attachmentFrom } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
+import { followUp } from "../../src/messaging/buttons.js";
 
 const WRONG_CODES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -16,9 +17,9 @@ export const DEFAULT_WRONG_CODES_PER_MINUTE = 30;
 const GLOBAL_WRONG_CODES = "receipt-wrong";
 
 const followUpMenu = () => [
-  [{ label: vi.buttons.addInfo, data: "f:add" }],
-  [{ label: vi.buttons.refreshStatus, data: "f:refresh" }],
-  [{ label: vi.buttons.exit, data: "f:exit" }],
+  [{ label: vi.buttons.addInfo, data: followUp.pack("add") }],
+  [{ label: vi.buttons.refreshStatus, data: followUp.pack("refresh") }],
+  [{ label: vi.buttons.exit, data: followUp.pack("exit") }],
 ];
 
 export function askReceiptCode(turn: Turn): void {
@@ -72,33 +73,33 @@ export async function openFromQuestion(turn: Turn, tipId: number): Promise<void>
     return;
   }
   turn.state = { step: "followup_add", tipId };
-  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: "f:done" }], navRow(false)]);
+  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: followUp.pack("done") }], navRow(false)]);
 }
 
 export async function continueFollowUp(turn: Turn, tipId: number, adding: boolean): Promise<void> {
   const { content } = turn.incoming;
-  const choice = content.kind === "choice" ? content.data : null;
-  if (choice === "f:exit" || choice === "f:done") {
+  const choice = followUp.parse(content.kind === "choice" ? content.data : null);
+  if (choice === "exit" || choice === "done") {
     turn.state = IDLE;
     turn.reply(vi.followUp.exited, mainMenu());
     return;
   }
-  if (choice === "f:refresh") return showTip(turn, tipId);
-  if (choice === "f:add") {
+  if (choice === "refresh") return showTip(turn, tipId);
+  if (choice === "add") {
     const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId } });
     if (!tip || !isOpen(tip.status)) {
       turn.reply(vi.followUp.closed, followUpMenu());
       return;
     }
     turn.state = { step: "followup_add", tipId };
-    turn.reply(vi.followUp.askAddition, [[{ label: vi.buttons.done, data: "f:done" }]]);
+    turn.reply(vi.followUp.askAddition, [[{ label: vi.buttons.done, data: followUp.pack("done") }]]);
     return;
   }
   if (!adding) {
     turn.reply(vi.flow.useButtons, followUpMenu());
     return;
   }
-  const doneRow = [[{ label: vi.buttons.done, data: "f:done" }]];
+  const doneRow = [[{ label: vi.buttons.done, data: followUp.pack("done") }]];
   let outcome: "saved" | "closed" | null = null;
   const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
   const answer = pendingLocation ? locationAnswer(turn) : null;

@@ -4,7 +4,7 @@ import { vi } from "../../src/i18n/vi.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { cleanCitizenText } from "../../src/tips/citizen-text.js";
 import { countHeld, listHeldTips, resolveHeld } from "../../src/tips/held.js";
-import { parseId } from "../../src/util/ids.js";
+import { heldAsk, heldConfirm, heldList } from "../../src/messaging/buttons.js";
 import { formatDateTimeVN } from "../../src/util/format.js";
 import type { StaffRow, Turn } from "./turn.js";
 
@@ -25,37 +25,38 @@ export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
   }
   if (listed.total > listed.tips.length) lines.push(vi.held.listMore(listed.total - listed.tips.length));
   turn.reply(lines.join("\n"), [
-    [{ label: vi.held.release, data: `hq:r:${listed.upToId}` }],
-    [{ label: vi.held.dismiss, data: `hq:d:${listed.upToId}` }],
+    [{ label: vi.held.release, data: heldAsk.pack({ decision: "release", upToId: listed.upToId }) }],
+    [{ label: vi.held.dismiss, data: heldAsk.pack({ decision: "dismiss", upToId: listed.upToId }) }],
   ]);
 }
 
-/** Buttons `hq:list`, `hq:r:<id>` / `hq:d:<id>` (ask), `hq:ry:<id>` / `hq:dy:<id>` (confirmed). */
+/** The held queue's buttons: the list, "release / dismiss up to here?" and the confirmation. */
 export async function heldChoice(turn: Turn, staff: StaffRow | null, data: string): Promise<boolean> {
-  if (!data.startsWith("hq:")) return false;
+  if (!heldList.claims(data)) return false; // the three kinds share the prefix "hq"
   if (!staff) {
     turn.reply(vi.staff.notStaff);
     return true;
   }
-  if (data === "hq:list") {
+  if (heldList.parse(data)) {
     await showHeldTips(turn, staff);
     return true;
   }
-  const match = /^hq:(r|d)(y?):(\d+)$/.exec(data);
-  const upToId = match ? parseId(match[3]) : null;
-  if (!match || upToId === null) {
+  const asked = heldAsk.parse(data);
+  const confirmed = heldConfirm.parse(data);
+  const button = asked ?? confirmed;
+  if (!button) {
     turn.reply(vi.staff.tipNotFound);
     return true;
   }
-  const decision = match[1] === "r" ? "release" : "dismiss";
-  if (!match[2]) {
+  const { decision, upToId } = button;
+  if (asked) {
     const count = await countHeld(turn.deps.db, staff, upToId);
     if (count === null) turn.reply(vi.staff.forbidden);
     else if (count === 0) turn.reply(vi.held.nothing);
     else
       turn.reply(decision === "release" ? vi.held.confirmRelease(count) : vi.held.confirmDismiss(count), [
-        [{ label: vi.held.yes, data: `hq:${match[1]}y:${upToId}` }],
-        [{ label: vi.held.back, data: "hq:list" }],
+        [{ label: vi.held.yes, data: heldConfirm.pack({ decision, upToId }) }],
+        [{ label: vi.held.back, data: heldList.pack("list") }],
       ]);
     return true;
   }

@@ -5,12 +5,10 @@ import { vi } from "../../src/i18n/vi.js";
 import type { PendingLocation } from "./state.js";
 import type { Choice } from "../../src/messaging/types.js";
 import type { Turn } from "./turn.js";
-
-export const LOCATION_YES = "loc:yes";
-export const LOCATION_NO = "loc:no";
+import { location } from "../../src/messaging/buttons.js";
 
 export function locationChoices(extra: Choice[][] = []): Choice[][] {
-  return [[{ label: vi.buttons.locationYes, data: LOCATION_YES }], [{ label: vi.buttons.locationNo, data: LOCATION_NO }], ...extra];
+  return [[{ label: vi.buttons.locationYes, data: location.pack("yes") }], [{ label: vi.buttons.locationNo, data: location.pack("no") }], ...extra];
 }
 
 export function askLocation(turn: Turn, extra: Choice[][] = []): void {
@@ -20,8 +18,8 @@ export function askLocation(turn: Turn, extra: Choice[][] = []): void {
 /** The tipster's answer about a pending location: "keep", "drop", or null when this is no answer. */
 export function locationAnswer(turn: Turn): "keep" | "drop" | null {
   const { content } = turn.incoming;
-  if (content.kind !== "choice") return null;
-  return content.data === LOCATION_YES ? "keep" : content.data === LOCATION_NO ? "drop" : null;
+  const answer = content.kind === "choice" ? location.parse(content.data) : null;
+  return answer === "yes" ? "keep" : answer === "no" ? "drop" : null;
 }
 
 export function pendingFrom(content: Turn["incoming"]["content"]): PendingLocation | null {

@@ -3,6 +3,7 @@
 // typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
 import type { Db } from "../../src/db/client.js";
 import type { Choice } from "../../src/messaging/types.js";
+import { alertChannel, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
 
 export interface NumberedChoice {
   /** The number to type; 0 when the choice is keyed by a letter or kept from an earlier list. */
@@ -75,7 +76,8 @@ const MAX_STORED = 60;
  * village…) are not kept from earlier lists, so their words never take over free text typed in a
  * later step.
  */
-const GLOBAL_CHOICE = /^(r|t|l|ac|bp|bn):|^zr:ok$/;
+const GLOBAL_KINDS = [tipReply, tipAction, tipView, alertChannel, broadcast, notBroadcast];
+const isGlobalChoice = (data: string) => GLOBAL_KINDS.some((kind) => kind.claims(data)) || reminder.parse(data) !== null;
 
 /**
  * Remembers the list just shown. Choices of earlier lists are kept unnumbered (n = 0) so that their
@@ -89,7 +91,7 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   const kept = previous
     .filter((c) => {
       const label = foldChoiceText(c.label);
-      if (!GLOBAL_CHOICE.test(c.data) || labels.has(label)) return false;
+      if (!isGlobalChoice(c.data) || labels.has(label)) return false;
       labels.add(label); // the newest list's meaning of a label wins
       return true;
     })

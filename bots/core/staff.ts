@@ -11,6 +11,7 @@ import { isTipAction } from "../../src/tips/status.js";
 import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
+import { tipView } from "../../src/messaging/buttons.js";
 
 export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
   const { db } = turn.deps;
@@ -124,7 +125,7 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
     lines.push(vi.staff.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? vi.flow.unknownVillage, vi.status[t.status] ?? t.status));
   }
   if (total > tips.length) lines.push(vi.staff.listMore(total - tips.length));
-  const rows = tips.slice(0, 8).map((t) => [{ label: vi.buttons.view(t.caseNumber), data: `l:${t.id}` }]);
+  const rows = tips.slice(0, 8).map((t) => [{ label: vi.buttons.view(t.caseNumber), data: tipView.pack(t.id) }]);
   turn.reply(lines.join("\n"), rows);
 }
 

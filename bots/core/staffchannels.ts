@@ -2,12 +2,12 @@
 // code taken on one channel and sent from the other), /kenhcanhbao chooses where alerts reach
 // them, and the answer to the weekly "stay reachable on Zalo" reminder.
 import { addressName } from "../../src/staff/names.js";
-import { parseId } from "../../src/util/ids.js";
 import type { Db } from "../../src/db/client.js";
 import { vi } from "../../src/i18n/vi.js";
 import { channelName, viZalo } from "../../src/i18n/vi-zalo.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
+import { alertChannel, nav } from "../../src/messaging/buttons.js";
 
 const LINK_MINUTES = 15;
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
@@ -94,21 +94,20 @@ export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<v
     turn.reply(viZalo.staff.onlyOneChannel(channelName(primary)));
     return;
   }
-  const rows = [[{ label: channelName(primary), data: "ac:primary" }], ...links.map((l) => [{ label: channelName(l.channel), data: `ac:${l.id}` }])];
-  rows.push([{ label: vi.buttons.cancel, data: "nav:cancel" }]);
+  const rows = [[{ label: channelName(primary), data: alertChannel.pack("primary") }], ...links.map((l) => [{ label: channelName(l.channel), data: alertChannel.pack(l.id) }])];
+  rows.push([{ label: vi.buttons.cancel, data: nav.pack("cancel") }]);
   turn.reply(viZalo.staff.chooseAlerts(channelName(current)), rows);
 }
 
-/** ac:primary | ac:<link id> */
-export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: string): Promise<void> {
+/** The first account or a linked one, from the pressed button; null for a forged or stale button. */
+export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: "primary" | number | null): Promise<void> {
   const { db } = turn.deps;
   const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
   let channel = full.channel;
   if (choice === "primary") {
     await db.staffLink.updateMany({ where: { staffId: staff.id, alerts: true }, data: { alerts: false } });
   } else {
-    const linkId = parseId(choice);
-    const link = linkId !== null ? await db.staffLink.findFirst({ where: { id: linkId, staffId: staff.id } }) : null;
+    const link = choice !== null ? await db.staffLink.findFirst({ where: { id: choice, staffId: staff.id } }) : null;
     if (!link) {
       turn.reply(vi.flow.useButtons);
       return;

@@ -8,13 +8,14 @@ import { findSubscription, subscribe, unsubscribe } from "../../src/bulletins/su
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { Turn } from "./turn.js";
+import { nav, subscribeCommune, subscribeLanguage, subscription } from "../../src/messaging/buttons.js";
 
 const t = viBulletins;
 
-const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: "nav:cancel" }];
+const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: nav.pack("cancel") }];
 const backCancelRow = (): Choice[] => [
-  { label: t.buttons.back, data: "sub:start" },
-  { label: t.buttons.cancel, data: "nav:cancel" },
+  { label: t.buttons.back, data: subscription.pack("start") },
+  { label: t.buttons.cancel, data: nav.pack("cancel") },
 ];
 
 /** The languages a citizen may choose in a commune: Vietnamese and the commune's own. */
@@ -45,7 +46,7 @@ export async function continueSubCommune(turn: Turn): Promise<void> {
     turn.reply(t.subscribe.communeNotFound(query), [cancelRow()]);
     return;
   }
-  turn.reply(t.subscribe.communeResults, [...found.map((c) => [{ label: c.name, data: `sc:${c.id}` }]), cancelRow()]);
+  turn.reply(t.subscribe.communeResults, [...found.map((c) => [{ label: c.name, data: subscribeCommune.pack(c.id) }]), cancelRow()]);
 }
 
 export async function chooseCommune(turn: Turn, communeId: number): Promise<void> {
@@ -56,7 +57,7 @@ export async function chooseCommune(turn: Turn, communeId: number): Promise<void
   const commune = await turn.deps.db.commune.findUnique({ where: { id: communeId } });
   if (!commune) return startSubscribe(turn);
   turn.state = { step: "sub_commune" }; // typing another name searches again
-  const rows: Choice[][] = communeLanguageChoices(commune.languages).map((code) => [{ label: languageLabel(code), data: `sl:${commune.id}:${code}` }]);
+  const rows: Choice[][] = communeLanguageChoices(commune.languages).map((code) => [{ label: languageLabel(code), data: subscribeLanguage.pack({ communeId: commune.id, language: code }) }]);
   rows.push(backCancelRow());
   turn.reply(t.subscribe.askLanguage(commune.name), rows);
 }

@@ -1,5 +1,4 @@
 // The tip-off flow: commune → category → village → what happened → media → confirm → receipt.
-import { parseId } from "../../src/util/ids.js";
 import { askLocation, locationAnswer, locationChoices, pendingFrom } from "./location.js";
 import { vi } from "../../src/i18n/vi.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
@@ -9,6 +8,7 @@ import { findVillageByCode, listVillages, searchCommunes } from "../../src/place
 import type { Choice, IncomingContent } from "../../src/messaging/types.js";
 import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
+import { menu, nav, tipCategory, tipCommune, tipConfirm, tipMedia, tipVillage } from "../../src/messaging/buttons.js";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -36,14 +36,14 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
   turn.state = { step, draft };
   switch (step) {
     case "commune":
-      turn.reply(vi.flow.askCommune, [[{ label: vi.buttons.followUp, data: "menu:followup" }], navRow(false)]);
+      turn.reply(vi.flow.askCommune, [[{ label: vi.buttons.followUp, data: menu.pack("followup") }], navRow(false)]);
       return;
     case "category": {
       const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
-      const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: `k:${c.id}` }]);
+      const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: tipCategory.pack(c.id) }]);
       // Back leads to the commune question: say so, for a commune the search picked on its own.
       const back = previousStep(step, draft) === "commune";
-      rows.push(back ? [{ label: vi.buttons.otherCommune, data: "nav:back" }, { label: vi.buttons.cancel, data: "nav:cancel" }] : navRow(false));
+      rows.push(back ? [{ label: vi.buttons.otherCommune, data: nav.pack("back") }, { label: vi.buttons.cancel, data: nav.pack("cancel") }] : navRow(false));
       turn.reply(vi.flow.askCategory(commune?.name ?? ""), rows);
       return;
     }
@@ -51,9 +51,9 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       const villages = await listVillages(db, draft.communeId!);
       const rows: Choice[][] = [];
       for (let i = 0; i < villages.length; i += 2) {
-        rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: `v:${v.id}` })));
+        rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: tipVillage.pack(v.id) })));
       }
-      rows.push([{ label: vi.buttons.villageUnknown, data: "v:none" }]);
+      rows.push([{ label: vi.buttons.villageUnknown, data: tipVillage.pack("none") }]);
       rows.push(navRow());
       turn.reply(villages.length > 0 ? vi.flow.askVillage : vi.flow.noVillages, rows);
       return;
@@ -62,12 +62,12 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       turn.reply(turn.incoming.channel === "web" ? vi.flow.askTextWeb : vi.flow.askText, [navRow()]);
       return;
     case "media":
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: "m:continue" }], navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: tipMedia.pack("continue") }], navRow()]);
       return;
     case "confirm":
       turn.reply(await summary(turn, draft), [
-        [{ label: vi.buttons.submit, data: "s:submit" }],
-        [{ label: vi.buttons.editText, data: "s:edit" }],
+        [{ label: vi.buttons.submit, data: tipConfirm.pack("submit") }],
+        [{ label: vi.buttons.editText, data: tipConfirm.pack("edit") }],
         navRow(),
       ]);
       return;
@@ -142,9 +142,9 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
 
   switch (step) {
     case "commune": {
-      if (choice?.startsWith("c:")) {
-        const id = parseId(choice.slice(2));
-        const commune = id !== null ? await db.commune.findUnique({ where: { id } }) : null;
+      const id = tipCommune.parse(choice);
+      if (id !== null) {
+        const commune = await db.commune.findUnique({ where: { id } });
         if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
       }
       if (text !== null && text.trim().length > 0) {
@@ -159,7 +159,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
           turn.reply(vi.flow.communePicked(found[0]!.name));
           return enterStep(turn, "category", { ...draft, communeId: found[0]!.id });
         }
-        turn.reply(vi.flow.communeResults, [...found.map((c) => [{ label: c.name, data: `c:${c.id}` }]), navRow(false)]);
+        turn.reply(vi.flow.communeResults, [...found.map((c) => [{ label: c.name, data: tipCommune.pack(c.id) }]), navRow(false)]);
         return;
       }
       turn.reply(vi.flow.askCommune, [navRow(false)]);
@@ -167,22 +167,22 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
     }
     case "category": {
       // A commune button from an earlier search: that commune instead.
-      if (choice?.startsWith("c:") && !draft.villageFixed) {
-        const communeId = parseId(choice.slice(2));
-        const commune = communeId !== null ? await db.commune.findUnique({ where: { id: communeId } }) : null;
+      const communeId = tipCommune.parse(choice);
+      if (communeId !== null && !draft.villageFixed) {
+        const commune = await db.commune.findUnique({ where: { id: communeId } });
         if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
       }
-      const id = choice?.startsWith("k:") ? choice.slice(2) : null;
+      const id = tipCategory.parse(choice);
       const picked = categories.find((c) => c.id === id) ?? (text ? categories.find((c) => c.label.toLowerCase() === text.trim().toLowerCase()) : undefined);
       if (picked) return enterStep(turn, stepAfterCategory(draft), { ...draft, category: picked.id });
       turn.reply(vi.flow.useButtons);
       return;
     }
     case "village": {
-      if (choice === "v:none") return enterStep(turn, "text", { ...draft, villageId: null });
-      if (choice?.startsWith("v:")) {
-        const villageId = parseId(choice.slice(2));
-        const village = villageId !== null ? await db.village.findUnique({ where: { id: villageId } }) : null;
+      const villageId = tipVillage.parse(choice);
+      if (villageId === "none") return enterStep(turn, "text", { ...draft, villageId: null });
+      if (villageId !== null) {
+        const village = await db.village.findUnique({ where: { id: villageId } });
         if (village && village.communeId === draft.communeId) return enterStep(turn, "text", { ...draft, villageId: village.id });
       }
       if (text) {
@@ -219,7 +219,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       return;
     }
     case "media": {
-      const continueRow = [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()];
+      const continueRow = [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()];
       if (draft.pendingLocation) {
         const answer = locationAnswer(turn);
         const { pendingLocation, ...rest } = draft;
@@ -239,10 +239,10 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
           return;
         }
       }
-      if (choice === "m:continue") return enterStep(turn, "confirm", draft);
+      if (tipMedia.parse(choice) === "continue") return enterStep(turn, "confirm", draft);
       if (content.kind === "media" || content.kind === "location") {
         if (draft.attachments.length >= MAX_ATTACHMENTS) {
-          turn.reply(vi.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          turn.reply(vi.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
           return;
         }
         const pending = pendingFrom(content);
@@ -255,7 +255,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         if (a) {
           const next = { ...draft, attachments: [...draft.attachments, a] };
           turn.state = { step: "media", draft: next };
-          turn.reply(vi.flow.mediaAdded(receivedList(next.attachments)), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          turn.reply(vi.flow.mediaAdded(receivedList(next.attachments)), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
           if (next.pendingLocation) askLocation(turn, [navRow()]); // still waits for its answer
         }
         return;
@@ -264,18 +264,19 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         // More words after the description: append them rather than lose them.
         const joined = `${draft.text ?? ""}\n${text.trim()}`.trim();
         if ([...joined].length > MAX_TEXT_CHARS) {
-          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...joined].length), [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...joined].length), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
           return;
         }
         turn.state = { step: "media", draft: { ...draft, text: joined } };
       }
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: vi.buttons.continue, data: "m:continue" }], navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
       if (draft.pendingLocation) askLocation(turn, [navRow()]);
       return;
     }
     case "confirm": {
-      if (choice === "s:edit") return enterStep(turn, "text", { ...draft, text: undefined });
-      if (choice === "s:submit") {
+      const confirmed = tipConfirm.parse(choice);
+      if (confirmed === "edit") return enterStep(turn, "text", { ...draft, text: undefined });
+      if (confirmed === "submit") {
         await submit(turn, draft);
         // Sent: the menu under the last message, instead of a dead end.
         const last = turn.replies.at(-1);

@@ -17,6 +17,7 @@ import {
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
+import { nav, translationList, translationOpen, translationSubmit, translatorLanguage } from "../../src/messaging/buttons.js";
 
 const t = viBulletins;
 
@@ -42,8 +43,8 @@ async function showLanguageChooser(turn: Turn, staff: StaffRow): Promise<void> {
   const chosen = await translatorLanguages(turn.deps.db, staff.id);
   const offered = await offeredLanguages(turn, staff.communeId!);
   for (const c of chosen) if (!offered.includes(c)) offered.push(c);
-  const rows: Choice[][] = offered.map((c) => [{ label: chosen.includes(c) ? t.buttons.languageOn(languageLabel(c)) : t.buttons.languageOff(languageLabel(c)), data: `tl:${c}` }]);
-  rows.push([{ label: t.buttons.languagesDone, data: "tl:done" }]);
+  const rows: Choice[][] = offered.map((c) => [{ label: chosen.includes(c) ? t.buttons.languageOn(languageLabel(c)) : t.buttons.languageOff(languageLabel(c)), data: translatorLanguage.pack(c) }]);
+  rows.push([{ label: t.buttons.languagesDone, data: translatorLanguage.pack("done") }]);
   turn.reply(t.translate.chooseLanguages, rows);
 }
 
@@ -91,7 +92,7 @@ export async function translatorMenu(turn: Turn, staff: StaffRow, args: string):
     const lines = [t.translate.listTitle(label, missing.length, total)];
     if (waiting > 0) lines.push(t.translate.listWaiting(waiting));
     lines.push(t.translate.pickItem);
-    const rows = missing.slice(0, 8).map((m) => [{ label: t.buttons.translate(`${m.draft?.submitted ? "⏳ " : m.draft ? "✏️ " : ""}${m.title}`), data: `tr:${m.id}:${code}` }]);
+    const rows = missing.slice(0, 8).map((m) => [{ label: t.buttons.translate(`${m.draft?.submitted ? "⏳ " : m.draft ? "✏️ " : ""}${m.title}`), data: translationOpen.pack({ itemId: m.id, language: code }) }]);
     turn.reply(lines.join("\n"), rows);
   }
 }
@@ -103,10 +104,10 @@ function draftParts(draft: { text: string | null; altText: string | null; audioF
 }
 
 const draftButtons = (itemId: number, code: string): Choice[][] => [
-  [{ label: t.buttons.submitDraft, data: `ts:${itemId}:${code}` }],
+  [{ label: t.buttons.submitDraft, data: translationSubmit.pack({ itemId, language: code }) }],
   [
-    { label: t.buttons.back, data: "tlist" },
-    { label: t.buttons.stopTranslating, data: "nav:cancel" },
+    { label: t.buttons.back, data: translationList.pack() },
+    { label: t.buttons.stopTranslating, data: nav.pack("cancel") },
   ],
 ];
 
@@ -178,7 +179,7 @@ export async function submitTranslation(turn: Turn, staff: StaffRow, itemId: num
     return;
   }
   turn.state = IDLE;
-  turn.reply(outcome.reviewers > 0 ? t.translate.submitted(outcome.title, outcome.reviewers) : t.translate.noReviewers, [[{ label: t.buttons.moreMissing, data: "tlist" }]]);
+  turn.reply(outcome.reviewers > 0 ? t.translate.submitted(outcome.title, outcome.reviewers) : t.translate.noReviewers, [[{ label: t.buttons.moreMissing, data: translationList.pack() }]]);
 }
 
 export async function leaveTranslate(turn: Turn, back: boolean): Promise<void> {

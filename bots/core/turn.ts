@@ -4,6 +4,7 @@ import type { State } from "./state.js";
 import { vi } from "../../src/i18n/vi.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
 import { viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { menu, nav, subscription } from "../../src/messaging/buttons.js";
 
 export type { CoreSettings, StaffRow };
 
@@ -65,17 +66,17 @@ export class Turn {
 export const navRow = (withBack = true): Choice[] =>
   withBack
     ? [
-        { label: vi.buttons.back, data: "nav:back" },
-        { label: vi.buttons.cancel, data: "nav:cancel" },
+        { label: vi.buttons.back, data: nav.pack("back") },
+        { label: vi.buttons.cancel, data: nav.pack("cancel") },
       ]
-    : [{ label: vi.buttons.cancel, data: "nav:cancel" }];
+    : [{ label: vi.buttons.cancel, data: nav.pack("cancel") }];
 
 export const mainMenu = (): Choice[][] => [
-  [{ label: vi.buttons.report, data: "menu:report" }],
-  [{ label: vi.buttons.followUp, data: "menu:followup" }],
-  [{ label: viBulletins.buttons.subscribe, data: "sub:start" }],
+  [{ label: vi.buttons.report, data: menu.pack("report") }],
+  [{ label: vi.buttons.followUp, data: menu.pack("followup") }],
+  [{ label: viBulletins.buttons.subscribe, data: subscription.pack("start") }],
   [
-    { label: vi.buttons.privacy, data: "menu:privacy" },
-    { label: vi.buttons.help, data: "menu:help" },
+    { label: vi.buttons.privacy, data: menu.pack("privacy") },
+    { label: vi.buttons.help, data: menu.pack("help") },
   ],
 ];

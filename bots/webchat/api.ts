@@ -14,6 +14,7 @@ import { createInvitation } from "../../src/staff/invitations.js";
 import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
+import { tipConfirm } from "../../src/messaging/buttons.js";
 import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
 import type { NetworkLimiter } from "../../src/http/limiter.js";
 import type { ClientAddress } from "../../src/http/client-address.js";
@@ -67,7 +68,7 @@ async function readJson(req: Request): Promise<unknown> {
 
 /** What costs a fresh proof: filing the tip, and any text that could be a receipt code. */
 export function needsProof(body: object): boolean {
-  if ("choice" in body && body.choice === "s:submit") return true;
+  if ("choice" in body && typeof body.choice === "string" && tipConfirm.parse(body.choice) === "submit") return true;
   const text = "text" in body && typeof body.text === "string" ? body.text.trim() : "";
   if (!text) return false;
   return normalizeReceiptCode(text.replace(/^\/theodoi(@\w+)?\s*/i, "")) !== null;

@@ -6,6 +6,7 @@ import { viZaloDelivery } from "../i18n/vi-zalo-delivery.js";
 import { formatDateVN } from "../util/format.js";
 import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
 import { vnParts } from "./schedule.js";
+import { broadcast, notBroadcast, subscription } from "../messaging/buttons.js";
 
 const t = viBulletins;
 
@@ -61,7 +62,7 @@ function body(v: VersionContent, channel: Channel, reader: "head" | "subscriber"
 }
 
 export function confirmChoices(deliveryId: number): Choice[][] {
-  return [[{ label: t.buttons.broadcast, data: `bp:${deliveryId}` }], [{ label: t.buttons.notBroadcast, data: `bn:${deliveryId}` }]];
+  return [[{ label: t.buttons.broadcast, data: broadcast.pack(deliveryId) }], [{ label: t.buttons.notBroadcast, data: notBroadcast.pack(deliveryId) }]];
 }
 
 export function headMessage(o: {
@@ -99,7 +100,7 @@ export function subscriberMessage(o: {
   const lines = [t.subscriber.header(o.commune, formatDateVN(o.scheduledAt))];
   if (o.resolved.missing.length > 0) lines.push(t.subscriber.fallback(o.resolved.missing.map(languageInline).join(", ")));
   lines.push("", t.head.title(o.title), "", ...body(o.version, o.channel, "subscriber"), "", t.subscriber.footer);
-  const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: "sub:stop" }]] };
+  const message: OutgoingMessage = { text: lines.join("\n"), choices: [[{ label: t.buttons.unsubscribe, data: subscription.pack("stop") }]] };
   const media = recordingMedia(o.version, o.channel);
   if (media) message.media = media;
   return message;

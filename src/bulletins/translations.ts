@@ -11,6 +11,7 @@ import { activeTags } from "./rotation.js";
 import { DAY_MS, scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
 import { recordingMedia } from "./messages.js";
+import { translationApprove, translationOpen, translationReturn } from "../messaging/buttons.js";
 
 const t = viBulletins;
 export const MAX_TRANSLATION_CHARS = 4000;
@@ -96,7 +97,7 @@ function reviewMessage(title: string, label: string, translator: string, v: { id
   if (v.audioFileRef && !audio) lines.push(t.translate.reviewAudio);
   const message: OutgoingMessage = {
     text: lines.join("\n"),
-    choices: [[{ label: t.buttons.approve, data: `ta:${v.id}` }], [{ label: t.buttons.returnDraft, data: `tx:${v.id}` }]],
+    choices: [[{ label: t.buttons.approve, data: translationApprove.pack(v.id) }], [{ label: t.buttons.returnDraft, data: translationReturn.pack(v.id) }]],
   };
   if (audio) message.media = audio;
   return message;
@@ -185,7 +186,7 @@ export async function translationRequest(db: Db, languages: string[], at: Date, 
     if (open.length === 0) continue;
     return {
       text: t.translate.request(languageInline(language), missing.length),
-      choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(m.title), data: `tr:${m.id}:${language}` }]),
+      choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(m.title), data: translationOpen.pack({ itemId: m.id, language }) }]),
     };
   }
   return null;

@@ -8,6 +8,7 @@ import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
 import { enqueue } from "../outbox/outbox.js";
 import { dayOf } from "../outbox/window.js";
 import { viZalo } from "../i18n/vi-zalo.js";
+import { reminder } from "../messaging/buttons.js";
 
 export const REMIND_AFTER_DAYS = 5;
 const DAY_MS = 86_400_000;
@@ -78,7 +79,7 @@ export async function remindWindowedStaff(deps: RuntimeDeps): Promise<number> {
     await enqueue(
       db,
       { channel: "zalo", sealedAddress: c.sealedAddress, addressTag: `staff:${c.staff.id}` },
-      { text: viZalo.reminder.text(c.staff.displayName), choices: [[{ label: viZalo.reminder.button, data: "zr:ok" }]] },
+      { text: viZalo.reminder.text(c.staff.displayName), choices: [[{ label: viZalo.reminder.button, data: reminder.pack("ok") }]] },
       { now, dedupeKey: `remind:${c.staff.id}:${now.toISOString().slice(0, 10)}` },
     );
     sent++;

@@ -12,6 +12,7 @@ import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
 import { activeGroupTargets, staffTargets } from "../staff/targets.js";
 import { countHits, recordHit } from "./limits.js";
+import { tipAction, tipReply } from "../messaging/buttons.js";
 
 export interface TipDeps {
   db: Db;
@@ -50,14 +51,14 @@ function tipThreadKey(tipId: number): string {
 export function tipActionChoices(tipId: number): Choice[][] {
   return [
     [
-      { label: vi.buttons.take, data: `t:${tipId}:take` },
-      { label: vi.buttons.verify, data: `t:${tipId}:verify` },
+      { label: vi.buttons.take, data: tipAction.pack({ tipId, action: "take" }) },
+      { label: vi.buttons.verify, data: tipAction.pack({ tipId, action: "verify" }) },
     ],
     [
-      { label: vi.buttons.resolve, data: `t:${tipId}:done` },
-      { label: vi.buttons.unfounded, data: `t:${tipId}:unfounded` },
+      { label: vi.buttons.resolve, data: tipAction.pack({ tipId, action: "done" }) },
+      { label: vi.buttons.unfounded, data: tipAction.pack({ tipId, action: "unfounded" }) },
     ],
-    [{ label: vi.buttons.ask, data: `t:${tipId}:ask` }],
+    [{ label: vi.buttons.ask, data: tipAction.pack({ tipId, action: "ask" }) }],
   ];
 }
 
@@ -293,7 +294,7 @@ export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, 
   await db.tipEvent.create({ data: { tipId, kind: "question", actorStaffId: staff.id, text: question, createdAt: now } });
   const delivered = await enqueueToTipster(db, deps.keys, tipId, {
     text: vi.tipster.question(formatDateVN(tip.createdAt), question),
-    choices: [[{ label: vi.buttons.replyToOfficer, data: `r:${tipId}` }]],
+    choices: [[{ label: vi.buttons.replyToOfficer, data: tipReply.pack(tipId) }]],
   }, now);
   await notifyOfficers(deps, tip.communeId, { text: vi.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
   return { delivered, caseNumber: tip.caseNumber };
