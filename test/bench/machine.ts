@@ -1,5 +1,5 @@
 // What every benchmark prints beside its figures: the machine, and small statistics helpers.
-import { cpus, totalmem, freemem, platform, release } from "node:os";
+import { cpus, totalmem, freemem, loadavg, platform, release } from "node:os";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
@@ -11,6 +11,8 @@ export interface MachineInfo {
   node: string;
   os: string;
   date: string;
+  /** 1, 5 and 15 minutes: the cores are shared with other work, so a figure needs its load beside it. */
+  loadAverage: number[];
 }
 
 export function machineInfo(): MachineInfo {
@@ -23,11 +25,16 @@ export function machineInfo(): MachineInfo {
     node: process.version,
     os: `${platform()} ${release()}`,
     date: new Date().toISOString(),
+    loadAverage: loadAverageNow(),
   };
 }
 
+export function loadAverageNow(): number[] {
+  return loadavg().map((l) => Math.round(l * 100) / 100);
+}
+
 export function describeMachine(m: MachineInfo): string {
-  return `${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} free), Node ${m.node}, ${m.os}`;
+  return `${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB RAM (${m.freeMemoryGiB} free), Node ${m.node}, ${m.os}, load average ${m.loadAverage.join(" ")}`;
 }
 
 /** The q-quantile (0–1) of a list of numbers, by nearest rank. */
