@@ -3,6 +3,7 @@
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { PrismaClient } from "./db/generated/worker/client.js";
 import type { Db } from "./db/client.js";
+import { attachSql, d1Sql, type D1Like } from "./db/sql.js";
 import { ConfigError, parseConfig } from "./config/schema.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
@@ -59,7 +60,7 @@ async function build(env: Env) {
   }
   const keys = keyring.keys;
   // One client per request, as the D1 adapter expects.
-  const db = new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db;
+  const db = attachSql(new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db, d1Sql(env.DB as unknown as D1Like));
   const now = () => new Date();
   const { senders, media, bot } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {

@@ -3,7 +3,9 @@
 import { alertChannel, menu, nav, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
-import { enqueue } from "../../src/outbox/outbox.js";
+import { enqueueStatement } from "../../src/outbox/outbox.js";
+import { conversationStatement, readTurnStart, writeTurn } from "../../src/conversations/store.js";
+import type { SqlStatement } from "../../src/db/sql.js";
 import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
 import type { Incoming } from "../../src/messaging/types.js";
 import { IDLE, parseCommand } from "./state.js";
@@ -14,7 +16,6 @@ import { tipButton, viewTip } from "./staff.js";
 import { groupButton, parseGroupButton } from "./alert-groups.js";
 import { heldChoice } from "./held.js";
 import { reminderAnswered, setAlertChannel } from "./staffchannels.js";
-import { findStaff } from "../../src/staff/find.js";
 import { bulletinChoice } from "./bulletins.js";
 import { touchSubscription } from "../../src/bulletins/subscriptions.js";
 import { hasInteractionWindow } from "../../src/bulletins/reach.js";
@@ -22,11 +23,16 @@ import { findCommand } from "./commands/index.js";
 import { backFlow, cancelFlow, expiredNotice, flowOf, loadState, storeState } from "./flows/index.js";
 import { registryServices } from "./help.js";
 
-/** Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is handled again. */
-export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceKey: string): Promise<void> {
+/**
+ * Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is
+ * handled again; `alsoWrite` (the incoming's "done") is written in the one transaction that ends
+ * the turn, with the new state and the replies.
+ */
+export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceKey: string, alsoWrite: () => SqlStatement[] = () => []): Promise<void> {
   const { db } = deps;
   const now = deps.now();
-  const row = await db.conversation.findUnique({ where: { pseudonym: incoming.sender } });
+  // The dialogue state and the staff record, in one statement.
+  const { conversation: row, staff: staffRow } = await readTurnStart(db, incoming.sender);
   const loaded = loadState(row?.state);
   let state = loaded.state;
   const startFlow = flowOf(state);
@@ -36,7 +42,6 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
     if (notice) notices.push(notice);
     state = IDLE;
   }
-  const staffRow = await findStaff(db, incoming.sender);
   const staff: StaffRow | null = staffRow && staffRow.active ? staffRow : null;
   // Subscribers' last message: channels with an interaction window (Zalo) reach only recent ones.
   // Elsewhere (Telegram, the web chat) it is never read, so it is not written on every message.
@@ -48,21 +53,24 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
 
   // A flow that ended (sent, cancelled, expired, replaced) takes its unattached web pictures with it.
   if (startFlow?.ownsUploads && flowOf(turn.state) !== startFlow && incoming.channel === "web") await deletePendingUploads(db, incoming.chat.tag);
+  // One transaction ends the turn: the state, the replies in order, and the caller's writes.
+  const writes: SqlStatement[] = [];
   const stored = storeState(turn.state);
-  if (stored === null) {
-    if (row) await db.conversation.delete({ where: { pseudonym: incoming.sender } }).catch(() => undefined);
-  } else {
-    const data = {
-      state: stored,
-      sealedAddress: incoming.chat.sealed,
-      updatedAt: now,
-      expiresAt: new Date(now.getTime() + deps.settings.draftTtlMinutes * 60_000),
-    };
-    await db.conversation.upsert({ where: { pseudonym: incoming.sender }, create: { pseudonym: incoming.sender, ...data }, update: data });
+  if (stored !== null || row) {
+    writes.push(
+      conversationStatement({
+        pseudonym: incoming.sender,
+        state: stored,
+        sealedAddress: incoming.chat.sealed,
+        updatedAt: now,
+        expiresAt: new Date(now.getTime() + deps.settings.draftTtlMinutes * 60_000),
+      }),
+    );
   }
   const target = { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag };
-  let n = 0;
-  for (const reply of turn.replies) await enqueue(db, target, reply, { dedupeKey: `${sourceKey}:${n++}`, now });
+  turn.replies.forEach((reply, n) => writes.push(enqueueStatement(target, reply, { dedupeKey: `${sourceKey}:${n}`, now })));
+  writes.push(...alsoWrite());
+  await writeTurn(db, writes);
 }
 
 async function route(turn: Turn): Promise<void> {

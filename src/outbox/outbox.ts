@@ -2,6 +2,7 @@ import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, OutgoingMessage } from "../messaging/types.js";
+import { sql, sqlDate, type SqlStatement } from "../db/sql.js";
 
 export interface SealedTarget {
   channel: Channel;
@@ -9,33 +10,61 @@ export interface SealedTarget {
   addressTag: string;
 }
 
-/** Every outgoing message is a row first; the dispatcher sends it. A dedupe key makes a retried step enqueue once. */
-export async function enqueue(
-  db: Db,
-  target: SealedTarget,
-  message: OutgoingMessage,
-  opts: { dedupeKey?: string; replyAddressId?: number; now?: Date; priority?: number } = {},
-): Promise<void> {
-  const data = {
+interface EnqueueOptions {
+  dedupeKey?: string;
+  replyAddressId?: number;
+  now?: Date;
+  priority?: number;
+}
+
+function outboxRow(target: SealedTarget, message: OutgoingMessage, opts: EnqueueOptions) {
+  const now = opts.now ?? new Date();
+  return {
     channel: target.channel,
     sealedAddress: target.sealedAddress,
     addressTag: target.addressTag,
     replyAddressId: opts.replyAddressId ?? null,
     threadKey: message.threadKey ?? null,
     payload: JSON.stringify(message),
-    nextAttemptAt: opts.now ?? new Date(),
-    createdAt: opts.now ?? new Date(),
+    nextAttemptAt: now,
+    createdAt: now,
     dedupeKey: opts.dedupeKey ?? null,
     priority: opts.priority ?? 0,
   };
+}
+
+/** Every outgoing message is a row first; the dispatcher sends it. A dedupe key makes a retried step enqueue once. */
+export async function enqueue(db: Db, target: SealedTarget, message: OutgoingMessage, opts: EnqueueOptions = {}): Promise<void> {
   // A plain INSERT, never an upsert: Prisma runs such an upsert as BEGIN…COMMIT across awaits on the
   // one SQLite connection, and anything else written meanwhile (a webhook's stored update) would only
   // become durable at that COMMIT. A repeated dedupe key is a unique violation, i.e. already queued.
   try {
-    await db.outboxMessage.create({ data });
+    await db.outboxMessage.create({ data: outboxRow(target, message, opts) });
   } catch (error) {
     if (!(opts.dedupeKey && isUniqueViolation(error))) throw error;
   }
+}
+
+/**
+ * The same row as `enqueue`, as a statement to write with others in one transaction (a turn's
+ * replies, src/db/sql.ts). A repeated dedupe key writes nothing: already queued.
+ */
+export function enqueueStatement(target: SealedTarget, message: OutgoingMessage, opts: EnqueueOptions = {}): SqlStatement {
+  const row = outboxRow(target, message, opts);
+  return sql(
+    `INSERT INTO "OutboxMessage" ("channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "dedupeKey", "priority")
+     VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?, ?) ON CONFLICT ("dedupeKey") DO NOTHING`,
+    row.channel,
+    row.sealedAddress,
+    row.addressTag,
+    row.replyAddressId,
+    row.threadKey,
+    row.payload,
+    sqlDate(row.nextAttemptAt),
+    sqlDate(row.createdAt),
+    row.dedupeKey,
+    row.priority,
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -9,6 +9,7 @@ import { yieldToIo } from "../../../src/util/yield.js";
 import { classifyStorageError } from "../../../src/db/storage-health.js";
 import { noteInbound } from "../../../src/outbox/window.js";
 import { hasInteractionWindow } from "../../../src/bulletins/reach.js";
+import { claimNextInbound, inboundDone } from "../../../src/inbound/store.js";
 
 const MAX_ATTEMPTS = 3;
 
@@ -32,14 +33,11 @@ export async function requeueStaleClaims(deps: CoreDeps, olderThanMs = 5 * 60_00
 export async function processPending(deps: CoreDeps, max = 200): Promise<number> {
   const { db, log } = deps;
   let handled = 0;
-  let batch: Awaited<ReturnType<typeof db.inboundUpdate.findMany>> = [];
   while (handled < max) {
-    // Read a few at a time (one query per batch, not per update); a failure re-reads, keeping order.
-    if (batch.length === 0) batch = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 20 });
-    const next = batch.shift();
+    // The oldest pending row, found and claimed in one statement; a row given back after a failure
+    // is the oldest again, so it is tried before anything after it.
+    const next = await claimNextInbound(db, deps.now());
     if (!next) break;
-    const claimed = await db.inboundUpdate.updateMany({ where: { id: next.id, status: "pending" }, data: { status: "processing", attempts: { increment: 1 }, claimedAt: deps.now() } });
-    if (claimed.count !== 1) continue;
     const incoming = JSON.parse(next.incoming) as Incoming;
     try {
       // On a channel with an interaction window (reach.json), a person writing is present again:
@@ -47,10 +45,10 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       if (hasInteractionWindow(incoming.channel)) {
         await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, sender: incoming.sender }, new Date(incoming.receivedAt));
       }
-      await handleIncoming(deps, incoming, `in:${next.id}`);
+      // The neutral copy has done its job: only the fact that it was handled stays, written in the
+      // turn's own transaction (with its state and replies).
+      await handleIncoming(deps, incoming, `in:${next.id}`, () => [inboundDone(next.id, deps.now())]);
       log.debug("inbound.handled", { id: next.id, channel: next.channel, kind: incoming.content.kind });
-      // The neutral copy has done its job: keep only the fact that it was handled.
-      await db.inboundUpdate.update({ where: { id: next.id }, data: { status: "done", incoming: "", processedAt: deps.now() } });
       // A receipt code the citizen typed must not outlive its handling in the WAL either.
       if (incoming.content.kind === "text" && mayHoldReceiptCode(incoming.content.text)) await checkpointAfterErasure(db);
     } catch (error) {
@@ -72,7 +70,6 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
         where: { id: next.id },
         data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending", claimedAt: null },
       });
-      if (!final) batch = []; // try it again before anything after it
     }
     handled++;
     await (deps.pause ?? yieldToIo)();
