@@ -7,6 +7,7 @@ import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";
 import type { Pacer } from "./pacing.js";
+import { dueChannels, dueRows, markSent, unsentTo, type DueRow } from "./queue.js";
 
 /** What a delivered secret message leaves in its row. */
 const FORGOTTEN_PAYLOAD = JSON.stringify({ text: "", secret: true });
@@ -52,19 +53,9 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   // One lane per channel, each with its own batch, sending side by side: Telegram's pacing (or a 429
   // that holds it) never holds back Zalo's rows, and the reverse. Only channels with due rows get a
   // query; rows of a channel without a sender are failed in their lane.
-  const dueWhere = { status: "pending", nextAttemptAt: { lte: now }, OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] };
-  const present = await db.outboxMessage.groupBy({ by: ["channel"], where: dueWhere });
+  const present = await dueChannels(db, now);
   if (present.length === 0) return 0;
-  const lanes = await Promise.all(
-    present.map(({ channel }) =>
-      db.outboxMessage.findMany({
-        where: { ...dueWhere, channel },
-        // Higher priority first (alerts and replies before bulletin fan-out), then first in, first out.
-        orderBy: [{ priority: "desc" }, { id: "asc" }],
-        take: batchSize,
-      }),
-    ),
-  );
+  const lanes = await Promise.all(present.map((channel) => dueRows(db, now, channel, batchSize)));
   const due = lanes.flat();
   const blockedChats = new Set<string>();
   const heldChannels = new Set<string>();
@@ -73,15 +64,10 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const tags = [...new Set(due.map((r) => r.addressTag).filter((t): t is string => t !== null))];
   const unsent = new Map<string, Array<{ id: number; status: string }>>();
   if (tags.length > 0) {
-    const rows = await db.outboxMessage.findMany({
-      where: { addressTag: { in: tags }, status: { in: ["pending", "parked"] } },
-      select: { id: true, status: true, addressTag: true },
-      orderBy: { id: "asc" },
-    });
-    for (const r of rows) {
-      const list = unsent.get(r.addressTag!) ?? [];
+    for (const r of await unsentTo(db, tags)) {
+      const list = unsent.get(r.addressTag) ?? [];
       list.push({ id: r.id, status: r.status });
-      unsent.set(r.addressTag!, list);
+      unsent.set(r.addressTag, list);
     }
   }
   const settled = (row: { id: number; addressTag: string | null }, status?: string) => {
@@ -92,7 +78,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     else list.splice(list.indexOf(entry), 1);
   };
   /** Sends one row if it may go now; true when it was delivered. */
-  const sendOne = async (row: (typeof due)[number]): Promise<boolean> => {
+  const sendOne = async (row: DueRow): Promise<boolean> => {
     await (deps.pause ?? yieldToIo)();
     const chatKey = row.addressTag ?? `row:${row.id}`;
     if (blockedChats.has(chatKey)) return false; // keep one chat's messages in order
@@ -158,10 +144,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     // A delivered (or undeliverable) secret is not kept: the receipt code leaves the database.
     const forget = message.secret && (result.ok || result.permanent || attempts >= MAX_ATTEMPTS) ? { payload: FORGOTTEN_PAYLOAD } : {};
     if (result.ok) {
-      await db.outboxMessage.update({
-        where: { id: row.id },
-        data: { status: "sent", sentAt: deps.now(), attempts, externalMessageId: result.externalMessageId ?? null, sealedAddress: null, claimedUntil: null, ...forget },
-      });
+      await markSent(db, { id: row.id, attempts, externalMessageId: result.externalMessageId ?? null, sentAt: deps.now(), ...forget });
       settled(row);
     } else if (result.unreachable) {
       // Outside the messenger's interaction window: kept (address included) until the chat writes again.
