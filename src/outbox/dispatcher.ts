@@ -7,7 +7,7 @@ import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";
 import type { Pacer } from "./pacing.js";
-import { dueChannels, dueRows, markSent, unsentTo, type DueRow } from "./queue.js";
+import { duePass, markSent, type DueRow } from "./queue.js";
 
 /** What a delivered secret message leaves in its row. */
 const FORGOTTEN_PAYLOAD = JSON.stringify({ text: "", secret: true });
@@ -51,24 +51,20 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   const { db, keys, senders, log } = deps;
   const now = deps.now();
   // One lane per channel, each with its own batch, sending side by side: Telegram's pacing (or a 429
-  // that holds it) never holds back Zalo's rows, and the reverse. Only channels with due rows get a
-  // query; rows of a channel without a sender are failed in their lane.
-  const present = await dueChannels(db, now);
-  if (present.length === 0) return 0;
-  const lanes = await Promise.all(present.map((channel) => dueRows(db, now, channel, batchSize)));
-  const due = lanes.flat();
+  // that holds it) never holds back Zalo's rows, and the reverse. Only channels with due rows have a
+  // lane; rows of a channel without a sender are failed in their lane.
+  // One statement: each lane's batch and every unsent message to the chats of this batch (read once,
+  // not once per row), kept up to date as rows go out: a row waits while an earlier one to its chat
+  // is still unsent.
+  const { lanes, unsent: waiting } = await duePass(db, now, batchSize);
+  if (lanes.length === 0) return 0;
   const blockedChats = new Set<string>();
   const heldChannels = new Set<string>();
-  // Every unsent message to the chats of this batch, read once (not once per row), and kept up to
-  // date as rows go out: a row waits while an earlier one to its chat is still unsent.
-  const tags = [...new Set(due.map((r) => r.addressTag).filter((t): t is string => t !== null))];
   const unsent = new Map<string, Array<{ id: number; status: string }>>();
-  if (tags.length > 0) {
-    for (const r of await unsentTo(db, tags)) {
-      const list = unsent.get(r.addressTag) ?? [];
-      list.push({ id: r.id, status: r.status });
-      unsent.set(r.addressTag, list);
-    }
+  for (const r of waiting) {
+    const list = unsent.get(r.addressTag) ?? [];
+    list.push({ id: r.id, status: r.status });
+    unsent.set(r.addressTag, list);
   }
   const settled = (row: { id: number; addressTag: string | null }, status?: string) => {
     const list = row.addressTag ? unsent.get(row.addressTag) : undefined;

@@ -16,51 +16,60 @@ export interface DueRow {
   attempts: number;
 }
 
-const DUE = `"status" = 'pending' AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)`;
 const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const stringOrNull = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-/** The channels with due rows (one lane each). */
-export async function dueChannels(db: Db, now: Date): Promise<string[]> {
-  const at = sqlDate(now);
-  const { rows } = await sqlOf(db).run(sql(`SELECT DISTINCT "channel" FROM "OutboxMessage" WHERE ${DUE}`, at, at));
-  return rows.map((r) => String(r.channel));
+export interface DuePass {
+  /** One lane per channel with due rows, each its batch in sending order. */
+  lanes: DueRow[][];
+  /** Every unsent (pending or parked) message to the chats of those rows, oldest first. */
+  unsent: Array<{ id: number; status: string; addressTag: string }>;
 }
 
-/** One lane's batch: higher priority first (alerts and replies before bulletin fan-out), then first in, first out. */
-export async function dueRows(db: Db, now: Date, channel: string, take: number): Promise<DueRow[]> {
+// One statement for a pass: each channel's batch (higher priority first, alerts and replies before
+// bulletin fan-out, then first in, first out) and the unsent rows to the same chats.
+const DUE_PASS = `WITH "due" AS MATERIALIZED (
+    SELECT * FROM (
+      SELECT "id", "channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "attempts", "priority",
+             ROW_NUMBER() OVER (PARTITION BY "channel" ORDER BY "priority" DESC, "id" ASC) AS "rank"
+      FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+    ) WHERE "rank" <= ?
+  )
+  SELECT 1 AS "due", "id", "channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "attempts", "rank", NULL AS "status" FROM "due"
+  UNION ALL
+  SELECT 0, "id", NULL, NULL, "addressTag", NULL, NULL, NULL, NULL, NULL, "status" FROM "OutboxMessage"
+  WHERE "addressTag" IN (SELECT "addressTag" FROM "due" WHERE "addressTag" IS NOT NULL) AND "status" IN ('pending', 'parked')`;
+
+/** The rows a dispatcher pass may send, `take` per channel, and what else waits for their chats. */
+export async function duePass(db: Db, now: Date, take: number): Promise<DuePass> {
   const at = sqlDate(now);
-  const { rows } = await sqlOf(db).run(
-    sql(
-      `SELECT "id", "channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "attempts" FROM "OutboxMessage"
-       WHERE ${DUE} AND "channel" = ? ORDER BY "priority" DESC, "id" ASC LIMIT ?`,
-      at,
-      at,
+  const { rows } = await sqlOf(db).run(sql(DUE_PASS, at, at, take));
+  const lanes = new Map<string, Array<DueRow & { rank: number }>>();
+  const unsent: DuePass["unsent"] = [];
+  for (const r of rows) {
+    if (Number(r.due) !== 1) {
+      unsent.push({ id: Number(r.id), status: String(r.status), addressTag: String(r.addressTag) });
+      continue;
+    }
+    const channel = String(r.channel);
+    const lane = lanes.get(channel) ?? [];
+    lane.push({
+      id: Number(r.id),
       channel,
-      take,
-    ),
-  );
-  return rows.map((r) => ({
-    id: Number(r.id),
-    channel: String(r.channel),
-    sealedAddress: stringOrNull(r.sealedAddress),
-    addressTag: stringOrNull(r.addressTag),
-    replyAddressId: numberOrNull(r.replyAddressId),
-    threadKey: stringOrNull(r.threadKey),
-    payload: String(r.payload),
-    attempts: Number(r.attempts),
-  }));
-}
-
-/** Every unsent (pending or parked) message to these chats, oldest first. One JSON parameter: any number of tags, on D1 too. */
-export async function unsentTo(db: Db, tags: string[]): Promise<Array<{ id: number; status: string; addressTag: string }>> {
-  const { rows } = await sqlOf(db).run(
-    sql(
-      `SELECT "id", "status", "addressTag" FROM "OutboxMessage" WHERE "addressTag" IN (SELECT "value" FROM json_each(?)) AND "status" IN ('pending', 'parked') ORDER BY "id" ASC`,
-      JSON.stringify(tags),
-    ),
-  );
-  return rows.map((r) => ({ id: Number(r.id), status: String(r.status), addressTag: String(r.addressTag) }));
+      sealedAddress: stringOrNull(r.sealedAddress),
+      addressTag: stringOrNull(r.addressTag),
+      replyAddressId: numberOrNull(r.replyAddressId),
+      threadKey: stringOrNull(r.threadKey),
+      payload: String(r.payload),
+      attempts: Number(r.attempts),
+      rank: Number(r.rank),
+    });
+    lanes.set(channel, lane);
+  }
+  return {
+    lanes: [...lanes.values()].map((lane) => lane.sort((a, b) => a.rank - b.rank).map(({ rank: _, ...row }) => row)),
+    unsent: unsent.sort((a, b) => a.id - b.id),
+  };
 }
 
 /** Delivered: the address leaves the row (and a secret's text, `payload`), the claim ends. */

@@ -227,17 +227,18 @@ function label(sql: string, width = 150): string {
   const flat = sql.replace(/\s+/g, " ").replace(/`main`\./g, "").replace(/`/g, "").trim();
   return flat.length > width ? `${flat.slice(0, width)}…` : flat;
 }
-/** Which part of the product a statement serves, by its table: the intake and work queue, the outbox, or the dialogue itself. */
+/** Which part of the product a statement serves, by its table: the intake and work queue, the outbox, the dialogue itself, or a transaction's BEGIN/COMMIT. */
 function areaOf(sql: string): string {
-  const table = /(?:FROM|INTO|UPDATE)\s+(?:`main`\.)?`?(\w+)/i.exec(sql)?.[1] ?? "";
+  const table = /(?:FROM|INTO|UPDATE)\s+(?:`main`\.)?[`"]?(\w+)/i.exec(sql)?.[1] ?? "";
   if (table === "InboundUpdate") return "inbound queue";
   if (table === "OutboxMessage") return "outbox";
+  if (/^(BEGIN|COMMIT|ROLLBACK)$/.test(verbOf(sql))) return "transaction";
   return "dialogue";
 }
 function byArea(statements: Record<string, number>): string {
   const areas = new Map<string, number>();
   for (const [sql, n] of Object.entries(statements)) areas.set(areaOf(sql), (areas.get(areaOf(sql)) ?? 0) + n);
-  return ["inbound queue", "dialogue", "outbox"].map((a) => `${areas.get(a) ?? 0} ${a}`).join(" + ");
+  return ["inbound queue", "dialogue", "outbox", "transaction"].map((a) => `${areas.get(a) ?? 0} ${a}`).join(" + ");
 }
 function byVerb(statements: Record<string, number>): string {
   const verbs = new Map<string, number>();
@@ -340,7 +341,7 @@ async function measuringRun(dir: string, base: Record<string, string>, fake: Fak
 
 function reportTurns(turns: Turn[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  console.log(`SQL statements per turn, one turn at a time until handled and sent (median of ${TURN_SAMPLES}; split by table: the inbound queue, the dialogue, the outbox):`);
+  console.log(`SQL statements per turn, one turn at a time until handled and sent (median of ${TURN_SAMPLES}; split by table: the inbound queue, the dialogue, the outbox, and BEGIN/COMMIT):`);
   for (const step of [...new Set(turns.map((t) => t.step))]) {
     const these = turns.filter((t) => t.step === step);
     const typical = these.slice().sort((a, b) => a.count - b.count)[Math.floor(these.length / 2)]!;

@@ -1,6 +1,5 @@
 // Loaded into the product's process by the intake benchmark's measuring run only (node --import), so
-// the product's code stays as it is: counts the SQL statements better-sqlite3 prepares (the Prisma
-// adapter prepares every query anew, so one prepare is one statement run), reports the process's CPU
+// the product's code stays as it is: counts the SQL statements better-sqlite3 runs, reports the process's CPU
 // time, and runs V8's sampling profiler on demand. The benchmark asks over a small HTTP server on
 // PROBE_PORT.
 import { writeFileSync } from "node:fs";
@@ -15,17 +14,33 @@ const Database = require("better-sqlite3") as typeof BetterSqlite3;
 
 const statements = new Map<string, number>();
 let total = 0;
+const count = (sql: string) => {
+  total++;
+  statements.set(sql, (statements.get(sql) ?? 0) + 1);
+};
+// A statement counts when it runs, not when it is prepared: Prisma's adapter prepares every query
+// anew, the hot path's layer (src/db/sql.ts) prepares once and runs its statements many times.
+type Runnable = { source: string } & Record<"run" | "all" | "get" | "iterate", (...args: unknown[]) => unknown>;
+let statementProto: Runnable | null = null;
+function countRuns(proto: Runnable): void {
+  for (const name of ["run", "all", "get", "iterate"] as const) {
+    const original = proto[name];
+    proto[name] = function (this: Runnable, ...args: unknown[]) {
+      count(this.source);
+      return original.apply(this, args);
+    };
+  }
+}
 const proto = Database.prototype as unknown as { prepare(sql: string): unknown; exec(sql: string): unknown };
 const prepare = proto.prepare;
 proto.prepare = function (this: unknown, sql: string) {
-  total++;
-  statements.set(sql, (statements.get(sql) ?? 0) + 1);
-  return prepare.call(this, sql);
+  const statement = prepare.call(this, sql) as Runnable;
+  if (!statementProto) countRuns((statementProto = Object.getPrototypeOf(statement) as Runnable));
+  return statement;
 };
 const exec = proto.exec;
 proto.exec = function (this: unknown, sql: string) {
-  total++;
-  statements.set(sql, (statements.get(sql) ?? 0) + 1);
+  count(sql);
   return exec.call(this, sql);
 };
 
