@@ -4,7 +4,7 @@ import { alertChannel, menu, nav, reminder, tipAction, tipReply, tipView } from 
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueueStatement } from "../../src/outbox/outbox.js";
-import { conversationStatement, readTurnStart, writeTurn } from "../../src/conversations/store.js";
+import { conversationStatement, readTurnStart, writeTurn, type TurnStart } from "../../src/conversations/store.js";
 import type { SqlStatement } from "../../src/db/sql.js";
 import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
 import type { Incoming } from "../../src/messaging/types.js";
@@ -26,13 +26,18 @@ import { registryServices } from "./help.js";
 /**
  * Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is
  * handled again; `alsoWrite` (the incoming's "done") is written in the one transaction that ends
- * the turn, with the new state and the replies.
+ * the turn, with the new state and the replies; `start` is the turn's start if the caller read it.
  */
-export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceKey: string, alsoWrite: () => SqlStatement[] = () => []): Promise<void> {
+export async function handleIncoming(
+  deps: CoreDeps,
+  incoming: Incoming,
+  sourceKey: string,
+  opts: { start?: TurnStart; alsoWrite?: () => SqlStatement[] } = {},
+): Promise<void> {
   const { db } = deps;
   const now = deps.now();
   // The dialogue state and the staff record, in one statement.
-  const { conversation: row, staff: staffRow } = await readTurnStart(db, incoming.sender);
+  const { conversation: row, staff: staffRow } = opts.start ?? (await readTurnStart(db, incoming.sender));
   const loaded = loadState(row?.state);
   let state = loaded.state;
   const startFlow = flowOf(state);
@@ -69,7 +74,7 @@ export async function handleIncoming(deps: CoreDeps, incoming: Incoming, sourceK
   }
   const target = { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag };
   turn.replies.forEach((reply, n) => writes.push(enqueueStatement(target, reply, { dedupeKey: `${sourceKey}:${n}`, now })));
-  writes.push(...alsoWrite());
+  writes.push(...(opts.alsoWrite?.() ?? []));
   await writeTurn(db, writes);
 }
 

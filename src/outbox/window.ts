@@ -15,21 +15,11 @@ export function dayOf(date: Date): Date {
   return new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
 }
 
-/** Address tags under which outbox rows to this sender may be queued: the chat's own, and staff:<id>. */
-async function tagsOf(db: Db, chatTag: string, sender: string): Promise<string[]> {
-  const tags = [chatTag];
-  const staff = await db.staff.findUnique({ where: { pseudonym: sender }, select: { id: true } });
-  const link = staff ? null : await db.staffLink.findUnique({ where: { pseudonym: sender }, select: { staffId: true } });
-  const staffId = staff?.id ?? link?.staffId;
-  if (staffId !== undefined) tags.push(`staff:${staffId}`);
-  return tags;
-}
-
 /**
  * A person wrote from this chat: remember the day (window and staff reminders) and release what
  * waited for them. Returns the number of released messages.
  */
-export async function noteInbound(db: Db, who: { channel: Channel; chatTag: string; sender: string }, now: Date): Promise<number> {
+export async function noteInbound(db: Db, who: { channel: Channel; chatTag: string; staffId: number | null }, now: Date): Promise<number> {
   const day = dayOf(now);
   await db.chatPresence.upsert({
     where: { addressTag: who.chatTag },
@@ -37,7 +27,8 @@ export async function noteInbound(db: Db, who: { channel: Channel; chatTag: stri
     update: { lastSeenAt: day, unfollowedAt: null },
   });
   const { count } = await db.outboxMessage.updateMany({
-    where: { addressTag: { in: await tagsOf(db, who.chatTag, who.sender) }, status: "parked" },
+    // Rows to this person are queued under the chat's own tag and, for staff, under staff:<id>.
+    where: { addressTag: { in: who.staffId === null ? [who.chatTag] : [who.chatTag, `staff:${who.staffId}`] }, status: "parked" },
     data: { status: "pending", nextAttemptAt: now, claimedUntil: null },
   });
   return count;

@@ -10,6 +10,7 @@ import { classifyStorageError } from "../../../src/db/storage-health.js";
 import { noteInbound } from "../../../src/outbox/window.js";
 import { hasInteractionWindow } from "../../../src/bulletins/reach.js";
 import { claimNextInbound, inboundDone } from "../../../src/inbound/store.js";
+import { readTurnStart } from "../../../src/conversations/store.js";
 
 const MAX_ATTEMPTS = 3;
 
@@ -42,12 +43,14 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
     try {
       // On a channel with an interaction window (reach.json), a person writing is present again:
       // messages held for them are released ahead of the replies to this update.
-      if (hasInteractionWindow(incoming.channel)) {
-        await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, sender: incoming.sender }, new Date(incoming.receivedAt));
+      // The turn's start (state and staff record) is read once, here, and handed to the engine.
+      const start = hasInteractionWindow(incoming.channel) ? await readTurnStart(db, incoming.sender) : undefined;
+      if (start) {
+        await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, staffId: start.staff?.id ?? null }, new Date(incoming.receivedAt));
       }
       // The neutral copy has done its job: only the fact that it was handled stays, written in the
       // turn's own transaction (with its state and replies).
-      await handleIncoming(deps, incoming, `in:${next.id}`, () => [inboundDone(next.id, deps.now())]);
+      await handleIncoming(deps, incoming, `in:${next.id}`, { start, alsoWrite: () => [inboundDone(next.id, deps.now())] });
       log.debug("inbound.handled", { id: next.id, channel: next.channel, kind: incoming.content.kind });
       // A receipt code the citizen typed must not outlive its handling in the WAL either.
       if (incoming.content.kind === "text" && mayHoldReceiptCode(incoming.content.text)) await checkpointAfterErasure(db);
