@@ -19,7 +19,7 @@ export interface Profile {
   timeDeltas: number[];
 }
 
-/** A native frame (no URL) counts for the nearest caller with a URL when that is the SQLite driver or its adapter: `all`, `run`, `Statement` (prepare) are SQLite's work. */
+/** A native frame (no URL) counts for the nearest caller with a URL when that is the SQLite driver, Prisma's adapter, the hot path's layer (src/db/sql.ts) or the probe's counting wrapper: `all`, `run`, `Statement` (prepare) are SQLite's work. */
 function placeOf(node: ProfileNode, parentOf: Map<number, ProfileNode>): string {
   const { url, functionName } = node.callFrame;
   if (functionName === "(idle)") return "(idle)";
@@ -28,7 +28,7 @@ function placeOf(node: ProfileNode, parentOf: Map<number, ProfileNode>): string 
   if (url === "") {
     let caller = parentOf.get(node.id);
     while (caller && caller.callFrame.url === "") caller = parentOf.get(caller.id);
-    if (caller && /node_modules\/(better-sqlite3|@prisma\/adapter-better-sqlite3)\//.test(caller.callFrame.url)) return "npm better-sqlite3 (native, SQLite)";
+    if (caller && /node_modules\/(better-sqlite3|@prisma\/adapter-better-sqlite3)\/|\/src\/db\/sql\.ts$|\/test\/bench\/probe\.ts$/.test(caller.callFrame.url)) return "npm better-sqlite3 (native, SQLite)";
     return `(native) ${functionName || "anonymous"}`;
   }
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
