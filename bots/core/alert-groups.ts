@@ -17,12 +17,16 @@ export function groupButtonData(button: GroupButton): string {
   return alertGroup.pack(button.kind === "list" ? { kind: "list", id: button.communeId } : { kind: button.kind, id: button.groupId });
 }
 
+/** The codec's value as this feature's button. */
+export function toGroupButton(value: { kind: GroupButton["kind"]; id: number }): GroupButton {
+  return value.kind === "list" ? { kind: "list", communeId: value.id } : { kind: value.kind, groupId: value.id };
+}
+
 /** Null when the data is not this feature's; "invalid" when it claims to be but is forged or malformed. */
 export function parseGroupButton(data: string): GroupButton | "invalid" | null {
   if (!alertGroup.claims(data)) return null;
   const button = alertGroup.parse(data);
-  if (!button) return "invalid";
-  return button.kind === "list" ? { kind: "list", communeId: button.id } : { kind: button.kind, groupId: button.id };
+  return button ? toGroupButton(button) : "invalid";
 }
 
 export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: string): Promise<void> {
@@ -74,11 +78,7 @@ async function showList(turn: Turn, staff: StaffRow, communeId: number): Promise
   turn.reply(lines.join("\n"), rows);
 }
 
-export async function groupButton(turn: Turn, staff: StaffRow, button: GroupButton | "invalid"): Promise<void> {
-  if (button === "invalid") {
-    turn.reply(viGroups.notFound);
-    return;
-  }
+export async function groupButton(turn: Turn, staff: StaffRow, button: GroupButton): Promise<void> {
   if (button.kind === "list") return showList(turn, staff, button.communeId);
   if (button.kind === "ask") {
     const group = await findAlertGroupToRemove(turn.deps.db, staff, button.groupId);

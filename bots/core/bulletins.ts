@@ -18,11 +18,10 @@ import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
-import { chooseCommune, chooseLanguage, communeLanguageChoices, continueSubCommune, startSubscribe, stopSubscription, subscriptionOf } from "./subscribe.js";
-import { chooseTranslatorLanguage, continueTranslate, leaveTranslate, openTranslation, review, submitTranslation, translatorMenu } from "./translations.js";
+import { communeLanguageChoices, continueSubCommune, subscriptionOf } from "./subscribe.js";
+import { continueTranslate, leaveTranslate } from "./translations.js";
 import {
-  broadcast, nav, notBroadcast, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscribeCommune, subscribeLanguage, subscription,
-  translationApprove, translationList, translationOpen, translationReturn, translationSubmit, translatorLanguage,
+  nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
 
 const t = viBulletins;
@@ -140,7 +139,7 @@ async function listRecent(turn: Turn, communeId: number): Promise<void> {
   turn.reply(lines.join("\n"), rows);
 }
 
-async function chooseReadLanguage(turn: Turn): Promise<void> {
+export async function chooseReadLanguage(turn: Turn): Promise<void> {
   const reader = await readerCommune(turn);
   if (!reader) return notSubscribed(turn);
   const commune = await turn.deps.db.commune.findUniqueOrThrow({ where: { id: reader.communeId } });
@@ -153,7 +152,7 @@ async function chooseReadLanguage(turn: Turn): Promise<void> {
 // ------------------------------------------------------------------------------------------
 // Village heads' answers.
 
-async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
+export async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
   const delivery = await findDelivery(turn.deps, deliveryId);
   if (!delivery) {
     turn.reply(t.head.deliveryUnknown);
@@ -170,7 +169,7 @@ async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promi
   turn.reply(t.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
 }
 
-async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
+export async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
   const outcome = await recordAnswer(turn.deps, staff, deliveryId, status === "broadcast" ? { status } : { status, reason: reason ?? "other", reasonText });
   turn.state = IDLE;
   if (!outcome.ok) {
@@ -339,113 +338,27 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
 // Routing of the feature's buttons and states (called from engine.ts).
 
 /** Buttons of this feature. Returns false for data that is not ours. */
-export async function bulletinChoice(turn: Turn, data: string): Promise<boolean> {
-  const staff = turn.staff;
-  const needStaff = () => {
-    turn.reply(t.staff.notStaff);
-    return true;
-  };
-  const sub = subscription.parse(data);
-  if (sub === "start") {
-    await startSubscribe(turn);
-    return true;
-  }
-  if (sub === "stop") {
-    await stopSubscription(turn);
-    return true;
-  }
-  const communeId = subscribeCommune.parse(data);
-  if (communeId !== null) {
-    await chooseCommune(turn, communeId);
-    return true;
-  }
-  const subLanguage = subscribeLanguage.parse(data);
-  if (subLanguage) {
-    await chooseLanguage(turn, subLanguage.communeId, subLanguage.language);
-    return true;
-  }
-  if (recentBulletins.parse(data)) {
-    const reader = await readerCommune(turn);
-    if (!reader) await notSubscribed(turn);
-    else await listRecent(turn, reader.communeId);
-    return true;
-  }
-  if (otherLanguage.parse(data)) {
-    await chooseReadLanguage(turn);
-    return true;
-  }
-  const readCode = readLanguage.parse(data);
-  if (readCode !== null) {
-    await readBulletin(turn, readCode);
-    return true;
-  }
-  const slotId = readSlot.parse(data);
-  if (slotId !== null) {
-    await readBulletin(turn, "", slotId);
-    return true;
-  }
-  const broadcastId = broadcast.parse(data);
-  if (broadcastId !== null) {
-    if (!staff) return needStaff();
-    await answer(turn, staff, broadcastId, "broadcast");
-    return true;
-  }
-  const notBroadcastId = notBroadcast.parse(data);
-  if (notBroadcastId !== null) {
-    if (!staff) return needStaff();
-    await askReason(turn, staff, notBroadcastId);
-    return true;
-  }
-  const reasonChoice = notBroadcastReason.parse(data);
-  if (reasonChoice) {
-    if (!staff) return needStaff();
-    const { deliveryId, reason } = reasonChoice;
-    if (reason === "other") {
-      const delivery = await findDelivery(turn.deps, deliveryId);
-      if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
-        turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
-        return true;
-      }
-      turn.state = { step: "b_reason", deliveryId };
-      turn.reply(t.head.askReasonText, [cancelRow()]);
-      return true;
+/** A reason chosen under "Chưa phát được": "other" asks for words; an id not in the list is not this button's. */
+export async function chooseReason(turn: Turn, staff: StaffRow, deliveryId: number, reason: string): Promise<void | false> {
+  if (reason === "other") {
+    const delivery = await findDelivery(turn.deps, deliveryId);
+    if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
+      turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
+      return;
     }
-    if (!reasons.some((r) => r.id === reason)) return false;
-    await answer(turn, staff, deliveryId, "not_broadcast", reason);
-    return true;
+    turn.state = { step: "b_reason", deliveryId };
+    turn.reply(t.head.askReasonText, [cancelRow()]);
+    return;
   }
-  const translatorCode = translatorLanguage.parse(data);
-  if (translatorCode !== null) {
-    if (!staff) return needStaff();
-    await chooseTranslatorLanguage(turn, staff, translatorCode);
-    return true;
-  }
-  if (translationList.parse(data)) {
-    if (!staff) return needStaff();
-    await translatorMenu(turn, staff, "");
-    return true;
-  }
-  const opened = translationOpen.parse(data);
-  if (opened) {
-    if (!staff) return needStaff();
-    await openTranslation(turn, staff, opened.itemId, opened.language);
-    return true;
-  }
-  const submitted = translationSubmit.parse(data);
-  if (submitted) {
-    if (!staff) return needStaff();
-    await submitTranslation(turn, staff, submitted.itemId, submitted.language);
-    return true;
-  }
-  const approved = translationApprove.parse(data);
-  const returned = translationReturn.parse(data);
-  const versionId = approved ?? returned;
-  if (versionId !== null) {
-    if (!staff) return needStaff();
-    await review(turn, staff, versionId, approved !== null ? "approve" : "return");
-    return true;
-  }
-  return false;
+  if (!reasons.some((r) => r.id === reason)) return false;
+  await answer(turn, staff, deliveryId, "not_broadcast", reason);
+}
+
+/** "Bản tin gần đây": the reader's commune's latest bulletins, or how to subscribe. */
+export async function showRecent(turn: Turn): Promise<void> {
+  const reader = await readerCommune(turn);
+  if (!reader) await notSubscribed(turn);
+  else await listRecent(turn, reader.communeId);
 }
 
 /** An incoming while in one of this feature's states. */

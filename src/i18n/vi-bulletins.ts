@@ -242,7 +242,6 @@ export const viBulletins = {
 
   staff: {
     forbidden: "Đồng chí không có quyền dùng lệnh này.",
-    notStaff: "Lệnh này chỉ dành cho cán bộ đã đăng ký.",
   },
 
   errors: {
