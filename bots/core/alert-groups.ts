@@ -1,11 +1,11 @@
 // /nhomcanhbao: in a group, registers it for the commune's alerts; in a private chat, lists the
 // commune's alert groups with a "Gỡ nhóm" button each (confirmation, and a way back). Rules and
 // scope live in src/staff/alert-groups.ts; this file only talks.
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import { alertGroup } from "../../src/messaging/buttons.js";
 import type { Choice } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";

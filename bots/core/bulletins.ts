@@ -1,6 +1,7 @@
 // Bulletins in chat: /bantin for everyone, the village heads' "Đã phát" / "Chưa phát được",
 // /tiendo for leaders, officers and admins, /lichphat and /ngonngu for admins, and the routing of
 // the feature's buttons and states (the translators' side is in translations.ts).
+import { monthOf, monthRangeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
@@ -12,7 +13,7 @@ import { findDelivery, MAX_REASON_CHARS, recordAnswer } from "../../src/bulletin
 import { reasons } from "../../src/bulletins/reasons.js";
 import { progressText } from "../../src/bulletins/progress.js";
 import { coverageBetween } from "../../src/bulletins/coverage.js";
-import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
+import { nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
 import { communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
 import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
@@ -239,7 +240,7 @@ export async function showProgress(turn: Turn, staff: StaffRow, args: string): P
   const { db } = turn.deps;
   const words = target.rest.trim().split(/\s+/).filter(Boolean);
   if (words[0]?.toLowerCase() === "thang" || words[0]?.toLowerCase() === "tháng") {
-    const month = words[1] ? readMonth(words[1]) : monthKeyVN(turn.now());
+    const month = words[1] ? readMonth(words[1]) : monthOf(turn.now());
     const range = month ? monthRangeVN(month) : null;
     if (!month || !range) {
       turn.reply(t.progress.badMonth(words[1]!.slice(0, 20)));

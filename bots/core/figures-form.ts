@@ -1,13 +1,13 @@
 // /capnhat: the guided monthly figures form for one village. A question per figure with the
 // previous value to keep, a way back at every step, a numbered summary before saving; every save
 // is a revision (who, when). Only aggregate counts, never names.
+import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { placeExamples, unknownCodeText } from "./stats.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
-import { addMonths, formatNumberVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import { formatNumberVN } from "../../src/compliance/month.js";
 import { figuresOf, saveFigures } from "../../src/compliance/service.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { FiguresForm, FiguresState } from "./figures-state.js";

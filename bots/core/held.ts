@@ -1,11 +1,11 @@
 // Staff review of the held queue (/tinbao giu): list, then release or dismiss in bulk, each behind
 // a confirmation with a way back. Scope and the changes themselves are decided in src/tips/held.ts.
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { cleanCitizenText } from "../../src/tips/citizen-text.js";
 import { countHeld, listHeldTips, resolveHeld } from "../../src/tips/held.js";
 import { heldAsk, heldConfirm, heldList } from "../../src/messaging/buttons.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import type { StaffRow, Turn } from "./turn.js";
 
 type HeldDecision = "release" | "dismiss";

@@ -1,4 +1,5 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
+import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { addressName } from "../../src/staff/names.js";
@@ -8,7 +9,6 @@ import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
 import { isTipAction } from "../../src/tips/status.js";
-import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 import { tipView } from "../../src/messaging/buttons.js";

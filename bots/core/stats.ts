@@ -1,11 +1,12 @@
 // Statistics by chat command: /thongke, /tieuchi, /tinbao_tk, /baocao, /bieudo, /xephang.
 // Every command resolves what is asked (commune, village, month) and checks role and scope first.
+import { formatDateTimeVN, formatDateVN, formatMonthVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
-import { formatMonthVN, formatNumberVN, formatPercentVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import { formatNumberVN, formatPercentVN } from "../../src/compliance/month.js";
 import type { CriterionResult } from "../../src/compliance/criteria.js";
 import {
   communeMonth,
@@ -23,7 +24,6 @@ import { buildMonthlyReport } from "../../src/reports/model.js";
 import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
-import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
 import type { OutgoingMedia } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";

@@ -1,10 +1,10 @@
 // The starting catalog (prisma/seed/bulletins/catalog.vi.json): validated, and imported into the
 // database by slug. The file is bundled (a JSON import), so Node and Workers import the same data.
+import { VN_OFFSET_MS } from "../util/vietnam-time.js";
 import data from "../../prisma/seed/bulletins/catalog.vi.json" with { type: "json" };
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { BASE_LANGUAGE } from "./languages.js";
-import { VN_OFFSET_MS } from "./schedule.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const entrySchema = z.object({

@@ -1,12 +1,12 @@
 // Village heads' answers, the next-morning reminder, and the leaders' weekly summary.
+import { DAY_MS, formatDateVN, weekStartVN } from "../util/vietnam-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
-import { formatDateVN } from "../util/format.js";
 import { coverageBetween } from "./coverage.js";
 import { confirmChoices, formatSlot } from "./messages.js";
 import { reasonLabel } from "./reasons.js";
-import { DAY_MS, scheduleSettings, weekStartVN, weeklySummaryDue } from "./schedule.js";
+import { scheduleSettings, weeklySummaryDue } from "./schedule.js";
 import { communeStaff, isUniqueViolation, PRIORITY_HEADS, staffTarget, type BulletinDeps } from "./store.js";
 
 const t = viBulletins;

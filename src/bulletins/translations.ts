@@ -1,6 +1,7 @@
 // Translations: never machine-made. The system tracks which approved versions are missing per
 // language, asks the commune's translators, keeps their text and recordings as a draft, and a
 // leader or officer approves (or returns) it. An approved version is used from the next slot on.
+import { DAY_MS } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import type { Channel, OutgoingMessage } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -8,7 +9,7 @@ import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
 import { activeTags } from "./rotation.js";
-import { DAY_MS, scheduleSettings } from "./schedule.js";
+import { scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
 import { recordingMedia } from "./messages.js";
 import { translationApprove, translationOpen, translationReturn } from "../messaging/buttons.js";

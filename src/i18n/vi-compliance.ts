@@ -1,6 +1,7 @@
 // Every word of the compliance feature (figures form, statistics, criteria, reports, reminders),
 // in Vietnamese with full diacritics. Staff are addressed as "đồng chí".
-import { formatDurationVN, formatMonthVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
+import { formatMonthVN } from "../util/vietnam-time.js";
+import { formatDurationVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
 
 export const viCompliance = {
 

@@ -1,10 +1,10 @@
 // A commune's alert groups belong to the commune, not to whoever registered them: listed and removed
 // by its officers, leaders and admins (chat and admin CLI call these same functions), deactivated
 // when their registrant is revoked, and every change audited and announced to the commune's leaders.
+import { formatDateTimeVN } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { enqueue, type SealedTarget } from "../outbox/outbox.js";
 import { viGroups } from "../i18n/vi-groups.js";
-import { formatDateTimeVN } from "../util/format.js";
 import { can, type StaffAction, type StaffScope } from "./roles.js";
 import { activeGroupTargets, staffTargets } from "./targets.js";
 

@@ -1,3 +1,4 @@
+import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/receipt.js";
@@ -6,7 +7,6 @@ import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
-import { formatDateTimeVN, formatDateVN } from "../util/format.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";

@@ -45,7 +45,7 @@ describe("the button registry", () => {
   it("routes every codec: declared here or read by a flow, never both", () => {
     const declared = BUTTONS.map((b) => b.codec);
     for (const codec of buttonCodecs) {
-      const places = Number(declared.includes(codec)) + Number(FLOW_CODECS.includes(codec));
+      const places = Number((declared as readonly unknown[]).includes(codec)) + Number((FLOW_CODECS as readonly unknown[]).includes(codec));
       expect(places, codec.prefix).toBe(1);
     }
   });

@@ -1,12 +1,12 @@
 // The monthly report files open: the XLSX is read back and its numbers checked, the PNG decodes to
 // the expected size and has a chart on it, the HTML page is Vietnamese and printable. Downloads
 // are held to the reader's scope.
+import { addMonths, formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { addMonths, formatMonthVN, monthOf } from "../../src/compliance/month.js";
 import { criteriaRegistry } from "../../src/compliance/criteria.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";

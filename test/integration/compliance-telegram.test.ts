@@ -1,10 +1,10 @@
 // The figures form and the report over Telegram: webhook updates in, grammY out to a fake Bot API
 // server on localhost. Buttons are inline keyboards; report files arrive as documents with names.
+import { formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { formatMonthVN, monthOf } from "../../src/compliance/month.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 

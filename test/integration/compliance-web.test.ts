@@ -1,9 +1,9 @@
 // The figures form and the statistics commands end to end on the web chat: the real app on a real
 // SQLite file, staff registered by invitation, answers typed and buttons pressed as a person would.
+import { addMonths, formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { monthOf, addMonths, formatMonthVN } from "../../src/compliance/month.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 
 let h: Harness;

@@ -1,5 +1,6 @@
 // Admin commands for bulletins: schedules, languages, coverage, progress, the catalog, translators.
 // The lead wires `bulletinsCommands` into src/cli/admin.ts.
+import { monthOf, monthRangeVN } from "../../util/vietnam-time.js";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
 import { catalog, syncCatalog } from "../../bulletins/catalog.js";
@@ -7,7 +8,7 @@ import { villageCoverage } from "../../bulletins/coverage.js";
 import { BASE_LANGUAGE, languageLabel, languages as registry, parseLanguageList, readLanguageList } from "../../bulletins/languages.js";
 import { formatSlot } from "../../bulletins/messages.js";
 import { progressText } from "../../bulletins/progress.js";
-import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../bulletins/schedule.js";
+import { nextSlotAfter, parseScheduleSpec } from "../../bulletins/schedule.js";
 import { communeSchedule, setSchedule } from "../../bulletins/slots.js";
 import { setTranslatorLanguages } from "../../bulletins/translations.js";
 import { reasonLabel } from "../../bulletins/reasons.js";
@@ -142,7 +143,7 @@ export const bulletinsCommands: AdminCommand[] = [
       const [code, monthArg] = parsed.positionals;
       const commune = await communeByCode(ctx, code);
       if (!commune) return 1;
-      const month = monthArg ?? monthKeyVN(ctx.now());
+      const month = monthArg ?? monthOf(ctx.now());
       if (!monthRangeVN(month)) {
         ctx.err(a.badArgs(`bulletin-coverage ${COVERAGE_USAGE}`, `tháng "${month}"`));
         return 2;

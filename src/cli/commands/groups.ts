@@ -1,8 +1,8 @@
 // Admin commands for the communes' alert groups: list them, remove one (the bot leaves it).
 // The same domain functions as the chat, with the operator as a national admin.
+import { formatDateTimeVN } from "../../util/vietnam-time.js";
 import { CLI_ACTOR, listAlertGroups, removeAlertGroup, type AlertGroupView } from "../../staff/alert-groups.js";
 import { viGroups } from "../../i18n/vi-groups.js";
-import { formatDateTimeVN } from "../../util/format.js";
 import { parseId } from "../../util/ids.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand, AdminContext } from "../types.js";
