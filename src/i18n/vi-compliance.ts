@@ -1,5 +1,6 @@
 // Every word of the compliance feature (figures form, statistics, criteria, reports, reminders),
 // in Vietnamese with full diacritics. Staff are addressed as "đồng chí".
+import { viCommon } from "./vi-common.js";
 import { formatMonthVN } from "../util/vietnam-time.js";
 import { formatDurationVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
 
@@ -14,8 +15,8 @@ export const viCompliance = {
     copyLastMonth: "📋 Dùng số liệu tháng trước rồi sửa",
     save: "✅ Lưu số liệu",
     edit: "✏️ Sửa một mục",
-    back: "⬅️ Quay lại",
-    cancel: "✖️ Hủy",
+    back: viCommon.back,
+    cancel: viCommon.cancel,
   },
 
   scope: {
