@@ -1,4 +1,5 @@
 // Numbers, percentages and durations as Vietnamese readers write them (months and dates: src/util/vietnam-time.ts).
+import { viCommon } from "../i18n/vi-common.js";
 
 /** 1234.5 → "1.234,5" (Vietnamese: dot groups thousands, comma marks decimals). */
 export function formatNumberVN(value: number, maxDecimals = 1): string {
@@ -19,7 +20,7 @@ export function formatPercentVN(ratio: number): string {
 
 /** A duration in minutes, readable: "45 phút", "3,5 giờ", "2,1 ngày". */
 export function formatDurationVN(minutes: number): string {
-  if (minutes < 60) return `${formatNumberVN(minutes, 0)} phút`;
-  if (minutes < 48 * 60) return `${formatNumberVN(minutes / 60, 1)} giờ`;
-  return `${formatNumberVN(minutes / 1440, 1)} ngày`;
+  if (minutes < 60) return viCommon.duration.minutes(formatNumberVN(minutes, 0));
+  if (minutes < 48 * 60) return viCommon.duration.hours(formatNumberVN(minutes / 60, 1));
+  return viCommon.duration.days(formatNumberVN(minutes / 1440, 1));
 }
