@@ -153,19 +153,15 @@ describe("criteria files", () => {
     expect(() => buildRegistry({ "default.json": minimal([criterion({ formula: "(" })]) })).toThrow(/Tệp tiêu chí default\.json không hợp lệ/);
   });
 
+  /** The default set with a Hà Tĩnh file over it. */
+  const withHti = (file: Record<string, unknown>) =>
+    buildRegistry({ "default.json": defaultSet, "HTI.json": { id: "hti", province: "HTI", extends: "default", name: "Tiêu chí Hà Tĩnh (thử)", source: "Thử", ...file } });
+
   it("a province file overrides a threshold, adds and removes criteria: no code change", () => {
-    const registry = buildRegistry({
-      "default.json": defaultSet,
-      "HTI.json": {
-        id: "hti",
-        province: "HTI",
-        extends: "default",
-        name: "Tiêu chí Hà Tĩnh (thử)",
-        source: "Thử",
-        override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
-        add: [criterion({ id: "no-offenders", text: "Không có người vi phạm", formula: "offenders_found", threshold: { op: "<=", value: 0 }, needs: ["offenders_found"] })],
-        remove: ["suspected-tested"],
-      },
+    const registry = withHti({
+      override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
+      add: [criterion({ id: "no-offenders", text: "Không có người vi phạm", formula: "offenders_found", threshold: { op: "<=", value: 0 }, needs: ["offenders_found"] })],
+      remove: ["suspected-tested"],
     });
     const hti = registry.forProvince("hti");
     const villages = [village("A", good({ addicts_total: 7, addicts_with_file: 7, addicts_in_treatment: 7 }))];
@@ -177,21 +173,13 @@ describe("criteria files", () => {
   });
 
   it("a province file that gives a criterion its own source drops the default's seed id, keeps it otherwise", () => {
-    const registry = buildRegistry({
-      "default.json": defaultSet,
-      "HTI.json": {
-        id: "hti",
-        province: "HTI",
-        extends: "default",
-        name: "Tiêu chí Hà Tĩnh (thử)",
-        source: "Quyết định của UBND tỉnh Hà Tĩnh (thử)",
-        override: [
-          { id: "no-hot-spots", source: "Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2" },
-          { id: "addicts-below-10", threshold: { op: "<", value: 5 } },
-        ],
-      },
-    });
-    const hti = registry.forProvince("HTI");
+    const hti = withHti({
+      source: "Quyết định của UBND tỉnh Hà Tĩnh (thử)",
+      override: [
+        { id: "no-hot-spots", source: "Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2" },
+        { id: "addicts-below-10", threshold: { op: "<", value: 5 } },
+      ],
+    }).forProvince("HTI");
     const changed = hti.criteria.find((c) => c.id === "no-hot-spots");
     expect(changed?.source).toBe("Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2");
     expect(changed?.sourceId).toBeUndefined();
