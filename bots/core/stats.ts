@@ -230,6 +230,7 @@ function criterionLines(results: CriterionResult[]): string[] {
       lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
       lines.push(t.criteria.missing(missingText(r), ""));
     } else lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+    lines.push(t.criteria.source(r.source));
   }
   return lines;
 }

@@ -15,7 +15,16 @@ const entrySchema = z.object({
   tags: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/)),
   validFrom: z.string().regex(DATE).nullable(),
   validUntil: z.string().regex(DATE).nullable(),
-  sources: z.array(z.string().min(10)).min(1),
+  // Read by people: the document (issuing body, place, number or date) and its section; never our
+  // copy of it (a seed file, a line number) or a path.
+  sources: z
+    .array(
+      z
+        .string()
+        .min(10)
+        .refine((s) => !/\bseeds?\b|\b(?:dòng|lines?)\s*\d|\b[\w.-]+\/[\w./-]*\.(?:md|txt|json|ts)\b/iu.test(s), "a source names the document, not a seed file, a line of our copy or a path"),
+    )
+    .min(1),
   paragraphs: z.array(z.string().min(1)).min(1),
 });
 const schema = z.object({ bulletins: z.array(entrySchema).min(1) });
