@@ -11,6 +11,7 @@ import { noteInbound } from "../../../src/outbox/window.js";
 import { hasInteractionWindow } from "../../../src/bulletins/reach.js";
 
 const MAX_ATTEMPTS = 3;
+const BATCH = 20;
 
 /** Rows left "processing" by a crash go back to the queue; their replies are de-duplicated by key. */
 export async function requeueInterrupted(deps: CoreDeps): Promise<number> {
@@ -33,9 +34,18 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
   const { db, log } = deps;
   let handled = 0;
   let batch: Awaited<ReturnType<typeof db.inboundUpdate.findMany>> = [];
+  // A batch shorter than asked for held every row pending when it was read: once it is handled the
+  // pass ends without reading again (an empty SELECT per pass). A row stored after that read starts
+  // work of its own (ingest's onStored: the loop's kick, which runs the pass again, or Workers'
+  // waitUntil), and the timer catches anything else.
+  let readAll = false;
   while (handled < max) {
     // Read a few at a time (one query per batch, not per update); a failure re-reads, keeping order.
-    if (batch.length === 0) batch = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: 20 });
+    if (batch.length === 0) {
+      if (readAll) break;
+      batch = await db.inboundUpdate.findMany({ where: { status: "pending" }, orderBy: { id: "asc" }, take: BATCH });
+      readAll = batch.length < BATCH;
+    }
     const next = batch.shift();
     if (!next) break;
     const claimed = await db.inboundUpdate.updateMany({ where: { id: next.id, status: "pending" }, data: { status: "processing", attempts: { increment: 1 }, claimedAt: deps.now() } });
@@ -72,7 +82,10 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
         where: { id: next.id },
         data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending", claimedAt: null },
       });
-      if (!final) batch = []; // try it again before anything after it
+      if (!final) {
+        batch = []; // try it again before anything after it
+        readAll = false;
+      }
     }
     handled++;
     await (deps.pause ?? yieldToIo)();
