@@ -1,6 +1,7 @@
 // The language registry (languages.json) and pure rules over it: lookup, fallback, scripts.
 import data from "./languages.json" with { type: "json" };
 import { z } from "zod";
+import type { Db } from "../db/client.js";
 import { foldVietnamese } from "../places/normalize.js";
 
 const SCRIPT = /^[A-Z][a-z]{3}$/; // ISO 15924
@@ -186,4 +187,13 @@ export function slotForText(code: string, text: string): "text" | "altText" {
   const used = scriptsOf(text);
   if (used.has(l.scripts[0] as ScriptName)) return "text";
   return used.has(l.scripts[1] as ScriptName) ? "altText" : "text";
+}
+
+/** The languages of a commune's villages (their own lists), without repeats, in the order met. */
+export async function villageLanguageCodes(db: Db, communeId: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const v of await db.village.findMany({ where: { communeId, languages: { not: null } }, select: { languages: true } })) {
+    for (const c of parseLanguageList(v.languages)) if (!out.includes(c)) out.push(c);
+  }
+  return out;
 }

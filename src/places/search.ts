@@ -31,6 +31,10 @@ export function findCommuneById(db: Db, id: number) {
   return db.commune.findUnique({ where: { id } });
 }
 
+export function getCommune(db: Db, id: number) {
+  return db.commune.findUniqueOrThrow({ where: { id } });
+}
+
 /** The commune with this code, as typed (upper-cased, not trimmed). */
 export function findCommuneByCode(db: Db, code: string) {
   return db.commune.findUnique({ where: { code: code.toUpperCase() } });
