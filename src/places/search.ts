@@ -27,6 +27,15 @@ export function findVillageById(db: Db, id: number) {
   return db.village.findUnique({ where: { id } });
 }
 
+export function findVillageWithCommune(db: Db, id: number) {
+  return db.village.findUnique({ where: { id }, include: { commune: true } });
+}
+
+/** A village by the code typed, only within this commune. */
+export function findVillageInCommune(db: Db, communeId: number, code: string) {
+  return db.village.findFirst({ where: { communeId, code: code.trim().toUpperCase() } });
+}
+
 export function findCommuneById(db: Db, id: number) {
   return db.commune.findUnique({ where: { id } });
 }
@@ -48,6 +57,10 @@ export function firstCommune(db: Db, provinceId: number | null) {
 /** The province with this code, as typed (upper-cased). */
 export function findProvinceByCode(db: Db, code: string) {
   return db.province.findUnique({ where: { code: code.toUpperCase() } });
+}
+
+export function findProvinceById(db: Db, id: number) {
+  return db.province.findUnique({ where: { id } });
 }
 
 export function getProvince(db: Db, id: number) {
