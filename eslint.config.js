@@ -30,7 +30,6 @@ export default tseslint.config(
       "bots/core/turn.ts",
       "bots/core/work/**",
       // not moved yet (issue 11)
-      "bots/core/staff.ts",
       "bots/core/bulletins.ts",
     ],
     rules: {

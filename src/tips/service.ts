@@ -325,6 +325,11 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   return "saved";
 }
 
+/** A tip with its village, commune and attachments, for an officer's view (the caller checks scope). */
+export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
+  return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
+}
+
 /** Whether the tip exists and is still open, so its tipster may add to it. */
 export async function tipIsOpen(db: Db, tipId: number): Promise<boolean> {
   const tip = await db.tip.findUnique({ where: { id: tipId } });
