@@ -24,14 +24,8 @@ export default tseslint.config(
   // Issue 11: bots/core holds dialogue, not SQL. A query belongs in a function in src/<area>.
   {
     files: ["bots/core/**/*.ts"],
-    ignores: [
-      "bots/core/engine.ts",
-      "bots/core/state.ts",
-      "bots/core/turn.ts",
-      "bots/core/work/**",
-      // not moved yet (issue 11)
-      "bots/core/bulletins.ts",
-    ],
+    // not moved yet (issue 11): the conversation engine and bots/core/work, another engineer's.
+    ignores: ["bots/core/engine.ts", "bots/core/state.ts", "bots/core/turn.ts", "bots/core/work/**"],
     rules: {
       "no-restricted-syntax": [
         "error",

@@ -197,3 +197,17 @@ export async function villageLanguageCodes(db: Db, communeId: number): Promise<s
   }
   return out;
 }
+
+/** A commune's villages that have their own language list, by code. */
+export function villagesWithLanguages(db: Db, communeId: number) {
+  return db.village.findMany({ where: { communeId, languages: { not: null } }, orderBy: { code: "asc" } });
+}
+
+/** A village's own language list (codes joined by commas), or null to follow its commune. */
+export async function setVillageLanguages(db: Db, villageId: number, languages: string | null): Promise<void> {
+  await db.village.update({ where: { id: villageId }, data: { languages } });
+}
+
+export async function setCommuneLanguages(db: Db, communeId: number, languages: string): Promise<void> {
+  await db.commune.update({ where: { id: communeId }, data: { languages } });
+}
