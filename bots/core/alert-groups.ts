@@ -3,6 +3,7 @@
 // scope live in src/staff/alert-groups.ts; this file only talks.
 import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
+import { findCommuneByCode } from "../../src/places/search.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
@@ -34,7 +35,7 @@ export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: strin
   let communeId = staff.communeId;
   const code = args.trim();
   if (code) {
-    const commune = await turn.deps.db.commune.findUnique({ where: { code: code.toUpperCase() } });
+    const commune = await findCommuneByCode(turn.deps.db, code);
     if (!commune) {
       turn.reply(viGroups.communeUnknown(code));
       return;

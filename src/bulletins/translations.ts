@@ -84,6 +84,11 @@ export async function saveDraft(db: Db, input: { itemId: number; language: strin
   return field;
 }
 
+/** A bulletin item with its Vietnamese original and its version in this language, if any. */
+export function itemForTranslation(db: Db, itemId: number, language: string) {
+  return db.bulletinItem.findUnique({ where: { id: itemId }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, language] } } } } });
+}
+
 export function findDraft(db: Db, itemId: number, language: string) {
   return db.bulletinVersion.findUnique({ where: { itemId_language_status: { itemId, language, status: "draft" } } });
 }

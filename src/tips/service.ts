@@ -325,6 +325,23 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   return "saved";
 }
 
+/** A tip with its village, commune and attachments, for an officer's view (the caller checks scope). */
+export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
+  return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
+}
+
+/** Whether the tip exists and is still open, so its tipster may add to it. */
+export async function tipIsOpen(db: Db, tipId: number): Promise<boolean> {
+  const tip = await db.tip.findUnique({ where: { id: tipId } });
+  return tip !== null && isOpen(tip.status);
+}
+
+/** Whether the chat with this address tag filed the tip (its reply address is that chat's). */
+export async function tipFiledFrom(db: Db, tipId: number, addressTag: string): Promise<boolean> {
+  const address = await db.replyAddress.findUnique({ where: { tipId } });
+  return address !== null && address.addressTag === addressTag;
+}
+
 /** What a tipster may read: status and the officers' questions with their own answers. */
 export async function tipsterView(db: Db, tipId: number): Promise<string> {
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
