@@ -1,4 +1,5 @@
 // Village heads' answers, the next-morning reminder, and the leaders' weekly summary.
+import { findCommuneById } from "../places/search.js";
 import { DAY_MS, formatDateVN, weekStartVN } from "../util/vietnam-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
@@ -78,7 +79,7 @@ export async function sendReminders(deps: BulletinDeps, limit = 200): Promise<nu
 /** The weekly summary text for leaders: villages that did not broadcast every slot, and why. */
 export async function weeklySummaryText(deps: BulletinDeps, communeId: number, weekStart: Date): Promise<string | null> {
   const { db } = deps;
-  const commune = await db.commune.findUnique({ where: { id: communeId } });
+  const commune = await findCommuneById(db, communeId);
   if (!commune) return null;
   const end = new Date(weekStart.getTime() + 7 * DAY_MS);
   const cov = await coverageBetween(db, communeId, weekStart, end);

@@ -1,5 +1,6 @@
 // Admin commands for bulletins: schedules, languages, coverage, progress, the catalog, translators.
 // The lead wires `bulletinsCommands` into src/cli/admin.ts.
+import { findCommuneByCode } from "../../places/search.js";
 import { monthOf, monthRangeVN } from "../../util/vietnam-time.js";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
@@ -30,7 +31,7 @@ function parse(ctx: AdminContext, usage: string, args: string[], options: Option
 }
 
 async function communeByCode(ctx: AdminContext, code: string | undefined) {
-  const commune = code ? await ctx.db.commune.findUnique({ where: { code: code.toUpperCase() } }) : null;
+  const commune = code ? await findCommuneByCode(ctx.db, code) : null;
   if (!commune) ctx.err(a.communeUnknown(code ?? ""));
   return commune;
 }
