@@ -1,7 +1,7 @@
 // Channels without buttons we can rely on (Zalo OA and Zalo Bot, which share this file): choices
 // are numbered lines, and the person answers with the number or the words. The list last shown in a chat is kept (by its keyed address tag) so that a
 // typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
-import { readPendingChoices, savePendingChoices } from "../../src/messaging/pending-choices.js";
+import { readPendingChoices, savePendingChoices } from "../../src/inbound/pending-choices.js";
 import type { Db } from "../../src/db/client.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { alertChannel, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";

@@ -1,4 +1,4 @@
-// The numbered choices last shown in a chat (issue 11): one row per address tag, holding the list
+// The numbered choices last shown in a chat, for reading the number typed next: one row per address tag, holding the list
 // as JSON. Which choices are kept and how a typed number is read stays in bots/core/numbered-choices.ts.
 import type { Db } from "../db/client.js";
 
