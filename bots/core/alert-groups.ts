@@ -1,11 +1,12 @@
 // /nhomcanhbao: in a group, registers it for the commune's alerts; in a private chat, lists the
 // commune's alert groups with a "Gỡ nhóm" button each (confirmation, and a way back). Rules and
 // scope live in src/staff/alert-groups.ts; this file only talks.
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
+import { findCommuneByCode } from "../../src/places/search.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import { alertGroup } from "../../src/messaging/buttons.js";
 import type { Choice } from "../../src/messaging/types.js";
 import type { StaffRow, Turn } from "./turn.js";
@@ -17,12 +18,16 @@ export function groupButtonData(button: GroupButton): string {
   return alertGroup.pack(button.kind === "list" ? { kind: "list", id: button.communeId } : { kind: button.kind, id: button.groupId });
 }
 
+/** The codec's value as this feature's button. */
+export function toGroupButton(value: { kind: GroupButton["kind"]; id: number }): GroupButton {
+  return value.kind === "list" ? { kind: "list", communeId: value.id } : { kind: value.kind, groupId: value.id };
+}
+
 /** Null when the data is not this feature's; "invalid" when it claims to be but is forged or malformed. */
 export function parseGroupButton(data: string): GroupButton | "invalid" | null {
   if (!alertGroup.claims(data)) return null;
   const button = alertGroup.parse(data);
-  if (!button) return "invalid";
-  return button.kind === "list" ? { kind: "list", communeId: button.id } : { kind: button.kind, groupId: button.id };
+  return button ? toGroupButton(button) : "invalid";
 }
 
 export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: string): Promise<void> {
@@ -30,7 +35,7 @@ export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: strin
   let communeId = staff.communeId;
   const code = args.trim();
   if (code) {
-    const commune = await turn.deps.db.commune.findUnique({ where: { code: code.toUpperCase() } });
+    const commune = await findCommuneByCode(turn.deps.db, code);
     if (!commune) {
       turn.reply(viGroups.communeUnknown(code));
       return;
@@ -74,11 +79,7 @@ async function showList(turn: Turn, staff: StaffRow, communeId: number): Promise
   turn.reply(lines.join("\n"), rows);
 }
 
-export async function groupButton(turn: Turn, staff: StaffRow, button: GroupButton | "invalid"): Promise<void> {
-  if (button === "invalid") {
-    turn.reply(viGroups.notFound);
-    return;
-  }
+export async function groupButton(turn: Turn, staff: StaffRow, button: GroupButton): Promise<void> {
   if (button.kind === "list") return showList(turn, staff, button.communeId);
   if (button.kind === "ask") {
     const group = await findAlertGroupToRemove(turn.deps.db, staff, button.groupId);

@@ -1,28 +1,30 @@
 // Bulletins in chat: /bantin for everyone, the village heads' "Đã phát" / "Chưa phát được",
 // /tiendo for leaders, officers and admins, /lichphat and /ngonngu for admins, and the routing of
 // the feature's buttons and states (the translators' side is in translations.ts).
+import { monthOf, monthRangeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { foldVietnamese } from "../../src/places/normalize.js";
-import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, villageLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
+import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, setCommuneLanguages, setVillageLanguages, villageLanguageCodes, villageLanguages, villagesWithLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
+import { latestAiredSlot, recentSlots, slotInCommune, villageDelivery, type AiredSlot } from "../../src/bulletins/reading.js";
+import { findCommuneByCode, findVillageById, findVillageInCommune, getCommune } from "../../src/places/search.js";
 import { headMessage, formatSlot, subscriberMessage } from "../../src/bulletins/messages.js";
 import { approvedVersions, versionsFor } from "../../src/bulletins/store.js";
 import { findDelivery, MAX_REASON_CHARS, recordAnswer } from "../../src/bulletins/deliveries.js";
 import { reasons } from "../../src/bulletins/reasons.js";
 import { progressText } from "../../src/bulletins/progress.js";
 import { coverageBetween } from "../../src/bulletins/coverage.js";
-import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
+import { nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
 import { communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
 import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
-import { chooseCommune, chooseLanguage, communeLanguageChoices, continueSubCommune, startSubscribe, stopSubscription, subscriptionOf } from "./subscribe.js";
-import { chooseTranslatorLanguage, continueTranslate, leaveTranslate, openTranslation, review, submitTranslation, translatorMenu } from "./translations.js";
+import { communeLanguageChoices, continueSubCommune, subscriptionOf } from "./subscribe.js";
+import { continueTranslate, leaveTranslate } from "./translations.js";
 import {
-  broadcast, nav, notBroadcast, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscribeCommune, subscribeLanguage, subscription,
-  translationApprove, translationList, translationOpen, translationReturn, translationSubmit, translatorLanguage,
+  nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
 
 const t = viBulletins;
@@ -30,14 +32,8 @@ const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: nav.pack("ca
 
 /** The latest slot that aired (or is airing) in a commune. */
 function latestSlot(turn: Turn, communeId: number) {
-  return turn.deps.db.bulletinSlot.findFirst({
-    where: { communeId, status: { in: ["sending", "sent"] }, itemId: { not: null }, scheduledAt: { lte: turn.now() } },
-    orderBy: { scheduledAt: "desc" },
-    include: { item: true, commune: true },
-  });
+  return latestAiredSlot(turn.deps.db, communeId, turn.now());
 }
-
-type SlotWithItem = NonNullable<Awaited<ReturnType<typeof latestSlot>>>;
 
 function extraRows(): Choice[][] {
   return [[{ label: t.buttons.recent, data: recentBulletins.pack() }], [{ label: t.buttons.otherLanguage, data: otherLanguage.pack() }]];
@@ -48,12 +44,12 @@ function appendRows(message: OutgoingMessage, rows: Choice[][]): OutgoingMessage
 }
 
 /** Sends a slot's bulletin to a staff member, in the languages asked for (a village head: their village's). */
-async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: SlotWithItem, requested: string[] | null): Promise<void> {
+async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: AiredSlot, requested: string[] | null): Promise<void> {
   const { db } = turn.deps;
-  const village = staff.villageId ? await db.village.findUnique({ where: { id: staff.villageId } }) : null;
+  const village = staff.villageId ? await findVillageById(db, staff.villageId) : null;
   const languages = requested ?? (village ? villageLanguages(village.languages, slot.commune.languages) : communeLanguageChoices(slot.commune.languages));
   const delivery = village && can(staff, "bulletin.confirm", { communeId: slot.communeId, villageId: village.id })
-    ? await db.bulletinDelivery.findUnique({ where: { slotId_villageId: { slotId: slot.id, villageId: village.id } } })
+    ? await villageDelivery(db, slot.id, village.id)
     : null;
   const versions = await approvedVersions(db, slot.item!.id);
   const list = versionsFor(languages, versions, turn.incoming.channel);
@@ -73,7 +69,7 @@ async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: SlotWithItem, 
   });
 }
 
-async function showSlotToCitizen(turn: Turn, slot: SlotWithItem, language: string): Promise<void> {
+async function showSlotToCitizen(turn: Turn, slot: AiredSlot, language: string): Promise<void> {
   const versions = await approvedVersions(turn.deps.db, slot.item!.id);
   const [chosen] = versionsFor([language], versions, turn.incoming.channel);
   if (!chosen) return;
@@ -110,10 +106,10 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
     requested = [code];
   }
   const slot = slotId
-    ? await db.bulletinSlot.findFirst({ where: { id: slotId, communeId: reader.communeId, itemId: { not: null } }, include: { item: true, commune: true } })
+    ? await slotInCommune(db, reader.communeId, slotId)
     : await latestSlot(turn, reader.communeId);
   if (!slot) {
-    const commune = await db.commune.findUniqueOrThrow({ where: { id: reader.communeId } });
+    const commune = await getCommune(db, reader.communeId);
     const { schedule, enabled } = await communeSchedule(db, commune.id);
     const next = enabled ? nextSlotAfter(schedule, turn.now()) : null;
     turn.reply(t.read.none(commune.name, next ? formatSlot(next) : null));
@@ -125,8 +121,8 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
 
 async function listRecent(turn: Turn, communeId: number): Promise<void> {
   const { db } = turn.deps;
-  const commune = await db.commune.findUniqueOrThrow({ where: { id: communeId } });
-  const slots = await db.bulletinSlot.findMany({ where: { communeId, scheduledAt: { lte: turn.now() } }, orderBy: { scheduledAt: "desc" }, take: 8, include: { item: true } });
+  const commune = await getCommune(db, communeId);
+  const slots = await recentSlots(db, communeId, turn.now(), 8);
   if (slots.length === 0) {
     turn.reply(t.read.recentNone);
     return;
@@ -140,20 +136,19 @@ async function listRecent(turn: Turn, communeId: number): Promise<void> {
   turn.reply(lines.join("\n"), rows);
 }
 
-async function chooseReadLanguage(turn: Turn): Promise<void> {
+export async function chooseReadLanguage(turn: Turn): Promise<void> {
   const reader = await readerCommune(turn);
   if (!reader) return notSubscribed(turn);
-  const commune = await turn.deps.db.commune.findUniqueOrThrow({ where: { id: reader.communeId } });
+  const commune = await getCommune(turn.deps.db, reader.communeId);
   const codes = communeLanguageChoices(commune.languages);
-  const villages = await turn.deps.db.village.findMany({ where: { communeId: commune.id, languages: { not: null } }, select: { languages: true } });
-  for (const v of villages) for (const c of parseLanguageList(v.languages)) if (!codes.includes(c)) codes.push(c);
+  for (const c of await villageLanguageCodes(turn.deps.db, commune.id)) if (!codes.includes(c)) codes.push(c);
   turn.reply(t.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: readLanguage.pack(c) }]));
 }
 
 // ------------------------------------------------------------------------------------------
 // Village heads' answers.
 
-async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
+export async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
   const delivery = await findDelivery(turn.deps, deliveryId);
   if (!delivery) {
     turn.reply(t.head.deliveryUnknown);
@@ -170,7 +165,7 @@ async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promi
   turn.reply(t.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
 }
 
-async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
+export async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
   const outcome = await recordAnswer(turn.deps, staff, deliveryId, status === "broadcast" ? { status } : { status, reason: reason ?? "other", reasonText });
   turn.state = IDLE;
   if (!outcome.ok) {
@@ -215,7 +210,7 @@ async function commandCommune(turn: Turn, staff: StaffRow, args: string, action:
     return { communeId: staff.communeId, rest: args };
   }
   const [first = "", ...rest] = args.split(/\s+/).filter(Boolean);
-  const commune = first ? await db.commune.findUnique({ where: { code: first.toUpperCase() } }) : null;
+  const commune = first ? await findCommuneByCode(db, first) : null;
   if (!commune) {
     turn.reply(first ? t.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText((await placeExamples(turn, staff)).communeCode));
     return null;
@@ -240,13 +235,13 @@ export async function showProgress(turn: Turn, staff: StaffRow, args: string): P
   const { db } = turn.deps;
   const words = target.rest.trim().split(/\s+/).filter(Boolean);
   if (words[0]?.toLowerCase() === "thang" || words[0]?.toLowerCase() === "tháng") {
-    const month = words[1] ? readMonth(words[1]) : monthKeyVN(turn.now());
+    const month = words[1] ? readMonth(words[1]) : monthOf(turn.now());
     const range = month ? monthRangeVN(month) : null;
     if (!month || !range) {
       turn.reply(t.progress.badMonth(words[1]!.slice(0, 20)));
       return;
     }
-    const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+    const commune = await getCommune(db, target.communeId);
     const cov = await coverageBetween(db, target.communeId, range.start, range.end);
     const lines = [t.coverage.title(commune.name, `${month.slice(5)}/${month.slice(0, 4)}`), t.coverage.slots(cov.slots.aired, cov.slots.missed, cov.slots.empty)];
     for (const v of cov.villages) {
@@ -263,7 +258,7 @@ export async function manageSchedule(turn: Turn, staff: StaffRow, args: string):
   const target = await commandCommune(turn, staff, args, "bulletin.configure", t.schedule.needCommune);
   if (!target) return;
   const { db } = turn.deps;
-  const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+  const commune = await getCommune(db, target.communeId);
   const now = turn.now();
   const describe = (s: { days: number[]; times: string[] }) => t.schedule.describe(dayList(s.days), s.times.join(", "));
   const rest = target.rest.trim();
@@ -300,19 +295,19 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
   const target = await commandCommune(turn, staff, args, "bulletin.configure", t.languages.needCommune);
   if (!target) return;
   const { db } = turn.deps;
-  const commune = await db.commune.findUniqueOrThrow({ where: { id: target.communeId } });
+  const commune = await getCommune(db, target.communeId);
   const label = (codes: string[]) => codes.map(languageLabel).join(", ");
   const rest = target.rest.trim();
   if (!rest) {
-    const villages = await db.village.findMany({ where: { communeId: commune.id, languages: { not: null } }, orderBy: { code: "asc" } });
+    const villages = await villagesWithLanguages(db, commune.id);
     turn.reply(t.languages.current(commune.name, label(communeLanguageChoices(commune.languages)), villages.map((v) => t.languages.villageLine(v.name, v.code, label(parseLanguageList(v.languages))))));
     return;
   }
   const [first = "", ...more] = rest.split(/\s+/);
-  const village = await db.village.findFirst({ where: { code: first.toUpperCase(), communeId: commune.id } });
+  const village = await findVillageInCommune(db, commune.id, first);
   const listText = village ? more.join(" ") : rest;
   if (village && ["xoa", "xóa", "bo", "bỏ"].includes(listText.trim().toLowerCase())) {
-    await db.village.update({ where: { id: village.id }, data: { languages: null } });
+    await setVillageLanguages(db, village.id, null);
     turn.reply(t.languages.villageCleared(village.name, label(communeLanguageChoices(commune.languages))));
     return;
   }
@@ -326,12 +321,12 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
     return;
   }
   if (village) {
-    await db.village.update({ where: { id: village.id }, data: { languages: codes.join(",") } });
+    await setVillageLanguages(db, village.id, codes.join(","));
     turn.reply(t.languages.villageSet(village.name, label(codes)));
     return;
   }
   const withVietnamese = codes.includes(BASE_LANGUAGE) ? codes : [BASE_LANGUAGE, ...codes];
-  await db.commune.update({ where: { id: commune.id }, data: { languages: withVietnamese.join(",") } });
+  await setCommuneLanguages(db, commune.id, withVietnamese.join(","));
   turn.reply(`${t.languages.communeSet(commune.name, label(withVietnamese))}${codes.includes(BASE_LANGUAGE) ? "" : `\n${t.languages.vietnameseAdded}`}`);
 }
 
@@ -339,113 +334,27 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
 // Routing of the feature's buttons and states (called from engine.ts).
 
 /** Buttons of this feature. Returns false for data that is not ours. */
-export async function bulletinChoice(turn: Turn, data: string): Promise<boolean> {
-  const staff = turn.staff;
-  const needStaff = () => {
-    turn.reply(t.staff.notStaff);
-    return true;
-  };
-  const sub = subscription.parse(data);
-  if (sub === "start") {
-    await startSubscribe(turn);
-    return true;
-  }
-  if (sub === "stop") {
-    await stopSubscription(turn);
-    return true;
-  }
-  const communeId = subscribeCommune.parse(data);
-  if (communeId !== null) {
-    await chooseCommune(turn, communeId);
-    return true;
-  }
-  const subLanguage = subscribeLanguage.parse(data);
-  if (subLanguage) {
-    await chooseLanguage(turn, subLanguage.communeId, subLanguage.language);
-    return true;
-  }
-  if (recentBulletins.parse(data)) {
-    const reader = await readerCommune(turn);
-    if (!reader) await notSubscribed(turn);
-    else await listRecent(turn, reader.communeId);
-    return true;
-  }
-  if (otherLanguage.parse(data)) {
-    await chooseReadLanguage(turn);
-    return true;
-  }
-  const readCode = readLanguage.parse(data);
-  if (readCode !== null) {
-    await readBulletin(turn, readCode);
-    return true;
-  }
-  const slotId = readSlot.parse(data);
-  if (slotId !== null) {
-    await readBulletin(turn, "", slotId);
-    return true;
-  }
-  const broadcastId = broadcast.parse(data);
-  if (broadcastId !== null) {
-    if (!staff) return needStaff();
-    await answer(turn, staff, broadcastId, "broadcast");
-    return true;
-  }
-  const notBroadcastId = notBroadcast.parse(data);
-  if (notBroadcastId !== null) {
-    if (!staff) return needStaff();
-    await askReason(turn, staff, notBroadcastId);
-    return true;
-  }
-  const reasonChoice = notBroadcastReason.parse(data);
-  if (reasonChoice) {
-    if (!staff) return needStaff();
-    const { deliveryId, reason } = reasonChoice;
-    if (reason === "other") {
-      const delivery = await findDelivery(turn.deps, deliveryId);
-      if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
-        turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
-        return true;
-      }
-      turn.state = { step: "b_reason", deliveryId };
-      turn.reply(t.head.askReasonText, [cancelRow()]);
-      return true;
+/** A reason chosen under "Chưa phát được": "other" asks for words; an id not in the list is not this button's. */
+export async function chooseReason(turn: Turn, staff: StaffRow, deliveryId: number, reason: string): Promise<void | false> {
+  if (reason === "other") {
+    const delivery = await findDelivery(turn.deps, deliveryId);
+    if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
+      turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
+      return;
     }
-    if (!reasons.some((r) => r.id === reason)) return false;
-    await answer(turn, staff, deliveryId, "not_broadcast", reason);
-    return true;
+    turn.state = { step: "b_reason", deliveryId };
+    turn.reply(t.head.askReasonText, [cancelRow()]);
+    return;
   }
-  const translatorCode = translatorLanguage.parse(data);
-  if (translatorCode !== null) {
-    if (!staff) return needStaff();
-    await chooseTranslatorLanguage(turn, staff, translatorCode);
-    return true;
-  }
-  if (translationList.parse(data)) {
-    if (!staff) return needStaff();
-    await translatorMenu(turn, staff, "");
-    return true;
-  }
-  const opened = translationOpen.parse(data);
-  if (opened) {
-    if (!staff) return needStaff();
-    await openTranslation(turn, staff, opened.itemId, opened.language);
-    return true;
-  }
-  const submitted = translationSubmit.parse(data);
-  if (submitted) {
-    if (!staff) return needStaff();
-    await submitTranslation(turn, staff, submitted.itemId, submitted.language);
-    return true;
-  }
-  const approved = translationApprove.parse(data);
-  const returned = translationReturn.parse(data);
-  const versionId = approved ?? returned;
-  if (versionId !== null) {
-    if (!staff) return needStaff();
-    await review(turn, staff, versionId, approved !== null ? "approve" : "return");
-    return true;
-  }
-  return false;
+  if (!reasons.some((r) => r.id === reason)) return false;
+  await answer(turn, staff, deliveryId, "not_broadcast", reason);
+}
+
+/** "Bản tin gần đây": the reader's commune's latest bulletins, or how to subscribe. */
+export async function showRecent(turn: Turn): Promise<void> {
+  const reader = await readerCommune(turn);
+  if (!reader) await notSubscribed(turn);
+  else await listRecent(turn, reader.communeId);
 }
 
 /** An incoming while in one of this feature's states. */

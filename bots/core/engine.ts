@@ -1,6 +1,5 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
-// What it routes to is declared in the registry: commands in ./commands, flows in ./flows.
-import { alertChannel, menu, nav, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
+// What it routes to is declared in the registry: commands in ./commands, buttons in ./buttons, flows in ./flows.
 import { deletePendingUploads } from "../../src/media/uploads.js";
 import { vi } from "../../src/i18n/vi.js";
 import { enqueueStatement } from "../../src/outbox/outbox.js";
@@ -10,17 +9,12 @@ import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
 import type { Incoming } from "../../src/messaging/types.js";
 import { IDLE, parseCommand } from "./state.js";
 import { mainMenu, Turn, type CoreDeps, type StaffRow } from "./turn.js";
-import { startTipOff } from "./tipoff.js";
-import { askReceiptCode, openFromQuestion, openWithCode } from "./followup.js";
-import { tipButton, viewTip } from "./staff.js";
-import { groupButton, parseGroupButton } from "./alert-groups.js";
-import { heldChoice } from "./held.js";
-import { reminderAnswered, setAlertChannel } from "./staffchannels.js";
-import { bulletinChoice } from "./bulletins.js";
+import { openWithCode } from "./followup.js";
 import { touchSubscription } from "../../src/bulletins/subscriptions.js";
 import { hasInteractionWindow } from "../../src/bulletins/reach.js";
 import { findCommand } from "./commands/index.js";
-import { backFlow, cancelFlow, expiredNotice, flowOf, loadState, storeState } from "./flows/index.js";
+import { expiredNotice, flowOf, loadState, storeState } from "./flows/index.js";
+import { pressButton } from "./buttons/index.js";
 import { registryServices } from "./help.js";
 
 /**
@@ -84,7 +78,7 @@ async function route(turn: Turn): Promise<void> {
     const command = parseCommand(content.text);
     if (command) return runCommand(turn, command.command, command.args);
   }
-  if (content.kind === "choice" && (await globalChoice(turn, content.data))) return;
+  if (content.kind === "choice" && (await pressButton(turn, content.data))) return;
 
   const flow = flowOf(turn.state);
   // Groups are for staff: anything but commands and buttons is their own conversation.
@@ -113,73 +107,4 @@ async function runCommand(turn: Turn, name: string, args: string): Promise<void>
   if (command.for === "anyone") return command.run(turn, args);
   if (!turn.staff) return turn.reply(vi.staff.notStaff);
   return command.run(turn, args, turn.staff);
-}
-
-async function globalChoice(turn: Turn, data: string): Promise<boolean> {
-  const staff = turn.staff;
-  const move = nav.parse(data);
-  if (move === "cancel") {
-    await cancelFlow(turn);
-    return true;
-  }
-  if (move === "back") {
-    await backFlow(turn);
-    return true;
-  }
-  const item = menu.parse(data);
-  if (item === "report") {
-    if (turn.incoming.chat.isGroup) turn.reply(vi.flow.groupOnly);
-    else await startTipOff(turn);
-    return true;
-  }
-  if (item === "followup") {
-    askReceiptCode(turn);
-    return true;
-  }
-  if (item === "privacy") {
-    turn.reply(vi.privacy);
-    return true;
-  }
-  if (item === "help") {
-    turn.reply(turn.helpText());
-    return true;
-  }
-  // Buttons of these kinds that do not parse are forged or stale: "not found", never another meaning.
-  if (tipAction.claims(data)) {
-    const button = tipAction.parse(data);
-    if (!staff) turn.reply(vi.staff.notStaff);
-    else if (!button) turn.reply(vi.staff.tipNotFound);
-    else await tipButton(turn, staff, button.tipId, button.action);
-    return true;
-  }
-  if (tipView.claims(data)) {
-    const tipId = tipView.parse(data);
-    if (!staff) turn.reply(vi.staff.notStaff);
-    else if (tipId === null) turn.reply(vi.staff.tipNotFound);
-    else await viewTip(turn, staff, tipId);
-    return true;
-  }
-  const groupChoice = parseGroupButton(data);
-  if (groupChoice) {
-    if (!staff) turn.reply(vi.staff.notStaff);
-    else await groupButton(turn, staff, groupChoice);
-    return true;
-  }
-  if (alertChannel.claims(data)) {
-    if (!staff) turn.reply(vi.staff.notStaff);
-    else await setAlertChannel(turn, staff, alertChannel.parse(data));
-    return true;
-  }
-  if (reminder.parse(data)) {
-    reminderAnswered(turn);
-    return true;
-  }
-  if (await heldChoice(turn, staff, data)) return true;
-  if (tipReply.claims(data)) {
-    const tipId = tipReply.parse(data);
-    if (tipId === null) turn.reply(vi.staff.tipNotFound);
-    else await openFromQuestion(turn, tipId);
-    return true;
-  }
-  return bulletinChoice(turn, data);
 }

@@ -1,13 +1,15 @@
 // /capnhat: the guided monthly figures form for one village. A question per figure with the
 // previous value to keep, a way back at every step, a numbered summary before saving; every save
 // is a revision (who, when). Only aggregate counts, never names.
+import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { placeExamples, unknownCodeText } from "./stats.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
-import { addMonths, formatNumberVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import { formatNumberVN } from "../../src/compliance/month.js";
 import { figuresOf, saveFigures } from "../../src/compliance/service.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
+import { findVillageByCode, findVillageInCommune, findVillageWithCommune, listVillages } from "../../src/places/search.js";
+import { findStaffById } from "../../src/staff/find.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { FiguresForm, FiguresState } from "./figures-state.js";
@@ -54,7 +56,7 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
   }
   let villageId = staff.role === "village_head" ? staff.villageId : null;
   if (villageCode) {
-    const village = await db.village.findUnique({ where: { code: villageCode } });
+    const village = await findVillageByCode(db, villageCode);
     if (!village) {
       turn.reply(await unknownCodeText(turn, staff, villageCode));
       return;
@@ -71,7 +73,7 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
       turn.reply(t.scope.forbidden);
       return;
     }
-    const villages = await db.village.findMany({ where: { communeId: staff.communeId }, orderBy: { code: "asc" } });
+    const villages = await listVillages(db, staff.communeId);
     if (villages.length === 0) {
       turn.reply(t.form.noVillages);
       return;
@@ -88,7 +90,7 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
 
 async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: MonthKey): Promise<void> {
   const { db } = turn.deps;
-  const village = await db.village.findUnique({ where: { id: villageId }, include: { commune: true } });
+  const village = await findVillageWithCommune(db, villageId);
   if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
     turn.state = IDLE;
     turn.reply(t.scope.forbidden);
@@ -110,7 +112,7 @@ async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: M
   };
   turn.reply(t.form.intro({ month, village: village.name, commune: village.commune.name, questions: fields().length }));
   if (saved) {
-    const who = saved.updatedByStaffId ? (await db.staff.findUnique({ where: { id: saved.updatedByStaffId } }))?.displayName : null;
+    const who = saved.updatedByStaffId ? (await findStaffById(db, saved.updatedByStaffId))?.displayName : null;
     turn.reply(t.form.correcting(saved.version, formatDateTimeVN(saved.updatedAt), who ?? (saved.source === "csv" ? t.form.importedBy : t.form.nobody)));
   }
   ask(turn, form);
@@ -208,7 +210,7 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
     const id = figuresVillage.parse(data);
     if (id !== null) return openForm(turn, staff, id, state.month);
     if (text) {
-      const village = await turn.deps.db.village.findFirst({ where: { communeId: state.communeId, code: text.trim().toUpperCase() } });
+      const village = await findVillageInCommune(turn.deps.db, state.communeId, text);
       if (village) return openForm(turn, staff, village.id, state.month);
     }
     turn.reply(t.form.useInput);
@@ -300,7 +302,7 @@ async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<voi
     return ask(turn, form, t.form.fixFirst(broken[0]!.label));
   }
   // Scope again at the moment of saving: the staff member may have been moved or revoked.
-  const village = await db.village.findUnique({ where: { id: form.villageId }, include: { commune: true } });
+  const village = await findVillageWithCommune(db, form.villageId);
   if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
     turn.state = IDLE;
     turn.reply(t.scope.forbidden);

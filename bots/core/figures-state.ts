@@ -1,6 +1,6 @@
 // The /capnhat form's stored state: plain data, apart from the form's logic (figures-form.ts) so the
 // dialogue state (state.ts) can name it without importing the flow.
-import type { MonthKey } from "../../src/compliance/month.js";
+import { type MonthKey } from "../../src/util/vietnam-time.js";
 
 export interface FiguresForm {
   villageId: number;

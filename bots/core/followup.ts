@@ -1,8 +1,7 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
 import { vi } from "../../src/i18n/vi.js";
-import { addFollowUp, findTipByReceipt, tipsterView } from "../../src/tips/service.js";
+import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
-import { isOpen } from "../../src/tips/status.js";
 import { attachmentFrom } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
@@ -62,13 +61,11 @@ export async function showTip(turn: Turn, tipId: number): Promise<void> {
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
 export async function openFromQuestion(turn: Turn, tipId: number): Promise<void> {
-  const address = await turn.deps.db.replyAddress.findUnique({ where: { tipId } });
-  if (!address || address.addressTag !== turn.incoming.chat.tag) {
+  if (!(await tipFiledFrom(turn.deps.db, tipId, turn.incoming.chat.tag))) {
     turn.reply(vi.tipster.replyNotYours);
     return;
   }
-  const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId } });
-  if (!tip || !isOpen(tip.status)) {
+  if (!(await tipIsOpen(turn.deps.db, tipId))) {
     turn.reply(vi.followUp.closed);
     return;
   }
@@ -86,8 +83,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (choice === "refresh") return showTip(turn, tipId);
   if (choice === "add") {
-    const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId } });
-    if (!tip || !isOpen(tip.status)) {
+    if (!(await tipIsOpen(turn.deps.db, tipId))) {
       turn.reply(vi.followUp.closed, followUpMenu());
       return;
     }

@@ -1,12 +1,14 @@
 // Staff review of the held queue (/tinbao giu): list, then release or dismiss in bulk, each behind
 // a confirmation with a way back. Scope and the changes themselves are decided in src/tips/held.ts.
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { cleanCitizenText } from "../../src/tips/citizen-text.js";
 import { countHeld, listHeldTips, resolveHeld } from "../../src/tips/held.js";
 import { heldAsk, heldConfirm, heldList } from "../../src/messaging/buttons.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import type { StaffRow, Turn } from "./turn.js";
+
+type HeldDecision = "release" | "dismiss";
 
 export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
   const listed = await listHeldTips(turn.deps.db, staff);
@@ -30,39 +32,22 @@ export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
   ]);
 }
 
-/** The held queue's buttons: the list, "release / dismiss up to here?" and the confirmation. */
-export async function heldChoice(turn: Turn, staff: StaffRow | null, data: string): Promise<boolean> {
-  if (!heldList.claims(data)) return false; // the three kinds share the prefix "hq"
-  if (!staff) {
-    turn.reply(vi.staff.notStaff);
-    return true;
-  }
-  if (heldList.parse(data)) {
-    await showHeldTips(turn, staff);
-    return true;
-  }
-  const asked = heldAsk.parse(data);
-  const confirmed = heldConfirm.parse(data);
-  const button = asked ?? confirmed;
-  if (!button) {
-    turn.reply(vi.staff.tipNotFound);
-    return true;
-  }
-  const { decision, upToId } = button;
-  if (asked) {
-    const count = await countHeld(turn.deps.db, staff, upToId);
-    if (count === null) turn.reply(vi.staff.forbidden);
-    else if (count === 0) turn.reply(vi.held.nothing);
-    else
-      turn.reply(decision === "release" ? vi.held.confirmRelease(count) : vi.held.confirmDismiss(count), [
-        [{ label: vi.held.yes, data: heldConfirm.pack({ decision, upToId }) }],
-        [{ label: vi.held.back, data: heldList.pack("list") }],
-      ]);
-    return true;
-  }
+/** "Release / dismiss the held tips up to here?": how many, and a confirmation with a way back. */
+export async function confirmHeld(turn: Turn, staff: StaffRow, decision: HeldDecision, upToId: number): Promise<void> {
+  const count = await countHeld(turn.deps.db, staff, upToId);
+  if (count === null) turn.reply(vi.staff.forbidden);
+  else if (count === 0) turn.reply(vi.held.nothing);
+  else
+    turn.reply(decision === "release" ? vi.held.confirmRelease(count) : vi.held.confirmDismiss(count), [
+      [{ label: vi.held.yes, data: heldConfirm.pack({ decision, upToId }) }],
+      [{ label: vi.held.back, data: heldList.pack("list") }],
+    ]);
+}
+
+/** Confirmed: release or dismiss them. */
+export async function resolveHeldTips(turn: Turn, staff: StaffRow, decision: HeldDecision, upToId: number): Promise<void> {
   const changed = await resolveHeld(turn.deps, staff, upToId, decision);
   if (changed === null) turn.reply(vi.staff.forbidden);
   else if (changed === 0) turn.reply(vi.held.nothing);
   else turn.reply(decision === "release" ? vi.held.released(changed) : vi.held.dismissed(changed));
-  return true;
 }

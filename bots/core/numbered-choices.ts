@@ -1,6 +1,7 @@
 // Channels without buttons we can rely on (Zalo OA and Zalo Bot, which share this file): choices
 // are numbered lines, and the person answers with the number or the words. The list last shown in a chat is kept (by its keyed address tag) so that a
 // typed "2" can become the neutral choice it stands for. Pure rendering and matching, plus storage.
+import { readPendingChoices, savePendingChoices } from "../../src/inbound/pending-choices.js";
 import type { Db } from "../../src/db/client.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { alertChannel, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
@@ -99,12 +100,12 @@ export async function storePendingChoices(db: Db, addressTag: string, numbered: 
   // Every choice of the list just shown stays answerable by its number, however long the list
   // (a commune with 70 villages); only the words kept from earlier lists are capped.
   const choices = JSON.stringify([...numbered, ...kept.slice(0, Math.max(0, MAX_STORED - numbered.length))]);
-  await db.pendingChoice.upsert({ where: { addressTag }, create: { addressTag, choices, updatedAt: now }, update: { choices, updatedAt: now } });
+  await savePendingChoices(db, addressTag, choices, now);
 }
 
 /** Choices last shown in this chat, if shown within `maxAgeMs`. */
 export async function loadPendingChoices(db: Db, addressTag: string, now: Date, maxAgeMs = 7 * 86_400_000): Promise<NumberedChoice[]> {
-  const row = await db.pendingChoice.findUnique({ where: { addressTag } });
+  const row = await readPendingChoices(db, addressTag);
   if (!row || now.getTime() - row.updatedAt.getTime() > maxAgeMs) return [];
   try {
     const parsed = JSON.parse(row.choices) as NumberedChoice[];

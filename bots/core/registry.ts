@@ -1,11 +1,12 @@
-// The shapes of the command and flow registry. A command or a flow is one declaration (one file
-// under bots/core/commands or bots/core/flows, listed in that folder's index.ts); the engine derives
-// routing, the staff check, cancel and back, expiry notices, help by role and Telegram's command
-// menu from these declarations.
+// The shapes of the command, button and flow registry. A command, a button kind or a flow is one
+// declaration (under bots/core/commands, bots/core/buttons or bots/core/flows, listed in that
+// folder's index.ts); the engine derives routing, the staff check, cancel and back, expiry notices,
+// help by role and Telegram's command menu from these declarations.
 import type { z } from "zod";
 import type { StaffAction } from "../../src/staff/roles.js";
 import type { Channel } from "../../src/messaging/types.js";
 import type { CoreSettings } from "../../src/messaging/deps.js";
+import type { Codec } from "../../src/messaging/buttons.js";
 import type { State } from "./state.js";
 import type { HelpViewer, StaffRow, Turn } from "./turn.js";
 
@@ -89,4 +90,41 @@ export type Flow = FlowSpec<State>;
 
 export function defineFlow<S extends State>(spec: FlowSpec<S>): Flow {
   return spec as unknown as Flow;
+}
+
+/**
+ * A button that works from anywhere (a message in the chat's history, whatever the conversation is
+ * doing): one typed codec of src/messaging/buttons.ts and what pressing it does. Buttons that only
+ * mean something inside a flow are that flow's business, not declared here.
+ */
+interface ButtonBase<V> {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- only the parse side matters here
+  codec: Codec<any, V>;
+}
+
+interface AnyoneButton<V> extends ButtonBase<V> {
+  for: "anyone";
+  /** `false`: the data parsed but means nothing here; the engine goes on as for any other input. */
+  run(turn: Turn, value: V): Promise<void | false> | void | false;
+  /**
+   * Data of this kind (its prefix) that does not parse: forged, malformed or from an older version.
+   * Answered here ("not found"), never read as another kind; without it, such data goes on to the flow.
+   */
+  forged?(turn: Turn): Promise<void> | void;
+}
+
+/** Staff only: others get the one "not staff" refusal (forged ones too); the domain checks role and scope. */
+interface StaffButton<V> extends ButtonBase<V> {
+  for: "staff";
+  run(turn: Turn, value: V, staff: StaffRow): Promise<void | false> | void | false;
+  forged?(turn: Turn, staff: StaffRow): Promise<void> | void;
+}
+
+export type ButtonSpec<V> = AnyoneButton<V> | StaffButton<V>;
+
+/** A button with its value type erased: the engine passes each run only what its own codec parsed. */
+export type Button = ButtonSpec<unknown>;
+
+export function defineButton<V>(spec: ButtonSpec<V>): Button {
+  return spec as unknown as Button;
 }

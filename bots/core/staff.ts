@@ -1,4 +1,5 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
+import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viCompliance } from "../../src/i18n/vi-compliance.js";
 import { addressName } from "../../src/staff/names.js";
@@ -6,9 +7,9 @@ import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
-import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices } from "../../src/tips/service.js";
+import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
+import { findCommuneById, findProvinceById, findVillageInCommune, findVillageWithCommune } from "../../src/places/search.js";
 import { isTipAction } from "../../src/tips/status.js";
-import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 import { tipView } from "../../src/messaging/buttons.js";
@@ -16,15 +17,15 @@ import { tipView } from "../../src/messaging/buttons.js";
 export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
   const { db } = turn.deps;
   if (staff.villageId) {
-    const village = await db.village.findUnique({ where: { id: staff.villageId }, include: { commune: true } });
+    const village = await findVillageWithCommune(db, staff.villageId);
     if (village) return vi.staff.scopeVillage(village.name, village.commune.name);
   }
   if (staff.communeId) {
-    const commune = await db.commune.findUnique({ where: { id: staff.communeId } });
+    const commune = await findCommuneById(db, staff.communeId);
     if (commune) return vi.staff.scopeCommune(commune.name);
   }
   if (staff.provinceId) {
-    const province = await db.province.findUnique({ where: { id: staff.provinceId } });
+    const province = await findProvinceById(db, staff.provinceId);
     if (province) return viCompliance.scope.province(province.name);
   }
   return vi.staff.scopeAll;
@@ -107,7 +108,7 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
       category = lower;
       continue;
     }
-    const village = await db.village.findFirst({ where: { code: word.toUpperCase(), communeId: staff.communeId } });
+    const village = await findVillageInCommune(db, staff.communeId, word);
     if (village) {
       villageId = village.id;
       continue;
@@ -130,7 +131,7 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
 }
 
 async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, action: "tip.read" | "tip.handle") {
-  const tip = await turn.deps.db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
+  const tip = await tipWithPlaceAndAttachments(turn.deps.db, tipId);
   if (!tip) {
     turn.reply(vi.staff.tipNotFound);
     return null;

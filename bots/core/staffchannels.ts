@@ -2,7 +2,8 @@
 // code taken on one channel and sent from the other), /kenhcanhbao chooses where alerts reach
 // them, and the answer to the weekly "stay reachable on Zalo" reminder.
 import { addressName } from "../../src/staff/names.js";
-import type { Db } from "../../src/db/client.js";
+import { findStaffById } from "../../src/staff/find.js";
+import { addStaffLink, alertChannelChoice, alertsToLink, alertsToPrimary, claimLinkCode, createLinkCode, findLinkCode } from "../../src/staff/links.js";
 import { vi } from "../../src/i18n/vi.js";
 import { channelName, viZalo } from "../../src/i18n/vi-zalo.js";
 import { IDLE } from "./state.js";
@@ -42,12 +43,12 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
       return;
     }
     const code = newLinkCode();
-    await db.staffLinkCode.create({ data: { codeHash: await keys.tag("staff-link", code), staffId: staff.id, expiresAt: new Date(now.getTime() + LINK_MINUTES * 60_000) } });
+    await createLinkCode(db, await keys.tag("staff-link", code), staff.id, new Date(now.getTime() + LINK_MINUTES * 60_000));
     turn.reply(viZalo.staff.linkCode(code, LINK_MINUTES));
     return;
   }
   const code = normalizeLinkCode(args);
-  const row = code ? await db.staffLinkCode.findUnique({ where: { codeHash: await keys.tag("staff-link", code) } }) : null;
+  const row = code ? await findLinkCode(db, await keys.tag("staff-link", code)) : null;
   if (!row || row.expiresAt <= now) {
     turn.reply(viZalo.staff.linkUnknown);
     return;
@@ -60,36 +61,26 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
     turn.reply(viZalo.staff.linkUsed);
     return;
   }
-  const owner = await db.staff.findUnique({ where: { id: row.staffId } });
+  const owner = await findStaffById(db, row.staffId);
   if (!owner?.active) {
     turn.reply(viZalo.staff.linkUnknown);
     return;
   }
   // Single use even when the code is sent twice at once.
-  const claimed = await db.staffLinkCode.updateMany({ where: { codeHash: row.codeHash, usedAt: null }, data: { usedAt: now } });
-  if (claimed.count !== 1) {
+  if (!(await claimLinkCode(db, row.codeHash, now))) {
     turn.reply(viZalo.staff.linkUsed);
     return;
   }
-  await db.staffLink.create({
-    data: { staffId: owner.id, channel: turn.incoming.channel, pseudonym: turn.incoming.sender, sealedAddress: turn.incoming.chat.sealed, createdAt: now },
-  });
+  await addStaffLink(db, owner.id, { channel: turn.incoming.channel, pseudonym: turn.incoming.sender, sealedAddress: turn.incoming.chat.sealed }, now);
   turn.deps.log.info("staff.linked", { staffId: owner.id, channel: turn.incoming.channel });
   turn.state = IDLE;
   turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), addressName(owner.displayName)));
   turn.replyCommandMenu(owner);
 }
 
-async function currentAlertChannel(db: Db, staff: StaffRow & { channel?: string }) {
-  const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
-  const links = await db.staffLink.findMany({ where: { staffId: staff.id }, orderBy: { id: "asc" } });
-  const chosen = links.find((l) => l.alerts);
-  return { primary: full.channel, links, current: chosen ? chosen.channel : full.channel };
-}
-
 /** /kenhcanhbao: choose the account that gets alerts. */
 export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<void> {
-  const { primary, links, current } = await currentAlertChannel(turn.deps.db, staff);
+  const { primary, links, current } = await alertChannelChoice(turn.deps.db, staff.id);
   if (links.length === 0) {
     turn.reply(viZalo.staff.onlyOneChannel(channelName(primary)));
     return;
@@ -102,21 +93,10 @@ export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<v
 /** The first account or a linked one, from the pressed button; null for a forged or stale button. */
 export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: "primary" | number | null): Promise<void> {
   const { db } = turn.deps;
-  const full = await db.staff.findUniqueOrThrow({ where: { id: staff.id } });
-  let channel = full.channel;
-  if (choice === "primary") {
-    await db.staffLink.updateMany({ where: { staffId: staff.id, alerts: true }, data: { alerts: false } });
-  } else {
-    const link = choice !== null ? await db.staffLink.findFirst({ where: { id: choice, staffId: staff.id } }) : null;
-    if (!link) {
-      turn.reply(vi.flow.useButtons);
-      return;
-    }
-    // Two single statements: first the choice, then the others off (a crash between them leaves
-    // two flagged links, and alertTargets takes the newest one).
-    await db.staffLink.update({ where: { id: link.id }, data: { alerts: true } });
-    await db.staffLink.updateMany({ where: { staffId: staff.id, id: { not: link.id }, alerts: true }, data: { alerts: false } });
-    channel = link.channel;
+  const channel = choice === "primary" ? await alertsToPrimary(db, staff.id) : await alertsToLink(db, staff.id, choice);
+  if (channel === null) {
+    turn.reply(vi.flow.useButtons);
+    return;
   }
   turn.deps.log.info("staff.alert_channel", { staffId: staff.id, channel });
   turn.reply(channel === "zalo" ? `${viZalo.staff.alertsSet(channelName(channel))}\n${viZalo.staff.alertsZaloNote}` : viZalo.staff.alertsSet(channelName(channel)));

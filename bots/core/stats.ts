@@ -1,11 +1,12 @@
 // Statistics by chat command: /thongke, /tieuchi, /tinbao_tk, /baocao, /bieudo, /xephang.
 // Every command resolves what is asked (commune, village, month) and checks role and scope first.
+import { formatDateTimeVN, formatDateVN, formatMonthVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { vi } from "../../src/i18n/vi.js";
 import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
-import { formatMonthVN, formatNumberVN, formatPercentVN, monthOf, parseMonthArg, type MonthKey } from "../../src/compliance/month.js";
+import { formatNumberVN, formatPercentVN } from "../../src/compliance/month.js";
 import type { CriterionResult } from "../../src/compliance/criteria.js";
 import {
   communeMonth,
@@ -23,9 +24,20 @@ import { buildMonthlyReport } from "../../src/reports/model.js";
 import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
-import { formatDateTimeVN, formatDateVN } from "../../src/util/format.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
 import type { OutgoingMedia } from "../../src/messaging/types.js";
+import { findStaffById } from "../../src/staff/find.js";
+import {
+  findCommuneByCode,
+  findCommuneById,
+  findProvinceByCode,
+  findVillageByCode,
+  findVillageById,
+  firstCommune,
+  getProvince,
+  listProvinces,
+  listVillages,
+} from "../../src/places/search.js";
 import type { StaffRow, Turn } from "./turn.js";
 
 export function complianceOf(turn: Turn): ComplianceDeps {
@@ -45,11 +57,11 @@ interface Target {
 export async function placeExamples(turn: Turn, staff: StaffRow): Promise<{ communeCode: string; communeName: string; villageCode: string; villages: { code: string; name: string }[] }> {
   const { db } = turn.deps;
   let communeId = staff.communeId;
-  if (communeId === null && staff.villageId) communeId = (await db.village.findUnique({ where: { id: staff.villageId } }))?.communeId ?? null;
+  if (communeId === null && staff.villageId) communeId = (await findVillageById(db, staff.villageId))?.communeId ?? null;
   const commune = communeId !== null
-    ? await db.commune.findUnique({ where: { id: communeId } })
-    : await db.commune.findFirst({ where: staff.provinceId ? { provinceId: staff.provinceId } : {}, orderBy: { code: "asc" } });
-  const villages = commune ? await db.village.findMany({ where: { communeId: commune.id }, orderBy: { code: "asc" }, select: { code: true, name: true } }) : [];
+    ? await findCommuneById(db, communeId)
+    : await firstCommune(db, staff.provinceId ?? null);
+  const villages = commune ? (await listVillages(db, commune.id)).map((v) => ({ code: v.code, name: v.name })) : [];
   return { communeCode: commune?.code ?? "MAXA", communeName: commune?.name ?? "", villageCode: villages[0]?.code ?? "MA-THON", villages };
 }
 
@@ -85,13 +97,13 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
     }
     const code = word.toUpperCase().slice(0, 20);
     if (/^[A-Z0-9-]{2,16}$/.test(code)) {
-      const v = await db.village.findUnique({ where: { code } });
+      const v = await findVillageByCode(db, code);
       if (v) {
         village = { id: v.id, code: v.code, name: v.name };
         villageCommuneId = v.communeId;
         continue;
       }
-      const c = await db.commune.findUnique({ where: { code } });
+      const c = await findCommuneByCode(db, code);
       if (c) {
         communeId = c.id;
         continue;
@@ -111,7 +123,7 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
   const communeNamed = communeId !== null;
   communeId ??= villageCommuneId ?? staff.communeId;
   if (staff.role === "village_head" && !village && !communeNamed && staff.villageId) {
-    const own = await db.village.findUnique({ where: { id: staff.villageId } });
+    const own = await findVillageById(db, staff.villageId);
     if (own) village = { id: own.id, code: own.code, name: own.name };
   }
   if (communeId === null) {
@@ -209,7 +221,7 @@ async function villageSummary(turn: Turn, deps: ComplianceDeps, cm: CommuneMonth
     turn.reply(lines.join("\n"));
     return;
   }
-  const who = v.figures.updatedByStaffId ? (await turn.deps.db.staff.findUnique({ where: { id: v.figures.updatedByStaffId } }))?.displayName : null;
+  const who = v.figures.updatedByStaffId ? (await findStaffById(turn.deps.db, v.figures.updatedByStaffId))?.displayName : null;
   lines.push(t.summary.updated(v.figures.version, formatDateTimeVN(v.figures.updatedAt), who ?? (v.figures.source === "csv" ? t.form.importedBy : t.form.nobody)));
   for (const f of FIGURE_FIELDS) {
     const value = v.figures.values[f.id];
@@ -230,6 +242,7 @@ function criterionLines(results: CriterionResult[]): string[] {
       lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
       lines.push(t.criteria.missing(missingText(r), ""));
     } else lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+    lines.push(t.criteria.source(r.source));
   }
   return lines;
 }
@@ -264,7 +277,7 @@ export async function showTipStats(turn: Turn, staff: StaffRow, args: string): P
     turn.reply(lines.join("\n"));
     return;
   }
-  const villages = await db.village.findMany({ where: { communeId: target.commune.id }, select: { id: true, name: true } });
+  const villages = await listVillages(db, target.commune.id);
   const names = new Map(villages.map((v) => [v.id, v.name]));
   lines.push(t.tips.total(stats.total, stats.open, stats.closed), "", t.tips.byStatus);
   for (const status of ["new", "taken", "verifying", "done", "unfounded"]) if (stats.byStatus[status]) lines.push(t.tips.item(vi.status[status] ?? status, stats.byStatus[status]!));
@@ -366,7 +379,7 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
       month = m;
       continue;
     }
-    const province = await db.province.findUnique({ where: { code: word.toUpperCase().slice(0, 20) } });
+    const province = await findProvinceByCode(db, word.toUpperCase().slice(0, 20));
     if (!province) {
       turn.reply(t.scope.unknownProvince(word.slice(0, 20)));
       return;
@@ -379,7 +392,7 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
   }
   if (provinceId === null) {
     if (can(staff, "ranking.read", { provinceId: -1 })) {
-      const provinces = await db.province.findMany({ orderBy: { code: "asc" }, take: 40 });
+      const provinces = await listProvinces(db, 40);
       turn.reply([t.scope.needProvince, t.ranking.provinces, provinces.map((p) => `${p.code} — ${p.name}`).join("\n")].join("\n"));
     } else turn.reply(t.scope.forbidden);
     return;
@@ -388,7 +401,7 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
     turn.reply(t.scope.forbidden);
     return;
   }
-  const province = await db.province.findUniqueOrThrow({ where: { id: provinceId } });
+  const province = await getProvince(db, provinceId);
   const ranking = await provinceRanking(db, complianceOf(turn), province, month);
   if (ranking.length === 0) {
     turn.reply(t.ranking.none);

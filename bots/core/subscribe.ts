@@ -1,7 +1,7 @@
 // Citizens: /nhanbantin (commune by name → language) and /huybantin. Only a pseudonym and a sealed
 // address are kept; the buttons carry their own context, so a lost state never strands anyone.
 import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
-import { searchCommunes } from "../../src/places/search.js";
+import { findCommuneById, searchCommunes } from "../../src/places/search.js";
 import { BASE_LANGUAGE, languageInline, languageLabel, parseLanguageList } from "../../src/bulletins/languages.js";
 import { communeSchedule } from "../../src/bulletins/slots.js";
 import { findSubscription, subscribe, unsubscribe } from "../../src/bulletins/subscriptions.js";
@@ -54,7 +54,7 @@ export async function chooseCommune(turn: Turn, communeId: number): Promise<void
     turn.reply(t.subscribe.groupOnly);
     return;
   }
-  const commune = await turn.deps.db.commune.findUnique({ where: { id: communeId } });
+  const commune = await findCommuneById(turn.deps.db, communeId);
   if (!commune) return startSubscribe(turn);
   turn.state = { step: "sub_commune" }; // typing another name searches again
   const rows: Choice[][] = communeLanguageChoices(commune.languages).map((code) => [{ label: languageLabel(code), data: subscribeLanguage.pack({ communeId: commune.id, language: code }) }]);
@@ -68,7 +68,7 @@ export async function chooseLanguage(turn: Turn, communeId: number, code: string
     turn.reply(t.subscribe.groupOnly);
     return;
   }
-  const commune = await db.commune.findUnique({ where: { id: communeId } });
+  const commune = await findCommuneById(db, communeId);
   if (!commune) return startSubscribe(turn);
   if (!communeLanguageChoices(commune.languages).includes(code)) {
     turn.reply(t.subscribe.noLanguage);

@@ -4,7 +4,7 @@ import { vi } from "../../src/i18n/vi.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
-import { findVillageByCode, listVillages, searchCommunes } from "../../src/places/search.js";
+import { findCommuneById, findVillageByCode, findVillageById, listVillages, searchCommunes } from "../../src/places/search.js";
 import type { Choice, IncomingContent } from "../../src/messaging/types.js";
 import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
@@ -39,7 +39,7 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       turn.reply(vi.flow.askCommune, [[{ label: vi.buttons.followUp, data: menu.pack("followup") }], navRow(false)]);
       return;
     case "category": {
-      const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
+      const commune = await findCommuneById(db, draft.communeId!);
       const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: tipCategory.pack(c.id) }]);
       // Back leads to the commune question: say so, for a commune the search picked on its own.
       const back = previousStep(step, draft) === "commune";
@@ -84,8 +84,8 @@ export function receivedList(attachments: { kind: string }[]): string {
 
 async function summary(turn: Turn, draft: Draft): Promise<string> {
   const { db } = turn.deps;
-  const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
-  const village = draft.villageId ? await db.village.findUnique({ where: { id: draft.villageId } }) : null;
+  const commune = await findCommuneById(db, draft.communeId!);
+  const village = draft.villageId ? await findVillageById(db, draft.villageId) : null;
   return [
     vi.flow.summaryTitle,
     `${vi.flow.summaryCommune}: ${commune?.name ?? ""}`,
@@ -144,7 +144,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
     case "commune": {
       const id = tipCommune.parse(choice);
       if (id !== null) {
-        const commune = await db.commune.findUnique({ where: { id } });
+        const commune = await findCommuneById(db, id);
         if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
       }
       if (text !== null && text.trim().length > 0) {
@@ -169,7 +169,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       // A commune button from an earlier search: that commune instead.
       const communeId = tipCommune.parse(choice);
       if (communeId !== null && !draft.villageFixed) {
-        const commune = await db.commune.findUnique({ where: { id: communeId } });
+        const commune = await findCommuneById(db, communeId);
         if (commune) return enterStep(turn, "category", { ...draft, communeId: commune.id });
       }
       const id = tipCategory.parse(choice);
@@ -182,7 +182,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       const villageId = tipVillage.parse(choice);
       if (villageId === "none") return enterStep(turn, "text", { ...draft, villageId: null });
       if (villageId !== null) {
-        const village = await db.village.findUnique({ where: { id: villageId } });
+        const village = await findVillageById(db, villageId);
         if (village && village.communeId === draft.communeId) return enterStep(turn, "text", { ...draft, villageId: village.id });
       }
       if (text) {
@@ -317,7 +317,7 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
     hold: reason !== null,
   });
   turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
-  const commune = await db.commune.findUnique({ where: { id: draft.communeId! } });
+  const commune = await findCommuneById(db, draft.communeId!);
   turn.state = IDLE;
   turn.replySecret(vi.flow.submitted(created.receiptCode));
   turn.reply(vi.flow.whatNext(commune?.hotline ?? null));

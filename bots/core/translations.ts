@@ -3,9 +3,11 @@
 // approves or returns it with the buttons under the review request.
 import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { can } from "../../src/staff/roles.js";
-import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList } from "../../src/bulletins/languages.js";
+import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList, villageLanguageCodes } from "../../src/bulletins/languages.js";
+import { getCommune } from "../../src/places/search.js";
 import {
   findDraft,
+  itemForTranslation,
   MAX_TRANSLATION_CHARS,
   missingTranslations,
   reviewDraft,
@@ -30,11 +32,9 @@ function isTranslator(turn: Turn, staff: StaffRow): boolean {
 /** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
 async function offeredLanguages(turn: Turn, communeId: number): Promise<string[]> {
   const { db } = turn.deps;
-  const commune = await db.commune.findUniqueOrThrow({ where: { id: communeId } });
+  const commune = await getCommune(db, communeId);
   const codes = parseLanguageList(commune.languages);
-  for (const v of await db.village.findMany({ where: { communeId, languages: { not: null } }, select: { languages: true } })) {
-    for (const c of parseLanguageList(v.languages)) if (!codes.includes(c)) codes.push(c);
-  }
+  for (const c of await villageLanguageCodes(db, communeId)) if (!codes.includes(c)) codes.push(c);
   const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
   return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
 }
@@ -123,7 +123,7 @@ export async function openTranslation(turn: Turn, staff: StaffRow, itemId: numbe
     return;
   }
   const { db } = turn.deps;
-  const item = await db.bulletinItem.findUnique({ where: { id: itemId }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, code] } } } } });
+  const item = await itemForTranslation(db, itemId, code);
   const original = item?.versions.find((v) => v.language === BASE_LANGUAGE && v.status === "approved");
   if (!item || !original?.text) {
     turn.reply(t.translate.itemUnknown);

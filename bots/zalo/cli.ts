@@ -1,8 +1,8 @@
 // Admin commands for the Zalo Official Account: the consent link, the first token exchange, and
 // the token's state (never the tokens themselves).
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import type { AdminCommand, AdminContext } from "../../src/cli/types.js";
 import { viZalo } from "../../src/i18n/vi-zalo.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloApiError, ZaloOaClient } from "./client.js";
 import { createTokenStore } from "./tokens.js";
 import { bytesToBase64Url } from "../../src/crypto/keys.js";

@@ -1,5 +1,6 @@
 // What an OA API error code means for a message: pure, table-tested. Zalo answers errors with
 // HTTP 200 and a negative `error` (reference/zalo.md).
+import { vietnamWallClock } from "../../src/util/vietnam-time.js";
 
 export type ZaloErrorAction =
   /** The person is outside the interaction window (or not a follower): keep the message until they write. */
@@ -15,11 +16,9 @@ export const TOKEN_CODES = [-216, -220] as const;
 export const RETRY_CODES = [-32, -100] as const;
 export const NIGHT_CODE = -234;
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-
 /** Seconds from `now` until 06:01 in Vietnam (UTC+7, no daylight saving). */
 export function secondsUntilVietnamMorning(now: Date): number {
-  const local = new Date(now.getTime() + VN_OFFSET_MS);
+  const local = vietnamWallClock(now);
   const target = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), 6, 1, 0));
   if (target.getTime() <= local.getTime()) target.setUTCDate(target.getUTCDate() + 1);
   return Math.ceil((target.getTime() - local.getTime()) / 1000);

@@ -4,6 +4,7 @@
 // recordings, videos and server-made files (reports) go as files under neutral or server-made
 // names (≤ 5 MB); a file Zalo will not carry becomes a sealed short-lived link, or is explained; a
 // location becomes a map link.
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
@@ -16,7 +17,6 @@ import { numberChoices, storePendingChoices } from "../core/numbered-choices.js"
 import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../core/numbered-text.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import { classifyZaloError } from "./errors.js";
 import { ZaloApiError, ZaloHttpError, ZaloTokenError, type ZaloOaClient } from "./client.js";
 

@@ -5,6 +5,7 @@
 // no photo can be sent (a Zalo address would hand out bytes nobody cleaned) and the text says so. Other files (a report, a recording)
 // cannot be sent at all: with a public URL they come as a sealed short-lived download link in the
 // text (src/media/links.ts checks a report's scope on every download).
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import type { Db } from "../../src/db/client.js";
 import type { Keyring } from "../../src/crypto/keys.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
@@ -14,7 +15,6 @@ import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendRes
 import { numberChoices, storePendingChoices } from "../core/numbered-choices.js";
 import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../core/numbered-text.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
-import { formatDateTimeVN } from "../../src/util/format.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
 import { mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";

@@ -1,10 +1,10 @@
 // The starting catalog (prisma/seed/bulletins/catalog.vi.json): validated, and imported into the
 // database by slug. The file is bundled (a JSON import), so Node and Workers import the same data.
+import { VN_OFFSET_MS } from "../util/vietnam-time.js";
 import data from "../../prisma/seed/bulletins/catalog.vi.json" with { type: "json" };
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { BASE_LANGUAGE } from "./languages.js";
-import { VN_OFFSET_MS } from "./schedule.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const entrySchema = z.object({
@@ -15,7 +15,16 @@ const entrySchema = z.object({
   tags: z.array(z.string().regex(/^[a-z0-9-]{2,40}$/)),
   validFrom: z.string().regex(DATE).nullable(),
   validUntil: z.string().regex(DATE).nullable(),
-  sources: z.array(z.string().min(10)).min(1),
+  // Read by people: the document (issuing body, place, number or date) and its section; never our
+  // copy of it (a seed file, a line number) or a path.
+  sources: z
+    .array(
+      z
+        .string()
+        .min(10)
+        .refine((s) => !/\bseeds?\b|\b(?:dòng|lines?)\s*\d|\b[\w.-]+\/[\w./-]*\.(?:md|txt|json|ts)\b/iu.test(s), "a source names the document, not a seed file, a line of our copy or a path"),
+    )
+    .min(1),
   paragraphs: z.array(z.string().min(1)).min(1),
 });
 const schema = z.object({ bulletins: z.array(entrySchema).min(1) });

@@ -1,8 +1,8 @@
 // Coverage: per village and month, bulletins delivered to the village head, confirmed broadcast,
 // not broadcast (with reasons). The evidence for "every village hears anti-drug propaganda at least
 // monthly" that the compliance statistics read: `villageCoverage(db, communeId, "2026-06")`.
+import { monthRangeVN } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
-import { monthRangeVN } from "./schedule.js";
 
 export interface DeliveryFact {
   villageId: number;

@@ -1,12 +1,13 @@
 // Village heads' answers, the next-morning reminder, and the leaders' weekly summary.
+import { findCommuneById } from "../places/search.js";
+import { DAY_MS, formatDateVN, weekStartVN } from "../util/vietnam-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
-import { formatDateVN } from "../util/format.js";
 import { coverageBetween } from "./coverage.js";
 import { confirmChoices, formatSlot } from "./messages.js";
 import { reasonLabel } from "./reasons.js";
-import { DAY_MS, scheduleSettings, weekStartVN, weeklySummaryDue } from "./schedule.js";
+import { scheduleSettings, weeklySummaryDue } from "./schedule.js";
 import { communeStaff, isUniqueViolation, PRIORITY_HEADS, staffTarget, type BulletinDeps } from "./store.js";
 
 const t = viBulletins;
@@ -78,7 +79,7 @@ export async function sendReminders(deps: BulletinDeps, limit = 200): Promise<nu
 /** The weekly summary text for leaders: villages that did not broadcast every slot, and why. */
 export async function weeklySummaryText(deps: BulletinDeps, communeId: number, weekStart: Date): Promise<string | null> {
   const { db } = deps;
-  const commune = await db.commune.findUnique({ where: { id: communeId } });
+  const commune = await findCommuneById(db, communeId);
   if (!commune) return null;
   const end = new Date(weekStart.getTime() + 7 * DAY_MS);
   const cov = await coverageBetween(db, communeId, weekStart, end);

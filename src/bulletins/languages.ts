@@ -1,6 +1,7 @@
 // The language registry (languages.json) and pure rules over it: lookup, fallback, scripts.
 import data from "./languages.json" with { type: "json" };
 import { z } from "zod";
+import type { Db } from "../db/client.js";
 import { foldVietnamese } from "../places/normalize.js";
 
 const SCRIPT = /^[A-Z][a-z]{3}$/; // ISO 15924
@@ -186,4 +187,27 @@ export function slotForText(code: string, text: string): "text" | "altText" {
   const used = scriptsOf(text);
   if (used.has(l.scripts[0] as ScriptName)) return "text";
   return used.has(l.scripts[1] as ScriptName) ? "altText" : "text";
+}
+
+/** The languages of a commune's villages (their own lists), without repeats, in the order met. */
+export async function villageLanguageCodes(db: Db, communeId: number): Promise<string[]> {
+  const out: string[] = [];
+  for (const v of await db.village.findMany({ where: { communeId, languages: { not: null } }, select: { languages: true } })) {
+    for (const c of parseLanguageList(v.languages)) if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** A commune's villages that have their own language list, by code. */
+export function villagesWithLanguages(db: Db, communeId: number) {
+  return db.village.findMany({ where: { communeId, languages: { not: null } }, orderBy: { code: "asc" } });
+}
+
+/** A village's own language list (codes joined by commas), or null to follow its commune. */
+export async function setVillageLanguages(db: Db, villageId: number, languages: string | null): Promise<void> {
+  await db.village.update({ where: { id: villageId }, data: { languages } });
+}
+
+export async function setCommuneLanguages(db: Db, communeId: number, languages: string): Promise<void> {
+  await db.commune.update({ where: { id: communeId }, data: { languages } });
 }

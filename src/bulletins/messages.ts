@@ -1,11 +1,10 @@
 // Bulletin messages as channel-neutral OutgoingMessages: to a village head (with the confirmation
 // buttons and the audio file where recorded) and to a subscribed citizen.
+import { formatDateVN, vnParts } from "../util/vietnam-time.js";
 import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { DAY_NAMES, viBulletins } from "../i18n/vi-bulletins.js";
 import { viZaloDelivery } from "../i18n/vi-zalo-delivery.js";
-import { formatDateVN } from "../util/format.js";
 import { languageInline, languageLabel, type ResolvedLanguage } from "./languages.js";
-import { vnParts } from "./schedule.js";
 import { broadcast, notBroadcast, subscription } from "../messaging/buttons.js";
 
 const t = viBulletins;

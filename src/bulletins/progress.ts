@@ -4,7 +4,7 @@
 import type { Db } from "../db/client.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { formatSlot } from "./messages.js";
-import { BASE_LANGUAGE, languageLabel, parseLanguageList } from "./languages.js";
+import { BASE_LANGUAGE, languageLabel, parseLanguageList, villageLanguageCodes } from "./languages.js";
 import { reasonLabel } from "./reasons.js";
 import { nextSlotAfter } from "./schedule.js";
 import { communeSchedule } from "./slots.js";
@@ -61,8 +61,7 @@ export async function progressText(db: Db, communeId: number, now: Date, slots =
   const next = enabled ? nextSlotAfter(schedule, now) : null;
   lines.push("", next ? t.progress.next(formatSlot(next)) : t.progress.paused);
   const languages = parseLanguageList(commune.languages).filter((l) => l !== BASE_LANGUAGE);
-  const villageLists = await db.village.findMany({ where: { communeId, languages: { not: null } }, select: { languages: true } });
-  for (const v of villageLists) for (const l of parseLanguageList(v.languages)) if (l !== BASE_LANGUAGE && !languages.includes(l)) languages.push(l);
+  for (const l of await villageLanguageCodes(db, communeId)) if (l !== BASE_LANGUAGE && !languages.includes(l)) languages.push(l);
   if (languages.length > 0) {
     lines.push("", t.progress.missingTitle);
     for (const language of languages) {

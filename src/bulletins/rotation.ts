@@ -1,7 +1,8 @@
 // Which bulletin a slot airs: pure rules, table-tested in test/unit/bulletin-rotation.test.ts.
+import { DAY_MS, vnParts } from "../util/vietnam-time.js";
 import data from "./periods.json" with { type: "json" };
 import { z } from "zod";
-import { DAY_MS, scheduleSettings, vnParts } from "./schedule.js";
+import { scheduleSettings } from "./schedule.js";
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const schema = z.object({

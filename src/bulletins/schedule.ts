@@ -2,6 +2,7 @@
 // saving), the time now and the last instant handled. Table-tested in test/unit/bulletin-schedule.test.ts.
 import data from "./schedule.json" with { type: "json" };
 import { z } from "zod";
+import { DAY_MS, vnDayStart, vnParts } from "../util/vietnam-time.js";
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const weekly = z.object({
@@ -22,11 +23,8 @@ const settingsSchema = z.object({
 
 export const scheduleSettings = settingsSchema.parse(data);
 
-export const VN_OFFSET_MS = 7 * 3_600_000;
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
-export const DAY_MS = 86_400_000;
-
 /** Days are ISO weekdays (1 = Monday … 7 = Sunday); times "HH:MM"; both in Vietnam time. */
 export interface WeeklySchedule {
   days: number[];
@@ -55,19 +53,6 @@ export function scheduleToRow(s: WeeklySchedule): { days: string; times: string 
 function minutesOf(time: string): number {
   const [h, m] = time.split(":").map(Number) as [number, number];
   return h * 60 + m;
-}
-
-/** Vietnam calendar parts of an instant. */
-export function vnParts(at: Date) {
-  const d = new Date(at.getTime() + VN_OFFSET_MS);
-  const weekday = d.getUTCDay() === 0 ? 7 : d.getUTCDay();
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday, minutes: d.getUTCHours() * 60 + d.getUTCMinutes() };
-}
-
-/** The instant of 00:00 Vietnam time on the day of `at`. */
-export function vnDayStart(at: Date): Date {
-  const shifted = at.getTime() + VN_OFFSET_MS;
-  return new Date(shifted - (((shifted % DAY_MS) + DAY_MS) % DAY_MS) - VN_OFFSET_MS);
 }
 
 /** The instant of a Vietnam wall-clock time on the day that starts at `dayStart`. */
@@ -137,29 +122,6 @@ export function planDue(s: WeeklySchedule, cursor: Date, now: Date, opts: PlanOp
     return { air: newest, late: now.getTime() - newest.getTime() > lateAfterMs, missed: due.slice(0, -1), cursor: now };
   }
   return { air: null, late: false, missed: due, cursor: now };
-}
-
-/** Monday 00:00 Vietnam time of the week that holds `at`. */
-export function weekStartVN(at: Date): Date {
-  const day = vnDayStart(at);
-  return new Date(day.getTime() - (vnParts(day).weekday - 1) * DAY_MS);
-}
-
-/** "2026-06" → [1 June 00:00, 1 July 00:00) Vietnam time, or null when malformed. */
-export function monthRangeVN(month: string): { start: Date; end: Date } | null {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const index = Number(m[2]) - 1;
-  const start = new Date(Date.UTC(year, index, 1) - VN_OFFSET_MS);
-  const end = new Date(Date.UTC(year, index + 1, 1) - VN_OFFSET_MS);
-  return { start, end };
-}
-
-/** The Vietnam month of an instant, "YYYY-MM". */
-export function monthKeyVN(at: Date): string {
-  const p = vnParts(at);
-  return `${p.year}-${String(p.month).padStart(2, "0")}`;
 }
 
 /** When a village head who has not answered is reminded: the next morning after the slot. */

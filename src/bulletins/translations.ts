@@ -1,6 +1,7 @@
 // Translations: never machine-made. The system tracks which approved versions are missing per
 // language, asks the commune's translators, keeps their text and recordings as a draft, and a
 // leader or officer approves (or returns) it. An approved version is used from the next slot on.
+import { DAY_MS } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import type { Channel, OutgoingMessage } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
@@ -8,7 +9,7 @@ import { can, type StaffScope } from "../staff/roles.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
 import { activeTags } from "./rotation.js";
-import { DAY_MS, scheduleSettings } from "./schedule.js";
+import { scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
 import { recordingMedia } from "./messages.js";
 import { translationApprove, translationOpen, translationReturn } from "../messaging/buttons.js";
@@ -81,6 +82,11 @@ export async function saveDraft(db: Db, input: { itemId: number; language: strin
     await db.bulletinVersion.update({ where, data: { ...common, ...data } }); // created at the same moment elsewhere
   }
   return field;
+}
+
+/** A bulletin item with its Vietnamese original and its version in this language, if any. */
+export function itemForTranslation(db: Db, itemId: number, language: string) {
+  return db.bulletinItem.findUnique({ where: { id: itemId }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, language] } } } } });
 }
 
 export function findDraft(db: Db, itemId: number, language: string) {

@@ -1,8 +1,8 @@
 // Bulletin coverage as the statistics read it. The real source is the bulletins' records
 // (bulletin-coverage.ts); where there are none, coverage is unknown: shown as "no broadcast data",
 // never as zero and never made up.
+import { type MonthKey } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
-import type { MonthKey } from "./month.js";
 
 export interface VillageCoverage {
   villageId: number;

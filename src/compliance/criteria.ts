@@ -11,10 +11,23 @@ export const SYSTEM_VILLAGE_NAMES = ["broadcasts_confirmed"] as const;
 const OPS = ["<", "<=", ">", ">=", "=="] as const;
 export type ThresholdOp = (typeof OPS)[number];
 
+/**
+ * The source users read (/tieuchi, reports): the document by its issuing body, place and date or
+ * number, and its section or item, e.g. "KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 2".
+ * Never our copy of it: no seed file, no line number.
+ */
+const humanSource = z
+  .string()
+  .min(3)
+  .refine((s) => !/\bseeds?\b|\b(?:dòng|lines?)\s*\d/iu.test(s), "nguồn ghi tên văn bản và mục, tiêu chí của văn bản; không ghi tệp seed hay số dòng");
+/** For developers and tests only, never shown: where in the seed plans, "seed-003#II.35" (file, section, line); several separated by spaces. */
+const sourceId = z.string().regex(/^seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+(?: seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+)*$/, "sourceId có dạng seed-003#II.35");
+
 const criterionSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "mã tiêu chí chỉ gồm chữ thường, số, dấu gạch ngang"),
   text: z.string().min(5),
-  source: z.string().min(3),
+  source: humanSource,
+  sourceId: sourceId.optional(),
   formula: z.string().min(1),
   threshold: z.object({ op: z.enum(OPS), value: z.number() }),
   display: z.enum(["percent", "number"]).default("number"),
@@ -24,7 +37,8 @@ const criterionSchema = z.object({
 const setSchema = z.object({
   id: z.string().min(1),
   name: z.string().min(3),
-  source: z.string().min(3),
+  source: humanSource,
+  sourceIds: z.array(z.string().regex(/^seed-\d{3}$/)).optional(),
   criteria: z.array(criterionSchema).min(1),
 });
 
@@ -33,7 +47,8 @@ const overrideSchema = z.object({
   province: z.string().regex(/^[A-Z0-9-]{2,16}$/),
   extends: z.literal("default"),
   name: z.string().min(3),
-  source: z.string().min(3),
+  source: humanSource,
+  sourceIds: z.array(z.string().regex(/^seed-\d{3}$/)).optional(),
   /** Replace parts of existing criteria (e.g. a threshold). */
   override: z.array(criterionSchema.partial().required({ id: true })).default([]),
   add: z.array(criterionSchema).default([]),
@@ -107,7 +122,10 @@ export function parseProvinceOverride(file: string, input: unknown, base: Criter
   for (const change of o.override) {
     const current = byId.get(change.id);
     if (!current) fail(file, `"override" nêu tiêu chí "${change.id}" không có trong bộ mặc định`);
-    byId.set(change.id, { ...current, ...change } as CriterionDef);
+    const merged = { ...current, ...change } as CriterionDef;
+    // A new source without its own id: the default's id would point at the wrong document.
+    if (change.source !== undefined && change.sourceId === undefined) delete merged.sourceId;
+    byId.set(change.id, merged);
   }
   for (const added of o.add) {
     if (byId.has(added.id)) fail(file, `"add" thêm tiêu chí "${added.id}" đã có; dùng "override" để sửa`);

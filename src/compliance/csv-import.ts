@@ -1,10 +1,10 @@
 // Villages' monthly figures from a CSV file: every row checked before anything is written, so a
 // bad file changes nothing. Columns: village_code, month, then any figure ids (empty = no value).
+import { type MonthKey, parseMonthArg } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { parseCsv } from "../places/csv.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { FIELD_IDS, FIGURE_FIELDS, validateValues, type FigureValues } from "./fields.js";
-import { parseMonthArg, type MonthKey } from "./month.js";
 import { figuresOf, saveFigures } from "./service.js";
 
 export class FiguresCsvError extends Error {}

@@ -2,14 +2,13 @@
 // (from the 20th), leaders with what is still missing before the report is due (from the 22nd).
 // Once per month and person: the ReminderSent row is claimed first (unique key), so two sweeps
 // at once, or a sweep every 30 seconds, send each reminder once. Daytime in Vietnam only.
+import { formatDateVN, type MonthKey, monthOf, vnDayOfMonth, vnHour } from "../util/vietnam-time.js";
 import type { RuntimeDeps } from "../messaging/deps.js";
 
 type ReminderDeps = RuntimeDeps & { compliance?: ComplianceDeps };
 import type { Channel } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { formatDateVN } from "../util/format.js";
-import { monthOf, vnDayOfMonth, vnHour, type MonthKey } from "./month.js";
 import { communeMonth, communeRef, type ComplianceDeps } from "./service.js";
 import { dueDateOf } from "../reports/model.js";
 

@@ -1,6 +1,7 @@
 // Compliance over the database: saving figures with their history, a commune's month evaluated
 // against its province's criteria, tip statistics, the trend of recent months, province rankings.
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
+import { lastMonths, type MonthKey, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
 import type { CoverageSource } from "./coverage.js";
@@ -10,7 +11,6 @@ import type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, VillageMonth 
 import type { ReportRenderers } from "../reports/types.js";
 
 export type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, ReportRenderers };
-import { lastMonths, monthRange, type MonthKey } from "./month.js";
 import { tipStatistics, type TipStats } from "./tipstats.js";
 
 

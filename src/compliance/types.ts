@@ -1,9 +1,9 @@
 // The shapes of compliance data (a commune's month, its villages, the trend), apart from the
 // functions that compute them (service.ts), so reports can name them without a cycle.
+import { type MonthKey } from "../util/vietnam-time.js";
 import type { CriterionResult, CriterionStatus } from "./criteria.js";
 import type { VillageCoverage } from "./coverage.js";
 import type { FigureValues } from "./fields.js";
-import type { MonthKey } from "./month.js";
 
 export interface StoredFigures {
   values: FigureValues;

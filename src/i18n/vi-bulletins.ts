@@ -1,5 +1,6 @@
 // Every word of the bulletin feature a user reads, in Vietnamese with full diacritics.
 // Staff are addressed as "đồng chí"; citizens as "bạn"; the bulletins themselves speak to "bà con".
+import { viCommon } from "./vi-common.js";
 
 const NATIONAL_HOTLINE = "0769.04.04.04";
 
@@ -13,8 +14,8 @@ export const viBulletins = {
     otherLanguage: "🌐 Xem bằng ngôn ngữ khác",
     subscribe: "📢 Nhận bản tin",
     unsubscribe: "🔕 Dừng nhận bản tin",
-    back: "⬅️ Quay lại",
-    cancel: "✖️ Hủy",
+    back: viCommon.back,
+    cancel: viCommon.cancel,
     translate: (title: string) => `✍️ ${title}`.slice(0, 60),
     submitDraft: "📤 Gửi duyệt",
     stopTranslating: "⏸️ Tạm dừng, lưu bản nháp",
@@ -242,7 +243,6 @@ export const viBulletins = {
 
   staff: {
     forbidden: "Đồng chí không có quyền dùng lệnh này.",
-    notStaff: "Lệnh này chỉ dành cho cán bộ đã đăng ký.",
   },
 
   errors: {

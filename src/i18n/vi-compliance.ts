@@ -1,6 +1,8 @@
 // Every word of the compliance feature (figures form, statistics, criteria, reports, reminders),
 // in Vietnamese with full diacritics. Staff are addressed as "đồng chí".
-import { formatDurationVN, formatMonthVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
+import { viCommon } from "./vi-common.js";
+import { formatMonthVN } from "../util/vietnam-time.js";
+import { formatDurationVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
 
 export const viCompliance = {
 
@@ -13,8 +15,8 @@ export const viCompliance = {
     copyLastMonth: "📋 Dùng số liệu tháng trước rồi sửa",
     save: "✅ Lưu số liệu",
     edit: "✏️ Sửa một mục",
-    back: "⬅️ Quay lại",
-    cancel: "✖️ Hủy",
+    back: viCommon.back,
+    cancel: viCommon.cancel,
   },
 
   scope: {

@@ -1,4 +1,5 @@
 // The commune's alert groups: listing, removal, re-registration, and the notices to leaders.
+import { viCommon } from "./vi-common.js";
 import { channelName } from "./vi-zalo.js";
 
 /** "nhóm Telegram" — how a group is named to people (never its address). */
@@ -10,7 +11,7 @@ export const viGroups = {
   buttons: {
     remove: (id: number) => `🗑️ Gỡ nhóm #${id}`,
     confirmRemove: "🗑️ Gỡ nhóm",
-    back: "⬅️ Quay lại",
+    back: viCommon.back,
   },
   registered: (commune: string) =>
     `✅ Nhóm này sẽ nhận cảnh báo tin báo mới của xã ${commune}. Hãy đặt chế độ chỉ cán bộ trong nhóm.`,

@@ -1,4 +1,5 @@
 // Every word a user reads, in Vietnamese with full diacritics. Code picks strings from here only.
+import { viCommon } from "./vi-common.js";
 
 const EMERGENCY = "Trường hợp khẩn cấp, hãy gọi ngay 113.";
 const NATIONAL_HOTLINE = "Đường dây nóng phòng, chống ma túy toàn quốc: 0769.04.04.04 (gọi, nhắn tin hoặc Zalo).";
@@ -10,8 +11,8 @@ export const vi = {
     followUp: "🔎 Tôi đã có mã tiếp nhận",
     privacy: "🛡️ Bảo mật & quyền của bạn",
     help: "❓ Hướng dẫn",
-    back: "⬅️ Quay lại",
-    cancel: "✖️ Hủy",
+    back: viCommon.back,
+    cancel: viCommon.cancel,
     searchAgain: "🔍 Tìm xã khác",
     otherCommune: "🔍 Chọn xã khác",
     villageUnknown: "Không rõ thôn/xóm",

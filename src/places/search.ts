@@ -22,3 +22,51 @@ export function listVillages(db: Db, communeId: number) {
 export function findVillageByCode(db: Db, code: string) {
   return db.village.findUnique({ where: { code: code.trim().toUpperCase() }, include: { commune: true } });
 }
+
+export function findVillageById(db: Db, id: number) {
+  return db.village.findUnique({ where: { id } });
+}
+
+export function findVillageWithCommune(db: Db, id: number) {
+  return db.village.findUnique({ where: { id }, include: { commune: true } });
+}
+
+/** A village by the code typed, only within this commune. */
+export function findVillageInCommune(db: Db, communeId: number, code: string) {
+  return db.village.findFirst({ where: { communeId, code: code.trim().toUpperCase() } });
+}
+
+export function findCommuneById(db: Db, id: number) {
+  return db.commune.findUnique({ where: { id } });
+}
+
+export function getCommune(db: Db, id: number) {
+  return db.commune.findUniqueOrThrow({ where: { id } });
+}
+
+/** The commune with this code, as typed (upper-cased, not trimmed). */
+export function findCommuneByCode(db: Db, code: string) {
+  return db.commune.findUnique({ where: { code: code.toUpperCase() } });
+}
+
+/** The first commune by code, of one province or (null) of the whole system. */
+export function firstCommune(db: Db, provinceId: number | null) {
+  return db.commune.findFirst({ where: provinceId ? { provinceId } : {}, orderBy: { code: "asc" } });
+}
+
+/** The province with this code, as typed (upper-cased). */
+export function findProvinceByCode(db: Db, code: string) {
+  return db.province.findUnique({ where: { code: code.toUpperCase() } });
+}
+
+export function findProvinceById(db: Db, id: number) {
+  return db.province.findUnique({ where: { id } });
+}
+
+export function getProvince(db: Db, id: number) {
+  return db.province.findUniqueOrThrow({ where: { id } });
+}
+
+export function listProvinces(db: Db, take = 40) {
+  return db.province.findMany({ orderBy: { code: "asc" }, take });
+}

@@ -1,7 +1,8 @@
 // The trend chart as SVG (pure, any runtime): bars for tips per month, lines for the share of
 // villages reached by propaganda and for criteria met. Rasterised to PNG where a renderer exists.
+import { formatMonthVN } from "../util/vietnam-time.js";
 import type { TrendPoint } from "../compliance/service.js";
-import { formatMonthVN, formatNumberVN } from "../compliance/month.js";
+import { formatNumberVN } from "../compliance/month.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 
 export const CHART_WIDTH = 800;

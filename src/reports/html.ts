@@ -1,10 +1,10 @@
 // The readable monthly report: one printable HTML page (A4), Vietnamese text and numbers, the
 // chart embedded as SVG. Pure string building, every value escaped.
-import { formatMonthVN, formatNumberVN, formatPercentVN } from "../compliance/month.js";
+import { formatDateTimeVN, formatDateVN, formatMonthVN } from "../util/vietnam-time.js";
+import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { formatDateTimeVN, formatDateVN } from "../util/format.js";
 import { missingText, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 

@@ -1,7 +1,7 @@
 // The monthly report as plain data: what the XLSX, the HTML page and the chart are made from.
+import { type MonthKey, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { FIGURE_FIELDS } from "../compliance/fields.js";
-import { monthRange, type MonthKey } from "../compliance/month.js";
 import { communeMonth, communeTrend, tipStatsFor, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
 import type { MonthlyReport } from "./types.js";
 

@@ -1,7 +1,7 @@
 // The monthly report as plain data, and what renders it into files. Types only: the builder is
 // model.ts (it calls the compliance service; the service's deps name the renderers).
+import { type MonthKey } from "../util/vietnam-time.js";
 import type { FigureField } from "../compliance/fields.js";
-import type { MonthKey } from "../compliance/month.js";
 import type { TipStats } from "../compliance/tipstats.js";
 import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
 

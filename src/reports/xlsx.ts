@@ -1,17 +1,16 @@
 // The monthly report as a spreadsheet (exceljs): one sheet per part, numbers as numbers (the
 // viewer's Excel shows them in its locale: 1.234,5 in Vietnamese), dates as dd/mm/yyyy, the
 // chart image on the trend sheet. Node only (see README, "Statistics and reports").
+import { formatMonthVN, vietnamWallClock } from "../util/vietnam-time.js";
 import ExcelJS from "exceljs";
-import { formatMonthVN } from "../compliance/month.js";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { figureLabel, missingText, requiredText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 /** Excel dates have no zone: write the Vietnam wall-clock time. */
-const vnDate = (d: Date) => new Date(d.getTime() + VN_OFFSET_MS);
+const vnDate = vietnamWallClock;
 
 function header(ws: ExcelJS.Worksheet, titles: string[], widths: number[]): void {
   ws.columns = titles.map((title, i) => ({ header: title, width: widths[i] ?? 16 }));

@@ -1,10 +1,11 @@
 // A commune's alert groups belong to the commune, not to whoever registered them: listed and removed
 // by its officers, leaders and admins (chat and admin CLI call these same functions), deactivated
 // when their registrant is revoked, and every change audited and announced to the commune's leaders.
+import { findCommuneById } from "../places/search.js";
+import { formatDateTimeVN } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { enqueue, type SealedTarget } from "../outbox/outbox.js";
 import { viGroups } from "../i18n/vi-groups.js";
-import { formatDateTimeVN } from "../util/format.js";
 import { can, type StaffAction, type StaffScope } from "./roles.js";
 import { activeGroupTargets, staffTargets } from "./targets.js";
 
@@ -53,7 +54,7 @@ const subjectOf = (groupId: number) => `alertgroup:${groupId}`;
 
 /** The one scope check of this feature: role, and the commune with its province (province admins). */
 async function communeInScope(db: Db, actor: GroupActor, action: StaffAction, communeId: number): Promise<CommuneRef | null> {
-  const commune = await db.commune.findUnique({ where: { id: communeId } });
+  const commune = await findCommuneById(db, communeId);
   if (!commune) return null;
   return can(actor, action, { communeId: commune.id, provinceId: commune.provinceId }) ? commune : null;
 }

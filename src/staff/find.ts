@@ -8,3 +8,7 @@ export async function findStaff(db: Db, pseudonym: string) {
   const link = await db.staffLink.findUnique({ where: { pseudonym } });
   return link ? db.staff.findUnique({ where: { id: link.staffId } }) : null;
 }
+
+export async function findStaffById(db: Db, id: number) {
+  return db.staff.findUnique({ where: { id } });
+}

@@ -1,3 +1,4 @@
+import { findCommuneByCode } from "../places/search.js";
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { roleLabel, type Role } from "./roles.js";
@@ -60,7 +61,7 @@ export async function createInvitation(
     villageId = village.id;
     communeId = village.communeId;
   } else if (input.communeCode) {
-    const commune = await db.commune.findUnique({ where: { code: input.communeCode.toUpperCase() } });
+    const commune = await findCommuneByCode(db, input.communeCode);
     if (!commune) throw new InvitationError(`Không có xã mã ${input.communeCode}.`);
     communeId = commune.id;
   }

@@ -1,15 +1,10 @@
 // Who may do what, where: pure rules with a table-driven test.
+import { viCommon } from "../i18n/vi-common.js";
 
 export const ROLES = ["officer", "leader", "village_head", "translator", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-export const roleLabels: Record<Role, string> = {
-  officer: "công an xã",
-  leader: "lãnh đạo xã",
-  village_head: "trưởng thôn",
-  translator: "biên dịch viên",
-  admin: "quản trị",
-};
+export const roleLabels: Record<Role, string> = viCommon.roles;
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

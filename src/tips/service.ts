@@ -1,3 +1,4 @@
+import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/receipt.js";
@@ -6,7 +7,6 @@ import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
-import { formatDateTimeVN, formatDateVN } from "../util/format.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
@@ -323,6 +323,23 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
     if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
+}
+
+/** A tip with its village, commune and attachments, for an officer's view (the caller checks scope). */
+export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
+  return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
+}
+
+/** Whether the tip exists and is still open, so its tipster may add to it. */
+export async function tipIsOpen(db: Db, tipId: number): Promise<boolean> {
+  const tip = await db.tip.findUnique({ where: { id: tipId } });
+  return tip !== null && isOpen(tip.status);
+}
+
+/** Whether the chat with this address tag filed the tip (its reply address is that chat's). */
+export async function tipFiledFrom(db: Db, tipId: number, addressTag: string): Promise<boolean> {
+  const address = await db.replyAddress.findUnique({ where: { tipId } });
+  return address !== null && address.addressTag === addressTag;
 }
 
 /** What a tipster may read: status and the officers' questions with their own answers. */

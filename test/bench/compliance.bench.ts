@@ -4,6 +4,7 @@
 // Scale: 34 provinces, 3,321 communes, 64,000 villages, five years (60 months) of monthly figures for
 // every village, one million tips. Measures the real command handlers (/thongke, /tieuchi, /xephang,
 // /baocao with XLSX + PNG) through Prisma on better-sqlite3, and prints p50/p95 with the machine.
+import { addMonths, formatMonthVN, monthRange } from "../../src/util/vietnam-time.js";
 import Database from "better-sqlite3";
 import { existsSync, rmSync, statSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
@@ -13,7 +14,6 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
 import { createLogger } from "../../src/log.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { addMonths, formatMonthVN, monthRange } from "../../src/compliance/month.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 import { categories } from "../../src/tips/categories.js";

@@ -3,10 +3,10 @@
 // unknown place codes, months in every format people type, numbers, words the handlers look up,
 // JavaScript's own property names, Unicode from every plane and huge strings; and button data with
 // the real prefixes and forged ids.
+import { addMonths, formatMonthVN } from "../../src/util/vietnam-time.js";
 import fc from "fast-check";
 import { anyText } from "./arbitraries.js";
 import { commandNames } from "../../bots/core/commands/index.js";
-import { addMonths, formatMonthVN } from "../../src/compliance/month.js";
 
 /** Every command name and alias the registry declares (bots/core/commands): a new command is fuzzed without touching this file. */
 export function engineCommands(): string[] {

@@ -13,6 +13,7 @@
 //     numbers, and nobody outside A's figure readers ever receives A's figures — whatever they type;
 //   - A's own officer, leader and the national admin do see them (so the scan can fail).
 // The seed is printed on failure; FUZZ_RUNS raises the count; FUZZ_TRACE=1 prints every message sent.
+import { addMonths, monthOf } from "../../src/util/vietnam-time.js";
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,7 +23,6 @@ import type { TestUser } from "../helpers/fake-telegram.js";
 import { runBulletinTick } from "../../src/bulletins/tick.js";
 import { DEFAULT_SCHEDULE, previousSlotAtOrBefore } from "../../src/bulletins/schedule.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
-import { addMonths, monthOf } from "../../src/compliance/month.js";
 import { can } from "../../src/staff/roles.js";
 import { addressTagOf } from "../../src/crypto/pseudonym.js";
 import { RUNS, anyText } from "./arbitraries.js";

@@ -35,6 +35,8 @@ export function d1Query<T>(persistTo: string, sql: string): T[] {
 
 export interface LocalWorker {
   base: string;
+  /** fetch on the worker's address, safe against the keep-alive race (see workerFetch). */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   persistTo: string;
   stop(): Promise<void>;
 }
@@ -71,10 +73,30 @@ export async function startLocalWorker(opts: { vars: Record<string, string>; see
   }
   return {
     base,
+    fetch: workerFetch(base),
     persistTo,
     async stop() {
       dev.kill("SIGTERM");
       rmSync(persistTo, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * fetch on a local worker. workerd closes idle keep-alive connections on its own schedule; a request
+ * written to such a socket as it closes fails with "other side closed" before the worker saw it (more
+ * often on a busy machine). That one case is sent again on a new connection, as browsers do; every
+ * other failure and every answer is returned as it is.
+ */
+function workerFetch(base: string): (path: string, init?: RequestInit) => Promise<Response> {
+  return async (path, init) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fetch(`${base}${path}`, init);
+      } catch (error) {
+        const code = (error as { cause?: { code?: string } }).cause?.code;
+        if (code !== "UND_ERR_SOCKET" || attempt >= 3) throw error;
+      }
+    }
   };
 }

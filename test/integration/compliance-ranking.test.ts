@@ -1,11 +1,11 @@
 // Province-scoped admins (since July 2025: province → commune): invitations with a province,
 // the ranking of a province's communes by criteria met, and scope across provinces.
+import { monthOf } from "../../src/util/vietnam-time.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { importPlacesCsv } from "../../src/places/import.js";
 import { createInvitation, InvitationError } from "../../src/staff/invitations.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { monthOf } from "../../src/compliance/month.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 
 let h: Harness;

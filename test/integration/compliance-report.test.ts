@@ -1,12 +1,12 @@
 // The monthly report files open: the XLSX is read back and its numbers checked, the PNG decodes to
 // the expected size and has a chart on it, the HTML page is Vietnamese and printable. Downloads
 // are held to the reader's scope.
+import { addMonths, formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { addMonths, formatMonthVN, monthOf } from "../../src/compliance/month.js";
 import { criteriaRegistry } from "../../src/compliance/criteria.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
@@ -96,6 +96,11 @@ describe("/baocao", () => {
     expect(households.getCell(4).numFmt).toBe("0.0%");
     const model = byText.get("Xây dựng và duy trì hiệu quả ít nhất 01 mô hình phòng, chống ma túy")!;
     expect(model.getCell(3).value).toBe("✅ Đạt");
+    // The source column names the plan and its item, not our copy of it (issue 17).
+    expect(String(criteria.getRow(1).getCell(7).value)).toBe("Nguồn");
+    expect(addicts.getCell(7).value).toBe("KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 1");
+    expect(model.getCell(7).value).toBe("KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 10");
+    criteria.eachRow((row, n) => n > 1 && expect(String(row.getCell(7).value)).not.toMatch(/seed|dòng \d/i));
 
     const tips = wb.getWorksheet("Tin báo")!;
     const tipRows = new Map<string, unknown>();
@@ -144,6 +149,8 @@ describe("/baocao", () => {
     expect(html).toContain("1.000"); // households in Vietnamese number format
     expect(html).toContain("Chưa có dữ liệu phát thanh");
     expect(html).toMatch(/Hạn gửi: 25\/\d\d\/\d{4}/);
+    expect(html).toContain("<small>KH xã Hồng Lộc (Hà Tĩnh) 2026–2030, mục II.2.2; KH xã Phượng Tiến (Thái Nguyên) 2026, mục II, mục tiêu 10</small>");
+    expect(html).not.toMatch(/seed|dòng \d/i);
   });
 
   it("keeps report files to those who may read them", async () => {

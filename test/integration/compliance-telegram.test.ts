@@ -1,15 +1,16 @@
 // The figures form and the report over Telegram: webhook updates in, grammY out to a fake Bot API
 // server on localhost. Buttons are inline keyboards; report files arrive as documents with names.
+import { formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { formatMonthVN, monthOf } from "../../src/compliance/month.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 
 const HEAD: TestUser = { id: 7_770_001, is_bot: false, first_name: "Lò Văn", last_name: "Páo", username: "truongban_nx", language_code: "vi" };
 const LEADER: TestUser = { id: 7_770_002, is_bot: false, first_name: "Hà Thị", last_name: "Lan", username: "chutich_nx", language_code: "vi" };
+const SOURCES_LEADER: TestUser = { id: 7_770_003, is_bot: false, first_name: "Vi Văn", last_name: "Thắng", username: "phochutich_nx", language_code: "vi" };
 
 let fake: FakeTelegram;
 let h: Harness;
@@ -62,6 +63,16 @@ describe("figures and report over Telegram", () => {
     expect(lastText(HEAD.id)).toContain("chỉ dành cho công an và lãnh đạo xã");
     await post(textUpdate("/tieuchi NHUXUAN", { user: HEAD }));
     expect(lastText(HEAD.id)).toContain("không có quyền");
+  });
+
+  it("a leader's /tieuchi cites each criterion's plan and item, not our seed file", async () => {
+    await post(textUpdate(`/start ${await h.invite("leader", { communeCode: "NHUXUAN" }, "Phó Chủ tịch UBND xã")}`, { user: SOURCES_LEADER }));
+    await post(textUpdate("/tieuchi", { user: SOURCES_LEADER }));
+    const out = fake.calls.filter(toChat(SOURCES_LEADER.id)).map((c) => String(c.payload.text ?? "")).join("\n");
+    expect(out).toContain("TIÊU CHÍ THÁNG");
+    expect(out).toContain("Nguồn: KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 2");
+    expect(out).toContain("Nguồn: KH xã Hồng Lộc (Hà Tĩnh) 2026–2030, mục II.2.2; KH xã Phượng Tiến (Thái Nguyên) 2026, mục II, mục tiêu 10");
+    expect(out).not.toMatch(/seed|dòng \d/i);
   });
 
   it("a leader gets the monthly report as documents with Vietnamese captions and file names", async () => {

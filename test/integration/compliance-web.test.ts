@@ -1,9 +1,10 @@
 // The figures form and the statistics commands end to end on the web chat: the real app on a real
 // SQLite file, staff registered by invitation, answers typed and buttons pressed as a person would.
+import { addMonths, formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
+import { criteriaRegistry } from "../../src/compliance/criteria.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { monthOf, addMonths, formatMonthVN } from "../../src/compliance/month.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 
 let h: Harness;
@@ -165,8 +166,13 @@ describe("statistics commands on the web chat", () => {
   it("/tieuchi lists each criterion ✅ ❌ ❔ with numbers and what is missing", async () => {
     const out = texts(await leader.say("/tieuchi"));
     expect(out).toContain("TIÊU CHÍ THÁNG");
-    expect(out).toMatch(/❔ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Yêu cầu: dưới 10\n\s+Thiếu: Người nghiện ma túy \(tổng số\) \(Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn\)/);
+    expect(out).toMatch(/❔ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Yêu cầu: dưới 10\n\s+Thiếu: Người nghiện ma túy \(tổng số\) \(Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn\)\n\s+Nguồn: KH huyện Như Xuân \(Thanh Hóa\) 2024–2025, mục II, tiêu chí 1\n/);
     expect(out).toContain("❔");
+    // Each criterion cites the plan and its item as a leader knows it, never our seed file (issue 17).
+    expect(out).toContain("Nguồn: KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 2");
+    expect(out).toContain("Nguồn: KH xã Hồng Lộc (Hà Tĩnh) 2026–2030, mục II.2.1 và III.2.1; KH xã Phượng Tiến (Thái Nguyên) 2026, mục II, mục tiêu 2");
+    expect(out.match(/^\s+Nguồn: /gm)).toHaveLength(criteriaRegistry().default.criteria.length);
+    expect(out).not.toMatch(/seed|dòng \d/i);
   });
 
   it("a village head sees their own village, never the commune or its tips", async () => {
@@ -176,7 +182,7 @@ describe("statistics commands on the web chat", () => {
     expect(own).toContain("Người nghiện ma túy (tổng số): 3");
     expect(own).not.toContain("Tin báo");
     const criteria = texts(await head.say("/tieuchi"));
-    expect(criteria).toMatch(/✅ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Hiện tại: 3 · Yêu cầu: dưới 10/);
+    expect(criteria).toMatch(/✅ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Hiện tại: 3 · Yêu cầu: dưới 10\n\s+Nguồn: KH huyện Như Xuân \(Thanh Hóa\) 2024–2025, mục II, tiêu chí 1/);
     expect(texts(await head.say("/thongke HL-02"))).toContain("không có quyền");
     expect(texts(await head.say("/thongke HONGLOC"))).toContain("không có quyền");
     expect(texts(await head.say("/tinbao_tk"))).toContain("chỉ dành cho công an và lãnh đạo xã");

@@ -4,6 +4,7 @@
 // brings the XLSX and the HTML page as files and the chart as an image, with their Vietnamese
 // captions; on Zalo Bot the chart comes by a sealed photo link and the files as sealed download
 // links that respect the report's scope and expire. Files Zalo will not carry are linked or explained.
+import { formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +13,6 @@ import { startFakeZaloOa, type FakeZaloOa, type ZaloUser } from "../helpers/fake
 import { botUpdate, startFakeZaloBot, type FakeZaloBot, type ZaloBotUser } from "../helpers/fake-zalo-bot.js";
 import { zaloSay } from "../helpers/zalo-flow.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
-import { formatMonthVN, monthOf } from "../../src/compliance/month.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 import { CHART_HEIGHT, CHART_WIDTH } from "../../src/reports/chart.js";

@@ -65,6 +65,8 @@ describe("the Vietnamese catalog", () => {
 
   it("refuses a broken catalog and fingerprints changes", () => {
     expect(() => parseCatalog({ bulletins: [{ ...catalog[0], sources: [] }] })).toThrow();
+    for (const source of ["Seed 004, mục III.4", "Kế hoạch xã Nam Sách, dòng 79", "Chủ đề tuyên truyền (reference/domain.md)"])
+      expect(() => parseCatalog({ bulletins: [{ ...catalog[0], sources: [source] }] }), source).toThrow(/names the document/);
     expect(() => parseCatalog({ bulletins: [catalog[0], catalog[0]] })).toThrow(/duplicate/);
     const changed = [{ ...catalog[0]!, title: `${catalog[0]!.title}!` }, ...catalog.slice(1)];
     expect(catalogRevision(changed)).not.toBe(catalogRevision(catalog));

@@ -1,20 +1,7 @@
 // Schedule computation in Vietnam time (UTC+7): slots, week boundaries, missed slots, changes of schedule.
+import { monthOf, monthRangeVN, weekStartVN } from "../../src/util/vietnam-time.js";
 import { describe, expect, it } from "vitest";
-import {
-  DEFAULT_SCHEDULE,
-  monthKeyVN,
-  monthRangeVN,
-  nextSlotAfter,
-  parseScheduleSpec,
-  planDue,
-  reminderAt,
-  scheduleFromRow,
-  scheduleToRow,
-  slotsBetween,
-  weekStartVN,
-  weeklySummaryDue,
-  type WeeklySchedule,
-} from "../../src/bulletins/schedule.js";
+import { DEFAULT_SCHEDULE, nextSlotAfter, parseScheduleSpec, planDue, reminderAt, scheduleFromRow, scheduleToRow, slotsBetween, weeklySummaryDue, type WeeklySchedule } from "../../src/bulletins/schedule.js";
 
 /** A Vietnam wall-clock time as an instant: vn("2026-06-15 06:30"). */
 const vn = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -134,7 +121,7 @@ describe("week and month boundaries in Vietnam time", () => {
     ["2026-05-31T16:59:59Z", "2026-05"],
     ["2026-05-31T17:00:00Z", "2026-06"],
   ])("%s is in month %s in Vietnam", (at, month) => {
-    expect(monthKeyVN(new Date(at))).toBe(month);
+    expect(monthOf(new Date(at))).toBe(month);
   });
 });
 

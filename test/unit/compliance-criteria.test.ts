@@ -34,9 +34,15 @@ function statusOf(id: string, villages: VillageInput[], s: CriteriaSet = set) {
 }
 
 describe("the default criteria set", () => {
-  it("loads from the data file and every criterion cites its source in the seeds", () => {
+  it("loads from the data file and every criterion cites its document and item, with the seed id beside it", () => {
     expect(set.criteria.length).toBeGreaterThanOrEqual(15);
-    for (const c of set.criteria) expect(c.source, c.id).toMatch(/Seed 00[0-9]/);
+    for (const c of set.criteria) {
+      expect(c.source, c.id).toMatch(/^KH (?:huyện Như Xuân \(Thanh Hóa\) 2024–2025|xã Hồng Lộc \(Hà Tĩnh\) 2026–2030), mục /);
+      expect(c.sourceId, c.id).toMatch(/^seed-00[0-9]#/);
+    }
+    expect(set.criteria.find((c) => c.id === "users-managed")).toMatchObject({ source: "KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 2", sourceId: "seed-003#II.37" });
+    expect(set.criteria.find((c) => c.id === "tip-box-hotline")?.source).toBe("KH xã Hồng Lộc (Hà Tĩnh) 2026–2030, mục II.2.2; KH xã Phượng Tiến (Thái Nguyên) 2026, mục II, mục tiêu 10");
+    expect(set.source).toMatch(/^Kế hoạch của Ban Chỉ đạo 138 huyện Như Xuân \(Thanh Hóa\), tháng 10\/2024/);
     expect(set.criteria.map((c) => c.id)).toEqual(expect.arrayContaining(["addicts-below-10", "propaganda-monthly", "tip-box-hotline"]));
   });
 
@@ -114,7 +120,7 @@ describe("criteria files", () => {
   const criterion = (over: Record<string, unknown> = {}) => ({
     id: "c1",
     text: "Tiêu chí thử",
-    source: "Seed 003",
+    source: "KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 1",
     formula: "addicts_total",
     threshold: { op: "<", value: 10 },
     needs: ["addicts_total"],
@@ -133,6 +139,10 @@ describe("criteria files", () => {
     ["member access (no way out of the language)", minimal([criterion({ formula: "addicts_total.constructor" })]), /không được hỗ trợ/],
     ["a string literal", minimal([criterion({ formula: "addicts_total + 'x'" })]), /chỉ được dùng số/],
     ["no criteria", minimal([]), /criteria/],
+    ["a source naming our seed file", minimal([criterion({ source: "Seed 003, mục II" })]), /criteria\.0\.source: nguồn ghi tên văn bản/],
+    ["a source citing a line of our copy", minimal([criterion({ source: "KH huyện Như Xuân, mục II, dòng 35" })]), /không ghi tệp seed hay số dòng/],
+    ["a set source naming a seed", { ...minimal([criterion()]), source: "seed 003, mục II" }, /source: nguồn ghi tên văn bản/],
+    ["a sourceId not of the form seed-003#II.35", minimal([criterion({ sourceId: "Seed 003 dòng 35" })]), /sourceId có dạng/],
   ];
   it.each(bad)("rejects %s with a clear message", (_name, input, message) => {
     expect(() => parseCriteriaSet("tinh.json", input)).toThrow(CriteriaFileError);
@@ -143,19 +153,15 @@ describe("criteria files", () => {
     expect(() => buildRegistry({ "default.json": minimal([criterion({ formula: "(" })]) })).toThrow(/Tệp tiêu chí default\.json không hợp lệ/);
   });
 
+  /** The default set with a Hà Tĩnh file over it. */
+  const withHti = (file: Record<string, unknown>) =>
+    buildRegistry({ "default.json": defaultSet, "HTI.json": { id: "hti", province: "HTI", extends: "default", name: "Tiêu chí Hà Tĩnh (thử)", source: "Thử", ...file } });
+
   it("a province file overrides a threshold, adds and removes criteria: no code change", () => {
-    const registry = buildRegistry({
-      "default.json": defaultSet,
-      "HTI.json": {
-        id: "hti",
-        province: "HTI",
-        extends: "default",
-        name: "Tiêu chí Hà Tĩnh (thử)",
-        source: "Thử",
-        override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
-        add: [criterion({ id: "no-offenders", text: "Không có người vi phạm", formula: "offenders_found", threshold: { op: "<=", value: 0 }, needs: ["offenders_found"] })],
-        remove: ["suspected-tested"],
-      },
+    const registry = withHti({
+      override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
+      add: [criterion({ id: "no-offenders", text: "Không có người vi phạm", formula: "offenders_found", threshold: { op: "<=", value: 0 }, needs: ["offenders_found"] })],
+      remove: ["suspected-tested"],
     });
     const hti = registry.forProvince("hti");
     const villages = [village("A", good({ addicts_total: 7, addicts_with_file: 7, addicts_in_treatment: 7 }))];
@@ -164,6 +170,20 @@ describe("criteria files", () => {
     expect(hti.criteria.map((c) => c.id)).toContain("no-offenders");
     expect(hti.criteria.map((c) => c.id)).not.toContain("suspected-tested");
     expect(registry.forProvince("THA")).toBe(registry.default);
+  });
+
+  it("a province file that gives a criterion its own source drops the default's seed id, keeps it otherwise", () => {
+    const hti = withHti({
+      source: "Quyết định của UBND tỉnh Hà Tĩnh (thử)",
+      override: [
+        { id: "no-hot-spots", source: "Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2" },
+        { id: "addicts-below-10", threshold: { op: "<", value: 5 } },
+      ],
+    }).forProvince("HTI");
+    const changed = hti.criteria.find((c) => c.id === "no-hot-spots");
+    expect(changed?.source).toBe("Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2");
+    expect(changed?.sourceId).toBeUndefined();
+    expect(hti.criteria.find((c) => c.id === "addicts-below-10")?.sourceId).toBe("seed-003#II.35");
   });
 
   it("rejects a province file named after another province, or overriding what does not exist", () => {

@@ -1,6 +1,7 @@
 // Pure rules of the compliance feature: months in Vietnam time, Vietnamese number formats, figure input.
+import { addMonths, formatMonthVN, lastMonths, monthOf, monthRange, parseMonthArg, vnDayOfMonth } from "../../src/util/vietnam-time.js";
 import { describe, expect, it } from "vitest";
-import { addMonths, formatDurationVN, formatMonthVN, formatNumberVN, formatPercentVN, lastMonths, monthOf, monthRange, parseMonthArg, vnDayOfMonth } from "../../src/compliance/month.js";
+import { formatDurationVN, formatNumberVN, formatPercentVN } from "../../src/compliance/month.js";
 import { brokenRelations, checkRelation, fieldById, parseFieldInput, validateValues } from "../../src/compliance/fields.js";
 
 describe("months in Vietnam time", () => {

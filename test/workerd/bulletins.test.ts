@@ -16,10 +16,9 @@ const prismaDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 let persistTo: string;
 let fake: FakeTelegram;
 let worker: LocalWorker | null = null;
-let base = "";
 
 async function cron(): Promise<void> {
-  const res = await fetch(`${base}/__scheduled?cron=*+*+*+*+*`);
+  const res = await worker!.fetch(`/__scheduled?cron=*+*+*+*+*`);
   expect(res.status).toBe(200);
 }
 
@@ -38,7 +37,7 @@ beforeAll(async () => {
       `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId, villageId) VALUES ('${pseudonym}', 'telegram', '${sealed}', 'Trưởng thôn', 'village_head', 1, 1);`,
     vars: { PSEUDONYM_KEY: keyText.pseudonym, VAULT_KEY: keyText.vault, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_WEBHOOK_SECRET: "workerd_bulletins", PUBLIC_URL: "https://phaodai.example" },
   });
-  ({ base, persistTo } = worker);
+  ({ persistTo } = worker);
 }, 180_000);
 
 afterAll(async () => {
@@ -49,7 +48,7 @@ afterAll(async () => {
 describe("bulletins on Workers with D1", () => {
   it("imports the catalog and gives the commune its schedule on the first cron run", async () => {
     await cron();
-    const deadline = Date.now() + 30_000;
+    const deadline = Date.now() + 60_000;
     while (d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinSchedule")[0]!.n === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinItem WHERE retiredAt IS NULL")[0]!.n).toBeGreaterThanOrEqual(24);
     expect(d1Query<{ days: string; times: string }>(persistTo, "SELECT days, times FROM BulletinSchedule")).toEqual([{ days: "1,4", times: "06:30,18:30" }]);
@@ -71,7 +70,7 @@ describe("bulletins on Workers with D1", () => {
     const buttons = (call.payload.reply_markup as { inline_keyboard: { text: string }[][] }).inline_keyboard.flat().map((b) => b.text);
     expect(buttons).toEqual(["✅ Đã phát", "⚠️ Chưa phát được"]);
     expect(String(call.payload.text)).toContain("Thôn Lùng Phình");
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     let slots: { status: string }[] = [];
     while (Date.now() < deadline) {
       slots = d1Query<{ status: string }>(persistTo, "SELECT status FROM BulletinSlot");

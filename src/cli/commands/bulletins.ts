@@ -1,5 +1,7 @@
 // Admin commands for bulletins: schedules, languages, coverage, progress, the catalog, translators.
 // The lead wires `bulletinsCommands` into src/cli/admin.ts.
+import { findCommuneByCode } from "../../places/search.js";
+import { monthOf, monthRangeVN } from "../../util/vietnam-time.js";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
 import { catalog, syncCatalog } from "../../bulletins/catalog.js";
@@ -7,7 +9,7 @@ import { villageCoverage } from "../../bulletins/coverage.js";
 import { BASE_LANGUAGE, languageLabel, languages as registry, parseLanguageList, readLanguageList } from "../../bulletins/languages.js";
 import { formatSlot } from "../../bulletins/messages.js";
 import { progressText } from "../../bulletins/progress.js";
-import { monthKeyVN, monthRangeVN, nextSlotAfter, parseScheduleSpec } from "../../bulletins/schedule.js";
+import { nextSlotAfter, parseScheduleSpec } from "../../bulletins/schedule.js";
 import { communeSchedule, setSchedule } from "../../bulletins/slots.js";
 import { setTranslatorLanguages } from "../../bulletins/translations.js";
 import { reasonLabel } from "../../bulletins/reasons.js";
@@ -29,7 +31,7 @@ function parse(ctx: AdminContext, usage: string, args: string[], options: Option
 }
 
 async function communeByCode(ctx: AdminContext, code: string | undefined) {
-  const commune = code ? await ctx.db.commune.findUnique({ where: { code: code.toUpperCase() } }) : null;
+  const commune = code ? await findCommuneByCode(ctx.db, code) : null;
   if (!commune) ctx.err(a.communeUnknown(code ?? ""));
   return commune;
 }
@@ -142,7 +144,7 @@ export const bulletinsCommands: AdminCommand[] = [
       const [code, monthArg] = parsed.positionals;
       const commune = await communeByCode(ctx, code);
       if (!commune) return 1;
-      const month = monthArg ?? monthKeyVN(ctx.now());
+      const month = monthArg ?? monthOf(ctx.now());
       if (!monthRangeVN(month)) {
         ctx.err(a.badArgs(`bulletin-coverage ${COVERAGE_USAGE}`, `tháng "${month}"`));
         return 2;

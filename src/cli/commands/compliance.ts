@@ -1,12 +1,12 @@
 // Admin commands of the compliance feature: import figures from CSV, check criteria files, write
 // a commune's monthly report to disk.
+import { monthOf, parseMonthArg } from "../../util/vietnam-time.js";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { AdminCommand } from "../types.js";
 import { viCompliance as t } from "../../i18n/vi-compliance.js";
 import { FiguresCsvError, importFigures, parseFiguresCsv } from "../../compliance/csv-import.js";
 import { criteriaRegistry, CriteriaFileError, parseCriteriaSet, parseProvinceOverride, type CriteriaSet } from "../../compliance/criteria.js";
-import { monthOf, parseMonthArg } from "../../compliance/month.js";
 import { communeRef, defaultComplianceDeps } from "../../compliance/service.js";
 import { buildMonthlyReport } from "../../reports/model.js";
 import { renderReportHtml } from "../../reports/html.js";

@@ -1,8 +1,9 @@
 // Admin commands for the communes' alert groups: list them, remove one (the bot leaves it).
 // The same domain functions as the chat, with the operator as a national admin.
+import { findCommuneByCode } from "../../places/search.js";
+import { formatDateTimeVN } from "../../util/vietnam-time.js";
 import { CLI_ACTOR, listAlertGroups, removeAlertGroup, type AlertGroupView } from "../../staff/alert-groups.js";
 import { viGroups } from "../../i18n/vi-groups.js";
-import { formatDateTimeVN } from "../../util/format.js";
 import { parseId } from "../../util/ids.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand, AdminContext } from "../types.js";
@@ -12,7 +13,7 @@ const t = viGroups.admin;
 async function list(ctx: AdminContext, communeCode: string | undefined): Promise<number> {
   let communeIds: number[];
   if (communeCode) {
-    const commune = await ctx.db.commune.findUnique({ where: { code: communeCode.toUpperCase() } });
+    const commune = await findCommuneByCode(ctx.db, communeCode);
     if (!commune) {
       ctx.err(viGroups.communeUnknown(communeCode));
       return 1;

@@ -1,7 +1,7 @@
 // Admin commands for staff: invitation codes (role + scope), the staff list, revocation.
+import { formatDateTimeVN } from "../../util/vietnam-time.js";
 import { createInvitation, listInvitations, listStaff, revokeInvitation, revokeStaff } from "../../staff/invitations.js";
 import { ROLES, isRole, roleLabel, type Role } from "../../staff/roles.js";
-import { formatDateTimeVN } from "../../util/format.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs, positiveId } from "../args.js";
 import type { AdminCommand } from "../types.js";

@@ -1,7 +1,7 @@
 // Admin commands for tip retention: keep one closed tip longer (with a reason), and see which
 // closed tips lose their content soon. The rules live in src/tips/retention.ts.
+import { formatDateVN } from "../../util/vietnam-time.js";
 import { DEFAULT_TIP_RETENTION_MONTHS, MAX_KEEP_MONTHS, keepTip, monthsAfter } from "../../tips/retention.js";
-import { formatDateVN } from "../../util/format.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand } from "../types.js";

@@ -1,0 +1,30 @@
+// Buttons on tips: an officer's actions and "Xem" in a list, and the tipster's "Trả lời cán bộ".
+// A stale or forged one is "not found", never read as another kind.
+import { vi } from "../../../src/i18n/vi.js";
+import { tipAction, tipReply, tipView } from "../../../src/messaging/buttons.js";
+import { openFromQuestion } from "../followup.js";
+import { defineButton } from "../registry.js";
+import { tipButton, viewTip } from "../staff.js";
+
+const notFound = (turn: { reply(text: string): void }) => turn.reply(vi.staff.tipNotFound);
+
+export const tipActionButton = defineButton({
+  codec: tipAction,
+  for: "staff",
+  run: (turn, { tipId, action }, staff) => tipButton(turn, staff, tipId, action),
+  forged: notFound,
+});
+
+export const tipViewButton = defineButton({
+  codec: tipView,
+  for: "staff",
+  run: (turn, tipId, staff) => viewTip(turn, staff, tipId),
+  forged: notFound,
+});
+
+export const tipReplyButton = defineButton({
+  codec: tipReply,
+  for: "anyone",
+  run: (turn, tipId) => openFromQuestion(turn, tipId),
+  forged: notFound,
+});

@@ -1,0 +1,18 @@
+// Words every audience shares: the one Quay lại and the one Hủy under any question, the staff
+// roles' names and the units of a duration.
+export const viCommon = {
+  back: "⬅️ Quay lại",
+  cancel: "✖️ Hủy",
+  roles: {
+    officer: "công an xã",
+    leader: "lãnh đạo xã",
+    village_head: "trưởng thôn",
+    translator: "biên dịch viên",
+    admin: "quản trị",
+  },
+  duration: {
+    minutes: (n: string) => `${n} phút`,
+    hours: (n: string) => `${n} giờ`,
+    days: (n: string) => `${n} ngày`,
+  },
+} as const;
