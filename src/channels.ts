@@ -10,7 +10,7 @@ import type { Db } from "./db/client.js";
 import type { Logger } from "./log.js";
 import { buildMediaSources } from "./media/sources.js";
 import { createWebChatSender } from "../bots/webchat/sender.js";
-import { createTelegramBot } from "../bots/telegram/bot.js";
+import { createTelegramBot, TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
 import { createTelegramSender } from "../bots/telegram/sender.js";
 import { ZaloOaClient } from "../bots/zalo/client.js";
 import { createTokenStore } from "../bots/zalo/tokens.js";
@@ -57,4 +57,50 @@ export function webhookOptions(config: AppConfig, telegramUsername?: string): Pi
     zalo: config.zalo.kind === "on" ? { appId: config.zalo.appId, oaSecretKey: config.zalo.oaSecretKey } : undefined,
     zalobot: config.zalobot.kind === "webhook" ? { secret: config.zalobot.secret } : undefined,
   };
+}
+
+/** A webhook this app asked a platform to call. */
+export interface RegisteredWebhook {
+  channel: "telegram" | "zalobot";
+  url: string;
+}
+
+/** A platform refused (or could not be reached to set) its webhook. */
+export class WebhookRegistrationError extends Error {
+  constructor(
+    readonly channel: RegisteredWebhook["channel"],
+    override readonly cause: unknown,
+  ) {
+    super(`${channel} setWebhook failed: ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.name = "WebhookRegistrationError";
+  }
+}
+
+/**
+ * Tells Telegram and Zalo Bot where to send updates, for the channels set to webhook mode (PUBLIC_URL
+ * and their secret set). The Node server does it at start; a Worker never starts, so the admin
+ * command `set-webhooks` does it for a deployment from the same settings.
+ */
+export async function registerWebhooks(config: AppConfig, channels: Pick<Awaited<ReturnType<typeof createChannels>>, "bot" | "zaloBot">): Promise<RegisteredWebhook[]> {
+  const done: RegisteredWebhook[] = [];
+  const register = async (channel: RegisteredWebhook["channel"], url: string, call: () => Promise<unknown>) => {
+    try {
+      await call();
+    } catch (error) {
+      throw new WebhookRegistrationError(channel, error);
+    }
+    done.push({ channel, url });
+  };
+  const { bot, zaloBot } = channels;
+  if (bot && config.telegram.kind === "webhook") {
+    const { secret, publicUrl } = config.telegram;
+    const url = new URL("/telegram/webhook", publicUrl).toString();
+    await register("telegram", url, () => bot.api.setWebhook(url, { secret_token: secret, max_connections: 40, allowed_updates: [...TELEGRAM_ALLOWED_UPDATES] }));
+  }
+  if (zaloBot && config.zalobot.kind === "webhook") {
+    const { secret, publicUrl } = config.zalobot;
+    const url = new URL("/zalobot/webhook", publicUrl).toString();
+    await register("zalobot", url, () => zaloBot.setWebhook(url, secret));
+  }
+  return done;
 }

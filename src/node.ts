@@ -14,14 +14,13 @@ import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
 import { createIngest } from "./inbound/ingest.js";
-import { createChannels, webhookOptions } from "./channels.js";
+import { createChannels, registerWebhooks, webhookOptions } from "./channels.js";
 import { startBackgroundWork } from "../bots/core/work/background.js";
 import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { buildWorkDeps } from "../bots/core/work/node-deps.js";
 import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
-import { TELEGRAM_ALLOWED_UPDATES } from "../bots/telegram/bot.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
 
@@ -109,20 +108,13 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   let polling: { stop(): Promise<void> } | null = null;
   if (bot && config.telegram.kind === "polling") {
     polling = startTelegramPolling(bot, keys, ingest, { log });
-  } else if (bot && config.telegram.kind === "webhook") {
-    await bot.api.setWebhook(new URL("/telegram/webhook", config.telegram.publicUrl).toString(), {
-      secret_token: config.telegram.secret,
-      max_connections: 40,
-      allowed_updates: [...TELEGRAM_ALLOWED_UPDATES],
-    });
   }
 
   let zaloPolling: ZaloBotPolling | null = null;
   if (zaloBot && config.zalobot.kind === "polling") {
     zaloPolling = startZaloBotPolling(zaloBot, { db, keys, now, log }, ingest);
-  } else if (zaloBot && config.zalobot.kind === "webhook") {
-    await zaloBot.setWebhook(new URL("/zalobot/webhook", config.zalobot.publicUrl).toString(), config.zalobot.secret);
   }
+  await registerWebhooks(config, { bot, zaloBot });
 
   // TS cannot see the assignment inside the callback above.
   const standing = front as Awaited<ReturnType<typeof listen>> | null;

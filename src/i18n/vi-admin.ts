@@ -79,4 +79,12 @@ export const viAdmin = {
     revokedStaff: (id: number) => `Đã thu hồi quyền của cán bộ #${id}. Người này không còn nhận cảnh báo và không dùng được lệnh cán bộ.`,
     revokeStaffFailed: (id: number) => `Không thu hồi được cán bộ #${id} (không có hoặc đã thu hồi).`,
   },
+
+  webhooks: {
+    summary: "Báo cho Telegram và Zalo Bot địa chỉ webhook của máy chủ (theo PUBLIC_URL); cần khi chạy trên Cloudflare Workers.",
+    set: (channel: string, url: string) => `Đã đặt webhook ${channel}: ${url}`,
+    noneConfigured:
+      "Chưa có kênh nào chạy bằng webhook. Hãy đặt PUBLIC_URL (địa chỉ công khai của máy chủ) cùng TELEGRAM_BOT_TOKEN và TELEGRAM_WEBHOOK_SECRET, hoặc ZALO_BOT_TOKEN và ZALO_BOT_WEBHOOK_SECRET, đúng như trên máy chủ.",
+    failed: (channel: string, detail: string) => `Không đặt được webhook ${channel}: ${detail}`,
+  },
 } as const;
