@@ -23,13 +23,6 @@ export function toGroupButton(value: { kind: GroupButton["kind"]; id: number }):
   return value.kind === "list" ? { kind: "list", communeId: value.id } : { kind: value.kind, groupId: value.id };
 }
 
-/** Null when the data is not this feature's; "invalid" when it claims to be but is forged or malformed. */
-export function parseGroupButton(data: string): GroupButton | "invalid" | null {
-  if (!alertGroup.claims(data)) return null;
-  const button = alertGroup.parse(data);
-  return button ? toGroupButton(button) : "invalid";
-}
-
 export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   if (turn.incoming.chat.isGroup) return registerHere(turn, staff);
   let communeId = staff.communeId;

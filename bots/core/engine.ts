@@ -83,8 +83,10 @@ async function route(turn: Turn): Promise<void> {
   const flow = flowOf(turn.state);
   // Groups are for staff: anything but commands and buttons is their own conversation.
   if (turn.incoming.chat.isGroup && !(flow?.inGroups && turn.staff)) return;
-  if (flow?.staffOnly && !turn.staff) turn.state = IDLE;
-  else if (flow) return flow.continue(turn, turn.state);
+  if (flow?.staffOnly) {
+    if (turn.staff) return flow.continue(turn, turn.state, turn.staff);
+    turn.state = IDLE;
+  } else if (flow) return flow.continue(turn, turn.state);
 
   // Idle: a receipt code typed on its own opens that tip; anything else gets the menu.
   if (content.kind === "text" && normalizeReceiptCode(content.text)) return openWithCode(turn, content.text);

@@ -59,7 +59,7 @@ export function defineCommand<C extends CommandSpec>(spec: C): C {
 }
 
 /** A dialogue that spans several messages: its stored state, and what every way out of it does. */
-export interface FlowSpec<S extends State> {
+interface FlowBase<S extends State> {
   id: string;
   /** The `step` values of its state; no two flows share one. */
   steps: readonly [S["step"], ...S["step"][]];
@@ -67,12 +67,8 @@ export interface FlowSpec<S extends State> {
   version: number;
   /** Validates a stored state on load; one that does not parse ends with a notice. */
   schema: z.ZodType<S>;
-  /** Only staff continue it: a revoked officer's state ends quietly and the message is handled as if idle. */
-  staffOnly?: boolean;
   /** Continues in group chats (an officer typing a question to a tipster in the alert group). */
   inGroups?: boolean;
-  /** An incoming that is neither a command nor a global button. */
-  continue(turn: Turn, state: S): Promise<void> | void;
   /** Hủy (button or /huy). */
   cancel(turn: Turn, state: S): Promise<void> | void;
   /** Quay lại (button or /quaylai); without it, back cancels. */
@@ -84,6 +80,20 @@ export interface FlowSpec<S extends State> {
   /** Its web-chat pictures are not attached until it ends: when it ends they go. */
   ownsUploads?: boolean;
 }
+
+interface AnyoneFlowSpec<S extends State> extends FlowBase<S> {
+  staffOnly?: false;
+  /** An incoming that is neither a command nor a global button. */
+  continue(turn: Turn, state: S): Promise<void> | void;
+}
+
+/** Only staff continue it: a revoked officer's state ends quietly and the message is handled as if idle. */
+interface StaffFlowSpec<S extends State> extends FlowBase<S> {
+  staffOnly: true;
+  continue(turn: Turn, state: S, staff: StaffRow): Promise<void> | void;
+}
+
+export type FlowSpec<S extends State> = AnyoneFlowSpec<S> | StaffFlowSpec<S>;
 
 /** A flow with its state type erased: the engine calls it only with states it parsed with its schema. */
 export type Flow = FlowSpec<State>;

@@ -4,7 +4,9 @@
 /** What a stored file is read for: the tip it is attached to, or the report file made of it (src/media/uploads.ts). */
 export type UploadLink = { tipId: number } | { reportFileId: number };
 
-export type Channel = "telegram" | "web" | "zalo" | "zalobot";
+/** Every channel, for schemas that validate stored ones. */
+export const CHANNELS = ["telegram", "web", "zalo", "zalobot"] as const;
+export type Channel = (typeof CHANNELS)[number];
 
 export type MediaKind = "photo" | "video" | "voice" | "audio" | "document" | "image_file" | "sticker" | "animation";
 

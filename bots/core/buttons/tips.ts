@@ -6,7 +6,8 @@ import { openFromQuestion } from "../followup.js";
 import { defineButton } from "../registry.js";
 import { tipButton, viewTip } from "../staff.js";
 
-const notFound = (turn: { reply(text: string): void }) => turn.reply(vi.staff.tipNotFound);
+/** A stale or forged tip button (here and in the held queue): one answer. */
+export const notFound = (turn: { reply(text: string): void }) => turn.reply(vi.staff.tipNotFound);
 
 export const tipActionButton = defineButton({
   codec: tipAction,

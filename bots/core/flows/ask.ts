@@ -14,7 +14,7 @@ export default defineFlow<AskState>({
   schema: z.object({ step: z.literal("ask"), tipId: z.number().int().positive() }),
   staffOnly: true,
   inGroups: true,
-  continue: (turn, state) => continueAsk(turn, turn.staff!, state.tipId),
+  continue: (turn, state, staff) => continueAsk(turn, staff, state.tipId),
   cancel(turn) {
     turn.state = IDLE;
     turn.reply(vi.staff.askCancelled);

@@ -5,8 +5,8 @@ import { defineFlow } from "../registry.js";
 import { IDLE, type Draft, type DraftStep } from "../state.js";
 import { continueTipOff, enterStep, goBack } from "../tipoff.js";
 import { mainMenu } from "../turn.js";
+import { CHANNELS } from "../../../src/messaging/types.js";
 
-const CHANNELS = ["telegram", "web", "zalo", "zalobot"] as const;
 const point = z.object({ latitude: z.number(), longitude: z.number() });
 
 const draft: z.ZodType<Draft> = z.object({
