@@ -13,11 +13,12 @@ export async function storeIncoming(db: Db, channel: string, externalId: string,
   // A repeat is the unique (channel, externalId) already taken: nothing written, nothing thrown.
   const { changes } = await sqlOf(db).run(
     sql(
-      `INSERT INTO "InboundUpdate" ("channel", "externalId", "incoming", "status", "attempts", "receivedAt") VALUES (?, ?, ?, 'pending', 0, ?) ON CONFLICT ("channel", "externalId") DO NOTHING`,
+      `INSERT INTO "InboundUpdate" ("channel", "externalId", "incoming", "status", "attempts", "receivedAt", "lane") VALUES (?, ?, ?, 'pending', 0, ?, ?) ON CONFLICT ("channel", "externalId") DO NOTHING`,
       channel,
       externalId,
       JSON.stringify(incoming),
       sqlDate(now),
+      incoming.sender,
     ),
   );
   return changes === 1 ? "stored" : "duplicate";
@@ -33,13 +34,20 @@ export interface ClaimedInbound {
 
 /**
  * Claims the oldest pending incoming in one statement (find and claim at once: two work loops, as
- * on Workers, never claim the same row). Null when none waits.
+ * on Workers, never claim the same row), skipping people whose earlier update is still being
+ * handled: one person's updates run one at a time and in order, however many passes run (a
+ * double-pressed "Gửi tin báo" is one tip on Workers as on Node). Null when none may start.
  */
 export async function claimNextInbound(db: Db, now: Date): Promise<ClaimedInbound | null> {
   const { rows } = await sqlOf(db).run(
     sql(
       `UPDATE "InboundUpdate" SET "status" = 'processing', "attempts" = "attempts" + 1, "claimedAt" = ?
-       WHERE "id" = (SELECT "id" FROM "InboundUpdate" WHERE "status" = 'pending' ORDER BY "id" LIMIT 1) AND "status" = 'pending'
+       WHERE "id" = (
+         SELECT i."id" FROM "InboundUpdate" i
+         WHERE i."status" = 'pending'
+           AND NOT EXISTS (SELECT 1 FROM "InboundUpdate" p WHERE p."status" = 'processing' AND p."lane" = i."lane")
+         ORDER BY i."id" LIMIT 1
+       ) AND "status" = 'pending'
        RETURNING "id", "channel", "incoming", "attempts"`,
       sqlDate(now),
     ),
@@ -51,5 +59,5 @@ export async function claimNextInbound(db: Db, now: Date): Promise<ClaimedInboun
 
 /** Handled: the neutral copy has done its job, only the fact stays. Written with the turn's own writes. */
 export function inboundDone(id: number, now: Date): SqlStatement {
-  return sql(`UPDATE "InboundUpdate" SET "status" = 'done', "incoming" = '', "processedAt" = ? WHERE "id" = ?`, sqlDate(now), id);
+  return sql(`UPDATE "InboundUpdate" SET "status" = 'done', "incoming" = '', "lane" = NULL, "processedAt" = ? WHERE "id" = ?`, sqlDate(now), id);
 }

@@ -77,6 +77,26 @@ describe("hot-path SQL (better-sqlite3)", () => {
     expect(await claimNextInbound(db, at)).toBeNull();
   });
 
+  it("claims one person's updates one at a time and in order, while others go ahead; the lane is blanked once handled", async () => {
+    const from = (sender: string) => ({ channel: "telegram", sender, content: { kind: "text", text: "hi" } }) as unknown as Incoming;
+    await storeIncoming(db, "telegram", "a1", from("alice"), at);
+    await storeIncoming(db, "telegram", "a2", from("alice"), at);
+    await storeIncoming(db, "telegram", "b1", from("bob"), at);
+    const externalId = async (claimed: { id: number } | null) => (claimed ? (await db.inboundUpdate.findUniqueOrThrow({ where: { id: claimed.id } })).externalId : null);
+
+    // Two passes running at once (Workers): the second may not take alice's next update.
+    const a1 = await claimNextInbound(db, at);
+    expect(await externalId(a1)).toBe("a1");
+    const b1 = await claimNextInbound(db, at);
+    expect(await externalId(b1)).toBe("b1");
+    expect(await claimNextInbound(db, at)).toBeNull();
+
+    await writeTurn(db, [inboundDone(a1!.id, at)]);
+    expect(await externalId(await claimNextInbound(db, at))).toBe("a2");
+    // Handled: the pseudonym does not stay beside the time it wrote.
+    expect((await db.inboundUpdate.findUniqueOrThrow({ where: { id: a1!.id } })).lane).toBeNull();
+  });
+
   it("follows Prisma onto a new connection after a disconnect", async () => {
     await sqlOf(db).run(sql(`SELECT 1`));
     await db.$disconnect();

@@ -91,6 +91,35 @@ describe("the Workers build in workerd with D1", () => {
     expect(stored).not.toContain(TIPSTER.username!);
   });
 
+  it("handles one chat's updates one at a time: a double-pressed 'Gửi tin báo' is one tip with one receipt code", async () => {
+    const user = { ...TIPSTER, id: TIPSTER.id + 17, username: "bam_hai_lan_2026", first_name: "Người bấm hai lần" };
+    const toUser = () => fake.calls.filter((c) => String(c.payload.chat_id) === String(user.id)).map((c) => String(c.payload.text ?? ""));
+    const say = async (update: unknown, expected: string) => {
+      const before = toUser().length;
+      expect((await post(update)).status).toBe(200);
+      await expect.poll(() => toUser().slice(before).join("\n"), { timeout: 60_000, interval: 100 }).toContain(expected);
+    };
+    await say(textUpdate("/start", { user }), "Bước 1/5");
+    await say(textUpdate("hong loc", { user }), "Bước 2/5");
+    await say(callbackUpdate("c:1", { user }), "Bước 2/5");
+    await say(callbackUpdate("k:trafficking", { user }), "Bước 3/5");
+    await say(callbackUpdate("v:1", { user }), "Bước 4/5");
+    await say(textUpdate("Hai người lạ giao hàng ở cầu treo lúc nửa đêm.", { user }), "Bước 5/5");
+    await say(callbackUpdate("m:continue", { user }), "Xem lại tin báo");
+
+    const tipsBefore = d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM Tip")[0]!.n;
+    // Both presses arrive together, as from an impatient thumb: each request starts its own pass.
+    const [first, second] = await Promise.all([post(callbackUpdate("s:submit", { user })), post(callbackUpdate("s:submit", { user }))]);
+    expect([first.status, second.status]).toEqual([200, 200]);
+    const idle = () =>
+      d1Query<{ n: number }>(persistTo, "SELECT (SELECT count(*) FROM InboundUpdate WHERE status IN ('pending', 'processing')) + (SELECT count(*) FROM OutboxMessage WHERE status = 'pending') AS n")[0]!.n;
+    await expect.poll(idle, { timeout: 60_000, interval: 200 }).toBe(0);
+    expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM Tip")[0]!.n).toBe(tipsBefore + 1);
+    expect(toUser().filter((t) => /Mã tiếp nhận của bạn: [A-Z0-9]{4}-[A-Z0-9]{4}/.test(t))).toHaveLength(1);
+    // Handled: no pseudonym stays in the queue's lane column.
+    expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM InboundUpdate WHERE lane IS NOT NULL")[0]!.n).toBe(0);
+  }, 180_000);
+
   it("re-encodes a web chat picture in workerd before it is stored in D1, and refuses one that does not decode", async () => {
     // A session first: the worker asks the same proof of work as the server (solved at the default cost).
     const ticket = await webTicket(worker!.fetch, "w".repeat(40));

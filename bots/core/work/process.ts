@@ -71,7 +71,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       }
       await db.inboundUpdate.update({
         where: { id: next.id },
-        data: final ? { status: "failed", incoming: "", error: "handler failed" } : { status: "pending", claimedAt: null },
+        data: final ? { status: "failed", incoming: "", lane: null, error: "handler failed" } : { status: "pending", claimedAt: null },
       });
     }
     handled++;
