@@ -50,10 +50,10 @@ export async function storeCitizenUpload(
   return { ok: true, publicId };
 }
 
-/** A picture this conversation uploaded and has not attached yet; null for anyone else's or a report. */
-export async function findOwnPendingUpload(db: Db, publicId: string, ownerTag: string): Promise<{ publicId: string } | null> {
+/** A file (picture, recording, video) this conversation uploaded and has not attached yet; null for anyone else's or a report. */
+export async function findOwnPendingUpload(db: Db, publicId: string, ownerTag: string): Promise<{ publicId: string; mime: string } | null> {
   if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
-  return db.webUpload.findFirst({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, select: { publicId: true } });
+  return db.webUpload.findFirst({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, select: { publicId: true, mime: true } });
 }
 
 /**

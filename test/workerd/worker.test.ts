@@ -7,7 +7,7 @@ import { randomKeyText } from "../../src/crypto/keys.js";
 import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { PhotonImage } from "@cf-wasm/photon";
 import { fixture, plantedIn } from "../helpers/images.js";
-import { webText } from "../../bots/webchat/strings.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 
 const SECRET = "workerd_test_secret";
@@ -114,7 +114,7 @@ describe("the Workers build in workerd with D1", () => {
     image.free();
     const refused = await upload("garbage.jpg");
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { error: string }).error).toBe(webText.unsafeUpload);
+    expect(((await refused.json()) as { error: string }).error).toBe(viWeb.server.unsafeUpload);
   });
 
   it("in a group, answers a command addressed to this bot and ignores one for another bot (username from getMe, kept in D1)", async () => {
