@@ -11,7 +11,7 @@ import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answe
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
-import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
+import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import { cleanAudioVideo } from "../../src/media/av.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
@@ -175,6 +175,9 @@ export function webChatApp(opts: WebChatOptions): Hono {
   app.get("/webchat/api/uploads/:id", async (c) => {
     const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
     if (!parsedToken.success) return c.json({ error: viWeb.server.badRequest }, 400);
+    // A bulletin recording made here (a translator's) is sent to heads and subscribers: its unguessable id is the permission.
+    const recording = await openBulletinRecording(db, c.req.param("id"));
+    if (recording) return c.body(recording.bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": recording.mime, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox" });
     const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) } });
     if (!staff?.active) return c.json({ error: viWeb.server.forbidden }, 403);
     const opened = await openUploadForStaff(db, staff, c.req.param("id"));

@@ -71,6 +71,24 @@ export async function claimUploads(db: Db, tipId: number, ownerTag: string | nul
   return claimed;
 }
 
+/**
+ * A translator's recording made in the web chat becomes a bulletin's (purpose "bulletin"): it can no
+ * longer be attached to a tip, is not deleted as an unattached upload, and is read only as a
+ * bulletin recording. Only the conversation that uploaded it can do this, once.
+ */
+export async function keepAsBulletinRecording(db: Db, publicId: string, ownerTag: string): Promise<boolean> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return false;
+  const { count } = await db.webUpload.updateMany({ where: { publicId, ownerTag, purpose: "citizen", tipId: null, mime: { startsWith: "audio/" } }, data: { purpose: "bulletin" } });
+  return count === 1;
+}
+
+/** A bulletin recording made in the web chat, as the web chat's page fetches it. */
+export async function openBulletinRecording(db: Db, publicId: string): Promise<{ mime: string; bytes: Uint8Array } | null> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
+  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  return upload?.purpose === "bulletin" ? upload : null;
+}
+
 /** A draft ended without these pictures (cancelled, expired, or sent without them): delete them. */
 export async function deletePendingUploads(db: Db, ownerTag: string): Promise<number> {
   return (await db.webUpload.deleteMany({ where: { ownerTag, purpose: "citizen", tipId: null } })).count;
@@ -102,6 +120,7 @@ export async function readLinkedUpload(db: Db, publicId: string, link: UploadLin
   const upload = await db.webUpload.findUnique({ where: { publicId } });
   if (!upload) return null;
   if ("tipId" in link) return upload.purpose === "citizen" && upload.tipId === link.tipId ? upload : null;
+  if ("bulletinRecording" in link) return upload.purpose === "bulletin" ? upload : null;
   if (upload.purpose !== "report") return null;
   const report = await db.reportFile.findUnique({ where: { id: link.reportFileId } });
   return report?.webUploadId === upload.id ? upload : null;
