@@ -61,4 +61,14 @@ describe("WebM voice recordings", () => {
     expect(opusPacketSamples(Uint8Array.of(0xfb, 0x3f))).toBeNull(); // 63 frames: more than 120 ms
     expect(opusPacketSamples(new Uint8Array(0))).toBeNull();
   });
+
+  it("the MP4 a recorder makes where WebM is not offered passes as audio/mp4; a location string in its data reference does not", () => {
+    const m4a = avFixture("chromium-voice.m4a");
+    const clean = cleanAudioVideo(m4a, "voice");
+    expect(clean?.mime).toBe("audio/mp4");
+    const at = latin1(m4a).indexOf("url ");
+    const elsewhere = new Uint8Array(m4a);
+    elsewhere[at + 8] = "/".charCodeAt(0); // "url " flags 1, then a path instead of the empty string
+    expect(cleanAudioVideo(elsewhere, "voice")).toBeNull();
+  });
 });
