@@ -14,6 +14,7 @@ import { viWeb } from "../../src/i18n/vi-web.js";
 let fake: FakeTelegram;
 let h: Harness;
 let translator: WebClient;
+let webHead: WebClient; // the head of Bản Xuân Thành (also Tai Dam), on the web chat
 let itemId = 0;
 let communeId = 0;
 const HEAD = telegramUser("Trưởng bản Chòm Mốt");
@@ -49,6 +50,9 @@ beforeAll(async () => {
   translator = h.web();
   const joined = await step(async () => translator.say(`/dangky ${await h.invite("translator", { communeCode: "NHUXUAN" }, "Đ/c Lò Thị Dịch")}`));
   expect(joined.map((m) => m.text).join("\n")).toContain("Đăng ký thành công");
+  webHead = h.web();
+  const headJoined = await step(async () => webHead.say(`/dangky ${await h.invite("village_head", { villageCode: "NX-02" }, "Trưởng bản NX-02")}`));
+  expect(headJoined.map((m) => m.text).join("\n")).toContain("Đăng ký thành công");
   itemId = (await pickForCommune(h.db, communeId, vnTime("2026-11-23 06:30")))!;
 });
 
@@ -101,5 +105,14 @@ describe("a translator recording in the web chat", () => {
     const bytes = voice!.files[0]!.bytes;
     expect(latin1(bytes.subarray(0, 4))).toBe("OggS");
     for (const planted of ["Nguyen Van Tipster", "Chrome"]) expect(latin1(bytes)).not.toContain(planted);
+
+    // A head on the web chat gets it in the page, which fetches it by its address.
+    const toWebHead = await webHead.read();
+    const recording = toWebHead.find((m) => m.media?.uploadUrl);
+    expect(recording?.media?.kind).toBe("voice");
+    const played = await h.app.request(recording!.media!.uploadUrl!, { headers: { "X-Chat-Token": webHead.token } });
+    expect(played.status).toBe(200);
+    expect(played.headers.get("content-type")).toBe("audio/ogg");
+    expect(latin1(new Uint8Array(await played.arrayBuffer())).startsWith("OggS")).toBe(true);
   });
 });
