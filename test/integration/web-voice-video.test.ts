@@ -84,6 +84,25 @@ describe("voice and video from the web chat", () => {
     expect(c.telegramTexts(OFFICER.id).join("\n")).toContain("Tối qua có người giao hàng ở bãi sông");
   });
 
+  it("takes a recording as the description at step 4, as the step says", async () => {
+    const citizen = c.h.web();
+    await step(() => citizen.say("/start"));
+    await step(() => citizen.say("Hồng Lộc"));
+    await step(() => citizen.press("Điểm, người bán lẻ ma túy"));
+    const asked = await step(() => citizen.press("Không rõ thôn/xóm"));
+    expect(texts(asked)).toContain("🎤 Ghi âm");
+    const before = c.tg.callsTo("sendVoice").filter(toChat(OFFICER.id)).length;
+    const res = await upload(citizen, { kind: "voice", dataBase64: base64(avFixture("chromium-voice.webm")) });
+    const id = ((await res.json()) as { uploadId: string }).uploadId;
+    const next = await step(() => citizen.send({ uploadId: id }).then(() => citizen.read()));
+    expect(texts(next)).toContain("Bước 5/5");
+    const summary = await step(() => citizen.press("m:continue"));
+    expect(texts(summary)).toContain("(tin nhắn thoại)");
+    await step(() => citizen.press("s:submit"));
+    await c.h.settle();
+    expect(c.tg.callsTo("sendVoice").filter(toChat(OFFICER.id))).toHaveLength(before + 1);
+  });
+
   it("refuses a recording or video it cannot clean, or one too large, with a line saying what to do", async () => {
     const citizen = c.h.web();
     await step(() => citizen.say("/start"));
