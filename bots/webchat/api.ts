@@ -11,7 +11,7 @@ import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answe
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
-import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
+import { DEFAULT_MAX_VIDEO_BYTES, DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, megabytesVi, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import { cleanAudioVideo } from "../../src/media/av.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
@@ -27,7 +27,7 @@ const token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
 const MAX_TEXT = 8000;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** A voice note or a short video: what a cheap phone sends over a slow line in a minute or two. */
-const MAX_UPLOAD_BYTES_BY_KIND = { photo: MAX_UPLOAD_BYTES, voice: MAX_UPLOAD_BYTES, video: 10 * 1024 * 1024 } as const;
+const MAX_UPLOAD_BYTES_BY_KIND = { photo: MAX_UPLOAD_BYTES, voice: MAX_UPLOAD_BYTES, video: DEFAULT_MAX_VIDEO_BYTES } as const;
 const MAX_UPLOAD_BODY = Math.ceil((MAX_UPLOAD_BYTES_BY_KIND.video * 4) / 3) + 4096;
 const MESSAGES_PER_MINUTE = 40;
 
@@ -87,7 +87,10 @@ export function webChatApp(opts: WebChatOptions): Hono {
   const limit = limitBody(MAX_UPLOAD_BYTES * 2, { error: viWeb.server.tooLarge });
   const uploadLimit = limitBody(MAX_UPLOAD_BODY, { error: viWeb.server.tooLarge });
 
-  app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
+  // A smaller limit may be set (the Worker's D1 rows), never a larger one than the body limit allows.
+  const maxVideo = Math.min(opts.uploadLimits?.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES, DEFAULT_MAX_VIDEO_BYTES);
+  const maxBytes = { ...MAX_UPLOAD_BYTES_BY_KIND, video: maxVideo };
+  app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo, maxVideoBytes: maxVideo })));
   for (const file of [CHAT_SCRIPT, CHAT_STYLE]) {
     app.get(file.path.split("?")[0]!, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   }
@@ -153,7 +156,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
     } catch {
       return c.json({ error: kind === "photo" ? viWeb.server.badUpload : viWeb.server.badRecording }, 400);
     }
-    if (bytes.length > MAX_UPLOAD_BYTES_BY_KIND[kind]) return c.json({ error: kind === "photo" ? viWeb.server.tooLarge : kind === "voice" ? viWeb.server.voiceTooLarge : viWeb.server.videoTooLarge }, 413);
+    if (bytes.length > maxBytes[kind]) return c.json({ error: kind === "photo" ? viWeb.server.tooLarge : kind === "voice" ? viWeb.server.voiceTooLarge : viWeb.server.videoTooLarge(megabytesVi(maxVideo)) }, 413);
     // Decoded and encoded again (a picture), or rewritten with nothing but the sound and pictures
     // (a recording, a video), before it is stored: never what rode along.
     let clean: { bytes: Uint8Array; mime: string } | null;

@@ -1,6 +1,7 @@
 // The web chat page: one self-contained HTML document (no build step, no external requests).
 // Everything the server or another person wrote is shown with textContent, never as HTML.
 import { viWeb } from "../../src/i18n/vi-web.js";
+import { megabytesVi } from "../../src/media/uploads.js";
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -269,13 +270,13 @@ async function sendFile(kind, blob, sending, sent, failed){
     await send({ uploadId: up.uploadId });
   } catch (e) { note.remove(); systemNote(e.message || failed); }
 }
-var MAX_VIDEO = 10 * 1024 * 1024, MAX_RECORDING_SECONDS = 180;
+var MAX_VIDEO = Number(document.body.getAttribute("data-max-video")) || 0, MAX_RECORDING_SECONDS = 180;
 document.getElementById("video").addEventListener("click", function(){ document.getElementById("video-file").click(); });
 document.getElementById("video-file").addEventListener("change", function(ev){
   var file = ev.target.files && ev.target.files[0];
   ev.target.value = "";
   if (!file) return;
-  if (file.size > MAX_VIDEO) { systemNote(T.videoTooLarge); return; }
+  if (file.size > MAX_VIDEO) { systemNote(T.videoTooLarge.replace("{mb}", document.body.getAttribute("data-max-video-mb"))); return; }
   sendFile("video", file, T.sendingVideo, T.videoSent, T.videoFailed);
 });
 var recorder = null;
@@ -391,8 +392,9 @@ function escapeJsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-export function renderChatPage(opts: { demo: boolean }): string {
+export function renderChatPage(opts: { demo: boolean; maxVideoBytes: number }): string {
   const t = viWeb.page;
+  const mb = megabytesVi(opts.maxVideoBytes);
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -403,13 +405,13 @@ export function renderChatPage(opts: { demo: boolean }): string {
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%238b1a1a'/%3E%3Cpath d='M6 26V12l4 3V9l6 4 6-4v6l4-3v14z' fill='%23fff'/%3E%3C/svg%3E">
 <link rel="stylesheet" href="${CHAT_STYLE.path}">
 </head>
-<body data-demo="${opts.demo ? "true" : "false"}">
+<body data-demo="${opts.demo ? "true" : "false"}" data-max-video="${opts.maxVideoBytes}" data-max-video-mb="${mb}">
 <header><span class="brand">${t.brand}</span><span class="tagline">${t.tagline}</span><span class="role" id="role">${t.roleCitizen}</span></header>
 <div class="notice"><span>${t.notice}</span><span class="sos">${t.emergency}</span><button type="button" id="wipe">${t.wipe}</button></div>
 <section id="receipt" hidden aria-live="assertive"><div class="code-row"><span id="receipt-title">${t.receiptTitle}</span><strong id="receipt-code"></strong></div><div class="code-row"><button type="button" id="receipt-copy">${t.receiptCopy}</button><button type="button" id="receipt-done">${t.receiptDone}</button></div><p>${t.receiptKeep}</p></section>
 <main id="log" aria-live="polite"></main>
 <form id="composer">
-<div class="tools"><button type="button" id="photo" title="${t.photoTitle}">${t.photo}</button><button type="button" id="video" title="${t.videoTitle}">${t.video}</button><button type="button" id="voice" title="${t.voiceTitle}" aria-pressed="false">${t.voice}</button><button type="button" id="where" title="${t.locationTitle}">${t.location}</button></div>
+<div class="tools"><button type="button" id="photo" title="${t.photoTitle}">${t.photo}</button><button type="button" id="video" title="${t.videoTitle.replace("{mb}", mb)}">${t.video}</button><button type="button" id="voice" title="${t.voiceTitle}" aria-pressed="false">${t.voice}</button><button type="button" id="where" title="${t.locationTitle}">${t.location}</button></div>
 <input type="file" id="file" accept="image/*" hidden>
 <input type="file" id="video-file" accept="video/mp4,video/quicktime,video/*" hidden>
 <textarea id="text" rows="1" maxlength="8000" placeholder="${t.placeholder}" aria-label="${t.placeholder}"></textarea>

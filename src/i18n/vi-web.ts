@@ -22,7 +22,8 @@ const server = {
   proofRefused: "Kiểm tra chống spam không thành công hoặc đã được dùng. Vui lòng thử lại.",
   badRecording: "Không đọc được bản ghi âm hoặc video. Hãy ghi âm lại hoặc chọn tệp khác.",
   voiceTooLarge: "Bản ghi âm quá dài. Hãy ghi ngắn hơn (khoảng 3 phút trở xuống) rồi gửi lại.",
-  videoTooLarge: "Video quá lớn. Video tối đa 10 MB (khoảng 30 giây quay bằng điện thoại). Hãy quay ngắn hơn rồi gửi lại.",
+  /** `mb`: the limit as written in Vietnamese ("10", "1,9"). */
+  videoTooLarge: (mb: string) => `Video quá lớn. Video tối đa ${mb} MB. Hãy quay ngắn hơn rồi gửi lại.`,
   unsafeVoice:
     "Hệ thống không đọc được bản ghi âm này nên không thể xóa thông tin ẩn trong tệp. Để bảo vệ bạn, bản ghi chưa được gửi. Hãy bấm 🎤 Ghi âm để ghi lại, hoặc gõ bằng chữ.",
   unsafeVideo:
@@ -82,8 +83,8 @@ const page = {
   voiceSent: "🎤 Đã gửi tin nhắn thoại",
   voiceFailed: "Không gửi được bản ghi âm. Hãy ghi âm lại hoặc gõ bằng chữ.",
   video: "🎬 Video",
-  videoTitle: "Gửi video quay bằng điện thoại (tối đa 10 MB; thông tin vị trí, máy quay được xóa trước khi lưu)",
-  videoTooLarge: "Video quá lớn. Video tối đa 10 MB (khoảng 30 giây quay bằng điện thoại). Hãy quay ngắn hơn rồi gửi lại.",
+  videoTitle: "Gửi video quay bằng điện thoại (tối đa {mb} MB; thông tin vị trí, máy quay được xóa trước khi lưu)",
+  videoTooLarge: "Video quá lớn. Video tối đa {mb} MB. Hãy quay ngắn hơn rồi gửi lại.",
   sendingVideo: "Đang làm sạch và gửi video…",
   videoSent: "🎬 Đã gửi video",
   videoFailed: "Không gửi được video. Hãy chọn video MP4 hoặc MOV ngắn hơn.",

@@ -16,6 +16,16 @@ export interface UploadLimits {
   perMinute: number;
   /** Bytes of pictures not yet attached to any tip, across the server. */
   pendingQuotaBytes: number;
+  /** The largest video the web chat takes (default 10 MB; the Worker's D1 stores at most 2 MB a row). */
+  maxVideoBytes?: number;
+}
+
+export const DEFAULT_MAX_VIDEO_BYTES = 10 * 1024 * 1024;
+
+/** A size in MB as Vietnamese writes it: "10", "1,9". */
+export function megabytesVi(bytes: number): string {
+  const mb = Math.floor((bytes / (1024 * 1024)) * 10) / 10;
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace(".", ",");
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { pendingPerConversation: 10, perMinute: 60, pendingQuotaBytes: 200 * 1024 * 1024 };

@@ -111,7 +111,7 @@ describe("voice and video from the web chat", () => {
       [{ kind: "video", dataBase64: base64(avFixture("chromium-voice.webm")) }, 422, viWeb.server.unsafeVideo], // WebM video: not handled, refused
       [{ kind: "video", dataBase64: base64(avFixture("truncated.mp4")) }, 422, viWeb.server.unsafeVideo],
       [{ kind: "voice", dataBase64: base64(new Uint8Array(2 * 1024 * 1024 + 10)) }, 413, viWeb.server.voiceTooLarge],
-      [{ kind: "video", dataBase64: base64(new Uint8Array(10 * 1024 * 1024 + 10)) }, 413, viWeb.server.videoTooLarge],
+      [{ kind: "video", dataBase64: base64(new Uint8Array(10 * 1024 * 1024 + 10)) }, 413, viWeb.server.videoTooLarge("10")],
       [{ kind: "voice", dataBase64: "%%%%not base64%%%%" }, 400, viWeb.server.badRecording],
       [{ kind: "sticker", dataBase64: "AAAAAAAAAA" }, 400, viWeb.server.badUpload],
     ];
