@@ -40,7 +40,7 @@ header.officer ~ form #send{background:#1d3f72;border-color:#1d3f72}
 #receipt .code-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 #receipt strong{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.6rem;letter-spacing:.08em;color:#8b1a1a}
 #receipt p{margin:6px 0 0;font-size:.85rem}
-@media (max-width:520px){header .tagline{display:none}form{flex-wrap:wrap}.tools{flex:1 0 100%}.tools button{flex:1 1 0;padding:6px 4px}}
+@media (max-width:520px){header .tagline{display:none}form{flex-wrap:wrap}.tools{flex:1 0 100%}.tools button{flex:1 1 0;padding:6px 4px;font-size:.9rem;white-space:nowrap}}
 `;
 
 const SCRIPT = `
