@@ -24,6 +24,9 @@ import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { coreSettingsOf } from "./config/core-settings.js";
 import { telegramBotUsername } from "../bots/telegram/identity.js";
 
+/** The largest web chat video on Workers: under D1's 2,000,000-byte row, with room for the row's other columns. */
+const D1_MAX_VIDEO_BYTES = 1_900_000;
+
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
   /** wrangler.toml [[ratelimits]]: tips per client network; absent (tests, local), the in-memory limiter per isolate. */
@@ -105,7 +108,8 @@ export default {
       log,
       now: deps.now,
       demo: config.demo,
-      uploadLimits: config.uploads,
+      // D1 stores at most 2,000,000 bytes in a row: a web chat video stays under it.
+      uploadLimits: { ...config.uploads, maxVideoBytes: D1_MAX_VIDEO_BYTES },
       ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
       // Work for a new row runs after the answer, within this invocation (waitUntil).

@@ -17,6 +17,7 @@ import {
   translatorLanguages,
 } from "../../src/bulletins/translations.js";
 import type { Choice } from "../../src/messaging/types.js";
+import { keepAsBulletinRecording } from "../../src/media/uploads.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
 import { nav, translationList, translationOpen, translationSubmit, translatorLanguage } from "../../src/messaging/buttons.js";
@@ -164,6 +165,11 @@ export async function continueTranslate(turn: Turn, itemId: number, code: string
     return;
   }
   if (content.kind === "media" && (content.media === "voice" || content.media === "audio") && content.fileRef) {
+    // A recording made in the web chat is a stored upload of this conversation: it becomes the bulletin's.
+    if (turn.incoming.channel === "web" && !(await keepAsBulletinRecording(turn.deps.db, content.fileRef, turn.incoming.chat.tag))) {
+      turn.reply(t.translate.mediaRefused, draftButtons(itemId, code));
+      return;
+    }
     await saveDraft(turn.deps.db, { itemId, language: code, staffId: staff.id, part: { kind: "audio", audioKind: content.media, channel: turn.incoming.channel, fileRef: content.fileRef }, now });
     turn.reply(t.translate.savedAudio, draftButtons(itemId, code));
     return;

@@ -11,8 +11,9 @@ import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answe
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
-import { DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
+import { DEFAULT_MAX_VIDEO_BYTES, DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, megabytesVi, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
+import { cleanAudioVideo } from "../../src/media/av.js";
 import type { Incoming, IncomingContent } from "../../src/messaging/types.js";
 import { tipConfirm } from "../../src/messaging/buttons.js";
 import { normalizeReceiptCode } from "../../src/crypto/receipt.js";
@@ -20,11 +21,14 @@ import type { NetworkLimiter } from "../../src/http/limiter.js";
 import type { ClientAddress } from "../../src/http/client-address.js";
 import { createProofGate, type ProofGate } from "./proof.js";
 import { CHAT_SCRIPT, CHAT_STYLE, renderChatPage } from "./page.js";
-import { webText } from "./strings.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{32,128}$/);
 const MAX_TEXT = 8000;
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+/** A voice note or a short video: what a cheap phone sends over a slow line in a minute or two. */
+const MAX_UPLOAD_BYTES_BY_KIND = { photo: MAX_UPLOAD_BYTES, voice: MAX_UPLOAD_BYTES, video: DEFAULT_MAX_VIDEO_BYTES } as const;
+const MAX_UPLOAD_BODY = Math.ceil((MAX_UPLOAD_BYTES_BY_KIND.video * 4) / 3) + 4096;
 const MESSAGES_PER_MINUTE = 40;
 
 const sendBody = z.union([
@@ -36,11 +40,12 @@ const sendBody = z.union([
 
 const sessionBody = z.object({ token, proof: z.unknown() });
 
-const uploadBody = z.object({
-  token,
-  mime: z.enum(["image/jpeg", "image/png", "image/webp"]),
-  dataBase64: z.string().min(8).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8),
-});
+// What the page says it sends; the server goes by what the bytes are (a photo is decoded, a
+// recording or a video rewritten) and never keeps the original.
+const uploadBody = z.union([
+  z.object({ token, mime: z.enum(["image/jpeg", "image/png", "image/webp"]), dataBase64: z.string().min(8).max(Math.ceil((MAX_UPLOAD_BYTES * 4) / 3) + 8) }),
+  z.object({ token, kind: z.enum(["voice", "video"]), dataBase64: z.string().min(8).max(Math.ceil((MAX_UPLOAD_BYTES_BY_KIND.video * 4) / 3) + 1024) }), // a little over: too large is told as such
+]);
 
 export interface WebChatOptions {
   db: Db;
@@ -79,9 +84,13 @@ export function webChatApp(opts: WebChatOptions): Hono {
   const proof = opts.proof ?? createProofGate(keys, opts.now);
   const app = new Hono();
   const ticketOk = (c: { req: { header(name: string): string | undefined } }, chatToken: string) => proof.checkTicket(chatToken, c.req.header("X-Chat-Ticket"));
-  const limit = limitBody(MAX_UPLOAD_BYTES * 2, { error: webText.tooLarge });
+  const limit = limitBody(MAX_UPLOAD_BYTES * 2, { error: viWeb.server.tooLarge });
+  const uploadLimit = limitBody(MAX_UPLOAD_BODY, { error: viWeb.server.tooLarge });
 
-  app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo })));
+  // A smaller limit may be set (the Worker's D1 rows), never a larger one than the body limit allows.
+  const maxVideo = Math.min(opts.uploadLimits?.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES, DEFAULT_MAX_VIDEO_BYTES);
+  const maxBytes = { ...MAX_UPLOAD_BYTES_BY_KIND, voice: Math.min(MAX_UPLOAD_BYTES_BY_KIND.voice, maxVideo), video: maxVideo };
+  app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo, maxVideoBytes: maxVideo })));
   for (const file of [CHAT_SCRIPT, CHAT_STYLE]) {
     app.get(file.path.split("?")[0]!, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   }
@@ -90,22 +99,22 @@ export function webChatApp(opts: WebChatOptions): Hono {
   app.get("/webchat/api/challenge", async (c) => c.json(await proof.challenge(), 200, { "Cache-Control": "no-store" }));
   app.post("/webchat/api/session", async (c) => {
     const parsed = sessionBody.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return c.json({ error: webText.proofNeeded, proof: true }, 400);
+    if (!parsed.success) return c.json({ error: viWeb.server.proofNeeded, proof: true }, 400);
     const verdict = await proof.verify(parsed.data.proof);
-    if (verdict !== "ok") return c.json({ error: webText.proofRefused, proof: true }, verdict === "replayed" ? 409 : 403);
+    if (verdict !== "ok") return c.json({ error: viWeb.server.proofRefused, proof: true }, verdict === "replayed" ? 409 : 403);
     return c.json(await proof.ticket(parsed.data.token), 200, { "Cache-Control": "no-store" });
   });
 
   app.post("/webchat/api/send", limit, async (c) => {
     const json = await readJson(c.req.raw);
     const parsed = sendBody.safeParse(json);
-    if (!parsed.success) return c.json({ error: webText.badRequest }, 400);
+    if (!parsed.success) return c.json({ error: viWeb.server.badRequest }, 400);
     const body = parsed.data;
-    if (!(await ticketOk(c, body.token))) return c.json({ error: webText.sessionNeeded, session: true }, 401);
+    if (!(await ticketOk(c, body.token))) return c.json({ error: viWeb.server.sessionNeeded, session: true }, 401);
     let hold = false;
     if (needsProof(body)) {
       const verdict = await proof.verify((json as { proof?: unknown }).proof);
-      if (verdict !== "ok") return c.json({ error: webText.proofNeeded, proof: true }, verdict === "replayed" ? 409 : 428);
+      if (verdict !== "ok") return c.json({ error: viWeb.server.proofNeeded, proof: true }, verdict === "replayed" ? 409 : 428);
       // A tip from a network over its limit is still taken, into the held queue: the verdict is all that travels.
       const network = "choice" in body ? opts.clientAddress?.(c) : undefined;
       if (network && opts.tipLimiter) hold = !(await opts.tipLimiter.allow(network, opts.now().getTime()));
@@ -113,12 +122,12 @@ export function webChatApp(opts: WebChatOptions): Hono {
     const now = opts.now();
     const sender = await pseudonymOf(keys, "web", body.token);
     const bucket = await keys.tag("rate-web", sender);
-    if (!underLimit(await countHits(db, bucket, now, 60_000), MESSAGES_PER_MINUTE)) return c.json({ error: webText.tooFast }, 429);
+    if (!underLimit(await countHits(db, bucket, now, 60_000), MESSAGES_PER_MINUTE)) return c.json({ error: viWeb.server.tooFast }, 429);
     await recordHit(db, bucket, now);
     const address = { channel: "web", chatId: body.token } as const;
     const addressTag = await addressTagOf(keys, address);
     const content = await contentOf(db, body, addressTag);
-    if (!content) return c.json({ error: webText.uploadGone }, 400);
+    if (!content) return c.json({ error: viWeb.server.uploadGone }, 400);
     const incoming: Incoming = {
       channel: "web",
       sender,
@@ -136,20 +145,28 @@ export function webChatApp(opts: WebChatOptions): Hono {
     return c.json({ ok: true }, 202);
   });
 
-  app.post("/webchat/api/upload", limit, async (c) => {
+  app.post("/webchat/api/upload", uploadLimit, async (c) => {
     const parsed = uploadBody.safeParse(await readJson(c.req.raw));
-    if (!parsed.success) return c.json({ error: webText.badUpload }, 400);
-    if (!(await ticketOk(c, parsed.data.token))) return c.json({ error: webText.sessionNeeded, session: true }, 401);
+    if (!parsed.success) return c.json({ error: viWeb.server.badUpload }, 400);
+    if (!(await ticketOk(c, parsed.data.token))) return c.json({ error: viWeb.server.sessionNeeded, session: true }, 401);
+    const kind = "kind" in parsed.data ? parsed.data.kind : "photo";
     let bytes: Uint8Array;
     try {
       bytes = base64UrlToBytes(parsed.data.dataBase64.replace(/^data:[^,]*,/, "").replace(/=+$/, ""));
     } catch {
-      return c.json({ error: webText.badUpload }, 400);
+      return c.json({ error: kind === "photo" ? viWeb.server.badUpload : viWeb.server.badRecording }, 400);
     }
-    if (bytes.length > MAX_UPLOAD_BYTES) return c.json({ error: webText.tooLarge }, 413);
-    // Decoded and encoded again before it is stored: only pixels are kept, never what rode along.
-    const clean = reencodeImage(bytes);
-    if (!clean) return c.json({ error: sniffImage(bytes) === "image/heic" ? webText.heicUpload : webText.unsafeUpload }, 422);
+    if (bytes.length > maxBytes[kind]) return c.json({ error: kind === "photo" ? viWeb.server.tooLarge : kind === "voice" ? viWeb.server.voiceTooLarge : viWeb.server.videoTooLarge(megabytesVi(maxVideo)) }, 413);
+    // Decoded and encoded again (a picture), or rewritten with nothing but the sound and pictures
+    // (a recording, a video), before it is stored: never what rode along.
+    let clean: { bytes: Uint8Array; mime: string } | null;
+    if (kind === "photo") {
+      clean = reencodeImage(bytes);
+      if (!clean) return c.json({ error: sniffImage(bytes) === "image/heic" ? viWeb.server.heicUpload : viWeb.server.unsafeUpload }, 422);
+    } else {
+      clean = cleanAudioVideo(bytes, kind);
+      if (!clean) return c.json({ error: kind === "voice" ? viWeb.server.unsafeVoice : viWeb.server.unsafeVideo }, 422);
+    }
     const ownerTag = await addressTagOf(keys, { channel: "web", chatId: parsed.data.token });
     const stored = await storeCitizenUpload(db, { ownerTag, mime: clean.mime, bytes: clean.bytes, now: opts.now() }, opts.uploadLimits ?? DEFAULT_UPLOAD_LIMITS);
     if (!stored.ok) return c.json({ error: uploadRefusals[stored.reason] }, stored.reason === "conversation" ? 409 : 429, { "Retry-After": "60" });
@@ -160,11 +177,14 @@ export function webChatApp(opts: WebChatOptions): Hono {
   // a report to those who may read it (src/media/uploads.ts decides, for every path).
   app.get("/webchat/api/uploads/:id", async (c) => {
     const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
-    if (!parsedToken.success) return c.json({ error: webText.badRequest }, 400);
+    if (!parsedToken.success) return c.json({ error: viWeb.server.badRequest }, 400);
+    // A bulletin recording made here (a translator's) is sent to heads and subscribers: its unguessable id is the permission.
+    const recording = await openBulletinRecording(db, c.req.param("id"));
+    if (recording) return c.body(recording.bytes as Uint8Array<ArrayBuffer>, 200, { "Content-Type": recording.mime, "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff", "Content-Security-Policy": "default-src 'none'; sandbox" });
     const staff = await db.staff.findUnique({ where: { pseudonym: await pseudonymOf(keys, "web", parsedToken.data) } });
-    if (!staff?.active) return c.json({ error: webText.forbidden }, 403);
+    if (!staff?.active) return c.json({ error: viWeb.server.forbidden }, 403);
     const opened = await openUploadForStaff(db, staff, c.req.param("id"));
-    if (!opened.ok) return opened.reason === "forbidden" ? c.json({ error: webText.forbidden }, 403) : c.json({ error: webText.notFound }, 404);
+    if (!opened.ok) return opened.reason === "forbidden" ? c.json({ error: viWeb.server.forbidden }, 403) : c.json({ error: viWeb.server.notFound }, 404);
     const headers: Record<string, string> = {
       "Content-Type": opened.mime,
       "Cache-Control": "private, no-store",
@@ -179,7 +199,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
 
   app.get("/webchat/api/messages", async (c) => {
     const parsedToken = token.safeParse(c.req.header("X-Chat-Token"));
-    if (!parsedToken.success) return c.json({ error: webText.badRequest }, 400);
+    if (!parsedToken.success) return c.json({ error: viWeb.server.badRequest }, 400);
     const after = Math.max(0, Number.parseInt(c.req.query("after") ?? "0", 10) || 0);
     const addressTag = await addressTagOf(keys, { channel: "web", chatId: parsedToken.data });
     // Asking for what comes after a message shows the browser has it: a receipt code up to there leaves the server.
@@ -191,10 +211,10 @@ export function webChatApp(opts: WebChatOptions): Hono {
   });
 
   app.post("/webchat/api/demo/officer", async (c) => {
-    if (!opts.demo || !opts.demoCommuneCode) return c.json({ error: webText.notFound }, 404);
+    if (!opts.demo || !opts.demoCommuneCode) return c.json({ error: viWeb.server.notFound }, 404);
     const commune = await db.commune.findUnique({ where: { code: opts.demoCommuneCode } });
-    if (!commune) return c.json({ error: webText.notFound }, 404);
-    const { code } = await createInvitation(db, keys, { role: "officer", communeCode: commune.code, note: webText.demoOfficerName, validDays: 1 });
+    if (!commune) return c.json({ error: viWeb.server.notFound }, 404);
+    const { code } = await createInvitation(db, keys, { role: "officer", communeCode: commune.code, note: viWeb.server.demoOfficerName, validDays: 1 });
     return c.json({ code, commune: commune.name });
   });
 
@@ -210,12 +230,14 @@ async function contentOf(db: Db, body: z.infer<typeof sendBody>, addressTag: str
   if ("choice" in body) return { kind: "choice", data: body.choice };
   if ("location" in body) return { kind: "location", latitude: body.location.latitude, longitude: body.location.longitude };
   const upload = await findOwnPendingUpload(db, body.uploadId, addressTag);
-  return upload ? { kind: "media", media: "photo", fileRef: upload.publicId, caption: body.caption } : null;
+  if (!upload) return null;
+  const media = upload.mime.startsWith("audio/") ? "voice" : upload.mime.startsWith("video/") ? "video" : "photo";
+  return { kind: "media", media, fileRef: upload.publicId, caption: body.caption };
 }
 
 const uploadRefusals: Record<"conversation" | "busy" | "quota", string> = {
-  conversation: webText.uploadsPerChat,
-  busy: webText.uploadsBusy,
-  quota: webText.uploadsFull,
+  conversation: viWeb.server.uploadsPerChat,
+  busy: viWeb.server.uploadsBusy,
+  quota: viWeb.server.uploadsFull,
 };
 

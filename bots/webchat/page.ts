@@ -1,6 +1,7 @@
 // The web chat page: one self-contained HTML document (no build step, no external requests).
 // Everything the server or another person wrote is shown with textContent, never as HTML.
-import { pageText } from "./strings.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
+import { megabytesVi } from "../../src/media/uploads.js";
 
 const STYLE = `
 *{box-sizing:border-box}
@@ -33,11 +34,13 @@ textarea{flex:1 1 auto;font:inherit;resize:none;border:1px solid #b9c3cf;border-
 #send{background:#8b1a1a;color:#fff;border-color:#8b1a1a;font-weight:600}
 header.officer ~ form #send{background:#1d3f72;border-color:#1d3f72}
 .tools{display:flex;gap:6px}
+#voice.recording{background:#a30000;color:#fff;border-color:#a30000}
+.msg audio,.msg video{display:block;max-width:100%;margin-top:6px}
 #receipt{background:#fff;border-bottom:3px solid #8b1a1a;padding:8px 14px;box-shadow:0 2px 4px #0002}
 #receipt .code-row{display:flex;gap:8px;align-items:center;flex-wrap:wrap}
 #receipt strong{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:1.6rem;letter-spacing:.08em;color:#8b1a1a}
 #receipt p{margin:6px 0 0;font-size:.85rem}
-@media (max-width:520px){header .tagline{display:none}.tools button{padding:7px 8px}}
+@media (max-width:520px){header .tagline{display:none}form{flex-wrap:wrap}.tools{flex:1 0 100%}.tools button{flex:1 1 0;padding:6px 4px;font-size:.9rem;white-space:nowrap}}
 `;
 
 const SCRIPT = `
@@ -147,6 +150,7 @@ function renderMedia(box, media){
     var url = URL.createObjectURL(blob);
     holder.textContent = "";
     if (blob.type.indexOf("image/") === 0) { var img = el("img"); img.src = url; img.alt = media.kind; holder.appendChild(img); }
+    else if (blob.type.indexOf("audio/") === 0 || blob.type.indexOf("video/") === 0) { var player = el(blob.type.indexOf("audio/") === 0 ? "audio" : "video"); player.controls = true; player.preload = "metadata"; player.src = url; holder.appendChild(player); }
     else { var link = el("a", null, T.download + (media.fileName ? " — " + media.fileName : "")); link.href = url; link.download = media.fileName || "tep"; holder.appendChild(link); }
     scrollDown();
   }).catch(function(){ holder.textContent = T.mediaUnavailable; });
@@ -247,6 +251,66 @@ document.getElementById("file").addEventListener("change", async function(ev){
     await send({ uploadId: up.uploadId });
   } catch (e) { note.remove(); systemNote(e.message || T.photoFailed); }
 });
+// Recordings and videos go as they are; the server keeps only the sound and pictures (a WebM or
+// Ogg recording becomes a new Ogg Opus file, an MP4/MOV is rewritten without its metadata boxes).
+function fileBase64(blob){
+  return new Promise(function(resolve, reject){
+    var reader = new FileReader();
+    reader.onload = function(){ resolve(String(reader.result).split(",")[1] || ""); };
+    reader.onerror = function(){ reject(new Error(T.voiceFailed)); };
+    reader.readAsDataURL(blob);
+  });
+}
+async function sendFile(kind, blob, sending, sent, failed){
+  var note = bubble("me", sending);
+  try {
+    var up = await api("/webchat/api/upload", { kind: kind, dataBase64: await fileBase64(blob) });
+    note.textContent = sent;
+    var player = el(kind === "voice" ? "audio" : "video"); player.controls = true; player.src = URL.createObjectURL(blob); note.appendChild(player);
+    await send({ uploadId: up.uploadId });
+  } catch (e) { note.remove(); systemNote(e.message || failed); }
+}
+var MAX_VIDEO = Number(document.body.getAttribute("data-max-video")) || 0, MAX_RECORDING_SECONDS = 180;
+document.getElementById("video").addEventListener("click", function(){ document.getElementById("video-file").click(); });
+document.getElementById("video-file").addEventListener("change", function(ev){
+  var file = ev.target.files && ev.target.files[0];
+  ev.target.value = "";
+  if (!file) return;
+  if (file.size > MAX_VIDEO) { systemNote(T.videoTooLarge.replace("{mb}", document.body.getAttribute("data-max-video-mb"))); return; }
+  sendFile("video", file, T.sendingVideo, T.videoSent, T.videoFailed);
+});
+var recorder = null;
+function recordingType(){
+  var types = ["audio/ogg;codecs=opus", "audio/webm;codecs=opus", "audio/mp4"];
+  for (var i = 0; i < types.length; i++) if (MediaRecorder.isTypeSupported(types[i])) return types[i];
+  return "";
+}
+document.getElementById("voice").addEventListener("click", async function(){
+  var button = this;
+  if (recorder) { recorder.stop(); return; }
+  if (!window.MediaRecorder || !navigator.mediaDevices || !navigator.mediaDevices.getUserMedia) { systemNote(T.voiceUnsupported); return; }
+  var stream;
+  try { stream = await navigator.mediaDevices.getUserMedia({ audio: true }); } catch (e) { systemNote(T.voiceDenied); return; }
+  var type = recordingType(), parts = [], started = Date.now(), timer = null;
+  var options = { audioBitsPerSecond: 32000 };
+  if (type) options.mimeType = type;
+  recorder = new MediaRecorder(stream, options);
+  recorder.ondataavailable = function(ev){ if (ev.data && ev.data.size) parts.push(ev.data); };
+  recorder.onstop = function(){
+    stream.getTracks().forEach(function(track){ track.stop(); });
+    clearInterval(timer); recorder = null;
+    button.textContent = T.voice; button.classList.remove("recording"); button.setAttribute("aria-pressed", "false");
+    if (parts.length) sendFile("voice", new Blob(parts, { type: parts[0].type }), T.sendingVoice, T.voiceSent, T.voiceFailed);
+  };
+  function tick(){
+    var s = Math.floor((Date.now() - started) / 1000);
+    button.textContent = T.voiceStop.replace("{time}", Math.floor(s / 60) + ":" + String(s % 60).padStart(2, "0"));
+    if (s >= MAX_RECORDING_SECONDS && recorder) recorder.stop();
+  }
+  recorder.start(1000);
+  button.classList.add("recording"); button.setAttribute("aria-pressed", "true");
+  tick(); timer = setInterval(tick, 500);
+});
 document.getElementById("where").addEventListener("click", function(){
   if (!navigator.geolocation) { systemNote(T.locationFailed); return; }
   navigator.geolocation.getCurrentPosition(function(pos){
@@ -328,8 +392,9 @@ function escapeJsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-export function renderChatPage(opts: { demo: boolean }): string {
-  const t = pageText;
+export function renderChatPage(opts: { demo: boolean; maxVideoBytes: number }): string {
+  const t = viWeb.page;
+  const mb = megabytesVi(opts.maxVideoBytes);
   return `<!doctype html>
 <html lang="vi">
 <head>
@@ -340,14 +405,15 @@ export function renderChatPage(opts: { demo: boolean }): string {
 <link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%238b1a1a'/%3E%3Cpath d='M6 26V12l4 3V9l6 4 6-4v6l4-3v14z' fill='%23fff'/%3E%3C/svg%3E">
 <link rel="stylesheet" href="${CHAT_STYLE.path}">
 </head>
-<body data-demo="${opts.demo ? "true" : "false"}">
+<body data-demo="${opts.demo ? "true" : "false"}" data-max-video="${opts.maxVideoBytes}" data-max-video-mb="${mb}">
 <header><span class="brand">${t.brand}</span><span class="tagline">${t.tagline}</span><span class="role" id="role">${t.roleCitizen}</span></header>
 <div class="notice"><span>${t.notice}</span><span class="sos">${t.emergency}</span><button type="button" id="wipe">${t.wipe}</button></div>
 <section id="receipt" hidden aria-live="assertive"><div class="code-row"><span id="receipt-title">${t.receiptTitle}</span><strong id="receipt-code"></strong></div><div class="code-row"><button type="button" id="receipt-copy">${t.receiptCopy}</button><button type="button" id="receipt-done">${t.receiptDone}</button></div><p>${t.receiptKeep}</p></section>
 <main id="log" aria-live="polite"></main>
 <form id="composer">
-<div class="tools"><button type="button" id="photo" title="${t.photoTitle}">${t.photo}</button><button type="button" id="where" title="${t.locationTitle}">${t.location}</button></div>
+<div class="tools"><button type="button" id="photo" title="${t.photoTitle}">${t.photo}</button><button type="button" id="video" title="${t.videoTitle.replace("{mb}", mb)}">${t.video}</button><button type="button" id="voice" title="${t.voiceTitle}" aria-pressed="false">${t.voice}</button><button type="button" id="where" title="${t.locationTitle}">${t.location}</button></div>
 <input type="file" id="file" accept="image/*" hidden>
+<input type="file" id="video-file" accept="video/mp4,video/quicktime,video/*" hidden>
 <textarea id="text" rows="1" maxlength="8000" placeholder="${t.placeholder}" aria-label="${t.placeholder}"></textarea>
 <button type="submit" id="send">${t.send}</button>
 </form>

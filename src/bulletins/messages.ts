@@ -28,7 +28,8 @@ export function formatSlot(at: Date): string {
 /**
  * Channels whose sender carries a recording made on another channel: Telegram re-uploads the bytes,
  * Zalo OA uploads them as a file, Zalo Bot gives a short-lived sealed link (src/media/fetch.ts,
- * src/media/links.ts). The web chat plays only its own uploads.
+ * src/media/links.ts); a recording made in the web chat is a stored upload they read the same way.
+ * The web chat plays only its own uploads.
  */
 export const AUDIO_FROM_OTHER_CHANNELS: ReadonlySet<Channel> = new Set<Channel>(["telegram", "zalo", "zalobot"]);
 
@@ -42,7 +43,10 @@ export function hasAudioFor(v: Pick<VersionContent, "audioKind" | "audioChannel"
 export function recordingMedia(v: Pick<VersionContent, "language" | "audioKind" | "audioChannel" | "audioFileRef">, channel: Channel): OutgoingMessage["media"] {
   if (!hasAudioFor(v, channel)) return undefined;
   // A neutral name for platforms that show files (Zalo OA): the sender adds the extension.
-  return { kind: v.audioKind as "voice" | "audio", channel: v.audioChannel as Channel, fileRef: v.audioFileRef!, fileName: `ban-tin-${v.language}` };
+  const kind = v.audioKind as "voice" | "audio";
+  const fileName = `ban-tin-${v.language}`;
+  if (v.audioChannel === "web") return { kind, channel: "web", webUploadId: v.audioFileRef!, webLink: { bulletinRecording: true }, fileName };
+  return { kind, channel: v.audioChannel as Channel, fileRef: v.audioFileRef!, fileName };
 }
 
 /** A version can reach someone on `channel` if it has text, or audio that channel can play. */

@@ -8,6 +8,7 @@ export const PAGE_POLICY = {
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", "data:", "blob:"],
+  mediaSrc: ["'self'", "blob:"], // a voice note or video played from the bytes the page fetched
   connectSrc: ["'self'"],
   formAction: ["'self'"],
   objectSrc: ["'none'"],

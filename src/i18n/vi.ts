@@ -94,11 +94,11 @@ export const vi = {
     textEmpty: "Bạn chưa viết gì. Hãy gõ vài dòng kể điều bạn biết.",
     askMedia:
       "Bước 5/5 — Bạn có thể gửi thêm ảnh, video, tin nhắn thoại hoặc vị trí (không bắt buộc). Gửi xong thì bấm \"Tiếp tục\".",
-    /** The web chat takes typed words, photos and a location only: it says so. */
+    /** The web chat names its own buttons (bots/webchat/page.ts). */
     askTextWeb:
-      "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Hãy gõ chữ vào ô bên dưới.",
+      "Bước 4/5 — Hãy kể điều bạn biết: việc gì, ở đâu, khi nào, có những ai, dấu hiệu nhận biết (xe, nhà, giờ giấc…). Hãy gõ chữ vào ô bên dưới, hoặc bấm 🎤 Ghi âm để gửi tin nhắn thoại.",
     askMediaWeb:
-      "Bước 5/5 — Bạn có thể gửi thêm ảnh (nút 📷 Ảnh) hoặc vị trí (nút 📍 Vị trí), không bắt buộc. Gửi xong thì bấm \"Tiếp tục\".",
+      "Bước 5/5 — Bạn có thể gửi thêm ảnh (nút 📷 Ảnh), video (🎬 Video), tin nhắn thoại (🎤 Ghi âm) hoặc vị trí (📍 Vị trí), không bắt buộc. Gửi xong thì bấm \"Tiếp tục\".",
     /** `received`: what came so far, e.g. "1 ảnh và 1 vị trí" (receivedList). */
     mediaAdded: (received: string) => `Đã nhận ${received}. Gửi thêm hoặc bấm "Tiếp tục".`,
     mediaLimit: (max: number) => `Mỗi tin báo nhận tối đa ${max} tệp đính kèm. Bấm "Tiếp tục" để xem lại tin báo.`,

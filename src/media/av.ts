@@ -1,11 +1,12 @@
 // Videos, voice notes and audio files without metadata, by what the bytes are (never by the name or
 // type a platform claims): MP4/MOV/M4A/3GP (src/media/mp4.ts), Ogg Opus/Vorbis (ogg.ts), MP3,
-// ADTS AAC, AMR and WAV (audio.ts). Anything else, or anything that does not parse, is null: the
+// ADTS AAC, AMR and WAV (audio.ts); a browser's WebM Opus recording becomes Ogg Opus (webm.ts). Anything else, or anything that does not parse, is null: the
 // caller withholds it.
 import { stripAdts, stripAmr, stripMp3, stripWav } from "./audio.js";
 import { stripMp4 } from "./mp4.js";
 import { stripOgg } from "./ogg.js";
 import { stripId3 } from "./strip.js";
+import { isWebm, webmOpusToOgg } from "./webm.js";
 
 export interface CleanMedia {
   bytes: Uint8Array;
@@ -26,7 +27,11 @@ function cleanBmff(bytes: Uint8Array, video: boolean): CleanMedia | null {
 /** A video (kind "video") or a recording (voice, audio) rewritten without metadata, or null. */
 export function cleanAudioVideo(bytes: Uint8Array, kind: "video" | "voice" | "audio"): CleanMedia | null {
   if (bytes.length >= 8 && BMFF_FIRST.some((type) => ascii(bytes, 4, type))) return cleanBmff(bytes, kind === "video");
-  if (kind === "video") return null; // phones and messengers send MP4/MOV; WebM/Matroska tags are not handled
+  if (kind === "video") return null; // phones and messengers send MP4/MOV; WebM/Matroska video is not handled
+  if (isWebm(bytes)) {
+    const out = webmOpusToOgg(bytes);
+    return out ? { bytes: out, mime: "audio/ogg" } : null;
+  }
   if (ascii(bytes, 0, "OggS")) {
     const out = stripOgg(bytes);
     return out ? { bytes: out, mime: "audio/ogg" } : null;

@@ -129,7 +129,9 @@ function checkDref(b: Uint8Array, box: Box): void {
   const { boxes } = children(b, box.body + 8, box.end);
   if (boxes.length !== count) refuse("dref count");
   for (const entry of boxes) {
-    if (entry.end - entry.body !== 4 || (u32(b, entry.body) & 1) !== 1) refuse("external data reference");
+    // Self-contained (flag 1) with nothing after the flags, or only an empty location string's zero
+    // bytes (Chromium's MediaRecorder writes one): any other byte could name a path.
+    if (entry.end - entry.body < 4 || (u32(b, entry.body) & 1) !== 1 || b.subarray(entry.body + 4, entry.end).some((x) => x !== 0)) refuse("external data reference");
   }
 }
 

@@ -179,3 +179,69 @@ export function oggCommentPacket(bytes: Uint8Array): Uint8Array | null {
   }
   return null;
 }
+
+/** Samples (at 48 kHz) one Opus packet holds, from its TOC byte (RFC 6716, 3.1); null when malformed. */
+export function opusPacketSamples(packet: Uint8Array): number | null {
+  if (packet.length < 1) return null;
+  const config = packet[0]! >> 3;
+  // SILK 10/20/40/60 ms, hybrid 10/20 ms, CELT 2.5/5/10/20 ms, in samples at 48 kHz.
+  const frame = config < 12 ? [480, 960, 1920, 2880][config & 3]! : config < 16 ? [480, 960][config & 1]! : [120, 240, 480, 960][config & 3]!;
+  const code = packet[0]! & 3;
+  const frames = code === 0 ? 1 : code < 3 ? 2 : packet.length >= 2 ? packet[1]! & 0x3f : 0;
+  if (frames === 0 || frame * frames > 5760) return null; // at most 120 ms per packet
+  return frame * frames;
+}
+
+const OPUS_SERIAL = 0x50444149; // "PDAI": one stream per file, nothing of the recorder
+
+/**
+ * A new Ogg Opus file from an ID header and audio packets (a remux from another container): the
+ * comment header is the empty one, so nothing but the sound is carried over. Null when a packet
+ * does not parse as Opus.
+ */
+export function muxOpus(head: Uint8Array, packets: readonly Uint8Array[]): Uint8Array | null {
+  if (head.length < 19 || !ascii(head, 0, "OpusHead") || packets.length === 0) return null;
+  const tags = new Uint8Array(8 + 4 + VENDOR.length + 4);
+  tags.set(new TextEncoder().encode("OpusTags"));
+  new DataView(tags.buffer).setUint32(8, VENDOR.length, true);
+  tags.set(VENDOR, 12);
+  const pages: Page[] = [{ flags: 2, granule: new Uint8Array(8), serial: OPUS_SERIAL, segments: [head.length], data: head.slice() }, ...headerPages([tags], OPUS_SERIAL)];
+  let granule = 0;
+  let segments: number[] = [];
+  let data: Uint8Array[] = [];
+  const flush = (last: boolean) => {
+    const g = new Uint8Array(8);
+    new DataView(g.buffer).setBigUint64(0, BigInt(granule), true);
+    const body = new Uint8Array(data.reduce((n, d) => n + d.length, 0));
+    let at = 0;
+    for (const d of data) {
+      body.set(d, at);
+      at += d.length;
+    }
+    pages.push({ flags: last ? 4 : 0, granule: g, serial: OPUS_SERIAL, segments, data: body });
+    segments = [];
+    data = [];
+  };
+  for (const [i, packet] of packets.entries()) {
+    const samples = opusPacketSamples(packet);
+    if (samples === null || packet.length > 1275 * 6) return null;
+    const laces: number[] = [];
+    for (let left = packet.length; ; left -= 255) {
+      laces.push(Math.min(255, left));
+      if (left < 255) break;
+    }
+    if (segments.length + laces.length > 255 || data.length >= 50) flush(false); // about a second a page
+    segments.push(...laces);
+    data.push(packet);
+    granule += samples;
+    if (i === packets.length - 1) flush(true);
+  }
+  const parts = pages.map((page, sequence) => writePage(page, sequence));
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}

@@ -16,6 +16,16 @@ export interface UploadLimits {
   perMinute: number;
   /** Bytes of pictures not yet attached to any tip, across the server. */
   pendingQuotaBytes: number;
+  /** The largest video the web chat takes (default 10 MB; the Worker's D1 stores at most 2 MB a row). */
+  maxVideoBytes?: number;
+}
+
+export const DEFAULT_MAX_VIDEO_BYTES = 10 * 1024 * 1024;
+
+/** A size in MB as Vietnamese writes it: "10", "1,9". */
+export function megabytesVi(bytes: number): string {
+  const mb = Math.floor((bytes / (1024 * 1024)) * 10) / 10;
+  return Number.isInteger(mb) ? String(mb) : mb.toFixed(1).replace(".", ",");
 }
 
 export const DEFAULT_UPLOAD_LIMITS: UploadLimits = { pendingPerConversation: 10, perMinute: 60, pendingQuotaBytes: 200 * 1024 * 1024 };
@@ -50,10 +60,10 @@ export async function storeCitizenUpload(
   return { ok: true, publicId };
 }
 
-/** A picture this conversation uploaded and has not attached yet; null for anyone else's or a report. */
-export async function findOwnPendingUpload(db: Db, publicId: string, ownerTag: string): Promise<{ publicId: string } | null> {
+/** A file (picture, recording, video) this conversation uploaded and has not attached yet; null for anyone else's or a report. */
+export async function findOwnPendingUpload(db: Db, publicId: string, ownerTag: string): Promise<{ publicId: string; mime: string } | null> {
   if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
-  return db.webUpload.findFirst({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, select: { publicId: true } });
+  return db.webUpload.findFirst({ where: { publicId, ownerTag, purpose: "citizen", tipId: null }, select: { publicId: true, mime: true } });
 }
 
 /**
@@ -69,6 +79,24 @@ export async function claimUploads(db: Db, tipId: number, ownerTag: string | nul
     if (count === 1) claimed.add(publicId);
   }
   return claimed;
+}
+
+/**
+ * A translator's recording made in the web chat becomes a bulletin's (purpose "bulletin"): it can no
+ * longer be attached to a tip, is not deleted as an unattached upload, and is read only as a
+ * bulletin recording. Only the conversation that uploaded it can do this, once.
+ */
+export async function keepAsBulletinRecording(db: Db, publicId: string, ownerTag: string): Promise<boolean> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return false;
+  const { count } = await db.webUpload.updateMany({ where: { publicId, ownerTag, purpose: "citizen", tipId: null, mime: { startsWith: "audio/" } }, data: { purpose: "bulletin" } });
+  return count === 1;
+}
+
+/** A bulletin recording made in the web chat, as the web chat's page fetches it. */
+export async function openBulletinRecording(db: Db, publicId: string): Promise<{ mime: string; bytes: Uint8Array } | null> {
+  if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
+  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  return upload?.purpose === "bulletin" ? upload : null;
 }
 
 /** A draft ended without these pictures (cancelled, expired, or sent without them): delete them. */
@@ -102,6 +130,7 @@ export async function readLinkedUpload(db: Db, publicId: string, link: UploadLin
   const upload = await db.webUpload.findUnique({ where: { publicId } });
   if (!upload) return null;
   if ("tipId" in link) return upload.purpose === "citizen" && upload.tipId === link.tipId ? upload : null;
+  if ("bulletinRecording" in link) return upload.purpose === "bulletin" ? upload : null;
   if (upload.purpose !== "report") return null;
   const report = await db.reportFile.findUnique({ where: { id: link.reportFileId } });
   return report?.webUploadId === upload.id ? upload : null;

@@ -2,7 +2,8 @@
 // imports nothing of the project. Nothing here names a platform's types.
 
 /** What a stored file is read for: the tip it is attached to, or the report file made of it (src/media/uploads.ts). */
-export type UploadLink = { tipId: number } | { reportFileId: number };
+/** What a stored upload is read for: a tip's attachment, a report file, or a bulletin recording made in the web chat. */
+export type UploadLink = { tipId: number } | { reportFileId: number } | { bulletinRecording: true };
 
 /** Every channel, for schemas that validate stored ones. */
 export const CHANNELS = ["telegram", "web", "zalo", "zalobot"] as const;

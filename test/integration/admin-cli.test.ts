@@ -78,6 +78,12 @@ describe("admin command line", () => {
     const made = await admin("posters", "--commune", "HONGLOC", "--out", out, "--url", "http://localhost:9911");
     expect(made.code).toBe(0);
     expect(readFileSync(out, "utf8")).toContain("localhost:9911");
+    // Without --url, PUBLIC_URL is the address the QR codes open.
+    const viaEnv = join(dir, "posters-public.html");
+    const published = await runAdmin(["posters", "--commune", "HONGLOC", "--out", viaEnv], { ...env, PUBLIC_URL: "https://baotin.example.vn" }, { out: () => undefined, err: () => undefined });
+    expect(published).toBe(0);
+    expect(readFileSync(viaEnv, "utf8")).toContain("https://baotin.example.vn/?thon=");
+    expect(readFileSync(viaEnv, "utf8")).not.toContain("localhost");
   });
 
   it("imports places from CSV and lists them; a bad file changes nothing", async () => {

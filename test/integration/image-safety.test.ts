@@ -10,7 +10,7 @@ import { ZALO_OFFICER, ZALO_TIPSTER, imageEvent, type FakeZaloOa } from "../help
 import { zaloSay } from "../helpers/zalo-flow.js";
 import { BOT_OFFICER, BOT_TIPSTER, botUpdate, startFakeZaloBot, type ZaloBotUser } from "../helpers/fake-zalo-bot.js";
 import { fixture, plantedIn } from "../helpers/images.js";
-import { webText } from "../../bots/webchat/strings.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
 import { viMedia } from "../../src/i18n/vi-media.js";
 
 const OFFICER: TestUser = { id: 5_550_991, is_bot: false, first_name: "Lê", last_name: "Văn Ảnh", username: "le_anh_ca", language_code: "vi" };
@@ -79,7 +79,7 @@ describe("a web chat tip with a photo that carries GPS, owner and serial", () =>
   it("refuses a file that does not decode, and HEIC, with a Vietnamese answer, and stores nothing", async () => {
     const citizen = h.web();
     const before = await h.db.webUpload.count();
-    for (const [name, message] of [["garbage.jpg", webText.unsafeUpload], ["truncated.jpg", webText.unsafeUpload], ["photo.heic", webText.heicUpload]] as const) {
+    for (const [name, message] of [["garbage.jpg", viWeb.server.unsafeUpload], ["truncated.jpg", viWeb.server.unsafeUpload], ["photo.heic", viWeb.server.heicUpload]] as const) {
       const res = await upload(citizen, fixture(name));
       expect(res.status, name).toBe(422);
       expect(((await res.json()) as { error: string }).error).toBe(message);

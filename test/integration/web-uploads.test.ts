@@ -5,6 +5,7 @@
 // Real app, real SQLite file, the web chat API as the page calls it.
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { viWeb } from "../../src/i18n/vi-web.js";
 import { createHarness, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { createTip } from "../../src/tips/service.js";
 import { readLinkedUpload } from "../../src/media/uploads.js";
@@ -128,7 +129,7 @@ describe("a picture belongs to the conversation that uploaded it", () => {
     await toMediaStep(thief);
     const res = await attach(thief, id);
     expect(res.status).toBe(400);
-    expect(((await res.json()) as { error: string }).error).toContain("Hãy chọn lại ảnh");
+    expect(((await res.json()) as { error: string }).error).toBe(viWeb.server.uploadGone);
     await submit(thief);
     const tip = await h.db.tip.findFirstOrThrow({ orderBy: { id: "desc" }, include: { attachments: true } });
     expect(tip.attachments).toEqual([]);
@@ -220,7 +221,7 @@ describe("limits and clean-up", () => {
     for (let i = 0; i < 3; i++) expect((await upload(citizen, 10 + i)).status).toBe(200);
     const res = await upload(citizen, 13);
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: string }).error).toContain("đủ số ảnh");
+    expect(((await res.json()) as { error: string }).error).toBe(viWeb.server.uploadsPerChat);
   });
 
   it("deletes the pictures of a draft that is cancelled", async () => {

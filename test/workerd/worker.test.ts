@@ -7,7 +7,8 @@ import { randomKeyText } from "../../src/crypto/keys.js";
 import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { PhotonImage } from "@cf-wasm/photon";
 import { fixture, plantedIn } from "../helpers/images.js";
-import { webText } from "../../bots/webchat/strings.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
+import { avFixture } from "../helpers/av.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 
 const SECRET = "workerd_test_secret";
@@ -143,7 +144,30 @@ describe("the Workers build in workerd with D1", () => {
     image.free();
     const refused = await upload("garbage.jpg");
     expect(refused.status).toBe(422);
-    expect(((await refused.json()) as { error: string }).error).toBe(webText.unsafeUpload);
+    expect(((await refused.json()) as { error: string }).error).toBe(viWeb.server.unsafeUpload);
+  });
+
+  it("stores a web chat voice recording in D1 as clean Ogg Opus, and keeps videos under D1's row size", async () => {
+    const token = "v".repeat(40);
+    const ticket = await webTicket(worker!.fetch, token);
+    const upload = (kind: string, bytes: Uint8Array) =>
+      worker!.fetch(`/webchat/api/upload`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket },
+        body: JSON.stringify({ token, kind, dataBase64: Buffer.from(bytes).toString("base64") }),
+      });
+    const ok = await upload("voice", avFixture("tagged-voice.webm"));
+    expect(ok.status).toBe(200);
+    const { uploadId } = (await ok.json()) as { uploadId: string };
+    const [row] = d1Query<{ mime: string; hex: string }>(persistTo, `SELECT mime, hex(bytes) AS hex FROM WebUpload WHERE publicId = '${uploadId}'`);
+    const bytes = Buffer.from(row!.hex, "hex").toString("latin1");
+    expect(row!.mime).toBe("audio/ogg");
+    expect(bytes.startsWith("OggS")).toBe(true);
+    expect(bytes).not.toContain("Nguyen Van Tipster");
+    const big = await upload("video", new Uint8Array(1_950_000));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: string }).error).toBe(viWeb.server.videoTooLarge("1,8"));
+    expect(await (await worker!.fetch("/")).text()).toContain('data-max-video="1900000"');
   });
 
   it("in a group, answers a command addressed to this bot and ignores one for another bot (username from getMe, kept in D1)", async () => {

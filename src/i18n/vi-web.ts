@@ -1,5 +1,7 @@
-// Words of the web chat's HTTP answers (the page has its own strings).
-export const webText = {
+// Every word of the web chat (bots/webchat): the server's HTTP answers, and the page's own words
+// (sent to the browser as JSON, shown with textContent only; "{name}" marks a value the page fills in).
+// The dialogue itself (the tip steps, receipts) is in vi.ts like every channel's.
+const server = {
   badRequest: "Yêu cầu không hợp lệ. Vui lòng tải lại trang.",
   badUpload: "Không đọc được ảnh. Hãy chọn một tệp ảnh (JPEG, PNG hoặc WebP).",
   unsafeUpload:
@@ -10,19 +12,25 @@ export const webText = {
   tooFast: "Bạn đang gửi quá nhanh. Vui lòng chờ một chút.",
   forbidden: "Chỉ cán bộ đã đăng ký mới xem được tệp này.",
   notFound: "Không tìm thấy.",
-  uploadGone: "Không tìm thấy ảnh này trong cuộc trò chuyện của bạn (có thể tin báo đã hết hạn). Hãy chọn lại ảnh.",
-  uploadsPerChat: "Bạn đã gửi đủ số ảnh cho một tin báo. Hãy bấm “Tiếp tục” để gửi tin báo trước.",
+  uploadGone: "Không tìm thấy tệp này (ảnh, ghi âm hoặc video) trong cuộc trò chuyện của bạn (có thể tin báo đã hết hạn). Hãy gửi lại.",
+  uploadsPerChat: "Bạn đã gửi đủ số tệp (ảnh, ghi âm, video) cho một tin báo. Hãy bấm “Tiếp tục” để gửi tin báo trước.",
   uploadsBusy: "Hệ thống đang nhận rất nhiều ảnh. Vui lòng chờ một phút rồi gửi lại; tin báo bằng chữ vẫn gửi được ngay.",
   uploadsFull: "Hiện hệ thống không nhận thêm ảnh được. Bạn vẫn có thể gửi tin báo bằng chữ; công an xã có thể hỏi thêm sau.",
   demoOfficerName: "Cán bộ thử nghiệm",
   sessionNeeded: "Phiên trò chuyện chưa được kiểm tra chống spam hoặc đã hết hạn. Vui lòng tải lại trang.",
   proofNeeded: "Cần kiểm tra chống spam trước khi gửi. Vui lòng thử lại; nếu vẫn lỗi, hãy tải lại trang.",
   proofRefused: "Kiểm tra chống spam không thành công hoặc đã được dùng. Vui lòng thử lại.",
+  badRecording: "Không đọc được bản ghi âm hoặc video. Hãy ghi âm lại hoặc chọn tệp khác.",
+  voiceTooLarge: "Bản ghi âm quá dài. Hãy ghi ngắn hơn (khoảng 3 phút trở xuống) rồi gửi lại.",
+  /** `mb`: the limit as written in Vietnamese ("10", "1,9"). */
+  videoTooLarge: (mb: string) => `Video quá lớn. Video tối đa ${mb} MB. Hãy quay ngắn hơn rồi gửi lại.`,
+  unsafeVoice:
+    "Hệ thống không đọc được bản ghi âm này nên không thể xóa thông tin ẩn trong tệp. Để bảo vệ bạn, bản ghi chưa được gửi. Hãy bấm 🎤 Ghi âm để ghi lại, hoặc gõ bằng chữ.",
+  unsafeVideo:
+    "Hệ thống chỉ nhận video MP4 hoặc MOV (quay bằng điện thoại) và phải xóa được thông tin ẩn trong video (vị trí, thiết bị quay). Video này chưa được gửi để bảo vệ bạn. Hãy chọn video khác, hoặc gửi ảnh chụp.",
 } as const;
 
-// Words of the web chat page itself (sent to the browser as JSON, shown with textContent only;
-// "{name}" marks a value the page fills in).
-export const pageText = {
+const page = {
   title: "Pháo Đài — Báo tin ma túy ẩn danh",
   brand: "Pháo Đài",
   tagline: "Kênh báo tin ma túy ẩn danh cho công an xã",
@@ -66,4 +74,20 @@ export const pageText = {
   download: "⬇️ Tải tệp",
   checking: "Đang kiểm tra chống spam…",
   checkFailed: "Không kiểm tra chống spam được. Hãy tải lại trang hoặc dùng trình duyệt khác.",
+  voice: "🎤 Ghi âm",
+  voiceTitle: "Ghi âm tin nhắn thoại: bấm để bắt đầu, nói xong bấm ⏹️ Gửi",
+  voiceStop: "⏹️ Gửi {time}",
+  voiceUnsupported: "Trình duyệt này không ghi âm được. Hãy gõ bằng chữ, hoặc dùng trình duyệt khác (Chrome, Firefox, Safari mới).",
+  voiceDenied: "Trang chưa được phép dùng micrô. Hãy cho phép trình duyệt dùng micrô rồi bấm 🎤 Ghi âm lần nữa.",
+  sendingVoice: "Đang làm sạch và gửi bản ghi âm…",
+  voiceSent: "🎤 Đã gửi tin nhắn thoại",
+  voiceFailed: "Không gửi được bản ghi âm. Hãy ghi âm lại hoặc gõ bằng chữ.",
+  video: "🎬 Video",
+  videoTitle: "Gửi video quay bằng điện thoại (tối đa {mb} MB; thông tin vị trí, máy quay được xóa trước khi lưu)",
+  videoTooLarge: "Video quá lớn. Video tối đa {mb} MB. Hãy quay ngắn hơn rồi gửi lại.",
+  sendingVideo: "Đang làm sạch và gửi video…",
+  videoSent: "🎬 Đã gửi video",
+  videoFailed: "Không gửi được video. Hãy chọn video MP4 hoặc MOV ngắn hơn.",
 } as const;
+
+export const viWeb = { server, page } as const;
