@@ -241,7 +241,10 @@ function criterionLines(results: CriterionResult[]): string[] {
     if (r.status === "unknown") {
       lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
       lines.push(t.criteria.missing(missingText(r), ""));
-    } else lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+    } else {
+      lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+      if (r.missing.length > 0) lines.push(t.criteria.stillMissing(missingText(r)));
+    }
     lines.push(t.criteria.source(r.source));
   }
   return lines;
@@ -255,7 +258,8 @@ export async function showCriteria(turn: Turn, staff: StaffRow, args: string): P
   const cm = await communeMonth(turn.deps.db, deps, target.commune, target.month);
   if (target.village) {
     const results = villageResults(deps, cm, target.village.id);
-    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results)].join("\n"));
+    const communeOnly = cm.results.length - results.length;
+    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results), ...(communeOnly > 0 ? [t.criteria.communeOnly(communeOnly)] : [])].join("\n"));
     return;
   }
   turn.reply([t.criteria.title(target.month, target.commune.name, cm.criteriaSetName), t.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(cm.results)].join("\n"));

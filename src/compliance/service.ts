@@ -134,10 +134,14 @@ export async function communeMonth(db: Db, deps: ComplianceDeps, commune: Commun
   return { commune, month, villages: list, coverageKnown: coverage !== null, criteriaSetName: set.name, results, counts: countByStatus(results) };
 }
 
-/** One village alone against the criteria (what a village head may see of their village). */
+/**
+ * One village alone against the criteria (what a village head may see of their village): only the
+ * criteria that hold village by village; those judged on the commune's totals ("dưới 10 người
+ * nghiện ngoài cộng đồng", "ít nhất 01 mô hình") are never applied to one village.
+ */
 export function villageResults(deps: ComplianceDeps, cm: CommuneMonth, villageId: number): CriterionResult[] {
   const v = cm.villages.filter((x) => x.id === villageId);
-  return evaluateCriteria(deps.criteria.forProvince(cm.commune.provinceCode), villageInputs(v, cm.coverageKnown));
+  return evaluateCriteria(deps.criteria.forProvince(cm.commune.provinceCode), villageInputs(v, cm.coverageKnown), { village: true });
 }
 
 export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {

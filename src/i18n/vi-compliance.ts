@@ -110,6 +110,12 @@ export const viCompliance = {
     noBroadcastData: "chưa có dữ liệu phát thanh",
     source: (source: string) => `    Nguồn: ${source}`,
     moreVillages: (n: number) => `và ${n} thôn khác`,
+    /** A total decided by the villages known so far (counts are never negative). */
+    atLeast: (value: string) => `ít nhất ${value} (chưa đủ các thôn)`,
+    /** Villages still missing behind a criterion the others already decide. */
+    stillMissing: (label: string) => `    Còn thiếu: ${label}`,
+    /** In one village's list: the criteria judged on the commune's totals only. */
+    communeOnly: (n: number) => `(${n} tiêu chí chỉ xét trên toàn xã, không xét riêng từng thôn: xem /tieuchi của xã.)`,
   },
 
   summary: {

@@ -10,12 +10,25 @@ export function figureLabel(field: string): string {
   return fieldById(field)?.label ?? field;
 }
 
+function shownValue(r: CriterionResult, value: number): string {
+  return r.display === "percent" ? formatPercentVN(value) : formatNumberVN(value);
+}
+
 export function valueText(r: CriterionResult): string {
-  if (r.value === null) return t.report.noData;
-  return r.display === "percent" ? formatPercentVN(r.value) : formatNumberVN(r.value);
+  if (r.display === "check") return checkText(r);
+  if (r.value !== null) return shownValue(r, r.value);
+  // Decided by the villages known so far: what they already add up to.
+  if (r.status !== "unknown" && Number.isFinite(r.bounds.lo) && r.display === "number") return t.criteria.atLeast(shownValue(r, r.bounds.lo));
+  return t.report.noData;
+}
+
+/** A yes/no rule: the numbers behind it ("Người nghiện ma túy (tổng số): 5; …"). */
+function checkText(r: CriterionResult): string {
+  return r.numbers.map((n) => `${figureLabel(n.field)}: ${n.value === null ? t.report.noData : formatNumberVN(n.value)}`).join("; ");
 }
 
 export function requiredText(r: CriterionResult): string {
+  if (r.requirement) return r.requirement;
   return t.threshold(r.threshold.op, r.threshold.value, r.display === "percent");
 }
 

@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { figureLabel, missingText, requiredText } from "./describe.js";
+import { figureLabel, missingText, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
 /** Excel dates have no zone: write the Vietnam wall-clock time. */
@@ -53,7 +53,9 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   const criteria = wb.addWorksheet(t.report.sheetCriteria);
   header(criteria, ["#", t.report.colCriterion, t.report.colStatus, t.report.colValue, t.report.colRequired, t.report.colMissing, t.report.colSource], [5, 60, 16, 12, 16, 40, 30]);
   d.results.forEach((c, i) => {
-    const row = criteria.addRow([i + 1, c.text, `${t.status[c.status]} ${t.statusWord[c.status]}`, c.value, requiredText(c), missingText(c, 50), c.source]);
+    // A number where there is one; the words where the value is a rule or known only in part.
+    const value = c.value !== null && c.display !== "check" ? c.value : c.status === "unknown" && c.display !== "check" ? null : valueText(c);
+    const row = criteria.addRow([i + 1, c.text, `${t.status[c.status]} ${t.statusWord[c.status]}`, value, requiredText(c), missingText(c, 50), c.source]);
     row.getCell(4).numFmt = c.display === "percent" ? "0.0%" : "#,##0";
     row.alignment = { vertical: "top", wrapText: true };
   });

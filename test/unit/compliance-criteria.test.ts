@@ -14,6 +14,7 @@ import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
 import defaultSet from "../../src/compliance/criteria/default.json" with { type: "json" };
 
 const set = criteriaRegistry().default;
+const registryDefault = (id: string) => set.criteria.find((c) => c.id === id)!;
 
 /** All figures at a "good" level; override what a case needs. */
 function good(overrides: Record<string, number> = {}): Record<string, number> {
@@ -93,6 +94,36 @@ describe("criteria evaluation, table-driven", () => {
   ];
   it.each(cases)("%s", (_name, id, villages, expected) => {
     expect(statusOf(id, villages).status).toBe(expected);
+  });
+
+  // Issue 14: unknowns decide only when they can. Counts are never negative, so the known villages'
+  // sum is a lower bound of the commune's.
+  const decided: Array<[string, string, VillageInput[], "met" | "not_met" | "unknown"]> = [
+    ["12 addicts in the known village, one village missing: already not under 10", "addicts-below-10", [village("A", good({ addicts_total: 12 })), village("B", null)], "not_met"],
+    ["9 addicts known, one village missing: could still reach 10", "addicts-below-10", [village("A", good({ addicts_total: 9 })), village("B", null)], "unknown"],
+    ["a hot spot in the known village, one village missing: not \"none\"", "no-hot-spots", [village("A", good({ hot_spots: 1 })), village("B", null)], "not_met"],
+    ["no hot spot known, one village missing: unknown", "no-hot-spots", [village("A", good()), village("B", null)], "unknown"],
+    ["a serious incident known, one village missing", "no-serious-incidents", [village("A", good({ serious_incidents: 1 })), village("B", null)], "not_met"],
+    ["\"ít nhất 01 mô hình\" met by the known village, one missing", "anti-drug-model", [village("A", good({ anti_drug_models: 1 })), village("B", null)], "met"],
+    ["no model known, one village missing: unknown", "anti-drug-model", [village("A", good({ anti_drug_models: 0 })), village("B", null)], "unknown"],
+    ["a village without a tip box, another missing: not 100% of villages", "tip-box-hotline", [village("A", good({ tip_box: 0 })), village("B", null)], "not_met"],
+    ["a ratio with a village missing stays unknown", "households-committed", [village("A", good()), village("B", null)], "unknown"],
+  ];
+  it.each(decided)("%s", (_name, id, villages, expected) => {
+    expect(statusOf(id, villages).status).toBe(expected);
+  });
+
+  it("a decided criterion with villages missing still names them, and its known part", () => {
+    const r = statusOf("addicts-below-10", [village("Thôn A", good({ addicts_total: 12 })), village("Thôn B", null)]);
+    expect(r).toMatchObject({ status: "not_met", value: null, bounds: { lo: 12, hi: Infinity } });
+    expect(r.missing.map((m) => m.villages)).toContainEqual(["Thôn B"]);
+  });
+
+  it("one village missing leaves ❔ only where the known figures cannot decide", () => {
+    const results = evaluateCriteria(set, [village("A", good({ hot_spots: 2, addicts_total: 15, addicts_with_file: 15, addicts_in_treatment: 15 })), village("B", null)]);
+    const by = Object.fromEntries(results.map((r) => [r.id, r.status]));
+    expect(by).toMatchObject({ "no-hot-spots": "not_met", "anti-drug-model": "met", "addicts-below-10": "not_met", "addicts-file": "unknown" });
+    expect(results.filter((r) => r.status === "unknown").length).toBeLessThan(results.length);
   });
 
   it("shows the numbers behind a criterion and which village lacks what", () => {
@@ -184,6 +215,16 @@ describe("criteria files", () => {
     expect(changed?.source).toBe("Quyết định của UBND tỉnh Hà Tĩnh (thử), điều 2");
     expect(changed?.sourceId).toBeUndefined();
     expect(hti.criteria.find((c) => c.id === "addicts-below-10")?.sourceId).toBe("seed-003#II.35");
+  });
+
+  it("a threshold-only override keeps the criterion's display, level and the rest (Zod 4 .partial() kept defaults)", () => {
+    const hti = withHti({ override: [{ id: "households-committed", threshold: { op: ">=", value: 0.95 } }] }).forProvince("HTI");
+    const changed = hti.criteria.find((c) => c.id === "households-committed")!;
+    expect(changed).toMatchObject({ display: "percent", threshold: { op: ">=", value: 0.95 }, text: "100% đại diện hộ gia đình cam kết không tham gia tội phạm, tệ nạn ma túy", sourceId: "seed-003#II.51" });
+    const r = statusOf("households-committed", [village("A", good({ households: 100, households_committed: 96 }))], hti);
+    expect(r).toMatchObject({ status: "met", display: "percent" });
+    const commune = withHti({ override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }] }).forProvince("HTI").criteria.find((c) => c.id === "addicts-below-10")!;
+    expect(commune.level).toBe(registryDefault("addicts-below-10").level);
   });
 
   it("rejects a province file named after another province, or overriding what does not exist", () => {
