@@ -250,7 +250,19 @@ export function statusWithin(lo: number, hi: number, threshold: { op: ThresholdO
   return a && b ? "met" : !a && !b ? "not_met" : "unknown";
 }
 
-const UPPER: Record<string, number> = Object.fromEntries(FIGURE_FIELDS.filter((f) => f.kind === "yesno").map((f) => [f.id, 1]));
+/** The most a missing figure can be: 1 for yes/no, the entered total it may not exceed ("atMost"), else unbounded. */
+function upperBound(fields: FigureField[]): (name: string, figures: Record<string, number>) => number {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const upper = (name: string, figures: Record<string, number>, depth = 0): number => {
+    const f = byId.get(name);
+    if (!f) return Infinity;
+    if (f.kind === "yesno") return 1;
+    if (!f.atMost || depth > 8) return Infinity;
+    return figures[f.atMost] ?? upper(f.atMost, figures, depth + 1);
+  };
+  return upper;
+}
+const UPPER = upperBound(FIGURE_FIELDS);
 
 export interface EvaluateOptions {
   /** One village alone: criteria judged on the commune's totals are left out. */
@@ -259,7 +271,7 @@ export interface EvaluateOptions {
 
 /** Evaluates every criterion of a set over a commune's villages: met, not met, or unknown with what is missing. */
 export function evaluateCriteria(set: CriteriaSet, villages: VillageInput[], options: EvaluateOptions = {}): CriterionResult[] {
-  const scopes = villages.map((v) => villageScope(v.label, v.figures, v.system, (name) => UPPER[name] ?? Infinity));
+  const scopes = villages.map((v) => villageScope(v.label, v.figures, v.system, UPPER));
   const commune = communeScope(scopes);
   const criteria = options.village ? set.criteria.filter((c) => c.level !== "commune") : set.criteria;
   return criteria.map((c) => {

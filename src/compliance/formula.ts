@@ -202,9 +202,15 @@ export function evaluate(node: Node, scope: Scope): Result {
   }
 }
 
-/** A village's values: its entered figures, then what the system knows (bulletin coverage…). A missing count is in [0, ∞), a missing yes/no in [0, 1]. */
-export function villageScope(label: string, figures: Record<string, number> | null, system: Record<string, Value>, upper: (name: string) => number = () => Infinity): Scope {
-  const unknown = (name: string): Result => ({ value: null, lo: 0, hi: upper(name), missing: [{ village: label, field: name }] });
+/** A village's values: its entered figures, then what the system knows (bulletin coverage…). A missing count is in [0, ∞) or up to what it may not exceed; a missing yes/no in [0, 1]. */
+export function villageScope(
+  label: string,
+  figures: Record<string, number> | null,
+  system: Record<string, Value>,
+  /** The most a missing figure can be, given the village's other figures ("at most" relations, yes/no). */
+  upper: (name: string, figures: Record<string, number>) => number = () => Infinity,
+): Scope {
+  const unknown = (name: string): Result => ({ value: null, lo: 0, hi: upper(name, figures ?? {}), missing: [{ village: label, field: name }] });
   return {
     get(name) {
       if (name in system) {

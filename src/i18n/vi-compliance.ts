@@ -112,6 +112,8 @@ export const viCompliance = {
     moreVillages: (n: number) => `và ${n} thôn khác`,
     /** A total decided by the villages known so far (counts are never negative). */
     atLeast: (value: string) => `ít nhất ${value} (chưa đủ các thôn)`,
+    /** A total known to lie between two numbers (a figure not entered, bounded by its total). */
+    atMost: (low: string, high: string) => `từ ${low} đến ${high} (chưa đủ số liệu)`,
     /** Villages still missing behind a criterion the others already decide. */
     stillMissing: (label: string) => `    Còn thiếu: ${label}`,
     /** In one village's list: the criteria judged on the commune's totals only. */

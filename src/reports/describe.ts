@@ -18,7 +18,10 @@ export function valueText(r: CriterionResult): string {
   if (r.display === "check") return checkText(r);
   if (r.value !== null) return shownValue(r, r.value);
   // Decided by the villages known so far: what they already add up to.
-  if (r.status !== "unknown" && Number.isFinite(r.bounds.lo) && r.display === "number") return t.criteria.atLeast(shownValue(r, r.bounds.lo));
+  if (r.status !== "unknown" && r.display === "number") {
+    if (Number.isFinite(r.bounds.lo) && !Number.isFinite(r.bounds.hi)) return t.criteria.atLeast(shownValue(r, r.bounds.lo));
+    if (Number.isFinite(r.bounds.hi)) return t.criteria.atMost(shownValue(r, Math.max(0, r.bounds.lo)), shownValue(r, r.bounds.hi));
+  }
   return t.report.noData;
 }
 
