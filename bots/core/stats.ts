@@ -161,6 +161,7 @@ function shown(s: { value: number; complete: boolean }): string {
 const KEY_FIGURES: Array<[string, string?]> = [
   ["households_committed", "households"],
   ["addicts_total"],
+  ["addicts_in_community", "addicts_total"],
   ["addicts_with_file", "addicts_total"],
   ["addicts_in_treatment", "addicts_total"],
   ["illegal_users_total"],

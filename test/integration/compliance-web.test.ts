@@ -159,6 +159,8 @@ describe("statistics commands on the web chat", () => {
     expect(out).toContain(`THỐNG KÊ THÁNG ${formatMonthVN(month())} — XÃ HỒNG LỘC`);
     expect(out).toContain("Số liệu thôn: 1/4 thôn đã cập nhật");
     expect(out).toContain("Chưa cập nhật: Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn");
+    // Addicts in the community beside all resident addicts (issue 14).
+    expect(out).toContain("• Người nghiện đang ở ngoài cộng đồng (không ở cơ sở cai nghiện): 3/3 (chưa đủ các thôn)");
     expect(out).toContain("Phát thanh: chưa có dữ liệu phát thanh");
     expect(out).toContain("Tin báo trong tháng: 2 (đang mở 2)");
   });
