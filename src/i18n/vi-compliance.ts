@@ -137,6 +137,8 @@ export const viCompliance = {
     updated: (version: number, when: string, who: string) => `Cập nhật lần ${version} lúc ${when}, bởi ${who}.`,
     nothing: (month: string) => `Thôn chưa có số liệu tháng ${formatMonthVN(month)}. Gõ /capnhat để nhập.`,
     keyFigures: "Số liệu chính:",
+    /** Villages bulletins could not reach: nobody registered as village head to receive them. */
+    noHead: (n: number, total: number, names: string) => `  ${n}/${total} thôn chưa có trưởng thôn đăng ký nhận bản tin, nên chưa nhận được bản tin nào: ${names}`,
   },
 
   tips: {
@@ -217,6 +219,10 @@ export const viCompliance = {
     chartReached: "% thôn được tuyên truyền",
     chartCriteria: "Tiêu chí đạt",
     fileStem: (commune: string, month: string) => `bao-cao-${commune.toLowerCase()}-${month}`,
+    /** A reason for not broadcasting, with the words typed for "Lý do khác" as the village head wrote them. */
+    notBroadcastItem: (reason: string, count: number, texts: readonly string[]) => `${reason}: ${count}${texts.length > 0 ? ` (${texts.map((x) => `“${x}”`).join("; ")})` : ""}`,
+    /** A month before the commune's first record in the system (no figures, tip, bulletin or staff yet). */
+    notRecorded: "chưa có trên hệ thống",
   },
 
   chart: {

@@ -1,5 +1,6 @@
 // Words for criteria results, shared by the chat, the HTML page and the spreadsheet.
 import type { CriterionResult } from "../compliance/criteria.js";
+import type { VillageCoverage } from "../compliance/coverage.js";
 import { fieldById } from "../compliance/fields.js";
 import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
@@ -45,4 +46,9 @@ export function missingText(r: CriterionResult, maxVillages = 5): string {
       return names.length > 0 ? `${figureLabel(m.field)} (${shown}${more})` : figureLabel(m.field);
     })
     .join("; ");
+}
+
+/** "Mất điện, hỏng loa: 1; Lý do khác (gõ chữ): 2 (“loa xã đang sửa”; “trưởng thôn đi vắng”)". */
+export function notBroadcastText(c: VillageCoverage | null | undefined): string {
+  return (c?.notBroadcast ?? []).map((x) => t.report.notBroadcastItem(x.reason, x.count, x.texts ?? [])).join("; ");
 }
