@@ -33,7 +33,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
 
   h(`<h2>${esc(t.report.sectionCriteria)}</h2><table><tr><th>#</th><th>${esc(t.report.colCriterion)}</th><th>${esc(t.report.colStatus)}</th><th>${esc(t.report.colValue)}</th><th>${esc(t.report.colRequired)}</th><th>${esc(t.report.colMissing)}</th></tr>`);
   d.results.forEach((c, i) => {
-    h(`<tr><td class="n">${i + 1}</td><td>${esc(c.text)}<br><small>${esc(c.source)}</small></td><td class="${c.status}">${t.status[c.status]} ${esc(t.statusWord[c.status]!)}</td><td class="n">${esc(valueText(c))}</td><td>${esc(requiredText(c))}</td><td>${esc(missingText(c, 50))}</td></tr>`);
+    h(`<tr><td class="n">${i + 1}</td><td>${esc(c.text)}<br><small>${esc(c.source)}</small></td><td class="${c.status}">${t.status[c.status]} ${esc(t.statusWord[c.status]!)}</td><td${c.display === "check" ? "" : ' class="n"'}>${esc(valueText(c))}</td><td>${esc(requiredText(c))}</td><td>${esc(missingText(c, 50))}</td></tr>`);
   });
   h(`</table>`);
 

@@ -202,6 +202,34 @@ describe("criteria evaluation, table-driven", () => {
   });
 });
 
+describe("formulas over villages with figures missing: bounds, counts never negative", () => {
+  /** A one-criterion set over a formula, to read its status and bounds. */
+  const judge = (formula: string, needs: string[], threshold: { op: "<" | "<=" | ">" | ">=" | "=="; value: number }, villages: VillageInput[]) => {
+    const s = parseCriteriaSet("thu.json", { id: "t", name: "Thử nghiệm", source: "Thử", criteria: [{ id: "c1", text: "Tiêu chí thử", source: "KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 1", formula, threshold, needs }] });
+    const r = evaluateCriteria(s, villages)[0]!;
+    return { status: r.status, lo: r.bounds.lo, hi: r.bounds.hi };
+  };
+  const known = (over: Record<string, number>) => village("A", over);
+  const none = village("B", null);
+  const cases: Array<[string, string, string[], { op: "<" | "<=" | ">" | ">=" | "=="; value: number }, VillageInput[], { status: string; lo?: number; hi?: number }]> = [
+    ["a sum: the known part is the lower bound", "hot_spots", ["hot_spots"], { op: "<=", value: 0 }, [known({ hot_spots: 2 }), none], { status: "not_met", lo: 2, hi: Infinity }],
+    ["a difference of unknowns decides nothing", "hot_spots - drug_rings", ["hot_spots", "drug_rings"], { op: "<=", value: 0 }, [known({ hot_spots: 2, drug_rings: 0 }), none], { status: "unknown" }],
+    ["a yes/no not entered lies in [0, 1]", "tip_box", ["tip_box"], { op: "<=", value: 1 }, [village("A", {})], { status: "met", lo: 0, hi: 1 }],
+    ["a part not entered is at most its entered total", "addicts_with_file", ["addicts_with_file"], { op: "<", value: 10 }, [known({ addicts_total: 6 })], { status: "met", lo: 0, hi: 6 }],
+    ["max of a known 3 and an unknown is at least 3", "max(hot_spots, drug_rings)", ["hot_spots", "drug_rings"], { op: ">=", value: 3 }, [known({ hot_spots: 3 })], { status: "met", lo: 3, hi: Infinity }],
+    ["min of a known 0 and an unknown is at most 0", "min(hot_spots, drug_rings)", ["hot_spots", "drug_rings"], { op: "<=", value: 0 }, [known({ hot_spots: 0 })], { status: "met", lo: 0, hi: 0 }],
+    ["not of a known truth", "!(hot_spots >= 1)", ["hot_spots"], { op: "==", value: 1 }, [known({ hot_spots: 0 }), none], { status: "unknown" }],
+    ["not of a decided truth", "!(hot_spots >= 1)", ["hot_spots"], { op: "==", value: 1 }, [known({ hot_spots: 1 }), none], { status: "not_met" }],
+    ["== decides when the bounds exclude the value", "hot_spots == 0", ["hot_spots"], { op: "==", value: 1 }, [known({ hot_spots: 1 }), none], { status: "not_met" }],
+    ["a ratio whose total is unknown stays unknown", "ratio(households_committed, households)", ["households_committed", "households"], { op: ">=", value: 1 }, [known({ households: 10, households_committed: 10 }), none], { status: "unknown" }],
+    ["a ratio whose part is 0 and total at least 5 is below 100%", "ratio(households_committed, households)", ["households_committed", "households"], { op: ">=", value: 1 }, [known({ households: 5, households_committed: 0 }), village("B", { households_committed: 0 })], { status: "not_met", lo: 0, hi: 0 }],
+    ["the same, exact, when every village entered it", "hot_spots * 2", ["hot_spots"], { op: "<", value: 5 }, [known({ hot_spots: 2 }), village("B", { hot_spots: 0 })], { status: "met", lo: 4, hi: 4 }],
+  ];
+  it.each(cases)("%s", (_name, formula, needs, threshold, villages, expected) => {
+    expect(judge(formula, needs, threshold, villages)).toMatchObject(expected);
+  });
+});
+
 describe("criteria files", () => {
   const minimal = (criteria: unknown[]) => ({ id: "t", name: "Thử nghiệm", source: "Thử", criteria });
   const criterion = (over: Record<string, unknown> = {}) => ({
