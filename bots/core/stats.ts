@@ -161,6 +161,7 @@ function shown(s: { value: number; complete: boolean }): string {
 const KEY_FIGURES: Array<[string, string?]> = [
   ["households_committed", "households"],
   ["addicts_total"],
+  ["addicts_in_community", "addicts_total"],
   ["addicts_with_file", "addicts_total"],
   ["addicts_in_treatment", "addicts_total"],
   ["illegal_users_total"],
@@ -205,6 +206,9 @@ export async function showSummary(turn: Turn, staff: StaffRow, args: string): Pr
     const delivered = cm.villages.reduce((s, v) => s + (v.coverage?.slotsDelivered ?? 0), 0);
     const confirmed = cm.villages.reduce((s, v) => s + (v.coverage?.confirmedBroadcast ?? 0), 0);
     lines.push(t.summary.broadcasts(confirmed, delivered));
+    // "2/2 đã phát" counts only the bulletins a village head received: name the villages with none to receive them.
+    const headless = cm.villages.filter((v) => (v.coverage?.noHead ?? 0) > 0 && (v.coverage?.slotsDelivered ?? 0) === 0).map((v) => v.name);
+    if (headless.length > 0) lines.push(t.summary.noHead(headless.length, cm.villages.length, headless.slice(0, 10).join(", ") + (headless.length > 10 ? `, ${t.criteria.moreVillages(headless.length - 10)}` : "")));
   } else lines.push(t.summary.noBroadcastData);
   if (can(staff, "tipstats.read", { communeId: target.commune.id, provinceId: target.commune.provinceId })) {
     const tips = await tipStatsFor(db, target.commune.id, target.month);
@@ -241,7 +245,10 @@ function criterionLines(results: CriterionResult[]): string[] {
     if (r.status === "unknown") {
       lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
       lines.push(t.criteria.missing(missingText(r), ""));
-    } else lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+    } else {
+      lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+      if (r.missing.length > 0) lines.push(t.criteria.stillMissing(missingText(r)));
+    }
     lines.push(t.criteria.source(r.source));
   }
   return lines;
@@ -255,7 +262,8 @@ export async function showCriteria(turn: Turn, staff: StaffRow, args: string): P
   const cm = await communeMonth(turn.deps.db, deps, target.commune, target.month);
   if (target.village) {
     const results = villageResults(deps, cm, target.village.id);
-    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results)].join("\n"));
+    const communeOnly = cm.results.length - results.length;
+    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results), ...(communeOnly > 0 ? [t.criteria.communeOnly(communeOnly)] : [])].join("\n"));
     return;
   }
   turn.reply([t.criteria.title(target.month, target.commune.name, cm.criteriaSetName), t.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(cm.results)].join("\n"));
@@ -355,7 +363,7 @@ export async function sendChart(turn: Turn, staff: StaffRow, args: string): Prom
   const trend = await communeTrend(turn.deps.db, deps, target.commune, target.month, 6);
   const svg = trendChartSvg(trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
   if (!deps.renderers) {
-    const lines = [t.report.chartUnavailable, ...trend.map((p) => `${formatMonthVN(p.month)}: ${t.report.colTips} ${p.tips} · ${t.report.colReached} ${p.villagesReached}/${p.villages} · ${t.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
+    const lines = [t.report.chartUnavailable, ...trend.map((p) => !p.recorded ? `${formatMonthVN(p.month)}: ${t.report.notRecorded}` : `${formatMonthVN(p.month)}: ${t.report.colTips} ${p.tips} · ${t.report.colReached} ${p.villagesReached}/${p.villages} · ${t.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
     turn.reply(lines.join("\n"));
     return;
   }

@@ -12,8 +12,12 @@ export const bulletinCoverage: CoverageSource = {
     const commune = await villageCoverage(db, communeId, month);
     if (commune.slots.aired + commune.slots.missed + commune.slots.empty === 0) return null;
     return commune.villages.map((v) => {
-      const notBroadcast = Object.entries(v.reasons).map(([id, count]) => ({ reason: reasonLabel(id) ?? id, count }));
-      return { villageId: v.villageId, slotsDelivered: v.delivered, confirmedBroadcast: v.broadcast, notBroadcast };
+      const notBroadcast = Object.entries(v.reasons).map(([id, count]) => ({
+        reason: reasonLabel(id) ?? id,
+        count,
+        ...(id === "other" && v.otherReasons.length > 0 ? { texts: v.otherReasons } : {}),
+      }));
+      return { villageId: v.villageId, slotsDelivered: v.delivered, confirmedBroadcast: v.broadcast, notBroadcast, noHead: v.noHead };
     });
   },
 };

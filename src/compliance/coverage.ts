@@ -10,8 +10,10 @@ export interface VillageCoverage {
   slotsDelivered: number;
   /** Slots the village head confirmed as broadcast ("đã phát"). */
   confirmedBroadcast: number;
-  /** Slots not broadcast, by the reason given. */
-  notBroadcast: Array<{ reason: string; count: number }>;
+  /** Slots not broadcast, by the reason given; with "other", the words the village head typed. */
+  notBroadcast: Array<{ reason: string; count: number; texts?: string[] }>;
+  /** Aired slots the village could not receive: no village head registered. */
+  noHead?: number;
 }
 
 export interface CoverageSource {

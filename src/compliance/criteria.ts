@@ -30,8 +30,31 @@ const criterionSchema = z.object({
   sourceId: sourceId.optional(),
   formula: z.string().min(1),
   threshold: z.object({ op: z.enum(OPS), value: z.number() }),
-  display: z.enum(["percent", "number"]).default("number"),
+  /** "check": a yes/no rule (1 when it holds); the numbers behind it are shown instead of a value. */
+  display: z.enum(["percent", "number", "check"]).default("number"),
   needs: z.array(z.string()).min(1),
+  /** "commune": judged on the commune's totals only (e.g. "dưới 10 người" in the commune), never on one village. */
+  level: z.enum(["commune", "village"]).default("village"),
+  /** The requirement in the plan's words, shown as "Yêu cầu: …" where the threshold alone would not say it. */
+  requirement: z.string().min(5).optional(),
+});
+
+/**
+ * An override changes only what it names. Zod 4's `.partial()` keeps defaults, so a partial of
+ * criterionSchema would fill in `display: "number"` and `level: "village"` for an override that
+ * names only a threshold: every key here is optional without a default.
+ */
+const criterionOverrideSchema = z.object({
+  id: criterionSchema.shape.id,
+  text: criterionSchema.shape.text.optional(),
+  source: humanSource.optional(),
+  sourceId: sourceId.optional(),
+  formula: criterionSchema.shape.formula.optional(),
+  threshold: criterionSchema.shape.threshold.optional(),
+  display: z.enum(["percent", "number", "check"]).optional(),
+  needs: criterionSchema.shape.needs.optional(),
+  level: z.enum(["commune", "village"]).optional(),
+  requirement: z.string().min(5).optional(),
 });
 
 const setSchema = z.object({
@@ -50,7 +73,7 @@ const overrideSchema = z.object({
   source: humanSource,
   sourceIds: z.array(z.string().regex(/^seed-\d{3}$/)).optional(),
   /** Replace parts of existing criteria (e.g. a threshold). */
-  override: z.array(criterionSchema.partial().required({ id: true })).default([]),
+  override: z.array(criterionOverrideSchema).default([]),
   add: z.array(criterionSchema).default([]),
   remove: z.array(z.string()).default([]),
 });
@@ -122,7 +145,7 @@ export function parseProvinceOverride(file: string, input: unknown, base: Criter
   for (const change of o.override) {
     const current = byId.get(change.id);
     if (!current) fail(file, `"override" nêu tiêu chí "${change.id}" không có trong bộ mặc định`);
-    const merged = { ...current, ...change } as CriterionDef;
+    const merged = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as CriterionDef;
     // A new source without its own id: the default's id would point at the wrong document.
     if (change.source !== undefined && change.sourceId === undefined) delete merged.sourceId;
     byId.set(change.id, merged);
@@ -172,10 +195,15 @@ export interface CriterionResult {
   status: CriterionStatus;
   value: Value;
   threshold: { op: ThresholdOp; value: number };
-  display: "percent" | "number";
+  display: "percent" | "number" | "check";
+  level: "commune" | "village";
+  /** The plan's wording of the requirement, when the set gives one. */
+  requirement?: string;
+  /** Where the value lies when it is not known exactly (the known villages' part, counts never negative). */
+  bounds: { lo: number; hi: number };
   /** The commune totals behind it (null where some village's figure is missing). */
   numbers: Array<{ field: string; value: Value }>;
-  /** What is missing, by field, with the villages lacking it (village null: a commune-level source). */
+  /** What is missing, by field, with the villages lacking it (village null: a commune-level source); also when the known part already decides. */
   missing: Array<{ field: string; villages: Array<string | null> }>;
 }
 
@@ -213,13 +241,42 @@ function groupMissing(missing: Missing[]): CriterionResult["missing"] {
   return [...byField].map(([field, villages]) => ({ field, villages }));
 }
 
+/** Met, not met, or unknown, for a value known only within bounds: decided when every value in them decides alike. */
+export function statusWithin(lo: number, hi: number, threshold: { op: ThresholdOp; value: number }): CriterionStatus {
+  const a = meetsThreshold(lo, threshold);
+  const b = meetsThreshold(hi, threshold);
+  // Every threshold is one interval of values, so the two ends decide, except "==" with the value inside.
+  if (threshold.op === "==") return lo === hi ? (a ? "met" : "not_met") : threshold.value < lo || threshold.value > hi ? "not_met" : "unknown";
+  return a && b ? "met" : !a && !b ? "not_met" : "unknown";
+}
+
+/** The most a missing figure can be: 1 for yes/no, the entered total it may not exceed ("atMost"), else unbounded. */
+function upperBound(fields: FigureField[]): (name: string, figures: Record<string, number>) => number {
+  const byId = new Map(fields.map((f) => [f.id, f]));
+  const upper = (name: string, figures: Record<string, number>, depth = 0): number => {
+    const f = byId.get(name);
+    if (!f) return Infinity;
+    if (f.kind === "yesno") return 1;
+    if (!f.atMost || depth > 8) return Infinity;
+    return figures[f.atMost] ?? upper(f.atMost, figures, depth + 1);
+  };
+  return upper;
+}
+const UPPER = upperBound(FIGURE_FIELDS);
+
+export interface EvaluateOptions {
+  /** One village alone: criteria judged on the commune's totals are left out. */
+  village?: boolean;
+}
+
 /** Evaluates every criterion of a set over a commune's villages: met, not met, or unknown with what is missing. */
-export function evaluateCriteria(set: CriteriaSet, villages: VillageInput[]): CriterionResult[] {
-  const scopes = villages.map((v) => villageScope(v.label, v.figures, v.system));
+export function evaluateCriteria(set: CriteriaSet, villages: VillageInput[], options: EvaluateOptions = {}): CriterionResult[] {
+  const scopes = villages.map((v) => villageScope(v.label, v.figures, v.system, UPPER));
   const commune = communeScope(scopes);
-  return set.criteria.map((c) => {
-    const result = villages.length === 0 ? { value: null, missing: [{ village: null, field: "villages" }] } : evaluate(c.ast, commune);
-    const status: CriterionStatus = result.value === null ? "unknown" : meetsThreshold(result.value, c.threshold) ? "met" : "not_met";
+  const criteria = options.village ? set.criteria.filter((c) => c.level !== "commune") : set.criteria;
+  return criteria.map((c) => {
+    const result = villages.length === 0 ? { value: null, lo: -Infinity, hi: Infinity, missing: [{ village: null, field: "villages" }] } : evaluate(c.ast, commune);
+    const status: CriterionStatus = result.value !== null ? (meetsThreshold(result.value, c.threshold) ? "met" : "not_met") : statusWithin(result.lo, result.hi, c.threshold);
     return {
       id: c.id,
       text: c.text,
@@ -228,8 +285,11 @@ export function evaluateCriteria(set: CriteriaSet, villages: VillageInput[]): Cr
       value: result.value,
       threshold: c.threshold,
       display: c.display,
+      level: c.level,
+      ...(c.requirement ? { requirement: c.requirement } : {}),
+      bounds: { lo: result.lo, hi: result.hi },
       numbers: c.needs.map((field) => ({ field, value: commune.get(field).value })),
-      missing: status === "unknown" ? groupMissing(result.missing) : [],
+      missing: groupMissing(result.missing),
     };
   });
 }

@@ -97,13 +97,17 @@ export function validateValues(values: Record<string, unknown>, fields: FigureFi
   return { ok: true, values: out };
 }
 
-/** Stored JSON → values; anything unreadable counts as no values (never a crash). */
+/**
+ * Stored JSON → values; anything unreadable counts as no values (never a crash). Items no longer in
+ * the list (baseline_users, kept by migration 0017 where it could not be split) are left out, so a
+ * copy of last month's figures saves.
+ */
 export function parseStoredValues(json: string): FigureValues {
   try {
     const parsed = JSON.parse(json) as unknown;
     if (!parsed || typeof parsed !== "object") return {};
     const out: FigureValues = {};
-    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) if (typeof v === "number" && Number.isFinite(v)) out[k] = v;
+    for (const [k, v] of Object.entries(parsed as Record<string, unknown>)) if (FIELD_IDS.has(k) && typeof v === "number" && Number.isFinite(v)) out[k] = v;
     return out;
   } catch {
     return {};

@@ -1,7 +1,9 @@
 // Criteria formulas: a small expression language over the figures, parsed with jsep and evaluated
-// here without eval (Workers forbid it). Values are numbers or unknown (null): arithmetic and
-// comparisons with an unknown are unknown; && and || follow three-valued logic (false && unknown
-// is false, true || unknown is true), so a criterion is unknown only when the missing figures matter.
+// here without eval (Workers forbid it). Values are numbers or unknown (null) with the bounds the
+// known figures allow: a missing count is at least 0, so a sum of the known villages is a lower
+// bound; comparisons decide when the bounds do, && and || follow three-valued logic (false &&
+// unknown is false, true || unknown is true), so a criterion is unknown only when the missing
+// figures matter.
 //
 //   numbers, field ids, + - * /, < <= > >= == !=, && || !, ( )
 //   ratio(a, b)          a / b, and 1 when b is 0 ("100% of none" holds)
@@ -21,8 +23,8 @@ export interface Missing {
 
 /** Where names get their values. */
 export interface Scope {
-  /** The value of a name here, or null with what is missing. */
-  get(name: string): { value: Value; missing: Missing[] };
+  /** The value of a name here, or null with its bounds and what is missing. */
+  get(name: string): Result;
   /** The villages (commune scope only). */
   villages?(): Scope[];
 }
@@ -90,15 +92,46 @@ export function parseFormula(text: string, knownNames: Set<string>): { ast: Node
   return { ast, names };
 }
 
-interface Result {
+/**
+ * What a formula evaluates to: the value when every figure it reads is known, else null with the
+ * bounds the known figures still allow (a missing count lies in [0, ∞): counts are never negative),
+ * so a sum already above a "none" or "under N" threshold, or a "≥ 1" met by the known villages,
+ * decides the criterion although some villages are missing.
+ */
+export interface Result {
   value: Value;
+  lo: number;
+  hi: number;
   missing: Missing[];
 }
 
-const known = (value: Value): Result => ({ value, missing: [] });
-/** What is missing matters only while the result is unknown. */
-const combine = (value: Value, parts: Result[]): Result => ({ value, missing: value === null ? parts.flatMap((p) => p.missing) : [] });
-const truthy = (v: Value) => v !== null && v !== 0;
+const known = (value: Value): Result => (value === null ? { value, lo: -Infinity, hi: Infinity, missing: [] } : { value, lo: value, hi: value, missing: [] });
+/** A result from bounds: exact when they meet; what is missing kept while it is not. */
+const bounded = (lo: number, hi: number, parts: Result[]): Result => {
+  if (Number.isNaN(lo) || Number.isNaN(hi)) return { value: null, lo: -Infinity, hi: Infinity, missing: parts.flatMap((p) => p.missing) };
+  if (lo === hi && Number.isFinite(lo)) return { value: lo, lo, hi, missing: [] };
+  return { value: null, lo, hi, missing: parts.flatMap((p) => p.missing) };
+};
+/** A truth value: 1 surely true, 0 surely false, else unknown between. */
+const surelyTrue = (r: Result) => r.lo > 0 || r.hi < 0;
+const surelyFalse = (r: Result) => r.lo === 0 && r.hi === 0;
+const truth = (t: boolean | null, parts: Result[]): Result => (t === null ? bounded(0, 1, parts) : known(t ? 1 : 0));
+/** 0 × ∞ is 0 here: a factor known to be 0 makes the product 0. */
+const mul = (x: number, y: number) => (x === 0 || y === 0 ? 0 : x * y);
+
+function quotient(a: Result, b: Result, zero: Value): Result {
+  if (a.value !== null && b.value !== null) return known(b.value === 0 ? zero : a.value / b.value);
+  // Only non-negative operands are bounded (counts); anything else is simply unknown.
+  if (a.lo < 0 || b.lo < 0) return bounded(-Infinity, Infinity, [a, b]);
+  let lo = b.hi === Infinity ? 0 : b.hi > 0 ? a.lo / b.hi : Infinity;
+  let hi = b.lo > 0 ? a.hi / b.lo : Infinity;
+  if (b.lo === 0) {
+    if (zero === null) return bounded(-Infinity, Infinity, [a, b]);
+    lo = Math.min(lo, zero);
+    hi = Math.max(hi, zero);
+  }
+  return bounded(lo, hi, [a, b]);
+}
 
 export function evaluate(node: Node, scope: Scope): Result {
   switch (node.type) {
@@ -111,46 +144,41 @@ export function evaluate(node: Node, scope: Scope): Result {
     }
     case "UnaryExpression": {
       const a = evaluate(node.argument as Node, scope);
-      if (a.value === null) return a;
-      return known(node.operator === "-" ? -a.value : a.value === 0 ? 1 : 0);
+      if (node.operator === "-") return bounded(-a.hi, -a.lo, [a]);
+      return truth(surelyFalse(a) ? true : surelyTrue(a) ? false : null, [a]);
     }
     case "BinaryExpression":
     case "LogicalExpression": {
       const op = node.operator as string;
       const a = evaluate(node.left as Node, scope);
       const b = evaluate(node.right as Node, scope);
-      if (op === "&&") {
-        if (a.value === 0 || b.value === 0) return known(0);
-        return combine(a.value === null || b.value === null ? null : 1, [a, b]);
-      }
-      if (op === "||") {
-        if (truthy(a.value) || truthy(b.value)) return known(1);
-        return combine(a.value === null || b.value === null ? null : 0, [a, b]);
-      }
-      if (a.value === null || b.value === null) return combine(null, [a, b]);
-      const x = a.value;
-      const y = b.value;
       switch (op) {
+        case "&&":
+          return truth(surelyFalse(a) || surelyFalse(b) ? false : surelyTrue(a) && surelyTrue(b) ? true : null, [a, b]);
+        case "||":
+          return truth(surelyTrue(a) || surelyTrue(b) ? true : surelyFalse(a) && surelyFalse(b) ? false : null, [a, b]);
         case "+":
-          return known(x + y);
+          return bounded(a.lo + b.lo, a.hi + b.hi, [a, b]);
         case "-":
-          return known(x - y);
-        case "*":
-          return known(x * y);
+          return bounded(a.lo - b.hi, a.hi - b.lo, [a, b]);
+        case "*": {
+          const p = [mul(a.lo, b.lo), mul(a.lo, b.hi), mul(a.hi, b.lo), mul(a.hi, b.hi)];
+          return bounded(Math.min(...p), Math.max(...p), [a, b]);
+        }
         case "/":
-          return known(y === 0 ? null : x / y);
+          return quotient(a, b, null);
         case "<":
-          return known(x < y ? 1 : 0);
+          return truth(a.hi < b.lo ? true : a.lo >= b.hi ? false : null, [a, b]);
         case "<=":
-          return known(x <= y ? 1 : 0);
+          return truth(a.hi <= b.lo ? true : a.lo > b.hi ? false : null, [a, b]);
         case ">":
-          return known(x > y ? 1 : 0);
+          return truth(a.lo > b.hi ? true : a.hi <= b.lo ? false : null, [a, b]);
         case ">=":
-          return known(x >= y ? 1 : 0);
+          return truth(a.lo >= b.hi ? true : a.hi < b.lo ? false : null, [a, b]);
         case "==":
-          return known(x === y ? 1 : 0);
+          return truth(a.value !== null && b.value !== null ? a.value === b.value : a.hi < b.lo || a.lo > b.hi ? false : null, [a, b]);
         case "!=":
-          return known(x !== y ? 1 : 0);
+          return truth(a.value !== null && b.value !== null ? a.value !== b.value : a.hi < b.lo || a.lo > b.hi ? true : null, [a, b]);
       }
       throw new FormulaError(`phép "${op}" không được hỗ trợ`);
     }
@@ -160,52 +188,52 @@ export function evaluate(node: Node, scope: Scope): Result {
       if (fn === "count_villages") {
         const villages = scope.villages?.() ?? [scope];
         const results = villages.map((v) => evaluate(args[0]!, v));
-        if (results.some((r) => r.value === null)) return combine(null, results.filter((r) => r.value === null));
-        return known(results.filter((r) => truthy(r.value)).length);
+        const sure = results.filter(surelyTrue).length;
+        const open = results.filter((r) => !surelyTrue(r) && !surelyFalse(r));
+        return bounded(sure, sure + open.length, open);
       }
       const values = args.map((a) => evaluate(a, scope));
-      if (values.some((v) => v.value === null)) return combine(null, values);
-      const nums = values.map((v) => v.value as number);
-      if (fn === "ratio") return known(nums[1] === 0 ? 1 : nums[0]! / nums[1]!);
-      if (fn === "min") return known(Math.min(...nums));
-      return known(Math.max(...nums));
+      if (fn === "ratio") return quotient(values[0]!, values[1]!, 1);
+      if (fn === "min") return bounded(Math.min(...values.map((v) => v.lo)), Math.min(...values.map((v) => v.hi)), values);
+      return bounded(Math.max(...values.map((v) => v.lo)), Math.max(...values.map((v) => v.hi)), values);
     }
     default:
       throw new FormulaError(`cú pháp "${node.type}" không được hỗ trợ`);
   }
 }
 
-/** A village's values: its entered figures, then what the system knows (bulletin coverage…). */
-export function villageScope(label: string, figures: Record<string, number> | null, system: Record<string, Value>): Scope {
+/** A village's values: its entered figures, then what the system knows (bulletin coverage…). A missing count is in [0, ∞) or up to what it may not exceed; a missing yes/no in [0, 1]. */
+export function villageScope(
+  label: string,
+  figures: Record<string, number> | null,
+  system: Record<string, Value>,
+  /** The most a missing figure can be, given the village's other figures ("at most" relations, yes/no). */
+  upper: (name: string, figures: Record<string, number>) => number = () => Infinity,
+): Scope {
+  const unknown = (name: string): Result => ({ value: null, lo: 0, hi: upper(name, figures ?? {}), missing: [{ village: label, field: name }] });
   return {
     get(name) {
       if (name in system) {
         const value = system[name] ?? null;
-        return { value, missing: value === null ? [{ village: label, field: name }] : [] };
+        return value === null ? unknown(name) : known(value);
       }
       const value = figures?.[name];
-      return value === undefined ? { value: null, missing: [{ village: label, field: name }] } : { value, missing: [] };
+      return value === undefined ? unknown(name) : known(value);
     },
   };
 }
 
-/** A commune: a name is the sum over its villages (unknown if any village lacks it), or a commune-level value. */
+/** A commune: a name is the sum over its villages (bounded when some village lacks it), or a commune-level value. */
 export function communeScope(villages: Scope[], communeValues: Record<string, Value> = {}): Scope {
   return {
     villages: () => villages,
     get(name) {
       if (name in communeValues) {
         const value = communeValues[name] ?? null;
-        return { value, missing: value === null ? [{ village: null, field: name }] : [] };
+        return value === null ? { value, lo: 0, hi: Infinity, missing: [{ village: null, field: name }] } : known(value);
       }
-      let sum = 0;
-      const missing: Missing[] = [];
-      for (const v of villages) {
-        const r = v.get(name);
-        if (r.value === null) missing.push(...r.missing);
-        else sum += r.value;
-      }
-      return missing.length > 0 ? { value: null, missing } : { value: sum, missing: [] };
+      const parts = villages.map((v) => v.get(name));
+      return bounded(parts.reduce((s, r) => s + r.lo, 0), parts.reduce((s, r) => s + r.hi, 0), parts);
     },
   };
 }

@@ -1,7 +1,7 @@
 // Compliance over the database: saving figures with their history, a commune's month evaluated
 // against its province's criteria, tip statistics, the trend of recent months, province rankings.
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
-import { lastMonths, type MonthKey, monthRange } from "../util/vietnam-time.js";
+import { lastMonths, type MonthKey, monthOf, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
 import type { CoverageSource } from "./coverage.js";
@@ -134,10 +134,14 @@ export async function communeMonth(db: Db, deps: ComplianceDeps, commune: Commun
   return { commune, month, villages: list, coverageKnown: coverage !== null, criteriaSetName: set.name, results, counts: countByStatus(results) };
 }
 
-/** One village alone against the criteria (what a village head may see of their village). */
+/**
+ * One village alone against the criteria (what a village head may see of their village): only the
+ * criteria that hold village by village; those judged on the commune's totals ("dưới 10 người
+ * nghiện ngoài cộng đồng", "ít nhất 01 mô hình") are never applied to one village.
+ */
 export function villageResults(deps: ComplianceDeps, cm: CommuneMonth, villageId: number): CriterionResult[] {
   const v = cm.villages.filter((x) => x.id === villageId);
-  return evaluateCriteria(deps.criteria.forProvince(cm.commune.provinceCode), villageInputs(v, cm.coverageKnown));
+  return evaluateCriteria(deps.criteria.forProvince(cm.commune.provinceCode), villageInputs(v, cm.coverageKnown), { village: true });
 }
 
 export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {
@@ -161,6 +165,7 @@ export async function communeTrend(db: Db, deps: ComplianceDeps, commune: Commun
     db.tip.findMany({ where: { communeId: commune.id, hold: null, createdAt: { gte: start, lt: end } }, select: { createdAt: true } }),
   ]);
   const set = deps.criteria.forProvince(commune.provinceCode);
+  const first = await firstRecordedMonth(db, commune.id);
   const out: TrendPoint[] = [];
   for (const m of months) {
     const coverage = await deps.coverage.villageCoverage(db, commune.id, m);
@@ -177,6 +182,7 @@ export async function communeTrend(db: Db, deps: ComplianceDeps, commune: Commun
     const range = monthRange(m);
     out.push({
       month: m,
+      recorded: first !== null && m >= first,
       tips: tips.filter((t) => t.createdAt >= range.start && t.createdAt < range.end).length,
       villagesReached: list.filter((v) => (v.figures?.values.propaganda_sessions ?? 0) >= 1 || (v.coverage?.confirmedBroadcast ?? 0) >= 1).length,
       villages: list.length,
@@ -186,6 +192,22 @@ export async function communeTrend(db: Db, deps: ComplianceDeps, commune: Commun
     });
   }
   return out;
+}
+
+/**
+ * The first month the system knows anything of the commune: its first figures, tip, bulletin slot
+ * or staff member. One indexed look-up each; null when there is nothing at all.
+ */
+async function firstRecordedMonth(db: Db, communeId: number): Promise<MonthKey | null> {
+  const [figures, tip, slot, staff, villageStaff] = await Promise.all([
+    db.villageFigures.findFirst({ where: { communeId }, orderBy: { month: "asc" }, select: { month: true } }),
+    db.tip.findFirst({ where: { communeId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.bulletinSlot.findFirst({ where: { communeId }, orderBy: { scheduledAt: "asc" }, select: { scheduledAt: true } }),
+    db.staff.findFirst({ where: { communeId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+    db.staff.findFirst({ where: { village: { communeId } }, orderBy: { createdAt: "asc" }, select: { createdAt: true } }),
+  ]);
+  const months = [figures?.month, ...[tip?.createdAt, slot?.scheduledAt, staff?.createdAt, villageStaff?.createdAt].map((d) => (d ? monthOf(d) : undefined))].filter((m): m is MonthKey => !!m);
+  return months.length > 0 ? months.sort()[0]! : null;
 }
 
 export interface RankingRow {

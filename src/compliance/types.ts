@@ -43,6 +43,11 @@ export interface CommuneMonth {
 
 export interface TrendPoint {
   month: MonthKey;
+  /**
+   * False for a month before the commune's first record here (figures, a tip, a bulletin slot or a
+   * staff member): nothing is known of it, so it is shown as such, never as zeros.
+   */
+  recorded: boolean;
   tips: number;
   /** Villages with a propaganda session entered or a bulletin broadcast confirmed, of all villages. */
   villagesReached: number;

@@ -110,6 +110,14 @@ export const viCompliance = {
     noBroadcastData: "chưa có dữ liệu phát thanh",
     source: (source: string) => `    Nguồn: ${source}`,
     moreVillages: (n: number) => `và ${n} thôn khác`,
+    /** A total decided by the villages known so far (counts are never negative). */
+    atLeast: (value: string) => `ít nhất ${value} (chưa đủ các thôn)`,
+    /** A total known to lie between two numbers (a figure not entered, bounded by its total). */
+    atMost: (low: string, high: string) => `từ ${low} đến ${high} (chưa đủ số liệu)`,
+    /** Villages still missing behind a criterion the others already decide. */
+    stillMissing: (label: string) => `    Còn thiếu: ${label}`,
+    /** In one village's list: the criteria judged on the commune's totals only. */
+    communeOnly: (n: number) => `(${n} tiêu chí chỉ xét trên toàn xã, không xét riêng từng thôn: xem /tieuchi của xã.)`,
   },
 
   summary: {
@@ -129,6 +137,8 @@ export const viCompliance = {
     updated: (version: number, when: string, who: string) => `Cập nhật lần ${version} lúc ${when}, bởi ${who}.`,
     nothing: (month: string) => `Thôn chưa có số liệu tháng ${formatMonthVN(month)}. Gõ /capnhat để nhập.`,
     keyFigures: "Số liệu chính:",
+    /** Villages bulletins could not reach: nobody registered as village head to receive them. */
+    noHead: (n: number, total: number, names: string) => `  ${n}/${total} thôn chưa có trưởng thôn đăng ký nhận bản tin, nên chưa nhận được bản tin nào: ${names}`,
   },
 
   tips: {
@@ -209,6 +219,10 @@ export const viCompliance = {
     chartReached: "% thôn được tuyên truyền",
     chartCriteria: "Tiêu chí đạt",
     fileStem: (commune: string, month: string) => `bao-cao-${commune.toLowerCase()}-${month}`,
+    /** A reason for not broadcasting, with the words typed for "Lý do khác" as the village head wrote them. */
+    notBroadcastItem: (reason: string, count: number, texts: readonly string[]) => `${reason}: ${count}${texts.length > 0 ? ` (${texts.map((x) => `“${x}”`).join("; ")})` : ""}`,
+    /** A month before the commune's first record in the system (no figures, tip, bulletin or staff yet). */
+    notRecorded: "chưa có trên hệ thống",
   },
 
   chart: {

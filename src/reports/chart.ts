@@ -51,22 +51,27 @@ export function trendChartSvg(points: TrendPoint[], title: string): string {
   }
   points.forEach((p, i) => {
     const cx = left + slot * i + slot / 2;
+    // A month before the commune's first record: its label, no bar and no point (nothing is known, not 0).
+    if (!p.recorded) {
+      parts.push(`<text x="${cx}" y="${top + plotH + 20}" text-anchor="middle" font-size="13" fill="#999">${formatMonthVN(p.month)}</text>`);
+      return;
+    }
     const bw = Math.min(48, slot * 0.5);
     const by = y(p.tips, tipsMax);
     parts.push(`<rect x="${cx - bw / 2}" y="${by}" width="${bw}" height="${top + plotH - by}" fill="#c0392b" opacity="0.85"/>`);
     parts.push(`<text x="${cx}" y="${by - 6}" text-anchor="middle" font-size="12" fill="#c0392b">${formatNumberVN(p.tips)}</text>`);
     parts.push(`<text x="${cx}" y="${top + plotH + 20}" text-anchor="middle" font-size="13" fill="#1a1a1a">${formatMonthVN(p.month)}</text>`);
   });
-  const line = (values: number[], max: number, color: string, dash: string) => {
-    const coords = values.map((v, i) => `${left + slot * i + slot / 2},${y(v, max)}`);
+  const line = (values: Array<number | null>, max: number, color: string, dash: string) => {
+    const coords = values.flatMap((v, i) => (v === null ? [] : [`${left + slot * i + slot / 2},${y(v, max)}`]));
     parts.push(`<polyline points="${coords.join(" ")}" fill="none" stroke="${color}" stroke-width="3"${dash ? ` stroke-dasharray="${dash}"` : ""}/>`);
     for (const c of coords) {
       const [cx, cy] = c.split(",");
       parts.push(`<circle cx="${cx}" cy="${cy}" r="4" fill="${color}"/>`);
     }
   };
-  line(points.map((p) => (p.villages > 0 ? p.villagesReached / p.villages : 0)), 1, "#2471a3", "");
-  line(points.map((p) => (p.criteriaTotal > 0 ? p.criteriaMet / p.criteriaTotal : 0)), 1, "#1e8449", "6 4");
+  line(points.map((p) => (!p.recorded ? null : p.villages > 0 ? p.villagesReached / p.villages : 0)), 1, "#2471a3", "");
+  line(points.map((p) => (!p.recorded ? null : p.criteriaTotal > 0 ? p.criteriaMet / p.criteriaTotal : 0)), 1, "#1e8449", "6 4");
   // Legend.
   const ly = H - 22;
   parts.push(`<rect x="${left}" y="${ly - 11}" width="14" height="14" fill="#c0392b"/>`);

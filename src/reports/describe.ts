@@ -1,5 +1,6 @@
 // Words for criteria results, shared by the chat, the HTML page and the spreadsheet.
 import type { CriterionResult } from "../compliance/criteria.js";
+import type { VillageCoverage } from "../compliance/coverage.js";
 import { fieldById } from "../compliance/fields.js";
 import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
@@ -10,12 +11,28 @@ export function figureLabel(field: string): string {
   return fieldById(field)?.label ?? field;
 }
 
+function shownValue(r: CriterionResult, value: number): string {
+  return r.display === "percent" ? formatPercentVN(value) : formatNumberVN(value);
+}
+
 export function valueText(r: CriterionResult): string {
-  if (r.value === null) return t.report.noData;
-  return r.display === "percent" ? formatPercentVN(r.value) : formatNumberVN(r.value);
+  if (r.display === "check") return checkText(r);
+  if (r.value !== null) return shownValue(r, r.value);
+  // Decided by the villages known so far: what they already add up to.
+  if (r.status !== "unknown" && r.display === "number") {
+    if (Number.isFinite(r.bounds.lo) && !Number.isFinite(r.bounds.hi)) return t.criteria.atLeast(shownValue(r, r.bounds.lo));
+    if (Number.isFinite(r.bounds.hi)) return t.criteria.atMost(shownValue(r, Math.max(0, r.bounds.lo)), shownValue(r, r.bounds.hi));
+  }
+  return t.report.noData;
+}
+
+/** A yes/no rule: the numbers behind it ("Người nghiện ma túy (tổng số): 5; …"). */
+function checkText(r: CriterionResult): string {
+  return r.numbers.map((n) => `${figureLabel(n.field)}: ${n.value === null ? t.report.noData : formatNumberVN(n.value)}`).join("; ");
 }
 
 export function requiredText(r: CriterionResult): string {
+  if (r.requirement) return r.requirement;
   return t.threshold(r.threshold.op, r.threshold.value, r.display === "percent");
 }
 
@@ -29,4 +46,9 @@ export function missingText(r: CriterionResult, maxVillages = 5): string {
       return names.length > 0 ? `${figureLabel(m.field)} (${shown}${more})` : figureLabel(m.field);
     })
     .join("; ");
+}
+
+/** "Mất điện, hỏng loa: 1; Lý do khác (gõ chữ): 2 (“loa xã đang sửa”; “trưởng thôn đi vắng”)". */
+export function notBroadcastText(c: VillageCoverage | null | undefined): string {
+  return (c?.notBroadcast ?? []).map((x) => t.report.notBroadcastItem(x.reason, x.count, x.texts ?? [])).join("; ");
 }

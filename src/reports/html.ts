@@ -5,7 +5,7 @@ import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { missingText, requiredText, valueText } from "./describe.js";
+import { figureLabel, missingText, notBroadcastText, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -33,7 +33,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
 
   h(`<h2>${esc(t.report.sectionCriteria)}</h2><table><tr><th>#</th><th>${esc(t.report.colCriterion)}</th><th>${esc(t.report.colStatus)}</th><th>${esc(t.report.colValue)}</th><th>${esc(t.report.colRequired)}</th><th>${esc(t.report.colMissing)}</th></tr>`);
   d.results.forEach((c, i) => {
-    h(`<tr><td class="n">${i + 1}</td><td>${esc(c.text)}<br><small>${esc(c.source)}</small></td><td class="${c.status}">${t.status[c.status]} ${esc(t.statusWord[c.status]!)}</td><td class="n">${esc(valueText(c))}</td><td>${esc(requiredText(c))}</td><td>${esc(missingText(c, 50))}</td></tr>`);
+    h(`<tr><td class="n">${i + 1}</td><td>${esc(c.text)}<br><small>${esc(c.source)}</small></td><td class="${c.status}">${t.status[c.status]} ${esc(t.statusWord[c.status]!)}</td><td${c.display === "check" ? "" : ' class="n"'}>${esc(valueText(c))}</td><td>${esc(requiredText(c))}</td><td>${esc(missingText(c, 50))}</td></tr>`);
   });
   h(`</table>`);
 
@@ -66,18 +66,23 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
 
   h(`<h2>${esc(t.report.sectionCoverage)}</h2>`);
   if (!d.coverageKnown) h(`<p>${esc(t.report.coverageUnknown)}</p>`);
-  h(`<table><tr><th>${esc(t.report.colVillage)}</th><th>${esc(t.report.colReached)}</th><th>${esc(t.report.colDelivered)}</th><th>${esc(t.report.colConfirmed)}</th><th>${esc(t.report.colNotBroadcast)}</th></tr>`);
+  // The second column holds each village's propaganda sessions, as in the spreadsheet: named after the figure.
+  h(`<table><tr><th>${esc(t.report.colVillage)}</th><th>${esc(figureLabel("propaganda_sessions"))}</th><th>${esc(t.report.colDelivered)}</th><th>${esc(t.report.colConfirmed)}</th><th>${esc(t.report.colNotBroadcast)}</th></tr>`);
   for (const v of d.villages) {
     const sessions = v.figures?.values.propaganda_sessions;
     const c = v.coverage;
     h(
-      `<tr><td>${esc(v.name)}</td><td class="n">${sessions === undefined ? t.report.noData : formatNumberVN(sessions)}</td><td class="n">${d.coverageKnown ? formatNumberVN(c?.slotsDelivered ?? 0) : t.report.noData}</td><td class="n">${d.coverageKnown ? formatNumberVN(c?.confirmedBroadcast ?? 0) : t.report.noData}</td><td>${esc((c?.notBroadcast ?? []).map((x) => `${x.reason}: ${x.count}`).join("; "))}</td></tr>`,
+      `<tr><td>${esc(v.name)}</td><td class="n">${sessions === undefined ? t.report.noData : formatNumberVN(sessions)}</td><td class="n">${d.coverageKnown ? formatNumberVN(c?.slotsDelivered ?? 0) : t.report.noData}</td><td class="n">${d.coverageKnown ? formatNumberVN(c?.confirmedBroadcast ?? 0) : t.report.noData}</td><td>${esc(notBroadcastText(c))}</td></tr>`,
     );
   }
   h(`</table>`);
 
   h(`<h2>${esc(t.report.sectionTrend)}</h2><table><tr><th>${esc(t.report.colMonth)}</th><th>${esc(t.report.colTips)}</th><th>${esc(t.report.colReached)}</th><th>${esc(t.report.colReported)}</th><th>${esc(t.report.colCriteriaMet)}</th></tr>`);
   for (const p of r.trend) {
+    if (!p.recorded) {
+      h(`<tr><td>${esc(formatMonthVN(p.month))}</td><td colspan="4">${esc(t.report.notRecorded)}</td></tr>`);
+      continue;
+    }
     const pct = p.villages > 0 ? ` (${formatPercentVN(p.villagesReached / p.villages)})` : "";
     h(`<tr><td>${esc(formatMonthVN(p.month))}</td><td class="n">${formatNumberVN(p.tips)}</td><td class="n">${p.villagesReached}/${p.villages}${pct}</td><td class="n">${p.villagesReported}/${p.villages}</td><td class="n">${p.criteriaMet}/${p.criteriaTotal}</td></tr>`);
   }

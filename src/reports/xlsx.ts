@@ -6,7 +6,8 @@ import ExcelJS from "exceljs";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { figureLabel, missingText, requiredText } from "./describe.js";
+import { formatNumberVN } from "../compliance/month.js";
+import { figureLabel, missingText, notBroadcastText, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
 /** Excel dates have no zone: write the Vietnam wall-clock time. */
@@ -53,7 +54,9 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   const criteria = wb.addWorksheet(t.report.sheetCriteria);
   header(criteria, ["#", t.report.colCriterion, t.report.colStatus, t.report.colValue, t.report.colRequired, t.report.colMissing, t.report.colSource], [5, 60, 16, 12, 16, 40, 30]);
   d.results.forEach((c, i) => {
-    const row = criteria.addRow([i + 1, c.text, `${t.status[c.status]} ${t.statusWord[c.status]}`, c.value, requiredText(c), missingText(c, 50), c.source]);
+    // A number where there is one; the words where the value is a rule or known only in part.
+    const value = c.value !== null && c.display !== "check" ? c.value : c.status === "unknown" && c.display !== "check" ? null : valueText(c);
+    const row = criteria.addRow([i + 1, c.text, `${t.status[c.status]} ${t.statusWord[c.status]}`, value, requiredText(c), missingText(c, 50), c.source]);
     row.getCell(4).numFmt = c.display === "percent" ? "0.0%" : "#,##0";
     row.alignment = { vertical: "top", wrapText: true };
   });
@@ -66,10 +69,14 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
     const row = villages.addRow([v.code, v.name, ...values, v.figures?.version ?? null, v.figures ? vnDate(v.figures.updatedAt) : null]);
     row.getCell(r.fields.length + 4).numFmt = "dd/mm/yyyy hh:mm";
   }
+  // As on the printable page: the sum when every village entered the item, else the known part, said so.
   const totals = villages.addRow([
     "",
     t.report.total,
-    ...r.fields.map((f) => (d.villages.every((v) => v.figures?.values[f.id] !== undefined) ? d.villages.reduce((s, v) => s + (v.figures?.values[f.id] ?? 0), 0) : null)),
+    ...r.fields.map((f) => {
+      const sum = d.villages.reduce((s, v) => s + (v.figures?.values[f.id] ?? 0), 0);
+      return d.villages.every((v) => v.figures?.values[f.id] !== undefined) ? sum : t.summary.partial(formatNumberVN(sum));
+    }),
   ]);
   totals.font = { bold: true };
 
@@ -92,14 +99,14 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
       v.figures?.values.propaganda_sessions ?? null,
       d.coverageKnown ? (c?.slotsDelivered ?? 0) : null,
       d.coverageKnown ? (c?.confirmedBroadcast ?? 0) : null,
-      (c?.notBroadcast ?? []).map((x) => `${x.reason}: ${x.count}`).join("; "),
+      notBroadcastText(c),
     ]);
   }
   if (!d.coverageKnown) coverage.addRow([t.report.coverageUnknown]);
 
   const trend = wb.addWorksheet(t.report.sheetTrend);
   header(trend, [t.report.colMonth, t.report.colTips, t.report.colReached, t.report.colVillages, t.report.colReported, t.report.colCriteriaMet, t.report.colCriteriaTotal], [10, 10, 18, 10, 18, 12, 14]);
-  for (const p of r.trend) trend.addRow([formatMonthVN(p.month), p.tips, p.villagesReached, p.villages, p.villagesReported, p.criteriaMet, p.criteriaTotal]);
+  for (const p of r.trend) trend.addRow(p.recorded ? [formatMonthVN(p.month), p.tips, p.villagesReached, p.villages, p.villagesReported, p.criteriaMet, p.criteriaTotal] : [formatMonthVN(p.month), t.report.notRecorded]);
   if (chartPng) {
     const image = wb.addImage({ buffer: chartPng as unknown as ExcelJS.Buffer, extension: "png" });
     trend.addImage(image, { tl: { col: 0, row: r.trend.length + 2 }, ext: { width: 800, height: 400 } });

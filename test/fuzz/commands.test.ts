@@ -29,14 +29,14 @@ import { RUNS, anyText } from "./arbitraries.js";
 import { JS_HAZARDS, argsText, buttonData, commandText, engineCommands, type ArgPools } from "./command-arbitraries.js";
 
 /** Distinctive figures of village HL-01 (formatted the Vietnamese way, as the bot prints them). */
-const FIGURES = { households: 48_271, households_committed: 46_093, tip_box: 1, hotline_board: 1, propaganda_sessions: 3, addicts_total: 7, addicts_with_file: 7, negative_tests_30d: 27_461, baseline_users: 19_387 };
-const FIGURE_TOKENS = ["48.271", "46.093", "27.461", "19.387"];
+const FIGURES = { households: 48_271, households_committed: 46_093, tip_box: 1, hotline_board: 1, propaganda_sessions: 3, addicts_total: 7, addicts_with_file: 7, negative_tests_30d: 27_461, baseline_addicts: 9_387 };
+const FIGURE_TOKENS = ["48.271", "46.093", "27.461", "9.387"];
 const TIP_TOKENS = Array.from({ length: 3 }, () => `SECRET${randomBytes(5).toString("hex").toUpperCase()}`);
 /**
  * Generated input never contains a secret or a JavaScript artifact, so one in a reply is never the
  * sender's own words echoed back.
  */
-const FORBIDDEN_INPUT = /HONGLOC-\d|SECRET|48\D?271|46\D?093|27\D?461|19\D?387|\[object |\[native code\]/i;
+const FORBIDDEN_INPUT = /HONGLOC-\d|SECRET|48\D?271|46\D?093|27\D?461|9\D?387|\[object |\[native code\]/i;
 
 interface Person {
   key: string;

@@ -44,7 +44,7 @@ beforeAll(async () => {
   // Thạch Hà: all good. Cẩm Xuyên: 12 addicts and a hot spot. Hồng Lộc: nothing entered.
   await save("TH-01", good());
   await save("TH-02", good());
-  await save("CX-01", good({ addicts_total: 12, addicts_with_file: 12, addicts_in_treatment: 12, baseline_users: 12, hot_spots: 1 }));
+  await save("CX-01", good({ addicts_total: 12, addicts_with_file: 12, addicts_in_treatment: 12, addicts_in_community: 12, baseline_addicts: 12, hot_spots: 1 }));
   provinceAdmin = h.web();
   const { code } = await createInvitation(h.db, h.keys, { role: "admin", provinceCode: "hti", note: "Quản trị tỉnh Hà Tĩnh" });
   await provinceAdmin.say(`/dangky ${code}`);

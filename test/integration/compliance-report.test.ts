@@ -31,7 +31,7 @@ beforeAll(async () => {
   const now = h.clock.now;
   for (const [i, v] of villages.entries()) {
     const households = (i + 1) * 100;
-    const values = figures({ households, households_committed: i === 3 ? households - 10 : households, addicts_total: 3, addicts_with_file: 3, addicts_in_treatment: 3, baseline_users: 3 });
+    const values = figures({ households, households_committed: i === 3 ? households - 10 : households, addicts_total: 3, addicts_with_file: 3, addicts_in_treatment: 3, addicts_in_community: 3, baseline_addicts: 3 });
     expect((await saveFigures(h.db, { villageId: v.id, month, values, staffId: null, source: "csv", basedOnVersion: 0, now })).ok).toBe(true);
     // Two months ago: only the first two villages reported.
     if (i < 2) await saveFigures(h.db, { villageId: v.id, month: addMonths(month, -2), values: figures({ households, households_committed: households }), staffId: null, source: "csv", basedOnVersion: 0, now });
@@ -94,8 +94,16 @@ describe("/baocao", () => {
     const households = byText.get("100% đại diện hộ gia đình cam kết không tham gia tội phạm, tệ nạn ma túy")!;
     expect(households.getCell(4).value).toBeCloseTo(0.99);
     expect(households.getCell(4).numFmt).toBe("0.0%");
-    const model = byText.get("Xây dựng và duy trì hiệu quả ít nhất 01 mô hình phòng, chống ma túy")!;
+    const model = byText.get("Xây dựng và duy trì hiệu quả ít nhất 01 mô hình về phòng, chống tội phạm, tệ nạn ma túy trên địa bàn cấp xã")!;
     expect(model.getCell(3).value).toBe("✅ Đạt");
+    // A rule, not a number: each total beside its figure at registration, and the plan's requirement (issue 14).
+    const reduced = byText.get("Kiềm chế, làm giảm tổng số người nghiện và tổng số người sử dụng trái phép chất ma túy cư trú trên địa bàn so với khi đăng ký xây dựng xã không ma túy")!;
+    // 12 addicts now and 12 at registration: no change is not a reduction.
+    expect(reduced.getCell(3).value).toBe("❌ Chưa đạt");
+    expect(reduced.getCell(4).value).toBe(
+      "Người nghiện ma túy (tổng số): 12; Số người nghiện khi đăng ký xây dựng xã không ma túy: 12; Người sử dụng trái phép chất ma túy (tổng số): 0; Số người sử dụng trái phép khi đăng ký xây dựng xã không ma túy: 0",
+    );
+    expect(reduced.getCell(5).value).toBe("tổng số người nghiện và tổng số người sử dụng trái phép, mỗi số đều giảm so với số đã rà soát khi đăng ký (hoặc đã bằng 0)");
     // The source column names the plan and its item, not our copy of it (issue 17).
     expect(String(criteria.getRow(1).getCell(7).value)).toBe("Nguồn");
     expect(addicts.getCell(7).value).toBe("KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 1");

@@ -62,7 +62,7 @@ describe("/capnhat on the web chat", () => {
     expect(texts(await head.press("fg:yes"))).toContain("Câu 4/");
     expect(texts(await head.say("có"))).toContain("Câu 5/");
     // The rest: some numbers, one skipped.
-    const values: Record<string, number> = { propaganda_sessions: 2, addicts_total: 3, addicts_with_file: 3, addicts_in_treatment: 2, baseline_users: 6, anti_drug_models: 1 };
+    const values: Record<string, number> = { propaganda_sessions: 2, addicts_total: 3, addicts_with_file: 3, addicts_in_treatment: 2, addicts_in_community: 3, baseline_addicts: 6, anti_drug_models: 1 };
     let last = "";
     for (let i = 4; i < FIGURE_FIELDS.length; i++) {
       const id = FIGURE_FIELDS[i]!.id;
@@ -159,6 +159,8 @@ describe("statistics commands on the web chat", () => {
     expect(out).toContain(`THỐNG KÊ THÁNG ${formatMonthVN(month())} — XÃ HỒNG LỘC`);
     expect(out).toContain("Số liệu thôn: 1/4 thôn đã cập nhật");
     expect(out).toContain("Chưa cập nhật: Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn");
+    // Addicts in the community beside all resident addicts (issue 14).
+    expect(out).toContain("• Người nghiện đang ở ngoài cộng đồng (không ở cơ sở cai nghiện): 3/3 (chưa đủ các thôn)");
     expect(out).toContain("Phát thanh: chưa có dữ liệu phát thanh");
     expect(out).toContain("Tin báo trong tháng: 2 (đang mở 2)");
   });
@@ -166,7 +168,17 @@ describe("statistics commands on the web chat", () => {
   it("/tieuchi lists each criterion ✅ ❌ ❔ with numbers and what is missing", async () => {
     const out = texts(await leader.say("/tieuchi"));
     expect(out).toContain("TIÊU CHÍ THÁNG");
-    expect(out).toMatch(/❔ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Yêu cầu: dưới 10\n\s+Thiếu: Người nghiện ma túy \(tổng số\) \(Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn\)\n\s+Nguồn: KH huyện Như Xuân \(Thanh Hóa\) 2024–2025, mục II, tiêu chí 1\n/);
+    // Addicts in the community, not every resident addict (issue 14): 3 in Thượng Phú, the others not entered.
+    expect(out).toMatch(/❔ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Yêu cầu: dưới 10\n\s+Thiếu: Người nghiện đang ở ngoài cộng đồng \(không ở cơ sở cai nghiện\) \(Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn\)\n\s+Nguồn: KH huyện Như Xuân \(Thanh Hóa\) 2024–2025, mục II, tiêu chí 1\n/);
+    // Each total against its own figure at registration, in the plan's words; not "không có (0)".
+    expect(out).toContain("❔ Kiềm chế, làm giảm tổng số người nghiện và tổng số người sử dụng trái phép chất ma túy cư trú trên địa bàn so với khi đăng ký xây dựng xã không ma túy\n    Yêu cầu: tổng số người nghiện và tổng số người sử dụng trái phép, mỗi số đều giảm so với số đã rà soát khi đăng ký (hoặc đã bằng 0)\n");
+    expect(out).not.toContain("Yêu cầu: không có (0)\n    Thiếu: Người nghiện ma túy (tổng số)");
+    // "Ít nhất 01 mô hình" met by the one village entered, three still missing: ✅, not ❔ (issue 14).
+    expect(out).toMatch(
+      /✅ Xây dựng và duy trì hiệu quả ít nhất 01 mô hình về phòng, chống tội phạm, tệ nạn ma túy trên địa bàn cấp xã\n\s+Hiện tại: ít nhất 1 \(chưa đủ các thôn\) · Yêu cầu: ít nhất 1\n\s+Còn thiếu: Mô hình phòng, chống ma túy đang hoạt động hiệu quả \(Thôn Tân Hòa, Thôn Phú Lộc, Thôn Trung Sơn\)\n/,
+    );
+    // The clauses the first set cut.
+    for (const text of ["có điều kiện tái hòa nhập cộng đồng; được tư vấn, hỗ trợ, giúp đỡ tìm kiếm việc làm", "Không có ổ nhóm, đường dây tội phạm về ma túy", "Không có vụ, việc sản xuất trái phép chất ma túy trên địa bàn", "bắt giữ 100% người bị truy nã do phạm tội về ma túy"]) expect(out).toContain(text);
     expect(out).toContain("❔");
     // Each criterion cites the plan and its item as a leader knows it, never our seed file (issue 17).
     expect(out).toContain("Nguồn: KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục II, tiêu chí 2");
@@ -182,7 +194,11 @@ describe("statistics commands on the web chat", () => {
     expect(own).toContain("Người nghiện ma túy (tổng số): 3");
     expect(own).not.toContain("Tin báo");
     const criteria = texts(await head.say("/tieuchi"));
-    expect(criteria).toMatch(/✅ Tổng số người nghiện ma túy ngoài cộng đồng dưới 10 người\n\s+Hiện tại: 3 · Yêu cầu: dưới 10\n\s+Nguồn: KH huyện Như Xuân \(Thanh Hóa\) 2024–2025, mục II, tiêu chí 1/);
+    // A village is never judged by the commune's thresholds (issue 14): "dưới 10 người" and "ít nhất 01 mô hình" are the commune's.
+    expect(criteria).toContain("✅ 100% người nghiện ma túy được phát hiện, có hồ sơ quản lý\n    Hiện tại: 100% · Yêu cầu: 100%");
+    expect(criteria).not.toContain("dưới 10 người");
+    expect(criteria).not.toContain("ít nhất 01 mô hình");
+    expect(criteria).toContain("(3 tiêu chí chỉ xét trên toàn xã, không xét riêng từng thôn: xem /tieuchi của xã.)");
     expect(texts(await head.say("/thongke HL-02"))).toContain("không có quyền");
     expect(texts(await head.say("/thongke HONGLOC"))).toContain("không có quyền");
     expect(texts(await head.say("/tinbao_tk"))).toContain("chỉ dành cho công an và lãnh đạo xã");
