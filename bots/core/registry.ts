@@ -9,6 +9,7 @@ import type { CoreSettings } from "../../src/messaging/deps.js";
 import type { Codec } from "../../src/messaging/buttons.js";
 import type { State } from "./state.js";
 import type { HelpViewer, StaffRow, Turn } from "./turn.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 /** The help text's sections, in the order they are shown. */
 export const HELP_SECTIONS = ["citizen", "tips", "compliance", "bulletins", "accounts"] as const;
@@ -78,7 +79,7 @@ export interface FlowSpec<S extends State> {
   /** Quay lại (button or /quaylai); without it, back cancels. */
   back?(turn: Turn, state: S): Promise<void> | void;
   /** What to say when the state expired unfinished (in the sweep or at the next message); null: nothing. */
-  expiredNotice?(settings: CoreSettings): string | null;
+  expiredNotice?(settings: CoreSettings, t: Messages): string | null;
   /** An unknown command typed in the middle of it: say so and ask the current question again. */
   reprompt?(turn: Turn, state: S): Promise<void> | void;
   /** Its web-chat pictures are not attached until it ends: when it ends they go. */

@@ -164,7 +164,7 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
   if (action === "ask") {
     turn.state = { step: "ask", tipId };
     // Asked in a group, the prompt goes to the group; the officer's next message there is the question.
-    turn.reply(vi.staff.askQuestion(tip.caseNumber), [navRow(false)]);
+    turn.reply(vi.staff.askQuestion(tip.caseNumber), [navRow(turn.t, false)]);
     return;
   }
   if (!isTipAction(action)) {
@@ -188,7 +188,7 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
 export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {
   const { content } = turn.incoming;
   if (content.kind !== "text" || content.text.trim().length === 0) {
-    turn.reply(vi.staff.questionEmpty, [navRow(false)]);
+    turn.reply(vi.staff.questionEmpty, [navRow(turn.t, false)]);
     return;
   }
   const tip = await loadTipForStaff(turn, staff, tipId, "tip.handle");

@@ -1,5 +1,4 @@
 // /baomat: what is protected and what is not.
-import { vi } from "../../../src/i18n/vi.js";
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { defineCommand } from "../registry.js";
 
@@ -9,5 +8,5 @@ export default defineCommand({
   inGroups: "run",
   help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.privacy.help }],
   menu: viCommands.privacy.menu,
-  run: (turn) => turn.reply(vi.privacy),
+  run: (turn) => turn.reply(turn.t.citizen.privacy),
 });

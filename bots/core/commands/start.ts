@@ -1,5 +1,4 @@
 // /start: a new tip (with a village poster's code), or an invitation code for staff.
-import { vi } from "../../../src/i18n/vi.js";
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { defineCommand } from "../registry.js";
 import { register } from "../staff.js";
@@ -16,8 +15,8 @@ export default defineCommand({
   menu: viCommands.start.menu,
   run(turn, args) {
     if (INVITE_PATTERN.test(args)) return register(turn, args);
-    turn.reply(vi.welcome);
-    turn.reply(vi.falseReportNote);
+    turn.reply(turn.t.citizen.welcome);
+    turn.reply(turn.t.citizen.falseReportNote);
     return startTipOff(turn, args && VILLAGE_CODE_PATTERN.test(args) ? args : undefined);
   },
 });

@@ -1,7 +1,5 @@
 // /xoadulieu: erase this chat's reply addresses, subscriptions and queued messages at once.
 import { eraseSubscriptionsOfAddress } from "../../../src/bulletins/subscriptions.js";
-import { vi } from "../../../src/i18n/vi.js";
-import { viBulletins } from "../../../src/i18n/vi-bulletins.js";
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { eraseMessagesToAddress } from "../../../src/outbox/erase.js";
 import { eraseReplyAddresses } from "../../../src/tips/service.js";
@@ -20,6 +18,6 @@ export default defineCommand({
     const unsubscribed = await eraseSubscriptionsOfAddress(turn.deps.db, tag);
     await eraseMessagesToAddress(turn.deps.db, tag);
     turn.state = IDLE;
-    turn.reply(unsubscribed > 0 ? `${vi.erase.done(erased)}\n${viBulletins.subscribe.erased}` : vi.erase.done(erased));
+    turn.reply(unsubscribed > 0 ? `${turn.t.citizen.erase.done(erased)}\n${turn.t.bulletins.subscribe.erased}` : turn.t.citizen.erase.done(erased));
   },
 });
