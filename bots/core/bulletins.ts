@@ -57,7 +57,7 @@ async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: AiredSlot, req
     const message = headMessage({
       deliveryId: delivery?.id ?? null,
       scheduledAt: slot.scheduledAt,
-      village: village?.name ?? `xã ${slot.commune.name}`,
+      village: village?.name ?? turn.t.data.commune(slot.commune.name),
       late: false,
       title: slot.item!.title,
       version: r.version,
@@ -95,7 +95,7 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
   const reader = await readerCommune(turn);
   if (!reader) return notSubscribed(turn);
   const word = args.trim().toLowerCase();
-  if (["ds", "danhsach", "gan day", "gần đây"].includes(word)) return listRecent(turn, reader.communeId);
+  if (turn.t.data.words.recentList.includes(word)) return listRecent(turn, reader.communeId);
   let requested: string[] | null = null;
   if (word) {
     const code = resolveLanguage(word);
@@ -234,7 +234,7 @@ export async function showProgress(turn: Turn, staff: StaffRow, args: string): P
   if (!target) return;
   const { db } = turn.deps;
   const words = target.rest.trim().split(/\s+/).filter(Boolean);
-  if (words[0]?.toLowerCase() === "thang" || words[0]?.toLowerCase() === "tháng") {
+  if (turn.t.data.words.monthWord.includes(words[0]?.toLowerCase() ?? "")) {
     const month = words[1] ? readMonth(words[1]) : monthOf(turn.now());
     const range = month ? monthRangeVN(month) : null;
     if (!month || !range) {
@@ -269,12 +269,12 @@ export async function manageSchedule(turn: Turn, staff: StaffRow, args: string):
     turn.reply(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null));
     return;
   }
-  if (["tat", "tắt", "dung", "dừng"].includes(word)) {
+  if (turn.t.data.words.pause.includes(word)) {
     await setSchedule(db, commune.id, { enabled: false }, now, staff.id);
     turn.reply(t.schedule.paused(commune.name));
     return;
   }
-  if (["bat", "bật", "mo", "mở"].includes(word)) {
+  if (turn.t.data.words.resume.includes(word)) {
     const result = await setSchedule(db, commune.id, { enabled: true }, now, staff.id);
     turn.reply(t.schedule.resumed(commune.name, result.next ? formatSlot(result.next) : null));
     return;
@@ -306,7 +306,7 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
   const [first = "", ...more] = rest.split(/\s+/);
   const village = await findVillageInCommune(db, commune.id, first);
   const listText = village ? more.join(" ") : rest;
-  if (village && ["xoa", "xóa", "bo", "bỏ"].includes(listText.trim().toLowerCase())) {
+  if (village && turn.t.data.words.clear.includes(listText.trim().toLowerCase())) {
     await setVillageLanguages(db, village.id, null);
     turn.reply(t.languages.villageCleared(village.name, label(communeLanguageChoices(commune.languages))));
     return;

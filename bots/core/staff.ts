@@ -148,7 +148,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
   if (!tip) return;
   const text = [
     `${tip.caseNumber} — ${vi.status[tip.status] ?? tip.status}`,
-    `${categoryLabel(tip.category)} — ${tip.village?.name ?? vi.flow.unknownVillage}, xã ${tip.commune.name}`,
+    `${categoryLabel(tip.category)} — ${tip.village?.name ?? vi.flow.unknownVillage}, ${turn.t.data.commune(tip.commune.name)}`,
     formatDateTimeVN(tip.createdAt),
     `${vi.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
     "",

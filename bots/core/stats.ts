@@ -321,7 +321,7 @@ export async function sendReport(turn: Turn, staff: StaffRow, args: string): Pro
   const deps = complianceOf(turn);
   turn.reply(t.report.working(target.month));
   const report = await buildMonthlyReport(db, deps, target.commune, target.month, turn.now());
-  const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
+  const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — ${turn.t.data.commune(target.commune.name)}`);
   const stem = t.report.fileStem(target.commune.code, target.month);
   const html = new TextEncoder().encode(renderReportHtml(report, svg));
   turn.reply(t.report.ready(target.month, target.commune.name, formatDateVN(report.dueDate)));
@@ -353,7 +353,7 @@ export async function sendChart(turn: Turn, staff: StaffRow, args: string): Prom
   }
   const deps = complianceOf(turn);
   const trend = await communeTrend(turn.deps.db, deps, target.commune, target.month, 6);
-  const svg = trendChartSvg(trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
+  const svg = trendChartSvg(trend, `${t.report.chartTitle} — ${turn.t.data.commune(target.commune.name)}`);
   if (!deps.renderers) {
     const lines = [t.report.chartUnavailable, ...trend.map((p) => `${formatMonthVN(p.month)}: ${t.report.colTips} ${p.tips} · ${t.report.colReached} ${p.villagesReached}/${p.villages} · ${t.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
     turn.reply(lines.join("\n"));

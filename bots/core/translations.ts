@@ -80,7 +80,7 @@ export async function translatorMenu(turn: Turn, staff: StaffRow, args: string):
   turn.state = IDLE;
   const { db } = turn.deps;
   const chosen = await translatorLanguages(db, staff.id);
-  if (chosen.length === 0 || ["ngonngu", "ngôn ngữ", "ngon ngu"].includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
+  if (chosen.length === 0 || turn.t.data.words.languages.includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
   for (const code of chosen) {
     const { total, missing } = await missingTranslations(db, code, turn.now());
     const label = languageInline(code);

@@ -14,6 +14,6 @@ export function parseCommandArgs<T extends Record<string, { type: "string" | "bo
 
 export function positiveId(text: string | undefined): number {
   const id = Number(text);
-  if (!text || !Number.isInteger(id) || id <= 0) throw new ArgsError(messagesFor("vi").data.cli.notAnId(text ?? ""));
+  if (!text || !Number.isInteger(id) || id <= 0) throw new ArgsError(messagesFor("vi").cli.notAnId(text ?? ""));
   return id;
 }

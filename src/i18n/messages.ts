@@ -5,6 +5,7 @@
 import { viAdmin } from "./vi-admin.js";
 import { viBulletins } from "./vi-bulletins.js";
 import { viCommands } from "./vi-commands.js";
+import { viCli } from "./vi-cli.js";
 import { viCommon } from "./vi-common.js";
 import { viCompliance } from "./vi-compliance.js";
 import { viData } from "./vi-data.js";
@@ -43,6 +44,8 @@ const reference = {
   zaloDelivery: viZaloDelivery,
   /** The admin command line. */
   admin: viAdmin,
+  /** The admin command line's usage lines and argument errors. */
+  cli: viCli,
   /** What loaders and imports of data (places CSV, criteria sets, invitations) answer, and the words code matches. */
   data: viData,
   posters: viPosters,

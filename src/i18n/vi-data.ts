@@ -6,6 +6,10 @@
 export const viData = {
   /** "xã Lùng Phình", in a line naming the commune. */
   commune: (name: string) => `xã ${name}`,
+  /** "tiếng Mông (Hmoob)": a language's label inside a sentence. */
+  languageInline: (label: string) => label.replace(/^Tiếng /, "tiếng "),
+  /** The chart's legend for the criteria line. */
+  chartCriteria: (label: string, max: number) => `${label} (% trên ${max})`,
   /** "1 ảnh và 1 vị trí": the last item of a list. */
   listAnd: (head: string, last: string) => `${head} và ${last}`,
 
@@ -106,9 +110,5 @@ export const viData = {
     /** "số 2", "chọn 2", "chọn b": before a numbered or lettered choice. */
     number: ["so", "chon", "số", "chọn"],
     letter: ["chon", "chọn"],
-  },
-
-  cli: {
-    notAnId: (text: string) => `"${text}" không phải số thứ tự hợp lệ`,
   },
 } as const;
