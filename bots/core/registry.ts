@@ -21,6 +21,14 @@ export interface StaffViewer extends HelpViewer {
 
 type HelpLines = string | readonly string[] | null;
 
+/** Help lines taken from the reader's catalog (`turn.t`), for entries citizens read. */
+export interface LocalizedLines {
+  inLocale(t: Messages): HelpLines;
+}
+
+/** `lines: inLocale((t) => t.commands.privacy.help)`: the words in the reader's locale. */
+export const inLocale = (pick: (t: Messages) => HelpLines): LocalizedLines => ({ inLocale: pick });
+
 /** One part of a command's help: where it goes, who sees it, the words. */
 export interface HelpEntry {
   section: HelpSectionId;
@@ -28,8 +36,8 @@ export interface HelpEntry {
   shownTo: "everyone" | "staff" | StaffAction;
   /** Channels where the command has nothing to do (the web chat has no groups and no second account). */
   notOn?: readonly Channel[];
-  /** A function when the words depend on the reader's role; null hides the entry from that reader. */
-  lines: HelpLines | ((viewer: StaffViewer) => HelpLines);
+  /** A function when the words depend on the reader's role; null hides the entry from that reader; `inLocale` for the reader's catalog. */
+  lines: HelpLines | LocalizedLines | ((viewer: StaffViewer) => HelpLines);
 }
 
 interface CommandBase {

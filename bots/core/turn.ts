@@ -18,6 +18,8 @@ export interface CoreDeps extends RuntimeDeps {
 export interface HelpViewer {
   staff: StaffRow | null;
   channel: Channel;
+  /** The reader's catalog; Vietnamese when absent. */
+  t?: Messages;
 }
 
 /** What a turn asks of the command registry, which the engine passes in (the registry imports the turn). */
@@ -41,7 +43,7 @@ export class Turn {
 
   /** The help text for this person (or for `staff`, just registered), on this channel. */
   helpText(staff: StaffRow | null = this.staff): string {
-    return this.services.help({ staff, channel: this.incoming.channel });
+    return this.services.help({ staff, channel: this.incoming.channel, t: this.t });
   }
 
   /** Gives this private chat the command menu of `staff` (Telegram; others have no menu). */

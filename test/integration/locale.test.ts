@@ -19,6 +19,11 @@ const derived: Messages = {
     flow: { ...viMessages.citizen.flow, cancelled: "[x-test] cancelled" },
   },
   bulletins: { ...viMessages.bulletins, buttons: { ...viMessages.bulletins.buttons, subscribe: "[x-test] subscribe" } },
+  commands: {
+    ...viMessages.commands,
+    sections: { ...viMessages.commands.sections, citizen: "[x-test] help:" },
+    privacy: { ...viMessages.commands.privacy, help: "[x-test] /baomat" },
+  },
 };
 
 const registry = catalogs as Record<string, Messages>;
@@ -68,9 +73,16 @@ describe("a locale per person", () => {
     expect(texts(idle)).toContain("[x-test] welcome");
     expect(texts(idle)).not.toContain(viMessages.citizen.welcome);
 
+    // The help text: section titles and citizens' lines from the catalog; the same commands.
+    const help = texts(await chooser.say("/trogiup"));
+    expect(help).toContain("[x-test] help:");
+    expect(help).toContain("[x-test] /baomat");
+    expect(help).toContain(viMessages.commands.followUp.help);
+
     const vietnamese = await other.say("xin chào");
     expect(texts(vietnamese)).toContain(viMessages.citizen.welcome);
     expect(labels(vietnamese)).toContain(viMessages.citizen.buttons.report);
     expect(texts(vietnamese)).not.toContain("[x-test]");
+    expect(texts(await other.say("/trogiup"))).toContain(viMessages.commands.privacy.help);
   });
 });

@@ -3,14 +3,15 @@ import { eraseSubscriptionsOfAddress } from "../../../src/bulletins/subscription
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { eraseMessagesToAddress } from "../../../src/outbox/erase.js";
 import { eraseReplyAddresses } from "../../../src/tips/service.js";
-import { defineCommand } from "../registry.js";
+import { defineCommand, inLocale } from "../registry.js";
 import { IDLE } from "../state.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["xoadulieu"],
+  names: viCommandWords.xoadulieu,
   for: "anyone",
   inGroups: "run",
-  help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.erase.help }],
+  help: [{ section: "citizen", shownTo: "everyone", lines: inLocale((t) => t.commands.erase.help) }],
   menu: viCommands.erase.menu,
   async run(turn) {
     const tag = turn.incoming.chat.tag;
