@@ -56,7 +56,7 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {
   turn.state = { step: "followup", tipId };
-  turn.reply(await tipsterView(turn.deps.db, tipId), followUpMenu(turn.t));
+  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t));
 }
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */

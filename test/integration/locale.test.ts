@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalogs, messagesFor, viMessages, type Messages } from "../../src/i18n/messages.js";
 import { readTurnStart } from "../../src/conversations/store.js";
-import { createHarness, type Harness } from "../helpers/harness.js";
+import { createHarness, fileWebTip, type Harness } from "../helpers/harness.js";
 
 const TEST_LOCALE = "x-test";
 
@@ -17,6 +17,7 @@ const derived: Messages = {
     welcome: "[x-test] welcome",
     buttons: { ...viMessages.citizen.buttons, report: "[x-test] report" },
     flow: { ...viMessages.citizen.flow, cancelled: "[x-test] cancelled" },
+    followUp: { ...viMessages.citizen.followUp, statusLine: (status: string) => `[x-test] status: ${status}` },
   },
   bulletins: { ...viMessages.bulletins, buttons: { ...viMessages.bulletins.buttons, subscribe: "[x-test] subscribe" } },
   commands: {
@@ -84,5 +85,10 @@ describe("a locale per person", () => {
     expect(labels(vietnamese)).toContain(viMessages.citizen.buttons.report);
     expect(texts(vietnamese)).not.toContain("[x-test]");
     expect(texts(await other.say("/trogiup"))).toContain(viMessages.commands.privacy.help);
+
+    // The follow-up view, rendered by the domain (src/tips) with the reader's catalog.
+    const code = await fileWebTip(other);
+    expect(texts(await chooser.say(code))).toContain("[x-test] status: ");
+    expect(texts(await other.say(code))).toContain(viMessages.citizen.followUp.statusLine(""));
   });
 });
