@@ -4,8 +4,6 @@
 import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
 import { findCommuneByCode } from "../../src/places/search.js";
-import { vi } from "../../src/i18n/vi.js";
-import { viGroups } from "../../src/i18n/vi-groups.js";
 import { findAlertGroupToRemove, listAlertGroups, registerAlertGroup, removeAlertGroup } from "../../src/staff/alert-groups.js";
 import { alertGroup } from "../../src/messaging/buttons.js";
 import type { Choice } from "../../src/messaging/types.js";
@@ -30,13 +28,13 @@ export async function alertGroupCommand(turn: Turn, staff: StaffRow, args: strin
   if (code) {
     const commune = await findCommuneByCode(turn.deps.db, code);
     if (!commune) {
-      turn.reply(viGroups.communeUnknown(code));
+      turn.reply(turn.t.staff.groups.communeUnknown(code));
       return;
     }
     communeId = commune.id;
   }
   if (communeId === null) {
-    turn.reply(viGroups.needCommune((await placeExamples(turn, staff)).communeCode));
+    turn.reply(turn.t.staff.groups.needCommune((await placeExamples(turn, staff)).communeCode));
     return;
   }
   return showList(turn, staff, communeId);
@@ -46,29 +44,29 @@ async function registerHere(turn: Turn, staff: StaffRow): Promise<void> {
   const { incoming } = turn;
   const outcome = await registerAlertGroup(turn.deps, staff, { channel: incoming.channel, addressTag: incoming.chat.tag, sealedAddress: incoming.chat.sealed });
   if (outcome.ok) {
-    turn.reply(outcome.kind === "reactivated" ? viGroups.reactivated(outcome.commune.name, staff.displayName) : viGroups.registered(outcome.commune.name));
+    turn.reply(outcome.kind === "reactivated" ? turn.t.staff.groups.reactivated(outcome.commune.name, staff.displayName) : turn.t.staff.groups.registered(outcome.commune.name));
     return;
   }
-  if (outcome.reason === "already") turn.reply(viGroups.already(outcome.commune.name));
-  else turn.reply(outcome.reason === "other_commune" ? viGroups.otherCommune : vi.staff.forbidden);
+  if (outcome.reason === "already") turn.reply(turn.t.staff.groups.already(outcome.commune.name));
+  else turn.reply(outcome.reason === "other_commune" ? turn.t.staff.groups.otherCommune : turn.t.citizen.staff.forbidden);
 }
 
 async function showList(turn: Turn, staff: StaffRow, communeId: number): Promise<void> {
   const listed = await listAlertGroups(turn.deps.db, staff, communeId);
   if (!listed.ok) {
-    turn.reply(viGroups.forbidden);
+    turn.reply(turn.t.staff.groups.forbidden);
     return;
   }
   const { commune, groups } = listed;
   if (groups.length === 0) {
-    turn.reply(viGroups.listEmpty(commune.name));
+    turn.reply(turn.t.staff.groups.listEmpty(commune.name));
     return;
   }
-  const lines = [viGroups.listTitle(commune.name, groups.length)];
-  for (const g of groups) lines.push(viGroups.line(g.id, g.channel, formatDateTimeVN(g.registeredAt), g.registeredBy, g.active));
-  if (!groups.some((g) => g.active)) lines.push(viGroups.noneActive);
-  lines.push(viGroups.listHint);
-  const rows: Choice[][] = groups.slice(0, 10).map((g) => [{ label: viGroups.buttons.remove(g.id), data: groupButtonData({ kind: "ask", groupId: g.id }) }]);
+  const lines = [turn.t.staff.groups.listTitle(commune.name, groups.length)];
+  for (const g of groups) lines.push(turn.t.staff.groups.line(g.id, g.channel, formatDateTimeVN(g.registeredAt), g.registeredBy, g.active));
+  if (!groups.some((g) => g.active)) lines.push(turn.t.staff.groups.noneActive);
+  lines.push(turn.t.staff.groups.listHint);
+  const rows: Choice[][] = groups.slice(0, 10).map((g) => [{ label: turn.t.staff.groups.buttons.remove(g.id), data: groupButtonData({ kind: "ask", groupId: g.id }) }]);
   turn.reply(lines.join("\n"), rows);
 }
 
@@ -77,17 +75,17 @@ export async function groupButton(turn: Turn, staff: StaffRow, button: GroupButt
   if (button.kind === "ask") {
     const group = await findAlertGroupToRemove(turn.deps.db, staff, button.groupId);
     if (!group) {
-      turn.reply(viGroups.notFound);
+      turn.reply(turn.t.staff.groups.notFound);
       return;
     }
-    turn.reply(viGroups.confirm(group.id, group.channel, group.registeredBy), [
+    turn.reply(turn.t.staff.groups.confirm(group.id, group.channel, group.registeredBy), [
       [
-        { label: viGroups.buttons.confirmRemove, data: groupButtonData({ kind: "remove", groupId: group.id }) },
-        { label: viGroups.buttons.back, data: groupButtonData({ kind: "list", communeId: group.communeId }) },
+        { label: turn.t.staff.groups.buttons.confirmRemove, data: groupButtonData({ kind: "remove", groupId: group.id }) },
+        { label: turn.t.staff.groups.buttons.back, data: groupButtonData({ kind: "list", communeId: group.communeId }) },
       ],
     ]);
     return;
   }
   const removed = await removeAlertGroup(turn.deps, staff, button.groupId);
-  turn.reply(removed.ok ? viGroups.removed(removed.group.id) : viGroups.notFound);
+  turn.reply(removed.ok ? turn.t.staff.groups.removed(removed.group.id) : turn.t.staff.groups.notFound);
 }

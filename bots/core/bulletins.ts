@@ -3,7 +3,7 @@
 // the feature's buttons and states (the translators' side is in translations.ts).
 import { monthOf, monthRangeVN } from "../../src/util/vietnam-time.js";
 import { placeExamples } from "./stats.js";
-import { dayList, viBulletins } from "../../src/i18n/vi-bulletins.js";
+import { dayList } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { foldVietnamese } from "../../src/places/normalize.js";
 import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, setCommuneLanguages, setVillageLanguages, villageLanguageCodes, villageLanguages, villagesWithLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
@@ -26,17 +26,17 @@ import { continueTranslate, leaveTranslate } from "./translations.js";
 import {
   nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
-const t = viBulletins;
-const cancelRow = (): Choice[] => [{ label: t.buttons.cancel, data: nav.pack("cancel") }];
+const cancelRow = (t: Messages): Choice[] => [{ label: t.bulletins.buttons.cancel, data: nav.pack("cancel") }];
 
 /** The latest slot that aired (or is airing) in a commune. */
 function latestSlot(turn: Turn, communeId: number) {
   return latestAiredSlot(turn.deps.db, communeId, turn.now());
 }
 
-function extraRows(): Choice[][] {
-  return [[{ label: t.buttons.recent, data: recentBulletins.pack() }], [{ label: t.buttons.otherLanguage, data: otherLanguage.pack() }]];
+function extraRows(t: Messages): Choice[][] {
+  return [[{ label: t.bulletins.buttons.recent, data: recentBulletins.pack() }], [{ label: t.bulletins.buttons.otherLanguage, data: otherLanguage.pack() }]];
 }
 
 function appendRows(message: OutgoingMessage, rows: Choice[][]): OutgoingMessage {
@@ -57,7 +57,7 @@ async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: AiredSlot, req
     const message = headMessage({
       deliveryId: delivery?.id ?? null,
       scheduledAt: slot.scheduledAt,
-      village: village?.name ?? `xã ${slot.commune.name}`,
+      village: village?.name ?? turn.t.data.commune(slot.commune.name),
       late: false,
       title: slot.item!.title,
       version: r.version,
@@ -65,7 +65,7 @@ async function showSlotToStaff(turn: Turn, staff: StaffRow, slot: AiredSlot, req
       channel: turn.incoming.channel,
       part: list.length > 1 ? `${i + 1}/${list.length}` : undefined,
     });
-    turn.replies.push(i === list.length - 1 ? appendRows(message, extraRows()) : message);
+    turn.replies.push(i === list.length - 1 ? appendRows(message, extraRows(turn.t)) : message);
   });
 }
 
@@ -74,7 +74,7 @@ async function showSlotToCitizen(turn: Turn, slot: AiredSlot, language: string):
   const [chosen] = versionsFor([language], versions, turn.incoming.channel);
   if (!chosen) return;
   const message = subscriberMessage({ commune: slot.commune.name, scheduledAt: slot.scheduledAt, title: slot.item!.title, version: chosen.version, resolved: chosen, channel: turn.incoming.channel });
-  turn.replies.push(appendRows(message, extraRows()));
+  turn.replies.push(appendRows(message, extraRows(turn.t)));
 }
 
 /** Whose commune /bantin reads: a staff member's, or the citizen's subscription. */
@@ -86,7 +86,7 @@ async function readerCommune(turn: Turn): Promise<{ communeId: number; language:
 }
 
 async function notSubscribed(turn: Turn): Promise<void> {
-  turn.reply(turn.staff ? t.read.notStaffScope : t.read.notSubscribed, turn.staff ? undefined : [[{ label: t.buttons.subscribe, data: subscription.pack("start") }]]);
+  turn.reply(turn.staff ? turn.t.bulletins.read.notStaffScope : turn.t.bulletins.read.notSubscribed, turn.staff ? undefined : [[{ label: turn.t.bulletins.buttons.subscribe, data: subscription.pack("start") }]]);
 }
 
 /** /bantin [ds | <language>] */
@@ -95,12 +95,12 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
   const reader = await readerCommune(turn);
   if (!reader) return notSubscribed(turn);
   const word = args.trim().toLowerCase();
-  if (["ds", "danhsach", "gan day", "gần đây"].includes(word)) return listRecent(turn, reader.communeId);
+  if (turn.t.data.words.recentList.includes(word)) return listRecent(turn, reader.communeId);
   let requested: string[] | null = null;
   if (word) {
     const code = resolveLanguage(word);
     if (!code) {
-      turn.reply(t.read.unknownLanguage(args.trim().slice(0, 40), registry.map((l) => `${l.code} (${l.nameVi})`).join(", ")));
+      turn.reply(turn.t.bulletins.read.unknownLanguage(args.trim().slice(0, 40), registry.map((l) => `${l.code} (${l.nameVi})`).join(", ")));
       return;
     }
     requested = [code];
@@ -112,7 +112,7 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
     const commune = await getCommune(db, reader.communeId);
     const { schedule, enabled } = await communeSchedule(db, commune.id);
     const next = enabled ? nextSlotAfter(schedule, turn.now()) : null;
-    turn.reply(t.read.none(commune.name, next ? formatSlot(next) : null));
+    turn.reply(turn.t.bulletins.read.none(commune.name, next ? formatSlot(next) : null));
     return;
   }
   if (reader.language === null && turn.staff) return showSlotToStaff(turn, turn.staff, slot, requested);
@@ -124,15 +124,15 @@ async function listRecent(turn: Turn, communeId: number): Promise<void> {
   const commune = await getCommune(db, communeId);
   const slots = await recentSlots(db, communeId, turn.now(), 8);
   if (slots.length === 0) {
-    turn.reply(t.read.recentNone);
+    turn.reply(turn.t.bulletins.read.recentNone);
     return;
   }
-  const lines = [t.read.recentTitle(commune.name)];
+  const lines = [turn.t.bulletins.read.recentTitle(commune.name)];
   for (const s of slots) {
     const aired = s.status === "sent" || s.status === "sending";
-    lines.push(t.read.recentLine(formatSlot(s.scheduledAt), s.item?.title ?? "—", aired ? "" : (t.slotStatus[s.status] ?? s.status)));
+    lines.push(turn.t.bulletins.read.recentLine(formatSlot(s.scheduledAt), s.item?.title ?? "—", aired ? "" : (turn.t.bulletins.slotStatus[s.status] ?? s.status)));
   }
-  const rows = slots.filter((s) => s.itemId !== null).slice(0, 6).map((s) => [{ label: t.buttons.viewSlot(formatSlot(s.scheduledAt)), data: readSlot.pack(s.id) }]);
+  const rows = slots.filter((s) => s.itemId !== null).slice(0, 6).map((s) => [{ label: turn.t.bulletins.buttons.viewSlot(formatSlot(s.scheduledAt)), data: readSlot.pack(s.id) }]);
   turn.reply(lines.join("\n"), rows);
 }
 
@@ -142,7 +142,7 @@ export async function chooseReadLanguage(turn: Turn): Promise<void> {
   const commune = await getCommune(turn.deps.db, reader.communeId);
   const codes = communeLanguageChoices(commune.languages);
   for (const c of await villageLanguageCodes(turn.deps.db, commune.id)) if (!codes.includes(c)) codes.push(c);
-  turn.reply(t.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: readLanguage.pack(c) }]));
+  turn.reply(turn.t.bulletins.read.chooseLanguage, codes.map((c) => [{ label: languageLabel(c), data: readLanguage.pack(c) }]));
 }
 
 // ------------------------------------------------------------------------------------------
@@ -151,28 +151,28 @@ export async function chooseReadLanguage(turn: Turn): Promise<void> {
 export async function askReason(turn: Turn, staff: StaffRow, deliveryId: number): Promise<void> {
   const delivery = await findDelivery(turn.deps, deliveryId);
   if (!delivery) {
-    turn.reply(t.head.deliveryUnknown);
+    turn.reply(turn.t.bulletins.head.deliveryUnknown);
     return;
   }
   if (!can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
-    turn.reply(t.head.notYourVillage);
+    turn.reply(turn.t.bulletins.head.notYourVillage);
     return;
   }
   const rows: Choice[][] = reasons.map((r) => [{ label: r.label, data: notBroadcastReason.pack({ deliveryId, reason: r.id }) }]);
-  rows.push(cancelRow());
+  rows.push(cancelRow(turn.t));
   // In the reason step: "Hủy" says nothing was recorded, and a reason typed in words is taken as the "other" reason.
   turn.state = { step: "b_reason", deliveryId };
-  turn.reply(t.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
+  turn.reply(turn.t.bulletins.head.askReason(delivery.village.name, formatSlot(delivery.slot.scheduledAt)), rows);
 }
 
 export async function answer(turn: Turn, staff: StaffRow, deliveryId: number, status: "broadcast" | "not_broadcast", reason?: string, reasonText?: string): Promise<void> {
   const outcome = await recordAnswer(turn.deps, staff, deliveryId, status === "broadcast" ? { status } : { status, reason: reason ?? "other", reasonText });
   turn.state = IDLE;
   if (!outcome.ok) {
-    turn.reply(outcome.reason === "unknown" ? t.head.deliveryUnknown : t.head.notYourVillage);
+    turn.reply(outcome.reason === "unknown" ? turn.t.bulletins.head.deliveryUnknown : turn.t.bulletins.head.notYourVillage);
     return;
   }
-  turn.reply(outcome.status === "broadcast" ? t.head.recordedBroadcast(outcome.village, outcome.when) : t.head.recordedNot(outcome.village, outcome.when, outcome.reason ?? ""));
+  turn.reply(outcome.status === "broadcast" ? turn.t.bulletins.head.recordedBroadcast(outcome.village, outcome.when) : turn.t.bulletins.head.recordedNot(outcome.village, outcome.when, outcome.reason ?? ""));
 }
 
 async function continueReason(turn: Turn, staff: StaffRow | null, deliveryId: number): Promise<void> {
@@ -183,14 +183,14 @@ async function continueReason(turn: Turn, staff: StaffRow | null, deliveryId: nu
   }
   const text = content.kind === "text" ? content.text.trim() : "";
   if (text.replace(/[\p{Cf}\p{Z}]/gu, "") === "") {
-    turn.reply(t.head.reasonEmpty, [cancelRow()]);
+    turn.reply(turn.t.bulletins.head.reasonEmpty, [cancelRow(turn.t)]);
     return;
   }
   // "Đã phát" typed after pressing "Chưa phát được" by mistake is the answer, not a reason.
   const plain = (x: string) => foldVietnamese(x).replace(/[^a-z ]/g, " ").replace(/\s+/g, " ").trim();
-  if (plain(text) === plain(t.buttons.broadcast)) return answer(turn, staff, deliveryId, "broadcast");
+  if (plain(text) === plain(turn.t.bulletins.buttons.broadcast)) return answer(turn, staff, deliveryId, "broadcast");
   if ([...text].length > MAX_REASON_CHARS) {
-    turn.reply(t.head.reasonTooLong(MAX_REASON_CHARS), [cancelRow()]);
+    turn.reply(turn.t.bulletins.head.reasonTooLong(MAX_REASON_CHARS), [cancelRow(turn.t)]);
     return;
   }
   return answer(turn, staff, deliveryId, "not_broadcast", "other", text);
@@ -204,7 +204,7 @@ async function commandCommune(turn: Turn, staff: StaffRow, args: string, action:
   const { db } = turn.deps;
   if (staff.communeId) {
     if (!can(staff, action, { communeId: staff.communeId })) {
-      turn.reply(t.staff.forbidden);
+      turn.reply(turn.t.bulletins.staff.forbidden);
       return null;
     }
     return { communeId: staff.communeId, rest: args };
@@ -212,11 +212,11 @@ async function commandCommune(turn: Turn, staff: StaffRow, args: string, action:
   const [first = "", ...rest] = args.split(/\s+/).filter(Boolean);
   const commune = first ? await findCommuneByCode(db, first) : null;
   if (!commune) {
-    turn.reply(first ? t.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText((await placeExamples(turn, staff)).communeCode));
+    turn.reply(first ? turn.t.bulletins.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText((await placeExamples(turn, staff)).communeCode));
     return null;
   }
   if (!can(staff, action, { communeId: commune.id })) {
-    turn.reply(t.staff.forbidden);
+    turn.reply(turn.t.bulletins.staff.forbidden);
     return null;
   }
   return { communeId: commune.id, rest: rest.join(" ") };
@@ -230,24 +230,24 @@ function readMonth(text: string): string | null {
 }
 
 export async function showProgress(turn: Turn, staff: StaffRow, args: string): Promise<void> {
-  const target = await commandCommune(turn, staff, args, "bulletin.progress", t.progress.needCommune);
+  const target = await commandCommune(turn, staff, args, "bulletin.progress", turn.t.bulletins.progress.needCommune);
   if (!target) return;
   const { db } = turn.deps;
   const words = target.rest.trim().split(/\s+/).filter(Boolean);
-  if (words[0]?.toLowerCase() === "thang" || words[0]?.toLowerCase() === "tháng") {
+  if (turn.t.data.words.monthWord.includes(words[0]?.toLowerCase() ?? "")) {
     const month = words[1] ? readMonth(words[1]) : monthOf(turn.now());
     const range = month ? monthRangeVN(month) : null;
     if (!month || !range) {
-      turn.reply(t.progress.badMonth(words[1]!.slice(0, 20)));
+      turn.reply(turn.t.bulletins.progress.badMonth(words[1]!.slice(0, 20)));
       return;
     }
     const commune = await getCommune(db, target.communeId);
     const cov = await coverageBetween(db, target.communeId, range.start, range.end);
-    const lines = [t.coverage.title(commune.name, `${month.slice(5)}/${month.slice(0, 4)}`), t.coverage.slots(cov.slots.aired, cov.slots.missed, cov.slots.empty)];
+    const lines = [turn.t.bulletins.coverage.title(commune.name, `${month.slice(5)}/${month.slice(0, 4)}`), turn.t.bulletins.coverage.slots(cov.slots.aired, cov.slots.missed, cov.slots.empty)];
     for (const v of cov.villages) {
-      lines.push(v.delivered === 0 && v.noHead > 0 ? t.coverage.noHead(v.name) : t.coverage.village(v.name, v.delivered, v.broadcast, v.notBroadcast, v.noAnswer));
+      lines.push(v.delivered === 0 && v.noHead > 0 ? turn.t.bulletins.coverage.noHead(v.name) : turn.t.bulletins.coverage.village(v.name, v.delivered, v.broadcast, v.notBroadcast, v.noAnswer));
     }
-    lines.push("", cov.villagesReached === cov.villages.length && cov.villages.length > 0 ? t.coverage.allReached : t.coverage.reached(cov.villagesReached, cov.villages.length));
+    lines.push("", cov.villagesReached === cov.villages.length && cov.villages.length > 0 ? turn.t.bulletins.coverage.allReached : turn.t.bulletins.coverage.reached(cov.villagesReached, cov.villages.length));
     turn.reply(lines.join("\n"));
     return;
   }
@@ -255,44 +255,44 @@ export async function showProgress(turn: Turn, staff: StaffRow, args: string): P
 }
 
 export async function manageSchedule(turn: Turn, staff: StaffRow, args: string): Promise<void> {
-  const target = await commandCommune(turn, staff, args, "bulletin.configure", t.schedule.needCommune);
+  const target = await commandCommune(turn, staff, args, "bulletin.configure", turn.t.bulletins.schedule.needCommune);
   if (!target) return;
   const { db } = turn.deps;
   const commune = await getCommune(db, target.communeId);
   const now = turn.now();
-  const describe = (s: { days: number[]; times: string[] }) => t.schedule.describe(dayList(s.days), s.times.join(", "));
+  const describe = (s: { days: number[]; times: string[] }) => turn.t.bulletins.schedule.describe(dayList(s.days), s.times.join(", "));
   const rest = target.rest.trim();
   const word = rest.toLowerCase();
   if (!rest) {
     const { schedule, enabled } = await communeSchedule(db, commune.id);
     const next = enabled ? nextSlotAfter(schedule, now) : null;
-    turn.reply(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null));
+    turn.reply(turn.t.bulletins.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null));
     return;
   }
-  if (["tat", "tắt", "dung", "dừng"].includes(word)) {
+  if (turn.t.data.words.pause.includes(word)) {
     await setSchedule(db, commune.id, { enabled: false }, now, staff.id);
-    turn.reply(t.schedule.paused(commune.name));
+    turn.reply(turn.t.bulletins.schedule.paused(commune.name));
     return;
   }
-  if (["bat", "bật", "mo", "mở"].includes(word)) {
+  if (turn.t.data.words.resume.includes(word)) {
     const result = await setSchedule(db, commune.id, { enabled: true }, now, staff.id);
-    turn.reply(t.schedule.resumed(commune.name, result.next ? formatSlot(result.next) : null));
+    turn.reply(turn.t.bulletins.schedule.resumed(commune.name, result.next ? formatSlot(result.next) : null));
     return;
   }
   const parsed = parseScheduleSpec(rest);
   if (!parsed.ok) {
-    turn.reply(parsed.error === "bad_word" ? t.schedule.badWord((parsed.word ?? "").slice(0, 20)) : (t.schedule.errors[parsed.error] ?? t.schedule.errors.empty!));
+    turn.reply(parsed.error === "bad_word" ? turn.t.bulletins.schedule.badWord((parsed.word ?? "").slice(0, 20)) : (turn.t.bulletins.schedule.errors[parsed.error] ?? turn.t.bulletins.schedule.errors.empty!));
     return;
   }
   const result = await setSchedule(db, commune.id, { schedule: parsed.schedule, enabled: true }, now, staff.id);
   turn.deps.log.info("bulletins.schedule_changed", { communeId: commune.id, staffId: staff.id });
-  turn.reply(t.schedule.changed(commune.name, describe(parsed.schedule), result.next ? formatSlot(result.next) : null));
+  turn.reply(turn.t.bulletins.schedule.changed(commune.name, describe(parsed.schedule), result.next ? formatSlot(result.next) : null));
 }
 
 const knownLanguages = () => registry.map((l) => `${l.code} (${l.nameVi})`).join(", ");
 
 export async function manageLanguages(turn: Turn, staff: StaffRow, args: string): Promise<void> {
-  const target = await commandCommune(turn, staff, args, "bulletin.configure", t.languages.needCommune);
+  const target = await commandCommune(turn, staff, args, "bulletin.configure", turn.t.bulletins.languages.needCommune);
   if (!target) return;
   const { db } = turn.deps;
   const commune = await getCommune(db, target.communeId);
@@ -300,34 +300,34 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
   const rest = target.rest.trim();
   if (!rest) {
     const villages = await villagesWithLanguages(db, commune.id);
-    turn.reply(t.languages.current(commune.name, label(communeLanguageChoices(commune.languages)), villages.map((v) => t.languages.villageLine(v.name, v.code, label(parseLanguageList(v.languages))))));
+    turn.reply(turn.t.bulletins.languages.current(commune.name, label(communeLanguageChoices(commune.languages)), villages.map((v) => turn.t.bulletins.languages.villageLine(v.name, v.code, label(parseLanguageList(v.languages))))));
     return;
   }
   const [first = "", ...more] = rest.split(/\s+/);
   const village = await findVillageInCommune(db, commune.id, first);
   const listText = village ? more.join(" ") : rest;
-  if (village && ["xoa", "xóa", "bo", "bỏ"].includes(listText.trim().toLowerCase())) {
+  if (village && turn.t.data.words.clear.includes(listText.trim().toLowerCase())) {
     await setVillageLanguages(db, village.id, null);
-    turn.reply(t.languages.villageCleared(village.name, label(communeLanguageChoices(commune.languages))));
+    turn.reply(turn.t.bulletins.languages.villageCleared(village.name, label(communeLanguageChoices(commune.languages))));
     return;
   }
   const { codes, unknown } = readLanguageList(listText);
   if (unknown.length > 0) {
-    turn.reply(t.languages.unknown(unknown.join(", ").slice(0, 80), knownLanguages()));
+    turn.reply(turn.t.bulletins.languages.unknown(unknown.join(", ").slice(0, 80), knownLanguages()));
     return;
   }
   if (codes.length === 0) {
-    turn.reply(t.languages.empty);
+    turn.reply(turn.t.bulletins.languages.empty);
     return;
   }
   if (village) {
     await setVillageLanguages(db, village.id, codes.join(","));
-    turn.reply(t.languages.villageSet(village.name, label(codes)));
+    turn.reply(turn.t.bulletins.languages.villageSet(village.name, label(codes)));
     return;
   }
   const withVietnamese = codes.includes(BASE_LANGUAGE) ? codes : [BASE_LANGUAGE, ...codes];
   await setCommuneLanguages(db, commune.id, withVietnamese.join(","));
-  turn.reply(`${t.languages.communeSet(commune.name, label(withVietnamese))}${codes.includes(BASE_LANGUAGE) ? "" : `\n${t.languages.vietnameseAdded}`}`);
+  turn.reply(`${turn.t.bulletins.languages.communeSet(commune.name, label(withVietnamese))}${codes.includes(BASE_LANGUAGE) ? "" : `\n${turn.t.bulletins.languages.vietnameseAdded}`}`);
 }
 
 // ------------------------------------------------------------------------------------------
@@ -339,11 +339,11 @@ export async function chooseReason(turn: Turn, staff: StaffRow, deliveryId: numb
   if (reason === "other") {
     const delivery = await findDelivery(turn.deps, deliveryId);
     if (!delivery || !can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) {
-      turn.reply(delivery ? t.head.notYourVillage : t.head.deliveryUnknown);
+      turn.reply(delivery ? turn.t.bulletins.head.notYourVillage : turn.t.bulletins.head.deliveryUnknown);
       return;
     }
     turn.state = { step: "b_reason", deliveryId };
-    turn.reply(t.head.askReasonText, [cancelRow()]);
+    turn.reply(turn.t.bulletins.head.askReasonText, [cancelRow(turn.t)]);
     return;
   }
   if (!reasons.some((r) => r.id === reason)) return false;
@@ -374,12 +374,12 @@ export async function leaveBulletinStep(turn: Turn, state: BulletinState, back: 
   switch (state.step) {
     case "sub_commune":
       turn.state = IDLE;
-      turn.reply(t.subscribe.cancelled);
+      turn.reply(turn.t.bulletins.subscribe.cancelled);
       return;
     case "b_reason":
       if (back && turn.staff) return askReason(turn, turn.staff, state.deliveryId);
       turn.state = IDLE;
-      turn.reply(t.head.reasonCancelled);
+      turn.reply(turn.t.bulletins.head.reasonCancelled);
       return;
     case "translate":
       return leaveTranslate(turn, back);

@@ -1,7 +1,7 @@
 // The channel-neutral dialogue engine: (stored state, incoming) → new state, replies, domain effects.
 // What it routes to is declared in the registry: commands in ./commands, buttons in ./buttons, flows in ./flows.
 import { deletePendingUploads } from "../../src/media/uploads.js";
-import { vi } from "../../src/i18n/vi.js";
+import { messagesFor } from "../../src/i18n/messages.js";
 import { enqueueStatement } from "../../src/outbox/outbox.js";
 import { conversationStatement, readTurnStart, writeTurn, type TurnStart } from "../../src/conversations/store.js";
 import type { SqlStatement } from "../../src/db/sql.js";
@@ -30,14 +30,15 @@ export async function handleIncoming(
 ): Promise<void> {
   const { db } = deps;
   const now = deps.now();
-  // The dialogue state and the staff record, in one statement.
-  const { conversation: row, staff: staffRow } = opts.start ?? (await readTurnStart(db, incoming.sender));
+  // The dialogue state, the staff record and the chosen locale, in one statement.
+  const { conversation: row, staff: staffRow, locale } = opts.start ?? (await readTurnStart(db, incoming.sender));
+  const t = messagesFor(locale);
   const loaded = loadState(row?.state);
   let state = loaded.state;
   const startFlow = flowOf(state);
-  const notices: string[] = loaded.broken ? [vi.flow.stateReset] : [];
+  const notices: string[] = loaded.broken ? [t.citizen.flow.stateReset] : [];
   if (row?.expiresAt && row.expiresAt <= now && state.step !== "idle") {
-    const notice = expiredNotice(state, deps.settings);
+    const notice = expiredNotice(state, deps.settings, t);
     if (notice) notices.push(notice);
     state = IDLE;
   }
@@ -46,7 +47,7 @@ export async function handleIncoming(
   // Elsewhere (Telegram, the web chat) it is never read, so it is not written on every message.
   if (hasInteractionWindow(incoming.channel)) await touchSubscription(db, incoming.sender, now);
 
-  const turn = new Turn(deps, incoming, state, staff, registryServices);
+  const turn = new Turn(deps, incoming, state, staff, registryServices, t);
   for (const notice of notices) turn.reply(notice);
   await route(turn);
 
@@ -90,8 +91,8 @@ async function route(turn: Turn): Promise<void> {
 
   // Idle: a receipt code typed on its own opens that tip; anything else gets the menu.
   if (content.kind === "text" && normalizeReceiptCode(content.text)) return openWithCode(turn, content.text);
-  if (content.kind === "unsupported") turn.reply(vi.flow.unsupported);
-  turn.reply(vi.welcome, mainMenu());
+  if (content.kind === "unsupported") turn.reply(turn.t.citizen.flow.unsupported);
+  turn.reply(turn.t.citizen.welcome, mainMenu(turn.t));
 }
 
 async function runCommand(turn: Turn, name: string, args: string): Promise<void> {
@@ -101,12 +102,12 @@ async function runCommand(turn: Turn, name: string, args: string): Promise<void>
     if (isGroup) return;
     const flow = flowOf(turn.state);
     if (flow?.reprompt) return flow.reprompt(turn, turn.state);
-    turn.reply(turn.helpText(null), mainMenu());
+    turn.reply(turn.helpText(null), mainMenu(turn.t));
     return;
   }
   if (isGroup && command.inGroups === "silent") return;
-  if (isGroup && command.inGroups === "private_only") return turn.reply(vi.flow.groupOnly);
+  if (isGroup && command.inGroups === "private_only") return turn.reply(turn.t.citizen.flow.groupOnly);
   if (command.for === "anyone") return command.run(turn, args);
-  if (!turn.staff) return turn.reply(vi.staff.notStaff);
+  if (!turn.staff) return turn.reply(turn.t.citizen.staff.notStaff);
   return command.run(turn, args, turn.staff);
 }

@@ -3,7 +3,6 @@
 // is a revision (who, when). Only aggregate counts, never names.
 import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { placeExamples, unknownCodeText } from "./stats.js";
-import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
 import { formatNumberVN } from "../../src/compliance/month.js";
@@ -16,18 +15,19 @@ import type { FiguresForm, FiguresState } from "./figures-state.js";
 
 import type { StaffRow, Turn } from "./turn.js";
 import { figures, figuresVillage, nav as navButton } from "../../src/messaging/buttons.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 const MAX_MONTHS_BACK = 24;
 const fields = (): FigureField[] => FIGURE_FIELDS;
 
-const nav = (): Choice[] => [
-  { label: t.buttons.back, data: navButton.pack("back") },
-  { label: t.buttons.cancel, data: navButton.pack("cancel") },
+const nav = (t: Messages): Choice[] => [
+  { label: t.compliance.buttons.back, data: navButton.pack("back") },
+  { label: t.compliance.buttons.cancel, data: navButton.pack("cancel") },
 ];
 
-function show(field: FigureField, value: number | undefined): string {
-  if (value === undefined) return t.form.missingValue;
-  if (field.kind === "yesno") return value >= 1 ? t.form.yes : t.form.no;
+function show(t: Messages, field: FigureField, value: number | undefined): string {
+  if (value === undefined) return t.compliance.form.missingValue;
+  if (field.kind === "yesno") return value >= 1 ? t.compliance.form.yes : t.compliance.form.no;
   return formatNumberVN(value);
 }
 
@@ -35,7 +35,7 @@ function show(field: FigureField, value: number | undefined): string {
 export async function startFigures(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   const { db } = turn.deps;
   if (turn.incoming.chat.isGroup) {
-    turn.reply(t.scope.groupRefused);
+    turn.reply(turn.t.compliance.scope.groupRefused);
     return;
   }
   const current = monthOf(turn.now());
@@ -47,11 +47,11 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
     else villageCode = word.toUpperCase();
   }
   if (month > current) {
-    turn.reply(t.scope.futureMonth(month));
+    turn.reply(turn.t.compliance.scope.futureMonth(month));
     return;
   }
   if (month < addMonths(current, -MAX_MONTHS_BACK)) {
-    turn.reply(t.scope.tooOld(month));
+    turn.reply(turn.t.compliance.scope.tooOld(month));
     return;
   }
   let villageId = staff.role === "village_head" ? staff.villageId : null;
@@ -65,24 +65,24 @@ export async function startFigures(turn: Turn, staff: StaffRow, args: string): P
   }
   if (villageId === null) {
     if (!staff.communeId) {
-      turn.reply(staff.role === "admin" ? t.scope.needVillage((await placeExamples(turn, staff)).villageCode) : t.scope.forbidden);
+      turn.reply(staff.role === "admin" ? turn.t.compliance.scope.needVillage((await placeExamples(turn, staff)).villageCode) : turn.t.compliance.scope.forbidden);
       return;
     }
     // Any village of the commune will do to ask "may this person enter figures here at all?".
     if (!can(staff, "figures.write", { communeId: staff.communeId, villageId: 0 })) {
-      turn.reply(t.scope.forbidden);
+      turn.reply(turn.t.compliance.scope.forbidden);
       return;
     }
     const villages = await listVillages(db, staff.communeId);
     if (villages.length === 0) {
-      turn.reply(t.form.noVillages);
+      turn.reply(turn.t.compliance.form.noVillages);
       return;
     }
     const rows: Choice[][] = [];
     for (let i = 0; i < villages.length; i += 2) rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: figuresVillage.pack(v.id) })));
-    rows.push([{ label: t.buttons.cancel, data: navButton.pack("cancel") }]);
+    rows.push([{ label: turn.t.compliance.buttons.cancel, data: navButton.pack("cancel") }]);
     turn.state = { step: "figures_village", month, communeId: staff.communeId };
-    turn.reply(t.form.chooseVillage(month), rows);
+    turn.reply(turn.t.compliance.form.chooseVillage(month), rows);
     return;
   }
   await openForm(turn, staff, villageId, month);
@@ -93,7 +93,7 @@ async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: M
   const village = await findVillageWithCommune(db, villageId);
   if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
     turn.state = IDLE;
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const saved = await figuresOf(db, village.id, month);
@@ -110,10 +110,10 @@ async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: M
     previousIsLastMonth: !saved && !!last,
     index: 0,
   };
-  turn.reply(t.form.intro({ month, village: village.name, commune: village.commune.name, questions: fields().length }));
+  turn.reply(turn.t.compliance.form.intro({ month, village: village.name, commune: village.commune.name, questions: fields().length }));
   if (saved) {
     const who = saved.updatedByStaffId ? (await findStaffById(db, saved.updatedByStaffId))?.displayName : null;
-    turn.reply(t.form.correcting(saved.version, formatDateTimeVN(saved.updatedAt), who ?? (saved.source === "csv" ? t.form.importedBy : t.form.nobody)));
+    turn.reply(turn.t.compliance.form.correcting(saved.version, formatDateTimeVN(saved.updatedAt), who ?? (saved.source === "csv" ? turn.t.compliance.form.importedBy : turn.t.compliance.form.nobody)));
   }
   ask(turn, form);
 }
@@ -126,19 +126,19 @@ function ask(turn: Turn, form: FiguresForm, problem?: string): void {
   const field = list[form.index]!;
   const lines: string[] = [];
   if (problem) lines.push(problem);
-  lines.push(t.form.question(form.index + 1, list.length, field.group, field.question));
+  lines.push(turn.t.compliance.form.question(form.index + 1, list.length, field.group, field.question));
   const previous = form.previous[field.id];
-  if (previous !== undefined) lines.push(t.form.previousHint(show(field, previous), form.previousIsLastMonth));
-  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) lines.push(t.form.lastMonthAvailable);
+  if (previous !== undefined) lines.push(turn.t.compliance.form.previousHint(show(turn.t, field, previous), form.previousIsLastMonth));
+  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) lines.push(turn.t.compliance.form.lastMonthAvailable);
   const rows: Choice[][] = [];
-  if (field.kind === "yesno") rows.push([{ label: t.buttons.yes, data: figures.pack("yes") }, { label: t.buttons.no, data: figures.pack("no") }]);
+  if (field.kind === "yesno") rows.push([{ label: turn.t.compliance.buttons.yes, data: figures.pack("yes") }, { label: turn.t.compliance.buttons.no, data: figures.pack("no") }]);
   const extra: Choice[] = [];
-  if (previous !== undefined) extra.push({ label: t.buttons.keep(show(field, previous)), data: figures.pack("keep") });
-  if (field.kind === "count") extra.push({ label: t.buttons.zero, data: figures.pack("zero") });
+  if (previous !== undefined) extra.push({ label: turn.t.compliance.buttons.keep(show(turn.t, field, previous)), data: figures.pack("keep") });
+  if (field.kind === "count") extra.push({ label: turn.t.compliance.buttons.zero, data: figures.pack("zero") });
   if (extra.length > 0) rows.push(extra);
-  rows.push([{ label: t.buttons.skip, data: figures.pack("skip") }]);
-  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: t.buttons.copyLastMonth, data: figures.pack("copy") }]);
-  rows.push(nav());
+  rows.push([{ label: turn.t.compliance.buttons.skip, data: figures.pack("skip") }]);
+  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: turn.t.compliance.buttons.copyLastMonth, data: figures.pack("copy") }]);
+  rows.push(nav(turn.t));
   // A count typed as "2" is the answer, not the second choice (Zalo keys these choices by letters).
   turn.replies.push({ text: lines.join("\n"), choices: rows, ...(field.kind === "count" ? { numericAnswer: true } : {}) });
 }
@@ -148,34 +148,34 @@ function summary(turn: Turn, form: FiguresForm): void {
   form.index = list.length;
   form.editing = false;
   turn.state = { step: "figures", form };
-  const lines = [t.form.summaryTitle(form.month, form.villageName)];
+  const lines = [turn.t.compliance.form.summaryTitle(form.month, form.villageName)];
   let group = "";
   list.forEach((f, i) => {
     if (f.group !== group) {
       group = f.group;
       lines.push(`— ${group} —`);
     }
-    lines.push(t.form.summaryLine(i + 1, f.label, show(f, form.values[f.id])));
+    lines.push(turn.t.compliance.form.summaryLine(i + 1, f.label, show(turn.t, f, form.values[f.id])));
   });
   lines.push("");
   const broken = brokenRelations(form.values);
-  if (broken.length > 0) lines.push(t.form.summaryBroken(broken.map((f) => f.label)));
+  if (broken.length > 0) lines.push(turn.t.compliance.form.summaryBroken(broken.map((f) => f.label)));
   const missing = list.filter((f) => form.values[f.id] === undefined).length;
-  if (missing > 0) lines.push(t.form.summaryMissing(missing));
-  lines.push(t.form.summaryFooter);
-  turn.reply(lines.join("\n"), [[{ label: t.buttons.save, data: figures.pack("save") }], [{ label: t.buttons.edit, data: figures.pack("edit") }], nav()]);
+  if (missing > 0) lines.push(turn.t.compliance.form.summaryMissing(missing));
+  lines.push(turn.t.compliance.form.summaryFooter);
+  turn.reply(lines.join("\n"), [[{ label: turn.t.compliance.buttons.save, data: figures.pack("save") }], [{ label: turn.t.compliance.buttons.edit, data: figures.pack("edit") }], nav(turn.t)]);
 }
 
-function problemText(problem: ValueProblem, field: FigureField): string {
+function problemText(t: Messages, problem: ValueProblem, field: FigureField): string {
   switch (problem.kind) {
     case "not_number":
-      return field.kind === "yesno" ? t.form.notYesNo : t.form.notNumber;
+      return field.kind === "yesno" ? t.compliance.form.notYesNo : t.compliance.form.notNumber;
     case "negative":
-      return t.form.negative;
+      return t.compliance.form.negative;
     case "too_big":
-      return t.form.tooBig(problem.max);
+      return t.compliance.form.tooBig(problem.max);
     case "over":
-      return t.form.over(problem.otherLabel, problem.otherValue);
+      return t.compliance.form.over(problem.otherLabel, problem.otherValue);
   }
 }
 
@@ -186,7 +186,7 @@ function advance(turn: Turn, form: FiguresForm): void {
     const broken = brokenRelations(form.values);
     if (broken.length > 0) {
       form.index = fields().indexOf(broken[0]!);
-      return ask(turn, form, t.form.fixFirst(broken[0]!.label));
+      return ask(turn, form, turn.t.compliance.form.fixFirst(broken[0]!.label));
     }
     return summary(turn, form);
   }
@@ -198,7 +198,7 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
   const staff = turn.staff;
   if (!staff) {
     turn.state = IDLE;
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const { content } = turn.incoming;
@@ -213,7 +213,7 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
       const village = await findVillageInCommune(turn.deps.db, state.communeId, text);
       if (village) return openForm(turn, staff, village.id, state.month);
     }
-    turn.reply(t.form.useInput);
+    turn.reply(turn.t.compliance.form.useInput);
     return;
   }
 
@@ -225,7 +225,7 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
       const n = text !== null && /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
       if (!(n >= 1 && n <= list.length)) {
         turn.state = { step: "figures", form };
-        turn.reply(t.form.pickBad(list.length), [nav()]);
+        turn.reply(turn.t.compliance.form.pickBad(list.length), [nav(turn.t)]);
         return;
       }
       form.picking = false;
@@ -236,12 +236,12 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
     if (choice === "edit") {
       form.picking = true;
       turn.state = { step: "figures", form };
-      turn.reply(t.form.pickItem(list.length), [nav()]);
+      turn.reply(turn.t.compliance.form.pickItem(list.length), [nav(turn.t)]);
       return;
     }
     if (choice === "save") return save(turn, staff, form);
     turn.state = { step: "figures", form };
-    turn.reply(t.form.useInput, [[{ label: t.buttons.save, data: figures.pack("save") }], [{ label: t.buttons.edit, data: figures.pack("edit") }], nav()]);
+    turn.reply(turn.t.compliance.form.useInput, [[{ label: turn.t.compliance.buttons.save, data: figures.pack("save") }], [{ label: turn.t.compliance.buttons.edit, data: figures.pack("edit") }], nav(turn.t)]);
     return;
   }
 
@@ -261,12 +261,12 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
   else if (choice === "zero" && field.kind === "count") value = 0;
   else if (text !== null) {
     const parsed = parseFieldInput(field, text.slice(0, 40));
-    if (!parsed.ok) return ask(turn, form, problemText(parsed.problem, field));
+    if (!parsed.ok) return ask(turn, form, problemText(turn.t, parsed.problem, field));
     value = parsed.value;
   }
-  if (value === null) return ask(turn, form, t.form.useInput);
+  if (value === null) return ask(turn, form, turn.t.compliance.form.useInput);
   const relation = checkRelation(field, value, form.values);
-  if (relation) return ask(turn, form, problemText(relation, field));
+  if (relation) return ask(turn, form, problemText(turn.t, relation, field));
   form.values[field.id] = value;
   advance(turn, form);
 }
@@ -275,7 +275,7 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
 export function figuresBack(turn: Turn, state: FiguresState): void {
   if (state.step === "figures_village") {
     turn.state = IDLE;
-    turn.reply(t.form.cancelled);
+    turn.reply(turn.t.compliance.form.cancelled);
     return;
   }
   const form = { ...state.form };
@@ -286,7 +286,7 @@ export function figuresBack(turn: Turn, state: FiguresState): void {
   if (form.editing) return summary(turn, form);
   if (form.index === 0) {
     turn.state = IDLE;
-    turn.reply(t.form.cancelled);
+    turn.reply(turn.t.compliance.form.cancelled);
     return;
   }
   form.index -= 1;
@@ -299,13 +299,13 @@ async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<voi
   if (broken.length > 0) {
     form.editing = true;
     form.index = fields().indexOf(broken[0]!);
-    return ask(turn, form, t.form.fixFirst(broken[0]!.label));
+    return ask(turn, form, turn.t.compliance.form.fixFirst(broken[0]!.label));
   }
   // Scope again at the moment of saving: the staff member may have been moved or revoked.
   const village = await findVillageWithCommune(db, form.villageId);
   if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
     turn.state = IDLE;
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const result = await saveFigures(db, {
@@ -319,9 +319,9 @@ async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<voi
   });
   turn.state = IDLE;
   if (!result.ok) {
-    turn.reply(t.form.conflict);
+    turn.reply(turn.t.compliance.form.conflict);
     return;
   }
   turn.deps.log.info("figures.saved", { villageId: form.villageId, month: form.month, version: result.version, staffId: staff.id });
-  turn.reply(t.form.saved(form.month, form.villageName, result.version, form.villageCode));
+  turn.reply(turn.t.compliance.form.saved(form.month, form.villageName, result.version, form.villageCode));
 }

@@ -1,5 +1,4 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
-import { vi } from "../../src/i18n/vi.js";
 import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { attachmentFrom } from "./tipoff.js";
@@ -7,6 +6,7 @@ import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
 import { followUp } from "../../src/messaging/buttons.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 const WRONG_CODES_PER_HOUR = 10;
 const HOUR_MS = 3_600_000;
@@ -15,15 +15,15 @@ const MINUTE_MS = 60_000;
 export const DEFAULT_WRONG_CODES_PER_MINUTE = 30;
 const GLOBAL_WRONG_CODES = "receipt-wrong";
 
-const followUpMenu = () => [
-  [{ label: vi.buttons.addInfo, data: followUp.pack("add") }],
-  [{ label: vi.buttons.refreshStatus, data: followUp.pack("refresh") }],
-  [{ label: vi.buttons.exit, data: followUp.pack("exit") }],
+const followUpMenu = (t: Messages) => [
+  [{ label: t.citizen.buttons.addInfo, data: followUp.pack("add") }],
+  [{ label: t.citizen.buttons.refreshStatus, data: followUp.pack("refresh") }],
+  [{ label: t.citizen.buttons.exit, data: followUp.pack("exit") }],
 ];
 
 export function askReceiptCode(turn: Turn): void {
   turn.state = { step: "followup_code" };
-  turn.reply(vi.followUp.askCode, [navRow(false)]);
+  turn.reply(turn.t.citizen.followUp.askCode, [navRow(turn.t, false)]);
 }
 
 /** Tries the typed text as a receipt code; wrong guesses are limited per pseudonym and in total. */
@@ -33,14 +33,14 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
   const bucket = await keys.tag("rate-receipt", turn.incoming.sender);
   if (!underLimit(await countHits(db, bucket, now, HOUR_MS), WRONG_CODES_PER_HOUR)) {
     turn.state = IDLE;
-    turn.reply(vi.followUp.tooManyTries);
+    turn.reply(turn.t.citizen.followUp.tooManyTries);
     return;
   }
   // Beyond the server-wide count every try waits, right or wrong: guessing learns nothing meanwhile.
   if (!underLimit(await countHits(db, GLOBAL_WRONG_CODES, now, MINUTE_MS), settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE)) {
     turn.deps.log.warn("receipt.guard", { perMinute: settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE });
     turn.state = { step: "followup_code" };
-    turn.reply(vi.followUp.busy, [navRow(false)]);
+    turn.reply(turn.t.citizen.followUp.busy, [navRow(turn.t, false)]);
     return;
   }
   const tip = await findTipByReceipt(db, keys, typed);
@@ -48,7 +48,7 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
     await recordHit(db, bucket, now);
     await recordHit(db, GLOBAL_WRONG_CODES, now);
     turn.state = { step: "followup_code" };
-    turn.reply(vi.followUp.badCode, [navRow(false)]);
+    turn.reply(turn.t.citizen.followUp.badCode, [navRow(turn.t, false)]);
     return;
   }
   await showTip(turn, tip.id);
@@ -56,21 +56,21 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {
   turn.state = { step: "followup", tipId };
-  turn.reply(await tipsterView(turn.deps.db, tipId), followUpMenu());
+  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t));
 }
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
 export async function openFromQuestion(turn: Turn, tipId: number): Promise<void> {
   if (!(await tipFiledFrom(turn.deps.db, tipId, turn.incoming.chat.tag))) {
-    turn.reply(vi.tipster.replyNotYours);
+    turn.reply(turn.t.citizen.tipster.replyNotYours);
     return;
   }
   if (!(await tipIsOpen(turn.deps.db, tipId))) {
-    turn.reply(vi.followUp.closed);
+    turn.reply(turn.t.citizen.followUp.closed);
     return;
   }
   turn.state = { step: "followup_add", tipId };
-  turn.reply(vi.tipster.replyPrompt, [[{ label: vi.buttons.done, data: followUp.pack("done") }], navRow(false)]);
+  turn.reply(turn.t.citizen.tipster.replyPrompt, [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }], navRow(turn.t, false)]);
 }
 
 export async function continueFollowUp(turn: Turn, tipId: number, adding: boolean): Promise<void> {
@@ -78,37 +78,37 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   const choice = followUp.parse(content.kind === "choice" ? content.data : null);
   if (choice === "exit" || choice === "done") {
     turn.state = IDLE;
-    turn.reply(vi.followUp.exited, mainMenu());
+    turn.reply(turn.t.citizen.followUp.exited, mainMenu(turn.t));
     return;
   }
   if (choice === "refresh") return showTip(turn, tipId);
   if (choice === "add") {
     if (!(await tipIsOpen(turn.deps.db, tipId))) {
-      turn.reply(vi.followUp.closed, followUpMenu());
+      turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
       return;
     }
     turn.state = { step: "followup_add", tipId };
-    turn.reply(vi.followUp.askAddition, [[{ label: vi.buttons.done, data: followUp.pack("done") }]]);
+    turn.reply(turn.t.citizen.followUp.askAddition, [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }]]);
     return;
   }
   if (!adding) {
-    turn.reply(vi.flow.useButtons, followUpMenu());
+    turn.reply(turn.t.citizen.flow.useButtons, followUpMenu(turn.t));
     return;
   }
-  const doneRow = [[{ label: vi.buttons.done, data: followUp.pack("done") }]];
+  const doneRow = [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }]];
   let outcome: "saved" | "closed" | null = null;
   const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
   const answer = pendingLocation ? locationAnswer(turn) : null;
   if (pendingLocation && answer === "drop") {
     turn.state = { step: "followup_add", tipId };
-    turn.reply(vi.flow.locationDropped, doneRow);
+    turn.reply(turn.t.citizen.flow.locationDropped, doneRow);
     return;
   }
   if (pendingLocation && answer === "keep") {
     turn.state = { step: "followup_add", tipId };
     outcome = await addFollowUp(turn.deps, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } }, turn.incoming.chat.tag);
   } else if (pendingLocation && content.kind === "choice") {
-    turn.reply(vi.flow.locationPending, locationChoices(doneRow));
+    turn.reply(turn.t.citizen.flow.locationPending, locationChoices(turn.t, doneRow));
     return;
   } else if (content.kind === "location") {
     // Asked first: a phone shares where it is, often the tipster's home.
@@ -124,10 +124,10 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (outcome === "closed") {
     turn.state = { step: "followup", tipId };
-    turn.reply(vi.followUp.closed, followUpMenu());
+    turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
     return;
   }
-  turn.reply(outcome === "saved" ? vi.followUp.additionSaved : vi.followUp.askAddition, doneRow);
+  turn.reply(outcome === "saved" ? turn.t.citizen.followUp.additionSaved : turn.t.citizen.followUp.askAddition, doneRow);
   // Something else came while a location waited for its answer: it still waits.
   if (pendingLocation && !answer) askLocation(turn, doneRow);
 }

@@ -1,7 +1,6 @@
 // Staff review of the held queue (/tinbao giu): list, then release or dismiss in bulk, each behind
 // a confirmation with a way back. Scope and the changes themselves are decided in src/tips/held.ts.
 import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
-import { vi } from "../../src/i18n/vi.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { cleanCitizenText } from "../../src/tips/citizen-text.js";
 import { countHeld, listHeldTips, resolveHeld } from "../../src/tips/held.js";
@@ -13,41 +12,41 @@ type HeldDecision = "release" | "dismiss";
 export async function showHeldTips(turn: Turn, staff: StaffRow): Promise<void> {
   const listed = await listHeldTips(turn.deps.db, staff);
   if (!listed.ok) {
-    turn.reply(vi.staff.forbidden);
+    turn.reply(turn.t.citizen.staff.forbidden);
     return;
   }
   if (listed.total === 0) {
-    turn.reply(vi.held.listEmpty);
+    turn.reply(turn.t.citizen.held.listEmpty);
     return;
   }
-  const lines = [vi.held.listTitle(listed.total)];
+  const lines = [turn.t.citizen.held.listTitle(listed.total)];
   for (const t of listed.tips) {
     const words = cleanCitizenText(t.text).replace(/\s+/g, " ").slice(0, 80);
-    lines.push(vi.held.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? vi.flow.unknownVillage, words));
+    lines.push(turn.t.citizen.held.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? turn.t.citizen.flow.unknownVillage, words));
   }
-  if (listed.total > listed.tips.length) lines.push(vi.held.listMore(listed.total - listed.tips.length));
+  if (listed.total > listed.tips.length) lines.push(turn.t.citizen.held.listMore(listed.total - listed.tips.length));
   turn.reply(lines.join("\n"), [
-    [{ label: vi.held.release, data: heldAsk.pack({ decision: "release", upToId: listed.upToId }) }],
-    [{ label: vi.held.dismiss, data: heldAsk.pack({ decision: "dismiss", upToId: listed.upToId }) }],
+    [{ label: turn.t.citizen.held.release, data: heldAsk.pack({ decision: "release", upToId: listed.upToId }) }],
+    [{ label: turn.t.citizen.held.dismiss, data: heldAsk.pack({ decision: "dismiss", upToId: listed.upToId }) }],
   ]);
 }
 
 /** "Release / dismiss the held tips up to here?": how many, and a confirmation with a way back. */
 export async function confirmHeld(turn: Turn, staff: StaffRow, decision: HeldDecision, upToId: number): Promise<void> {
   const count = await countHeld(turn.deps.db, staff, upToId);
-  if (count === null) turn.reply(vi.staff.forbidden);
-  else if (count === 0) turn.reply(vi.held.nothing);
+  if (count === null) turn.reply(turn.t.citizen.staff.forbidden);
+  else if (count === 0) turn.reply(turn.t.citizen.held.nothing);
   else
-    turn.reply(decision === "release" ? vi.held.confirmRelease(count) : vi.held.confirmDismiss(count), [
-      [{ label: vi.held.yes, data: heldConfirm.pack({ decision, upToId }) }],
-      [{ label: vi.held.back, data: heldList.pack("list") }],
+    turn.reply(decision === "release" ? turn.t.citizen.held.confirmRelease(count) : turn.t.citizen.held.confirmDismiss(count), [
+      [{ label: turn.t.citizen.held.yes, data: heldConfirm.pack({ decision, upToId }) }],
+      [{ label: turn.t.citizen.held.back, data: heldList.pack("list") }],
     ]);
 }
 
 /** Confirmed: release or dismiss them. */
 export async function resolveHeldTips(turn: Turn, staff: StaffRow, decision: HeldDecision, upToId: number): Promise<void> {
   const changed = await resolveHeld(turn.deps, staff, upToId, decision);
-  if (changed === null) turn.reply(vi.staff.forbidden);
-  else if (changed === 0) turn.reply(vi.held.nothing);
-  else turn.reply(decision === "release" ? vi.held.released(changed) : vi.held.dismissed(changed));
+  if (changed === null) turn.reply(turn.t.citizen.staff.forbidden);
+  else if (changed === 0) turn.reply(turn.t.citizen.held.nothing);
+  else turn.reply(decision === "release" ? turn.t.citizen.held.released(changed) : turn.t.citizen.held.dismissed(changed));
 }

@@ -5,6 +5,7 @@ import { readPendingChoices, savePendingChoices } from "../../src/inbound/pendin
 import type { Db } from "../../src/db/client.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { alertChannel, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
+import { viMessages } from "../../src/i18n/messages.js";
 
 export interface NumberedChoice {
   /** The number to type; 0 when the choice is keyed by a letter or kept from an earlier list. */
@@ -44,8 +45,10 @@ export function foldChoiceText(text: string): string {
     .trim();
 }
 
-const NUMBER = /^(?:so|chon|số|chọn)?\s*(\d{1,3})\s*[.)]?$/iu;
-const LETTER = /^(?:chon|chọn)?\s*([a-z])\s*[.)]?$/iu;
+// The words accepted before a choice ("số 2", "chọn b") are the catalog's, whatever the reader's locale.
+const words = viMessages.data.words;
+const NUMBER = new RegExp(`^(?:${words.number.join("|")})?\\s*(\\d{1,3})\\s*[.)]?$`, "iu");
+const LETTER = new RegExp(`^(?:${words.letter.join("|")})?\\s*([a-z])\\s*[.)]?$`, "iu");
 
 /**
  * The data of the choice a typed text means, or null. Only an exact number in range or the whole

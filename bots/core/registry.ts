@@ -9,6 +9,7 @@ import type { CoreSettings } from "../../src/messaging/deps.js";
 import type { Codec } from "../../src/messaging/buttons.js";
 import type { State } from "./state.js";
 import type { HelpViewer, StaffRow, Turn } from "./turn.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 /** The help text's sections, in the order they are shown. */
 export const HELP_SECTIONS = ["citizen", "tips", "compliance", "bulletins", "accounts"] as const;
@@ -20,6 +21,14 @@ export interface StaffViewer extends HelpViewer {
 
 type HelpLines = string | readonly string[] | null;
 
+/** Help lines taken from the reader's catalog (`turn.t`), for entries citizens read. */
+export interface LocalizedLines {
+  inLocale(t: Messages): HelpLines;
+}
+
+/** `lines: inLocale((t) => t.commands.privacy.help)`: the words in the reader's locale. */
+export const inLocale = (pick: (t: Messages) => HelpLines): LocalizedLines => ({ inLocale: pick });
+
 /** One part of a command's help: where it goes, who sees it, the words. */
 export interface HelpEntry {
   section: HelpSectionId;
@@ -27,8 +36,8 @@ export interface HelpEntry {
   shownTo: "everyone" | "staff" | StaffAction;
   /** Channels where the command has nothing to do (the web chat has no groups and no second account). */
   notOn?: readonly Channel[];
-  /** A function when the words depend on the reader's role; null hides the entry from that reader. */
-  lines: HelpLines | ((viewer: StaffViewer) => HelpLines);
+  /** A function when the words depend on the reader's role; null hides the entry from that reader; `inLocale` for the reader's catalog. */
+  lines: HelpLines | LocalizedLines | ((viewer: StaffViewer) => HelpLines);
 }
 
 interface CommandBase {
@@ -74,7 +83,7 @@ interface FlowBase<S extends State> {
   /** Quay lại (button or /quaylai); without it, back cancels. */
   back?(turn: Turn, state: S): Promise<void> | void;
   /** What to say when the state expired unfinished (in the sweep or at the next message); null: nothing. */
-  expiredNotice?(settings: CoreSettings): string | null;
+  expiredNotice?(settings: CoreSettings, t: Messages): string | null;
   /** An unknown command typed in the middle of it: say so and ask the current question again. */
   reprompt?(turn: Turn, state: S): Promise<void> | void;
   /** Its web-chat pictures are not attached until it ends: when it ends they go. */

@@ -4,8 +4,7 @@
 import { addressName } from "../../src/staff/names.js";
 import { findStaffById } from "../../src/staff/find.js";
 import { addStaffLink, alertChannelChoice, alertsToLink, alertsToPrimary, claimLinkCode, createLinkCode, findLinkCode } from "../../src/staff/links.js";
-import { vi } from "../../src/i18n/vi.js";
-import { channelName, viZalo } from "../../src/i18n/vi-zalo.js";
+import { channelName } from "../../src/i18n/vi-zalo.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
 import { alertChannel, nav } from "../../src/messaging/buttons.js";
@@ -34,47 +33,47 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
   const { db, keys } = turn.deps;
   const now = turn.now();
   if (turn.incoming.chat.isGroup) {
-    turn.reply(viZalo.staff.linkGroup);
+    turn.reply(turn.t.zalo.staff.linkGroup);
     return;
   }
   if (!args) {
     if (!staff) {
-      turn.reply(vi.staff.notStaff);
+      turn.reply(turn.t.citizen.staff.notStaff);
       return;
     }
     const code = newLinkCode();
     await createLinkCode(db, await keys.tag("staff-link", code), staff.id, new Date(now.getTime() + LINK_MINUTES * 60_000));
-    turn.reply(viZalo.staff.linkCode(code, LINK_MINUTES));
+    turn.reply(turn.t.zalo.staff.linkCode(code, LINK_MINUTES));
     return;
   }
   const code = normalizeLinkCode(args);
   const row = code ? await findLinkCode(db, await keys.tag("staff-link", code)) : null;
   if (!row || row.expiresAt <= now) {
-    turn.reply(viZalo.staff.linkUnknown);
+    turn.reply(turn.t.zalo.staff.linkUnknown);
     return;
   }
   if (staff) {
-    turn.reply(staff.id === row.staffId ? viZalo.staff.linkSameAccount : viZalo.staff.linkOtherStaff);
+    turn.reply(staff.id === row.staffId ? turn.t.zalo.staff.linkSameAccount : turn.t.zalo.staff.linkOtherStaff);
     return;
   }
   if (row.usedAt) {
-    turn.reply(viZalo.staff.linkUsed);
+    turn.reply(turn.t.zalo.staff.linkUsed);
     return;
   }
   const owner = await findStaffById(db, row.staffId);
   if (!owner?.active) {
-    turn.reply(viZalo.staff.linkUnknown);
+    turn.reply(turn.t.zalo.staff.linkUnknown);
     return;
   }
   // Single use even when the code is sent twice at once.
   if (!(await claimLinkCode(db, row.codeHash, now))) {
-    turn.reply(viZalo.staff.linkUsed);
+    turn.reply(turn.t.zalo.staff.linkUsed);
     return;
   }
   await addStaffLink(db, owner.id, { channel: turn.incoming.channel, pseudonym: turn.incoming.sender, sealedAddress: turn.incoming.chat.sealed }, now);
   turn.deps.log.info("staff.linked", { staffId: owner.id, channel: turn.incoming.channel });
   turn.state = IDLE;
-  turn.reply(viZalo.staff.linked(channelName(turn.incoming.channel), addressName(owner.displayName)));
+  turn.reply(turn.t.zalo.staff.linked(channelName(turn.incoming.channel), addressName(owner.displayName)));
   turn.replyCommandMenu(owner);
 }
 
@@ -82,12 +81,12 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
 export async function chooseAlertChannel(turn: Turn, staff: StaffRow): Promise<void> {
   const { primary, links, current } = await alertChannelChoice(turn.deps.db, staff.id);
   if (links.length === 0) {
-    turn.reply(viZalo.staff.onlyOneChannel(channelName(primary)));
+    turn.reply(turn.t.zalo.staff.onlyOneChannel(channelName(primary)));
     return;
   }
   const rows = [[{ label: channelName(primary), data: alertChannel.pack("primary") }], ...links.map((l) => [{ label: channelName(l.channel), data: alertChannel.pack(l.id) }])];
-  rows.push([{ label: vi.buttons.cancel, data: nav.pack("cancel") }]);
-  turn.reply(viZalo.staff.chooseAlerts(channelName(current)), rows);
+  rows.push([{ label: turn.t.citizen.buttons.cancel, data: nav.pack("cancel") }]);
+  turn.reply(turn.t.zalo.staff.chooseAlerts(channelName(current)), rows);
 }
 
 /** The first account or a linked one, from the pressed button; null for a forged or stale button. */
@@ -95,13 +94,13 @@ export async function setAlertChannel(turn: Turn, staff: StaffRow, choice: "prim
   const { db } = turn.deps;
   const channel = choice === "primary" ? await alertsToPrimary(db, staff.id) : await alertsToLink(db, staff.id, choice);
   if (channel === null) {
-    turn.reply(vi.flow.useButtons);
+    turn.reply(turn.t.citizen.flow.useButtons);
     return;
   }
   turn.deps.log.info("staff.alert_channel", { staffId: staff.id, channel });
-  turn.reply(channel === "zalo" ? `${viZalo.staff.alertsSet(channelName(channel))}\n${viZalo.staff.alertsZaloNote}` : viZalo.staff.alertsSet(channelName(channel)));
+  turn.reply(channel === "zalo" ? `${turn.t.zalo.staff.alertsSet(channelName(channel))}\n${turn.t.zalo.staff.alertsZaloNote}` : turn.t.zalo.staff.alertsSet(channelName(channel)));
 }
 
 export function reminderAnswered(turn: Turn): void {
-  turn.reply(viZalo.reminder.thanks);
+  turn.reply(turn.t.zalo.reminder.thanks);
 }

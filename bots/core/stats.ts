@@ -1,8 +1,6 @@
 // Statistics by chat command: /thongke, /tieuchi, /tinbao_tk, /baocao, /bieudo, /xephang.
 // Every command resolves what is asked (commune, village, month) and checks role and scope first.
 import { formatDateTimeVN, formatDateVN, formatMonthVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
-import { vi } from "../../src/i18n/vi.js";
-import { viCompliance as t } from "../../src/i18n/vi-compliance.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
@@ -39,6 +37,7 @@ import {
   listVillages,
 } from "../../src/places/search.js";
 import type { StaffRow, Turn } from "./turn.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 export function complianceOf(turn: Turn): ComplianceDeps {
   return turn.deps.compliance ?? defaultComplianceDeps();
@@ -69,9 +68,9 @@ export async function placeExamples(turn: Turn, staff: StaffRow): Promise<{ comm
 export async function unknownCodeText(turn: Turn, staff: StaffRow, word: string): Promise<string> {
   const ex = await placeExamples(turn, staff);
   const own = staff.communeId !== null || staff.villageId !== null;
-  if (!own || !/^[A-Z0-9-]{2,16}$/.test(word.toUpperCase()) || !/\d/.test(word)) return t.scope.unknownWord(word, ex.villageCode, ex.communeCode);
-  const list = ex.villages.slice(0, 30).map((v) => t.scope.villageCodeLine(v.code, v.name)).join(", ");
-  return t.scope.unknownVillageCode(word.toUpperCase(), ex.communeName, list);
+  if (!own || !/^[A-Z0-9-]{2,16}$/.test(word.toUpperCase()) || !/\d/.test(word)) return turn.t.compliance.scope.unknownWord(word, ex.villageCode, ex.communeCode);
+  const list = ex.villages.slice(0, 30).map((v) => turn.t.compliance.scope.villageCodeLine(v.code, v.name)).join(", ");
+  return turn.t.compliance.scope.unknownVillageCode(word.toUpperCase(), ex.communeName, list);
 }
 
 /**
@@ -81,7 +80,7 @@ export async function unknownCodeText(turn: Turn, staff: StaffRow, word: string)
 async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command: string, villageAction: StaffAction, communeAction: StaffAction): Promise<Target | null> {
   const { db } = turn.deps;
   if (turn.incoming.chat.isGroup) {
-    turn.reply(t.scope.groupRefused);
+    turn.reply(turn.t.compliance.scope.groupRefused);
     return null;
   }
   const current = monthOf(turn.now());
@@ -113,11 +112,11 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
     return null;
   }
   if (month > current) {
-    turn.reply(t.scope.futureMonth(month));
+    turn.reply(turn.t.compliance.scope.futureMonth(month));
     return null;
   }
   if (communeId !== null && villageCommuneId !== null && communeId !== villageCommuneId) {
-    turn.reply(t.scope.villageNotInCommune(village!.code));
+    turn.reply(turn.t.compliance.scope.villageNotInCommune(village!.code));
     return null;
   }
   const communeNamed = communeId !== null;
@@ -127,17 +126,17 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
     if (own) village = { id: own.id, code: own.code, name: own.name };
   }
   if (communeId === null) {
-    turn.reply(t.scope.needCommune(command, (await placeExamples(turn, staff)).communeCode));
+    turn.reply(turn.t.compliance.scope.needCommune(command, (await placeExamples(turn, staff)).communeCode));
     return null;
   }
   const commune = await communeRef(db, communeId);
   if (!commune) {
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return null;
   }
   const target = { communeId: commune.id, provinceId: commune.provinceId, villageId: village?.id };
   if (!can(staff, village ? villageAction : communeAction, target)) {
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return null;
   }
   return { commune, village, month };
@@ -154,8 +153,8 @@ function sumOf(cm: CommuneMonth, field: string): { value: number; complete: bool
   return { value, complete };
 }
 
-function shown(s: { value: number; complete: boolean }): string {
-  return s.complete ? formatNumberVN(s.value) : t.summary.partial(formatNumberVN(s.value));
+function shown(t: Messages, s: { value: number; complete: boolean }): string {
+  return s.complete ? formatNumberVN(s.value) : t.compliance.summary.partial(formatNumberVN(s.value));
 }
 
 const KEY_FIGURES: Array<[string, string?]> = [
@@ -181,75 +180,75 @@ export async function showSummary(turn: Turn, staff: StaffRow, args: string): Pr
   const deps = complianceOf(turn);
   const cm = await communeMonth(db, deps, target.commune, target.month);
   if (target.village) return villageSummary(turn, deps, cm, target.village.id);
-  const lines = [t.summary.title(target.month, target.commune.name)];
+  const lines = [turn.t.compliance.summary.title(target.month, target.commune.name)];
   const reported = cm.villages.filter((v) => v.figures);
-  lines.push(t.summary.reported(reported.length, cm.villages.length));
+  lines.push(turn.t.compliance.summary.reported(reported.length, cm.villages.length));
   const notReported = cm.villages.filter((v) => !v.figures).map((v) => v.name);
-  if (notReported.length > 0) lines.push(t.summary.notReported(notReported.slice(0, 10).join(", ") + (notReported.length > 10 ? `, ${t.criteria.moreVillages(notReported.length - 10)}` : "")));
-  lines.push(t.summary.criteria(cm.counts.met, cm.counts.not_met, cm.counts.unknown));
-  lines.push("", t.summary.keyFigures);
+  if (notReported.length > 0) lines.push(turn.t.compliance.summary.notReported(notReported.slice(0, 10).join(", ") + (notReported.length > 10 ? `, ${turn.t.compliance.criteria.moreVillages(notReported.length - 10)}` : "")));
+  lines.push(turn.t.compliance.summary.criteria(cm.counts.met, cm.counts.not_met, cm.counts.unknown));
+  lines.push("", turn.t.compliance.summary.keyFigures);
   for (const [field, of] of KEY_FIGURES) {
     const label = fieldById(field)?.label ?? field;
     const s = sumOf(cm, field);
     if (of) {
       const total = sumOf(cm, of);
       const pct = total.value > 0 ? formatPercentVN(s.value / total.value) : "—";
-      lines.push(t.summary.line(label, s.complete && total.complete ? t.summary.ofTotal(formatNumberVN(s.value), formatNumberVN(total.value), pct) : t.summary.partial(`${formatNumberVN(s.value)}/${formatNumberVN(total.value)}`)));
-    } else lines.push(t.summary.line(label, shown(s)));
+      lines.push(turn.t.compliance.summary.line(label, s.complete && total.complete ? turn.t.compliance.summary.ofTotal(formatNumberVN(s.value), formatNumberVN(total.value), pct) : turn.t.compliance.summary.partial(`${formatNumberVN(s.value)}/${formatNumberVN(total.value)}`)));
+    } else lines.push(turn.t.compliance.summary.line(label, shown(turn.t, s)));
   }
   const reached = cm.villages.filter((v) => (v.figures?.values.propaganda_sessions ?? 0) >= 1 || (v.coverage?.confirmedBroadcast ?? 0) >= 1).length;
-  lines.push(`• ${t.summary.reached(reached, cm.villages.length)}`);
+  lines.push(`• ${turn.t.compliance.summary.reached(reached, cm.villages.length)}`);
   // Villages whose figures say no session and whose bulletins are not confirmed (or unknown).
   const silent = cm.villages.filter((v) => v.figures && (v.figures.values.propaganda_sessions ?? 0) === 0 && (v.coverage?.confirmedBroadcast ?? 0) === 0).map((v) => v.name);
-  if (silent.length > 0) lines.push(t.summary.notReached(silent.slice(0, 10).join(", ") + (silent.length > 10 ? `, ${t.criteria.moreVillages(silent.length - 10)}` : "")));
+  if (silent.length > 0) lines.push(turn.t.compliance.summary.notReached(silent.slice(0, 10).join(", ") + (silent.length > 10 ? `, ${turn.t.compliance.criteria.moreVillages(silent.length - 10)}` : "")));
   if (cm.coverageKnown) {
     const delivered = cm.villages.reduce((s, v) => s + (v.coverage?.slotsDelivered ?? 0), 0);
     const confirmed = cm.villages.reduce((s, v) => s + (v.coverage?.confirmedBroadcast ?? 0), 0);
-    lines.push(t.summary.broadcasts(confirmed, delivered));
+    lines.push(turn.t.compliance.summary.broadcasts(confirmed, delivered));
     // "2/2 đã phát" counts only the bulletins a village head received: name the villages with none to receive them.
     const headless = cm.villages.filter((v) => (v.coverage?.noHead ?? 0) > 0 && (v.coverage?.slotsDelivered ?? 0) === 0).map((v) => v.name);
-    if (headless.length > 0) lines.push(t.summary.noHead(headless.length, cm.villages.length, headless.slice(0, 10).join(", ") + (headless.length > 10 ? `, ${t.criteria.moreVillages(headless.length - 10)}` : "")));
-  } else lines.push(t.summary.noBroadcastData);
+    if (headless.length > 0) lines.push(turn.t.compliance.summary.noHead(headless.length, cm.villages.length, headless.slice(0, 10).join(", ") + (headless.length > 10 ? `, ${turn.t.compliance.criteria.moreVillages(headless.length - 10)}` : "")));
+  } else lines.push(turn.t.compliance.summary.noBroadcastData);
   if (can(staff, "tipstats.read", { communeId: target.commune.id, provinceId: target.commune.provinceId })) {
     const tips = await tipStatsFor(db, target.commune.id, target.month);
-    lines.push("", t.summary.tips(tips.total, tips.open));
+    lines.push("", turn.t.compliance.summary.tips(tips.total, tips.open));
   }
   turn.reply(lines.join("\n"));
 }
 
 async function villageSummary(turn: Turn, deps: ComplianceDeps, cm: CommuneMonth, villageId: number): Promise<void> {
   const v = cm.villages.find((x) => x.id === villageId)!;
-  const lines = [t.summary.villageTitle(cm.month, v.name, cm.commune.name)];
+  const lines = [turn.t.compliance.summary.villageTitle(cm.month, v.name, cm.commune.name)];
   if (!v.figures) {
-    lines.push(t.summary.nothing(cm.month));
+    lines.push(turn.t.compliance.summary.nothing(cm.month));
     turn.reply(lines.join("\n"));
     return;
   }
   const who = v.figures.updatedByStaffId ? (await findStaffById(turn.deps.db, v.figures.updatedByStaffId))?.displayName : null;
-  lines.push(t.summary.updated(v.figures.version, formatDateTimeVN(v.figures.updatedAt), who ?? (v.figures.source === "csv" ? t.form.importedBy : t.form.nobody)));
+  lines.push(turn.t.compliance.summary.updated(v.figures.version, formatDateTimeVN(v.figures.updatedAt), who ?? (v.figures.source === "csv" ? turn.t.compliance.form.importedBy : turn.t.compliance.form.nobody)));
   for (const f of FIGURE_FIELDS) {
     const value = v.figures.values[f.id];
-    lines.push(t.summary.line(f.label, value === undefined ? t.form.missingValue : f.kind === "yesno" ? (value ? t.form.yes : t.form.no) : formatNumberVN(value)));
+    lines.push(turn.t.compliance.summary.line(f.label, value === undefined ? turn.t.compliance.form.missingValue : f.kind === "yesno" ? (value ? turn.t.compliance.form.yes : turn.t.compliance.form.no) : formatNumberVN(value)));
   }
   const results = villageResults(deps, cm, villageId);
   const met = results.filter((r) => r.status === "met").length;
   const notMet = results.filter((r) => r.status === "not_met").length;
-  lines.push("", t.summary.criteria(met, notMet, results.length - met - notMet));
+  lines.push("", turn.t.compliance.summary.criteria(met, notMet, results.length - met - notMet));
   turn.reply(lines.join("\n"));
 }
 
-function criterionLines(results: CriterionResult[]): string[] {
+function criterionLines(t: Messages, results: CriterionResult[]): string[] {
   const lines: string[] = [];
   for (const r of results) {
-    const icon = t.status[r.status]!;
+    const icon = t.compliance.status[r.status]!;
     if (r.status === "unknown") {
-      lines.push(t.criteria.lineUnknown(icon, r.text, requiredText(r)));
-      lines.push(t.criteria.missing(missingText(r), ""));
+      lines.push(t.compliance.criteria.lineUnknown(icon, r.text, requiredText(r)));
+      lines.push(t.compliance.criteria.missing(missingText(r), ""));
     } else {
-      lines.push(t.criteria.line(icon, r.text, valueText(r), requiredText(r)));
-      if (r.missing.length > 0) lines.push(t.criteria.stillMissing(missingText(r)));
+      lines.push(t.compliance.criteria.line(icon, r.text, valueText(r), requiredText(r)));
+      if (r.missing.length > 0) lines.push(t.compliance.criteria.stillMissing(missingText(r)));
     }
-    lines.push(t.criteria.source(r.source));
+    lines.push(t.compliance.criteria.source(r.source));
   }
   return lines;
 }
@@ -263,37 +262,37 @@ export async function showCriteria(turn: Turn, staff: StaffRow, args: string): P
   if (target.village) {
     const results = villageResults(deps, cm, target.village.id);
     const communeOnly = cm.results.length - results.length;
-    turn.reply([t.criteria.villageTitle(target.month, target.village.name), ...criterionLines(results), ...(communeOnly > 0 ? [t.criteria.communeOnly(communeOnly)] : [])].join("\n"));
+    turn.reply([turn.t.compliance.criteria.villageTitle(target.month, target.village.name), ...criterionLines(turn.t, results), ...(communeOnly > 0 ? [turn.t.compliance.criteria.communeOnly(communeOnly)] : [])].join("\n"));
     return;
   }
-  turn.reply([t.criteria.title(target.month, target.commune.name, cm.criteriaSetName), t.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(cm.results)].join("\n"));
+  turn.reply([turn.t.compliance.criteria.title(target.month, target.commune.name, cm.criteriaSetName), turn.t.compliance.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(turn.t, cm.results)].join("\n"));
 }
 
 /** /tinbao_tk [month]: counts and times, never tip contents. */
 export async function showTipStats(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   if (staff.role === "village_head") {
-    turn.reply(t.scope.villageHeadTips);
+    turn.reply(turn.t.compliance.scope.villageHeadTips);
     return;
   }
   const target = await resolveTarget(turn, staff, args, "tinbao_tk", "tipstats.read", "tipstats.read");
   if (!target) return;
   const { db } = turn.deps;
   const stats = await tipStatsFor(db, target.commune.id, target.month);
-  const lines = [t.tips.title(target.month, target.commune.name)];
+  const lines = [turn.t.compliance.tips.title(target.month, target.commune.name)];
   if (stats.total === 0) {
-    lines.push(t.tips.none);
+    lines.push(turn.t.compliance.tips.none);
     turn.reply(lines.join("\n"));
     return;
   }
   const villages = await listVillages(db, target.commune.id);
   const names = new Map(villages.map((v) => [v.id, v.name]));
-  lines.push(t.tips.total(stats.total, stats.open, stats.closed), "", t.tips.byStatus);
-  for (const status of ["new", "taken", "verifying", "done", "unfounded"]) if (stats.byStatus[status]) lines.push(t.tips.item(vi.status[status] ?? status, stats.byStatus[status]!));
-  lines.push("", t.tips.byCategory);
-  for (const c of stats.byCategory) lines.push(t.tips.item(categoryLabel(c.category), c.count));
-  lines.push("", t.tips.byVillage);
-  for (const v of stats.byVillage) lines.push(t.tips.item(v.villageId === null ? t.tips.unknownVillage : (names.get(v.villageId) ?? String(v.villageId)), v.count));
-  lines.push("", t.tips.medianTake(stats.medianTakeMinutes), t.tips.medianClose(stats.medianCloseMinutes));
+  lines.push(turn.t.compliance.tips.total(stats.total, stats.open, stats.closed), "", turn.t.compliance.tips.byStatus);
+  for (const status of ["new", "taken", "verifying", "done", "unfounded"]) if (stats.byStatus[status]) lines.push(turn.t.compliance.tips.item(turn.t.citizen.status[status] ?? status, stats.byStatus[status]!));
+  lines.push("", turn.t.compliance.tips.byCategory);
+  for (const c of stats.byCategory) lines.push(turn.t.compliance.tips.item(categoryLabel(c.category), c.count));
+  lines.push("", turn.t.compliance.tips.byVillage);
+  for (const v of stats.byVillage) lines.push(turn.t.compliance.tips.item(v.villageId === null ? turn.t.compliance.tips.unknownVillage : (names.get(v.villageId) ?? String(v.villageId)), v.count));
+  lines.push("", turn.t.compliance.tips.medianTake(stats.medianTakeMinutes), turn.t.compliance.tips.medianClose(stats.medianCloseMinutes));
   turn.reply(lines.join("\n"));
 }
 
@@ -320,33 +319,33 @@ function fileMedia(turn: Turn, kind: OutgoingMedia["kind"], file: StoredReport, 
 /** /baocao [month]: the monthly report as files. */
 export async function sendReport(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   if (staff.role === "village_head") {
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const target = await resolveTarget(turn, staff, args, "baocao", "report.read", "report.read");
   if (!target) return;
   const { db } = turn.deps;
   const deps = complianceOf(turn);
-  turn.reply(t.report.working(target.month));
+  turn.reply(turn.t.compliance.report.working(target.month));
   const report = await buildMonthlyReport(db, deps, target.commune, target.month, turn.now());
-  const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
-  const stem = t.report.fileStem(target.commune.code, target.month);
+  const svg = trendChartSvg(report.trend, `${turn.t.compliance.report.chartTitle} — ${turn.t.data.commune(target.commune.name)}`);
+  const stem = turn.t.compliance.report.fileStem(target.commune.code, target.month);
   const html = new TextEncoder().encode(renderReportHtml(report, svg));
-  turn.reply(t.report.ready(target.month, target.commune.name, formatDateVN(report.dueDate)));
+  turn.reply(turn.t.compliance.report.ready(target.month, target.commune.name, formatDateVN(report.dueDate)));
   const renderers = deps.renderers;
   if (renderers) {
     const png = await renderers.png(svg);
     const xlsx = await renderers.xlsx(report, png);
     const xlsxId = await storeFile(turn, staff, target, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
-    turn.replies.push({ text: t.report.xlsxCaption(target.month), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
+    turn.replies.push({ text: turn.t.compliance.report.xlsxCaption(target.month), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
     const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
-    turn.replies.push({ text: t.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
     const pngId = await storeFile(turn, staff, target, "png", "image/png", png);
-    turn.replies.push({ text: t.report.chartCaption(target.month), media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
+    turn.replies.push({ text: turn.t.compliance.report.chartCaption(target.month), media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
   } else {
     const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
-    turn.replies.push({ text: t.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
-    turn.reply(t.report.htmlOnly);
+    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    turn.reply(turn.t.compliance.report.htmlOnly);
   }
   turn.deps.log.info("report.made", { communeId: target.commune.id, month: target.month, staffId: staff.id });
 }
@@ -356,27 +355,27 @@ export async function sendChart(turn: Turn, staff: StaffRow, args: string): Prom
   const target = await resolveTarget(turn, staff, args, "bieudo", "stats.read", "stats.read");
   if (!target) return;
   if (target.village) {
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const deps = complianceOf(turn);
   const trend = await communeTrend(turn.deps.db, deps, target.commune, target.month, 6);
-  const svg = trendChartSvg(trend, `${t.report.chartTitle} — xã ${target.commune.name}`);
+  const svg = trendChartSvg(trend, `${turn.t.compliance.report.chartTitle} — ${turn.t.data.commune(target.commune.name)}`);
   if (!deps.renderers) {
-    const lines = [t.report.chartUnavailable, ...trend.map((p) => !p.recorded ? `${formatMonthVN(p.month)}: ${t.report.notRecorded}` : `${formatMonthVN(p.month)}: ${t.report.colTips} ${p.tips} · ${t.report.colReached} ${p.villagesReached}/${p.villages} · ${t.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
+    const lines = [turn.t.compliance.report.chartUnavailable, ...trend.map((p) => !p.recorded ? `${formatMonthVN(p.month)}: ${turn.t.compliance.report.notRecorded}` : `${formatMonthVN(p.month)}: ${turn.t.compliance.report.colTips} ${p.tips} · ${turn.t.compliance.report.colReached} ${p.villagesReached}/${p.villages} · ${turn.t.compliance.report.colCriteriaMet} ${p.criteriaMet}/${p.criteriaTotal}`)];
     turn.reply(lines.join("\n"));
     return;
   }
   const png = await deps.renderers.png(svg);
   const id = await storeFile(turn, staff, target, "png", "image/png", png);
-  turn.replies.push({ text: t.chart.caption(target.month, target.commune.name), media: fileMedia(turn, "photo", id, `${t.report.fileStem(target.commune.code, target.month)}.png`) });
+  turn.replies.push({ text: turn.t.compliance.chart.caption(target.month, target.commune.name), media: fileMedia(turn, "photo", id, `${turn.t.compliance.report.fileStem(target.commune.code, target.month)}.png`) });
 }
 
 /** /xephang [province code] [month]: communes of a province ranked by criteria met (province and national admins). */
 export async function showRanking(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   const { db } = turn.deps;
   if (turn.incoming.chat.isGroup) {
-    turn.reply(t.scope.groupRefused);
+    turn.reply(turn.t.compliance.scope.groupRefused);
     return;
   }
   let month = monthOf(turn.now());
@@ -389,35 +388,35 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
     }
     const province = await findProvinceByCode(db, word.toUpperCase().slice(0, 20));
     if (!province) {
-      turn.reply(t.scope.unknownProvince(word.slice(0, 20)));
+      turn.reply(turn.t.compliance.scope.unknownProvince(word.slice(0, 20)));
       return;
     }
     provinceId = province.id;
   }
   if (month > monthOf(turn.now())) {
-    turn.reply(t.scope.futureMonth(month));
+    turn.reply(turn.t.compliance.scope.futureMonth(month));
     return;
   }
   if (provinceId === null) {
     if (can(staff, "ranking.read", { provinceId: -1 })) {
       const provinces = await listProvinces(db, 40);
-      turn.reply([t.scope.needProvince, t.ranking.provinces, provinces.map((p) => `${p.code} — ${p.name}`).join("\n")].join("\n"));
-    } else turn.reply(t.scope.forbidden);
+      turn.reply([turn.t.compliance.scope.needProvince, turn.t.compliance.ranking.provinces, provinces.map((p) => `${p.code} — ${p.name}`).join("\n")].join("\n"));
+    } else turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   if (!can(staff, "ranking.read", { provinceId })) {
-    turn.reply(t.scope.forbidden);
+    turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
   const province = await getProvince(db, provinceId);
   const ranking = await provinceRanking(db, complianceOf(turn), province, month);
   if (ranking.length === 0) {
-    turn.reply(t.ranking.none);
+    turn.reply(turn.t.compliance.ranking.none);
     return;
   }
   const shownRows = ranking.slice(0, 30);
-  const lines = [t.ranking.title(province.name, month, ranking.length)];
-  shownRows.forEach((r, i) => lines.push(t.ranking.line(i + 1, r.commune.name, r.met, r.total, r.unknown, r.villagesReported, r.villages)));
-  if (ranking.length > shownRows.length) lines.push(t.ranking.more(ranking.length - shownRows.length));
+  const lines = [turn.t.compliance.ranking.title(province.name, month, ranking.length)];
+  shownRows.forEach((r, i) => lines.push(turn.t.compliance.ranking.line(i + 1, r.commune.name, r.met, r.total, r.unknown, r.villagesReported, r.villages)));
+  if (ranking.length > shownRows.length) lines.push(turn.t.compliance.ranking.more(ranking.length - shownRows.length));
   turn.reply(lines.join("\n"));
 }

@@ -1,6 +1,5 @@
 // The tip-off flow: commune → category → village → what happened → media → confirm → receipt.
 import { askLocation, locationAnswer, locationChoices, pendingFrom } from "./location.js";
-import { vi } from "../../src/i18n/vi.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { createTip, describeAttachments, type DraftAttachment } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
@@ -9,6 +8,7 @@ import type { Choice, IncomingContent } from "../../src/messaging/types.js";
 import { IDLE, MAX_ATTACHMENTS, MAX_TEXT_CHARS, firstStep, previousStep, stepAfterCategory, type Draft, type DraftStep } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
 import { menu, nav, tipCategory, tipCommune, tipConfirm, tipMedia, tipVillage } from "../../src/messaging/buttons.js";
+import type { Messages } from "../../src/i18n/messages.js";
 
 const HOUR_MS = 3_600_000;
 const MINUTE_MS = 60_000;
@@ -22,9 +22,9 @@ export async function startTipOff(turn: Turn, villageCode?: string): Promise<voi
       draft.communeId = village.communeId;
       draft.villageId = village.id;
       draft.villageFixed = true;
-      turn.reply(vi.flow.villageFixed(village.name, village.commune.name));
+      turn.reply(turn.t.citizen.flow.villageFixed(village.name, village.commune.name));
     } else {
-      turn.reply(vi.flow.deepLinkUnknown);
+      turn.reply(turn.t.citizen.flow.deepLinkUnknown);
     }
   }
   await enterStep(turn, firstStep(draft), draft);
@@ -36,15 +36,15 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
   turn.state = { step, draft };
   switch (step) {
     case "commune":
-      turn.reply(vi.flow.askCommune, [[{ label: vi.buttons.followUp, data: menu.pack("followup") }], navRow(false)]);
+      turn.reply(turn.t.citizen.flow.askCommune, [[{ label: turn.t.citizen.buttons.followUp, data: menu.pack("followup") }], navRow(turn.t, false)]);
       return;
     case "category": {
       const commune = await findCommuneById(db, draft.communeId!);
       const rows: Choice[][] = categories.map((c) => [{ label: c.label, data: tipCategory.pack(c.id) }]);
       // Back leads to the commune question: say so, for a commune the search picked on its own.
       const back = previousStep(step, draft) === "commune";
-      rows.push(back ? [{ label: vi.buttons.otherCommune, data: nav.pack("back") }, { label: vi.buttons.cancel, data: nav.pack("cancel") }] : navRow(false));
-      turn.reply(vi.flow.askCategory(commune?.name ?? ""), rows);
+      rows.push(back ? [{ label: turn.t.citizen.buttons.otherCommune, data: nav.pack("back") }, { label: turn.t.citizen.buttons.cancel, data: nav.pack("cancel") }] : navRow(turn.t, false));
+      turn.reply(turn.t.citizen.flow.askCategory(commune?.name ?? ""), rows);
       return;
     }
     case "village": {
@@ -53,33 +53,33 @@ export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Prom
       for (let i = 0; i < villages.length; i += 2) {
         rows.push(villages.slice(i, i + 2).map((v) => ({ label: v.name, data: tipVillage.pack(v.id) })));
       }
-      rows.push([{ label: vi.buttons.villageUnknown, data: tipVillage.pack("none") }]);
-      rows.push(navRow());
-      turn.reply(villages.length > 0 ? vi.flow.askVillage : vi.flow.noVillages, rows);
+      rows.push([{ label: turn.t.citizen.buttons.villageUnknown, data: tipVillage.pack("none") }]);
+      rows.push(navRow(turn.t));
+      turn.reply(villages.length > 0 ? turn.t.citizen.flow.askVillage : turn.t.citizen.flow.noVillages, rows);
       return;
     }
     case "text":
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askTextWeb : vi.flow.askText, [navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? turn.t.citizen.flow.askTextWeb : turn.t.citizen.flow.askText, [navRow(turn.t)]);
       return;
     case "media":
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: draft.attachments.length > 0 ? vi.buttons.continue : vi.buttons.skipMedia, data: tipMedia.pack("continue") }], navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? turn.t.citizen.flow.askMediaWeb : turn.t.citizen.flow.askMedia, [[{ label: draft.attachments.length > 0 ? turn.t.citizen.buttons.continue : turn.t.citizen.buttons.skipMedia, data: tipMedia.pack("continue") }], navRow(turn.t)]);
       return;
     case "confirm":
       turn.reply(await summary(turn, draft), [
-        [{ label: vi.buttons.submit, data: tipConfirm.pack("submit") }],
-        [{ label: vi.buttons.editText, data: tipConfirm.pack("edit") }],
-        navRow(),
+        [{ label: turn.t.citizen.buttons.submit, data: tipConfirm.pack("submit") }],
+        [{ label: turn.t.citizen.buttons.editText, data: tipConfirm.pack("edit") }],
+        navRow(turn.t),
       ]);
       return;
   }
 }
 
 /** "1 ảnh và 1 vị trí": what the draft holds, each kind counted apart. */
-export function receivedList(attachments: { kind: string }[]): string {
+export function receivedList(t: Messages, attachments: { kind: string }[]): string {
   const counts = new Map<string, number>();
   for (const a of attachments) counts.set(a.kind, (counts.get(a.kind) ?? 0) + 1);
-  const parts = [...counts].map(([kind, n]) => `${n} ${vi.media[kind] ?? kind}`);
-  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} và ${parts.at(-1)}` : (parts[0] ?? vi.flow.summaryNoAttachments);
+  const parts = [...counts].map(([kind, n]) => `${n} ${t.citizen.media[kind] ?? kind}`);
+  return parts.length > 1 ? t.data.listAnd(parts.slice(0, -1).join(", "), parts.at(-1)!) : (parts[0] ?? t.citizen.flow.summaryNoAttachments);
 }
 
 async function summary(turn: Turn, draft: Draft): Promise<string> {
@@ -87,14 +87,14 @@ async function summary(turn: Turn, draft: Draft): Promise<string> {
   const commune = await findCommuneById(db, draft.communeId!);
   const village = draft.villageId ? await findVillageById(db, draft.villageId) : null;
   return [
-    vi.flow.summaryTitle,
-    `${vi.flow.summaryCommune}: ${commune?.name ?? ""}`,
-    `${vi.flow.summaryVillage}: ${village?.name ?? vi.flow.unknownVillage}`,
-    `${vi.flow.summaryCategory}: ${categoryLabel(draft.category ?? "other")}`,
-    `${vi.flow.summaryText}: ${draft.text ?? ""}`,
-    `${vi.flow.summaryAttachments}: ${describeAttachments(draft.attachments)}`,
+    turn.t.citizen.flow.summaryTitle,
+    `${turn.t.citizen.flow.summaryCommune}: ${commune?.name ?? ""}`,
+    `${turn.t.citizen.flow.summaryVillage}: ${village?.name ?? turn.t.citizen.flow.unknownVillage}`,
+    `${turn.t.citizen.flow.summaryCategory}: ${categoryLabel(draft.category ?? "other")}`,
+    `${turn.t.citizen.flow.summaryText}: ${draft.text ?? ""}`,
+    `${turn.t.citizen.flow.summaryAttachments}: ${describeAttachments(draft.attachments)}`,
     "",
-    vi.flow.summaryConfirm,
+    turn.t.citizen.flow.summaryConfirm,
   ].join("\n");
 }
 
@@ -112,13 +112,13 @@ export function attachmentFrom(turn: Turn, content: IncomingContent): DraftAttac
       if (channel === "web") return { kind: content.media, channel, webUploadId: content.fileRef };
       return { kind: content.media, channel, fileRef: content.fileRef };
     case "image_file":
-      turn.reply(vi.flow.imageAsFile);
+      turn.reply(turn.t.citizen.flow.imageAsFile);
       return null;
     case "document":
-      turn.reply(vi.flow.documentRefused);
+      turn.reply(turn.t.citizen.flow.documentRefused);
       return null;
     default:
-      turn.reply(vi.flow.stickerIgnored);
+      turn.reply(turn.t.citizen.flow.stickerIgnored);
       return null;
   }
 }
@@ -127,7 +127,7 @@ export async function goBack(turn: Turn, step: DraftStep, draft: Draft): Promise
   const previous = previousStep(step, draft);
   if (!previous) {
     turn.state = IDLE;
-    turn.reply(vi.flow.cancelled, mainMenu());
+    turn.reply(turn.t.citizen.flow.cancelled, mainMenu(turn.t));
     return;
   }
   await enterStep(turn, previous, draft);
@@ -151,18 +151,18 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         const query = text.trim().slice(0, 80);
         const found = await searchCommunes(db, query, 8);
         if (found.length === 0) {
-          turn.reply(vi.flow.communeNotFound(query), [navRow(false)]);
+          turn.reply(turn.t.citizen.flow.communeNotFound(query), [navRow(turn.t, false)]);
           return;
         }
         if (found.length === 1) {
           // One commune only: go on with it, saying which and how to change it.
-          turn.reply(vi.flow.communePicked(found[0]!.name));
+          turn.reply(turn.t.citizen.flow.communePicked(found[0]!.name));
           return enterStep(turn, "category", { ...draft, communeId: found[0]!.id });
         }
-        turn.reply(vi.flow.communeResults, [...found.map((c) => [{ label: c.name, data: tipCommune.pack(c.id) }]), navRow(false)]);
+        turn.reply(turn.t.citizen.flow.communeResults, [...found.map((c) => [{ label: c.name, data: tipCommune.pack(c.id) }]), navRow(turn.t, false)]);
         return;
       }
-      turn.reply(vi.flow.askCommune, [navRow(false)]);
+      turn.reply(turn.t.citizen.flow.askCommune, [navRow(turn.t, false)]);
       return;
     }
     case "category": {
@@ -175,7 +175,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
       const id = tipCategory.parse(choice);
       const picked = categories.find((c) => c.id === id) ?? (text ? categories.find((c) => c.label.toLowerCase() === text.trim().toLowerCase()) : undefined);
       if (picked) return enterStep(turn, stepAfterCategory(draft), { ...draft, category: picked.id });
-      turn.reply(vi.flow.useButtons);
+      turn.reply(turn.t.citizen.flow.useButtons);
       return;
     }
     case "village": {
@@ -190,7 +190,7 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         const match = villages.find((v) => v.name.toLowerCase() === text.trim().toLowerCase());
         if (match) return enterStep(turn, "text", { ...draft, villageId: match.id });
       }
-      turn.reply(vi.flow.useButtons);
+      turn.reply(turn.t.citizen.flow.useButtons);
       return;
     }
     case "text": {
@@ -198,65 +198,65 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         const trimmed = text.trim();
         // Zero-width and other invisible characters alone are not a description.
         if (trimmed.replace(/[\p{Cf}\p{Z}]/gu, "").length === 0) {
-          turn.reply(vi.flow.textEmpty, [navRow()]);
+          turn.reply(turn.t.citizen.flow.textEmpty, [navRow(turn.t)]);
           return;
         }
         if ([...trimmed].length > MAX_TEXT_CHARS) {
-          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...trimmed].length), [navRow()]);
+          turn.reply(turn.t.citizen.flow.textTooLong(MAX_TEXT_CHARS, [...trimmed].length), [navRow(turn.t)]);
           return;
         }
         return enterStep(turn, "media", { ...draft, text: trimmed });
       }
       if (content.kind === "media" && (content.media === "voice" || content.media === "audio")) {
         const a = attachmentFrom(turn, content);
-        if (a) return enterStep(turn, "media", { ...draft, text: draft.text ?? vi.flow.summaryVoice, attachments: [...draft.attachments, a] });
+        if (a) return enterStep(turn, "media", { ...draft, text: draft.text ?? turn.t.citizen.flow.summaryVoice, attachments: [...draft.attachments, a] });
       }
       if (content.kind === "media" || content.kind === "location") {
-        turn.reply(vi.flow.mediaWhere, [navRow()]);
+        turn.reply(turn.t.citizen.flow.mediaWhere, [navRow(turn.t)]);
         return;
       }
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askTextWeb : vi.flow.askText, [navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? turn.t.citizen.flow.askTextWeb : turn.t.citizen.flow.askText, [navRow(turn.t)]);
       return;
     }
     case "media": {
-      const continueRow = [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()];
+      const continueRow = [[{ label: turn.t.citizen.buttons.continue, data: tipMedia.pack("continue") }], navRow(turn.t)];
       if (draft.pendingLocation) {
         const answer = locationAnswer(turn);
         const { pendingLocation, ...rest } = draft;
         if (answer === "keep") {
           const next = { ...rest, attachments: [...rest.attachments, { kind: "location" as const, channel: turn.incoming.channel, ...pendingLocation }] };
           turn.state = { step: "media", draft: next };
-          turn.reply(`${vi.flow.locationKept}\n${vi.flow.mediaAdded(receivedList(next.attachments))}`, continueRow);
+          turn.reply(`${turn.t.citizen.flow.locationKept}\n${turn.t.citizen.flow.mediaAdded(receivedList(turn.t, next.attachments))}`, continueRow);
           return;
         }
         if (answer === "drop") {
           turn.state = { step: "media", draft: rest };
-          turn.reply(vi.flow.locationDropped, continueRow);
+          turn.reply(turn.t.citizen.flow.locationDropped, continueRow);
           return;
         }
         if (content.kind === "choice") {
-          turn.reply(vi.flow.locationPending, locationChoices([navRow()]));
+          turn.reply(turn.t.citizen.flow.locationPending, locationChoices(turn.t, [navRow(turn.t)]));
           return;
         }
       }
       if (tipMedia.parse(choice) === "continue") return enterStep(turn, "confirm", draft);
       if (content.kind === "media" || content.kind === "location") {
         if (draft.attachments.length >= MAX_ATTACHMENTS) {
-          turn.reply(vi.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
+          turn.reply(turn.t.citizen.flow.mediaLimit(MAX_ATTACHMENTS), [[{ label: turn.t.citizen.buttons.continue, data: tipMedia.pack("continue") }], navRow(turn.t)]);
           return;
         }
         const pending = pendingFrom(content);
         if (pending) {
           turn.state = { step: "media", draft: { ...draft, pendingLocation: pending } };
-          askLocation(turn, [navRow()]);
+          askLocation(turn, [navRow(turn.t)]);
           return;
         }
         const a = attachmentFrom(turn, content);
         if (a) {
           const next = { ...draft, attachments: [...draft.attachments, a] };
           turn.state = { step: "media", draft: next };
-          turn.reply(vi.flow.mediaAdded(receivedList(next.attachments)), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
-          if (next.pendingLocation) askLocation(turn, [navRow()]); // still waits for its answer
+          turn.reply(turn.t.citizen.flow.mediaAdded(receivedList(turn.t, next.attachments)), [[{ label: turn.t.citizen.buttons.continue, data: tipMedia.pack("continue") }], navRow(turn.t)]);
+          if (next.pendingLocation) askLocation(turn, [navRow(turn.t)]); // still waits for its answer
         }
         return;
       }
@@ -264,13 +264,13 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         // More words after the description: append them rather than lose them.
         const joined = `${draft.text ?? ""}\n${text.trim()}`.trim();
         if ([...joined].length > MAX_TEXT_CHARS) {
-          turn.reply(vi.flow.textTooLong(MAX_TEXT_CHARS, [...joined].length), [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
+          turn.reply(turn.t.citizen.flow.textTooLong(MAX_TEXT_CHARS, [...joined].length), [[{ label: turn.t.citizen.buttons.continue, data: tipMedia.pack("continue") }], navRow(turn.t)]);
           return;
         }
         turn.state = { step: "media", draft: { ...draft, text: joined } };
       }
-      turn.reply(turn.incoming.channel === "web" ? vi.flow.askMediaWeb : vi.flow.askMedia, [[{ label: vi.buttons.continue, data: tipMedia.pack("continue") }], navRow()]);
-      if (draft.pendingLocation) askLocation(turn, [navRow()]);
+      turn.reply(turn.incoming.channel === "web" ? turn.t.citizen.flow.askMediaWeb : turn.t.citizen.flow.askMedia, [[{ label: turn.t.citizen.buttons.continue, data: tipMedia.pack("continue") }], navRow(turn.t)]);
+      if (draft.pendingLocation) askLocation(turn, [navRow(turn.t)]);
       return;
     }
     case "confirm": {
@@ -280,10 +280,10 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
         await submit(turn, draft);
         // Sent: the menu under the last message, instead of a dead end.
         const last = turn.replies.at(-1);
-        if (turn.state.step === "idle" && last && !last.choices && !last.secret) last.choices = mainMenu();
+        if (turn.state.step === "idle" && last && !last.choices && !last.secret) last.choices = mainMenu(turn.t);
         return;
       }
-      turn.reply(vi.flow.useButtons);
+      turn.reply(turn.t.citizen.flow.useButtons);
       return;
     }
   }
@@ -319,6 +319,6 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
   turn.deps.log.info("tips.created", { tipId: created.tipId, attachments: draft.attachments.length });
   const commune = await findCommuneById(db, draft.communeId!);
   turn.state = IDLE;
-  turn.replySecret(vi.flow.submitted(created.receiptCode));
-  turn.reply(vi.flow.whatNext(commune?.hotline ?? null));
+  turn.replySecret(turn.t.citizen.flow.submitted(created.receiptCode));
+  turn.reply(turn.t.citizen.flow.whatNext(commune?.hotline ?? null));
 }

@@ -1,9 +1,8 @@
 import type { CoreSettings, RuntimeDeps, StaffRow } from "../../src/messaging/deps.js";
 import type { Channel, Choice, CommandMenuEntry, Incoming, OutgoingMessage } from "../../src/messaging/types.js";
 import type { State } from "./state.js";
-import { vi } from "../../src/i18n/vi.js";
+import { viMessages, type Messages } from "../../src/i18n/messages.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
-import { viBulletins } from "../../src/i18n/vi-bulletins.js";
 import { menu, nav, subscription } from "../../src/messaging/buttons.js";
 
 export type { CoreSettings, StaffRow };
@@ -19,6 +18,8 @@ export interface CoreDeps extends RuntimeDeps {
 export interface HelpViewer {
   staff: StaffRow | null;
   channel: Channel;
+  /** The reader's catalog; Vietnamese when absent. */
+  t?: Messages;
 }
 
 /** What a turn asks of the command registry, which the engine passes in (the registry imports the turn). */
@@ -36,11 +37,13 @@ export class Turn {
     public state: State,
     readonly staff: StaffRow | null,
     private readonly services: TurnServices,
+    /** Every word this person reads, in the locale of their conversation (the one they chose, or Vietnamese). */
+    readonly t: Messages = viMessages,
   ) {}
 
   /** The help text for this person (or for `staff`, just registered), on this channel. */
   helpText(staff: StaffRow | null = this.staff): string {
-    return this.services.help({ staff, channel: this.incoming.channel });
+    return this.services.help({ staff, channel: this.incoming.channel, t: this.t });
   }
 
   /** Gives this private chat the command menu of `staff` (Telegram; others have no menu). */
@@ -63,20 +66,20 @@ export class Turn {
   }
 }
 
-export const navRow = (withBack = true): Choice[] =>
+export const navRow = (t: Messages, withBack = true): Choice[] =>
   withBack
     ? [
-        { label: vi.buttons.back, data: nav.pack("back") },
-        { label: vi.buttons.cancel, data: nav.pack("cancel") },
+        { label: t.citizen.buttons.back, data: nav.pack("back") },
+        { label: t.citizen.buttons.cancel, data: nav.pack("cancel") },
       ]
-    : [{ label: vi.buttons.cancel, data: nav.pack("cancel") }];
+    : [{ label: t.citizen.buttons.cancel, data: nav.pack("cancel") }];
 
-export const mainMenu = (): Choice[][] => [
-  [{ label: vi.buttons.report, data: menu.pack("report") }],
-  [{ label: vi.buttons.followUp, data: menu.pack("followup") }],
-  [{ label: viBulletins.buttons.subscribe, data: subscription.pack("start") }],
+export const mainMenu = (t: Messages): Choice[][] => [
+  [{ label: t.citizen.buttons.report, data: menu.pack("report") }],
+  [{ label: t.citizen.buttons.followUp, data: menu.pack("followup") }],
+  [{ label: t.bulletins.buttons.subscribe, data: subscription.pack("start") }],
   [
-    { label: vi.buttons.privacy, data: menu.pack("privacy") },
-    { label: vi.buttons.help, data: menu.pack("help") },
+    { label: t.citizen.buttons.privacy, data: menu.pack("privacy") },
+    { label: t.citizen.buttons.help, data: menu.pack("help") },
   ],
 ];

@@ -6,6 +6,9 @@ import { viZalo } from "../../src/i18n/vi-zalo.js";
 import { ZaloApiError, ZaloOaClient } from "./client.js";
 import { createTokenStore } from "./tokens.js";
 import { bytesToBase64Url } from "../../src/crypto/keys.js";
+import { messagesFor } from "../../src/i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 export function zaloClientFor(ctx: AdminContext): ZaloOaClient | null {
   const zalo = ctx.config.zalo;
@@ -28,7 +31,7 @@ function option(args: string[], name: string): string | undefined {
 export const zaloCommands: AdminCommand[] = [
   {
     name: "zalo-consent",
-    usage: "--redirect <địa chỉ chuyển về>",
+    usage: cli.zalo.authorizeUsage,
     summary: viZalo.admin.zaloConsentSummary,
     async run(ctx, args) {
       const client = zaloClientFor(ctx);
@@ -50,7 +53,7 @@ export const zaloCommands: AdminCommand[] = [
   },
   {
     name: "zalo-token",
-    usage: "<mã cấp quyền>",
+    usage: cli.zalo.tokenUsage,
     summary: viZalo.admin.zaloTokenSummary,
     async run(ctx, args) {
       const client = zaloClientFor(ctx);
@@ -68,7 +71,7 @@ export const zaloCommands: AdminCommand[] = [
         ctx.out(viZalo.admin.exchanged(formatDateTimeVN(pair.accessExpiresAt)));
         return 0;
       } catch (error) {
-        ctx.err(viZalo.admin.exchangeFailed(error instanceof ZaloApiError ? String(error.code) : error instanceof Error ? error.message : "lỗi"));
+        ctx.err(viZalo.admin.exchangeFailed(error instanceof ZaloApiError ? String(error.code) : error instanceof Error ? error.message : cli.zalo.error));
         return 1;
       }
     },

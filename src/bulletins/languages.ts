@@ -3,6 +3,7 @@ import data from "./languages.json" with { type: "json" };
 import { z } from "zod";
 import type { Db } from "../db/client.js";
 import { foldVietnamese } from "../places/normalize.js";
+import { messagesFor } from "../i18n/messages.js";
 
 const SCRIPT = /^[A-Z][a-z]{3}$/; // ISO 15924
 const schema = z.object({
@@ -73,7 +74,7 @@ export function languageLabel(code: string): string {
 
 /** The label inside a sentence: "tiếng Mông (Hmoob)". */
 export function languageInline(code: string): string {
-  return languageLabel(code).replace(/^Tiếng /, "tiếng ");
+  return messagesFor("vi").data.languageInline(languageLabel(code));
 }
 
 /** What a person typed ("hnj", "HMN", "mông", "Tiếng Thái") → a registry code, or null. */

@@ -1,5 +1,6 @@
 // Small, strict argument parsing for admin commands (node:util parseArgs, unknown flags refused).
 import { parseArgs } from "node:util";
+import { messagesFor } from "../i18n/messages.js";
 
 export class ArgsError extends Error {}
 
@@ -13,6 +14,6 @@ export function parseCommandArgs<T extends Record<string, { type: "string" | "bo
 
 export function positiveId(text: string | undefined): number {
   const id = Number(text);
-  if (!text || !Number.isInteger(id) || id <= 0) throw new ArgsError(`"${text ?? ""}" không phải số thứ tự hợp lệ`);
+  if (!text || !Number.isInteger(id) || id <= 0) throw new ArgsError(messagesFor("vi").cli.notAnId(text ?? ""));
   return id;
 }

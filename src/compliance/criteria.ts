@@ -4,6 +4,9 @@ import { z } from "zod";
 import { FIGURE_FIELDS, type FigureField } from "./fields.js";
 import { communeScope, evaluate, FormulaError, parseFormula, villageScope, type Missing, type Node, type Value } from "./formula.js";
 import { CRITERIA_FILES } from "./criteria/index.js";
+import { messagesFor } from "../i18n/messages.js";
+
+const msg = messagesFor("vi").data;
 
 /** Names the system fills in itself, per village. */
 export const SYSTEM_VILLAGE_NAMES = ["broadcasts_confirmed"] as const;
@@ -19,12 +22,12 @@ export type ThresholdOp = (typeof OPS)[number];
 const humanSource = z
   .string()
   .min(3)
-  .refine((s) => !/\bseeds?\b|\b(?:dòng|lines?)\s*\d/iu.test(s), "nguồn ghi tên văn bản và mục, tiêu chí của văn bản; không ghi tệp seed hay số dòng");
+  .refine((s) => !/\bseeds?\b|\b(?:dòng|lines?)\s*\d/iu.test(s), msg.criteria.humanSource);
 /** For developers and tests only, never shown: where in the seed plans, "seed-003#II.35" (file, section, line); several separated by spaces. */
-const sourceId = z.string().regex(/^seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+(?: seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+)*$/, "sourceId có dạng seed-003#II.35");
+const sourceId = z.string().regex(/^seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+(?: seed-\d{3}#[A-Z]+(?:\.[0-9-]+)+)*$/, msg.criteria.sourceId);
 
 const criterionSchema = z.object({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, "mã tiêu chí chỉ gồm chữ thường, số, dấu gạch ngang"),
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,40}$/, msg.criteria.id),
   text: z.string().min(5),
   source: humanSource,
   sourceId: sourceId.optional(),
@@ -95,12 +98,12 @@ export interface CriteriaSet {
 export class CriteriaFileError extends Error {}
 
 function fail(file: string, message: string): never {
-  throw new CriteriaFileError(`Tệp tiêu chí ${file} không hợp lệ: ${message}`);
+  throw new CriteriaFileError(msg.criteria.invalidFile(file, message));
 }
 
 function zodMessage(error: z.ZodError): string {
   const issue = error.issues[0]!;
-  return `${issue.path.join(".") || "(gốc)"}: ${issue.message}`;
+  return `${issue.path.join(".") || msg.criteria.root}: ${issue.message}`;
 }
 
 /** Compiles criteria: ids unique, formulas parse, names known, "needs" names exactly what the formula reads. */
@@ -108,19 +111,19 @@ function compile(file: string, defs: CriterionDef[], fields: FigureField[]): Cri
   const known = new Set<string>([...fields.map((f) => f.id), ...SYSTEM_VILLAGE_NAMES]);
   const seen = new Set<string>();
   return defs.map((def) => {
-    if (seen.has(def.id)) fail(file, `tiêu chí "${def.id}" bị lặp`);
+    if (seen.has(def.id)) fail(file, msg.criteria.duplicate(def.id));
     seen.add(def.id);
     let parsed;
     try {
       parsed = parseFormula(def.formula, known);
     } catch (error) {
-      if (error instanceof FormulaError) fail(file, `tiêu chí "${def.id}": ${error.message}`);
+      if (error instanceof FormulaError) fail(file, msg.criteria.inCriterion(def.id, error.message));
       throw error;
     }
-    for (const need of def.needs) if (!known.has(need)) fail(file, `tiêu chí "${def.id}" cần "${need}", không có trong danh mục số liệu`);
+    for (const need of def.needs) if (!known.has(need)) fail(file, msg.criteria.unknownNeed(def.id, need));
     const declared = new Set(def.needs);
-    for (const name of parsed.names) if (!declared.has(name)) fail(file, `tiêu chí "${def.id}": công thức dùng "${name}" nhưng "needs" không ghi`);
-    for (const name of declared) if (!parsed.names.has(name)) fail(file, `tiêu chí "${def.id}": "needs" ghi "${name}" nhưng công thức không dùng`);
+    for (const name of parsed.names) if (!declared.has(name)) fail(file, msg.criteria.undeclaredName(def.id, name));
+    for (const name of declared) if (!parsed.names.has(name)) fail(file, msg.criteria.unusedNeed(def.id, name));
     return { ...def, ast: parsed.ast };
   });
 }
@@ -140,18 +143,18 @@ export function parseProvinceOverride(file: string, input: unknown, base: Criter
   const o = parsed.data;
   const byId = new Map<string, CriterionDef>(base.criteria.map(({ ast: _ast, ...def }) => [def.id, def]));
   for (const id of o.remove) {
-    if (!byId.delete(id)) fail(file, `"remove" nêu tiêu chí "${id}" không có trong bộ mặc định`);
+    if (!byId.delete(id)) fail(file, msg.criteria.removeUnknown(id));
   }
   for (const change of o.override) {
     const current = byId.get(change.id);
-    if (!current) fail(file, `"override" nêu tiêu chí "${change.id}" không có trong bộ mặc định`);
+    if (!current) fail(file, msg.criteria.overrideUnknown(change.id));
     const merged = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as CriterionDef;
     // A new source without its own id: the default's id would point at the wrong document.
     if (change.source !== undefined && change.sourceId === undefined) delete merged.sourceId;
     byId.set(change.id, merged);
   }
   for (const added of o.add) {
-    if (byId.has(added.id)) fail(file, `"add" thêm tiêu chí "${added.id}" đã có; dùng "override" để sửa`);
+    if (byId.has(added.id)) fail(file, msg.criteria.addExisting(added.id));
     byId.set(added.id, added);
   }
   return { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(file, [...byId.values()], fields) };
@@ -166,13 +169,13 @@ export interface CriteriaRegistry {
 
 /** Builds the registry from files: "default.json" plus province files. Throws CriteriaFileError. */
 export function buildRegistry(files: Record<string, unknown>, fields: FigureField[] = FIGURE_FIELDS): CriteriaRegistry {
-  if (!files["default.json"]) throw new CriteriaFileError("Thiếu tệp tiêu chí mặc định default.json.");
+  if (!files["default.json"]) throw new CriteriaFileError(msg.criteria.defaultMissing);
   const base = parseCriteriaSet("default.json", files["default.json"], fields);
   const byProvince = new Map<string, CriteriaSet>();
   for (const [file, content] of Object.entries(files)) {
     if (file === "default.json") continue;
     const set = parseProvinceOverride(file, content, base, fields);
-    if (`${set.province}.json` !== file) fail(file, `tên tệp phải là mã tỉnh: ${set.province}.json`);
+    if (`${set.province}.json` !== file) fail(file, msg.criteria.fileName(set.province));
     byProvince.set(set.province!, set);
   }
   return { default: base, byProvince, forProvince: (code) => (code && byProvince.get(code.toUpperCase())) || base };

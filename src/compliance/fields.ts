@@ -2,6 +2,9 @@
 // that check a set of values: whole numbers within bounds, yes/no as 1/0, "at most" relations.
 import data from "./figures.json" with { type: "json" };
 import { z } from "zod";
+import { messagesFor } from "../i18n/messages.js";
+
+const msg = messagesFor("vi").data;
 
 const fieldSchema = z.object({
   id: z.string().regex(/^[a-z][a-z0-9_]{1,40}$/),
@@ -23,12 +26,12 @@ export function parseFields(input: unknown): FigureField[] {
   const parsed = z.object({ fields: z.array(fieldSchema).min(1) }).safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new FieldsFileError(`Tệp danh mục số liệu không hợp lệ ở ${issue.path.join(".")}: ${issue.message}`);
+    throw new FieldsFileError(msg.fields.invalidAt(issue.path.join("."), issue.message));
   }
   const seen = new Set<string>();
   for (const f of parsed.data.fields) {
-    if (seen.has(f.id)) throw new FieldsFileError(`Tệp danh mục số liệu: mục "${f.id}" bị lặp.`);
-    if (f.atMost && !seen.has(f.atMost)) throw new FieldsFileError(`Tệp danh mục số liệu: mục "${f.id}" so với "${f.atMost}" nhưng mục đó không có hoặc đứng sau.`);
+    if (seen.has(f.id)) throw new FieldsFileError(msg.fields.duplicate(f.id));
+    if (f.atMost && !seen.has(f.atMost)) throw new FieldsFileError(msg.fields.atMostUnknown(f.id, f.atMost));
     seen.add(f.id);
   }
   return parsed.data.fields;
@@ -54,8 +57,8 @@ export type ValueProblem =
 export function parseFieldInput(field: FigureField, typed: string): { ok: true; value: number } | { ok: false; problem: ValueProblem } {
   const t = typed.trim().toLowerCase().replace(/[\p{Cf}]/gu, "");
   if (field.kind === "yesno") {
-    if (["có", "co", "c", "1", "yes", "y"].includes(t)) return { ok: true, value: 1 };
-    if (["không", "khong", "k", "ko", "0", "no", "n"].includes(t)) return { ok: true, value: 0 };
+    if (msg.fields.yes.includes(t)) return { ok: true, value: 1 };
+    if (msg.fields.no.includes(t)) return { ok: true, value: 0 };
     return { ok: false, problem: { kind: "not_number" } };
   }
   if (/^-\s*\d/.test(t)) return { ok: false, problem: { kind: "negative" } };
@@ -85,14 +88,14 @@ export function validateValues(values: Record<string, unknown>, fields: FigureFi
   const out: FigureValues = {};
   for (const [key, raw] of Object.entries(values)) {
     const field = fields.find((f) => f.id === key);
-    if (!field) return { ok: false, field: key, problem: "không có trong danh mục số liệu" };
-    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) return { ok: false, field: key, problem: "phải là số nguyên không âm" };
-    if (field.kind === "yesno" && raw > 1) return { ok: false, field: key, problem: "phải là 1 (có) hoặc 0 (không)" };
-    if (raw > (field.max ?? 1_000_000)) return { ok: false, field: key, problem: `vượt quá ${field.max}` };
+    if (!field) return { ok: false, field: key, problem: msg.fields.notInCatalog };
+    if (typeof raw !== "number" || !Number.isInteger(raw) || raw < 0) return { ok: false, field: key, problem: msg.fields.notCount };
+    if (field.kind === "yesno" && raw > 1) return { ok: false, field: key, problem: msg.fields.notYesNo };
+    if (raw > (field.max ?? 1_000_000)) return { ok: false, field: key, problem: msg.fields.overMax(field.max) };
     out[key] = raw;
   }
   for (const f of brokenRelations(out, fields)) {
-    return { ok: false, field: f.id, problem: `lớn hơn "${fields.find((x) => x.id === f.atMost)?.label ?? f.atMost}"` };
+    return { ok: false, field: f.id, problem: msg.fields.overOther(fields.find((x) => x.id === f.atMost)?.label ?? f.atMost) };
   }
   return { ok: true, values: out };
 }

@@ -12,6 +12,9 @@
 //   villages             number of villages of the commune
 // In the commune scope a field id is the sum over the villages; in count_villages, the village's value.
 import jsep from "jsep";
+import { messagesFor } from "../i18n/messages.js";
+
+const msg = messagesFor("vi").data;
 
 export type Value = number | null;
 
@@ -42,50 +45,50 @@ export function parseFormula(text: string, knownNames: Set<string>): { ast: Node
   try {
     ast = jsep(text);
   } catch (error) {
-    throw new FormulaError(`không đọc được công thức "${text}": ${error instanceof Error ? error.message : String(error)}`);
+    throw new FormulaError(msg.formula.unreadable(text, error instanceof Error ? error.message : String(error)));
   }
   const names = new Set<string>();
   const walk = (node: Node, inVillage: boolean): void => {
     switch (node.type) {
       case "Literal":
-        if (typeof node.value !== "number") throw new FormulaError(`công thức "${text}" chỉ được dùng số, không dùng ${JSON.stringify(node.value)}`);
+        if (typeof node.value !== "number") throw new FormulaError(msg.formula.numbersOnly(text, JSON.stringify(node.value)));
         return;
       case "Identifier": {
         const name = node.name as string;
         if (name === "villages") {
-          if (inVillage) throw new FormulaError(`"villages" không dùng được bên trong count_villages trong "${text}"`);
+          if (inVillage) throw new FormulaError(msg.formula.villagesInside(text));
           return;
         }
-        if (!knownNames.has(name)) throw new FormulaError(`công thức "${text}" dùng "${name}", không có trong danh mục số liệu`);
+        if (!knownNames.has(name)) throw new FormulaError(msg.formula.unknownName(text, name));
         names.add(name);
         return;
       }
       case "UnaryExpression":
-        if (node.operator !== "-" && node.operator !== "!") throw new FormulaError(`phép "${String(node.operator)}" không được hỗ trợ trong "${text}"`);
+        if (node.operator !== "-" && node.operator !== "!") throw new FormulaError(msg.formula.operatorIn(String(node.operator), text));
         return walk(node.argument as Node, inVillage);
       case "BinaryExpression":
       case "LogicalExpression":
-        if (!BINARY.has(node.operator as string)) throw new FormulaError(`phép "${String(node.operator)}" không được hỗ trợ trong "${text}"`);
+        if (!BINARY.has(node.operator as string)) throw new FormulaError(msg.formula.operatorIn(String(node.operator), text));
         walk(node.left as Node, inVillage);
         walk(node.right as Node, inVillage);
         return;
       case "CallExpression": {
         const callee = node.callee as Node;
         const fn = callee.type === "Identifier" ? (callee.name as string) : "";
-        if (!FUNCTIONS.has(fn)) throw new FormulaError(`hàm "${fn || "?"}" không được hỗ trợ trong "${text}" (dùng ratio, min, max, count_villages)`);
+        if (!FUNCTIONS.has(fn)) throw new FormulaError(msg.formula.functionIn(fn || "?", text));
         const args = node.arguments as Node[];
-        if (fn === "ratio" && args.length !== 2) throw new FormulaError(`ratio cần đúng 2 đối số trong "${text}"`);
-        if ((fn === "min" || fn === "max") && args.length < 1) throw new FormulaError(`${fn} cần ít nhất 1 đối số trong "${text}"`);
+        if (fn === "ratio" && args.length !== 2) throw new FormulaError(msg.formula.ratioArgs(text));
+        if ((fn === "min" || fn === "max") && args.length < 1) throw new FormulaError(msg.formula.minMaxArgs(fn, text));
         if (fn === "count_villages") {
-          if (args.length !== 1) throw new FormulaError(`count_villages cần đúng 1 đối số trong "${text}"`);
-          if (inVillage) throw new FormulaError(`count_villages không lồng nhau được trong "${text}"`);
+          if (args.length !== 1) throw new FormulaError(msg.formula.countArgs(text));
+          if (inVillage) throw new FormulaError(msg.formula.countNested(text));
           return walk(args[0]!, true);
         }
         for (const a of args) walk(a, inVillage);
         return;
       }
       default:
-        throw new FormulaError(`cú pháp "${node.type}" không được hỗ trợ trong "${text}"`);
+        throw new FormulaError(msg.formula.syntaxIn(node.type, text));
     }
   };
   walk(ast, false);
@@ -180,7 +183,7 @@ export function evaluate(node: Node, scope: Scope): Result {
         case "!=":
           return truth(a.value !== null && b.value !== null ? a.value !== b.value : a.hi < b.lo || a.lo > b.hi ? true : null, [a, b]);
       }
-      throw new FormulaError(`phép "${op}" không được hỗ trợ`);
+      throw new FormulaError(msg.formula.operator(op));
     }
     case "CallExpression": {
       const fn = (node.callee as Node).name as string;
@@ -198,7 +201,7 @@ export function evaluate(node: Node, scope: Scope): Result {
       return bounded(Math.max(...values.map((v) => v.lo)), Math.max(...values.map((v) => v.hi)), values);
     }
     default:
-      throw new FormulaError(`cú pháp "${node.type}" không được hỗ trợ`);
+      throw new FormulaError(msg.formula.syntax(node.type));
   }
 }
 

@@ -1,7 +1,8 @@
 // A turn's own reads and writes, in as few statements as they can be (issue 11, the hot path): at
-// its start one statement reads the person's dialogue state and their staff record (direct, or
-// through a linked account); at its end one transaction writes the new state, the replies and
-// whatever the caller adds (the handled incoming's "done"). Through the prepared layer, src/db/sql.ts.
+// its start one statement reads the person's dialogue state, their staff record (direct, or
+// through a linked account) and the locale they chose; at its end one transaction writes the new
+// state, the replies and whatever the caller adds (the handled incoming's "done"). Through the
+// prepared layer, src/db/sql.ts.
 import type { Db } from "../db/client.js";
 import type { Staff } from "../db/generated/node/client.js";
 import { dateOf, dateOrNull, sql, sqlDate, sqlOf, type SqlRow, type SqlStatement } from "../db/sql.js";
@@ -15,6 +16,8 @@ export interface TurnStart {
   conversation: StoredConversation | null;
   /** Active or not: the engine decides what a revoked member may do. */
   staff: Staff | null;
+  /** The catalogs' locale the person chose (Preference); absent for the default. */
+  locale?: string;
 }
 
 const STAFF_COLUMNS = ["id", "pseudonym", "channel", "sealedAddress", "displayName", "role", "communeId", "villageId", "provinceId", "active", "createdAt", "revokedAt"] as const;
@@ -37,18 +40,20 @@ function staffOf(row: SqlRow): Staff {
 }
 
 // The staff record is the person's own (Staff) before a linked account's (StaffLink), as findStaff.
-const TURN_START = `SELECT c."state" AS c_state, c."expiresAt" AS c_expiresAt, ${STAFF_COLUMNS.map((c) => `s."${c}" AS s_${c}`).join(", ")}
+const TURN_START = `SELECT c."state" AS c_state, c."expiresAt" AS c_expiresAt, p."locale" AS p_locale, ${STAFF_COLUMNS.map((c) => `s."${c}" AS s_${c}`).join(", ")}
   FROM (SELECT ? AS p) AS who
   LEFT JOIN "Conversation" AS c ON c."pseudonym" = who.p
+  LEFT JOIN "Preference" AS p ON p."pseudonym" = who.p
   LEFT JOIN "Staff" AS s ON s."id" = COALESCE((SELECT "id" FROM "Staff" WHERE "pseudonym" = who.p), (SELECT "staffId" FROM "StaffLink" WHERE "pseudonym" = who.p))`;
 
-/** The dialogue state and the staff record behind a pseudonym, in one statement. */
+/** The dialogue state, the staff record and the chosen locale behind a pseudonym, in one statement. */
 export async function readTurnStart(db: Db, pseudonym: string): Promise<TurnStart> {
   const { rows } = await sqlOf(db).run(sql(TURN_START, pseudonym));
   const row = rows[0] ?? {};
   return {
     conversation: row.c_state === null || row.c_state === undefined ? null : { state: String(row.c_state), expiresAt: dateOrNull(row.c_expiresAt) },
     staff: row.s_id === null || row.s_id === undefined ? null : staffOf(row),
+    ...(row.p_locale === null || row.p_locale === undefined ? {} : { locale: String(row.p_locale) }),
   };
 }
 

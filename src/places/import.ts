@@ -2,12 +2,15 @@ import type { Db } from "../db/client.js";
 import { parseCsv } from "./csv.js";
 import { foldVietnamese } from "./normalize.js";
 import { BASE_LANGUAGE, readLanguageList } from "../bulletins/languages.js";
+import { messagesFor } from "../i18n/messages.js";
+
+const msg = messagesFor("vi").data;
 
 export const PLACES_HEADER = ["province_code", "province_name", "commune_code", "commune_name", "commune_hotline", "village_code", "village_name"];
 /** Optional columns after the required ones, in any order: bulletin languages (ISO 639-3 codes or names, comma-separated in quotes). */
 export const PLACES_OPTIONAL = ["commune_languages", "village_languages"];
 /** An example row for the operator, in the order of PLACES_HEADER then PLACES_OPTIONAL. */
-export const PLACES_EXAMPLE_ROW = 'LCA,Lào Cai,LUNGPHINH,Lùng Phình,0219.3888.113,LP-01,Thôn Pả Chư Tỷ,"vie,hnj",';
+export const PLACES_EXAMPLE_ROW = msg.places.exampleRow;
 const CODE = /^[A-Z0-9-]{2,16}$/;
 
 export class PlacesCsvError extends Error {}
@@ -31,33 +34,33 @@ export function parsePlacesCsv(text: string): PlaceRow[] {
   const rows = parseCsv(text);
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header || PLACES_HEADER.some((h, i) => header[i] !== h)) {
-    throw new PlacesCsvError(`Dòng 1: tiêu đề phải là ${PLACES_HEADER.join(",")}`);
+    throw new PlacesCsvError(msg.places.header(PLACES_HEADER.join(",")));
   }
   const extra = header.slice(PLACES_HEADER.length);
   for (const name of extra) {
     if (!PLACES_OPTIONAL.includes(name) || extra.indexOf(name) !== extra.lastIndexOf(name)) {
-      throw new PlacesCsvError(`Dòng 1: cột "${name}" không dùng được. Cột thêm (không bắt buộc): ${PLACES_OPTIONAL.join(", ")}.`);
+      throw new PlacesCsvError(msg.places.extraColumn(name, PLACES_OPTIONAL.join(", ")));
     }
   }
   const out: PlaceRow[] = [];
   rows.forEach((cells, index) => {
     const line = index + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length !== header.length) throw new PlacesCsvError(`Dòng ${line}: cần ${header.length} cột, có ${cells.length}.`);
+    if (cells.length !== header.length) throw new PlacesCsvError(msg.places.cellCount(line, header.length, cells.length));
     const [provinceCode, provinceName, communeCode, communeName, hotline, villageCode, villageName] = cells.slice(0, PLACES_HEADER.length).map((c) => c.trim()) as [string, string, string, string, string, string, string];
     for (const [name, value] of [["province_code", provinceCode], ["commune_code", communeCode], ["village_code", villageCode]] as const) {
-      if (!CODE.test(value.toUpperCase())) throw new PlacesCsvError(`Dòng ${line}: ${name} "${value}" phải gồm 2–16 chữ, số hoặc dấu gạch ngang.`);
+      if (!CODE.test(value.toUpperCase())) throw new PlacesCsvError(msg.places.badCode(line, name, value));
     }
     for (const [name, value] of [["province_name", provinceName], ["commune_name", communeName], ["village_name", villageName]] as const) {
-      if (!value) throw new PlacesCsvError(`Dòng ${line}: thiếu ${name}.`);
+      if (!value) throw new PlacesCsvError(msg.places.missing(line, name));
     }
-    if (hotline && !/^[0-9 .+()-]{3,20}$/.test(hotline)) throw new PlacesCsvError(`Dòng ${line}: số đường dây nóng "${hotline}" không hợp lệ.`);
+    if (hotline && !/^[0-9 .+()-]{3,20}$/.test(hotline)) throw new PlacesCsvError(msg.places.badHotline(line, hotline));
     const languages = (column: string): string[] | undefined => {
       const index = header.indexOf(column);
       const cell = index >= 0 ? (cells[index] ?? "").trim() : "";
       if (!cell) return undefined;
       const { codes, unknown } = readLanguageList(cell);
-      if (unknown.length > 0) throw new PlacesCsvError(`Dòng ${line}: ${column} có ngôn ngữ không rõ: ${unknown.join(", ")} (dùng mã ISO 639-3, ví dụ vie, hnj, tyz, nut, blt, ium, mtq).`);
+      if (unknown.length > 0) throw new PlacesCsvError(msg.places.unknownLanguages(line, column, unknown.join(", ")));
       return codes;
     };
     out.push({

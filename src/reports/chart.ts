@@ -4,6 +4,7 @@ import { formatMonthVN } from "../util/vietnam-time.js";
 import type { TrendPoint } from "../compliance/service.js";
 import { formatNumberVN } from "../compliance/month.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
+import { messagesFor } from "../i18n/messages.js";
 
 export const CHART_WIDTH = 800;
 export const CHART_HEIGHT = 400;
@@ -79,7 +80,7 @@ export function trendChartSvg(points: TrendPoint[], title: string): string {
   parts.push(`<line x1="${left + 120}" y1="${ly - 4}" x2="${left + 148}" y2="${ly - 4}" stroke="#2471a3" stroke-width="3"/>`);
   parts.push(`<text x="${left + 154}" y="${ly + 1}" font-size="13" fill="#1a1a1a">${esc(t.report.chartReached)}</text>`);
   parts.push(`<line x1="${left + 370}" y1="${ly - 4}" x2="${left + 398}" y2="${ly - 4}" stroke="#1e8449" stroke-width="3" stroke-dasharray="6 4"/>`);
-  parts.push(`<text x="${left + 404}" y="${ly + 1}" font-size="13" fill="#1a1a1a">${esc(`${t.report.chartCriteria} (% trên ${criteriaMax})`)}</text>`);
+  parts.push(`<text x="${left + 404}" y="${ly + 1}" font-size="13" fill="#1a1a1a">${esc(messagesFor("vi").data.chartCriteria(t.report.chartCriteria, criteriaMax))}</text>`);
   parts.push(`</svg>`);
   return parts.join("");
 }

@@ -17,6 +17,9 @@ export const INVITE_GUESSES = { perSender: 5, senderWindowMs: 3_600_000, total: 
 const WRONG_ALL = "invite-wrong:all";
 const BURST_ALERTED = "invite-wrong:alerted";
 import { deactivateAlertGroupsOf } from "./alert-groups.js";
+import { messagesFor } from "../i18n/messages.js";
+
+const msg = messagesFor("vi").data;
 
 const ALPHABET = "3467ACDEFGHJKMNPQRTWXY9";
 const DAY_MS = 86_400_000;
@@ -49,24 +52,24 @@ export async function createInvitation(
   let villageId: number | null = null;
   let provinceId: number | null = null;
   if (input.provinceCode) {
-    if (input.role !== "admin") throw new InvitationError("Chỉ vai trò quản trị mới gắn với cả tỉnh (--province).");
-    if (input.communeCode || input.villageCode) throw new InvitationError("Quản trị tỉnh không kèm mã xã hay mã thôn.");
+    if (input.role !== "admin") throw new InvitationError(msg.invitations.provinceOnlyAdmin);
+    if (input.communeCode || input.villageCode) throw new InvitationError(msg.invitations.provinceAlone);
     const province = await db.province.findUnique({ where: { code: input.provinceCode.toUpperCase() } });
-    if (!province) throw new InvitationError(`Không có tỉnh mã ${input.provinceCode}.`);
+    if (!province) throw new InvitationError(msg.invitations.noProvince(input.provinceCode));
     provinceId = province.id;
   }
   if (input.villageCode) {
     const village = await db.village.findUnique({ where: { code: input.villageCode.toUpperCase() } });
-    if (!village) throw new InvitationError(`Không có thôn mã ${input.villageCode}.`);
+    if (!village) throw new InvitationError(msg.invitations.noVillage(input.villageCode));
     villageId = village.id;
     communeId = village.communeId;
   } else if (input.communeCode) {
     const commune = await findCommuneByCode(db, input.communeCode);
-    if (!commune) throw new InvitationError(`Không có xã mã ${input.communeCode}.`);
+    if (!commune) throw new InvitationError(msg.invitations.noCommune(input.communeCode));
     communeId = commune.id;
   }
-  if (input.role === "village_head" && !villageId) throw new InvitationError("Trưởng thôn cần mã thôn (--village).");
-  if (["officer", "leader", "translator"].includes(input.role) && !communeId) throw new InvitationError("Vai trò này cần mã xã (--commune).");
+  if (input.role === "village_head" && !villageId) throw new InvitationError(msg.invitations.villageHeadNeedsVillage);
+  if (["officer", "leader", "translator"].includes(input.role) && !communeId) throw new InvitationError(msg.invitations.roleNeedsCommune);
   const code = `MOI-${randomGroup()}-${randomGroup()}`;
   const invitation = await db.invitation.create({
     data: {

@@ -5,6 +5,7 @@ import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/rec
 import { enqueue, enqueueToTipster, type SealedTarget } from "../outbox/outbox.js";
 import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
+import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { citizenBlock } from "./citizen-text.js";
@@ -343,22 +344,22 @@ export async function tipFiledFrom(db: Db, tipId: number, addressTag: string): P
 }
 
 /** What a tipster may read: status and the officers' questions with their own answers. */
-export async function tipsterView(db: Db, tipId: number): Promise<string> {
+export async function tipsterView(db: Db, tipId: number, t: Messages): Promise<string> {
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
   const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: ["question", "followup"] } }, orderBy: { id: "asc" } });
   const lines = [
-    vi.followUp.header(formatDateVN(tip.createdAt), categoryLabel(tip.category)),
-    vi.followUp.statusLine(vi.statusForTipster[tip.status] ?? tip.status),
+    t.citizen.followUp.header(formatDateVN(tip.createdAt), categoryLabel(tip.category)),
+    t.citizen.followUp.statusLine(t.citizen.statusForTipster[tip.status] ?? tip.status),
     "",
   ];
-  if (tip.erasedAt) return [...lines, vi.staff.tipErased(formatDateVN(tip.erasedAt))].join("\n");
+  if (tip.erasedAt) return [...lines, t.citizen.staff.tipErased(formatDateVN(tip.erasedAt))].join("\n");
   const questions = events.filter((e) => e.kind === "question");
-  if (questions.length === 0) lines.push(vi.followUp.noQuestions);
+  if (questions.length === 0) lines.push(t.citizen.followUp.noQuestions);
   else {
-    lines.push(vi.followUp.questionsTitle);
+    lines.push(t.citizen.followUp.questionsTitle);
     for (const e of events) {
-      if (e.kind === "question") lines.push(vi.followUp.questionLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
-      else if (questions.some((q) => q.id < e.id)) lines.push(vi.followUp.answerLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
+      if (e.kind === "question") lines.push(t.citizen.followUp.questionLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
+      else if (questions.some((q) => q.id < e.id)) lines.push(t.citizen.followUp.answerLine(formatDateTimeVN(e.createdAt), e.text ?? ""));
     }
   }
   return lines.join("\n");

@@ -1,5 +1,11 @@
 // Vietnam time (UTC+7, no daylight saving) in one place: calendar parts, days, weeks, months as
 // "YYYY-MM" keys, and dates as Vietnamese readers write them. Everything here is a pure function.
+// vi-compliance.ts imports this module, so it reads the data catalog itself rather than through messages.ts.
+import { viData } from "../i18n/vi-data.js";
+
+/** "tháng 11/2026", "T11/2026": the words before a month (the catalog's, in its order). */
+const MONTH_WORD = new RegExp(`^(${viData.words.month.join("|")})\\s*`, "u");
+
 export const VN_OFFSET_MS = 7 * 3_600_000;
 export const DAY_MS = 86_400_000;
 
@@ -74,7 +80,7 @@ export function monthRangeVN(month: string): { start: Date; end: Date } | null {
  * Returns null when it is not a month.
  */
 export function parseMonthArg(text: string): MonthKey | null {
-  const t = text.trim().toLowerCase().replace(/^(tháng|thang|t)\s*/u, "");
+  const t = text.trim().toLowerCase().replace(MONTH_WORD, "");
   let m = /^(\d{1,2})[/.-](\d{4})$/.exec(t);
   if (m) {
     const month = Number(m[1]);

@@ -1,7 +1,6 @@
 // Every button that works from anywhere, and how the engine finds the one pressed. A new kind is a
 // codec in src/messaging/buttons.ts, a declaration in a file here and its line below. Buttons that
 // mean something only inside a flow (a tip-off's commune, the figures form) are read by that flow.
-import { vi } from "../../../src/i18n/vi.js";
 import type { Button } from "../registry.js";
 import type { Turn } from "../turn.js";
 import { mainMenu, navigation } from "./navigation.js";
@@ -45,6 +44,6 @@ export async function pressButton(turn: Turn, data: string): Promise<boolean> {
 }
 
 function refuse(turn: Turn): true {
-  turn.reply(vi.staff.notStaff);
+  turn.reply(turn.t.citizen.staff.notStaff);
   return true;
 }

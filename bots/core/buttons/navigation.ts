@@ -1,6 +1,5 @@
 // Hủy and Quay lại under any question, and the citizen's main menu: they work whatever the
 // conversation is doing, so a button pressed in an old message still means what it says.
-import { vi } from "../../../src/i18n/vi.js";
 import { menu, nav } from "../../../src/messaging/buttons.js";
 import { backFlow, cancelFlow } from "../flows/index.js";
 import { askReceiptCode } from "../followup.js";
@@ -19,13 +18,13 @@ export const mainMenu = defineButton({
   async run(turn, item) {
     switch (item) {
       case "report":
-        if (turn.incoming.chat.isGroup) turn.reply(vi.flow.groupOnly);
+        if (turn.incoming.chat.isGroup) turn.reply(turn.t.citizen.flow.groupOnly);
         else await startTipOff(turn);
         return;
       case "followup":
         return askReceiptCode(turn);
       case "privacy":
-        return turn.reply(vi.privacy);
+        return turn.reply(turn.t.citizen.privacy);
       case "help":
         return turn.reply(turn.helpText());
     }

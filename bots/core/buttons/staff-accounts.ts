@@ -1,6 +1,5 @@
 // Staff buttons about where alerts go: the commune's alert groups (/nhomcanhbao), the account that
 // gets an officer's alerts (/kenhcanhbao) and the Zalo reminder's "OK".
-import { viGroups } from "../../../src/i18n/vi-groups.js";
 import { alertChannel, alertGroup, reminder } from "../../../src/messaging/buttons.js";
 import { groupButton, toGroupButton } from "../alert-groups.js";
 import { defineButton } from "../registry.js";
@@ -10,7 +9,7 @@ export const alertGroupButton = defineButton({
   codec: alertGroup,
   for: "staff",
   run: (turn, value, staff) => groupButton(turn, staff, toGroupButton(value)),
-  forged: (turn) => turn.reply(viGroups.notFound),
+  forged: (turn) => turn.reply(turn.t.staff.groups.notFound),
 });
 
 export const alertChannelButton = defineButton({

@@ -1,13 +1,13 @@
 // Buttons on tips: an officer's actions and "Xem" in a list, and the tipster's "Trả lời cán bộ".
 // A stale or forged one is "not found", never read as another kind.
-import { vi } from "../../../src/i18n/vi.js";
 import { tipAction, tipReply, tipView } from "../../../src/messaging/buttons.js";
 import { openFromQuestion } from "../followup.js";
 import { defineButton } from "../registry.js";
+import type { Messages } from "../../../src/i18n/messages.js";
 import { tipButton, viewTip } from "../staff.js";
 
 /** A stale or forged tip button (here and in the held queue): one answer. */
-export const notFound = (turn: { reply(text: string): void }) => turn.reply(vi.staff.tipNotFound);
+export const notFound = (turn: { reply(text: string): void; t: Messages }) => turn.reply(turn.t.citizen.staff.tipNotFound);
 
 export const tipActionButton = defineButton({
   codec: tipAction,

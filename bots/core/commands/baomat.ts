@@ -1,13 +1,13 @@
 // /baomat: what is protected and what is not.
-import { vi } from "../../../src/i18n/vi.js";
 import { viCommands } from "../../../src/i18n/vi-commands.js";
-import { defineCommand } from "../registry.js";
+import { defineCommand, inLocale } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["baomat"],
+  names: viCommandWords.baomat,
   for: "anyone",
   inGroups: "run",
-  help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.privacy.help }],
+  help: [{ section: "citizen", shownTo: "everyone", lines: inLocale((t) => t.commands.privacy.help) }],
   menu: viCommands.privacy.menu,
-  run: (turn) => turn.reply(vi.privacy),
+  run: (turn) => turn.reply(turn.t.citizen.privacy),
 });

@@ -1,15 +1,14 @@
 // A Zalo follow arrives as /chao: greet with what the bot can do.
-import { vi } from "../../../src/i18n/vi.js";
-import { viZalo } from "../../../src/i18n/vi-zalo.js";
 import { defineCommand } from "../registry.js";
 import { mainMenu } from "../turn.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["chao"],
+  names: viCommandWords.chao,
   for: "anyone",
   inGroups: "silent",
   run(turn) {
-    turn.reply(viZalo.follow.hello);
-    turn.reply(vi.welcome, mainMenu());
+    turn.reply(turn.t.zalo.follow.hello);
+    turn.reply(turn.t.citizen.welcome, mainMenu(turn.t));
   },
 });

@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { defineCommand } from "../registry.js";
 import { translatorMenu } from "../translations.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["dich"],
+  names: viCommandWords.dich,
   for: "staff",
   inGroups: "run",
   help: [{ section: "bulletins", shownTo: "bulletin.translate", lines: viCommands.translate.help }],

@@ -1,13 +1,14 @@
 // /huy: leave whatever is under way (the same as the Hủy button).
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { cancelFlow } from "../flows/index.js";
-import { defineCommand } from "../registry.js";
+import { defineCommand, inLocale } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["huy", "cancel"],
+  names: viCommandWords.huy,
   for: "anyone",
   inGroups: "run",
-  help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.cancel.help }],
+  help: [{ section: "citizen", shownTo: "everyone", lines: inLocale((t) => t.commands.cancel.help) }],
   menu: viCommands.cancel.menu,
   run: (turn) => cancelFlow(turn),
 });

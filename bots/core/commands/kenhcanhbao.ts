@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { defineCommand } from "../registry.js";
 import { chooseAlertChannel } from "../staffchannels.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["kenhcanhbao"],
+  names: viCommandWords.kenhcanhbao,
   for: "staff",
   inGroups: "run",
   help: [{ section: "accounts", shownTo: "staff", notOn: ["web"], lines: viCommands.alertChannel.help }],

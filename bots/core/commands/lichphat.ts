@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { manageSchedule } from "../bulletins.js";
 import { defineCommand } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["lichphat"],
+  names: viCommandWords.lichphat,
   for: "staff",
   inGroups: "run",
   help: [{ section: "bulletins", shownTo: "bulletin.configure", lines: viCommands.schedule.help }],

@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { defineCommand } from "../registry.js";
 import { linkCommand } from "../staffchannels.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["lienket"],
+  names: viCommandWords.lienket,
   // The account being linked is not staff yet: the code decides.
   for: "anyone",
   inGroups: "run",

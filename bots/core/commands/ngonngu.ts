@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { manageLanguages } from "../bulletins.js";
 import { defineCommand } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["ngonngu"],
+  names: viCommandWords.ngonngu,
   for: "staff",
   inGroups: "run",
   help: [{ section: "bulletins", shownTo: "bulletin.configure", lines: viCommands.languages.help }],

@@ -2,9 +2,10 @@
 import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { alertGroupCommand } from "../alert-groups.js";
 import { defineCommand } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["nhomcanhbao"],
+  names: viCommandWords.nhomcanhbao,
   for: "staff",
   inGroups: "run",
   help: [{ section: "tips", shownTo: "alertgroup.list", notOn: ["web"], lines: viCommands.alertGroups.help }],

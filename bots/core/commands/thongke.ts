@@ -3,11 +3,12 @@ import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { statsReader } from "../help-lines.js";
 import { defineCommand } from "../registry.js";
 import { showSummary } from "../stats.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 const t = viCommands.summary;
 
 export default defineCommand({
-  names: ["thongke"],
+  names: viCommandWords.thongke,
   for: "staff",
   inGroups: "run",
   help: [{ section: "compliance", shownTo: "stats.village", lines: ({ staff }) => ({ village: t.village, commune: t.commune, above: t.admin })[statsReader(staff)] }],

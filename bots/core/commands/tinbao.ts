@@ -3,9 +3,10 @@ import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { showHeldTips } from "../held.js";
 import { defineCommand } from "../registry.js";
 import { listCommuneTips } from "../staff.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["tinbao"],
+  names: viCommandWords.tinbao,
   for: "staff",
   inGroups: "run",
   help: [{ section: "tips", shownTo: "tip.list", lines: viCommands.tips.help }],

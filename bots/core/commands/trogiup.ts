@@ -1,12 +1,13 @@
 // /trogiup: the help text for this person's role.
 import { viCommands } from "../../../src/i18n/vi-commands.js";
-import { defineCommand } from "../registry.js";
+import { defineCommand, inLocale } from "../registry.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["trogiup", "help"],
+  names: viCommandWords.trogiup,
   for: "anyone",
   inGroups: "run",
-  help: [{ section: "citizen", shownTo: "everyone", lines: viCommands.help.help }],
+  help: [{ section: "citizen", shownTo: "everyone", lines: inLocale((t) => t.commands.help.help) }],
   menu: viCommands.help.menu,
   run: (turn) => turn.reply(turn.helpText()),
 });

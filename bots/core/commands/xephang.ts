@@ -3,9 +3,10 @@ import { viCommands } from "../../../src/i18n/vi-commands.js";
 import { statsReader } from "../help-lines.js";
 import { defineCommand } from "../registry.js";
 import { showRanking } from "../stats.js";
+import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
 
 export default defineCommand({
-  names: ["xephang"],
+  names: viCommandWords.xephang,
   for: "staff",
   inGroups: "run",
   help: [{ section: "compliance", shownTo: "ranking.read", lines: ({ staff }) => (statsReader(staff) === "above" ? viCommands.ranking.help : null) }],

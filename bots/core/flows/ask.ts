@@ -1,6 +1,5 @@
 // An officer typing a question for a tipster (privately or in the alert group).
 import { z } from "zod";
-import { vi } from "../../../src/i18n/vi.js";
 import { defineFlow } from "../registry.js";
 import { continueAsk } from "../staff.js";
 import { IDLE, type State } from "../state.js";
@@ -17,6 +16,6 @@ export default defineFlow<AskState>({
   continue: (turn, state, staff) => continueAsk(turn, staff, state.tipId),
   cancel(turn) {
     turn.state = IDLE;
-    turn.reply(vi.staff.askCancelled);
+    turn.reply(turn.t.citizen.staff.askCancelled);
   },
 });

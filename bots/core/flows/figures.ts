@@ -1,6 +1,5 @@
 // /capnhat's form: a village's monthly figures, one question at a time, a summary, then save.
 import { z } from "zod";
-import { viCompliance } from "../../../src/i18n/vi-compliance.js";
 import { continueFigures, figuresBack } from "../figures-form.js";
 import type { FiguresState } from "../figures-state.js";
 import { defineFlow } from "../registry.js";
@@ -40,7 +39,7 @@ export default defineFlow<FiguresState>({
   back: (turn, state) => figuresBack(turn, state),
   cancel(turn) {
     turn.state = IDLE;
-    turn.reply(viCompliance.form.cancelled);
+    turn.reply(turn.t.compliance.form.cancelled);
   },
-  expiredNotice: () => viCompliance.form.expired,
+  expiredNotice: (_settings, t) => t.compliance.form.expired,
 });

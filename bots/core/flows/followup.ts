@@ -1,6 +1,5 @@
 // A tipster back with their receipt code: typing the code, reading the tip, adding to it.
 import { z } from "zod";
-import { vi } from "../../../src/i18n/vi.js";
 import { continueFollowUp, openWithCode } from "../followup.js";
 import { defineFlow } from "../registry.js";
 import { IDLE, type State } from "../state.js";
@@ -24,13 +23,13 @@ export default defineFlow<FollowUpState>({
     if (state.step === "followup_code") {
       const { content } = turn.incoming;
       if (content.kind === "text") return openWithCode(turn, content.text);
-      turn.reply(vi.followUp.askCode);
+      turn.reply(turn.t.citizen.followUp.askCode);
       return;
     }
     return continueFollowUp(turn, state.tipId, state.step === "followup_add");
   },
   cancel(turn, state) {
     turn.state = IDLE;
-    turn.reply(state.step === "followup_add" ? vi.followUp.addingStopped : vi.followUp.codeCancelled, mainMenu());
+    turn.reply(state.step === "followup_add" ? turn.t.citizen.followUp.addingStopped : turn.t.citizen.followUp.codeCancelled, mainMenu(turn.t));
   },
 });

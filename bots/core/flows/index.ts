@@ -1,6 +1,5 @@
 // Every flow, and what the engine does with them: find a stored state's flow, validate it, and
 // the one behaviour of Hủy, Quay lại and expiry. A new flow is one file here plus its line below.
-import { vi } from "../../../src/i18n/vi.js";
 import type { CoreSettings } from "../../../src/messaging/deps.js";
 import type { Flow } from "../registry.js";
 import { IDLE, type State } from "../state.js";
@@ -10,6 +9,7 @@ import bulletins from "./bulletins.js";
 import figures from "./figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
+import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
 export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins];
 
@@ -54,8 +54,8 @@ export function loadState(json: string | null | undefined): { state: State; brok
 }
 
 /** What to tell the person whose state expired unfinished, if anything. */
-export function expiredNotice(state: State, settings: CoreSettings): string | null {
-  return flowOf(state)?.expiredNotice?.(settings) ?? null;
+export function expiredNotice(state: State, settings: CoreSettings, t: Messages = viMessages): string | null {
+  return flowOf(state)?.expiredNotice?.(settings, t) ?? null;
 }
 
 /** Hủy, by button or command: the flow's own words; with nothing under way, say so. */
@@ -75,6 +75,6 @@ export async function backFlow(turn: Turn): Promise<void> {
 function nothingUnderWay(turn: Turn): void {
   turn.state = IDLE;
   // An officer's stale Hủy: staff words, not the citizen's "report a tip".
-  if (turn.staff) turn.reply(vi.staff.nothingToCancel);
-  else turn.reply(vi.flow.nothingToCancel, mainMenu());
+  if (turn.staff) turn.reply(turn.t.citizen.staff.nothingToCancel);
+  else turn.reply(turn.t.citizen.flow.nothingToCancel, mainMenu(turn.t));
 }

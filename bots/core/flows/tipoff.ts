@@ -1,6 +1,5 @@
 // A new tip: commune → category → village → words → pictures and places → confirm.
 import { z } from "zod";
-import { vi } from "../../../src/i18n/vi.js";
 import { defineFlow } from "../registry.js";
 import { IDLE, type Draft, type DraftStep } from "../state.js";
 import { continueTipOff, enterStep, goBack } from "../tipoff.js";
@@ -40,11 +39,11 @@ export default defineFlow({
   back: (turn, state) => goBack(turn, state.step, state.draft),
   cancel(turn) {
     turn.state = IDLE;
-    turn.reply(vi.flow.cancelled, mainMenu());
+    turn.reply(turn.t.citizen.flow.cancelled, mainMenu(turn.t));
   },
-  expiredNotice: (settings) => vi.flow.draftExpired(settings.draftTtlMinutes),
+  expiredNotice: (settings, t) => t.citizen.flow.draftExpired(settings.draftTtlMinutes),
   reprompt(turn, state) {
-    turn.reply(vi.flow.useButtons);
+    turn.reply(turn.t.citizen.flow.useButtons);
     return enterStep(turn, state.step, state.draft);
   },
 });

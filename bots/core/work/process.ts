@@ -4,7 +4,7 @@ import { checkpointAfterErasure } from "../../../src/db/forget.js";
 import { handleIncoming } from "../engine.js";
 import type { CoreDeps } from "../turn.js";
 import { enqueue } from "../../../src/outbox/outbox.js";
-import { vi } from "../../../src/i18n/vi.js";
+import { messagesFor } from "../../../src/i18n/messages.js";
 import { yieldToIo } from "../../../src/util/yield.js";
 import { classifyStorageError } from "../../../src/db/storage-health.js";
 import { noteInbound } from "../../../src/outbox/window.js";
@@ -40,11 +40,14 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
     const next = await claimNextInbound(db, deps.now());
     if (!next) break;
     const incoming = JSON.parse(next.incoming) as Incoming;
+    // The person's locale for the last-resort error, when the turn's start was read here (else Vietnamese).
+    let locale: string | undefined;
     try {
       // On a channel with an interaction window (reach.json), a person writing is present again:
       // messages held for them are released ahead of the replies to this update.
       // The turn's start (state and staff record) is read once, here, and handed to the engine.
       const start = hasInteractionWindow(incoming.channel) ? await readTurnStart(db, incoming.sender) : undefined;
+      locale = start?.locale;
       if (start) {
         await noteInbound(db, { channel: incoming.channel, chatTag: incoming.chat.tag, staffId: start.staff?.id ?? null }, new Date(incoming.receivedAt));
       }
@@ -67,7 +70,7 @@ export async function processPending(deps: CoreDeps, max = 200): Promise<number>
       const final = attempts >= MAX_ATTEMPTS;
       log.error("inbound.failed", { id: next.id, attempts, error: error instanceof Error ? error.message.slice(0, 300) : "unknown" });
       if (final) {
-        await enqueue(db, { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag }, { text: vi.errors.generic }, { dedupeKey: `in:${next.id}:error` });
+        await enqueue(db, { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag }, { text: messagesFor(locale).citizen.errors.generic }, { dedupeKey: `in:${next.id}:error` });
       }
       await db.inboundUpdate.update({
         where: { id: next.id },

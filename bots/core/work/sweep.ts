@@ -14,6 +14,7 @@ import { runBulletinTick } from "../../../src/bulletins/tick.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media/uploads.js";
 import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
 import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tips/retention.js";
+import { messagesFor } from "../../../src/i18n/messages.js";
 
 const DAY_MS = 86_400_000;
 
@@ -26,7 +27,9 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
     const removed = await db.conversation.deleteMany({ where: { pseudonym: row.pseudonym, updatedAt: row.updatedAt } });
     if (removed.count !== 1) continue;
     const { state } = loadState(row.state);
-    const notice = expiredNotice(state, deps.settings);
+    // In the locale its author chose (read only here, for the few drafts that expire unfinished).
+    const preference = flowOf(state)?.expiredNotice ? await db.preference.findUnique({ where: { pseudonym: row.pseudonym } }) : null;
+    const notice = expiredNotice(state, deps.settings, messagesFor(preference?.locale));
     const ownsUploads = flowOf(state)?.ownsUploads === true;
     if (!notice && !ownsUploads) continue;
     const address = await openAddress(keys, row.sealedAddress);

@@ -14,6 +14,9 @@ import { communeSchedule, setSchedule } from "../../bulletins/slots.js";
 import { setTranslatorLanguages } from "../../bulletins/translations.js";
 import { reasonLabel } from "../../bulletins/reasons.js";
 import type { AdminCommand, AdminContext } from "../types.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 const t = viBulletins;
 const a = t.admin;
@@ -39,12 +42,12 @@ async function communeByCode(ctx: AdminContext, code: string | undefined) {
 const describe = (s: { days: number[]; times: string[] }) => t.schedule.describe(dayList(s.days), s.times.join(", "));
 const labels = (codes: string[]) => codes.map(languageLabel).join(", ");
 
-const SCHEDULE_USAGE = "<MÃ XÃ> [T2,T5 06:30,18:30 | tat | bat]";
-const LANGUAGES_USAGE = "<MÃ XÃ> [vie,hnj] [--village <MÃ THÔN> <mã,…|xoa>]";
-const COVERAGE_USAGE = "<MÃ XÃ> [YYYY-MM] [--json]";
-const PROGRESS_USAGE = "<MÃ XÃ>";
+const SCHEDULE_USAGE = cli.bulletins.scheduleUsage;
+const LANGUAGES_USAGE = cli.bulletins.languagesUsage;
+const COVERAGE_USAGE = cli.bulletins.coverageUsage;
+const PROGRESS_USAGE = cli.bulletins.progressUsage;
 const CATALOG_USAGE = "[--sync]";
-const TRANSLATOR_USAGE = "<số cán bộ> <mã ngôn ngữ,…>";
+const TRANSLATOR_USAGE = cli.bulletins.translatorUsage;
 
 export const bulletinsCommands: AdminCommand[] = [
   {
@@ -65,8 +68,8 @@ export const bulletinsCommands: AdminCommand[] = [
         ctx.out(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null).split("\n").slice(0, 2).join("\n"));
         return 0;
       }
-      if (["tat", "tắt"].includes(spec.toLowerCase()) || ["bat", "bật"].includes(spec.toLowerCase())) {
-        const enabled = ["bat", "bật"].includes(spec.toLowerCase());
+      if (cli.bulletins.pause.includes(spec.toLowerCase()) || cli.bulletins.resume.includes(spec.toLowerCase())) {
+        const enabled = cli.bulletins.resume.includes(spec.toLowerCase());
         const result = await setSchedule(ctx.db, commune.id, { enabled }, now);
         ctx.out(enabled ? t.schedule.resumed(commune.name, result.next ? formatSlot(result.next) : null) : t.schedule.paused(commune.name));
         return 0;
@@ -102,7 +105,7 @@ export const bulletinsCommands: AdminCommand[] = [
           ctx.out(t.languages.villageLine(village.name, village.code, labels(parseLanguageList(village.languages ?? commune.languages))));
           return 0;
         }
-        if (["xoa", "xóa"].includes(listText.toLowerCase())) {
+        if (cli.bulletins.clear.includes(listText.toLowerCase())) {
           await ctx.db.village.update({ where: { id: village.id }, data: { languages: null } });
           ctx.out(t.languages.villageCleared(village.name, labels(parseLanguageList(commune.languages))));
           return 0;
@@ -146,7 +149,7 @@ export const bulletinsCommands: AdminCommand[] = [
       if (!commune) return 1;
       const month = monthArg ?? monthOf(ctx.now());
       if (!monthRangeVN(month)) {
-        ctx.err(a.badArgs(`bulletin-coverage ${COVERAGE_USAGE}`, `tháng "${month}"`));
+        ctx.err(a.badArgs(`bulletin-coverage ${COVERAGE_USAGE}`, cli.bulletins.month(month)));
         return 2;
       }
       const cov = await villageCoverage(ctx.db, commune.id, month);

@@ -12,6 +12,9 @@ import { buildMonthlyReport } from "../../reports/model.js";
 import { renderReportHtml } from "../../reports/html.js";
 import { trendChartSvg } from "../../reports/chart.js";
 import { createNodeReportRenderers } from "../../reports/node-renderers.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -29,8 +32,8 @@ function readText(path: string): string | null {
 export const complianceCommands: AdminCommand[] = [
   {
     name: "figures-import",
-    usage: "<tệp.csv> [--dry-run]",
-    summary: "Nhập số liệu tháng của các thôn từ tệp CSV (village_code,month,<mục số liệu>…); kiểm tra cả tệp trước khi ghi",
+    usage: cli.compliance.importUsage,
+    summary: cli.compliance.importSummary,
     async run(ctx, args) {
       const path = args.find((a) => !a.startsWith("--"));
       if (!path) {
@@ -62,8 +65,8 @@ export const complianceCommands: AdminCommand[] = [
   },
   {
     name: "criteria-check",
-    usage: "[tệp.json]",
-    summary: "Kiểm tra bộ tiêu chí: các tệp đang dùng, hoặc một tệp tiêu chí của tỉnh trước khi đưa vào",
+    usage: cli.compliance.criteriaUsage,
+    summary: cli.compliance.criteriaSummary,
     async run(ctx, args) {
       const path = args.find((a) => !a.startsWith("--"));
       try {
@@ -99,14 +102,14 @@ export const complianceCommands: AdminCommand[] = [
   },
   {
     name: "compliance-report",
-    usage: "--commune <mã xã> [--month 11/2026] [--out <thư mục>]",
-    summary: "Lập báo cáo tháng của một xã ra tệp (Excel, HTML, PNG) trong thư mục chỉ định",
+    usage: cli.compliance.reportUsage,
+    summary: cli.compliance.reportSummary,
     async run(ctx, args) {
       const code = option(args, "--commune")?.toUpperCase();
       const monthText = option(args, "--month");
       const month = monthText ? parseMonthArg(monthText) : monthOf(ctx.now());
       if (!code || !month) {
-        ctx.err("Cách dùng: npm run admin -- compliance-report --commune <mã xã> [--month 11/2026] [--out <thư mục>]");
+        ctx.err(cli.compliance.reportHowTo);
         return 2;
       }
       const commune = await ctx.db.commune.findUnique({ where: { code } });
@@ -118,7 +121,7 @@ export const complianceCommands: AdminCommand[] = [
       const renderers = createNodeReportRenderers();
       const deps = defaultComplianceDeps({ renderers, ...ctx.config.compliance });
       const report = await buildMonthlyReport(ctx.db, deps, ref, month, ctx.now());
-      const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — xã ${ref.name}`);
+      const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — ${messagesFor("vi").data.commune(ref.name)}`);
       const png = await renderers.png(svg);
       const out = option(args, "--out") ?? ".";
       mkdirSync(out, { recursive: true });

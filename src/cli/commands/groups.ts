@@ -7,6 +7,9 @@ import { viGroups } from "../../i18n/vi-groups.js";
 import { parseId } from "../../util/ids.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand, AdminContext } from "../types.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 const t = viGroups.admin;
 
@@ -36,20 +39,20 @@ async function list(ctx: AdminContext, communeCode: string | undefined): Promise
 export const groupsCommands: AdminCommand[] = [
   {
     name: "groups",
-    usage: "list [--commune <MÃ XÃ>] | remove <số thứ tự>",
+    usage: cli.groups.usage,
     summary: t.summary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
       const [sub, ...rest] = positionals;
       if (sub === "list") {
-        if (rest.length > 0) throw new ArgsError(`thừa "${rest[0]}"`);
+        if (rest.length > 0) throw new ArgsError(cli.extra(String(rest[0])));
         return list(ctx, values.commune);
       }
       if (sub === "remove") {
-        if (values.commune !== undefined) throw new ArgsError("remove không nhận --commune");
-        if (rest.length > 1) throw new ArgsError(`thừa "${rest[1]}"`);
+        if (values.commune !== undefined) throw new ArgsError(cli.groups.removeNoCommune);
+        if (rest.length > 1) throw new ArgsError(cli.extra(String(rest[1])));
         const id = parseId(rest[0]);
-        if (id === null) throw new ArgsError(`"${rest[0] ?? ""}" không phải số thứ tự hợp lệ`);
+        if (id === null) throw new ArgsError(cli.notAnId(rest[0] ?? ""));
         const removed = await removeAlertGroup({ db: ctx.db, now: () => ctx.now() }, CLI_ACTOR, id);
         if (!removed.ok) {
           ctx.err(t.notFound(id));

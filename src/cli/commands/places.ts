@@ -5,18 +5,21 @@ import { importPlacesCsv, PLACES_EXAMPLE_ROW, PLACES_HEADER, PLACES_OPTIONAL, Pl
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand } from "../types.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 const t = viAdmin.places;
 
 export const placesCommands: AdminCommand[] = [
   {
     name: "import-places",
-    usage: "<tệp.csv> [--sample] | --template <tệp.csv>",
+    usage: cli.places.importUsage,
     summary: t.importSummary,
     async run(ctx, args) {
       const { positionals, values } = parseCommandArgs(args, { sample: { type: "boolean" }, template: { type: "string" } });
       if (values.template !== undefined) {
-        if (positionals.length > 0 || values.sample) throw new ArgsError("--template chỉ đi với tên tệp sẽ tạo");
+        if (positionals.length > 0 || values.sample) throw new ArgsError(cli.places.templateAlone);
         if (existsSync(values.template)) {
           ctx.err(t.templateExists(values.template));
           return 1;
@@ -26,7 +29,7 @@ export const placesCommands: AdminCommand[] = [
         return 0;
       }
       const path = positionals[0];
-      if (!path || positionals.length > 1) throw new ArgsError("cần đúng một tệp CSV");
+      if (!path || positionals.length > 1) throw new ArgsError(cli.places.oneFile);
       let text: string;
       try {
         text = readFileSync(path, "utf8");
@@ -50,11 +53,11 @@ export const placesCommands: AdminCommand[] = [
   },
   {
     name: "places",
-    usage: "[--commune <MÃ XÃ>]",
+    usage: cli.places.communeUsage,
     summary: t.listSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
-      if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
+      if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
       if (values.commune) {
         const commune = await ctx.db.commune.findUnique({ where: { code: values.commune.toUpperCase() }, include: { villages: { orderBy: { code: "asc" } } } });
         if (!commune) {
@@ -72,7 +75,7 @@ export const placesCommands: AdminCommand[] = [
   },
   {
     name: "posters",
-    usage: "--commune <MÃ XÃ> --out <tệp.html> [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
+    usage: cli.places.postersUsage,
     summary: t.postersSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, {
@@ -83,9 +86,9 @@ export const placesCommands: AdminCommand[] = [
         telegram: { type: "string" },
         zalo: { type: "string" },
       });
-      if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
-      if (!values.commune) throw new ArgsError("thiếu --commune");
-      if (!values.out) throw new ArgsError("thiếu --out");
+      if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
+      if (!values.commune) throw new ArgsError(cli.places.missing("--commune"));
+      if (!values.out) throw new ArgsError(cli.places.missing("--out"));
       const commune = await ctx.db.commune.findUnique({
         where: { code: values.commune.toUpperCase() },
         include: { province: true, villages: { orderBy: { code: "asc" } } },
@@ -108,10 +111,10 @@ export const placesCommands: AdminCommand[] = [
       try {
         new URL(webUrl);
       } catch {
-        throw new ArgsError(`--url "${webUrl}" không phải địa chỉ web`);
+        throw new ArgsError(cli.places.badUrl(webUrl));
       }
-      if (values.telegram && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(values.telegram.replace(/^@/, ""))) throw new ArgsError("--telegram phải là tên bot, ví dụ PhaoDaiBot");
-      if (values.zalo && !/^https:\/\/(zalo\.me|oa\.zalo\.me)\//.test(values.zalo)) throw new ArgsError("--zalo phải là đường dẫn https://zalo.me/…");
+      if (values.telegram && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(values.telegram.replace(/^@/, ""))) throw new ArgsError(cli.places.badTelegram);
+      if (values.zalo && !/^https:\/\/(zalo\.me|oa\.zalo\.me)\//.test(values.zalo)) throw new ArgsError(cli.places.badZalo);
       const html = renderPosters({
         commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample },
         province: commune.province.name,

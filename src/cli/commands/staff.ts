@@ -5,6 +5,9 @@ import { ROLES, isRole, roleLabel, type Role } from "../../staff/roles.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs, positiveId } from "../args.js";
 import type { AdminCommand } from "../types.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 const t = viAdmin.staff;
 
@@ -31,13 +34,13 @@ function scopeOf(row: { commune: { name: string } | null; village: { name: strin
 }
 
 function noPositionals(positionals: string[]): void {
-  if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
+  if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
 }
 
 export const staffCommands: AdminCommand[] = [
   {
     name: "invite",
-    usage: "<officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--province <MÃ TỈNH> (quản trị tỉnh)] [--name <tên hiển thị>] [--days <số ngày>]",
+    usage: cli.staff.inviteUsage,
     summary: t.inviteSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, {
@@ -49,16 +52,16 @@ export const staffCommands: AdminCommand[] = [
         days: { type: "string" },
       });
       // The role may be given as --role or as the first word: "invite officer --commune X".
-      if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(`thừa "${positionals.at(-1)}"`);
+      if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(cli.extra(String(positionals.at(-1))));
       const roleText = values.role ?? positionals[0];
-      if (!roleText) throw new ArgsError("thiếu vai trò (--role)");
+      if (!roleText) throw new ArgsError(cli.staff.missingRole);
       const role = parseRole(roleText);
       if (!role) {
         ctx.err(t.roleUnknown(roleText, ROLES.join(", ")));
         return 1;
       }
       const days = values.days === undefined ? 14 : Number(values.days);
-      if (!Number.isInteger(days) || days < 1 || days > 90) throw new ArgsError("--days phải từ 1 đến 90");
+      if (!Number.isInteger(days) || days < 1 || days > 90) throw new ArgsError(cli.staff.badDays);
       const { code, invitation } = await createInvitation(ctx.db, ctx.keys, {
         role,
         communeCode: values.commune,
@@ -75,7 +78,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "invites",
-    usage: "[--commune <MÃ XÃ>]",
+    usage: cli.staff.communeUsage,
     summary: t.invitesSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
@@ -92,7 +95,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "revoke-invite",
-    usage: "<số thứ tự>",
+    usage: cli.staff.idUsage,
     summary: t.revokeInviteSummary,
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {});
@@ -107,7 +110,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "staff",
-    usage: "[--commune <MÃ XÃ>]",
+    usage: cli.staff.communeUsage,
     summary: t.staffSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { commune: { type: "string" } });
@@ -120,7 +123,7 @@ export const staffCommands: AdminCommand[] = [
   },
   {
     name: "revoke-staff",
-    usage: "<số thứ tự>",
+    usage: cli.staff.idUsage,
     summary: t.revokeStaffSummary,
     async run(ctx, args) {
       const { positionals } = parseCommandArgs(args, {});

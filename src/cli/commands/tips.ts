@@ -5,17 +5,20 @@ import { DEFAULT_TIP_RETENTION_MONTHS, MAX_KEEP_MONTHS, keepTip, monthsAfter } f
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
 import type { AdminCommand } from "../types.js";
+import { messagesFor } from "../../i18n/messages.js";
+
+const cli = messagesFor("vi").cli;
 
 const t = viAdmin.retention;
 
 export const tipsCommands: AdminCommand[] = [
   {
     name: "tip-keep",
-    usage: "<SỐ HỒ SƠ> --months <số tháng> --reason <lý do>",
+    usage: cli.tips.keepUsage,
     summary: t.keepSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { months: { type: "string" }, reason: { type: "string" } });
-      if (positionals.length !== 1) throw new ArgsError("cần đúng một số hồ sơ, ví dụ HONGLOC-00012");
+      if (positionals.length !== 1) throw new ArgsError(cli.tips.oneCase);
       const months = Number(values.months ?? "");
       const result = await keepTip(ctx.db, { caseNumber: positionals[0]!, months, reason: values.reason ?? "", actor: "operator" }, ctx.now());
       if (!result.ok) {
@@ -28,13 +31,13 @@ export const tipsCommands: AdminCommand[] = [
   },
   {
     name: "tip-retention",
-    usage: "[--months <trong bao nhiêu tháng tới, mặc định 3>]",
+    usage: cli.tips.dueUsage,
     summary: t.listSummary,
     async run(ctx, args) {
       const { values, positionals } = parseCommandArgs(args, { months: { type: "string" } });
-      if (positionals.length > 0) throw new ArgsError(`thừa "${positionals[0]}"`);
+      if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
       const ahead = values.months === undefined ? 3 : Number(values.months);
-      if (!Number.isInteger(ahead) || ahead < 0 || ahead > 120) throw new ArgsError("--months phải là số tháng từ 0 đến 120");
+      if (!Number.isInteger(ahead) || ahead < 0 || ahead > 120) throw new ArgsError(cli.tips.badMonths);
       const months = ctx.config.tipRetentionMonths ?? DEFAULT_TIP_RETENTION_MONTHS;
       const now = ctx.now();
       const horizon = monthsAfter(now, ahead);

@@ -1,0 +1,8 @@
+// What a person chose for themselves and that outlives an idle conversation (today: the catalogs'
+// locale). Keyed by pseudonym, never the platform's language code.
+import type { Db } from "../db/client.js";
+
+/** /xoadulieu: the person's choices go with the rest of what the chat left on the server. */
+export async function forgetPreferences(db: Db, pseudonym: string): Promise<number> {
+  return (await db.preference.deleteMany({ where: { pseudonym } })).count;
+}
