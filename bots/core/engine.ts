@@ -68,7 +68,9 @@ export async function handleIncoming(
     );
   }
   const target = { channel: incoming.channel, sealedAddress: incoming.chat.sealed, addressTag: incoming.chat.tag };
-  turn.replies.forEach((reply, n) => writes.push(enqueueStatement(target, reply, { dedupeKey: `${sourceKey}:${n}`, now })));
+  // Words the adapter adds when it sends (Zalo's choice hint) follow the reader's locale too.
+  const replyLocale = locale && t !== messagesFor(null) ? locale : undefined;
+  turn.replies.forEach((reply, n) => writes.push(enqueueStatement(target, replyLocale ? { ...reply, locale: replyLocale } : reply, { dedupeKey: `${sourceKey}:${n}`, now })));
   writes.push(...(opts.alsoWrite?.() ?? []));
   await writeTurn(db, writes);
 }

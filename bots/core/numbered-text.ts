@@ -2,8 +2,7 @@
 // breaks, else line breaks, else spaces, never inside a surrogate pair or before a combining mark;
 // numbered choices and their hint stay together in the last message, so "Gõ 1 hoặc 2" never
 // arrives apart from the list it speaks of. Pure functions, table-tested.
-import { viZalo } from "../../src/i18n/vi-zalo.js";
-import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
+import { viMessages, type Messages } from "../../src/i18n/messages.js";
 import type { NumberedChoice } from "./numbered-choices.js";
 
 export const ZALO_TEXT_LIMIT = 2000;
@@ -39,10 +38,10 @@ export function splitForZalo(text: string, limit = ZALO_TEXT_LIMIT): string[] {
   return chunks.filter((c) => c.trim() !== "");
 }
 
-/** The numbered lines and the hint under them. */
-export function choicesBlock(numbered: NumberedChoice[]): string {
+/** The numbered lines and the hint under them, in the reader's words. */
+export function choicesBlock(numbered: NumberedChoice[], t: Messages = viMessages): string {
   const keys = numbered.flatMap((c) => (c.key ? [c.key] : []));
-  const hint = keys.length > 0 ? viZaloDelivery.letterHint(keys) : viZalo.choices.hint(numbered.length);
+  const hint = keys.length > 0 ? t.zaloDelivery.letterHint(keys) : t.zalo.choices.hint(numbered.length);
   return [...numbered.map((c) => `${c.key ?? c.n}. ${c.label}`), hint].join("\n");
 }
 
@@ -59,10 +58,10 @@ export function withMediaNote(note: string, text: string): string {
   return text.trim() === "" ? note : `${note}\n\n${text}`;
 }
 
-export function renderForZalo(text: string, numbered: NumberedChoice[], limit = ZALO_TEXT_LIMIT): string[] {
+export function renderForZalo(text: string, numbered: NumberedChoice[], limit = ZALO_TEXT_LIMIT, t: Messages = viMessages): string[] {
   const body = splitForZalo(text.trimEnd(), limit);
   if (numbered.length === 0) return body;
-  const block = choicesBlock(numbered);
+  const block = choicesBlock(numbered, t);
   const last = body.at(-1);
   if (last !== undefined && last.length + 2 + block.length <= limit) body[body.length - 1] = `${last}\n\n${block}`;
   else body.push(...splitForZalo(block, limit));

@@ -15,6 +15,7 @@ import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import { noGroupsToLeave, type ChannelSender, type OutgoingMedia, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
 import { numberChoices, storePendingChoices } from "../core/numbered-choices.js";
 import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../core/numbered-text.js";
+import { messagesFor } from "../../src/i18n/messages.js";
 import { downloadName, mediaLinkExpiry, sealMediaLink } from "../../src/media/links.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { classifyZaloError } from "./errors.js";
@@ -125,7 +126,7 @@ export function createZaloSender(opts: ZaloSenderOptions): ChannelSender {
           }
           if (result.note) text = withMediaNote(result.note, text);
         }
-        for (const chunk of renderForZalo(text, numbered)) {
+        for (const chunk of renderForZalo(text, numbered, ZALO_TEXT_LIMIT, messagesFor(message.locale))) {
           const id = await client.sendText(userId, chunk);
           firstId ??= id;
           sent++;

@@ -14,6 +14,7 @@ import { viZaloMedia } from "../../src/i18n/vi-zalo.js";
 import { noGroupsToLeave, type ChannelSender, type OutgoingMessage, type SendResult } from "../../src/messaging/types.js";
 import { numberChoices, storePendingChoices } from "../core/numbered-choices.js";
 import { renderForZalo, withMediaNote, ZALO_TEXT_LIMIT } from "../core/numbered-text.js";
+import { messagesFor } from "../../src/i18n/messages.js";
 import { viZaloDelivery } from "../../src/i18n/vi-zalo-delivery.js";
 import { ZaloBotApiError, type ZaloBotClient } from "./client.js";
 import { DEFAULT_RATE_LIMIT_WAIT_SECONDS } from "../../src/util/retry-after.js";
@@ -74,7 +75,7 @@ export function createZaloBotSender(opts: { client: ZaloBotClient; db: Db; keys:
             text = withMediaNote(viZaloMedia.unavailable(vi.media[media.kind] ?? media.kind), text);
           }
         }
-        for (const chunk of renderForZalo(text, numbered)) {
+        for (const chunk of renderForZalo(text, numbered, ZALO_TEXT_LIMIT, messagesFor(message.locale))) {
           const id = await opts.client.sendMessage(chatId, chunk);
           firstId ??= id;
           sent++;

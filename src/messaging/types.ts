@@ -82,6 +82,11 @@ export interface OutgoingMessage {
    * Queued like a message so it follows a registration in order. Channels without menus skip it.
    */
   commandMenu?: CommandMenuEntry[];
+  /**
+   * The reader's catalog when it is not the default (src/i18n/messages.ts): for words an adapter
+   * adds at send time, such as Zalo's "Gõ 1, 2 hoặc 3" under numbered choices.
+   */
+  locale?: string;
 }
 
 /** One entry of a chat's command menu. */

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalogs, messagesFor, viMessages, type Messages } from "../../src/i18n/messages.js";
 import { readTurnStart } from "../../src/conversations/store.js";
 import { createHarness, fileWebTip, type Harness } from "../helpers/harness.js";
+import { BOT_TIPSTER, botUpdate, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 
 const TEST_LOCALE = "x-test";
 
@@ -19,6 +20,7 @@ const derived: Messages = {
     flow: { ...viMessages.citizen.flow, cancelled: "[x-test] cancelled" },
     followUp: { ...viMessages.citizen.followUp, statusLine: (status: string) => `[x-test] status: ${status}` },
   },
+  zalo: { ...viMessages.zalo, choices: { ...viMessages.zalo.choices, hint: (count: number) => `[x-test] type 1 to ${count}` } },
   bulletins: { ...viMessages.bulletins, buttons: { ...viMessages.bulletins.buttons, subscribe: "[x-test] subscribe" } },
   commands: {
     ...viMessages.commands,
@@ -95,5 +97,36 @@ describe("a locale per person", () => {
     await chooser.say("/xoadulieu");
     expect(await h.db.preference.count()).toBe(0);
     expect(texts(await chooser.say("xin chào"))).toContain(viMessages.citizen.welcome);
+  });
+});
+
+describe("a locale per person on Zalo", () => {
+  let fake: FakeZaloBot;
+  let z: Harness;
+  beforeEach(async () => {
+    registry[TEST_LOCALE] = derived;
+    fake = await startFakeZaloBot();
+    z = await createHarness({ zalobot: fake });
+  });
+  afterEach(async () => {
+    delete registry[TEST_LOCALE];
+    await z.close();
+    await fake.close();
+  });
+
+  it("words the adapter adds when it sends (the numbered choices' hint) follow the reader's locale", async () => {
+    const say = async (text: string) => {
+      expect((await z.postZaloBot(botUpdate(BOT_TIPSTER, { text }))).status).toBe(200);
+      await z.settle();
+      return fake.textsTo(BOT_TIPSTER.id).at(-1) ?? "";
+    };
+    const vietnamese = await say("/start");
+    expect(vietnamese).toContain(viMessages.zalo.choices.hint(2));
+    const [row] = await z.db.conversation.findMany();
+    await z.db.preference.create({ data: { pseudonym: row!.pseudonym, locale: TEST_LOCALE, updatedAt: new Date() } });
+    const chosen = await say("/huy");
+    expect(chosen).toContain("[x-test] cancelled");
+    expect(chosen).toMatch(/\[x-test\] type 1 to \d+/);
+    expect(chosen).not.toContain(viMessages.zalo.choices.hint(2).slice(0, 3));
   });
 });
