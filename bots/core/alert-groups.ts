@@ -48,7 +48,7 @@ async function registerHere(turn: Turn, staff: StaffRow): Promise<void> {
     return;
   }
   if (outcome.reason === "already") turn.reply(turn.t.staff.groups.already(outcome.commune.name));
-  else turn.reply(outcome.reason === "other_commune" ? turn.t.staff.groups.otherCommune : turn.t.citizen.staff.forbidden);
+  else turn.reply(outcome.reason === "other_commune" ? turn.t.staff.groups.otherCommune : turn.t.staff.desk.forbidden);
 }
 
 async function showList(turn: Turn, staff: StaffRow, communeId: number): Promise<void> {

@@ -110,6 +110,6 @@ async function runCommand(turn: Turn, name: string, args: string): Promise<void>
   if (isGroup && command.inGroups === "silent") return;
   if (isGroup && command.inGroups === "private_only") return turn.reply(turn.t.citizen.flow.groupOnly);
   if (command.for === "anyone") return command.run(turn, args);
-  if (!turn.staff) return turn.reply(turn.t.citizen.staff.notStaff);
+  if (!turn.staff) return turn.reply(turn.t.staff.desk.notStaff);
   return command.run(turn, args, turn.staff);
 }

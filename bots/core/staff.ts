@@ -16,27 +16,27 @@ export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
   const { db } = turn.deps;
   if (staff.villageId) {
     const village = await findVillageWithCommune(db, staff.villageId);
-    if (village) return turn.t.citizen.staff.scopeVillage(village.name, village.commune.name);
+    if (village) return turn.t.staff.desk.scopeVillage(village.name, village.commune.name);
   }
   if (staff.communeId) {
     const commune = await findCommuneById(db, staff.communeId);
-    if (commune) return turn.t.citizen.staff.scopeCommune(commune.name);
+    if (commune) return turn.t.staff.desk.scopeCommune(commune.name);
   }
   if (staff.provinceId) {
     const province = await findProvinceById(db, staff.provinceId);
     if (province) return turn.t.compliance.scope.province(province.name);
   }
-  return turn.t.citizen.staff.scopeAll;
+  return turn.t.staff.desk.scopeAll;
 }
 
 export async function register(turn: Turn, code: string): Promise<void> {
   const { incoming, deps } = turn;
   if (!code) {
-    turn.reply(turn.t.citizen.staff.inviteMissing);
+    turn.reply(turn.t.staff.desk.inviteMissing);
     return;
   }
   if (incoming.channel === "web" && !deps.settings.demo) {
-    turn.reply(turn.t.citizen.staff.webStaffDemoOnly);
+    turn.reply(turn.t.staff.desk.webStaffDemoOnly);
     return;
   }
   if (incoming.chat.isGroup) {
@@ -51,13 +51,13 @@ export async function register(turn: Turn, code: string): Promise<void> {
   });
   if (!result.ok) {
     const reasons = {
-      unknown: turn.t.citizen.staff.inviteUnknown,
-      used: turn.t.citizen.staff.inviteUsed,
-      expired: turn.t.citizen.staff.inviteExpired,
-      revoked: turn.t.citizen.staff.inviteRevoked,
-      already_staff: turn.t.citizen.staff.alreadyStaff,
-      sender_paused: turn.t.citizen.staff.inviteSenderPaused,
-      all_paused: turn.t.citizen.staff.inviteAllPaused,
+      unknown: turn.t.staff.desk.inviteUnknown,
+      used: turn.t.staff.desk.inviteUsed,
+      expired: turn.t.staff.desk.inviteExpired,
+      revoked: turn.t.staff.desk.inviteRevoked,
+      already_staff: turn.t.staff.desk.alreadyStaff,
+      sender_paused: turn.t.staff.desk.inviteSenderPaused,
+      all_paused: turn.t.staff.desk.inviteAllPaused,
     } as const;
     turn.reply(reasons[result.reason]);
     return;
@@ -65,13 +65,13 @@ export async function register(turn: Turn, code: string): Promise<void> {
   deps.log.info("staff.registered", { staffId: result.staff.id, role: result.staff.role });
   const staff = result.staff as StaffRow;
   turn.state = IDLE;
-  turn.reply(turn.t.citizen.staff.registered(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
+  turn.reply(turn.t.staff.desk.registered(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
   turn.reply(turn.helpText(staff));
   turn.replyCommandMenu(staff);
 }
 
 export async function whoAmI(turn: Turn, staff: StaffRow): Promise<void> {
-  turn.reply(turn.t.citizen.staff.me(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
+  turn.reply(turn.t.staff.desk.me(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
 }
 
 const STATUS_WORDS: Record<string, string[]> = {
@@ -87,11 +87,11 @@ const STATUS_WORDS: Record<string, string[]> = {
 export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   const { db } = turn.deps;
   if (!staff.communeId || !can(staff, "tip.list", { communeId: staff.communeId })) {
-    turn.reply(turn.t.citizen.staff.forbidden);
+    turn.reply(turn.t.staff.desk.forbidden);
     return;
   }
   let statuses = [...OPEN_STATUSES] as string[];
-  let filterText: string = turn.t.citizen.staff.listFilterOpen;
+  let filterText: string = turn.t.staff.desk.listFilterOpen;
   let category: string | undefined;
   let villageId: number | undefined;
   for (const word of args.split(/\s+/).filter(Boolean)) {
@@ -99,7 +99,7 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
     // Own keys only: "constructor" or "__proto__" typed as a filter are not status words.
     if (Object.hasOwn(STATUS_WORDS, lower)) {
       statuses = STATUS_WORDS[lower]!;
-      filterText = lower === "tatca" ? turn.t.citizen.staff.listFilterAll : turn.t.citizen.staff.listFilterStatus(turn.t.citizen.status[statuses[0]!] ?? lower);
+      filterText = lower === "tatca" ? turn.t.staff.desk.listFilterAll : turn.t.staff.desk.listFilterStatus(turn.t.citizen.status[statuses[0]!] ?? lower);
       continue;
     }
     if (categories.some((c) => c.id === lower)) {
@@ -111,19 +111,19 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
       villageId = village.id;
       continue;
     }
-    turn.reply(turn.t.citizen.staff.badFilter(word));
+    turn.reply(turn.t.staff.desk.badFilter(word));
     return;
   }
   const { total, tips } = await listTips(db, staff.communeId, { statuses, category, villageId }, 15);
   if (total === 0) {
-    turn.reply(turn.t.citizen.staff.listEmpty(filterText));
+    turn.reply(turn.t.staff.desk.listEmpty(filterText));
     return;
   }
-  const lines = [turn.t.citizen.staff.listTitle(total, filterText)];
+  const lines = [turn.t.staff.desk.listTitle(total, filterText)];
   for (const t of tips) {
-    lines.push(turn.t.citizen.staff.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? turn.t.citizen.flow.unknownVillage, turn.t.citizen.status[t.status] ?? t.status));
+    lines.push(turn.t.staff.desk.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? turn.t.citizen.flow.unknownVillage, turn.t.citizen.status[t.status] ?? t.status));
   }
-  if (total > tips.length) lines.push(turn.t.citizen.staff.listMore(total - tips.length));
+  if (total > tips.length) lines.push(turn.t.staff.desk.listMore(total - tips.length));
   const rows = tips.slice(0, 8).map((t) => [{ label: turn.t.citizen.buttons.view(t.caseNumber), data: tipView.pack(t.id) }]);
   turn.reply(lines.join("\n"), rows);
 }
@@ -131,11 +131,11 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
 async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, action: "tip.read" | "tip.handle") {
   const tip = await tipWithPlaceAndAttachments(turn.deps.db, tipId);
   if (!tip) {
-    turn.reply(turn.t.citizen.staff.tipNotFound);
+    turn.reply(turn.t.staff.desk.tipNotFound);
     return null;
   }
   if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) {
-    turn.reply(turn.t.citizen.staff.forbidden);
+    turn.reply(turn.t.staff.desk.forbidden);
     return null;
   }
   return tip;
@@ -150,7 +150,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     formatDateTimeVN(tip.createdAt),
     `${turn.t.citizen.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
     "",
-    tip.erasedAt ? turn.t.citizen.staff.tipErased(formatDateVN(tip.erasedAt)) : citizenBlock(tip.text),
+    tip.erasedAt ? turn.t.staff.desk.tipErased(formatDateVN(tip.erasedAt)) : citizenBlock(tip.text),
   ].join("\n");
   turn.replies.push({ text, choices: can(staff, "tip.handle", { communeId: tip.communeId }) ? tipActionChoices(tip.id) : undefined, protect: true });
 }
@@ -162,7 +162,7 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
   if (action === "ask") {
     turn.state = { step: "ask", tipId };
     // Asked in a group, the prompt goes to the group; the officer's next message there is the question.
-    turn.reply(turn.t.citizen.staff.askQuestion(tip.caseNumber), [navRow(turn.t, false)]);
+    turn.reply(turn.t.staff.desk.askQuestion(tip.caseNumber), [navRow(turn.t, false)]);
     return;
   }
   if (!isTipAction(action)) {
@@ -172,7 +172,7 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
   }
   const outcome = await applyTipAction(turn.deps, staff, tipId, action);
   if (!outcome.ok) {
-    turn.reply(outcome.reason === "not_found" ? turn.t.citizen.staff.tipNotFound : turn.t.citizen.staff.actionRefused(outcome.caseNumber ?? "", turn.t.citizen.status[outcome.status ?? ""] ?? outcome.status ?? ""));
+    turn.reply(outcome.reason === "not_found" ? turn.t.staff.desk.tipNotFound : turn.t.staff.desk.actionRefused(outcome.caseNumber ?? "", turn.t.citizen.status[outcome.status ?? ""] ?? outcome.status ?? ""));
     return;
   }
   // On success the thread message reaches every alert target. Someone who is not one (a national
@@ -180,18 +180,18 @@ export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, acti
   const targets = await alertTargets(turn.deps.db, tip.communeId);
   const chat = turn.incoming.chat;
   const reachesThisChat = targets.some((t) => t.addressTag === chat.tag || (!chat.isGroup && t.addressTag === `staff:${staff.id}` && t.channel === turn.incoming.channel));
-  if (!reachesThisChat) turn.reply(turn.t.citizen.staff.actionDone(outcome.caseNumber, staff.displayName, turn.t.citizen.status[outcome.status] ?? outcome.status, formatDateTimeVN(turn.now())));
+  if (!reachesThisChat) turn.reply(turn.t.staff.desk.actionDone(outcome.caseNumber, staff.displayName, turn.t.citizen.status[outcome.status] ?? outcome.status, formatDateTimeVN(turn.now())));
 }
 
 export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {
   const { content } = turn.incoming;
   if (content.kind !== "text" || content.text.trim().length === 0) {
-    turn.reply(turn.t.citizen.staff.questionEmpty, [navRow(turn.t, false)]);
+    turn.reply(turn.t.staff.desk.questionEmpty, [navRow(turn.t, false)]);
     return;
   }
   const tip = await loadTipForStaff(turn, staff, tipId, "tip.handle");
   turn.state = IDLE;
   if (!tip) return;
   const result = await askTipster(turn.deps, staff, tipId, content.text.trim().slice(0, 2000));
-  turn.reply(result.delivered ? turn.t.citizen.staff.questionSent(result.caseNumber) : turn.t.citizen.staff.questionStored(result.caseNumber));
+  turn.reply(result.delivered ? turn.t.staff.desk.questionSent(result.caseNumber) : turn.t.staff.desk.questionStored(result.caseNumber));
 }

@@ -38,7 +38,7 @@ export async function linkCommand(turn: Turn, staff: StaffRow | null, args: stri
   }
   if (!args) {
     if (!staff) {
-      turn.reply(turn.t.citizen.staff.notStaff);
+      turn.reply(turn.t.staff.desk.notStaff);
       return;
     }
     const code = newLinkCode();

@@ -12,6 +12,7 @@ import { viData } from "./vi-data.js";
 import { viGroups } from "./vi-groups.js";
 import { viMedia } from "./vi-media.js";
 import { viPosters } from "./vi-posters.js";
+import { viStaff } from "./vi-staff.js";
 import { vi } from "./vi.js";
 import { viZaloDelivery } from "./vi-zalo-delivery.js";
 import { viZalo, viZaloMedia } from "./vi-zalo.js";
@@ -31,12 +32,12 @@ type Widen<T> = T extends string
 const reference = {
   /** Back, Cancel, role names, duration units. */
   common: viCommon,
-  /** Citizens' words (tip-off, follow-up, privacy, erasure) with the tip desk's words for officers in `staff`, `alert`, `held`. */
+  /** Citizens' words: tip-off, follow-up, privacy, erasure, and the statuses both sides read. */
   citizen: vi,
   /** Each command's accepted words, help lines and menu entry; the help text's sections. */
   commands: viCommands,
-  /** Staff-only words kept apart: alert groups, withheld pictures. */
-  staff: { groups: viGroups, media: viMedia },
+  /** Staff: the tip desk, new-tip alerts, the held queue, alert groups, withheld pictures. */
+  staff: { ...viStaff, groups: viGroups, media: viMedia },
   bulletins: viBulletins,
   compliance: viCompliance,
   /** The Zalo adapters, staff accounts on several messengers, files and letter-keyed choices on Zalo. */

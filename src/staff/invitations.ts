@@ -5,7 +5,7 @@ import { roleLabel, type Role } from "./roles.js";
 import { countHits, recordHit } from "../tips/limits.js";
 import { enqueue } from "../outbox/outbox.js";
 import { addressTagOf, openAddress } from "../crypto/pseudonym.js";
-import { vi } from "../i18n/vi.js";
+import { viStaff } from "../i18n/vi-staff.js";
 import type { Channel } from "../messaging/types.js";
 
 /**
@@ -142,7 +142,7 @@ async function recordWrongInvitation(db: Db, senderBucket: string, now: Date): P
   if ((await countHits(db, BURST_ALERTED, now, INVITE_GUESSES.totalWindowMs)) > 0) return;
   await recordHit(db, BURST_ALERTED, now);
   const admins = await db.staff.findMany({ where: { role: "admin", active: true }, orderBy: { id: "asc" } });
-  const message = { text: vi.staff.inviteBurstAlert(total, Math.round(INVITE_GUESSES.totalWindowMs / 60_000)) };
+  const message = { text: viStaff.desk.inviteBurstAlert(total, Math.round(INVITE_GUESSES.totalWindowMs / 60_000)) };
   for (const admin of admins) {
     await enqueue(db, { channel: admin.channel as Channel, sealedAddress: admin.sealedAddress, addressTag: `staff:${admin.id}` }, message, { now, dedupeKey: `invite-burst:${Math.floor(now.getTime() / INVITE_GUESSES.totalWindowMs)}:${admin.id}` });
   }

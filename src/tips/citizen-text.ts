@@ -1,4 +1,4 @@
-import { vi } from "../i18n/vi.js";
+import { viStaff } from "../i18n/vi-staff.js";
 
 // What a tipster typed, made safe to show to staff: nothing in it may pass for a line of the
 // server's own (a fake "🚨 TIN BÁO MỚI" header, a status notice), hide text, reverse it, or push the
@@ -62,5 +62,5 @@ export function quoteCitizenText(text: string): string {
 /** The tipster's words for a staff message: a label of the server's, then the quoted block. */
 export function citizenBlock(text: string): string {
   const quoted = quoteCitizenText(text);
-  return quoted === "" ? vi.alert.citizenWroteNothing : `${vi.alert.citizenWrote}\n${quoted}`;
+  return quoted === "" ? viStaff.alert.citizenWroteNothing : `${viStaff.alert.citizenWrote}\n${quoted}`;
 }

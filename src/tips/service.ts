@@ -5,6 +5,7 @@ import { newReceiptCode, normalizeReceiptCode, receiptHash } from "../crypto/rec
 import { enqueue, enqueueToTipster, type SealedTarget } from "../outbox/outbox.js";
 import type { Channel, Choice, OutgoingMessage } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
+import { viStaff } from "../i18n/vi-staff.js";
 import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
@@ -86,7 +87,7 @@ export async function notifyHeldSummary(deps: TipDeps, commune: { id: number; na
   if ((await countHits(db, bucket, now, windowMs)) > 0) return;
   await recordHit(db, bucket, now);
   const count = await db.tip.count({ where: { communeId: commune.id, hold: "held" } });
-  await notifyOfficers(deps, commune.id, { text: vi.held.summary(count, commune.name), protect: true });
+  await notifyOfficers(deps, commune.id, { text: viStaff.held.summary(count, commune.name), protect: true });
 }
 
 export async function notifyOfficers(deps: TipDeps, communeId: number, message: OutgoingMessage, includeLeaders = false): Promise<void> {
@@ -109,7 +110,7 @@ export function describeAttachments(list: { kind: string }[]): string {
 function mediaMessage(caseNumber: string, tipId: number, a: DraftAttachment, threadKey: string): OutgoingMessage {
   const web = a.webUploadId !== undefined ? { webUploadId: a.webUploadId, webLink: { tipId } } : {};
   return {
-    text: vi.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
+    text: viStaff.alert.attachment(caseNumber, vi.media[a.kind] ?? a.kind),
     media: { kind: a.kind, channel: a.channel, fileRef: a.fileRef, ...web, latitude: a.latitude, longitude: a.longitude, citizen: true },
     protect: true,
     threadKey,
@@ -211,7 +212,7 @@ export async function sendNewTipAlert(
 ): Promise<void> {
   const threadKey = tipThreadKey(tip.id);
   const alert: OutgoingMessage = {
-    text: vi.alert.newTip({
+    text: viStaff.alert.newTip({
       caseNumber: tip.caseNumber,
       category: categoryLabel(tip.category),
       commune: commune.name,
@@ -278,7 +279,7 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
     if (address && address.expiresAt > until) await db.replyAddress.update({ where: { tipId }, data: { expiresAt: until } });
   }
   await notifyOfficers(deps, tip.communeId, {
-    text: vi.staff.actionDone(tip.caseNumber, staff.displayName, vi.status[to] ?? to, formatDateTimeVN(now)),
+    text: viStaff.desk.actionDone(tip.caseNumber, staff.displayName, vi.status[to] ?? to, formatDateTimeVN(now)),
     threadKey: tipThreadKey(tipId),
     protect: true,
   });
@@ -297,7 +298,7 @@ export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, 
     text: vi.tipster.question(formatDateVN(tip.createdAt), question),
     choices: [[{ label: vi.buttons.replyToOfficer, data: tipReply.pack(tipId) }]],
   }, now);
-  await notifyOfficers(deps, tip.communeId, { text: vi.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
+  await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
   return { delivered, caseNumber: tip.caseNumber };
 }
 
@@ -313,7 +314,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   const alerting = tip.hold === null;
   if ("text" in content) {
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
-    if (alerting) await notifyOfficers(deps, tip.communeId, { text: vi.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
+    if (alerting) await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
     const [a] = await ownAttachments(deps, tipId, conversationTag, [content.attachment]);
     if (!a) return "saved"; // not this conversation's picture: nothing to add (the caller checked it was)
@@ -321,7 +322,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
       data: { tipId, kind: a.kind, channel: a.channel, fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null), latitude: a.latitude ?? null, longitude: a.longitude ?? null, createdAt: now },
     });
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: `[${a.kind}]`, createdAt: now } });
-    if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: vi.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
+    if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: viStaff.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
 }
@@ -352,7 +353,7 @@ export async function tipsterView(db: Db, tipId: number, t: Messages): Promise<s
     t.citizen.followUp.statusLine(t.citizen.statusForTipster[tip.status] ?? tip.status),
     "",
   ];
-  if (tip.erasedAt) return [...lines, t.citizen.staff.tipErased(formatDateVN(tip.erasedAt))].join("\n");
+  if (tip.erasedAt) return [...lines, t.staff.desk.tipErased(formatDateVN(tip.erasedAt))].join("\n");
   const questions = events.filter((e) => e.kind === "question");
   if (questions.length === 0) lines.push(t.citizen.followUp.noQuestions);
   else {
@@ -407,7 +408,7 @@ export async function escalateStaleTips(deps: TipDeps): Promise<number> {
     const waited = Math.round((now.getTime() - tip.createdAt.getTime()) / 60_000);
     await db.tipEvent.create({ data: { tipId: tip.id, kind: "escalated", text: String(level), createdAt: now } });
     const message: OutgoingMessage = {
-      text: level === 1 ? vi.alert.escalatedOfficers(tip.caseNumber, waited) : vi.alert.escalatedLeaders(tip.caseNumber, waited, tip.commune.name),
+      text: level === 1 ? viStaff.alert.escalatedOfficers(tip.caseNumber, waited) : viStaff.alert.escalatedLeaders(tip.caseNumber, waited, tip.commune.name),
       choices: tipActionChoices(tip.id),
       threadKey: tipThreadKey(tip.id),
       protect: true,

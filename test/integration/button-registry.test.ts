@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
 import { buttonCodecs, figures, figuresVillage, followUp, location, tipCategory, tipCommune, tipConfirm, tipMedia, tipVillage } from "../../src/messaging/buttons.js";
-import { vi } from "../../src/i18n/vi.js";
+import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 
@@ -58,18 +58,18 @@ describe("the button registry", () => {
 
   it("refuses every staff button to a citizen with the one refusal, and changes nothing", async () => {
     for (const data of [...staffData(), `t:${tipId}`, "hq:zz:1", "ag:q:1", "ac:x"]) {
-      expect(await press(citizen, data), data).toBe(vi.staff.notStaff);
+      expect(await press(citizen, data), data).toBe(viStaff.desk.notStaff);
     }
     expect((await h.db.tip.findUniqueOrThrow({ where: { id: tipId } })).status).toBe("new");
     expect(h.logs.filter((l) => l.includes("inbound.failed"))).toEqual([]);
   });
 
   it("answers forged data of a kind with that kind's not found, for staff and citizens alike", async () => {
-    expect(await press(officer, `t:${tipId}:take:extra`)).toBe(vi.staff.tipNotFound);
-    expect(await press(officer, "l:-1")).toBe(vi.staff.tipNotFound);
-    expect(await press(officer, "hq:zz:1")).toBe(vi.staff.tipNotFound);
+    expect(await press(officer, `t:${tipId}:take:extra`)).toBe(viStaff.desk.tipNotFound);
+    expect(await press(officer, "l:-1")).toBe(viStaff.desk.tipNotFound);
+    expect(await press(officer, "hq:zz:1")).toBe(viStaff.desk.tipNotFound);
     expect(await press(officer, "ag:q:1")).toBe(viGroups.notFound);
-    expect(await press(citizen, "r:abc")).toBe(vi.staff.tipNotFound);
+    expect(await press(citizen, "r:abc")).toBe(viStaff.desk.tipNotFound);
     expect((await h.db.tip.findUniqueOrThrow({ where: { id: tipId } })).status).toBe("new");
   });
 });

@@ -44,6 +44,6 @@ export async function pressButton(turn: Turn, data: string): Promise<boolean> {
 }
 
 function refuse(turn: Turn): true {
-  turn.reply(turn.t.citizen.staff.notStaff);
+  turn.reply(turn.t.staff.desk.notStaff);
   return true;
 }

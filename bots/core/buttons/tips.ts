@@ -7,7 +7,7 @@ import type { Messages } from "../../../src/i18n/messages.js";
 import { tipButton, viewTip } from "../staff.js";
 
 /** A stale or forged tip button (here and in the held queue): one answer. */
-export const notFound = (turn: { reply(text: string): void; t: Messages }) => turn.reply(turn.t.citizen.staff.tipNotFound);
+export const notFound = (turn: { reply(text: string): void; t: Messages }) => turn.reply(turn.t.staff.desk.tipNotFound);
 
 export const tipActionButton = defineButton({
   codec: tipAction,

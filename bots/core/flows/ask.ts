@@ -16,6 +16,6 @@ export default defineFlow<AskState>({
   continue: (turn, state, staff) => continueAsk(turn, staff, state.tipId),
   cancel(turn) {
     turn.state = IDLE;
-    turn.reply(turn.t.citizen.staff.askCancelled);
+    turn.reply(turn.t.staff.desk.askCancelled);
   },
 });

@@ -75,6 +75,6 @@ export async function backFlow(turn: Turn): Promise<void> {
 function nothingUnderWay(turn: Turn): void {
   turn.state = IDLE;
   // An officer's stale Hủy: staff words, not the citizen's "report a tip".
-  if (turn.staff) turn.reply(turn.t.citizen.staff.nothingToCancel);
+  if (turn.staff) turn.reply(turn.t.staff.desk.nothingToCancel);
   else turn.reply(turn.t.citizen.flow.nothingToCancel, mainMenu(turn.t));
 }
