@@ -43,8 +43,9 @@ describe("migration 0017: figures for the corrected criteria", () => {
   const rows = after.prepare(`SELECT v."code", f."data" FROM "VillageFigures" f JOIN "Village" v ON v."id" = f."villageId" ORDER BY v."code"`).all() as Array<{ code: string; data: string }>;
   const data = Object.fromEntries(rows.map((r) => [r.code, JSON.parse(r.data) as Record<string, number>]));
 
-  it("applies once, after the others", () => {
-    expect(applied).toEqual(["0017_criteria_figures.sql"]);
+  it("applies once, after the others (and before any later one)", () => {
+    expect(applied).toEqual(names.filter((n) => n >= "0017"));
+    expect(applied[0]).toBe("0017_criteria_figures.sql");
     expect(migrateSqliteFile(path)).toEqual([]);
   });
 
