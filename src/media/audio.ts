@@ -2,19 +2,11 @@
 // APIs only. Each function walks the whole file and returns null when it does not parse: a file
 // that cannot be made safe is never passed on.
 import { stripId3 } from "./strip.js";
+import { concat } from "./bytes.js";
 
 const ascii = (b: Uint8Array, at: number, text: string) => [...text].every((ch, i) => b[at + i] === ch.charCodeAt(0));
 const le32 = (b: Uint8Array, at: number) => (b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24)) >>> 0;
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
 
 /** WAV: keeps only fmt, fact and data chunks (LIST/INFO, id3, bext with its originator, iXML… go). */
 export function stripWav(bytes: Uint8Array): Uint8Array | null {

@@ -3,6 +3,7 @@
 // vendor string) is replaced by one with a neutral vendor and no comments; pages are renumbered
 // and every page CRC recomputed. One logical stream only; every page must parse and carry a
 // correct CRC, else null: never passed on. Bytes after the last page are dropped.
+import { concat } from "./bytes.js";
 
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
@@ -154,13 +155,7 @@ export function stripOgg(bytes: Uint8Array): Uint8Array | null {
   const rebuilt = [pages[0]!, ...headerPages(opus ? [clean] : [clean, packets[2]!], serial), ...pages.slice(headerEnd + 1)];
 
   const parts = rebuilt.map((page, sequence) => writePage(page, sequence));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat(parts);
 }
 
 /** The comment packet of an Ogg file (tests check it is the empty one). */
@@ -237,11 +232,5 @@ export function muxOpus(head: Uint8Array, packets: readonly Uint8Array[]): Uint8
     if (i === packets.length - 1) flush(true);
   }
   const parts = pages.map((page, sequence) => writePage(page, sequence));
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return concat(parts);
 }
