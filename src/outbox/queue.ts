@@ -72,13 +72,23 @@ export async function duePass(db: Db, now: Date, take: number): Promise<DuePass>
   };
 }
 
-/** Delivered: the address leaves the row (and a secret's text, `payload`), the claim ends. */
+/** What a delivered message keeps of its content: nothing (the row stays for its dedupe key and thread). */
+export const SENT_PAYLOAD = "{}";
+
+/**
+ * Delivered: the address and the content leave the row (a bulletin's text need not rest on the server
+ * once the person has it; on D1 it was most of the outbox's size), the claim ends. A secret's row
+ * gets its own marker in `payload`.
+ */
 export async function markSent(db: Db, row: { id: number; attempts: number; externalMessageId: string | null; sentAt: Date; payload?: string }): Promise<void> {
-  const forget = row.payload !== undefined;
   await sqlOf(db).run(
     sql(
-      `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "attempts" = ?, "externalMessageId" = ?, "sealedAddress" = NULL, "claimedUntil" = NULL${forget ? `, "payload" = ?` : ""} WHERE "id" = ?`,
-      ...[sqlDate(row.sentAt), row.attempts, row.externalMessageId, ...(forget ? [row.payload!] : []), row.id],
+      `UPDATE "OutboxMessage" SET "status" = 'sent', "sentAt" = ?, "attempts" = ?, "externalMessageId" = ?, "sealedAddress" = NULL, "claimedUntil" = NULL, "payload" = ? WHERE "id" = ?`,
+      sqlDate(row.sentAt),
+      row.attempts,
+      row.externalMessageId,
+      row.payload ?? SENT_PAYLOAD,
+      row.id,
     ),
   );
 }

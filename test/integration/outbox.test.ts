@@ -39,6 +39,10 @@ describe("outbox dispatcher", () => {
     expect(await dispatchDue(h.deps)).toBe(3);
     expect(sentTexts().slice(before)).toEqual(["một", "hai", "ba"]);
     expect(await dispatchDue(h.deps)).toBe(0);
+    // Delivered: neither the address nor the words stay in the row.
+    const sent = await h.db.outboxMessage.findMany({ where: { status: "sent" } });
+    expect(sent).toHaveLength(3);
+    for (const r of sent) expect([r.payload, r.sealedAddress]).toEqual(["{}", null]);
   });
 
   it("retries server errors with back-off and gives up on a blocked chat", async () => {
