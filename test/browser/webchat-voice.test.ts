@@ -3,20 +3,19 @@
 // localhost: the citizen records with 🎤 Ghi âm on a 360×740 phone, adds a video with 🎬 Video,
 // files the tip, and the officer on Telegram gets the recording as a voice note (Ogg Opus that
 // Chromium itself decodes to the length recorded) and the video without its metadata.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { SAMPLE_PLACES_CSV, startServer, type RunningServer } from "../../src/node.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { startFakeTelegram, textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { avFixture, avMarkersIn } from "../helpers/av.js";
+import { CHROMIUM, hasChromium, lastBot, launchChromium, press, say, tipUpToDescription } from "../helpers/webchat-page.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
 const OFFICER: TestUser = { id: 5_551_777_001, is_bot: false, first_name: "Sùng A Tủa" };
@@ -33,12 +32,6 @@ async function admin(...argv: string[]): Promise<string> {
   return out.join("\n");
 }
 
-const lastBot = (page: Page) => page.locator(".msg.bot").last();
-const press = (page: Page, label: string | RegExp) => page.locator(".msg.bot button", { hasText: label }).last().click();
-async function say(page: Page, text: string) {
-  await page.locator("#text").fill(text);
-  await page.locator("#text").press("Enter");
-}
 
 describe.skipIf(!hasChromium)("voice and video in the web chat, in Chromium", () => {
   beforeAll(async () => {
@@ -56,10 +49,7 @@ describe.skipIf(!hasChromium)("voice and video in the web chat, in Chromium", ()
     };
     await admin("import-places", SAMPLE_PLACES_CSV);
     server = await startServer(env, { logSink: () => undefined });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"],
-    });
+    browser = await launchChromium(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -77,13 +67,7 @@ describe.skipIf(!hasChromium)("voice and video in the web chat, in Chromium", ()
     const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
     await context.grantPermissions(["microphone"], { origin: server.url });
     const phone = await context.newPage();
-    await phone.goto(server.url);
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 1/5");
-    await say(phone, "hong loc");
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 2/5");
-    await press(phone, "Điểm, người bán lẻ ma túy");
-    await press(phone, "Không rõ thôn/xóm");
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 4/5");
+    await tipUpToDescription(phone, server.url, 20_000);
     expect(await lastBot(phone).textContent()).toContain("🎤 Ghi âm");
     await say(phone, "Tối nào cũng có người giao hàng ở bãi sông, tôi ghi âm lại.");
     await eventually(() => lastBot(phone).textContent()).toContain("Bước 5/5");

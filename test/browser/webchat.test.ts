@@ -6,13 +6,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { deflateSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/node.js";
+import { CHROMIUM, hasChromium, lastBot, launchChromium, press, say, tipUpToDescription } from "../helpers/webchat-page.js";
 
-const CHROMIUM = "/usr/bin/chromium";
 // Pages poll the server: every wait gets the same generous time (a busy CI machine is slow).
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
 const root = resolve(import.meta.dirname, "../..");
@@ -56,30 +55,12 @@ function png(width: number, height: number): Buffer {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
 }
 
-async function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
-}
-
 const bubbles = (page: Page) => page.locator(".msg.bot");
-const lastBot = (page: Page) => bubbles(page).last();
-
-/** Clicks a button of the latest bot message that offers it. */
-async function press(page: Page, label: string | RegExp): Promise<void> {
-  await page.locator(".msg.bot button", { hasText: label }).last().click();
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.locator("#text").fill(text);
-  await page.locator("#text").press("Enter");
-}
 
 describe.skipIf(!hasChromium)("web chat in Chromium", () => {
   beforeAll(async () => {
     server = await startServer({ DATABASE_URL: `file:${join(dir, "data", "browser.db")}`, PORT: "0", DEMO_MODE: "on", LOG_LEVEL: "warn" }, { logSink: () => undefined });
-    browser = await launch();
+    browser = await launchChromium();
     // Two profiles, as two people on two devices: nothing shared between them.
     citizenContext = await browser.newContext({ viewport: { width: 480, height: 860 }, locale: "vi-VN" });
     officerContext = await browser.newContext({ viewport: { width: 480, height: 860 }, locale: "vi-VN" });
@@ -169,13 +150,7 @@ describe.skipIf(!hasChromium)("web chat in Chromium", () => {
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
     const phone = await context.newPage();
     phone.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    await phone.goto(server.url);
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 1/5");
-    await say(phone, "hong loc");
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 2/5");
-    await press(phone, "Điểm, người bán lẻ ma túy");
-    await press(phone, "Không rõ thôn/xóm");
-    await eventually(() => lastBot(phone).textContent()).toContain("Bước 4/5");
+    await tipUpToDescription(phone, server.url);
     // The steps name the page's buttons, the recorder among them (test/browser/webchat-voice.test.ts records).
     expect(await lastBot(phone).textContent()).toContain("🎤 Ghi âm");
     await say(phone, "Chiều nào cũng có người lạ giao hàng ở bãi sông sau chợ.");
