@@ -11,6 +11,7 @@ import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answe
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
+import { findCommuneByCode } from "../../src/places/search.js";
 import { DEFAULT_MAX_VIDEO_BYTES, DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, megabytesVi, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
 import { reencodeImage, sniffImage } from "../../src/media/reencode.js";
 import { cleanAudioVideo } from "../../src/media/av.js";
@@ -212,7 +213,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
 
   app.post("/webchat/api/demo/officer", async (c) => {
     if (!opts.demo || !opts.demoCommuneCode) return c.json({ error: viWeb.server.notFound }, 404);
-    const commune = await db.commune.findUnique({ where: { code: opts.demoCommuneCode } });
+    const commune = await findCommuneByCode(db, opts.demoCommuneCode);
     if (!commune) return c.json({ error: viWeb.server.notFound }, 404);
     const { code } = await createInvitation(db, keys, { role: "officer", communeCode: commune.code, note: viWeb.server.demoOfficerName, validDays: 1 });
     return c.json({ code, commune: commune.name });

@@ -1,6 +1,6 @@
 // Admin commands for bulletins: schedules, languages, coverage, progress, the catalog, translators.
 // The lead wires `bulletinsCommands` into src/cli/admin.ts.
-import { findCommuneByCode } from "../../places/search.js";
+import { findCommuneByCode, findVillageInCommune, listVillages } from "../../places/search.js";
 import { monthOf, monthRangeVN } from "../../util/vietnam-time.js";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
@@ -96,7 +96,7 @@ export const bulletinsCommands: AdminCommand[] = [
       if (!commune) return 1;
       const listText = rest.join(" ").trim();
       if (parsed.values.village) {
-        const village = await ctx.db.village.findFirst({ where: { code: String(parsed.values.village).toUpperCase(), communeId: commune.id } });
+        const village = await findVillageInCommune(ctx.db, commune.id, String(parsed.values.village));
         if (!village) {
           ctx.err(a.villageUnknown(String(parsed.values.village), commune.name));
           return 1;
@@ -121,7 +121,7 @@ export const bulletinsCommands: AdminCommand[] = [
       }
       if (!listText) {
         ctx.out(`${commune.code}: ${labels(parseLanguageList(commune.languages))}`);
-        for (const v of await ctx.db.village.findMany({ where: { communeId: commune.id }, orderBy: { code: "asc" } })) {
+        for (const v of await listVillages(ctx.db, commune.id)) {
           if (v.languages) ctx.out(t.languages.villageLine(v.name, v.code, labels(parseLanguageList(v.languages))));
         }
         return 0;

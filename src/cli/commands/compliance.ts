@@ -13,6 +13,7 @@ import { renderReportHtml } from "../../reports/html.js";
 import { trendChartSvg } from "../../reports/chart.js";
 import { createNodeReportRenderers } from "../../reports/node-renderers.js";
 import { messagesFor } from "../../i18n/messages.js";
+import { findCommuneByCode } from "../../places/search.js";
 
 const cli = messagesFor("vi").cli;
 
@@ -112,7 +113,7 @@ export const complianceCommands: AdminCommand[] = [
         ctx.err(cli.compliance.reportHowTo);
         return 2;
       }
-      const commune = await ctx.db.commune.findUnique({ where: { code } });
+      const commune = await findCommuneByCode(ctx.db, code);
       const ref = commune ? await communeRef(ctx.db, commune.id) : null;
       if (!ref) {
         ctx.err(t.scope.unknownCommune(code));
