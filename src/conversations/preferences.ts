@@ -6,3 +6,8 @@ import type { Db } from "../db/client.js";
 export async function forgetPreferences(db: Db, pseudonym: string): Promise<number> {
   return (await db.preference.deleteMany({ where: { pseudonym } })).count;
 }
+
+/** The locale the person chose, or null (the default). */
+export async function chosenLocale(db: Db, pseudonym: string): Promise<string | null> {
+  return (await db.preference.findUnique({ where: { pseudonym } }))?.locale ?? null;
+}

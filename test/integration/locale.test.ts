@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { catalogs, messagesFor, viMessages, type Messages } from "../../src/i18n/messages.js";
 import { readTurnStart } from "../../src/conversations/store.js";
+import { expireDrafts } from "../../bots/core/work/sweep.js";
 import { createHarness, fileWebTip, type Harness } from "../helpers/harness.js";
 import { BOT_TIPSTER, botUpdate, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 
@@ -17,7 +18,7 @@ const derived: Messages = {
     ...viMessages.citizen,
     welcome: "[x-test] welcome",
     buttons: { ...viMessages.citizen.buttons, report: "[x-test] report" },
-    flow: { ...viMessages.citizen.flow, cancelled: "[x-test] cancelled" },
+    flow: { ...viMessages.citizen.flow, cancelled: "[x-test] cancelled", draftExpired: (minutes: number) => `[x-test] expired after ${minutes}` },
     followUp: { ...viMessages.citizen.followUp, statusLine: (status: string) => `[x-test] status: ${status}` },
   },
   zalo: { ...viMessages.zalo, choices: { ...viMessages.zalo.choices, hint: (count: number) => `[x-test] type 1 to ${count}` } },
@@ -49,6 +50,22 @@ describe("a locale per person", () => {
     expect(messagesFor("no-such-locale")).toBe(viMessages);
     expect(messagesFor("toString")).toBe(viMessages);
     expect(messagesFor(TEST_LOCALE)).toBe(derived);
+  });
+
+  it("tells a person whose unfinished tip expired in their locale, and others in Vietnamese", async () => {
+    const chooser = h.web();
+    const other = h.web();
+    await chooser.say("/start");
+    const [chosen] = await h.db.conversation.findMany();
+    await other.say("/start");
+    await h.db.preference.create({ data: { pseudonym: chosen!.pseudonym, locale: TEST_LOCALE, updatedAt: new Date() } });
+    h.clock.advanceMinutes(61);
+    expect(await expireDrafts(h.deps)).toBe(2);
+    await h.settle();
+    expect(texts(await chooser.read())).toContain("[x-test] expired after 60");
+    const vietnamese = texts(await other.read());
+    expect(vietnamese).toContain(viMessages.citizen.flow.draftExpired(60));
+    expect(vietnamese).not.toContain("[x-test]");
   });
 
   it("reads the chosen locale in the turn's one statement, and none for others", async () => {

@@ -15,6 +15,7 @@ import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media
 import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
 import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tips/retention.js";
 import { messagesFor } from "../../../src/i18n/messages.js";
+import { chosenLocale } from "../../../src/conversations/preferences.js";
 
 const DAY_MS = 86_400_000;
 
@@ -28,8 +29,8 @@ export async function expireDrafts(deps: CoreDeps): Promise<number> {
     if (removed.count !== 1) continue;
     const { state } = loadState(row.state);
     // In the locale its author chose (read only here, for the few drafts that expire unfinished).
-    const preference = flowOf(state)?.expiredNotice ? await db.preference.findUnique({ where: { pseudonym: row.pseudonym } }) : null;
-    const notice = expiredNotice(state, deps.settings, messagesFor(preference?.locale));
+    const locale = flowOf(state)?.expiredNotice ? await chosenLocale(db, row.pseudonym) : null;
+    const notice = expiredNotice(state, deps.settings, messagesFor(locale));
     const ownsUploads = flowOf(state)?.ownsUploads === true;
     if (!notice && !ownsUploads) continue;
     const address = await openAddress(keys, row.sealedAddress);
