@@ -13,6 +13,7 @@ import {
   defaultComplianceDeps,
   provinceRanking,
   tipStatsFor,
+  villageRecognition,
   villageResults,
   type CommuneMonth,
   type CommuneRef,
@@ -21,7 +22,7 @@ import {
 import { buildMonthlyReport } from "../../src/reports/model.js";
 import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
-import { missingText, requiredText, valueText } from "../../src/reports/describe.js";
+import { missingText, recognitionReason, requiredText, valueText } from "../../src/reports/describe.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
 import type { OutgoingMedia } from "../../src/messaging/types.js";
 import { findStaffById } from "../../src/staff/find.js";
@@ -265,7 +266,48 @@ export async function showCriteria(turn: Turn, staff: StaffRow, args: string): P
     turn.reply([turn.t.compliance.criteria.villageTitle(target.month, target.village.name), ...criterionLines(turn.t, results), ...(communeOnly > 0 ? [turn.t.compliance.criteria.communeOnly(communeOnly)] : [])].join("\n"));
     return;
   }
-  turn.reply([turn.t.compliance.criteria.title(target.month, target.commune.name, cm.criteriaSetName), turn.t.compliance.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(turn.t, cm.results)].join("\n"));
+  const review = villageRecognition(deps, cm);
+  const villagesLine = review && review.villages.length > 0 ? ["", turn.t.compliance.recognition.inCriteria(review.villages.filter((v) => v.status === "qualifies").length, review.villages.length)] : [];
+  turn.reply([turn.t.compliance.criteria.title(target.month, target.commune.name, cm.criteriaSetName), turn.t.compliance.criteria.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown), "", ...criterionLines(turn.t, cm.results), ...villagesLine].join("\n"));
+}
+
+/** /congnhan [commune] [village] [month]: the villages against the "thôn, khu phố không ma túy" set. */
+export async function showRecognition(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await resolveTarget(turn, staff, args, "congnhan", "stats.village", "stats.read");
+  if (!target) return;
+  const t = turn.t.compliance.recognition;
+  const deps = complianceOf(turn);
+  const cm = await communeMonth(turn.deps.db, deps, target.commune, target.month);
+  const review = villageRecognition(deps, cm);
+  if (!review) {
+    turn.reply(t.noSet);
+    return;
+  }
+  if (target.village) {
+    const v = review.villages.find((x) => x.villageId === target.village!.id)!;
+    const head = v.status === "qualifies" ? t.villageQualifies : v.status === "fails" ? t.villageFails(v.results.filter((r) => r.status === "not_met").length) : t.villageUnknown;
+    const shownResults = v.status === "fails" ? v.results.filter((r) => r.status === "not_met") : v.status === "unknown" ? v.results.filter((r) => r.status !== "met") : [];
+    turn.reply([t.villageTitle(target.month, v.name, review.setName), head, ...criterionLines(turn.t, shownResults)].join("\n"));
+    return;
+  }
+  if (review.villages.length === 0) {
+    turn.reply(t.noVillages);
+    return;
+  }
+  const MAX = 15;
+  const of = (status: string) => review.villages.filter((v) => v.status === status);
+  const qualifies = of("qualifies");
+  const lines = [t.title(target.month, target.commune.name, review.setName), "", t.qualifies(qualifies.length, review.villages.length)];
+  if (qualifies.length > 0) lines.push(t.names(qualifies.map((v) => v.name).join(", ")));
+  for (const [status, heading] of [["fails", t.fails], ["unknown", t.unknown]] as const) {
+    const list = of(status);
+    if (list.length === 0) continue;
+    lines.push("", heading(list.length));
+    for (const v of list.slice(0, MAX)) lines.push((status === "fails" ? t.failing : t.waiting)(v.name, recognitionReason(v)));
+    if (list.length > MAX) lines.push(t.more(list.length - MAX));
+  }
+  lines.push("", t.detail(review.villages.find((v) => v.status !== "qualifies")?.code ?? review.villages[0]!.code));
+  turn.reply(lines.join("\n"));
 }
 
 /** /tinbao_tk [month]: counts and times, never tip contents. */

@@ -71,7 +71,8 @@ const setSchema = z.object({
 const overrideSchema = z.object({
   id: z.string().min(1),
   province: z.string().regex(/^[A-Z0-9-]{2,16}$/),
-  extends: z.literal("default"),
+  /** A province's commune set extends "default"; a province's village set (<CODE>.village.json) extends "village". */
+  extends: z.enum(["default", "village"]),
   name: z.string().min(3),
   source: humanSource,
   sourceIds: z.array(z.string().regex(/^seed-\d{3}$/)).optional(),
@@ -80,6 +81,9 @@ const overrideSchema = z.object({
   add: z.array(criterionSchema).default([]),
   remove: z.array(z.string()).default([]),
 });
+
+/** The village set (village.json): the default set's village-level criteria, changed and added to like a province's. */
+const villageSetSchema = overrideSchema.omit({ province: true }).extend({ extends: z.literal("default") });
 
 export type CriterionDef = z.infer<typeof criterionSchema>;
 
@@ -136,11 +140,39 @@ export function parseCriteriaSet(file: string, input: unknown, fields: FigureFie
   return { id: set.id, name: set.name, source: set.source, province: null, criteria: compile(file, set.criteria, fields) };
 }
 
-/** Parses a province file that extends the default set. */
+/** Parses a province file that extends the default set (or, for <CODE>.village.json, the village set). */
 export function parseProvinceOverride(file: string, input: unknown, base: CriteriaSet, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
   const parsed = overrideSchema.safeParse(input);
   if (!parsed.success) fail(file, zodMessage(parsed.error));
   const o = parsed.data;
+  const expected = base.id === VILLAGE_SET_ID ? "village" : "default";
+  if (o.extends !== expected) fail(file, msg.criteria.extendsWrong(expected));
+  const set = { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(file, changed(file, o, base), fields) };
+  if (base.id === VILLAGE_SET_ID) onlyVillageLevel(file, set);
+  return set;
+}
+
+/** Parses the village set ("thôn, khu phố không ma túy"): the default's criteria that hold village by village, with its changes. */
+export function parseVillageSet(file: string, input: unknown, base: CriteriaSet, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
+  const parsed = villageSetSchema.safeParse(input);
+  if (!parsed.success) fail(file, zodMessage(parsed.error));
+  const o = parsed.data;
+  const villageLevel = { ...base, criteria: base.criteria.filter((c) => c.level !== "commune") };
+  const set = { id: VILLAGE_SET_ID, name: o.name, source: o.source, province: null, criteria: compile(file, changed(file, o, villageLevel), fields) };
+  onlyVillageLevel(file, set);
+  return set;
+}
+
+const VILLAGE_SET_ID = "village";
+
+/** A village is never judged by a commune threshold. */
+function onlyVillageLevel(file: string, set: CriteriaSet): void {
+  const communeLevel = set.criteria.find((c) => c.level === "commune");
+  if (communeLevel) fail(file, msg.criteria.communeLevelInVillageSet(communeLevel.id));
+}
+
+/** A base set's criteria with a file's removals, overrides and additions. */
+function changed(file: string, o: Pick<z.infer<typeof overrideSchema>, "remove" | "override" | "add">, base: CriteriaSet): CriterionDef[] {
   const byId = new Map<string, CriterionDef>(base.criteria.map(({ ast: _ast, ...def }) => [def.id, def]));
   for (const id of o.remove) {
     if (!byId.delete(id)) fail(file, msg.criteria.removeUnknown(id));
@@ -157,7 +189,7 @@ export function parseProvinceOverride(file: string, input: unknown, base: Criter
     if (byId.has(added.id)) fail(file, msg.criteria.addExisting(added.id));
     byId.set(added.id, added);
   }
-  return { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(file, [...byId.values()], fields) };
+  return [...byId.values()];
 }
 
 export interface CriteriaRegistry {
@@ -165,20 +197,36 @@ export interface CriteriaRegistry {
   byProvince: Map<string, CriteriaSet>;
   /** The set that applies to a province (its own file, else the default). */
   forProvince(code: string | null | undefined): CriteriaSet;
+  /** The village set ("thôn, khu phố không ma túy"), or null when no village.json is shipped. */
+  village: CriteriaSet | null;
+  villageByProvince: Map<string, CriteriaSet>;
+  /** The village set that applies to a province (its own <CODE>.village.json, else village.json). */
+  villageForProvince(code: string | null | undefined): CriteriaSet | null;
 }
 
-/** Builds the registry from files: "default.json" plus province files. Throws CriteriaFileError. */
+/** Builds the registry from files: "default.json", "village.json" and province files. Throws CriteriaFileError. */
 export function buildRegistry(files: Record<string, unknown>, fields: FigureField[] = FIGURE_FIELDS): CriteriaRegistry {
   if (!files["default.json"]) throw new CriteriaFileError(msg.criteria.defaultMissing);
   const base = parseCriteriaSet("default.json", files["default.json"], fields);
+  const village = files["village.json"] === undefined ? null : parseVillageSet("village.json", files["village.json"], base, fields);
   const byProvince = new Map<string, CriteriaSet>();
+  const villageByProvince = new Map<string, CriteriaSet>();
   for (const [file, content] of Object.entries(files)) {
-    if (file === "default.json") continue;
-    const set = parseProvinceOverride(file, content, base, fields);
-    if (`${set.province}.json` !== file) fail(file, msg.criteria.fileName(set.province));
-    byProvince.set(set.province!, set);
+    if (file === "default.json" || file === "village.json") continue;
+    const forVillages = file.endsWith(".village.json");
+    if (forVillages && !village) fail(file, msg.criteria.villageBaseMissing);
+    const set = parseProvinceOverride(file, content, forVillages ? village! : base, fields);
+    if (`${set.province}${forVillages ? ".village" : ""}.json` !== file) fail(file, msg.criteria.fileName(`${set.province}${forVillages ? ".village" : ""}`));
+    (forVillages ? villageByProvince : byProvince).set(set.province!, set);
   }
-  return { default: base, byProvince, forProvince: (code) => (code && byProvince.get(code.toUpperCase())) || base };
+  return {
+    default: base,
+    byProvince,
+    forProvince: (code) => (code && byProvince.get(code.toUpperCase())) || base,
+    village,
+    villageByProvince,
+    villageForProvince: (code) => (code && villageByProvince.get(code.toUpperCase())) || village,
+  };
 }
 
 let shipped: CriteriaRegistry | null = null;
@@ -301,4 +349,12 @@ export function countByStatus(results: CriterionResult[]): Record<CriterionStatu
   const out: Record<CriterionStatus, number> = { met: 0, not_met: 0, unknown: 0 };
   for (const r of results) out[r.status]++;
   return out;
+}
+
+/** A village against the village set: it qualifies when every criterion is met, fails on any not met, else waits for figures. */
+export type RecognitionStatus = "qualifies" | "fails" | "unknown";
+
+export function recognitionStatus(results: CriterionResult[]): RecognitionStatus {
+  if (results.some((r) => r.status === "not_met")) return "fails";
+  return results.every((r) => r.status === "met") ? "qualifies" : "unknown";
 }

@@ -3,14 +3,14 @@
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
 import { lastMonths, type MonthKey, monthOf, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
-import { criteriaRegistry, countByStatus, evaluateCriteria, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
+import { criteriaRegistry, countByStatus, evaluateCriteria, recognitionStatus, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
 import type { CoverageSource } from "./coverage.js";
 import { bulletinCoverage } from "./bulletin-coverage.js";
 import { parseStoredValues, validateValues, type FigureValues } from "./fields.js";
-import type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, VillageMonth } from "./types.js";
+import type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, VillageMonth, VillageRecognition } from "./types.js";
 import type { ReportRenderers } from "../reports/types.js";
 
-export type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, ReportRenderers };
+export type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, ReportRenderers, VillageRecognition };
 import { tipStatistics, type TipStats } from "./tipstats.js";
 
 
@@ -142,6 +142,21 @@ export async function communeMonth(db: Db, deps: ComplianceDeps, commune: Commun
 export function villageResults(deps: ComplianceDeps, cm: CommuneMonth, villageId: number): CriterionResult[] {
   const v = cm.villages.filter((x) => x.id === villageId);
   return evaluateCriteria(deps.criteria.forProvince(cm.commune.provinceCode), villageInputs(v, cm.coverageKnown), { village: true });
+}
+
+/**
+ * "Thôn, khu phố không ma túy": each village of the commune against the village set (seed 003
+ * §III.1: the commune reviews and proposes its villages for recognition). Null when no village set
+ * is shipped for the province.
+ */
+export function villageRecognition(deps: ComplianceDeps, cm: CommuneMonth): { setName: string; villages: VillageRecognition[] } | null {
+  const set = deps.criteria.villageForProvince(cm.commune.provinceCode);
+  if (!set) return null;
+  const villages = cm.villages.map((v) => {
+    const results = evaluateCriteria(set, villageInputs([v], cm.coverageKnown), { village: true });
+    return { villageId: v.id, code: v.code, name: v.name, status: recognitionStatus(results), reported: v.figures !== null, results };
+  });
+  return { setName: set.name, villages };
 }
 
 export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {

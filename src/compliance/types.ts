@@ -1,7 +1,7 @@
 // The shapes of compliance data (a commune's month, its villages, the trend), apart from the
 // functions that compute them (service.ts), so reports can name them without a cycle.
 import { type MonthKey } from "../util/vietnam-time.js";
-import type { CriterionResult, CriterionStatus } from "./criteria.js";
+import type { CriterionResult, CriterionStatus, RecognitionStatus } from "./criteria.js";
 import type { VillageCoverage } from "./coverage.js";
 import type { FigureValues } from "./fields.js";
 
@@ -56,4 +56,15 @@ export interface TrendPoint {
   villagesReported: number;
   criteriaMet: number;
   criteriaTotal: number;
+}
+
+export interface VillageRecognition {
+  villageId: number;
+  code: string;
+  name: string;
+  status: RecognitionStatus;
+  /** Whether the village entered figures for the month. */
+  reported: boolean;
+  /** Every criterion of the village set for this village. */
+  results: CriterionResult[];
 }

@@ -12,6 +12,7 @@ export const viCommandWords = {
   dangky: ["dangky"],
   dich: ["dich"],
   huy: ["huy", "cancel"],
+  congnhan: ["congnhan", "xetthon"],
   huybantin: ["huybantin"],
   kenhcanhbao: ["kenhcanhbao"],
   lichphat: ["lichphat"],

@@ -70,6 +70,12 @@ export const viCommands = {
     admin: "/tieuchi <mã xã> [tháng] — bảng tiêu chí \"xã không ma túy\" của một xã",
     menu: "Bảng tiêu chí xã không ma túy",
   },
+  recognition: {
+    commune: "/congnhan [tháng] — xét công nhận \"thôn, khu phố không ma túy\": thôn nào đủ điều kiện, thôn nào chưa và vì sao",
+    village: "/congnhan [tháng] — thôn mình đã đủ điều kiện \"thôn không ma túy\" chưa",
+    admin: "/congnhan <mã xã> [mã thôn] [tháng] — xét công nhận thôn không ma túy của một xã",
+    menu: "Xét công nhận thôn không ma túy",
+  },
   tipStats: {
     commune: "/tinbao_tk [tháng] — thống kê tin báo theo trạng thái, loại việc, thôn; thời gian tiếp nhận, xử lý",
     admin: "/tinbao_tk <mã xã> [tháng] — thống kê tin báo của một xã",

@@ -120,6 +120,30 @@ export const viCompliance = {
     communeOnly: (n: number) => `(${n} tiêu chí chỉ xét trên toàn xã, không xét riêng từng thôn: xem /tieuchi của xã.)`,
   },
 
+  recognition: {
+    title: (month: string, commune: string, set: string) => `🏡 XÉT CÔNG NHẬN THÔN KHÔNG MA TÚY — THÁNG ${formatMonthVN(month)}, XÃ ${commune.toUpperCase()}\n(${set})`,
+    villageTitle: (month: string, village: string, set: string) => `🏡 ${village} — xét "thôn không ma túy" tháng ${formatMonthVN(month)}\n(${set})`,
+    qualifies: (n: number, total: number) => `✅ Đủ điều kiện đề nghị công nhận: ${n}/${total} thôn`,
+    fails: (n: number) => `❌ Chưa đạt: ${n} thôn`,
+    unknown: (n: number) => `❔ Chưa đủ số liệu để xét: ${n} thôn`,
+    names: (names: string) => `   ${names}`,
+    /** One failing village and the criteria it fails. */
+    failing: (village: string, criteria: string) => `• ${village}: ${criteria}`,
+    /** One village still waiting: no figures at all, or which figures. */
+    waiting: (village: string, what: string) => `• ${village}: ${what}`,
+    noFigures: "chưa nhập số liệu tháng (/capnhat)",
+    missingFigures: (labels: string) => `thiếu ${labels}`,
+    more: (n: number) => `… và ${n} thôn khác`,
+    villageQualifies: "✅ Thôn đạt đủ tiêu chí, có thể đề nghị công nhận \"thôn không ma túy\".",
+    villageFails: (n: number) => `❌ Thôn còn ${n} tiêu chí chưa đạt:`,
+    villageUnknown: "❔ Chưa đủ số liệu để xét. Các tiêu chí:",
+    detail: (code: string) => `Xem chi tiết một thôn: /congnhan ${code}`,
+    noSet: "Chưa có bộ tiêu chí \"thôn không ma túy\" cho tỉnh này.",
+    noVillages: "Xã chưa có thôn nào trong hệ thống.",
+    /** The line in /tieuchi pointing to the village review. */
+    inCriteria: (n: number, total: number) => `🏡 Thôn đủ điều kiện "thôn không ma túy": ${n}/${total} (/congnhan để xem)`,
+  },
+
   summary: {
     title: (month: string, commune: string) => `📊 THỐNG KÊ THÁNG ${formatMonthVN(month)} — XÃ ${commune.toUpperCase()}`,
     villageTitle: (month: string, village: string, commune: string) => `📊 Số liệu tháng ${formatMonthVN(month)} — ${village}, xã ${commune}`,
@@ -210,6 +234,13 @@ export const viCompliance = {
     sectionTips: "III. Tin báo",
     sectionCoverage: "IV. Phát thanh, tuyên truyền",
     sectionTrend: "V. Xu hướng 6 tháng",
+    sectionRecognition: "VI. Xét công nhận thôn, khu phố không ma túy",
+    sheetRecognition: "Công nhận thôn",
+    colRecognition: "Đề nghị công nhận",
+    colCriteriaMetOf: "Tiêu chí đạt",
+    colReason: "Chưa đạt hoặc còn thiếu",
+    recognitionWord: { qualifies: "✅ Đủ điều kiện", fails: "❌ Chưa đạt", unknown: "❔ Chưa đủ số liệu" } as Record<string, string>,
+    metOf: (met: number, total: number) => `${met}/${total}`,
     total: "Tổng",
     noData: "—",
     coverageUnknown: "Chưa có dữ liệu phát thanh (tính năng bản tin chưa cung cấp số liệu).",

@@ -29,6 +29,9 @@ export const viData = {
     addExisting: (id: string) => `"add" thêm tiêu chí "${id}" đã có; dùng "override" để sửa`,
     defaultMissing: "Thiếu tệp tiêu chí mặc định default.json.",
     fileName: (province: string | null) => `tên tệp phải là mã tỉnh: ${province}.json`,
+    communeLevelInVillageSet: (id: string) => `bộ tiêu chí thôn không được có tiêu chí cấp xã ("${id}" có level "commune")`,
+    villageBaseMissing: "bộ tiêu chí thôn của tỉnh cần tệp village.json",
+    extendsWrong: (expected: string) => `"extends" của tệp này phải là "${expected}"`,
   },
 
   fields: {

@@ -1,5 +1,6 @@
 // Words for criteria results, shared by the chat, the HTML page and the spreadsheet.
 import type { CriterionResult } from "../compliance/criteria.js";
+import type { VillageRecognition } from "../compliance/types.js";
 import type { VillageCoverage } from "../compliance/coverage.js";
 import { fieldById } from "../compliance/fields.js";
 import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
@@ -51,4 +52,13 @@ export function missingText(r: CriterionResult, maxVillages = 5): string {
 /** "Mất điện, hỏng loa: 1; Lý do khác (gõ chữ): 2 (“loa xã đang sửa”; “trưởng thôn đi vắng”)". */
 export function notBroadcastText(c: VillageCoverage | null | undefined): string {
   return (c?.notBroadcast ?? []).map((x) => t.report.notBroadcastItem(x.reason, x.count, x.texts ?? [])).join("; ");
+}
+
+/** Why a village is not recognised yet: the criteria it fails, or what it still has to enter. Empty when it qualifies. */
+export function recognitionReason(v: VillageRecognition): string {
+  if (v.status === "qualifies") return "";
+  if (v.status === "fails") return v.results.filter((r) => r.status === "not_met").map((r) => r.text).join("; ");
+  if (!v.reported) return t.recognition.noFigures;
+  const fields = [...new Set(v.results.filter((r) => r.status === "unknown").flatMap((r) => r.missing.map((m) => m.field)))];
+  return t.recognition.missingFigures(fields.map(figureLabel).join(", "));
 }

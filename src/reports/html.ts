@@ -5,7 +5,7 @@ import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
-import { figureLabel, missingText, notBroadcastText, requiredText, valueText } from "./describe.js";
+import { figureLabel, missingText, notBroadcastText, recognitionReason, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -87,6 +87,15 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
     h(`<tr><td>${esc(formatMonthVN(p.month))}</td><td class="n">${formatNumberVN(p.tips)}</td><td class="n">${p.villagesReached}/${p.villages}${pct}</td><td class="n">${p.villagesReported}/${p.villages}</td><td class="n">${p.criteriaMet}/${p.criteriaTotal}</td></tr>`);
   }
   h(`</table>`);
+  if (r.recognition) {
+    h(`<h2>${esc(t.report.sectionRecognition)}</h2><p>${esc(t.report.criteriaSet)}: ${esc(r.recognition.setName)}</p>`);
+    h(`<table><tr><th>${esc(t.report.colVillage)}</th><th>${esc(t.report.colRecognition)}</th><th>${esc(t.report.colCriteriaMetOf)}</th><th>${esc(t.report.colReason)}</th></tr>`);
+    for (const v of r.recognition.villages) {
+      const met = v.results.filter((x) => x.status === "met").length;
+      h(`<tr><td>${esc(v.name)}</td><td class="${v.status === "qualifies" ? "met" : v.status === "fails" ? "not_met" : "unknown"}">${esc(t.report.recognitionWord[v.status]!)}</td><td class="n">${esc(t.report.metOf(met, v.results.length))}</td><td>${esc(recognitionReason(v))}</td></tr>`);
+    }
+    h(`</table>`);
+  }
   h(`<p class="foot">${esc(t.report.footer)}</p></body></html>`);
   return rows.join("\n");
 }

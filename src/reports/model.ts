@@ -2,7 +2,7 @@
 import { type MonthKey, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { FIGURE_FIELDS } from "../compliance/fields.js";
-import { communeMonth, communeTrend, tipStatsFor, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
+import { communeMonth, communeTrend, tipStatsFor, villageRecognition, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
 import type { MonthlyReport } from "./types.js";
 
 export type { MonthlyReport };
@@ -30,5 +30,6 @@ export async function buildMonthlyReport(db: Db, deps: ComplianceDeps, commune: 
     tips,
     villageNames: Object.fromEntries(data.villages.map((v) => [v.id, v.name])),
     trend,
+    recognition: villageRecognition(deps, data),
   };
 }

@@ -4,6 +4,7 @@ import { type MonthKey } from "../util/vietnam-time.js";
 import type { FigureField } from "../compliance/fields.js";
 import type { TipStats } from "../compliance/tipstats.js";
 import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
+import type { VillageRecognition } from "../compliance/types.js";
 
 export interface MonthlyReport {
   commune: CommuneRef;
@@ -15,6 +16,8 @@ export interface MonthlyReport {
   tips: TipStats;
   villageNames: Record<number, string>;
   trend: TrendPoint[];
+  /** The villages against the "thôn, khu phố không ma túy" set, when the province has one. */
+  recognition: { setName: string; villages: VillageRecognition[] } | null;
 }
 
 /** Files only some runtimes can make (Node: exceljs, resvg-wasm). Without them, reports are HTML only. */

@@ -7,7 +7,7 @@ import { categoryLabel } from "../tips/categories.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { formatNumberVN } from "../compliance/month.js";
-import { figureLabel, missingText, notBroadcastText, requiredText, valueText } from "./describe.js";
+import { figureLabel, missingText, notBroadcastText, recognitionReason, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
 
 /** Excel dates have no zone: write the Vietnam wall-clock time. */
@@ -110,6 +110,17 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   if (chartPng) {
     const image = wb.addImage({ buffer: chartPng as unknown as ExcelJS.Buffer, extension: "png" });
     trend.addImage(image, { tl: { col: 0, row: r.trend.length + 2 }, ext: { width: 800, height: 400 } });
+  }
+
+  if (r.recognition) {
+    const sheet = wb.addWorksheet(t.report.sheetRecognition);
+    header(sheet, [t.report.colVillageCode, t.report.colVillage, t.report.colRecognition, t.report.colCriteriaMetOf, t.report.colReason], [10, 24, 20, 12, 70]);
+    for (const v of r.recognition.villages) {
+      const row = sheet.addRow([v.code, v.name, t.report.recognitionWord[v.status], t.report.metOf(v.results.filter((x) => x.status === "met").length, v.results.length), recognitionReason(v)]);
+      row.alignment = { vertical: "top", wrapText: true };
+    }
+    sheet.addRow([]);
+    sheet.addRow([t.report.criteriaSet, r.recognition.setName]);
   }
 
   const buffer = await wb.xlsx.writeBuffer();

@@ -109,7 +109,7 @@ describe("sources users read", () => {
 
   it("every criteria set, as loaded, cites documents in its name, source and criteria", () => {
     const registry = criteriaRegistry();
-    const sets = [registry.default, ...registry.byProvince.values()];
+    const sets = [registry.default, ...registry.byProvince.values(), ...(registry.village ? [registry.village] : []), ...registry.villageByProvince.values()];
     expect(sets.length).toBe(Object.keys(CRITERIA_FILES).length);
     for (const set of sets) {
       expect(report(walk({ name: set.name, source: set.source }, set.id, []))).toEqual([]);

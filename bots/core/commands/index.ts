@@ -19,6 +19,7 @@ import nhomcanhbao from "./nhomcanhbao.js";
 import capnhat from "./capnhat.js";
 import thongke from "./thongke.js";
 import tieuchi from "./tieuchi.js";
+import congnhan from "./congnhan.js";
 import tinbaoTk from "./tinbao_tk.js";
 import baocao from "./baocao.js";
 import bieudo from "./bieudo.js";
@@ -50,6 +51,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   capnhat,
   thongke,
   tieuchi,
+  congnhan,
   tinbaoTk,
   baocao,
   bieudo,
