@@ -19,7 +19,8 @@ import {
   type CommuneRef,
   type ComplianceDeps,
 } from "../../src/compliance/service.js";
-import { buildMonthlyReport } from "../../src/reports/model.js";
+import { buildPeriodReport } from "../../src/reports/model.js";
+import { monthPeriod, parsePeriodArg, periodLabel, type ReviewPeriod } from "../../src/compliance/periods.js";
 import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, recognitionReason, requiredText, valueText } from "../../src/reports/describe.js";
@@ -48,6 +49,8 @@ interface Target {
   commune: CommuneRef;
   village: { id: number; code: string; name: string } | null;
   month: MonthKey;
+  /** A quarter, six months, a year or a campaign, where the command takes one (/baocao). */
+  period: ReviewPeriod | null;
 }
 
 /**
@@ -78,7 +81,7 @@ export async function unknownCodeText(turn: Turn, staff: StaffRow, word: string)
  * Reads "[commune code] [village code] [month]" in any order. A village head is held to their
  * village; commune staff to their commune; admins name a commune within their scope.
  */
-async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command: string, villageAction: StaffAction, communeAction: StaffAction): Promise<Target | null> {
+async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command: string, villageAction: StaffAction, communeAction: StaffAction, takesPeriod = false): Promise<Target | null> {
   const { db } = turn.deps;
   if (turn.incoming.chat.isGroup) {
     turn.reply(turn.t.compliance.scope.groupRefused);
@@ -89,6 +92,7 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
   let communeId: number | null = null;
   let village: Target["village"] = null;
   let villageCommuneId: number | null = null;
+  let period: ReviewPeriod | null = null;
   for (const word of args.split(/\s+/).filter(Boolean).slice(0, 4)) {
     const m = parseMonthArg(word);
     if (m) {
@@ -109,11 +113,24 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
         continue;
       }
     }
+    const p = parsePeriodArg(word.slice(0, 40), turn.now(), complianceOf(turn).reportDueDay);
+    if (p) {
+      if (!takesPeriod) {
+        turn.reply(turn.t.compliance.period.notHere);
+        return null;
+      }
+      period = p;
+      continue;
+    }
     turn.reply(await unknownCodeText(turn, staff, word.slice(0, 40)));
     return null;
   }
   if (month > current) {
     turn.reply(turn.t.compliance.scope.futureMonth(month));
+    return null;
+  }
+  if (period && period.start > turn.now()) {
+    turn.reply(turn.t.compliance.period.future(periodLabel(turn.t.compliance.period, period)));
     return null;
   }
   if (communeId !== null && villageCommuneId !== null && communeId !== villageCommuneId) {
@@ -140,7 +157,7 @@ async function resolveTarget(turn: Turn, staff: StaffRow, args: string, command:
     turn.reply(turn.t.compliance.scope.forbidden);
     return null;
   }
-  return { commune, village, month };
+  return { commune, village, month, period };
 }
 
 function sumOf(cm: CommuneMonth, field: string): { value: number; complete: boolean } {
@@ -364,32 +381,35 @@ export async function sendReport(turn: Turn, staff: StaffRow, args: string): Pro
     turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
-  const target = await resolveTarget(turn, staff, args, "baocao", "report.read", "report.read");
+  const target = await resolveTarget(turn, staff, args, "baocao", "report.read", "report.read", true);
   if (!target) return;
   const { db } = turn.deps;
   const deps = complianceOf(turn);
-  turn.reply(turn.t.compliance.report.working(target.month));
-  const report = await buildMonthlyReport(db, deps, target.commune, target.month, turn.now());
-  const svg = trendChartSvg(report.trend, `${turn.t.compliance.report.chartTitle} — ${turn.t.data.commune(target.commune.name)}`);
-  const stem = turn.t.compliance.report.fileStem(target.commune.code, target.month);
+  const period = target.period ?? monthPeriod(target.month, deps.reportDueDay);
+  turn.reply(turn.t.compliance.report.working(periodLabel(turn.t.compliance.period, period)));
+  const report = await buildPeriodReport(db, deps, target.commune, period, turn.now());
+  const label = report.periodLabel;
+  const svg = trendChartSvg(report.trend, `${period.kind === "month" ? turn.t.compliance.report.chartTitle : label} — ${turn.t.data.commune(target.commune.name)}`);
+  const stem = turn.t.compliance.report.fileStem(target.commune.code, period.key);
   const html = new TextEncoder().encode(renderReportHtml(report, svg));
-  turn.reply(turn.t.compliance.report.ready(target.month, target.commune.name, formatDateVN(report.dueDate)));
+  turn.reply(turn.t.compliance.report.ready(label, target.commune.name, formatDateVN(report.dueDate)));
+  const chartCaption = period.kind === "month" ? turn.t.compliance.report.chartCaption(target.month) : turn.t.compliance.report.periodChartCaption(label);
   const renderers = deps.renderers;
   if (renderers) {
     const png = await renderers.png(svg);
     const xlsx = await renderers.xlsx(report, png);
     const xlsxId = await storeFile(turn, staff, target, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
-    turn.replies.push({ text: turn.t.compliance.report.xlsxCaption(target.month), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
+    turn.replies.push({ text: turn.t.compliance.report.xlsxCaption(label), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
     const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
-    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(label), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
     const pngId = await storeFile(turn, staff, target, "png", "image/png", png);
-    turn.replies.push({ text: turn.t.compliance.report.chartCaption(target.month), media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
+    turn.replies.push({ text: chartCaption, media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
   } else {
     const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
-    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(target.month), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
+    turn.replies.push({ text: turn.t.compliance.report.htmlCaption(label), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
     turn.reply(turn.t.compliance.report.htmlOnly);
   }
-  turn.deps.log.info("report.made", { communeId: target.commune.id, month: target.month, staffId: staff.id });
+  turn.deps.log.info("report.made", { communeId: target.commune.id, month: target.month, period: period.key, staffId: staff.id });
 }
 
 /** /bieudo [month]: the 6-month chart alone. */

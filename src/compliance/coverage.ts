@@ -21,3 +21,25 @@ export interface CoverageSource {
   villageCoverage(db: Db, communeId: number, month: MonthKey): Promise<VillageCoverage[] | null>;
 }
 
+
+/** One village's coverage over several months (a quarter, a year): counts added, typed reasons kept. Null when no month has any. */
+export function addCoverage(villageId: number, months: Array<VillageCoverage | null | undefined>): VillageCoverage | null {
+  const present = months.filter((c): c is VillageCoverage => !!c);
+  if (present.length === 0) return null;
+  const reasons = new Map<string, { reason: string; count: number; texts?: string[] }>();
+  for (const c of present) {
+    for (const n of c.notBroadcast) {
+      const sum = reasons.get(n.reason) ?? { reason: n.reason, count: 0 };
+      sum.count += n.count;
+      if (n.texts?.length) sum.texts = [...(sum.texts ?? []), ...n.texts];
+      reasons.set(n.reason, sum);
+    }
+  }
+  return {
+    villageId,
+    slotsDelivered: present.reduce((s, c) => s + c.slotsDelivered, 0),
+    confirmedBroadcast: present.reduce((s, c) => s + c.confirmedBroadcast, 0),
+    notBroadcast: [...reasons.values()],
+    noHead: present.reduce((s, c) => s + (c.noHead ?? 0), 0),
+  };
+}

@@ -14,6 +14,8 @@ const fieldSchema = z.object({
   kind: z.enum(["count", "yesno"]),
   max: z.number().int().positive().optional(),
   atMost: z.string().optional(),
+  /** Over a quarter or a year: "sum" for a count of the month ("trong tháng"), "last" (the latest value) for a standing count. */
+  aggregate: z.enum(["sum", "last"]).default("last"),
 });
 
 export type FigureField = z.infer<typeof fieldSchema>;

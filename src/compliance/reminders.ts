@@ -10,7 +10,7 @@ import type { Channel } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { communeMonth, communeRef, type ComplianceDeps } from "./service.js";
-import { dueDateOf } from "../reports/model.js";
+import { dueDateOf } from "./periods.js";
 
 // At most ~98 bound values per query on D1: relation loads of a batch stay under it.
 const BATCH = 50;

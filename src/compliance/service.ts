@@ -6,7 +6,9 @@ import type { Db } from "../db/client.js";
 import { criteriaRegistry, countByStatus, evaluateCriteria, recognitionStatus, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
 import type { CoverageSource } from "./coverage.js";
 import { bulletinCoverage } from "./bulletin-coverage.js";
-import { parseStoredValues, validateValues, type FigureValues } from "./fields.js";
+import { FIGURE_FIELDS, parseStoredValues, validateValues, type FigureValues } from "./fields.js";
+import { addCoverage } from "./coverage.js";
+import { aggregateFigures, monthsBegun, type ReviewPeriod } from "./periods.js";
 import type { CommuneMonth, CommuneRef, StoredFigures, TrendPoint, VillageMonth, VillageRecognition } from "./types.js";
 import type { ReportRenderers } from "../reports/types.js";
 
@@ -159,8 +161,43 @@ export function villageRecognition(deps: ComplianceDeps, cm: CommuneMonth): { se
   return { setName: set.name, villages };
 }
 
+/**
+ * A commune over a review period: each village's figures added up over the months begun by `now`
+ * (flows summed, stocks the latest entered: aggregateFigures), its bulletin coverage added, and
+ * the criteria judged on those. A month is simply communeMonth.
+ */
+export async function communePeriod(db: Db, deps: ComplianceDeps, commune: CommuneRef, period: ReviewPeriod, now: Date): Promise<CommuneMonth> {
+  const months = monthsBegun(period, now);
+  if (period.kind === "month" || months.length === 0) return communeMonth(db, deps, commune, period.months[0]!);
+  const [villages, rows, coverages] = await Promise.all([
+    db.village.findMany({ where: { communeId: commune.id }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } }),
+    db.villageFigures.findMany({ where: { communeId: commune.id, month: { in: months } } }),
+    Promise.all(months.map((m) => deps.coverage.villageCoverage(db, commune.id, m))),
+  ]);
+  const coverageKnown = coverages.some((c) => c !== null);
+  const list: VillageMonth[] = villages.map((v) => {
+    const own = months.map((m) => rows.find((r) => r.villageId === v.id && r.month === m) ?? null);
+    const total = aggregateFigures(FIGURE_FIELDS, own.map((r) => (r ? parseStoredValues(r.data) : null)));
+    const latest = own.filter((r) => r !== null).at(-1);
+    return {
+      ...v,
+      figures: total && latest ? { values: total.values, version: latest.version, source: latest.source, updatedAt: latest.updatedAt, updatedByStaffId: latest.updatedByStaffId } : null,
+      coverage: addCoverage(v.id, coverages.map((c) => c?.find((x) => x.villageId === v.id))),
+      monthsReported: total?.monthsReported ?? 0,
+    };
+  });
+  const set = deps.criteria.forProvince(commune.provinceCode);
+  const results = evaluateCriteria(set, villageInputs(list, coverageKnown));
+  return { commune, month: months.at(-1)!, villages: list, coverageKnown, criteriaSetName: set.name, results, counts: countByStatus(results) };
+}
+
 export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {
   const { start, end } = monthRange(month);
+  return tipStatsBetween(db, communeId, start, end);
+}
+
+/** Tips received in [start, end), held tips left out. */
+export async function tipStatsBetween(db: Db, communeId: number, start: Date, end: Date): Promise<TipStats> {
   const rows = await db.tip.findMany({
     where: { communeId, hold: null, createdAt: { gte: start, lt: end } },
     select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true },

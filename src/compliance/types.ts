@@ -28,6 +28,8 @@ export interface VillageMonth {
   name: string;
   figures: StoredFigures | null;
   coverage: VillageCoverage | null;
+  /** Over a quarter, six months, a year or a campaign: how many of its months the village entered. */
+  monthsReported?: number;
 }
 
 export interface CommuneMonth {

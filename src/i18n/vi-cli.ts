@@ -23,9 +23,9 @@ export const viCli = {
     importSummary: "Nhập số liệu tháng của các thôn từ tệp CSV (village_code,month,<mục số liệu>…); kiểm tra cả tệp trước khi ghi",
     criteriaUsage: "[tệp.json]",
     criteriaSummary: "Kiểm tra bộ tiêu chí: các tệp đang dùng, hoặc một tệp tiêu chí của tỉnh trước khi đưa vào",
-    reportUsage: "--commune <mã xã> [--month 11/2026] [--out <thư mục>]",
+    reportUsage: "--commune <mã xã> [--month 11/2026 | --period q4/2026 | 6thang/2026 | nam/2026 | thanghanhdong/2026] [--out <thư mục>]",
     reportSummary: "Lập báo cáo tháng của một xã ra tệp (Excel, HTML, PNG) trong thư mục chỉ định",
-    reportHowTo: "Cách dùng: npm run admin -- compliance-report --commune <mã xã> [--month 11/2026] [--out <thư mục>]",
+    reportHowTo: "Cách dùng: npm run admin -- compliance-report --commune <mã xã> [--month 11/2026 | --period q4/2026 | 6thang/2026 | nam/2026 | thanghanhdong/2026] [--out <thư mục>]",
   },
 
   groups: {

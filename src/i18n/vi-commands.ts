@@ -82,8 +82,8 @@ export const viCommands = {
     menu: "Thống kê tin báo",
   },
   report: {
-    commune: "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ)",
-    admin: "/baocao <mã xã> [tháng] — báo cáo tháng của một xã",
+    commune: "/baocao [tháng] — báo cáo tháng gửi cấp trên (Excel, trang in được, biểu đồ); theo quý, sơ kết 6 tháng, tổng kết năm, đợt cao điểm: /baocao q4/2026, /baocao 6thang/2026, /baocao nam/2026, /baocao thanghanhdong",
+    admin: "/baocao <mã xã> [tháng | q4/2026 | 6thang/2026 | nam/2026 | thanghanhdong] — báo cáo của một xã",
     menu: "Báo cáo tháng",
   },
   chart: {

@@ -120,6 +120,27 @@ export const viCompliance = {
     communeOnly: (n: number) => `(${n} tiêu chí chỉ xét trên toàn xã, không xét riêng từng thôn: xem /tieuchi của xã.)`,
   },
 
+  period: {
+    /** What a leader types after /baocao for a period, unaccented (the typed word is folded before matching). */
+    words: {
+      quarter: ["q", "quy"],
+      half: ["h", "ky"],
+      firstHalf: ["6thang", "6thangdau", "soket"],
+      secondHalf: ["6thangcuoi"],
+      year: ["nam", "canam", "tongket"],
+    },
+    month: (month: string) => `tháng ${formatMonthVN(month)}`,
+    quarter: (quarter: number, year: number) => `quý ${["I", "II", "III", "IV"][quarter - 1]}/${year}`,
+    half: (half: number, year: number) => (half === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`),
+    year: (year: number) => `năm ${year}`,
+    campaign: (name: string, year: number) => `${name} năm ${year}`,
+    /** A period still running: reported up to this month. */
+    soFar: (label: string, month: string) => `${label} (đến tháng ${formatMonthVN(month)})`,
+    future: (label: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)} chưa bắt đầu, chưa có gì để báo cáo.`,
+    notHere: "Chỉ /baocao lập báo cáo theo quý, 6 tháng, năm hoặc đợt cao điểm; lệnh này xem theo tháng (ví dụ 11/2026).",
+    monthsReported: "Số tháng thôn đã nhập số liệu",
+  },
+
   recognition: {
     title: (month: string, commune: string, set: string) => `🏡 XÉT CÔNG NHẬN THÔN KHÔNG MA TÚY — THÁNG ${formatMonthVN(month)}, XÃ ${commune.toUpperCase()}\n(${set})`,
     villageTitle: (month: string, village: string, set: string) => `🏡 ${village} — xét "thôn không ma túy" tháng ${formatMonthVN(month)}\n(${set})`,
@@ -179,16 +200,17 @@ export const viCompliance = {
   },
 
   report: {
-    working: (month: string) => `⏳ Đang lập báo cáo tháng ${formatMonthVN(month)}…`,
-    ready: (month: string, commune: string, due: string) =>
-      `📄 Báo cáo tháng ${formatMonthVN(month)} — xã ${commune}. Hạn gửi cấp trên: ${due}. Gồm bảng tính Excel (mỗi phần một trang) và trang báo cáo in được.`,
-    xlsxCaption: (month: string) => `Bảng tính báo cáo tháng ${formatMonthVN(month)}`,
-    htmlCaption: (month: string) => `Báo cáo tháng ${formatMonthVN(month)} (mở bằng trình duyệt, in hoặc lưu PDF)`,
+    working: (label: string) => `⏳ Đang lập báo cáo ${label}…`,
+    ready: (label: string, commune: string, due: string) =>
+      `📄 Báo cáo ${label} — xã ${commune}. Hạn gửi cấp trên: ${due}. Gồm bảng tính Excel (mỗi phần một trang) và trang báo cáo in được.`,
+    xlsxCaption: (label: string) => `Bảng tính báo cáo ${label}`,
+    htmlCaption: (label: string) => `Báo cáo ${label} (mở bằng trình duyệt, in hoặc lưu PDF)`,
     chartCaption: (month: string) => `Biểu đồ 6 tháng đến tháng ${formatMonthVN(month)}: tin báo, thôn được tuyên truyền, tiêu chí đạt`,
+    periodChartCaption: (label: string) => `Biểu đồ từng tháng của ${label}: tin báo, thôn được tuyên truyền, tiêu chí đạt`,
     htmlOnly: "Máy chủ này chỉ lập được trang báo cáo (HTML); bảng tính Excel và ảnh biểu đồ cần máy chủ chạy trên Node.",
     chartUnavailable: "Máy chủ này chưa vẽ được ảnh biểu đồ; biểu đồ có trong trang báo cáo.",
     heading: (commune: string, province: string) => `BÁO CÁO KẾT QUẢ XÂY DỰNG "XÃ KHÔNG MA TÚY" — XÃ ${commune.toUpperCase()}, ${province.toUpperCase()}`,
-    subheading: (month: string, generated: string, due: string) => `Tháng ${formatMonthVN(month)} · Lập lúc ${generated} · Hạn gửi: ${due}`,
+    subheading: (label: string, generated: string, due: string) => `${label.charAt(0).toUpperCase()}${label.slice(1)} · Lập lúc ${generated} · Hạn gửi: ${due}`,
     sheetSummary: "Tổng hợp",
     sheetCriteria: "Tiêu chí",
     sheetVillages: "Số liệu thôn",
@@ -220,12 +242,14 @@ export const viCompliance = {
     commune: "Xã",
     province: "Tỉnh",
     month: "Tháng",
+    period: "Kỳ báo cáo",
     generated: "Ngày lập",
     due: "Hạn gửi",
     criteriaSet: "Bộ tiêu chí",
     criteriaCounts: "Kết quả tiêu chí",
     villagesReported: "Thôn đã nhập số liệu",
     tipsTotal: "Tin báo trong tháng",
+    tipsInPeriod: "Tin báo trong kỳ",
     tipsOpen: "Tin báo đang mở",
     medianTake: "Trung vị thời gian đến khi tiếp nhận (giờ)",
     medianClose: "Trung vị thời gian đến khi kết thúc (giờ)",

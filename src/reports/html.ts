@@ -15,7 +15,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
   const rows: string[] = [];
   const h = (s: string) => rows.push(s);
   h(`<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">`);
-  h(`<title>${esc(t.report.heading(r.commune.name, r.commune.provinceName))} — ${esc(formatMonthVN(r.month))}</title>`);
+  h(`<title>${esc(t.report.heading(r.commune.name, r.commune.provinceName))} — ${esc(r.periodLabel)}</title>`);
   h(`<style>
     @page { size: A4; margin: 15mm; }
     body { font-family: "Be Vietnam Pro", "Noto Sans", Arial, sans-serif; color: #1a1a1a; font-size: 13px; max-width: 1000px; margin: 0 auto; padding: 12px; }
@@ -27,7 +27,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
     .wide { overflow-x: auto; } @media print { .wide { overflow: visible; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
   </style></head><body>`);
   h(`<h1>${esc(t.report.heading(r.commune.name, r.commune.provinceName))}</h1>`);
-  h(`<p class="sub">${esc(t.report.subheading(r.month, formatDateTimeVN(r.generatedAt), formatDateVN(r.dueDate)))}</p>`);
+  h(`<p class="sub">${esc(t.report.subheading(r.periodLabel, formatDateTimeVN(r.generatedAt), formatDateVN(r.dueDate)))}</p>`);
   h(`<p>${esc(t.report.criteriaSet)}: ${esc(d.criteriaSetName)}. ${esc(t.criteria.counts(d.counts.met, d.counts.not_met, d.counts.unknown))}. ${esc(t.summary.reported(d.villages.filter((v) => v.figures).length, d.villages.length))}.</p>`);
   h(`<div class="chart">${chartSvg}</div>`);
 
@@ -51,6 +51,10 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
       h(`<td class="n">${value === undefined ? t.report.noData : f.kind === "yesno" ? (value ? t.form.yes : t.form.no) : formatNumberVN(value)}</td>`);
     }
     h(`<td class="n">${complete ? formatNumberVN(sum) : esc(t.summary.partial(formatNumberVN(sum)))}</td></tr>`);
+  }
+  if (r.period.kind !== "month") {
+    const months = r.trend.length;
+    h(`<tr><td>${esc(t.period.monthsReported)}</td>${d.villages.map((v) => `<td class="n">${v.monthsReported ?? 0}/${months}</td>`).join("")}<td></td></tr>`);
   }
   h(`</table></div>`);
 

@@ -1,30 +1,36 @@
 // The monthly report as plain data: what the XLSX, the HTML page and the chart are made from.
-import { type MonthKey, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import { FIGURE_FIELDS } from "../compliance/fields.js";
-import { communeMonth, communeTrend, tipStatsFor, villageRecognition, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
+import { communePeriod, communeTrend, tipStatsBetween, villageRecognition, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
+import { monthsBegun, periodLabel, type ReviewPeriod } from "../compliance/periods.js";
+import { messagesFor } from "../i18n/messages.js";
 import type { MonthlyReport } from "./types.js";
 
 export type { MonthlyReport };
 
 
-/** The day the report is due: `dueDay` of the reported month, as the plans say ("trước ngày 25 hằng tháng"). */
-export function dueDateOf(month: MonthKey, dueDay: number): Date {
-  const { start } = monthRange(month);
-  return new Date(start.getTime() + (dueDay - 1) * 86_400_000);
-}
-
-export async function buildMonthlyReport(db: Db, deps: ComplianceDeps, commune: CommuneRef, month: MonthKey, now: Date): Promise<MonthlyReport> {
+/**
+ * The report of a month, a quarter, six months, a year or a campaign. A month's trend is the six
+ * months up to it; a longer period's, its own months begun so far.
+ */
+export async function buildPeriodReport(db: Db, deps: ComplianceDeps, commune: CommuneRef, period: ReviewPeriod, now: Date): Promise<MonthlyReport> {
+  const months = monthsBegun(period, now);
+  const last = months.at(-1) ?? period.months[0]!;
+  const isMonth = period.kind === "month";
   const [data, tips, trend] = await Promise.all([
-    communeMonth(db, deps, commune, month),
-    tipStatsFor(db, commune.id, month),
-    communeTrend(db, deps, commune, month, 6),
+    communePeriod(db, deps, commune, period, now),
+    tipStatsBetween(db, commune.id, period.start, period.end),
+    communeTrend(db, deps, commune, last, isMonth ? 6 : Math.max(1, months.length)),
   ]);
+  const words = messagesFor("vi").compliance.period;
+  const label = periodLabel(words, period);
   return {
     commune,
-    month,
+    month: data.month,
+    period,
+    periodLabel: !isMonth && last !== period.months.at(-1) ? words.soFar(label, last) : label,
     generatedAt: now,
-    dueDate: dueDateOf(month, deps.reportDueDay),
+    dueDate: period.due,
     fields: FIGURE_FIELDS,
     data,
     tips,

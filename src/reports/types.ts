@@ -5,10 +5,15 @@ import type { FigureField } from "../compliance/fields.js";
 import type { TipStats } from "../compliance/tipstats.js";
 import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
 import type { VillageRecognition } from "../compliance/types.js";
+import type { ReviewPeriod } from "../compliance/periods.js";
 
 export interface MonthlyReport {
   commune: CommuneRef;
+  /** The month reported, or the last month begun of a longer period. */
   month: MonthKey;
+  period: ReviewPeriod;
+  /** "tháng 11/2026", "quý IV/2026 (đến tháng 11/2026)"… */
+  periodLabel: string;
   generatedAt: Date;
   dueDate: Date;
   fields: FigureField[];

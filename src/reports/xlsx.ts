@@ -35,7 +35,8 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   };
   put(t.report.province, r.commune.provinceName);
   put(t.report.commune, r.commune.name);
-  put(t.report.month, formatMonthVN(r.month));
+  if (r.period.kind === "month") put(t.report.month, formatMonthVN(r.month));
+  else put(t.report.period, r.periodLabel);
   put(t.report.generated, vnDate(r.generatedAt), "dd/mm/yyyy hh:mm");
   put(t.report.due, vnDate(r.dueDate), "dd/mm/yyyy");
   put(t.report.criteriaSet, d.criteriaSetName);
@@ -44,7 +45,7 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   put(`${t.report.criteriaCounts}: ${t.statusWord.unknown}`, d.counts.unknown, "#,##0");
   put(t.report.villagesReported, d.villages.filter((v) => v.figures).length, "#,##0");
   put(t.report.colVillages, d.villages.length, "#,##0");
-  put(t.report.tipsTotal, r.tips.total, "#,##0");
+  put(r.period.kind === "month" ? t.report.tipsTotal : t.report.tipsInPeriod, r.tips.total, "#,##0");
   put(t.report.tipsOpen, r.tips.open, "#,##0");
   if (r.tips.medianTakeMinutes !== null) put(t.report.medianTake, r.tips.medianTakeMinutes / 60, "#,##0.0");
   if (r.tips.medianCloseMinutes !== null) put(t.report.medianClose, r.tips.medianCloseMinutes / 60, "#,##0.0");
@@ -62,11 +63,12 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   });
 
   const villages = wb.addWorksheet(t.report.sheetVillages);
-  header(villages, [t.report.colVillageCode, t.report.colVillage, ...r.fields.map((f) => f.label), t.report.colVersion, t.report.colUpdated], [10, 22, ...r.fields.map(() => 14), 8, 16]);
+  const period = r.period.kind !== "month";
+  header(villages, [t.report.colVillageCode, t.report.colVillage, ...r.fields.map((f) => f.label), t.report.colVersion, t.report.colUpdated, ...(period ? [t.period.monthsReported] : [])], [10, 22, ...r.fields.map(() => 14), 8, 16, ...(period ? [14] : [])]);
   villages.getRow(1).height = 90;
   for (const v of d.villages) {
     const values = r.fields.map((f) => v.figures?.values[f.id] ?? null);
-    const row = villages.addRow([v.code, v.name, ...values, v.figures?.version ?? null, v.figures ? vnDate(v.figures.updatedAt) : null]);
+    const row = villages.addRow([v.code, v.name, ...values, v.figures?.version ?? null, v.figures ? vnDate(v.figures.updatedAt) : null, ...(period ? [`${v.monthsReported ?? 0}/${r.trend.length}`] : [])]);
     row.getCell(r.fields.length + 4).numFmt = "dd/mm/yyyy hh:mm";
   }
   // As on the printable page: the sum when every village entered the item, else the known part, said so.
@@ -88,7 +90,7 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   for (const c of r.tips.byCategory) tips.addRow([categoryLabel(c.category), c.count]);
   tips.addRow([t.tips.byVillage]).font = { bold: true };
   for (const v of r.tips.byVillage) tips.addRow([v.villageId === null ? t.tips.unknownVillage : (r.villageNames[v.villageId] ?? String(v.villageId)), v.count]);
-  tips.addRow([t.report.tipsTotal, r.tips.total]).font = { bold: true };
+  tips.addRow([r.period.kind === "month" ? t.report.tipsTotal : t.report.tipsInPeriod, r.tips.total]).font = { bold: true };
 
   const coverage = wb.addWorksheet(t.report.sheetCoverage);
   header(coverage, [t.report.colVillage, figureLabel("propaganda_sessions"), t.report.colDelivered, t.report.colConfirmed, t.report.colNotBroadcast], [24, 22, 14, 12, 40]);

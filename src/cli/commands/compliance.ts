@@ -8,7 +8,8 @@ import { viCompliance as t } from "../../i18n/vi-compliance.js";
 import { FiguresCsvError, importFigures, parseFiguresCsv } from "../../compliance/csv-import.js";
 import { criteriaRegistry, CriteriaFileError, parseCriteriaSet, parseProvinceOverride, type CriteriaSet } from "../../compliance/criteria.js";
 import { communeRef, defaultComplianceDeps } from "../../compliance/service.js";
-import { buildMonthlyReport } from "../../reports/model.js";
+import { buildPeriodReport } from "../../reports/model.js";
+import { monthPeriod, parsePeriodArg } from "../../compliance/periods.js";
 import { renderReportHtml } from "../../reports/html.js";
 import { trendChartSvg } from "../../reports/chart.js";
 import { createNodeReportRenderers } from "../../reports/node-renderers.js";
@@ -108,8 +109,11 @@ export const complianceCommands: AdminCommand[] = [
     async run(ctx, args) {
       const code = option(args, "--commune")?.toUpperCase();
       const monthText = option(args, "--month");
+      const periodText = option(args, "--period");
       const month = monthText ? parseMonthArg(monthText) : monthOf(ctx.now());
-      if (!code || !month) {
+      const dueDay = ctx.config.compliance.reportDueDay;
+      const period = periodText ? parsePeriodArg(periodText, ctx.now(), dueDay) : month ? monthPeriod(month, dueDay) : null;
+      if (!code || !period || (monthText && periodText)) {
         ctx.err(cli.compliance.reportHowTo);
         return 2;
       }
@@ -121,12 +125,12 @@ export const complianceCommands: AdminCommand[] = [
       }
       const renderers = createNodeReportRenderers();
       const deps = defaultComplianceDeps({ renderers, ...ctx.config.compliance });
-      const report = await buildMonthlyReport(ctx.db, deps, ref, month, ctx.now());
-      const svg = trendChartSvg(report.trend, `${t.report.chartTitle} — ${messagesFor("vi").data.commune(ref.name)}`);
+      const report = await buildPeriodReport(ctx.db, deps, ref, period, ctx.now());
+      const svg = trendChartSvg(report.trend, `${period.kind === "month" ? t.report.chartTitle : report.periodLabel} — ${messagesFor("vi").data.commune(ref.name)}`);
       const png = await renderers.png(svg);
       const out = option(args, "--out") ?? ".";
       mkdirSync(out, { recursive: true });
-      const stem = join(out, t.report.fileStem(ref.code, month));
+      const stem = join(out, t.report.fileStem(ref.code, period.key));
       writeFileSync(`${stem}.xlsx`, await renderers.xlsx(report, png));
       writeFileSync(`${stem}.html`, renderReportHtml(report, svg));
       writeFileSync(`${stem}.png`, png);
