@@ -21,6 +21,7 @@ import {
 } from "../../src/compliance/service.js";
 import { buildPeriodReport } from "../../src/reports/model.js";
 import { monthPeriod, parsePeriodArg, periodLabel, type ReviewPeriod } from "../../src/compliance/periods.js";
+import { rankVillages, VILLAGE_RANKING_RULES } from "../../src/compliance/village-ranking.js";
 import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, recognitionReason, requiredText, valueText } from "../../src/reports/describe.js";
@@ -440,9 +441,16 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
     turn.reply(turn.t.compliance.scope.groupRefused);
     return;
   }
+  const words = args.split(/\s+/).filter(Boolean).slice(0, 3);
+  // A commune named, or commune staff naming no province: the commune's villages.
+  const named = await Promise.all(words.map(async (w) => ({ commune: await findCommuneByCode(db, w.toUpperCase().slice(0, 20)), province: await findProvinceByCode(db, w.toUpperCase().slice(0, 20)) })));
+  if (named.some((n) => n.commune) || (staff.communeId !== null && !named.some((n) => n.province))) {
+    await showVillageRanking(turn, staff, args);
+    return;
+  }
   let month = monthOf(turn.now());
   let provinceId = staff.provinceId ?? null;
-  for (const word of args.split(/\s+/).filter(Boolean).slice(0, 3)) {
+  for (const word of words) {
     const m = parseMonthArg(word);
     if (m) {
       month = m;
@@ -480,5 +488,42 @@ export async function showRanking(turn: Turn, staff: StaffRow, args: string): Pr
   const lines = [turn.t.compliance.ranking.title(province.name, month, ranking.length)];
   shownRows.forEach((r, i) => lines.push(turn.t.compliance.ranking.line(i + 1, r.commune.name, r.met, r.total, r.unknown, r.villagesReported, r.villages)));
   if (ranking.length > shownRows.length) lines.push(turn.t.compliance.ranking.more(ranking.length - shownRows.length));
+  turn.reply(lines.join("\n"));
+}
+
+/** /xephang for a commune: its villages ranked, with the praise and criticism lists the plans use. */
+async function showVillageRanking(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  const target = await resolveTarget(turn, staff, args, "xephang", "stats.read", "stats.read");
+  if (!target) return;
+  const t = turn.t.compliance.ranking;
+  if (target.village) {
+    turn.reply(turn.t.compliance.scope.forbidden);
+    return;
+  }
+  const deps = complianceOf(turn);
+  const cm = await communeMonth(turn.deps.db, deps, target.commune, target.month);
+  const review = villageRecognition(deps, cm);
+  if (!review || review.villages.length === 0) {
+    turn.reply(review ? turn.t.compliance.recognition.noVillages : turn.t.compliance.recognition.noSet);
+    return;
+  }
+  const rows = rankVillages(review.villages, cm.villages);
+  const reported = new Map(review.villages.map((v) => [v.villageId, v.reported]));
+  const lines = [t.villagesTitle(target.commune.name, target.month)];
+  for (const r of rows.slice(0, 40)) lines.push(t.villageLine(r.rank, r.name, r.met, r.total, r.notMet, r.total - r.met - r.notMet, r.reach, reported.get(r.villageId) ?? false));
+  if (rows.length > 40) lines.push(turn.t.compliance.recognition.more(rows.length - 40));
+  const praised = rows.filter((r) => r.praise);
+  lines.push("", praised.length > 0 ? t.praise(praised.map((r) => r.name).join(", ")) : t.noPraise);
+  const criticised = rows.filter((r) => r.criticism.length > 0);
+  if (criticised.length === 0) lines.push(t.noCriticism);
+  else {
+    const criterionText = new Map(review.villages[0]!.results.map((c) => [c.id, c.text]));
+    lines.push(t.criticism);
+    for (const r of criticised) {
+      const reasons = r.criticism.map((c) => (c.kind === "complex" ? t.complex(c.criteria.map((id) => criterionText.get(id) ?? id).join("; ")) : c.kind === "not_reported" ? t.notReported : t.notReached));
+      lines.push(t.criticismLine(r.name, reasons.join("; ")));
+    }
+  }
+  lines.push("", t.rulesSource(VILLAGE_RANKING_RULES.source));
   turn.reply(lines.join("\n"));
 }

@@ -96,7 +96,11 @@ export const viCommands = {
     village: "/capnhat [tháng] — nhập hoặc sửa số liệu tháng của thôn (có tóm tắt trước khi lưu)",
     menu: "Nhập, sửa số liệu tháng",
   },
-  ranking: { help: "/xephang [mã tỉnh] [tháng] — xếp hạng các xã của tỉnh theo số tiêu chí đạt", menu: "Xếp hạng các xã" },
+  ranking: {
+    help: "/xephang [mã tỉnh] [tháng] — xếp hạng các xã của tỉnh theo số tiêu chí đạt; /xephang <mã xã> — các thôn của một xã",
+    villages: "/xephang [tháng] — xếp hạng các thôn trong xã, danh sách đề nghị biểu dương, phê bình",
+    menu: "Xếp hạng",
+  },
 
   whoAmI: { help: "/toi — vai trò và phạm vi của đồng chí", menu: "Vai trò và phạm vi của đồng chí" },
   link: {

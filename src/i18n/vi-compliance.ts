@@ -292,6 +292,18 @@ export const viCompliance = {
     more: (n: number) => `… và ${n} xã khác (xem trong báo cáo của từng xã).`,
     none: "Tỉnh này chưa có xã nào.",
     provinces: "Các tỉnh:",
+    villagesTitle: (commune: string, month: string) => `🏆 XẾP HẠNG CÁC THÔN — XÃ ${commune.toUpperCase()}, THÁNG ${formatMonthVN(month)} (theo tiêu chí "thôn không ma túy")`,
+    villageLine: (rank: number, name: string, met: number, total: number, notMet: number, unknown: number, reach: number, reported: boolean) =>
+      `${rank}. ${name}: ✅ ${met}/${total}${notMet > 0 ? ` · ❌ ${notMet}` : ""}${unknown > 0 ? ` · ❔ ${unknown}` : ""} · ${reported ? `tuyên truyền ${reach} lần` : "chưa nhập số liệu"}`,
+    praise: (names: string) => `👏 Đề nghị biểu dương: ${names} (đạt đủ tiêu chí, có tuyên truyền trong tháng)`,
+    noPraise: "👏 Chưa có thôn nào đủ điều kiện đề nghị biểu dương tháng này.",
+    criticism: "⚠️ Đề nghị phê bình, nhắc nhở:",
+    criticismLine: (name: string, reasons: string) => `• ${name}: ${reasons}`,
+    noCriticism: "⚠️ Không có thôn nào phải phê bình tháng này.",
+    complex: (criteria: string) => `để xảy ra phức tạp về ma túy (${criteria})`,
+    notReported: "chưa nhập số liệu tháng",
+    notReached: "không có buổi tuyên truyền hay bản tin đã phát nào",
+    rulesSource: (source: string) => `Căn cứ: ${source}`,
   },
 
   reminders: {

@@ -106,6 +106,35 @@ describe("/congnhan", () => {
   });
 });
 
+describe("/xephang for a commune", () => {
+  it("ranks the villages and names those to praise and to criticise, with why", async () => {
+    const total = criteriaRegistry().village!.criteria.length;
+    const out = texts(await leader.say("/xephang"));
+    expect(out).toContain(`🏆 XẾP HẠNG CÁC THÔN — XÃ HỒNG LỘC, THÁNG ${formatMonthVN(month)} (theo tiêu chí "thôn không ma túy")`);
+    expect(out).toContain(
+      [
+        `1. Thôn Thượng Phú: ✅ ${total}/${total} · tuyên truyền 2 lần`,
+        `2. Thôn Phú Lộc: ✅ ${total - 1}/${total} · ❔ 1 · tuyên truyền 2 lần`,
+        `3. Thôn Tân Hòa: ✅ ${total - 2}/${total} · ❌ 2 · tuyên truyền 2 lần`,
+        `4. Thôn Trung Sơn: ✅ 0/${total} · ❔ ${total} · chưa nhập số liệu`,
+      ].join("\n"),
+    );
+    expect(out).toContain("👏 Đề nghị biểu dương: Thôn Thượng Phú (đạt đủ tiêu chí, có tuyên truyền trong tháng)");
+    expect(out).toContain(
+      "⚠️ Đề nghị phê bình, nhắc nhở:\n• Thôn Tân Hòa: để xảy ra phức tạp về ma túy (Không có điểm, tụ điểm phức tạp, điểm có nguy cơ phức tạp về ma túy; Không để phát sinh người nghiện mới trong thôn (số người nghiện không vượt số đã rà soát khi đăng ký))\n• Thôn Trung Sơn: chưa nhập số liệu tháng; không có buổi tuyên truyền hay bản tin đã phát nào",
+    );
+    expect(out).toContain("Căn cứ: KH huyện Như Xuân (Thanh Hóa) 2024–2025, mục IV");
+  });
+
+  it("a province ranking stays the admins'; a village head gets no ranking; the help says it to leaders", async () => {
+    expect(texts(await leader.say("/xephang HTI"))).toContain("không có quyền");
+    expect(texts(await leader.say("/xephang PHUONGTIEN"))).toContain("không có quyền");
+    expect(texts(await head.say("/xephang"))).toContain("không có quyền");
+    expect(texts(await leader.say("/trogiup"))).toContain("/xephang [tháng] — xếp hạng các thôn trong xã");
+    expect(texts(await head.say("/trogiup"))).not.toContain("/xephang");
+  });
+});
+
 describe("the monthly report", () => {
   it("has the village review as a sheet and a section, cell by cell", async () => {
     const files = (await leader.say("/baocao")).filter((m) => m.media?.uploadUrl);
