@@ -69,6 +69,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   const root = new Hono<ConsoleEnv>();
 
   app.get(CONSOLE_STYLE.route, (c) => c.body(CONSOLE_STYLE.body, 200, { "Content-Type": CONSOLE_STYLE.type, "Cache-Control": "public, max-age=86400" }));
+  // Hono routes strictly: "/canbo/" is sent to "/canbo", the console's home.
+  app.get(`${CONSOLE_ROOT}/`, (c) => c.redirect(CONSOLE_ROOT, 301));
   root.use("*", csrfGuard(opts.settings.publicUrl));
 
   // The link from /dangnhap. Opening it uses nothing up (a messenger's link preview opens it too):
@@ -97,7 +99,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     const result = await redeemSignInToken(db, keys, token, opts.now());
     if (!result.ok) return sendPage(c, <Message title={t.signIn.title} text={t.signIn.bad} kind="err" />, 410);
     setCookie(c, COOKIE, result.sessionId, cookieOptions(c, opts.settings.demo));
-    return c.redirect(`${CONSOLE_ROOT}/`, 303);
+    return c.redirect(CONSOLE_ROOT, 303);
   });
 
   root.post("/dangxuat", async (c) => {
@@ -125,7 +127,9 @@ export function consoleApp(opts: ConsoleOptions): Hono {
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
-    if (roleMay(staff.role, "tip.list") && staff.communeId !== null && !roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
+    // Straight to the main page of the role: the queue for who handles tips, the month for a leader.
+    if (staff.communeId !== null && roleMay(staff.role, "tip.handle")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
+    if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);

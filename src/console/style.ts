@@ -7,7 +7,7 @@ header{background:#8b1a1a;color:#fff;padding:.5rem .75rem;display:flex;flex-wrap
 header .brand{font-weight:700;margin-right:auto}
 header a,header button{color:#fff;background:none;border:0;font:inherit;padding:.25rem 0;text-decoration:underline;cursor:pointer}
 header form{margin:0}
-main{max-width:48rem;margin:0 auto;padding:.75rem}
+main{max-width:48rem;overflow-wrap:anywhere;margin:0 auto;padding:.75rem}
 h1{font-size:1.25rem;margin:.25rem 0 .75rem}
 h2{font-size:1.05rem;margin:1.25rem 0 .5rem}
 .card{background:#fff;border-radius:.5rem;padding:.75rem;margin:.5rem 0;box-shadow:0 1px 2px rgba(0,0,0,.08)}
@@ -21,10 +21,10 @@ ul.tips .case{font-weight:700}
 .meta{color:#555;font-size:.9rem}
 .status{display:inline-block;border-radius:1rem;padding:0 .5rem;font-size:.85rem;background:#eee}
 .s-new{background:#ffe0b2}.s-taken{background:#d6e9ff}.s-verifying{background:#e8dcff}.s-done{background:#d9f2dc}.s-unfounded{background:#e0e0e0}
-form.filters{display:grid;grid-template-columns:1fr 1fr;gap:.5rem;align-items:end}
-form.filters label{display:flex;flex-direction:column;font-size:.85rem}
+form.filters{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:.5rem;align-items:end}
+form.filters label{display:flex;flex-direction:column;font-size:.85rem;min-width:0}
 select,button,input{font:inherit}
-select{padding:.4rem;border:1px solid #bbb;border-radius:.35rem;background:#fff;min-height:2.5rem}
+select{width:100%;min-width:0;max-width:100%;padding:.4rem;border:1px solid #bbb;border-radius:.35rem;background:#fff;min-height:2.5rem}
 .btn{display:inline-block;min-height:2.75rem;padding:.5rem 1rem;border:0;border-radius:.4rem;background:#8b1a1a;color:#fff;text-decoration:none;cursor:pointer}
 .btn.alt{background:#fff;color:#8b1a1a;border:1px solid #8b1a1a}
 .actions{display:flex;flex-wrap:wrap;gap:.5rem}

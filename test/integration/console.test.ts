@@ -61,6 +61,9 @@ describe("staff console: signing in", () => {
     const officer = await registerOfficer();
     const link = await signInLink(officer);
     const cookie = await signIn(link);
+    // Home sends an officer to the queue; "/canbo/" is the same home.
+    expect((await get("/canbo", cookie)).headers.get("location")).toBe("/canbo/tinbao");
+    expect((await get("/canbo/", cookie)).headers.get("location")).toBe("/canbo");
     const home = await get("/canbo/tinbao", cookie);
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Tin báo của xã");
