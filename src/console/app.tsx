@@ -110,12 +110,15 @@ export function consoleApp(opts: ConsoleOptions): Hono {
 
   // Everything below needs a session of an active staff member, checked on every request.
   const signedIn: MiddlewareHandler<ConsoleEnv> = async (c, next) => {
-    const staff = await staffOfSession(db, keys, getCookie(c, COOKIE), opts.now());
-    if (!staff) {
+    const sessionId = getCookie(c, COOKIE);
+    const staff = await staffOfSession(db, keys, sessionId, opts.now());
+    if (!staff || !sessionId) {
       deleteCookie(c, COOKIE, cookieOptions(c, opts.settings.demo));
       return sendPage(c, <Message title={t.signIn.title} text={t.signIn.needed} />, 403);
     }
     c.set("staff", staff);
+    // The browser keeps the cookie as long as the server keeps the session: 12 hours from now.
+    setCookie(c, COOKIE, sessionId, cookieOptions(c, opts.settings.demo));
     await next();
   };
   root.use("/", signedIn);

@@ -81,7 +81,10 @@ describe.skipIf(!hasChromium)("staff console in Chromium at 360 px", () => {
     const bytes = await measure("/canbo/vao/…", () => Promise.all([officer.waitForURL(/\/canbo\/vao\//), link.click()]));
     expect(bytes).toBeLessThan(PAGE_BUDGET_BYTES);
     await expect.poll(() => officer.locator("h1").textContent()).toBe("Đăng nhập bàn làm việc");
+    const posted = officer.waitForRequest((r) => r.method() === "POST" && r.url().endsWith("/canbo/vao"));
     await measure("/canbo/tinbao", () => Promise.all([officer.waitForURL(/\/canbo\/tinbao$/), officer.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
+    // The form carries this site's Origin (not "null"), so the CSRF check does not rest on Sec-Fetch-Site alone.
+    expect((await (await posted).allHeaders()).origin).toBe(new URL(server.url).origin);
     expect(new URL(officer.url()).pathname).toBe("/canbo/tinbao");
     await expect.poll(() => officer.locator("h1").textContent()).toBe("Tin báo của xã");
     const cookies = await officerContext.cookies();

@@ -129,6 +129,10 @@ describe("staff console: signing in", () => {
     expect(await forged.text()).toContain("không gửi từ trang của bàn làm việc");
     const bare = await h.app.request(`/canbo/tinbao/${tip.id}/xuly`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, body: "action=take" });
     expect(bare.status).toBe(403);
+    const opaque = await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie, Origin: "null" });
+    expect(opaque.status).toBe(403);
+    // The console's pages keep the Origin header on their own forms (the site's default is no-referrer).
+    expect((await get("/canbo/tinbao", cookie)).headers.get("referrer-policy")).toBe("same-origin");
     const crossSite = await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie, Origin: "", "Sec-Fetch-Site": "cross-site" });
     expect(crossSite.status).toBe(403);
     expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).status).toBe("new");
