@@ -5,7 +5,7 @@
 // To add an action (assign, note, reopen…): one entry in TIP_ACTIONS or one <section> in TipPage
 // and one POST route under /tinbao/:id/.
 import type { Hono } from "hono";
-import { formatDateTimeVN } from "../util/vietnam-time.js";
+import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import { categories, categoryLabel } from "../tips/categories.js";
 import { applyTipAction, listTips, OPEN_STATUSES } from "../tips/service.js";
@@ -17,6 +17,7 @@ import { sealMediaLink } from "../media/links.js";
 import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
+import { viStaff } from "../i18n/vi-staff.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT, tipPath } from "./paths.js";
@@ -125,28 +126,27 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
 
 type Timeline = Awaited<ReturnType<typeof tipTimeline>>;
 
-function eventText(e: Timeline[number]): string {
+type TipEventRow = Timeline[number];
+
+/** Each kind of TipEvent as a line of the timeline: a new kind is one entry here (and its words in vi-console.ts). */
+const EVENT_TEXT: Record<string, (e: TipEventRow, actor: string) => string> = {
+  created: () => t.event.created,
+  held: () => t.event.held,
+  released: (_e, actor) => t.event.released(actor),
+  dismissed: (_e, actor) => t.event.dismissed(actor),
+  status: (e, actor) => t.event.status(actor, statusLabel(e.fromStatus ?? ""), statusLabel(e.toStatus ?? "")),
+  question: (e, actor) => t.event.question(actor, e.text ?? ""),
+  followup: (e) => t.event.followup(e.text ?? ""),
+  address_erased: () => t.event.addressErased,
+  address_expired: () => t.event.addressExpired,
+  escalated: (e) => t.event.escalated(e.text ?? ""),
+  kept: (e, actor) => t.event.kept(actor, e.text ?? ""),
+  erased: () => t.event.erased,
+};
+
+function eventText(e: TipEventRow): string {
   const actor = e.actor?.displayName ?? t.event.someone;
-  switch (e.kind) {
-    case "created":
-      return t.event.created;
-    case "held":
-      return t.event.held;
-    case "status":
-      return t.event.status(actor, statusLabel(e.fromStatus ?? ""), statusLabel(e.toStatus ?? ""));
-    case "question":
-      return t.event.question(actor, e.text ?? "");
-    case "followup":
-      return t.event.followup(e.text ?? "");
-    case "address_erased":
-      return t.event.addressErased;
-    case "address_expired":
-      return t.event.addressExpired;
-    case "escalated":
-      return t.event.escalated(e.text ?? "");
-    default:
-      return t.event.other(e.kind);
-  }
+  return Object.hasOwn(EVENT_TEXT, e.kind) ? EVENT_TEXT[e.kind]!(e, actor) : t.event.other;
 }
 
 type AccessibleTip = Extract<Awaited<ReturnType<typeof tipForStaff>>, { ok: true }>["tip"];
@@ -193,7 +193,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
       </div>
       <section>
         <h2>{t.tip.content}</h2>
-        <div class="card text">{tip.text}</div>
+        <div class="card text">{tip.erasedAt ? viStaff.desk.tipErased(formatDateVN(tip.erasedAt)) : tip.text}</div>
       </section>
       <section>
         <h2>{t.tip.actions}</h2>

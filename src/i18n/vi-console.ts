@@ -77,7 +77,11 @@ export const viConsole = {
     addressErased: "Người báo tin đã xóa địa chỉ liên lạc",
     addressExpired: "Địa chỉ liên lạc của người báo tin đã hết hạn và được xóa",
     escalated: (level: string) => `Nhắc lại vì chưa ai tiếp nhận (lần ${level})`,
-    other: (kind: string) => `Sự kiện: ${kind}`,
+    released: (actor: string) => `${actor} đã chuyển tin báo tạm giữ vào danh sách`,
+    dismissed: (actor: string) => `${actor} đã bỏ tin báo tạm giữ`,
+    kept: (actor: string, reason: string) => `${actor}: giữ lại tin báo quá thời hạn lưu, lý do: ${reason}`,
+    erased: "Nội dung tin báo đã được xóa khi hết thời hạn lưu",
+    other: "Cập nhật khác",
     someone: "Cán bộ",
   },
   month: {
