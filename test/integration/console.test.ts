@@ -2,6 +2,7 @@
 // private chat sends a one-time link; opening it and pressing the button starts a session; the
 // queue, a tip's page and its actions call the same domain functions as the chat; CSRF, scope,
 // expiry, revocation and sign-out are refused or ended as they should be.
+import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { revokeStaff } from "../../src/staff/invitations.js";
@@ -229,5 +230,48 @@ describe("staff console: officer pages", () => {
     expect(chart.status).toBe(200);
     expect(chart.headers.get("content-type")).toContain("image/svg+xml");
     expect(await chart.text()).toContain("<svg");
+  });
+
+  it("a tip's web chat picture opens for its commune's officer only; a village head's home says there is nothing yet", async () => {
+    const citizen = h.web();
+    await citizen.say("/start");
+    await citizen.say("Hồng Lộc");
+    await citizen.press("Điểm, người bán lẻ ma túy");
+    await citizen.press("Không rõ thôn/xóm");
+    await citizen.say("Có người bán ma túy ở bãi sông, chiều nào cũng thấy.");
+    const image = new PNG({ width: 8, height: 8 });
+    image.data.fill(120);
+    const uploaded = await h.app.request("/webchat/api/upload", { method: "POST", headers: await citizen.headers(), body: JSON.stringify({ token: citizen.token, mime: "image/png", dataBase64: PNG.sync.write(image).toString("base64") }) });
+    expect(uploaded.status).toBe(200);
+    const { uploadId } = (await uploaded.json()) as { uploadId: string };
+    expect((await citizen.send({ uploadId })).status).toBe(202);
+    await citizen.read();
+    await citizen.press("m:continue");
+    await citizen.press("s:submit");
+    const tip = await h.db.tip.findFirstOrThrow();
+
+    const officer = await registerOfficer("HONGLOC");
+    const cookie = await signIn(await signInLink(officer));
+    const page = await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text();
+    expect(page).toContain(`href="/canbo/tep/${uploadId}"`);
+    const file = await get(`/canbo/tep/${uploadId}`, cookie);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^image\//);
+    expect(file.headers.get("content-security-policy")).toContain("sandbox");
+
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    const strangerCookie = await signIn(await signInLink(stranger));
+    expect((await get(`/canbo/tep/${uploadId}`, strangerCookie)).status).toBe(404);
+    expect((await get(`/canbo/tep/${uploadId}`, "canbo_phien=none")).status).toBe(403);
+
+    const head = h.web();
+    const code = await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một");
+    await head.say(`/dangky ${code}`);
+    const headCookie = await signIn(await signInLink(head));
+    const home = await get("/canbo", headCookie);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("chưa có trang nào");
+    expect((await get("/canbo/tinbao", headCookie)).status).toBe(403);
+    expect((await get("/canbo/thang", headCookie)).status).toBe(403);
   });
 });
