@@ -111,6 +111,9 @@ describe.skipIf(!hasChromium)("staff console in Chromium at 360 px", () => {
   it("the month page, then sign-out; every page within 100 KB and no CSP violation", async () => {
     await measure("/canbo/thang", () => officer.goto(`${server.url}/canbo/thang`));
     await expect.poll(() => officer.locator("h2").first().textContent()).toBe("Tiêu chí xã không ma túy");
+    expect(await officer.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // The chart is the report code's SVG, shown as an image of this site.
+    await eventually(() => officer.locator("img.chart").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
     await officer.locator("header button", { hasText: "Đăng xuất" }).click();
     await expect.poll(() => officer.locator("main").textContent()).toContain("Đã đăng xuất");
     await officer.goto(`${server.url}/canbo/tinbao`);
