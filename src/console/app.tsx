@@ -41,11 +41,13 @@ const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
  * Secure everywhere except plain http on this machine (a developer's `npm start`) or in demo mode
  * (a phone trying the demo over the local network): a browser drops a Secure cookie set over plain
  * http, so signing in would silently fail there; demo mode gives any visitor an officer's rights
- * anyway. Behind a TLS proxy the Host is the public name, so the cookie is Secure.
+ * anyway. With an https PUBLIC_URL it is always Secure, even when a proxy hands the request on as
+ * http://localhost.
  */
-function cookieOptions(c: Context, demo: boolean) {
+function cookieOptions(c: Context, settings: CoreSettings) {
   const url = new URL(c.req.url);
-  const plain = url.protocol === "http:" && (LOOPBACK.has(url.hostname) || demo);
+  const publicHttps = settings.publicUrl?.startsWith("https:") === true;
+  const plain = !publicHttps && url.protocol === "http:" && (LOOPBACK.has(url.hostname) || settings.demo);
   return { path: CONSOLE_ROOT, httpOnly: true, secure: !plain, sameSite: "Strict" as const, maxAge: SESSION_IDLE_HOURS * 3600 };
 }
 
@@ -98,13 +100,13 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     const token = typeof form.token === "string" ? form.token : "";
     const result = await redeemSignInToken(db, keys, token, opts.now());
     if (!result.ok) return sendPage(c, <Message title={t.signIn.title} text={t.signIn.bad} kind="err" />, 410);
-    setCookie(c, COOKIE, result.sessionId, cookieOptions(c, opts.settings.demo));
+    setCookie(c, COOKIE, result.sessionId, cookieOptions(c, opts.settings));
     return c.redirect(CONSOLE_ROOT, 303);
   });
 
   root.post("/dangxuat", async (c) => {
     await endSession(db, keys, getCookie(c, COOKIE));
-    deleteCookie(c, COOKIE, cookieOptions(c, opts.settings.demo));
+    deleteCookie(c, COOKIE, cookieOptions(c, opts.settings));
     return sendPage(c, <Message title={t.nav.signOut} text={t.signIn.signedOut} kind="ok" />);
   });
 
@@ -113,12 +115,12 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     const sessionId = getCookie(c, COOKIE);
     const staff = await staffOfSession(db, keys, sessionId, opts.now());
     if (!staff || !sessionId) {
-      deleteCookie(c, COOKIE, cookieOptions(c, opts.settings.demo));
+      deleteCookie(c, COOKIE, cookieOptions(c, opts.settings));
       return sendPage(c, <Message title={t.signIn.title} text={t.signIn.needed} />, 403);
     }
     c.set("staff", staff);
     // The browser keeps the cookie as long as the server keeps the session: 12 hours from now.
-    setCookie(c, COOKIE, sessionId, cookieOptions(c, opts.settings.demo));
+    setCookie(c, COOKIE, sessionId, cookieOptions(c, opts.settings));
     await next();
   };
   root.use("/", signedIn);

@@ -69,6 +69,10 @@ describe("staff console: signing in", () => {
     expect(home.status).toBe(200);
     expect(await home.text()).toContain("Tin báo của xã");
 
+    // In demo mode over the local network (plain http, a phone trying it), the cookie cannot be Secure.
+    const lan = await h.app.request("http://192.168.1.20:8080/canbo/vao", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://192.168.1.20:8080" }, body: `token=${(await signInLink(officer)).split("/").at(-1)!}` });
+    expect(lan.status).toBe(303);
+    expect(lan.headers.get("set-cookie")).not.toMatch(/Secure/);
     // Used once: the link and its POST no longer work.
     expect((await h.app.request(link)).status).toBe(410);
     expect((await post("/canbo/vao", { token: link.split("/").at(-1)! })).status).toBe(410);
