@@ -18,6 +18,9 @@ import type { MediaSources } from "./media/fetch.js";
 import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
 import type { ClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
+import { consoleApp } from "./console/app.js";
+import type { CoreSettings } from "./messaging/deps.js";
+import { defaultComplianceDeps, type ComplianceDeps } from "./compliance/service.js";
 
 /** Web chat flood guards: proof-of-work cost, and tips per client network (memory only). */
 export interface WebChatGuards {
@@ -53,6 +56,8 @@ export interface AppOptions {
   /** Stores what every channel receives and starts background work for it (src/inbound/ingest.ts). */
   ingest: Ingest;
   webChat?: WebChatGuards;
+  /** The staff console at /canbo/ (src/console): the core's settings (tip rules, PUBLIC_URL) and the compliance rules. */
+  console?: { settings: CoreSettings; compliance?: ComplianceDeps };
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -88,6 +93,11 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.media) app.route("/", mediaLinkApp({ keys: opts.keys, media: opts.media, now: opts.now, db: opts.db }));
   if (opts.zalobot) {
     app.route("/", zaloBotWebhookApp({ secret: opts.zalobot.secret, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, ingest }));
+  }
+
+  if (opts.console) {
+    const { settings, compliance } = opts.console;
+    app.route("/", consoleApp({ db: opts.db, keys: opts.keys, now: opts.now, settings, compliance: compliance ?? defaultComplianceDeps(), mediaLinks: opts.media !== undefined }));
   }
 
   const guards = opts.webChat ?? {};

@@ -86,7 +86,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   if (bot) await setCitizenMenu(bot.api, commandMenu({ staff: null, channel: "telegram" }), log);
   // Webhooks first: a burst is stored and answered at once, handling catches up right after.
   const intake: IntakeGauge = { active: 0 };
-  const work = await startBackgroundWork({ ...buildWorkDeps({ config, db, keys, log, now, senders }), pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
+  const workDeps = buildWorkDeps({ config, db, keys, log, now, senders });
+  const work = await startBackgroundWork({ ...workDeps, pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
 
   // One intake for the webhooks, the web chat and both pollings: a new row wakes the work loop.
   const ingest = createIngest({ db, log, now, onStored: work.kick });
@@ -103,6 +104,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     intake,
     ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
+    console: { settings: workDeps.settings, compliance: workDeps.compliance },
   });
 
   let polling: { stop(): Promise<void> } | null = null;
@@ -122,6 +124,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const { server } = standing ?? (await listen(config.port, app.fetch));
   const port = (server.address() as AddressInfo).port;
   const url = `http://localhost:${port}`;
+  // Without PUBLIC_URL (a developer's machine), /dangnhap's links name the address this server listens on.
+  workDeps.settings.publicUrl ??= url;
   log.info("server.started", { url, telegram: config.telegram.kind, zalo: config.zalo.kind, zalobot: config.zalobot.kind, demo: config.demo });
   work.kick();
 

@@ -124,6 +124,7 @@ export default {
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
         clientAddress: workerClientAddress,
       },
+      console: { settings: deps.settings, compliance: deps.compliance },
     });
     return app.fetch(request);
   },

@@ -24,6 +24,7 @@ header.officer{background:#1d3f72}
 .choices{display:flex;flex-direction:column;gap:6px;margin-top:8px}
 .choices .row{display:flex;gap:6px;flex-wrap:wrap}
 .choices button{flex:1 1 auto}
+.msg a.signin{display:block;margin-top:8px;padding:10px;border-radius:8px;background:#8b1a1a;color:#fff;text-align:center;text-decoration:none;font-weight:600}
 button{font:inherit;border:1px solid #b9c3cf;background:#f7f9fb;border-radius:10px;padding:7px 11px;cursor:pointer;color:inherit}
 button:hover{background:#e8eef5}
 button:focus-visible,textarea:focus-visible{outline:3px solid #f2b705;outline-offset:1px}
@@ -182,6 +183,9 @@ function renderMessage(m){
   var b = el("div", "msg bot", m.text || "");
   b.setAttribute("data-id", String(m.id));
   if (m.media) renderMedia(b, m.media);
+  // A staff console sign-in link (/dangnhap): opened on this site, whatever address the link names.
+  var signIn = new RegExp("/canbo/vao/[A-Za-z0-9_-]{43}").exec(m.text || "");
+  if (signIn) { var open = el("a", "signin", T.consoleOpen); open.href = signIn[0]; b.appendChild(open); }
   if (m.choices && m.choices.length) {
     var box = el("div", "choices");
     m.choices.forEach(function(row){
@@ -348,6 +352,9 @@ async function startOfficer(){
   var tips = el("button", null, T.officerTips); tips.type = "button";
   tips.addEventListener("click", function(){ send({ text: "/tinbao" }, "/tinbao"); });
   document.querySelector(".notice").insertBefore(tips, document.getElementById("wipe"));
+  var desk = el("button", null, T.officerConsole); desk.type = "button"; desk.id = "console";
+  desk.addEventListener("click", function(){ send({ text: "/dangnhap" }, "/dangnhap"); });
+  document.querySelector(".notice").insertBefore(desk, document.getElementById("wipe"));
   if (localStorage.getItem(tokenKey + ".registered")) return;
   systemNote(T.officerRegistering);
   try {

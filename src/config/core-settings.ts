@@ -13,5 +13,6 @@ export function coreSettingsOf(config: AppConfig): CoreSettings {
     addressRetentionDays: config.addressRetentionDays,
     tipRetentionMonths: config.tipRetentionMonths,
     demo: config.demo,
+    publicUrl: config.publicUrl,
   };
 }

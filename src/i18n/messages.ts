@@ -17,6 +17,7 @@ import { vi } from "./vi.js";
 import { viZaloDelivery } from "./vi-zalo-delivery.js";
 import { viZalo, viZaloMedia } from "./vi-zalo.js";
 import { viWeb } from "./vi-web.js";
+import { viConsole } from "./vi-console.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -53,6 +54,8 @@ const reference = {
   posters: viPosters,
   /** The web chat's page and its HTTP answers. */
   web: viWeb,
+  /** The staff console in the browser (src/console) and /dangnhap, the chat's way into it. */
+  console: viConsole,
 };
 
 export type Messages = Widen<typeof reference>;

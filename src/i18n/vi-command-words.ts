@@ -10,6 +10,7 @@ export const viCommandWords = {
   capnhat: ["capnhat"],
   chao: ["chao"],
   dangky: ["dangky"],
+  dangnhap: ["dangnhap", "login"],
   dich: ["dich"],
   huy: ["huy", "cancel"],
   congnhan: ["congnhan", "xetthon"],

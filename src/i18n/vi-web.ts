@@ -67,6 +67,9 @@ const page = {
   officerRegistering: "Đang đăng ký cán bộ thử nghiệm…",
   officerBanner: "Cán bộ thử nghiệm của xã {commune}. Tin báo mới của xã sẽ hiện ở đây ngay khi người dân gửi.",
   officerTips: "📋 Tin báo đang mở",
+  /** The officer tab's way into the staff console (it sends /dangnhap), and the link under the answer. */
+  officerConsole: "🖥️ Bàn làm việc trên trình duyệt",
+  consoleOpen: "🔐 Mở bàn làm việc cán bộ",
   me: "Bạn",
   bot: "Pháo Đài",
   mediaLoading: "Đang tải ảnh…",

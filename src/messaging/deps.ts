@@ -18,6 +18,8 @@ export interface CoreSettings {
   heldSummaryMinutes?: number;
   /** Wrong receipt codes server-wide per minute, across all senders; beyond it every try waits (default 30). */
   wrongCodesPerMinute?: number;
+  /** Where this server is reached from outside (PUBLIC_URL): the base of staff console sign-in links. */
+  publicUrl?: string;
 }
 
 export interface RuntimeDeps {

@@ -423,6 +423,8 @@ export interface TipListFilter {
   statuses: string[];
   category?: string;
   villageId?: number;
+  /** The console's queue: the oldest first (the chat lists the newest first). */
+  oldestFirst?: boolean;
 }
 
 export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20) {
@@ -435,7 +437,7 @@ export async function listTips(db: Db, communeId: number, filter: TipListFilter,
   };
   const [total, tips] = await Promise.all([
     db.tip.count({ where }),
-    db.tip.findMany({ where, include: { village: true }, orderBy: { id: "desc" }, take }),
+    db.tip.findMany({ where, include: { village: true }, orderBy: { id: filter.oldestFirst ? "asc" : "desc" }, take }),
   ]);
   return { total, tips };
 }

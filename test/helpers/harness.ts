@@ -153,6 +153,7 @@ export async function createHarness(
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
+    console: { settings },
   });
 
   async function settle() {

@@ -3,7 +3,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
-import { createHarness, WEBHOOK_SECRET, type Harness } from "../helpers/harness.js";
+import { containsText, EXIF_MARKERS, jpegWithExif } from "../helpers/images.js";
+import { createHarness, PUBLIC_URL, WEBHOOK_SECRET, type Harness } from "../helpers/harness.js";
 import {
   GROUP_CHAT,
   TIPSTER,
@@ -30,7 +31,7 @@ let h: Harness;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
-  h = await createHarness({ telegram: fake });
+  h = await createHarness({ telegram: fake, settings: { publicUrl: PUBLIC_URL } });
 });
 afterAll(async () => {
   await h.close();
@@ -171,13 +172,49 @@ describe("tip-off over Telegram", () => {
     expect(await h.db.inboundUpdate.count({ where: { status: "failed" } })).toBe(0);
   });
 
+  /** The staff console's pages the officer opened: scanned with everything else below. */
+  const consolePages: string[] = [];
+
+  it("shows the tip in the staff console after /dangnhap in the officer's private chat (never in a group)", async () => {
+    await post(textUpdate("/dangnhap@PhaoDaiBot", { user: OFFICER, chat: GROUP_CHAT }));
+    expect(textsTo(GROUP_CHAT.id).join("\n")).not.toContain("/canbo/vao/");
+    await post(textUpdate("/dangnhap", { user: OFFICER }));
+    const sent = fake.calls.filter(toChat(OFFICER.id)).at(-1)!;
+    expect(sent.payload.protect_content).toBe(true);
+    const token = new RegExp(`${PUBLIC_URL}/canbo/vao/([A-Za-z0-9_-]{43})`).exec(String(sent.payload.text))![1]!;
+    const origin = { Origin: PUBLIC_URL, "Content-Type": "application/x-www-form-urlencoded" };
+    await post(textUpdate("/dangnhap", { user: OFFICER }));
+    const second = new RegExp(`${PUBLIC_URL}/canbo/vao/([A-Za-z0-9_-]{43})`).exec(String(fake.calls.filter(toChat(OFFICER.id)).at(-1)!.payload.text))![1]!;
+    const signedIn = await h.app.request(`${PUBLIC_URL}/canbo/vao`, { method: "POST", headers: origin, body: `token=${second}` });
+    expect(signedIn.status).toBe(303);
+    // With an https PUBLIC_URL the cookie is Secure, even handed on by a proxy as plain http to localhost.
+    const proxied = await h.app.request("/canbo/vao", { method: "POST", headers: origin, body: `token=${token}` });
+    expect(proxied.headers.get("set-cookie")).toMatch(/; Secure/);
+    expect(signedIn.headers.get("set-cookie")).toMatch(/; Secure/);
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    const page = await h.app.request(`https://phaodai.test/canbo/tinbao/${tipId}`, { headers: { Cookie: cookie } });
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("Người bán đi xe gì?");
+    // The photo opens through a sealed link made for this officer, served by /media/ (cleaned: no EXIF).
+    fake.setFileContent("AgACphoto-large", jpegWithExif());
+    const photo = /href="(https:\/\/phaodai\.test\/media\/[^"]+)"/.exec(html)![1]!;
+    const opened = await h.app.request(photo.replace(PUBLIC_URL, ""));
+    expect(opened.status, await opened.clone().text()).toBe(200);
+    expect(opened.headers.get("content-type")).toMatch(/^image\//);
+    const bytes = new Uint8Array(await opened.arrayBuffer());
+    for (const marker of EXIF_MARKERS) expect(containsText(bytes, marker)).toBe(false);
+    consolePages.push(html, await (await h.app.request("/canbo/tinbao?trangthai=all", { headers: { Cookie: cookie } })).text());
+  });
+
   it("leaves nothing that identifies the tipster in the database, its WAL, the logs or officers' messages", async () => {
     const secrets = [String(TIPSTER.id), TIPSTER.username!, TIPSTER.first_name, TIPSTER.last_name!, TIPSTER.language_code!, TIPSTER_PHONE, TIPSTER_PHONE.replace(/\s/g, ""), "912345678", "VID_LauThiMy", ...AV_SECRETS];
     const files = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync);
     expect(files.length).toBeGreaterThan(0);
     const stored = files.map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
     const logs = h.logs.join("\n");
-    const toOfficers = fake.calls.filter((c) => !toChat(TIPSTER.id)(c)).map((c) => JSON.stringify(c.payload));
+    const toOfficers = [...fake.calls.filter((c) => !toChat(TIPSTER.id)(c)).map((c) => JSON.stringify(c.payload)), ...consolePages];
+    expect(consolePages.length).toBe(2);
     expect(toOfficers.length).toBeGreaterThan(5);
     expect(h.logs.length).toBeGreaterThan(5);
     for (const secret of secrets) {

@@ -3,7 +3,8 @@
 // and a web chat picture is re-encoded by photon's workerd build before it reaches D1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
-import { randomKeyText } from "../../src/crypto/keys.js";
+import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
+import { pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { PhotonImage } from "@cf-wasm/photon";
 import { fixture, plantedIn } from "../helpers/images.js";
@@ -12,6 +13,9 @@ import { avFixture } from "../helpers/av.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 
 const SECRET = "workerd_test_secret";
+const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
+/** An officer of Hồng Lộc on Telegram, seeded as staff: the console's sign-in runs on workerd and D1. */
+const OFFICER = { id: 5_550_042, is_bot: false, first_name: "Công An" };
 
 let persistTo: string;
 let fake: FakeTelegram;
@@ -19,15 +23,18 @@ let worker: LocalWorker | null = null;
 
 beforeAll(async () => {
   fake = await startFakeTelegram();
+  const keys = await createKeyring(keyText.pseudonym, keyText.vault);
+  const officer = { pseudonym: await pseudonymOf(keys, "telegram", String(OFFICER.id)), sealed: await sealAddress(keys, { channel: "telegram", chatId: String(OFFICER.id) }) };
   worker = await startLocalWorker({
     name: "worker",
     seedSql:
       "INSERT INTO Province (code, name) VALUES ('HTI', 'Hà Tĩnh'); " +
       "INSERT INTO Commune (code, name, searchName, provinceId) VALUES ('HONGLOC', 'Hồng Lộc', 'hong loc', 1); " +
-      "INSERT INTO Village (code, name, communeId) VALUES ('HL-01', 'Thôn Thượng Phú', 1);",
+      "INSERT INTO Village (code, name, communeId) VALUES ('HL-01', 'Thôn Thượng Phú', 1); " +
+      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId) VALUES ('${officer.pseudonym}', 'telegram', '${officer.sealed}', 'Đ/c Công An', 'officer', 1);`,
     vars: {
-      PSEUDONYM_KEY: randomKeyText(),
-      VAULT_KEY: randomKeyText(),
+      PSEUDONYM_KEY: keyText.pseudonym,
+      VAULT_KEY: keyText.vault,
       TELEGRAM_BOT_TOKEN: fake.token,
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
@@ -252,4 +259,33 @@ describe("the Workers build in workerd with D1", () => {
     }
     throw new Error("every attempt straddled a minute's turn");
   }, 240_000);
+  it("signs an officer in to the staff console by /dangnhap and takes a tip there, on D1", async () => {
+    const before = fake.calls.length;
+    expect((await post(textUpdate("/dangnhap", { user: OFFICER }))).status).toBe(200);
+    let token = "";
+    await expect
+      .poll(() => {
+        const text = fake.calls.slice(before).map((c) => String(c.payload.text ?? "")).join("\n");
+        token = /https:\/\/phaodai\.example\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+        return token;
+      }, { timeout: 60_000, interval: 200 })
+      .not.toBe("");
+    const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://phaodai.example" };
+    const signedIn = await worker!.fetch("/canbo/vao", { method: "POST", headers: form, body: `token=${token}`, redirect: "manual" });
+    expect(signedIn.status).toBe(303);
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM ConsoleSession")[0]!.n).toBe(1);
+    const queue = await worker!.fetch("/canbo/tinbao", { headers: { Cookie: cookie } });
+    expect(queue.status).toBe(200);
+    expect(await queue.text()).toContain("HONGLOC-00001");
+    const [tip] = d1Query<{ id: number }>(persistTo, "SELECT id FROM Tip WHERE caseNumber = 'HONGLOC-00001'");
+    const page = await worker!.fetch(`/canbo/tinbao/${tip!.id}`, { headers: { Cookie: cookie } });
+    expect(await page.text()).toContain("Có xưởng lạ hoạt động ban đêm.");
+    const taken = await worker!.fetch(`/canbo/tinbao/${tip!.id}/xuly`, { method: "POST", headers: { ...form, Cookie: cookie }, body: "action=take", redirect: "manual" });
+    expect(taken.status).toBe(303);
+    expect(d1Query<{ status: string }>(persistTo, `SELECT status FROM Tip WHERE id = ${tip!.id}`)[0]!.status).toBe("taken");
+    // Forged from elsewhere: refused before anything happens.
+    const forged = await worker!.fetch(`/canbo/tinbao/${tip!.id}/xuly`, { method: "POST", headers: { ...form, Origin: "https://evil.example", Cookie: cookie }, body: "action=done", redirect: "manual" });
+    expect(forged.status).toBe(403);
+  }, 120_000);
 });

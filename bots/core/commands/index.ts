@@ -13,6 +13,7 @@ import quaylai from "./quaylai.js";
 import huy from "./huy.js";
 import trogiup from "./trogiup.js";
 import dangky from "./dangky.js";
+import dangnhap from "./dangnhap.js";
 import chao from "./chao.js";
 import tinbao from "./tinbao.js";
 import nhomcanhbao from "./nhomcanhbao.js";
@@ -63,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   toi,
   lienket,
   kenhcanhbao,
+  dangnhap,
 ];
 
 const byName = new Map<string, CommandSpec>();

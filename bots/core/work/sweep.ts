@@ -12,6 +12,7 @@ import { remindWindowedStaff } from "../../../src/staff/reminders.js";
 import { expireParked, pruneWindowState } from "../../../src/outbox/window.js";
 import { runBulletinTick } from "../../../src/bulletins/tick.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media/uploads.js";
+import { pruneConsoleSessions } from "../../../src/staff/console-sessions.js";
 import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
 import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tips/retention.js";
 import { messagesFor } from "../../../src/i18n/messages.js";
@@ -58,6 +59,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["leader_reminders", () => remindLeaders(deps)],
     ["report_files", () => pruneReportFiles(deps)],
     ["uploads", () => pruneUnattachedUploads(deps.db, now)],
+    ["console_sessions", () => pruneConsoleSessions(deps.db, now)],
     ["inbound", () => pruneInboundUpdates(deps.db, now)],
     ["retention", () => eraseExpiredTips(deps.db, now, deps.settings.tipRetentionMonths ?? DEFAULT_TIP_RETENTION_MONTHS)],
     ["web_messages", () => deps.db.webChatMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - 7 * DAY_MS) } } })],

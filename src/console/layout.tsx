@@ -1,0 +1,62 @@
+// The frame of every console page: a header with the staff member's links and "Đăng xuất" (a
+// POST form, like every action), and the page's own content. No script, no inline style.
+import type { Child } from "hono/jsx";
+import type { Context } from "hono";
+import type { StaffScope } from "../staff/roles.js";
+import { roleMay } from "../staff/roles.js";
+import { viConsole as t } from "../i18n/vi-console.js";
+import { CONSOLE_STYLE } from "./style.js";
+import { CONSOLE_ROOT } from "./paths.js";
+
+const ICON =
+  "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='6' fill='%238b1a1a'/%3E%3Cpath d='M6 26V12l4 3V9l6 4 6-4v6l4-3v14z' fill='%23fff'/%3E%3C/svg%3E";
+
+export function Layout(props: { title: string; staff?: StaffScope | null; children?: Child }) {
+  const staff = props.staff;
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${props.title} — ${t.title}`}</title>
+        <link rel="icon" href={ICON} />
+        <link rel="stylesheet" href={CONSOLE_STYLE.path} />
+      </head>
+      <body>
+        <header>
+          <span class="brand">{`${t.brand} · ${t.title}`}</span>
+          {staff && roleMay(staff.role, "tip.list") ? <a href={`${CONSOLE_ROOT}/tinbao`}>{t.nav.tips}</a> : null}
+          {staff && roleMay(staff.role, "stats.read") ? <a href={`${CONSOLE_ROOT}/thang`}>{t.nav.month}</a> : null}
+          {staff ? (
+            <form method="post" action={`${CONSOLE_ROOT}/dangxuat`}>
+              <button type="submit">{t.nav.signOut}</button>
+            </form>
+          ) : null}
+        </header>
+        <main>{props.children}</main>
+      </body>
+    </html>
+  );
+}
+
+/**
+ * A whole page with its doctype, at the status given; never cached (it shows a staff member's work).
+ * "same-origin", not the site's "no-referrer": under no-referrer a browser sends `Origin: null` with
+ * a form, and the CSRF check would then rest on Sec-Fetch-Site alone, which older browsers lack.
+ * Nothing leaves for another site either way.
+ */
+export async function sendPage(c: Context, node: { toString(): string | Promise<string> }, status: 200 | 400 | 403 | 404 | 410 = 200): Promise<Response> {
+  const body = `<!doctype html>${await node.toString()}`;
+  return c.html(body, status, { "Cache-Control": "no-store", "Referrer-Policy": "same-origin" });
+}
+
+/** A short page that says one thing (errors, signed out). */
+export function Message(props: { title: string; text: string; staff?: StaffScope | null; kind?: "note" | "err" | "ok" }) {
+  return (
+    <Layout title={props.title} staff={props.staff}>
+      <h1>{props.title}</h1>
+      <p class={props.kind ?? "note"}>{props.text}</p>
+    </Layout>
+  );
+}

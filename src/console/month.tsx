@@ -1,0 +1,97 @@
+// The leader's month at a glance (/canbo/thang): the criteria ✅/❌/❔ with what is missing, from the
+// compliance service the chat's /tieuchi uses, tip counts by status (/tinbao_tk's numbers), and the
+// six-month chart the report code draws (/bieudo's SVG), served as an image of this site.
+import type { Hono } from "hono";
+import { formatMonthVN, monthOf } from "../util/vietnam-time.js";
+import { can } from "../staff/roles.js";
+import { communeMonth, communeRef, communeTrend, tipStatsFor } from "../compliance/service.js";
+import { trendChartSvg } from "../reports/chart.js";
+import { vi } from "../i18n/vi.js";
+import { viCompliance } from "../i18n/vi-compliance.js";
+import { viData } from "../i18n/vi-data.js";
+import { viConsole as t } from "../i18n/vi-console.js";
+import { Layout, Message, sendPage } from "./layout.js";
+import { CONSOLE_ROOT } from "./paths.js";
+import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
+
+const STATUSES = ["new", "taken", "verifying", "done", "unfounded"] as const;
+
+/** The commune whose month this staff member may read, or null. */
+async function readableCommune(opts: ConsoleOptions, staff: StaffMember) {
+  if (staff.communeId === null) return null;
+  const commune = await communeRef(opts.db, staff.communeId);
+  if (!commune || !can(staff, "stats.read", { communeId: commune.id, provinceId: commune.provinceId })) return null;
+  return commune;
+}
+
+export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
+  const { db } = opts;
+
+  root.get("/thang", async (c) => {
+    const staff = c.get("staff");
+    const commune = await readableCommune(opts, staff);
+    if (!commune) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
+    const month = monthOf(opts.now());
+    const [cm, stats] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month)]);
+    return sendPage(
+      c,
+      <Layout title={t.nav.month} staff={staff}>
+        <h1>{t.month.title(formatMonthVN(month), commune.name)}</h1>
+        <section>
+          <h2>{t.month.criteria}</h2>
+          <p class="meta">{t.month.criteriaSet(cm.criteriaSetName)}</p>
+          <p>{t.month.counts(cm.counts.met, cm.counts.not_met, cm.counts.unknown)}</p>
+          <ul class="tips">
+            {cm.results.map((r) => {
+              const missing = [...new Set(r.missing.flatMap((m) => m.villages).filter((v): v is string => v !== null))];
+              return (
+                <li class="card" data-status={r.status}>
+                  <span title={viCompliance.statusWord[r.status]}>{viCompliance.status[r.status]}</span> {r.text}
+                  {missing.length > 0 ? (
+                    <>
+                      <br />
+                      <span class="meta">{t.month.missing(missing.join(", "))}</span>
+                    </>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+        <section>
+          <h2>{t.month.tips}</h2>
+          {stats.total === 0 ? (
+            <p class="meta">{t.month.tipsNone}</p>
+          ) : (
+            <>
+              <p>{t.month.tipsTotal(stats.total, stats.open, stats.closed)}</p>
+              <table>
+                <tbody>
+                  {STATUSES.map((s) => (
+                    <tr>
+                      <th>{vi.status[s]}</th>
+                      <td>{stats.byStatus[s] ?? 0}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </section>
+        <section>
+          <h2>{t.month.chart}</h2>
+          <img class="chart" src={`${CONSOLE_ROOT}/thang/bieudo.svg`} alt={t.month.chartAlt} width="800" height="400" />
+        </section>
+      </Layout>,
+    );
+  });
+
+  root.get("/thang/bieudo.svg", async (c) => {
+    const staff = c.get("staff");
+    const commune = await readableCommune(opts, staff);
+    if (!commune) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
+    const trend = await communeTrend(db, opts.compliance, commune, monthOf(opts.now()), 6);
+    const svg = trendChartSvg(trend, `${viCompliance.report.chartTitle} — ${viData.commune(commune.name)}`);
+    return c.body(svg, 200, { "Content-Type": "image/svg+xml; charset=utf-8", "Cache-Control": "private, no-store", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'" });
+  });
+}

@@ -1,0 +1,301 @@
+// The officer's pages: the commune's tip queue (/canbo/tinbao, oldest open first, filters by
+// status, category and village) and a tip's page (/canbo/tinbao/:id) with its timeline, files and
+// the actions the chat has. Each action is a POST form calling the same domain function as the
+// chat's button (applyTipAction), after the same scope check (tipForStaff → can()).
+// To add an action (assign, note, reopen…): one entry in TIP_ACTIONS or one <section> in TipPage
+// and one POST route under /tinbao/:id/.
+import type { Hono } from "hono";
+import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
+import { can } from "../staff/roles.js";
+import { categories, categoryLabel } from "../tips/categories.js";
+import { applyTipAction, listTips, OPEN_STATUSES } from "../tips/service.js";
+import { isTipAction, nextStatus, type TipAction } from "../tips/status.js";
+import { staffName, tipForStaff, tipTimeline } from "../tips/staff-access.js";
+import { findVillageInCommune, listVillages } from "../places/search.js";
+import { openUploadForStaff } from "../media/uploads.js";
+import { sealMediaLink } from "../media/links.js";
+import { openAddress } from "../crypto/pseudonym.js";
+import type { Channel } from "../messaging/types.js";
+import { vi } from "../i18n/vi.js";
+import { viStaff } from "../i18n/vi-staff.js";
+import { viConsole as t } from "../i18n/vi-console.js";
+import { Layout, Message, sendPage } from "./layout.js";
+import { CONSOLE_ROOT, tipPath } from "./paths.js";
+import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
+
+const ALL_STATUSES = ["new", "taken", "verifying", "done", "unfounded"] as const;
+const QUEUE_SIZE = 50;
+
+/** The chat's actions on a tip, with the chat's own button words. */
+const TIP_ACTIONS: ReadonlyArray<{ action: TipAction; label: string; primary?: boolean }> = [
+  { action: "take", label: vi.buttons.take, primary: true },
+  { action: "verify", label: vi.buttons.verify },
+  { action: "done", label: vi.buttons.resolve },
+  { action: "unfounded", label: vi.buttons.unfounded },
+];
+
+const statusLabel = (status: string) => vi.status[status as keyof typeof vi.status] ?? status;
+
+function Status(props: { status: string }) {
+  return <span class={`status s-${props.status}`}>{statusLabel(props.status)}</span>;
+}
+
+interface QueueFilter {
+  status: string;
+  category: string;
+  village: string;
+}
+
+async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: number, filter: QueueFilter) {
+  const villages = await listVillages(opts.db, communeId);
+  const statuses = filter.status === "all" ? [...ALL_STATUSES] : (ALL_STATUSES as readonly string[]).includes(filter.status) ? [filter.status] : [...OPEN_STATUSES];
+  const category = categories.some((c) => c.id === filter.category) ? filter.category : undefined;
+  const village = filter.village ? await findVillageInCommune(opts.db, communeId, filter.village) : null;
+  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE);
+  return (
+    <Layout title={t.queue.title} staff={staff}>
+      <h1>{t.queue.title}</h1>
+      <form class="filters card" method="get" action={`${CONSOLE_ROOT}/tinbao`}>
+        <label>
+          {t.queue.filterStatus}
+          <select name="trangthai">
+            <option value="open" selected={!["all", ...ALL_STATUSES].includes(filter.status)}>
+              {t.queue.anyStatusOpen}
+            </option>
+            {ALL_STATUSES.map((s) => (
+              <option value={s} selected={filter.status === s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+            <option value="all" selected={filter.status === "all"}>
+              {t.queue.anyStatusAll}
+            </option>
+          </select>
+        </label>
+        <label>
+          {t.queue.filterCategory}
+          <select name="loai">
+            <option value="">{t.queue.anyCategory}</option>
+            {categories.map((c) => (
+              <option value={c.id} selected={category === c.id}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t.queue.filterVillage}
+          <select name="thon">
+            <option value="">{t.queue.anyVillage}</option>
+            {villages.map((v) => (
+              <option value={v.code} selected={village?.id === v.id}>
+                {v.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button class="btn" type="submit">
+          {t.queue.apply}
+        </button>
+      </form>
+      {total === 0 ? (
+        <p class="note">{t.queue.empty}</p>
+      ) : (
+        <>
+          <p class="meta">
+            {t.queue.count(tips.length, total)} · {t.queue.oldestFirst}
+          </p>
+          <ul class="tips">
+            {tips.map((tip) => (
+              <li>
+                <a href={tipPath(tip.id)}>
+                  <span class="case">{tip.caseNumber}</span> <Status status={tip.status} />
+                  <br />
+                  <span class="meta">
+                    {categoryLabel(tip.category)} · {tip.village?.name ?? vi.flow.unknownVillage} · {formatDateTimeVN(tip.createdAt)}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </Layout>
+  );
+}
+
+type Timeline = Awaited<ReturnType<typeof tipTimeline>>;
+
+type TipEventRow = Timeline[number];
+
+/** Each kind of TipEvent as a line of the timeline: a new kind is one entry here (and its words in vi-console.ts). */
+const EVENT_TEXT: Record<string, (e: TipEventRow, actor: string) => string> = {
+  created: () => t.event.created,
+  held: () => t.event.held,
+  released: (_e, actor) => t.event.released(actor),
+  dismissed: (_e, actor) => t.event.dismissed(actor),
+  status: (e, actor) => t.event.status(actor, statusLabel(e.fromStatus ?? ""), statusLabel(e.toStatus ?? "")),
+  question: (e, actor) => t.event.question(actor, e.text ?? ""),
+  followup: (e) => t.event.followup(e.text ?? ""),
+  address_erased: () => t.event.addressErased,
+  address_expired: () => t.event.addressExpired,
+  escalated: (e) => t.event.escalated(e.text ?? ""),
+  kept: (e, actor) => t.event.kept(actor, e.text ?? ""),
+  erased: () => t.event.erased,
+};
+
+function eventText(e: TipEventRow): string {
+  const actor = e.actor?.displayName ?? t.event.someone;
+  return Object.hasOwn(EVENT_TEXT, e.kind) ? EVENT_TEXT[e.kind]!(e, actor) : t.event.other;
+}
+
+type AccessibleTip = Extract<Awaited<ReturnType<typeof tipForStaff>>, { ok: true }>["tip"];
+
+/** Where the officer opens a file: a web chat picture here; a messenger's file by a sealed link made for them. */
+async function attachmentLink(opts: ConsoleOptions, staff: StaffMember, a: AccessibleTip["attachments"][number]): Promise<string | null> {
+  if (a.kind === "location" && a.latitude !== null && a.longitude !== null) return `https://www.openstreetmap.org/?mlat=${a.latitude}&mlon=${a.longitude}#map=17/${a.latitude}/${a.longitude}`;
+  if (a.fileRef?.startsWith("web:")) return `${CONSOLE_ROOT}/tep/${a.fileRef.slice(4)}`;
+  if (!a.fileRef || !opts.mediaLinks || !opts.settings.publicUrl) return null;
+  const recipient = await openAddress(opts.keys, staff.sealedAddress);
+  return sealMediaLink(opts.keys, opts.settings.publicUrl, { kind: a.kind as "photo", channel: a.channel as Channel, fileRef: a.fileRef, citizen: true }, opts.now(), { channel: recipient.channel as Channel, chatId: recipient.chatId });
+}
+
+async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: AccessibleTip, flash: string | undefined) {
+  const [events, takenBy] = await Promise.all([tipTimeline(opts.db, tip.id), staffName(opts.db, tip.takenByStaffId)]);
+  const files = await Promise.all(tip.attachments.map(async (a) => ({ a, href: await attachmentLink(opts, staff, a) })));
+  const handles = can(staff, "tip.handle", { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId });
+  const actions = handles ? TIP_ACTIONS.filter((x) => nextStatus(tip.status, x.action) !== null) : [];
+  return (
+    <Layout title={tip.caseNumber} staff={staff}>
+      <p>
+        <a href={`${CONSOLE_ROOT}/tinbao`}>{t.tip.back}</a>
+      </p>
+      <h1>
+        {tip.caseNumber} <Status status={tip.status} />
+      </h1>
+      {flash === "ok" ? <p class="ok">{t.tip.done(statusLabel(tip.status))}</p> : null}
+      {flash === "refused" ? <p class="err">{t.tip.refused(statusLabel(tip.status))}</p> : null}
+      <div class="card">
+        <dl>
+          <dt>{t.tip.category}</dt>
+          <dd>{categoryLabel(tip.category)}</dd>
+          <dt>{t.tip.place}</dt>
+          <dd>{`${tip.village?.name ?? vi.flow.unknownVillage}, ${tip.commune.name}`}</dd>
+          <dt>{t.tip.received}</dt>
+          <dd>{formatDateTimeVN(tip.createdAt)}</dd>
+          {takenBy ? (
+            <>
+              <dt>{t.tip.takenBy}</dt>
+              <dd>{takenBy}</dd>
+            </>
+          ) : null}
+        </dl>
+      </div>
+      <section>
+        <h2>{t.tip.content}</h2>
+        <div class="card text">{tip.erasedAt ? viStaff.desk.tipErased(formatDateVN(tip.erasedAt)) : tip.text}</div>
+      </section>
+      <section>
+        <h2>{t.tip.actions}</h2>
+        {actions.length === 0 ? (
+          <p class="meta">{t.tip.noActions}</p>
+        ) : (
+          <div class="actions">
+            {actions.map((x) => (
+              <form method="post" action={`${tipPath(tip.id)}/xuly`}>
+                <input type="hidden" name="action" value={x.action} />
+                <button class={x.primary ? "btn" : "btn alt"} type="submit">
+                  {x.label}
+                </button>
+              </form>
+            ))}
+          </div>
+        )}
+      </section>
+      <section>
+        <h2>{t.tip.attachments}</h2>
+        {files.length === 0 ? (
+          <p class="meta">{t.tip.noAttachments}</p>
+        ) : (
+          <ul>
+            {files.map(({ a, href }) => (
+              <li>
+                {vi.media[a.kind] ?? a.kind}
+                {" — "}
+                {href ? (
+                  <a href={href} rel="noreferrer" target="_blank">
+                    {a.kind === "location" ? t.tip.location : t.tip.open}
+                  </a>
+                ) : (
+                  <span class="meta">{t.tip.attachmentElsewhere}</span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section>
+        <h2>{t.tip.timeline}</h2>
+        <ol class="timeline">
+          {events.map((e) => (
+            <li>
+              <span class="meta">{formatDateTimeVN(e.createdAt)}</span> — {eventText(e)}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </Layout>
+  );
+}
+
+function tipId(raw: string): number | null {
+  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
+export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
+  const { db } = opts;
+  const notFound = (staff: StaffMember) => <Message title={t.errors.notFound} text={t.tip.notFound} staff={staff} />;
+
+  root.get("/tinbao", async (c) => {
+    const staff = c.get("staff");
+    if (staff.communeId === null || !can(staff, "tip.list", { communeId: staff.communeId })) {
+      return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
+    }
+    const filter = { status: c.req.query("trangthai") ?? "open", category: c.req.query("loai") ?? "", village: (c.req.query("thon") ?? "").slice(0, 32) };
+    return sendPage(c, await queuePage(opts, staff, staff.communeId, filter));
+  });
+
+  root.get("/tinbao/:id", async (c) => {
+    const staff = c.get("staff");
+    const id = tipId(c.req.param("id"));
+    const access = id === null ? null : await tipForStaff(db, staff, id, "tip.read");
+    if (!access?.ok) return sendPage(c, notFound(staff), 404);
+    return sendPage(c, await tipPage(opts, staff, access.tip, c.req.query("kq")));
+  });
+
+  root.post("/tinbao/:id/xuly", async (c) => {
+    const staff = c.get("staff");
+    const id = tipId(c.req.param("id"));
+    const form = await c.req.parseBody();
+    const action = typeof form.action === "string" ? form.action : "";
+    const access = id === null ? null : await tipForStaff(db, staff, id, "tip.handle");
+    if (!access || (!access.ok && access.reason === "not_found")) return sendPage(c, notFound(staff), 404);
+    if (!access.ok) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} kind="err" />, 403);
+    if (!isTipAction(action)) return sendPage(c, <Message title={t.errors.badRequest} text={t.errors.badRequest} staff={staff} kind="err" />, 400);
+    const outcome = await applyTipAction(opts, staff, access.tip.id, action);
+    return c.redirect(`${tipPath(access.tip.id)}?kq=${outcome.ok ? "ok" : "refused"}`, 303);
+  });
+
+  // A web chat picture of a tip: the same scope check as the web chat's own file route.
+  root.get("/tep/:id", async (c) => {
+    const staff = c.get("staff");
+    const opened = await openUploadForStaff(db, staff, c.req.param("id"));
+    if (!opened.ok || opened.report) return sendPage(c, notFound(staff), 404);
+    return c.body(opened.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": opened.mime,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+    });
+  });
+}

@@ -1,0 +1,34 @@
+// A tip as a staff member may see or handle it: the one scope check every door uses (chat, console).
+// Outside their commune a tip does not exist for them ("not_found"), so ids cannot be probed.
+import type { Db } from "../db/client.js";
+import { can, type StaffScope } from "../staff/roles.js";
+import { tipWithPlaceAndAttachments } from "./service.js";
+
+export type TipAccess =
+  | { ok: true; tip: NonNullable<Awaited<ReturnType<typeof tipWithPlaceAndAttachments>>> }
+  | { ok: false; reason: "not_found" | "forbidden" };
+
+/**
+ * "forbidden" only where the staff member may read the tip but not do this to it (a leader asked
+ * to take one); any tip outside their scope is "not_found".
+ */
+export async function tipForStaff(db: Db, staff: StaffScope, tipId: number, action: "tip.read" | "tip.handle"): Promise<TipAccess> {
+  const tip = await tipWithPlaceAndAttachments(db, tipId);
+  if (!tip) return { ok: false, reason: "not_found" };
+  const target = { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId };
+  if (!can(staff, "tip.read", target)) return { ok: false, reason: "not_found" };
+  if (action !== "tip.read" && !can(staff, action, target)) return { ok: false, reason: "forbidden" };
+  return { ok: true, tip };
+}
+
+/** A tip's timeline, oldest first, with the acting staff member's name (citizens have none). */
+export function tipTimeline(db: Db, tipId: number) {
+  return db.tipEvent.findMany({ where: { tipId }, orderBy: { id: "asc" }, include: { actor: { select: { displayName: true } } } });
+}
+
+/** The name of the officer who took a tip, for its page. */
+export async function staffName(db: Db, staffId: number | null): Promise<string | null> {
+  if (staffId === null) return null;
+  const row = await db.staff.findUnique({ where: { id: staffId }, select: { displayName: true } });
+  return row?.displayName ?? null;
+}

@@ -1,0 +1,281 @@
+// The staff console (issue 13) through the real Hono app on a real SQLite file: /dangnhap in a
+// private chat sends a one-time link; opening it and pressing the button starts a session; the
+// queue, a tip's page and its actions call the same domain functions as the chat; CSRF, scope,
+// expiry, revocation and sign-out are refused or ended as they should be.
+import { PNG } from "pngjs";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
+import { revokeStaff } from "../../src/staff/invitations.js";
+import { SIGN_IN_LINKS_PER_HOUR } from "../../src/staff/console-sessions.js";
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+const ORIGIN = "http://localhost";
+
+async function registerOfficer(communeCode = "HONGLOC", name = "Đ/c Trần Văn Test", role = "officer"): Promise<WebClient> {
+  const officer = h.web();
+  const code = await h.invite(role, { communeCode }, name);
+  const replies = await officer.say(`/dangky ${code}`);
+  expect(replies[0]!.text).toContain("Đăng ký thành công");
+  return officer;
+}
+
+/** /dangnhap in the chat: the link's path (no PUBLIC_URL in the harness: a path on this server). */
+async function signInLink(staff: WebClient): Promise<string> {
+  const replies = await staff.say("/dangnhap");
+  const text = replies.map((m) => m.text).join("\n");
+  const match = /\/canbo\/vao\/[A-Za-z0-9_-]{43}/.exec(text);
+  if (!match) throw new Error(`no sign-in link in: ${text}`);
+  return match[0];
+}
+
+function post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  return h.app.request(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...headers }, body: new URLSearchParams(form).toString() });
+}
+
+/** Opens the link, presses "Vào bàn làm việc": the session cookie. */
+async function signIn(link: string): Promise<string> {
+  const page = await h.app.request(link);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html).toContain("Vào bàn làm việc");
+  const token = link.split("/").at(-1)!;
+  const res = await post("/canbo/vao", { token });
+  expect(res.status).toBe(303);
+  const cookie = res.headers.get("set-cookie")!;
+  expect(cookie).toMatch(/HttpOnly/i);
+  expect(cookie).toMatch(/SameSite=Strict/i);
+  expect(cookie).toMatch(/Path=\/canbo/);
+  return cookie.split(";")[0]!;
+}
+
+const get = (path: string, cookie: string) => h.app.request(path, { headers: { Cookie: cookie } });
+
+describe("staff console: signing in", () => {
+  it("a link works once, starts a session, and the session ends on sign-out", async () => {
+    const officer = await registerOfficer();
+    const link = await signInLink(officer);
+    const cookie = await signIn(link);
+    // Home sends an officer to the queue; "/canbo/" is the same home.
+    expect((await get("/canbo", cookie)).headers.get("location")).toBe("/canbo/tinbao");
+    expect((await get("/canbo/", cookie)).headers.get("location")).toBe("/canbo");
+    const home = await get("/canbo/tinbao", cookie);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("Tin báo của xã");
+
+    // In demo mode over the local network (plain http, a phone trying it), the cookie cannot be Secure.
+    const lan = await h.app.request("http://192.168.1.20:8080/canbo/vao", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://192.168.1.20:8080" }, body: `token=${(await signInLink(officer)).split("/").at(-1)!}` });
+    expect(lan.status).toBe(303);
+    expect(lan.headers.get("set-cookie")).not.toMatch(/Secure/);
+    // Used once: the link and its POST no longer work.
+    expect((await h.app.request(link)).status).toBe(410);
+    expect((await post("/canbo/vao", { token: link.split("/").at(-1)! })).status).toBe(410);
+
+    const out = await post("/canbo/dangxuat", {}, { Cookie: cookie });
+    expect(out.status).toBe(200);
+    expect(await out.text()).toContain("Đã đăng xuất");
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(403);
+    // Nothing of the token or session is stored in the clear.
+    const rows = await h.db.consoleSignIn.findMany();
+    expect(rows.every((r) => !link.includes(r.tokenHash))).toBe(true);
+  });
+
+  it("a link expires after 10 minutes (injected clock); a session after 12 idle hours", async () => {
+    const officer = await registerOfficer();
+    const late = await signInLink(officer);
+    h.clock.advanceMinutes(10);
+    expect((await h.app.request(late)).status).toBe(410);
+    expect((await post("/canbo/vao", { token: late.split("/").at(-1)! })).status).toBe(410);
+
+    const cookie = await signIn(await signInLink(officer));
+    h.clock.advanceMinutes(11 * 60);
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(200);
+    h.clock.advanceMinutes(11 * 60); // 11 hours after the last page: still within the idle limit
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(200);
+    h.clock.advanceMinutes(12 * 60);
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(403);
+  });
+
+  it("a revoked staff member's session ends at once", async () => {
+    const officer = await registerOfficer();
+    const cookie = await signIn(await signInLink(officer));
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(200);
+    const staff = await h.db.staff.findFirstOrThrow({ where: { role: "officer" } });
+    await revokeStaff(h.db, h.keys, staff.id, h.clock.now);
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(403);
+    expect(await h.db.consoleSession.count()).toBe(0);
+  });
+
+  it("links are rate-limited per staff member, and only for staff", async () => {
+    const officer = await registerOfficer();
+    for (let i = 0; i < SIGN_IN_LINKS_PER_HOUR; i++) await signInLink(officer);
+    const refused = await officer.say("/dangnhap");
+    expect(refused.at(-1)!.text).toContain("nhiều đường dẫn đăng nhập");
+    const citizen = h.web();
+    const notStaff = await citizen.say("/dangnhap");
+    expect(notStaff.at(-1)!.text).toContain("chỉ dành cho cán bộ");
+    expect(notStaff.at(-1)!.text).not.toContain("/canbo/");
+  });
+
+  it("CSRF: a POST from another site, or with no origin at all, is refused", async () => {
+    const officer = await registerOfficer();
+    const citizen = h.web();
+    await fileWebTip(citizen);
+    const cookie = await signIn(await signInLink(officer));
+    const tip = await h.db.tip.findFirstOrThrow();
+    const forged = await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie, Origin: "https://evil.example" });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain("không gửi từ trang của bàn làm việc");
+    const bare = await h.app.request(`/canbo/tinbao/${tip.id}/xuly`, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie }, body: "action=take" });
+    expect(bare.status).toBe(403);
+    const opaque = await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie, Origin: "null" });
+    expect(opaque.status).toBe(403);
+    // The console's pages keep the Origin header on their own forms (the site's default is no-referrer).
+    expect((await get("/canbo/tinbao", cookie)).headers.get("referrer-policy")).toBe("same-origin");
+    const crossSite = await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie, Origin: "", "Sec-Fetch-Site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).status).toBe("new");
+    // Sign-out is a form too.
+    expect((await post("/canbo/dangxuat", {}, { Cookie: cookie, Origin: "https://evil.example" })).status).toBe(403);
+    expect((await get("/canbo/tinbao", cookie)).status).toBe(200);
+  });
+});
+
+describe("staff console: officer pages", () => {
+  it("lists the commune's open tips oldest first, shows one, and takes it through the domain (audited, tipster told)", async () => {
+    const officer = await registerOfficer();
+    const first = h.web();
+    await fileWebTip(first, { text: "Tin thứ nhất: bán ma túy ở bến xe." });
+    h.clock.advanceMinutes(5);
+    const second = h.web();
+    await fileWebTip(second, { text: "Tin thứ hai: trồng cây thuốc phiện ở đồi sau." });
+    await h.settle();
+    const cookie = await signIn(await signInLink(officer));
+
+    const queue = await (await get("/canbo/tinbao", cookie)).text();
+    const [a, b] = await h.db.tip.findMany({ orderBy: { id: "asc" } });
+    expect(queue.indexOf(a!.caseNumber)).toBeGreaterThan(0);
+    expect(queue.indexOf(a!.caseNumber)).toBeLessThan(queue.indexOf(b!.caseNumber));
+    // Filters: status, category, village; a filter word that means nothing is ignored, not a crash.
+    expect(await (await get("/canbo/tinbao?trangthai=done", cookie)).text()).toContain("Không có tin báo nào");
+    expect((await get("/canbo/tinbao?trangthai=constructor&loai=__proto__&thon=%3Cscript%3E", cookie)).status).toBe(200);
+
+    const page = await (await get(`/canbo/tinbao/${a!.id}`, cookie)).text();
+    expect(page).toContain("Tin thứ nhất: bán ma túy ở bến xe.");
+    expect(page).toContain("Tiếp nhận");
+    expect(page).toContain("Tin báo được gửi tới");
+
+    const taken = await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "take" }, { Cookie: cookie });
+    expect(taken.status).toBe(303);
+    expect(taken.headers.get("location")).toBe(`/canbo/tinbao/${a!.id}?kq=ok`);
+    const after = await h.db.tip.findUniqueOrThrow({ where: { id: a!.id } });
+    expect(after.status).toBe("taken");
+    const events = await h.db.tipEvent.findMany({ where: { tipId: a!.id, kind: "status" } });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.actorStaffId).toBe(after.takenByStaffId);
+    const shown = await (await get(`/canbo/tinbao/${a!.id}?kq=ok`, cookie)).text();
+    expect(shown).toContain("Đã cập nhật: Đã tiếp nhận.");
+    expect(shown).toContain("Đ/c Trần Văn Test");
+    // The tipster hears it, as from the chat's button.
+    const heard = await first.read();
+    expect(heard.map((m) => m.text).join("\n")).toContain("đã được cán bộ công an xã tiếp nhận");
+
+    // Taking it again is refused by the same rule, said politely.
+    const again = await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "take" }, { Cookie: cookie });
+    expect(again.headers.get("location")).toBe(`/canbo/tinbao/${a!.id}?kq=refused`);
+    // A forged action is a polite 400.
+    expect((await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "toString" }, { Cookie: cookie })).status).toBe(400);
+    // Verify, then close.
+    await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "verify" }, { Cookie: cookie });
+    await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "done" }, { Cookie: cookie });
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("done");
+  });
+
+  it("an officer of commune A gets 404 for a tip of commune B, by page and by action", async () => {
+    const citizen = h.web();
+    await fileWebTip(citizen, { commune: "Phượng Tiến" });
+    const other = await h.db.tip.findFirstOrThrow();
+    expect(other.caseNumber).toContain("PHUONGTIEN");
+    const officer = await registerOfficer("HONGLOC");
+    const cookie = await signIn(await signInLink(officer));
+    const page = await get(`/canbo/tinbao/${other.id}`, cookie);
+    expect(page.status).toBe(404);
+    expect(await page.text()).not.toContain(other.caseNumber);
+    expect((await post(`/canbo/tinbao/${other.id}/xuly`, { action: "take" }, { Cookie: cookie })).status).toBe(404);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: other.id } })).status).toBe("new");
+    expect(await (await get("/canbo/tinbao?trangthai=all", cookie)).text()).not.toContain(other.caseNumber);
+    expect((await get("/canbo/tinbao/99999", cookie)).status).toBe(404);
+    expect((await get("/canbo/tinbao/abc", cookie)).status).toBe(404);
+  });
+
+  it("a leader reads tips and the month, but cannot take a tip (403)", async () => {
+    const citizen = h.web();
+    await fileWebTip(citizen);
+    const tip = await h.db.tip.findFirstOrThrow();
+    const leader = await registerOfficer("HONGLOC", "Nguyễn Văn Lãnh Đạo", "leader");
+    const cookie = await signIn(await signInLink(leader));
+    const page = await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text();
+    expect(page).not.toContain('value="take"');
+    expect((await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie })).status).toBe(403);
+
+    const month = await get("/canbo/thang", cookie);
+    expect(month.status).toBe(200);
+    const html = await month.text();
+    expect(html).toContain("Tiêu chí xã không ma túy");
+    expect(html).toMatch(/[✅❌❔]/u);
+    expect(html).toContain("1 tin báo: 1 đang mở, 0 đã kết thúc");
+    const chart = await get("/canbo/thang/bieudo.svg", cookie);
+    expect(chart.status).toBe(200);
+    expect(chart.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await chart.text()).toContain("<svg");
+  });
+
+  it("a tip's web chat picture opens for its commune's officer only; a village head's home says there is nothing yet", async () => {
+    const citizen = h.web();
+    await citizen.say("/start");
+    await citizen.say("Hồng Lộc");
+    await citizen.press("Điểm, người bán lẻ ma túy");
+    await citizen.press("Không rõ thôn/xóm");
+    await citizen.say("Có người bán ma túy ở bãi sông, chiều nào cũng thấy.");
+    const image = new PNG({ width: 8, height: 8 });
+    image.data.fill(120);
+    const uploaded = await h.app.request("/webchat/api/upload", { method: "POST", headers: await citizen.headers(), body: JSON.stringify({ token: citizen.token, mime: "image/png", dataBase64: PNG.sync.write(image).toString("base64") }) });
+    expect(uploaded.status).toBe(200);
+    const { uploadId } = (await uploaded.json()) as { uploadId: string };
+    expect((await citizen.send({ uploadId })).status).toBe(202);
+    await citizen.read();
+    await citizen.press("m:continue");
+    await citizen.press("s:submit");
+    const tip = await h.db.tip.findFirstOrThrow();
+
+    const officer = await registerOfficer("HONGLOC");
+    const cookie = await signIn(await signInLink(officer));
+    const page = await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text();
+    expect(page).toContain(`href="/canbo/tep/${uploadId}"`);
+    const file = await get(`/canbo/tep/${uploadId}`, cookie);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toMatch(/^image\//);
+    expect(file.headers.get("content-security-policy")).toContain("sandbox");
+
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    const strangerCookie = await signIn(await signInLink(stranger));
+    expect((await get(`/canbo/tep/${uploadId}`, strangerCookie)).status).toBe(404);
+    expect((await get(`/canbo/tep/${uploadId}`, "canbo_phien=none")).status).toBe(403);
+
+    const head = h.web();
+    const code = await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một");
+    await head.say(`/dangky ${code}`);
+    const headCookie = await signIn(await signInLink(head));
+    const home = await get("/canbo", headCookie);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain("chưa có trang nào");
+    expect((await get("/canbo/tinbao", headCookie)).status).toBe(403);
+    expect((await get("/canbo/thang", headCookie)).status).toBe(403);
+  });
+});
