@@ -140,14 +140,20 @@ export async function createTip(
     conversationTag: string | null;
     /** Beyond a flood limit: accepted into the held queue, no alert of its own (src/tips/held.ts). */
     hold?: boolean;
+    /** Where it came from (src/tips/sources.json); "chat" when absent. */
+    source?: string;
+    /** Entered by an officer (src/tips/intake.ts): who, for the tip's history. */
+    enteredByStaffId?: number;
+    /** A tip-box slip's receipt hash (src/tips/slips.ts): the code is the slip's, and none is returned. */
+    receiptHash?: string;
   },
 ): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
   const { db, keys } = deps;
   const now = deps.now();
   const commune = await db.commune.findUniqueOrThrow({ where: { id: input.communeId } });
   const village = input.villageId ? await db.village.findUnique({ where: { id: input.villageId } }) : null;
-  const receiptCode = newReceiptCode();
-  const hash = await receiptHash(keys, receiptCode);
+  const receiptCode = input.receiptHash ? "" : newReceiptCode();
+  const hash = input.receiptHash ?? (await receiptHash(keys, receiptCode));
   const created = await db.tip.create({
     data: {
       caseNumber: `pending:${hash}`,
@@ -160,6 +166,7 @@ export async function createTip(
       createdAt: now,
       lastAlertAt: now,
       hold: input.hold ? "held" : null,
+      ...(input.source ? { source: input.source } : {}),
     },
   });
   const caseNumber = `${commune.code}-${String(created.id).padStart(5, "0")}`;
@@ -189,7 +196,7 @@ export async function createTip(
       },
     });
   }
-  await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", createdAt: now } });
+  await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", actorStaffId: input.enteredByStaffId ?? null, createdAt: now } });
 
   if (input.hold) {
     // Accepted, never refused: it waits for an officer's review, and the commune hears of the flood once.

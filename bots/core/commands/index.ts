@@ -15,6 +15,7 @@ import trogiup from "./trogiup.js";
 import dangky from "./dangky.js";
 import chao from "./chao.js";
 import tinbao from "./tinbao.js";
+import nhaptin from "./nhaptin.js";
 import nhomcanhbao from "./nhomcanhbao.js";
 import capnhat from "./capnhat.js";
 import thongke from "./thongke.js";
@@ -46,6 +47,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   dangky,
   chao,
   tinbao,
+  nhaptin,
   nhomcanhbao,
   capnhat,
   thongke,
