@@ -148,7 +148,7 @@ export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): P
   const { start, end } = monthRange(month);
   const rows = await db.tip.findMany({
     where: { communeId, hold: null, createdAt: { gte: start, lt: end } },
-    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true },
+    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true, source: true },
   });
   return tipStatistics(rows);
 }

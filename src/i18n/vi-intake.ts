@@ -56,6 +56,10 @@ export const viIntake = {
     },
   },
 
+  stats: {
+    bySource: "Theo nguồn tin:",
+  },
+
   /** What a letter's writer reads the first time they open it with the slip's code. */
   slipBound: "Từ nay, câu hỏi của cán bộ về tin báo này sẽ được gửi đến bạn tại đây.",
 
@@ -104,7 +108,6 @@ export const viIntake = {
       `Không hiểu "${word}". ${PERIOD_HINT} Lọc theo trạng thái (moi, tiepnhan, xacminh, daxuly, khongcoso), loại tin (ví dụ selling), mã thôn hoặc nguồn (hotline, tipbox, in_person, agency, chat).`,
     badPeriod: "Khoảng ngày không hợp lệ: ngày đầu phải trước ngày cuối, và không quá 366 ngày.",
     forbidden: "Chỉ cán bộ, lãnh đạo công an xã mới xem được sổ tin báo của xã mình.",
-    groupRefused: "Sổ tin báo chỉ gửi trong tin nhắn riêng với bot, không gửi trong nhóm.",
     unavailable: "Máy chủ này không lập được tệp Excel. Quản trị lập sổ bằng lệnh: npm run admin -- register",
   },
 

@@ -4,6 +4,7 @@ import { type MonthKey } from "../util/vietnam-time.js";
 import type { FigureField } from "../compliance/fields.js";
 import type { TipStats } from "../compliance/tipstats.js";
 import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
+import type { RegisterMeta, RegisterRow } from "../tips/register.js";
 
 export interface MonthlyReport {
   commune: CommuneRef;
@@ -21,4 +22,6 @@ export interface MonthlyReport {
 export interface ReportRenderers {
   xlsx(report: MonthlyReport, chartPng?: Uint8Array): Promise<Uint8Array>;
   png(svg: string): Promise<Uint8Array>;
+  /** The tip register (src/reports/register-xlsx.ts). */
+  register?(meta: RegisterMeta, rows: RegisterRow[]): Promise<Uint8Array>;
 }
