@@ -60,6 +60,9 @@ export const viIntake = {
     bySource: "Theo nguồn tin:",
   },
 
+  questionNoTipster: (caseNumber: string) =>
+    `Câu hỏi đã được lưu trong tin báo ${caseNumber}. Tin này không đến qua chatbot: người báo tin chỉ đọc được câu hỏi nếu họ có mã phiếu hòm thư và gõ mã đó trong chatbot.`,
+
   /** What a letter's writer reads the first time they open it with the slip's code. */
   slipBound: "Từ nay, câu hỏi của cán bộ về tin báo này sẽ được gửi đến bạn tại đây.",
 

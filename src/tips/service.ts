@@ -296,7 +296,7 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
   return { ok: true, caseNumber: tip.caseNumber, status: to };
 }
 
-export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string }> {
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; source: string }> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
@@ -306,7 +306,7 @@ export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, 
     choices: [[{ label: vi.buttons.replyToOfficer, data: tipReply.pack(tipId) }]],
   }, now);
   await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
-  return { delivered, caseNumber: tip.caseNumber };
+  return { delivered, caseNumber: tip.caseNumber, source: tip.source };
 }
 
 export type FollowUpContent = { text: string } | { attachment: DraftAttachment };

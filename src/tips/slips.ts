@@ -51,9 +51,3 @@ export async function findSlip(db: Db, keys: Keyring, communeId: number, typed: 
   if (slip.usedByTipId !== null || (await db.tip.count({ where: { receiptHash: hash } })) > 0) return { ok: false, reason: "used" };
   return { ok: true, slip };
 }
-
-/** How many slips of a commune are issued and used, per village (for the admin's overview). */
-export async function slipCounts(db: Db, communeId: number): Promise<{ issued: number; used: number }> {
-  const [issued, used] = await Promise.all([db.tipSlip.count({ where: { communeId } }), db.tipSlip.count({ where: { communeId, usedByTipId: { not: null } } })]);
-  return { issued, used };
-}

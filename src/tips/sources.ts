@@ -19,8 +19,6 @@ export interface TipSource {
   slip: boolean;
 }
 
-export const CHAT_SOURCE = "chat";
-
 export const tipSources: TipSource[] = schema.parse(data).sources.map(({ id, label, entered, slip }) => ({ id, label, entered, slip }));
 
 /** The sources an officer enters by hand. */
