@@ -5,7 +5,7 @@ import { z } from "zod";
 
 const schema = z.object({
   sources: z
-    .array(z.object({ id: z.string().regex(/^[a-z_]{2,16}$/), label: z.string().min(2), entered: z.boolean(), slip: z.boolean(), source: z.string().min(10) }))
+    .array(z.object({ id: z.string().regex(/^[a-z_]{2,16}$/), label: z.string().min(2), entered: z.boolean(), slip: z.boolean(), source: z.string().min(10), sourceId: z.string().optional() }))
     .min(2)
     .refine((list) => list.some((s) => s.id === "chat" && !s.entered), { message: "the chat source must be listed, not entered by officers" }),
 });
