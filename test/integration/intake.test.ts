@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startChannels, toChat, type Channels } from "../helpers/channels.js";
 import { callbackUpdate, textUpdate, TIPSTER, type TestUser } from "../helpers/fake-telegram.js";
-import { ZALO_TIPSTER } from "../helpers/fake-zalo-oa.js";
+import { ZALO_OFFICER, ZALO_TIPSTER } from "../helpers/fake-zalo-oa.js";
 import { zaloSay } from "../helpers/zalo-flow.js";
 import { issueSlips } from "../../src/tips/slips.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
@@ -49,6 +49,7 @@ beforeAll(async () => {
   await c.telegram(textUpdate(`/start ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Hà Văn Nhập")}`, { user: OFFICER }));
   await c.telegram(textUpdate(`/start ${await h.invite("leader", { communeCode: "HONGLOC" }, "Đ/c Phan Lãnh Đạo")}`, { user: LEADER }));
   await c.telegram(textUpdate(`/start ${await h.invite("officer", { communeCode: "PHUONGTIEN" }, "Đ/c Đinh Xã Khác")}`, { user: OTHER_OFFICER }));
+  await zaloSay(h, ZALO_OFFICER, `/dangky ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Lò Văn Công An")}`);
   const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
   const village = await h.db.village.findUniqueOrThrow({ where: { code: "HL-02" } });
   slipCodes = (await issueSlips(h.db, h.keys, { communeId: commune.id, villageIds: [village.id], perVillage: 2, now: h.clock.now })).map((s) => s.code);
@@ -261,6 +262,35 @@ describe("statistics and the register", () => {
     // Another commune's officer reads only their own commune's register: none of these tips.
     await as(OTHER_OFFICER).say("/sotinbao");
     expect(last(OTHER_OFFICER)).toContain("Không có tin báo nào");
+  });
+});
+
+describe("an officer on Zalo, with numbered choices", () => {
+  it("enters an in-person tip by typing numbers and words, steps back, and the alert reaches the commune", async () => {
+    const { h, zalo } = c;
+    expect(zalo.textsTo(ZALO_OFFICER.id).join("\n")).toContain("Lò Văn Công An");
+    const say = (text: string) => zaloSay(h, ZALO_OFFICER, text);
+    const lastZalo = () => zalo.textsTo(ZALO_OFFICER.id).at(-1) ?? "";
+    await say("/nhaptin");
+    expect(lastZalo()).toMatch(/1\. Điện thoại, đường dây nóng\n2\. Thư trong hòm thư tố giác\n3\. Người dân đến báo trực tiếp\n4\. Cơ quan, đơn vị khác chuyển đến/);
+    await say("3");
+    expect(lastZalo()).toContain("Việc xảy ra ở thôn/xóm nào?");
+    await say("Thôn Phú Lộc");
+    expect(lastZalo()).toContain("Tin báo thuộc loại nào?");
+    await say("/quaylai");
+    expect(lastZalo()).toContain("Việc xảy ra ở thôn/xóm nào?");
+    await say("HL-03");
+    await say("Người ngáo đá, loạn thần do ma túy");
+    await say("Bà con đến trụ sở báo: thanh niên trong xóm la hét, cầm dao đi ngoài đường.");
+    expect(lastZalo()).toContain("Nguồn tin: Người dân đến báo trực tiếp");
+    await say("1"); // Lưu tin báo
+    const saved = zalo.textsTo(ZALO_OFFICER.id).find((t) => t.includes("Đã lưu tin báo"))!;
+    const caseNumber = /(HONGLOC-\d{5})/.exec(saved)![1]!;
+    const tip = await h.db.tip.findUniqueOrThrow({ where: { caseNumber }, include: { village: true } });
+    expect(tip).toMatchObject({ source: "in_person", category: "psychosis", channel: "zalo" });
+    expect(tip.village?.code).toBe("HL-03");
+    // Every officer of the commune gets the alert, the Telegram one included.
+    expect(texts(OFFICER).some((t) => t.includes("TIN BÁO MỚI") && t.includes(caseNumber))).toBe(true);
   });
 });
 
