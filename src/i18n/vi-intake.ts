@@ -60,6 +60,9 @@ export const viIntake = {
     bySource: "Theo nguồn tin:",
   },
 
+  /** Under the new-tip alert of a tip an officer entered. */
+  alertSource: (source: string) => `📝 Nguồn tin: ${source} (cán bộ nhập, không qua chatbot)`,
+
   questionNoTipster: (caseNumber: string) =>
     `Câu hỏi đã được lưu trong tin báo ${caseNumber}. Tin này không đến qua chatbot: người báo tin chỉ đọc được câu hỏi nếu họ có mã phiếu hòm thư và gõ mã đó trong chatbot.`,
 

@@ -8,6 +8,8 @@ import { vi } from "../i18n/vi.js";
 import { viStaff } from "../i18n/vi-staff.js";
 import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
+import { sourceLabel } from "./sources.js";
+import { viIntake } from "../i18n/vi-intake.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
@@ -203,7 +205,7 @@ export async function createTip(
     await db.tipEvent.create({ data: { tipId: created.id, kind: "held", createdAt: now } });
     await notifyHeldSummary(deps, commune);
   } else {
-    await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now }, commune, village, input.attachments.map((a) => a.kind), attachments);
+    await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now, source: input.source }, commune, village, input.attachments.map((a) => a.kind), attachments);
   }
   return { tipId: created.id, caseNumber, receiptCode };
 }
@@ -211,7 +213,7 @@ export async function createTip(
 /** The "new tip" alert and its attachments, to the commune's alert targets (on filing, or on release from the held queue). */
 export async function sendNewTipAlert(
   deps: TipDeps,
-  tip: { id: number; caseNumber: string; category: string; text: string; createdAt: Date },
+  tip: { id: number; caseNumber: string; category: string; text: string; createdAt: Date; source?: string },
   commune: { id: number; name: string },
   village: { name: string } | null,
   kinds: string[],
@@ -227,7 +229,7 @@ export async function sendNewTipAlert(
       time: formatDateTimeVN(tip.createdAt),
       text: citizenBlock(tip.text),
       attachments: attachmentSummary(kinds),
-    }),
+    }) + (tip.source && tip.source !== "chat" ? `\n\n${viIntake.alertSource(sourceLabel(tip.source))}` : ""),
     choices: tipActionChoices(tip.id),
     protect: true,
     threadKey,

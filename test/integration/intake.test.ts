@@ -96,6 +96,7 @@ describe("a phone tip entered by an officer", () => {
     // The same alert as a chat tip, with its buttons, to the commune's officers (here: this one, privately).
     const alert = texts(OFFICER).find((t) => t.includes("TIN BÁO MỚI") && t.includes(caseNumber));
     expect(alert).toContain("Người gọi điện báo");
+    expect(alert).toContain("📝 Nguồn tin: Điện thoại, đường dây nóng (cán bộ nhập, không qua chatbot)");
     expect(button(OFFICER, "Tiếp nhận")).toBe(`t:${tip.id}:take`);
   });
 
