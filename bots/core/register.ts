@@ -1,6 +1,6 @@
 // /sotinbao [period] [filters]: the commune's tip register as an Excel file, for officers and leaders.
 import { DAY_MS, formatDateVN, monthOf } from "../../src/util/vietnam-time.js";
-import { addFilterWord, parsePeriodArg, tipRegister, type RegisterFilter, type RegisterPeriod } from "../../src/tips/register.js";
+import { addFilterWord, monthPeriod, parsePeriodArg, tipRegister, type RegisterFilter, type RegisterPeriod } from "../../src/tips/register.js";
 import { findCommuneById } from "../../src/places/search.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
 import { complianceOf } from "./stats.js";
@@ -37,7 +37,7 @@ export async function sendRegister(turn: Turn, staff: StaffRow, args: string): P
     }
     filters.push(described);
   }
-  period ??= parsePeriodArg(monthOf(now)) as RegisterPeriod;
+  period ??= monthPeriod(monthOf(now));
   const rows = await tipRegister(db, staff, period, filter, now);
   if (!rows) {
     turn.reply(w.forbidden);

@@ -2,7 +2,7 @@
 // with its dates, status, category, village, source and days overdue; never its words, never anything
 // about who sent it. Rows and the period rules are here; the spreadsheet is src/reports/register-xlsx.ts.
 import type { Db } from "../db/client.js";
-import { DAY_MS, VN_OFFSET_MS, monthRange, parseMonthArg } from "../util/vietnam-time.js";
+import { DAY_MS, VN_OFFSET_MS, monthRange, parseMonthArg, type MonthKey } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import type { StaffRef } from "./service.js";
 import { isOpen } from "./status.js";
@@ -80,16 +80,19 @@ export function periodOfDays(first: Date, last: Date): RegisterPeriod | null {
   return { from: first, to };
 }
 
+/** A month ("2026-11") as a period, in Vietnam time. */
+export function monthPeriod(month: MonthKey): RegisterPeriod {
+  const { start, end } = monthRange(month);
+  return { from: start, to: end };
+}
+
 /**
  * What an officer types for a period: a month ("11/2026") or two days ("01/11/2026-15/11/2026").
  * "none" when it is not a period at all (maybe a filter word), "bad" when it is one but not valid.
  */
 export function parsePeriodArg(word: string): RegisterPeriod | "none" | "bad" {
   const month = parseMonthArg(word);
-  if (month) {
-    const { start, end } = monthRange(month);
-    return { from: start, to: end };
-  }
+  if (month) return monthPeriod(month);
   const m = /^([\d/.]+)-([\d/.]+)$/.exec(word.trim());
   if (!m) return "none";
   const first = parseDayVN(m[1]!);

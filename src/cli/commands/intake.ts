@@ -1,9 +1,9 @@
 // Admin commands for tips that do not come by chat: printed tip-box slips (each a fresh receipt code,
 // stored only as its keyed hash) and the tip register as an Excel file.
 import { writeFileSync } from "node:fs";
-import { DAY_MS, formatDateVN, monthRange } from "../../util/vietnam-time.js";
+import { DAY_MS, formatDateVN } from "../../util/vietnam-time.js";
 import { issueSlips, MAX_SLIPS_PER_VILLAGE } from "../../tips/slips.js";
-import { addFilterWord, parseDayVN, periodOfDays, registerRows, type RegisterFilter, type RegisterPeriod } from "../../tips/register.js";
+import { addFilterWord, monthPeriod, parseDayVN, periodOfDays, registerRows, type RegisterFilter, type RegisterPeriod } from "../../tips/register.js";
 import { renderSlips } from "../../places/slips.js";
 import { renderRegisterXlsx } from "../../reports/register-xlsx.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
@@ -26,8 +26,7 @@ function period(values: { month?: string; from?: string; to?: string }): Registe
   if (values.month !== undefined) {
     if (values.from !== undefined || values.to !== undefined) throw new ArgsError(t.monthOrRange);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(values.month)) throw new ArgsError(t.badMonth(values.month));
-    const { start, end } = monthRange(values.month);
-    return { from: start, to: end };
+    return monthPeriod(values.month);
   }
   if (values.from === undefined || values.to === undefined) throw new ArgsError(t.monthOrRange);
   const first = /^\d{4}-\d{2}-\d{2}$/.test(values.from) ? parseDayVN(values.from) : null;
