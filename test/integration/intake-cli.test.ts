@@ -108,6 +108,18 @@ describe("admin slips", () => {
       const chat = await createTip(deps, { communeId: commune.id, villageId: null, category: "online", text: "Bán qua mạng.", channel: "web", attachments: [], replyTo: null, conversationTag: null });
       const phone = await enterTip(deps, staff, { source: "in_person", villageId: village.id, category: "psychosis", text: "Người đến báo: có người ngáo đá.", channel: "telegram" });
       expect(phone.ok).toBe(true);
+      // The domain's own checks: another commune's village, a leader, a slip of another commune or used twice.
+      const elsewhere = await db.village.findUniqueOrThrow({ where: { code: "PT-01" } });
+      expect(await enterTip(deps, staff, { source: "hotline", villageId: elsewhere.id, category: "selling", text: "x", channel: "telegram" })).toEqual({ ok: false, reason: "bad_input" });
+      expect(await enterTip(deps, { ...staff, role: "leader" }, { source: "hotline", villageId: null, category: "selling", text: "x", channel: "telegram" })).toEqual({ ok: false, reason: "forbidden" });
+      expect(await enterTip(deps, staff, { source: "chat", villageId: null, category: "selling", text: "x", channel: "telegram" })).toEqual({ ok: false, reason: "bad_input" });
+      expect(await enterTip(deps, staff, { source: "hotline", villageId: null, category: "selling", text: "x", channel: "telegram", slipId: 1 })).toEqual({ ok: false, reason: "bad_input" });
+      const slip = await db.tipSlip.findFirstOrThrow({ where: { communeId: commune.id } });
+      const onSlip = await enterTip({ ...deps, now: () => new Date("2026-10-20T03:00:00Z") }, staff, { source: "tipbox", villageId: slip.villageId, category: "selling", text: "Thư.", channel: "telegram", slipId: slip.id });
+      expect(onSlip.ok && onSlip.onSlip).toBe(true);
+      expect(await enterTip(deps, staff, { source: "tipbox", villageId: null, category: "selling", text: "Thư khác.", channel: "telegram", slipId: slip.id })).toEqual({ ok: false, reason: "slip_used" });
+      const otherCommune = await db.commune.findUniqueOrThrow({ where: { code: "PHUONGTIEN" } });
+      expect(await enterTip(deps, { ...staff, communeId: otherCommune.id }, { source: "tipbox", villageId: null, category: "selling", text: "x", channel: "telegram", slipId: slip.id })).toEqual({ ok: false, reason: "slip_unknown" });
       // Another month's tip is not in November's register.
       await createTip({ ...deps, now: () => new Date("2026-10-15T03:00:00Z") }, { communeId: commune.id, villageId: null, category: "other", text: "Tháng trước.", channel: "web", attachments: [], replyTo: null, conversationTag: null });
 

@@ -160,7 +160,11 @@ describe("a tip-box letter entered under a slip's code and followed up by that c
     await as(OFFICER).press("ns:tipbox");
     await as(OFFICER).say(slipCodes[0]!);
     expect(last(OFFICER)).toContain("đã được nhập vào một tin báo rồi");
+    // A letter not written on a slip goes on without a code, to the village question.
+    await as(OFFICER).press("nm:none");
+    expect(last(OFFICER)).toContain("Việc xảy ra ở thôn/xóm nào?");
     await as(OFFICER).press("nav:cancel");
+    expect(last(OFFICER)).toContain("Đã hủy, chưa lưu tin báo nào.");
   });
 
   it("lets the writer read the status by the code on Zalo, binds that chat, and carries the officer's question and the answer", async () => {
