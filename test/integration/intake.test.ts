@@ -57,6 +57,15 @@ beforeAll(async () => {
 afterAll(async () => c.close());
 
 describe("a phone tip entered by an officer", () => {
+  it("shows /nhaptin in the officer's help, /sotinbao to officers and leaders", async () => {
+    await as(OFFICER).say("/trogiup");
+    expect(last(OFFICER)).toContain("/nhaptin — nhập tin báo nhận qua điện thoại");
+    expect(last(OFFICER)).toContain("/sotinbao — sổ tiếp nhận, xử lý tin báo");
+    await as(LEADER).say("/trogiup");
+    expect(last(LEADER)).toContain("/sotinbao — sổ tiếp nhận, xử lý tin báo");
+    expect(last(LEADER)).not.toContain("/nhaptin");
+  });
+
   it("refuses /nhaptin to a leader and to a citizen, politely", async () => {
     await as(LEADER).say("/nhaptin");
     expect(last(LEADER)).toContain("Chỉ cán bộ công an xã");
