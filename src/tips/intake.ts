@@ -53,6 +53,7 @@ export async function enterTip(deps: TipDeps, staff: StaffRef, input: IntakeInpu
     if (!slip || slip.communeId !== communeId) return { ok: false, reason: "slip_unknown" };
     if (slip.usedByTipId !== null) return { ok: false, reason: "slip_used" };
   }
+  // Not on a slip: createTip draws a fresh receipt code that nobody is ever shown, so nobody can follow it up.
   let created;
   try {
     created = await createTip(deps, {
