@@ -3,11 +3,12 @@
 // to the code).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
+import { scanQrSvgs } from "../helpers/qr-page.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -44,22 +45,8 @@ describe("tip-box slips", () => {
     expect(overflow).toEqual([0, 0, 0]);
     const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     expect(pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g)).toHaveLength(2);
-    await page.addScriptTag({ path: resolve(import.meta.dirname, "../../node_modules/jsqr/dist/jsQR.js") });
-    const decoded = await page.evaluate(async () => {
-      const svg = document.querySelector(".stub svg")!;
-      const img = new Image();
-      img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
-      await img.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = canvas.height = 400;
-      const g = canvas.getContext("2d")!;
-      g.fillStyle = "#fff";
-      g.fillRect(0, 0, 400, 400);
-      g.drawImage(img, 0, 0, 400, 400);
-      const data = g.getImageData(0, 0, 400, 400);
-      return (window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }).jsQR(data.data, 400, 400)?.data ?? null;
-    });
-    expect(decoded).toBe("https://baotin.example.vn");
+    const decoded = await scanQrSvgs(page, ".stub svg");
+    expect(decoded).toEqual(["https://baotin.example.vn", "https://baotin.example.vn", "https://baotin.example.vn"]);
     await page.setViewportSize({ width: 800, height: 1140 });
     await page.screenshot({ path: process.env.SLIPS_SCREENSHOT ?? join(dir, "slips.png"), fullPage: false });
     await page.close();
