@@ -1,6 +1,7 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
 import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView } from "../../src/tips/service.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
+import { bindSlipReplyAddress } from "../../src/tips/intake.js";
 import { attachmentFrom } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
@@ -51,7 +52,10 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
     turn.reply(turn.t.citizen.followUp.badCode, [navRow(turn.t, false)]);
     return;
   }
+  // A tip-box letter's writer, first time in a chat: officers' questions reach them here from now on.
+  const bound = await bindSlipReplyAddress(db, tip.id, { sealed: turn.incoming.chat.sealed, tag: turn.incoming.chat.tag }, now);
   await showTip(turn, tip.id);
+  if (bound) turn.reply(turn.t.intake.slipBound);
 }
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {

@@ -193,5 +193,6 @@ export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): P
   turn.state = IDLE;
   if (!tip) return;
   const result = await askTipster(turn.deps, staff, tipId, content.text.trim().slice(0, 2000));
-  turn.reply(result.delivered ? turn.t.staff.desk.questionSent(result.caseNumber) : turn.t.staff.desk.questionStored(result.caseNumber));
+  // A tip an officer entered has no tipster in a chat unless a slip's writer opened it by its code.
+  turn.reply(result.delivered ? turn.t.staff.desk.questionSent(result.caseNumber) : result.source !== "chat" ? turn.t.intake.questionNoTipster(result.caseNumber) : turn.t.staff.desk.questionStored(result.caseNumber));
 }

@@ -3,6 +3,7 @@
 import { formatDateTimeVN, formatDateVN, formatMonthVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { categoryLabel } from "../../src/tips/categories.js";
+import { sourceLabel } from "../../src/tips/sources.js";
 import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
 import { formatNumberVN, formatPercentVN } from "../../src/compliance/month.js";
 import type { CriterionResult } from "../../src/compliance/criteria.js";
@@ -352,6 +353,8 @@ export async function showTipStats(turn: Turn, staff: StaffRow, args: string): P
   for (const c of stats.byCategory) lines.push(turn.t.compliance.tips.item(categoryLabel(c.category), c.count));
   lines.push("", turn.t.compliance.tips.byVillage);
   for (const v of stats.byVillage) lines.push(turn.t.compliance.tips.item(v.villageId === null ? turn.t.compliance.tips.unknownVillage : (names.get(v.villageId) ?? String(v.villageId)), v.count));
+  lines.push("", turn.t.intake.stats.bySource);
+  for (const s of stats.bySource) lines.push(turn.t.compliance.tips.item(sourceLabel(s.source), s.count));
   lines.push("", turn.t.compliance.tips.medianTake(stats.medianTakeMinutes), turn.t.compliance.tips.medianClose(stats.medianCloseMinutes));
   turn.reply(lines.join("\n"));
 }

@@ -18,6 +18,7 @@ import { zaloCommands } from "../../bots/zalo/cli.js";
 import { complianceCommands } from "./commands/compliance.js";
 import { bulletinsCommands } from "./commands/bulletins.js";
 import { tipsCommands } from "./commands/tips.js";
+import { intakeCommands } from "./commands/intake.js";
 import { groupsCommands } from "./commands/groups.js";
 import { createChannels, registerWebhooks, WebhookRegistrationError } from "../channels.js";
 import { createLogger } from "../log.js";
@@ -51,7 +52,7 @@ const webhookCommands: AdminCommand[] = [
   },
 ];
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...zaloCommands, ...webhookCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...zaloCommands, ...webhookCommands];
 
 export interface AdminIo {
   out(line: string): void;

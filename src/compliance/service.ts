@@ -200,7 +200,7 @@ export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): P
 export async function tipStatsBetween(db: Db, communeId: number, start: Date, end: Date): Promise<TipStats> {
   const rows = await db.tip.findMany({
     where: { communeId, hold: null, createdAt: { gte: start, lt: end } },
-    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true },
+    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true, source: true },
   });
   return tipStatistics(rows);
 }

@@ -6,6 +6,8 @@ export interface TipStatRow {
   createdAt: Date;
   takenAt: Date | null;
   closedAt: Date | null;
+  /** Where it came from (src/tips/sources.json); chat when absent. */
+  source?: string;
 }
 
 export interface TipStats {
@@ -17,6 +19,8 @@ export interface TipStats {
   byCategory: Array<{ category: string; count: number }>;
   /** Village id (null: village not known) → count, largest first. */
   byVillage: Array<{ villageId: number | null; count: number }>;
+  /** Source id (chat, hotline, tipbox…) → count, largest first. */
+  bySource: Array<{ source: string; count: number }>;
   /** Median minutes from receipt to the first take, over the tips taken; null when none was. */
   medianTakeMinutes: number | null;
   /** Median minutes from receipt to closing, over the tips closed; null when none was. */
@@ -40,6 +44,7 @@ export function tipStatistics(rows: TipStatRow[]): TipStats {
   const byStatus: Record<string, number> = {};
   const byCategory = new Map<string, number>();
   const byVillage = new Map<number | null, number>();
+  const bySource = new Map<string, number>();
   const take: number[] = [];
   const close: number[] = [];
   let open = 0;
@@ -47,6 +52,7 @@ export function tipStatistics(rows: TipStatRow[]): TipStats {
     byStatus[t.status] = (byStatus[t.status] ?? 0) + 1;
     byCategory.set(t.category, (byCategory.get(t.category) ?? 0) + 1);
     byVillage.set(t.villageId, (byVillage.get(t.villageId) ?? 0) + 1);
+    bySource.set(t.source ?? "chat", (bySource.get(t.source ?? "chat") ?? 0) + 1);
     if (OPEN.has(t.status)) open++;
     if (t.takenAt) take.push((t.takenAt.getTime() - t.createdAt.getTime()) / 60_000);
     if (t.closedAt) close.push((t.closedAt.getTime() - t.createdAt.getTime()) / 60_000);
@@ -58,6 +64,7 @@ export function tipStatistics(rows: TipStatRow[]): TipStats {
     byStatus,
     byCategory: ranked(byCategory).map(({ key, count }) => ({ category: key, count })),
     byVillage: ranked(byVillage).map(({ key, count }) => ({ villageId: key, count })),
+    bySource: ranked(bySource).map(({ key, count }) => ({ source: key, count })),
     medianTakeMinutes: median(take),
     medianCloseMinutes: median(close),
   };

@@ -10,6 +10,7 @@ import { viCommon } from "./vi-common.js";
 import { viCompliance } from "./vi-compliance.js";
 import { viData } from "./vi-data.js";
 import { viGroups } from "./vi-groups.js";
+import { viIntake } from "./vi-intake.js";
 import { viMedia } from "./vi-media.js";
 import { viPosters } from "./vi-posters.js";
 import { viStaff } from "./vi-staff.js";
@@ -52,6 +53,8 @@ const reference = {
   /** What loaders and imports of data (places CSV, criteria sets, invitations) answer, and the words code matches. */
   data: viData,
   posters: viPosters,
+  /** Tips entered by officers (phone, tip box, in person), tip-box slips, the tip register. */
+  intake: viIntake,
   /** The web chat's page and its HTTP answers. */
   web: viWeb,
   /** The staff console in the browser (src/console) and /dangnhap, the chat's way into it. */

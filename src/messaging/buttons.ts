@@ -126,6 +126,13 @@ export const heldConfirm = codec("hq", { decision: codes({ release: "ry", dismis
 /** /nhomcanhbao: a commune's alert groups, "remove?" and "yes, remove". */
 export const alertGroup = codec("ag", { kind: codes({ list: "l", ask: "r", remove: "y" }), id });
 
+// ---- An officer entering a tip that did not come by chat (/nhaptin) ---------------------------
+
+/** A source's id (src/tips/sources.json); the flow checks it is one an officer enters. */
+export const intakeSource = codec("ns", word(/^[a-z_]{2,16}$/));
+export const intakeSlip = codec("nm", oneOf(["none"]));
+export const intakeConfirm = codec("nc", oneOf(["save", "edit"]));
+
 // ---- Figures form (/capnhat) ------------------------------------------------------------------
 
 export const figures = codec("fg", oneOf(["yes", "no", "keep", "zero", "skip", "copy", "save", "edit"]));
@@ -161,6 +168,7 @@ export const buttonCodecs = [
   tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location,
   followUp, tipReply,
   tipAction, tipView, alertChannel, reminder, heldList, heldAsk, heldConfirm, alertGroup,
+  intakeSource, intakeSlip, intakeConfirm,
   figures, figuresVillage,
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,

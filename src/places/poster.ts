@@ -25,7 +25,7 @@ export interface PosterLink {
   url: string;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The links a village's poster carries, best channel first. */
 export function posterLinks(input: Pick<PosterInput, "webUrl" | "telegramBot" | "zaloUrl">, villageCode: string): PosterLink[] {
@@ -62,7 +62,7 @@ h2{margin:0 0 1mm;font-size:14pt}
 @media print{body{background:#fff}.page{margin:0}}
 `;
 
-function qrSvg(url: string): string {
+export function qrSvg(url: string): string {
   // Medium error correction survives a smudged, sun-faded print; a 4-module quiet zone scans reliably.
   return renderSVG(url, { ecc: "M", border: 4 });
 }

@@ -3,6 +3,8 @@
 import { formatDateTimeVN, formatDateVN, formatMonthVN } from "../util/vietnam-time.js";
 import { formatNumberVN, formatPercentVN } from "../compliance/month.js";
 import { categoryLabel } from "../tips/categories.js";
+import { sourceLabel } from "../tips/sources.js";
+import { viIntake } from "../i18n/vi-intake.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { figureLabel, missingText, notBroadcastText, recognitionReason, requiredText, valueText } from "./describe.js";
@@ -66,6 +68,8 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
   for (const c of r.tips.byCategory) h(`<tr><td>${esc(categoryLabel(c.category))}</td><td class="n">${formatNumberVN(c.count)}</td></tr>`);
   h(`</table><table><tr><th>${esc(t.tips.byVillage)}</th><th>${esc(t.report.colCount)}</th></tr>`);
   for (const v of r.tips.byVillage) h(`<tr><td>${esc(v.villageId === null ? t.tips.unknownVillage : (r.villageNames[v.villageId] ?? String(v.villageId)))}</td><td class="n">${formatNumberVN(v.count)}</td></tr>`);
+  h(`</table><table><tr><th>${esc(viIntake.stats.bySource)}</th><th>${esc(t.report.colCount)}</th></tr>`);
+  for (const s of r.tips.bySource) h(`<tr><td>${esc(sourceLabel(s.source))}</td><td class="n">${formatNumberVN(s.count)}</td></tr>`);
   h(`</table>`);
 
   h(`<h2>${esc(t.report.sectionCoverage)}</h2>`);

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { initWasm, Resvg } from "@resvg/resvg-wasm";
 import type { ReportRenderers } from "../compliance/service.js";
 import { renderReportXlsx } from "./xlsx.js";
+import { renderRegisterXlsx } from "./register-xlsx.js";
 import { CHART_FONT, CHART_WIDTH } from "./chart.js";
 
 const require = createRequire(import.meta.url);
@@ -35,5 +36,6 @@ export function createNodeReportRenderers(): ReportRenderers {
   return {
     xlsx: (report, chartPng) => renderReportXlsx(report, chartPng),
     png: svgToPng,
+    register: renderRegisterXlsx,
   };
 }

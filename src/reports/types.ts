@@ -6,6 +6,7 @@ import type { TipStats } from "../compliance/tipstats.js";
 import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.js";
 import type { VillageRecognition } from "../compliance/types.js";
 import type { ReviewPeriod } from "../compliance/periods.js";
+import type { RegisterMeta, RegisterRow } from "../tips/register.js";
 
 export interface MonthlyReport {
   commune: CommuneRef;
@@ -29,4 +30,6 @@ export interface MonthlyReport {
 export interface ReportRenderers {
   xlsx(report: MonthlyReport, chartPng?: Uint8Array): Promise<Uint8Array>;
   png(svg: string): Promise<Uint8Array>;
+  /** The tip register (src/reports/register-xlsx.ts). */
+  register?(meta: RegisterMeta, rows: RegisterRow[]): Promise<Uint8Array>;
 }

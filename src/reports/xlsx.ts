@@ -4,6 +4,8 @@
 import { formatMonthVN, vietnamWallClock } from "../util/vietnam-time.js";
 import ExcelJS from "exceljs";
 import { categoryLabel } from "../tips/categories.js";
+import { sourceLabel } from "../tips/sources.js";
+import { viIntake } from "../i18n/vi-intake.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { formatNumberVN } from "../compliance/month.js";
@@ -90,6 +92,8 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   for (const c of r.tips.byCategory) tips.addRow([categoryLabel(c.category), c.count]);
   tips.addRow([t.tips.byVillage]).font = { bold: true };
   for (const v of r.tips.byVillage) tips.addRow([v.villageId === null ? t.tips.unknownVillage : (r.villageNames[v.villageId] ?? String(v.villageId)), v.count]);
+  tips.addRow([viIntake.stats.bySource]).font = { bold: true };
+  for (const s of r.tips.bySource) tips.addRow([sourceLabel(s.source), s.count]);
   tips.addRow([r.period.kind === "month" ? t.report.tipsTotal : t.report.tipsInPeriod, r.tips.total]).font = { bold: true };
 
   const coverage = wb.addWorksheet(t.report.sheetCoverage);

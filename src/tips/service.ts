@@ -8,6 +8,8 @@ import { vi } from "../i18n/vi.js";
 import { viStaff } from "../i18n/vi-staff.js";
 import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
+import { sourceLabel } from "./sources.js";
+import { viIntake } from "../i18n/vi-intake.js";
 import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
@@ -140,14 +142,20 @@ export async function createTip(
     conversationTag: string | null;
     /** Beyond a flood limit: accepted into the held queue, no alert of its own (src/tips/held.ts). */
     hold?: boolean;
+    /** Where it came from (src/tips/sources.json); "chat" when absent. */
+    source?: string;
+    /** Entered by an officer (src/tips/intake.ts): who, for the tip's history. */
+    enteredByStaffId?: number;
+    /** A tip-box slip's receipt hash (src/tips/slips.ts): the code is the slip's, and none is returned. */
+    receiptHash?: string;
   },
 ): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
   const { db, keys } = deps;
   const now = deps.now();
   const commune = await db.commune.findUniqueOrThrow({ where: { id: input.communeId } });
   const village = input.villageId ? await db.village.findUnique({ where: { id: input.villageId } }) : null;
-  const receiptCode = newReceiptCode();
-  const hash = await receiptHash(keys, receiptCode);
+  const receiptCode = input.receiptHash ? "" : newReceiptCode();
+  const hash = input.receiptHash ?? (await receiptHash(keys, receiptCode));
   const created = await db.tip.create({
     data: {
       caseNumber: `pending:${hash}`,
@@ -160,6 +168,7 @@ export async function createTip(
       createdAt: now,
       lastAlertAt: now,
       hold: input.hold ? "held" : null,
+      ...(input.source ? { source: input.source } : {}),
     },
   });
   const caseNumber = `${commune.code}-${String(created.id).padStart(5, "0")}`;
@@ -189,14 +198,14 @@ export async function createTip(
       },
     });
   }
-  await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", createdAt: now } });
+  await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", actorStaffId: input.enteredByStaffId ?? null, createdAt: now } });
 
   if (input.hold) {
     // Accepted, never refused: it waits for an officer's review, and the commune hears of the flood once.
     await db.tipEvent.create({ data: { tipId: created.id, kind: "held", createdAt: now } });
     await notifyHeldSummary(deps, commune);
   } else {
-    await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now }, commune, village, input.attachments.map((a) => a.kind), attachments);
+    await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now, source: input.source }, commune, village, input.attachments.map((a) => a.kind), attachments);
   }
   return { tipId: created.id, caseNumber, receiptCode };
 }
@@ -204,7 +213,7 @@ export async function createTip(
 /** The "new tip" alert and its attachments, to the commune's alert targets (on filing, or on release from the held queue). */
 export async function sendNewTipAlert(
   deps: TipDeps,
-  tip: { id: number; caseNumber: string; category: string; text: string; createdAt: Date },
+  tip: { id: number; caseNumber: string; category: string; text: string; createdAt: Date; source?: string },
   commune: { id: number; name: string },
   village: { name: string } | null,
   kinds: string[],
@@ -220,7 +229,7 @@ export async function sendNewTipAlert(
       time: formatDateTimeVN(tip.createdAt),
       text: citizenBlock(tip.text),
       attachments: attachmentSummary(kinds),
-    }),
+    }) + (tip.source && tip.source !== "chat" ? `\n\n${viIntake.alertSource(sourceLabel(tip.source))}` : ""),
     choices: tipActionChoices(tip.id),
     protect: true,
     threadKey,
@@ -289,7 +298,7 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
   return { ok: true, caseNumber: tip.caseNumber, status: to };
 }
 
-export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string }> {
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; source: string }> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
@@ -299,7 +308,7 @@ export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, 
     choices: [[{ label: vi.buttons.replyToOfficer, data: tipReply.pack(tipId) }]],
   }, now);
   await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
-  return { delivered, caseNumber: tip.caseNumber };
+  return { delivered, caseNumber: tip.caseNumber, source: tip.source };
 }
 
 export type FollowUpContent = { text: string } | { attachment: DraftAttachment };

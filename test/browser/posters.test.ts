@@ -2,12 +2,13 @@
 // QR code on every page scans (jsQR, in the page) to the link that opens that village's tip-off.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser } from "playwright-core";
 import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { posterLinks } from "../../src/places/poster.js";
+import { scanQrSvgs } from "../helpers/qr-page.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -50,26 +51,8 @@ describe("village posters", () => {
   it.skipIf(!hasChromium)("has QR codes that scan to the village's links", async () => {
     const page = await browser!.newPage();
     await page.goto(`file://${out}`);
-    await page.addScriptTag({ path: resolve(import.meta.dirname, "../../node_modules/jsqr/dist/jsQR.js") });
-    const scanned = await page.evaluate(async () => {
-      const results: { expected: string; decoded: string | null }[] = [];
-      for (const box of Array.from(document.querySelectorAll<HTMLElement>(".code"))) {
-        const svg = box.querySelector("svg")!;
-        const img = new Image();
-        img.src = "data:image/svg+xml;charset=utf-8," + encodeURIComponent(new XMLSerializer().serializeToString(svg));
-        await img.decode();
-        const canvas = document.createElement("canvas");
-        canvas.width = canvas.height = 400;
-        const g = canvas.getContext("2d")!;
-        g.fillStyle = "#fff";
-        g.fillRect(0, 0, 400, 400);
-        g.drawImage(img, 0, 0, 400, 400);
-        const data = g.getImageData(0, 0, 400, 400);
-        const code = (window as unknown as { jsQR: (d: Uint8ClampedArray, w: number, h: number) => { data: string } | null }).jsQR(data.data, 400, 400);
-        results.push({ expected: box.dataset.url!, decoded: code?.data ?? null });
-      }
-      return results;
-    });
+    const expected = await page.$$eval(".code", (boxes) => boxes.map((b) => (b as HTMLElement).dataset.url!));
+    const scanned = (await scanQrSvgs(page, ".code svg")).map((decoded, i) => ({ expected: expected[i], decoded }));
     expect(scanned).toHaveLength(10);
     for (const { expected, decoded } of scanned) expect(decoded).toBe(expected);
     expect(scanned.map((s) => s.decoded)).toContain("https://t.me/PhaoDaiBot?start=LP-03");

@@ -4,13 +4,13 @@
 // Every codec is either declared there or read by a flow, so a new kind cannot go unrouted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
-import { buttonCodecs, figures, figuresVillage, followUp, location, tipCategory, tipCommune, tipConfirm, tipMedia, tipVillage } from "../../src/messaging/buttons.js";
+import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCommune, tipConfirm, tipMedia, tipVillage } from "../../src/messaging/buttons.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 
 /** Read only inside their flows (tip-off, follow-up, figures form), so not declared globally. */
-const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location, followUp, figures, figuresVillage];
+const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location, followUp, figures, figuresVillage, intakeSource, intakeSlip, intakeConfirm];
 
 let h: Harness;
 let citizen: WebClient;

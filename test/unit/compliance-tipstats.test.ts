@@ -19,7 +19,7 @@ describe("median", () => {
 
 describe("tipStatistics", () => {
   it("counts nothing in an empty month", () => {
-    expect(tipStatistics([])).toEqual({ total: 0, open: 0, closed: 0, byStatus: {}, byCategory: [], byVillage: [], medianTakeMinutes: null, medianCloseMinutes: null });
+    expect(tipStatistics([])).toEqual({ total: 0, open: 0, closed: 0, byStatus: {}, byCategory: [], byVillage: [], bySource: [], medianTakeMinutes: null, medianCloseMinutes: null });
   });
 
   it("counts by status, category and village, largest first, and takes medians over the tips concerned", () => {
@@ -46,6 +46,23 @@ describe("tipStatistics", () => {
     ]);
     expect(stats.medianTakeMinutes).toBe(30);
     expect(stats.medianCloseMinutes).toBe(360);
+  });
+});
+
+describe("tipStatistics by source", () => {
+  it.each([
+    ["no source given: chat (rows from before sources)", [{}, {}], [{ source: "chat", count: 2 }]],
+    [
+      "entered tips beside chat ones, largest first",
+      [{ source: "tipbox" }, {}, { source: "tipbox" }, { source: "hotline" }, { source: "chat" }, { source: "tipbox" }],
+      [
+        { source: "tipbox", count: 3 },
+        { source: "chat", count: 2 },
+        { source: "hotline", count: 1 },
+      ],
+    ],
+  ] as const)("%s", (_name, rows, expected) => {
+    expect(tipStatistics(rows.map((r) => tip({ ...r }))).bySource).toEqual(expected);
   });
 });
 

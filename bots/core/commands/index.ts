@@ -16,6 +16,8 @@ import dangky from "./dangky.js";
 import dangnhap from "./dangnhap.js";
 import chao from "./chao.js";
 import tinbao from "./tinbao.js";
+import nhaptin from "./nhaptin.js";
+import sotinbao from "./sotinbao.js";
 import nhomcanhbao from "./nhomcanhbao.js";
 import capnhat from "./capnhat.js";
 import thongke from "./thongke.js";
@@ -48,6 +50,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   dangky,
   chao,
   tinbao,
+  nhaptin,
+  sotinbao,
   nhomcanhbao,
   capnhat,
   thongke,

@@ -9,9 +9,10 @@ import bulletins from "./bulletins.js";
 import figures from "./figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
+import intake from "./intake.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {
