@@ -4,7 +4,9 @@
 import type { Hono } from "hono";
 import { formatMonthVN, monthOf } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
-import { communeMonth, communeRef, communeTrend, tipStatsFor } from "../compliance/service.js";
+import { communeMonth, communeRef, communeTrend, tipStatsFor, villageRecognition } from "../compliance/service.js";
+import { recognitionReason } from "../reports/describe.js";
+import { sourceLabel } from "../tips/sources.js";
 import { trendChartSvg } from "../reports/chart.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance } from "../i18n/vi-compliance.js";
@@ -33,6 +35,8 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     if (!commune) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
     const month = monthOf(opts.now());
     const [cm, stats] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month)]);
+    const review = villageRecognition(opts.compliance, cm);
+    const icon = { qualifies: viCompliance.status.met, fails: viCompliance.status.not_met, unknown: viCompliance.status.unknown } as const;
     return sendPage(
       c,
       <Layout title={t.nav.month} staff={staff}>
@@ -58,6 +62,25 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
             })}
           </ul>
         </section>
+        {review && review.villages.length > 0 ? (
+          <section>
+            <h2>{t.month.villages}</h2>
+            <p>{t.month.villagesCount(review.villages.filter((v) => v.status === "qualifies").length, review.villages.length)}</p>
+            <ul class="tips">
+              {review.villages.map((v) => (
+                <li class="card" data-status={v.status === "qualifies" ? "met" : v.status === "fails" ? "not_met" : "unknown"}>
+                  <span title={viCompliance.report.recognitionWord[v.status]}>{icon[v.status]}</span> {v.name}
+                  {v.status !== "qualifies" ? (
+                    <>
+                      <br />
+                      <span class="meta">{recognitionReason(v)}</span>
+                    </>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section>
           <h2>{t.month.tips}</h2>
           {stats.total === 0 ? (
@@ -71,6 +94,17 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
                     <tr>
                       <th>{vi.status[s]}</th>
                       <td>{stats.byStatus[s] ?? 0}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <h3>{t.month.bySource}</h3>
+              <table>
+                <tbody>
+                  {stats.bySource.map((s) => (
+                    <tr>
+                      <th>{sourceLabel(s.source)}</th>
+                      <td>{s.count}</td>
                     </tr>
                   ))}
                 </tbody>

@@ -230,6 +230,11 @@ describe("staff console: officer pages", () => {
     expect(html).toContain("Tiêu chí xã không ma túy");
     expect(html).toMatch(/[✅❌❔]/u);
     expect(html).toContain("1 tin báo: 1 đang mở, 0 đã kết thúc");
+    // By source, and the villages against the "thôn không ma túy" set (none entered figures yet).
+    expect(html).toMatch(/Theo nguồn tin<\/h3><table><tbody><tr><th>[^<]+<\/th><td>1<\/td><\/tr>/);
+    expect(html).toContain("Xét công nhận thôn, khu phố không ma túy");
+    expect(html).toContain("0/4 thôn đủ điều kiện đề nghị công nhận");
+    expect(html).toContain("Thôn Thượng Phú<br/><span class=\"meta\">chưa nhập số liệu tháng (/capnhat)</span>");
     const chart = await get("/canbo/thang/bieudo.svg", cookie);
     expect(chart.status).toBe(200);
     expect(chart.headers.get("content-type")).toContain("image/svg+xml");
