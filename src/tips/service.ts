@@ -8,13 +8,15 @@ import { vi } from "../i18n/vi.js";
 import { viStaff } from "../i18n/vi-staff.js";
 import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
-import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
+import { actionAllowed, escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
+import { verificationDue } from "./deadlines.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
-import { activeGroupTargets, staffTargets } from "../staff/targets.js";
+import { activeGroupTargets, staffTarget, staffTargets } from "../staff/targets.js";
 import { countHits, recordHit } from "./limits.js";
-import { tipAction, tipReply } from "../messaging/buttons.js";
+import { tipAction, tipReply, tipView } from "../messaging/buttons.js";
+import { viCase } from "../i18n/vi-case.js";
 
 export interface TipDeps {
   db: Db;
@@ -264,6 +266,8 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
     data: {
       status: to,
       ...(action === "take" ? { takenAt: now, takenByStaffId: staff.id } : {}),
+      // The first to take (or start verifying) it is its officer; the art. 147 period starts then.
+      ...(isOpen(to) && tip.officerStaffId === null ? { officerStaffId: staff.id, dueAt: tip.dueAt ?? verificationDue(now) } : {}),
       ...(isOpen(to) ? {} : { closedAt: now }),
     },
   });
@@ -289,10 +293,12 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
   return { ok: true, caseNumber: tip.caseNumber, status: to };
 }
 
-export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string }> {
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; closed?: true }> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  // No question on a closed tip: its tipster could not answer it.
+  if (!actionAllowed(tip.status, "ask")) return { delivered: false, caseNumber: tip.caseNumber, closed: true };
   await db.tipEvent.create({ data: { tipId, kind: "question", actorStaffId: staff.id, text: question, createdAt: now } });
   const delivered = await enqueueToTipster(db, deps.keys, tipId, {
     text: vi.tipster.question(formatDateVN(tip.createdAt), question),
@@ -314,7 +320,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   const alerting = tip.hold === null;
   if ("text" in content) {
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
-    if (alerting) await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
+    if (alerting) await notifyAnswer(deps, tip, { text: viStaff.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
     const [a] = await ownAttachments(deps, tipId, conversationTag, [content.attachment]);
     if (!a) return "saved"; // not this conversation's picture: nothing to add (the caller checked it was)
@@ -325,6 +331,27 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
     if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: viStaff.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
+}
+
+/**
+ * What the tipster sent, to the commune's officers; after an officer's question, with "ask again" and
+ * "open the tip", and to the officer who asked privately when the commune's alerts do not reach them.
+ */
+async function notifyAnswer(deps: TipDeps, tip: { id: number; communeId: number; caseNumber: string }, message: OutgoingMessage): Promise<void> {
+  const question = await deps.db.tipEvent.findFirst({ where: { tipId: tip.id, kind: "question" }, orderBy: { id: "desc" } });
+  if (!question) return notifyOfficers(deps, tip.communeId, message);
+  const withButtons: OutgoingMessage = {
+    ...message,
+    choices: [[
+      { label: viCase.buttons.askAgain, data: tipAction.pack({ tipId: tip.id, action: "ask" }) },
+      { label: viCase.buttons.open(tip.caseNumber), data: tipView.pack(tip.id) },
+    ]],
+  };
+  const targets = await alertTargets(deps.db, tip.communeId);
+  for (const target of targets) await enqueue(deps.db, target, withButtons, { now: deps.now() });
+  if (question.actorStaffId === null || targets.some((t) => t.addressTag === `staff:${question.actorStaffId}`)) return;
+  const asker = await staffTarget(deps.db, question.actorStaffId);
+  if (asker) await enqueue(deps.db, asker, { ...withButtons, threadKey: undefined }, { now: deps.now() });
 }
 
 /** A tip with its village, commune and attachments, for an officer's view (the caller checks scope). */
@@ -425,7 +452,8 @@ export interface TipListFilter {
   villageId?: number;
 }
 
-export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20) {
+/** Tips of a commune, overdue ones first (most overdue first), then the newest. */
+export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20, now = new Date()) {
   const where = {
     communeId,
     hold: null,
@@ -433,11 +461,15 @@ export async function listTips(db: Db, communeId: number, filter: TipListFilter,
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.villageId ? { villageId: filter.villageId } : {}),
   };
-  const [total, tips] = await Promise.all([
+  const overdueWhere = { ...where, status: { in: filter.statuses.filter(isOpen) }, dueAt: { lt: now } };
+  const [total, overdue] = await Promise.all([
     db.tip.count({ where }),
-    db.tip.findMany({ where, include: { village: true }, orderBy: { id: "desc" }, take }),
+    db.tip.findMany({ where: overdueWhere, include: { village: true }, orderBy: { dueAt: "asc" }, take }),
   ]);
-  return { total, tips };
+  const rest = overdue.length < take
+    ? await db.tip.findMany({ where: { ...where, id: { notIn: overdue.map((t) => t.id) } }, include: { village: true }, orderBy: { id: "desc" }, take: take - overdue.length })
+    : [];
+  return { total, tips: [...overdue, ...rest] };
 }
 
 export { OPEN_STATUSES };
