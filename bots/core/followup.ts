@@ -1,5 +1,6 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
-import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView } from "../../src/tips/service.js";
+import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
+import { reopenByDetail, tipsterMayAdd } from "../../src/tips/case.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { attachmentFrom } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
@@ -15,11 +16,19 @@ const MINUTE_MS = 60_000;
 export const DEFAULT_WRONG_CODES_PER_MINUTE = 30;
 const GLOBAL_WRONG_CODES = "receipt-wrong";
 
-const followUpMenu = (t: Messages) => [
-  [{ label: t.citizen.buttons.addInfo, data: followUp.pack("add") }],
+/** A closed tip past the period in which a detail reopens it offers no "add": it would only say it is over. */
+const followUpMenu = (t: Messages, mayAdd = true) => [
+  ...(mayAdd ? [[{ label: t.citizen.buttons.addInfo, data: followUp.pack("add") }]] : []),
   [{ label: t.citizen.buttons.refreshStatus, data: followUp.pack("refresh") }],
   [{ label: t.citizen.buttons.exit, data: followUp.pack("exit") }],
 ];
+
+/** A detail from the tipster; on a closed tip within the period it first reopens the tip for review. */
+async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened"> {
+  const reopened = !(await tipIsOpen(turn.deps.db, tipId)) && (await tipsterMayAdd(turn.deps.db, tipId, turn.now())) && (await reopenByDetail(turn.deps, tipId));
+  const outcome = await addFollowUp(turn.deps, tipId, content, turn.incoming.chat.tag);
+  return reopened && outcome === "saved" ? "reopened" : outcome;
+}
 
 export function askReceiptCode(turn: Turn): void {
   turn.state = { step: "followup_code" };
@@ -56,7 +65,7 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {
   turn.state = { step: "followup", tipId };
-  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t));
+  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t, await tipsterMayAdd(turn.deps.db, tipId, turn.now())));
 }
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
@@ -65,7 +74,7 @@ export async function openFromQuestion(turn: Turn, tipId: number): Promise<void>
     turn.reply(turn.t.citizen.tipster.replyNotYours);
     return;
   }
-  if (!(await tipIsOpen(turn.deps.db, tipId))) {
+  if (!(await tipsterMayAdd(turn.deps.db, tipId, turn.now()))) {
     turn.reply(turn.t.citizen.followUp.closed);
     return;
   }
@@ -83,8 +92,8 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (choice === "refresh") return showTip(turn, tipId);
   if (choice === "add") {
-    if (!(await tipIsOpen(turn.deps.db, tipId))) {
-      turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
+    if (!(await tipsterMayAdd(turn.deps.db, tipId, turn.now()))) {
+      turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t, false));
       return;
     }
     turn.state = { step: "followup_add", tipId };
@@ -96,7 +105,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     return;
   }
   const doneRow = [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }]];
-  let outcome: "saved" | "closed" | null = null;
+  let outcome: "saved" | "closed" | "reopened" | null = null;
   const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
   const answer = pendingLocation ? locationAnswer(turn) : null;
   if (pendingLocation && answer === "drop") {
@@ -106,7 +115,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (pendingLocation && answer === "keep") {
     turn.state = { step: "followup_add", tipId };
-    outcome = await addFollowUp(turn.deps, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } });
   } else if (pendingLocation && content.kind === "choice") {
     turn.reply(turn.t.citizen.flow.locationPending, locationChoices(turn.t, doneRow));
     return;
@@ -116,15 +125,19 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     askLocation(turn, doneRow);
     return;
   } else if (content.kind === "text" && content.text.trim().length > 0) {
-    outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { text: content.text.trim().slice(0, 3000) });
   } else if (content.kind === "media") {
     const attachment = attachmentFrom(turn, content);
     if (!attachment) return;
-    outcome = await addFollowUp(turn.deps, tipId, { attachment }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { attachment });
   }
   if (outcome === "closed") {
     turn.state = { step: "followup", tipId };
-    turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
+    turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t, false));
+    return;
+  }
+  if (outcome === "reopened") {
+    turn.reply(turn.t.case.tipster.reopenedByDetail, doneRow);
     return;
   }
   turn.reply(outcome === "saved" ? turn.t.citizen.followUp.additionSaved : turn.t.citizen.followUp.askAddition, doneRow);

@@ -2,6 +2,7 @@
 import type { DraftAttachment } from "../../src/tips/service.js";
 import type { FiguresState } from "./figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
+import type { CaseState } from "./case-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -30,7 +31,8 @@ export type State =
   | { step: "followup_add"; tipId: number; pendingLocation?: PendingLocation }
   | { step: "ask"; tipId: number }
   | FiguresState
-  | BulletinState;
+  | BulletinState
+  | CaseState;
 
 export const IDLE: State = { step: "idle" };
 

@@ -12,7 +12,7 @@ import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import { tipView } from "../messaging/buttons.js";
 import type { OutgoingMessage } from "../messaging/types.js";
 import { actionAllowed, isOpen, type CaseAction } from "./status.js";
-import { deadlineReminderDue, deadlineRules, extendedDue, verificationDue } from "./deadlines.js";
+import { deadlineReminderDue, deadlineRules, detailReopens, extendedDue, verificationDue } from "./deadlines.js";
 import { resultLabel, resultsFor } from "./results.js";
 import { applyTipAction, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
 
@@ -313,3 +313,10 @@ export async function officerOf(db: Db, tip: { officerStaffId: number | null }):
 }
 
 export { resultsFor, resultLabel };
+
+/** Whether the tipster may still add to the tip: open, or closed within the period in which a detail reopens it. */
+export async function tipsterMayAdd(db: Db, tipId: number, now: Date): Promise<boolean> {
+  const tip = await db.tip.findUnique({ where: { id: tipId } });
+  if (!tip || tip.erasedAt) return false;
+  return isOpen(tip.status) || (actionAllowed(tip.status, "reopen") && detailReopens(tip.closedAt, now));
+}

@@ -42,6 +42,8 @@ export interface StaffRef {
   role: string;
   communeId: number | null;
   villageId: number | null;
+  /** A province admin's province (src/staff/roles.ts can). */
+  provinceId?: number | null;
   active: boolean;
 }
 

@@ -61,7 +61,3 @@ export function allowedActions(status: string): CaseAction[] {
 export function actionAllowed(status: string, action: CaseAction): boolean {
   return allowedActions(status).includes(action);
 }
-
-export function isCaseAction(value: string): value is CaseAction {
-  return Object.values(byStatus).some((list) => (list as string[]).includes(value));
-}

@@ -6,12 +6,13 @@ import { IDLE, type State } from "../state.js";
 import { mainMenu, type Turn } from "../turn.js";
 import ask from "./ask.js";
 import bulletins from "./bulletins.js";
+import caseFlow from "./case.js";
 import figures from "./figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, caseFlow];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {
