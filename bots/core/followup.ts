@@ -1,8 +1,8 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
-import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
-import { reopenByDetail, tipsterMayAdd } from "../../src/tips/case.js";
+import { addFollowUp, findTipByReceipt, tipFiledFrom, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
+import { reopenByDetail, startLinkedTip, tipsterAddMode } from "../../src/tips/case.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
-import { attachmentFrom } from "./tipoff.js";
+import { attachmentFrom, holdReason } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
@@ -23,9 +23,26 @@ const followUpMenu = (t: Messages, mayAdd = true) => [
   [{ label: t.citizen.buttons.exit, data: followUp.pack("exit") }],
 ];
 
-/** A detail from the tipster; on a closed tip within the period it first reopens the tip for review. */
-async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened"> {
-  const reopened = !(await tipIsOpen(turn.deps.db, tipId)) && (await tipsterMayAdd(turn.deps.db, tipId, turn.now())) && (await reopenByDetail(turn.deps, tipId));
+const mayAdd = async (turn: Turn, tipId: number) => (await tipsterAddMode(turn.deps.db, tipId, turn.now())) !== "no";
+
+/**
+ * A detail from the tipster. On a closed tip within the period it first reopens the tip for review;
+ * closed longer ago, its words start a new tip linked to the old one, with a new receipt code.
+ */
+async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened" | "linked" | "text_first"> {
+  const mode = await tipsterAddMode(turn.deps.db, tipId, turn.now());
+  if (mode === "no") return "closed";
+  if (mode === "new") {
+    if (!("text" in content)) return "text_first";
+    const { chat } = turn.incoming;
+    const hold = (await holdReason(turn)) !== null;
+    const linked = await startLinkedTip(turn.deps, tipId, { text: content.text, channel: turn.incoming.channel, replyTo: { sealed: chat.sealed, tag: chat.tag }, conversationTag: chat.tag, hold });
+    if (!linked) return "closed";
+    turn.state = { step: "followup_add", tipId: linked.tipId };
+    turn.replySecret(turn.t.case.tipster.newLinked(linked.receiptCode));
+    return "linked";
+  }
+  const reopened = mode === "reopen" && (await reopenByDetail(turn.deps, tipId));
   const outcome = await addFollowUp(turn.deps, tipId, content, turn.incoming.chat.tag);
   return reopened && outcome === "saved" ? "reopened" : outcome;
 }
@@ -65,7 +82,7 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {
   turn.state = { step: "followup", tipId };
-  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t, await tipsterMayAdd(turn.deps.db, tipId, turn.now())));
+  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t, await mayAdd(turn, tipId)));
 }
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
@@ -74,7 +91,7 @@ export async function openFromQuestion(turn: Turn, tipId: number): Promise<void>
     turn.reply(turn.t.citizen.tipster.replyNotYours);
     return;
   }
-  if (!(await tipsterMayAdd(turn.deps.db, tipId, turn.now()))) {
+  if (!(await mayAdd(turn, tipId))) {
     turn.reply(turn.t.citizen.followUp.closed);
     return;
   }
@@ -92,7 +109,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (choice === "refresh") return showTip(turn, tipId);
   if (choice === "add") {
-    if (!(await tipsterMayAdd(turn.deps.db, tipId, turn.now()))) {
+    if (!(await mayAdd(turn, tipId))) {
       turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t, false));
       return;
     }
@@ -105,7 +122,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     return;
   }
   const doneRow = [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }]];
-  let outcome: "saved" | "closed" | "reopened" | null = null;
+  let outcome: Awaited<ReturnType<typeof addDetail>> | null = null;
   const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
   const answer = pendingLocation ? locationAnswer(turn) : null;
   if (pendingLocation && answer === "drop") {
@@ -138,6 +155,14 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (outcome === "reopened") {
     turn.reply(turn.t.case.tipster.reopenedByDetail, doneRow);
+    return;
+  }
+  if (outcome === "linked") {
+    turn.reply(turn.t.citizen.followUp.askAddition, doneRow);
+    return;
+  }
+  if (outcome === "text_first") {
+    turn.reply(turn.t.case.tipster.newLinkedTextFirst, doneRow);
     return;
   }
   turn.reply(outcome === "saved" ? turn.t.citizen.followUp.additionSaved : turn.t.citizen.followUp.askAddition, doneRow);

@@ -107,5 +107,14 @@ export const viCase = {
         "Nếu có thông tin mới, bạn gõ /start để báo tin mới, hoặc gõ /theodoi và nhập mã tiếp nhận để gửi thêm.",
       ].join("\n"),
     reopenedByDetail: "Đã chuyển thông tin bổ sung đến cán bộ. Tin báo được mở lại để cán bộ xem xét. Gửi tiếp hoặc bấm \"Xong\".",
+    /** A detail on a tip closed long ago becomes a new tip: its own receipt code, kept like the first. */
+    newLinked: (code: string) =>
+      [
+        "✅ Tin báo cũ đã kết thúc từ lâu, nên thông tin bạn gửi được ghi thành tin báo mới và đã chuyển đến công an xã.",
+        "",
+        `🔑 Mã tiếp nhận mới của bạn: ${code}`,
+        "Hãy ghi lại mã này (chụp màn hình hoặc chép ra giấy). Hệ thống không lưu mã này, nên không thể cấp lại.",
+      ].join("\n"),
+    newLinkedTextFirst: "Tin báo cũ đã kết thúc từ lâu. Hãy gõ vài dòng mô tả trước để ghi thành tin báo mới, rồi gửi ảnh, vị trí sau.",
   },
 } as const;

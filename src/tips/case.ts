@@ -14,7 +14,8 @@ import type { OutgoingMessage } from "../messaging/types.js";
 import { actionAllowed, isOpen, type CaseAction } from "./status.js";
 import { deadlineReminderDue, deadlineRules, detailReopens, extendedDue, verificationDue } from "./deadlines.js";
 import { resultLabel, resultsFor } from "./results.js";
-import { applyTipAction, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
+import { alertTargets, applyTipAction, createTip, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
+import type { Channel } from "../messaging/types.js";
 
 const DAY_MS = 86_400_000;
 /** As a new tip's reply address lives (service.ts): a reopened tip's is given back that long. */
@@ -183,8 +184,10 @@ export async function reopenByDetail(deps: TipDeps, tipId: number): Promise<bool
   if (!tip || isOpen(tip.status) || tip.erasedAt || !actionAllowed(tip.status, "reopen")) return false;
   if (!(await reopen(deps, tip, null, null))) return false;
   const message: OutgoingMessage = { text: viCase.reopen.byDetail(tip.caseNumber), choices: [[{ label: viCase.buttons.open(tip.caseNumber), data: tipView.pack(tipId) }]], threadKey: threadKey(tipId), protect: true };
-  await notifyOfficers(deps, tip.communeId, message);
-  if (tip.officerStaffId !== null) await tell(deps.db, tip.officerStaffId, message, deps.now());
+  const targets = await alertTargets(deps.db, tip.communeId);
+  for (const target of targets) await enqueue(deps.db, target, message, { now: deps.now() });
+  // The responsible officer too, when the commune's alerts do not reach them privately.
+  if (tip.officerStaffId !== null && !targets.some((t) => t.addressTag === `staff:${tip.officerStaffId}`)) await tell(deps.db, tip.officerStaffId, { ...message, threadKey: undefined }, deps.now());
   return true;
 }
 
@@ -254,7 +257,7 @@ export interface TimelineEntry {
   to: string | null;
 }
 
-const TIMELINE_KINDS = ["created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline"];
+const TIMELINE_KINDS = ["linked", "created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline"];
 
 /** A tip's history for its officers (the caller checked scope): staff by name and role, never a citizen. */
 export async function tipTimeline(db: Db, tipId: number): Promise<TimelineEntry[]> {
@@ -279,6 +282,8 @@ export function timelineLine(e: TimelineEntry): string | null {
   switch (e.kind) {
     case "created":
       return viCase.timeline.created(time);
+    case "linked":
+      return `• ${viCase.view.previousTip(text)}`;
     case "status":
       return viCase.timeline.status(time, who, vi.status[e.status ?? ""] ?? e.status ?? "");
     case "note":
@@ -314,9 +319,35 @@ export async function officerOf(db: Db, tip: { officerStaffId: number | null }):
 
 export { resultsFor, resultLabel };
 
-/** Whether the tipster may still add to the tip: open, or closed within the period in which a detail reopens it. */
-export async function tipsterMayAdd(db: Db, tipId: number, now: Date): Promise<boolean> {
+/**
+ * What a tipster's detail does to the tip: "open" adds to it; "reopen" reopens a tip closed within
+ * the period (src/tips/deadlines.json); "new" starts a new tip linked to one closed longer ago;
+ * "no": nothing (unknown, or erased at the end of its retention).
+ */
+export async function tipsterAddMode(db: Db, tipId: number, now: Date): Promise<"open" | "reopen" | "new" | "no"> {
   const tip = await db.tip.findUnique({ where: { id: tipId } });
-  if (!tip || tip.erasedAt) return false;
-  return isOpen(tip.status) || (actionAllowed(tip.status, "reopen") && detailReopens(tip.closedAt, now));
+  if (!tip || tip.erasedAt) return "no";
+  if (isOpen(tip.status)) return "open";
+  if (!actionAllowed(tip.status, "reopen")) return "no";
+  return detailReopens(tip.closedAt, now) ? "reopen" : "new";
+}
+
+/**
+ * A detail on a tip closed longer ago than the period: a new tip in the same commune, village and
+ * category, linked to the old one (its officers see which), with its own receipt code.
+ */
+export async function startLinkedTip(
+  deps: TipDeps,
+  oldTipId: number,
+  input: { text: string; channel: Channel; replyTo: { sealed: string; tag: string }; conversationTag: string; hold: boolean },
+): Promise<{ tipId: number; receiptCode: string } | null> {
+  const old = await findTip(deps.db, oldTipId);
+  if (!old || old.erasedAt || isOpen(old.status)) return null;
+  const created = await createTip(deps, { communeId: old.communeId, villageId: old.villageId, category: old.category, text: input.text, channel: input.channel, attachments: [], replyTo: input.replyTo, conversationTag: input.conversationTag, hold: input.hold });
+  await deps.db.tip.update({ where: { id: created.tipId }, data: { previousTipId: old.id } });
+  await deps.db.tipEvent.create({ data: { tipId: created.tipId, kind: "linked", text: old.caseNumber, createdAt: deps.now() } });
+  if (!input.hold) {
+    await notifyOfficers(deps, old.communeId, { text: viCase.view.previousTip(old.caseNumber), choices: [[{ label: viCase.buttons.open(old.caseNumber), data: tipView.pack(old.id) }]], threadKey: threadKey(created.tipId), protect: true });
+  }
+  return { tipId: created.tipId, receiptCode: created.receiptCode };
 }

@@ -361,12 +361,6 @@ export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
   return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
 }
 
-/** Whether the tip exists and is still open, so its tipster may add to it. */
-export async function tipIsOpen(db: Db, tipId: number): Promise<boolean> {
-  const tip = await db.tip.findUnique({ where: { id: tipId } });
-  return tip !== null && isOpen(tip.status);
-}
-
 /** Whether the chat with this address tag filed the tip (its reply address is that chat's). */
 export async function tipFiledFrom(db: Db, tipId: number, addressTag: string): Promise<boolean> {
   const address = await db.replyAddress.findUnique({ where: { tipId } });
