@@ -8,8 +8,9 @@ import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { describeAttachments, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
 import {
   addNote, assignableOfficers, assignTip, closable, closeTip, extendDeadline, extensionDue, mayReopen, officerOf, reopenable, reopenTip,
-  resultLabel, resultsFor, timelineLine, tipTimeline, type CaseFailure,
+  resultLabel, resultsFor, tipTimeline, type CaseFailure, type TimelineEntry,
 } from "../../src/tips/case.js";
+import type { Messages } from "../../src/i18n/messages.js";
 import { actionAllowed, isOpen, type CaseAction } from "../../src/tips/status.js";
 import { isOverdue, overdueDays } from "../../src/tips/deadlines.js";
 import { tipAction, tipAssign, tipCloseSkip, tipResult } from "../../src/messaging/buttons.js";
@@ -68,13 +69,50 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
   if (!open && tip.result) lines.push(turn.t.case.view.result(resultLabel(tip.result)));
   lines.push("", tip.erasedAt ? turn.t.staff.desk.tipErased(formatDateVN(tip.erasedAt)) : citizenBlock(tip.text));
   if (!tip.erasedAt) {
-    const entries = (await tipTimeline(db, tipId)).map(timelineLine).filter((l): l is string => l !== null);
+    const entries = (await tipTimeline(db, tipId)).map((e) => timelineLine(turn.t, e)).filter((l): l is string => l !== null);
     lines.push("", turn.t.case.view.timelineTitle);
     if (entries.length > TIMELINE_LINES) lines.push(turn.t.case.view.timelineMore(entries.length - TIMELINE_LINES));
     lines.push(...entries.slice(-TIMELINE_LINES));
   }
   const choices = caseChoices(turn, staff, tip);
   turn.replies.push({ text: lines.join("\n"), choices: choices.length > 0 ? choices : undefined, protect: true });
+}
+
+/** One line of the timeline, in the officers' words. */
+function timelineLine(t: Messages, e: TimelineEntry): string | null {
+  const time = formatDateTimeVN(e.at);
+  const who = e.who ?? t.case.timeline.system;
+  const text = (e.text ?? "").replace(/\s+/g, " ").slice(0, 200);
+  switch (e.kind) {
+    case "created":
+      return t.case.timeline.created(time);
+    case "linked":
+      return `• ${t.case.view.previousTip(text)}`;
+    case "status":
+      return t.case.timeline.status(time, who, t.citizen.status[e.status ?? ""] ?? e.status ?? "");
+    case "note":
+      return t.case.timeline.note(time, who, text);
+    case "question":
+      return t.case.timeline.question(time, who, text);
+    case "followup":
+      return t.case.timeline.answer(time, text);
+    case "assigned":
+      return t.case.timeline.assigned(time, who, e.to ?? t.case.timeline.staffGone);
+    case "extended":
+      return t.case.timeline.extended(time, who, text);
+    case "reopened":
+      return t.case.timeline.reopened(time, who, text);
+    case "reopened_detail":
+      return t.case.timeline.reopenedByDetail(time);
+    case "result":
+      return t.case.timeline.result(time, who, text);
+    case "escalated":
+      return t.case.timeline.escalated(time);
+    case "deadline":
+      return t.case.timeline.deadline(time);
+    default:
+      return null;
+  }
 }
 
 /** The case buttons under a tip (t:<id>:<action>); true when it was one of them. */

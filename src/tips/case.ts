@@ -7,8 +7,7 @@ import { enqueue, enqueueToTipster } from "../outbox/outbox.js";
 import { can, roleLabel, type StaffAction } from "../staff/roles.js";
 import { staffTarget, staffTargets } from "../staff/targets.js";
 import { viCase } from "../i18n/vi-case.js";
-import { vi } from "../i18n/vi.js";
-import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
+import { formatDateVN } from "../util/vietnam-time.js";
 import { tipView } from "../messaging/buttons.js";
 import type { OutgoingMessage } from "../messaging/types.js";
 import { actionAllowed, isOpen, type CaseAction } from "./status.js";
@@ -272,43 +271,6 @@ export async function tipTimeline(db: Db, tipId: number): Promise<TimelineEntry[
     status: e.toStatus,
     to: e.toStaffId !== null ? staffLabel(others.find((o) => o.id === e.toStaffId)) : null,
   }));
-}
-
-/** One line of the timeline, in the officers' words. */
-export function timelineLine(e: TimelineEntry): string | null {
-  const time = formatDateTimeVN(e.at);
-  const who = e.who ?? viCase.timeline.system;
-  const text = (e.text ?? "").replace(/\s+/g, " ").slice(0, 200);
-  switch (e.kind) {
-    case "created":
-      return viCase.timeline.created(time);
-    case "linked":
-      return `• ${viCase.view.previousTip(text)}`;
-    case "status":
-      return viCase.timeline.status(time, who, vi.status[e.status ?? ""] ?? e.status ?? "");
-    case "note":
-      return viCase.timeline.note(time, who, text);
-    case "question":
-      return viCase.timeline.question(time, who, text);
-    case "followup":
-      return viCase.timeline.answer(time, text);
-    case "assigned":
-      return viCase.timeline.assigned(time, who, e.to ?? viCase.timeline.staffGone);
-    case "extended":
-      return viCase.timeline.extended(time, who, text);
-    case "reopened":
-      return viCase.timeline.reopened(time, who, text);
-    case "reopened_detail":
-      return viCase.timeline.reopenedByDetail(time);
-    case "result":
-      return viCase.timeline.result(time, who, text);
-    case "escalated":
-      return viCase.timeline.escalated(time);
-    case "deadline":
-      return viCase.timeline.deadline(time);
-    default:
-      return null;
-  }
 }
 
 /** The responsible officer's name and role, for the tip view. */

@@ -1,6 +1,7 @@
 // A tip's life on Zalo OA (issue 12), where choices are typed words or numbers: taken, noted,
 // reassigned (the new officer told), closed with a result while the tipster's 7-day window is closed
 // (the neutral closing notice waits and arrives when they write again), reopened with a reason.
+import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa, type ZaloUser } from "../helpers/fake-zalo-oa.js";
@@ -95,5 +96,17 @@ describe("a tip's life on Zalo OA", () => {
     expect(last(OFFICER_B)).toContain("Đã mở lại tin báo");
     expect((await tip()).status).toBe("verifying");
     expect(await openTip(OFFICER_B)).toContain("mở lại tin báo. Lý do: Có tin mới từ trưởng thôn.");
+  });
+
+  it("leaves nothing that identifies the tipster in the database, the logs or what officers read", async () => {
+    const secrets = [ZALO_TIPSTER.id, ZALO_TIPSTER.userIdByApp, ZALO_TIPSTER.displayName];
+    const stored = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
+    const toOfficers = [...fake.textsTo(ZALO_OFFICER.id), ...fake.textsTo(OFFICER_B.id)];
+    expect(toOfficers.some((t) => t.includes("Diễn biến"))).toBe(true);
+    for (const secret of secrets) {
+      for (const blob of stored) expect(blob.includes(secret), `database holds ${secret}`).toBe(false);
+      expect(h.logs.join("\n").includes(secret), `logs hold ${secret}`).toBe(false);
+      for (const text of toOfficers) expect(text.includes(secret), `officers saw ${secret}`).toBe(false);
+    }
   });
 });
