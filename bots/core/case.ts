@@ -52,7 +52,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
   const { db } = turn.deps;
   const tip = await tipWithPlaceAndAttachments(db, tipId);
   if (!tip) return turn.reply(turn.t.staff.desk.tipNotFound);
-  if (!can(staff, "tip.read", { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId })) return turn.reply(turn.t.staff.desk.forbidden);
+  if (!can(staff, "tip.read", { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) return turn.reply(turn.t.staff.desk.forbidden);
   const now = turn.now();
   const open = isOpen(tip.status);
   const officer = await officerOf(db, tip);
@@ -122,7 +122,7 @@ export async function caseButton(turn: Turn, staff: StaffRow, tipId: number, act
     case "note": {
       const tip = await tipWithPlaceAndAttachments(deps.db, tipId);
       // Asked first whether a note may be added at all; the domain checks again on saving.
-      const ok = tip && can(staff, "tip.note", { communeId: tip.communeId, provinceId: tip.commune.provinceId });
+      const ok = tip && can(staff, "tip.note", { communeId: tip.communeId });
       if (!tip || !ok) return (refuse(turn, { ok: false, reason: tip ? "forbidden" : "not_found" }), true);
       if (!actionAllowed(tip.status, "note")) return (refuse(turn, { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status }), true);
       turn.state = { step: "tip_note", tipId };

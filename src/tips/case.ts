@@ -36,7 +36,8 @@ const threadKey = (tipId: number) => `tip:${tipId}`;
 async function tipFor(db: Db, staff: StaffRef, tipId: number, action: StaffAction, caseAction: CaseAction): Promise<LoadedTip | CaseFailure> {
   const tip = await findTip(db, tipId);
   if (!tip) return { ok: false, reason: "not_found" };
-  if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId })) return { ok: false, reason: "forbidden" };
+  // As every tip path: a province admin reads statistics, never a commune's tips (no provinceId in the target).
+  if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) return { ok: false, reason: "forbidden" };
   if (tip.hold !== null || !actionAllowed(tip.status, caseAction)) return { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status };
   return tip;
 }
