@@ -45,6 +45,12 @@ const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_key
 /** What reached the user from the point `mark` (a count of calls) on. */
 const since = (mark: number, user: TestUser) => fake.calls.slice(mark).filter(toChat(user.id)).map((c) => String(c.payload.text ?? ""));
 const tip = () => h.db.tip.findUniqueOrThrow({ where: { id: tipId } });
+/** Files a tip in Hồng Lộc as the tipster; returns its id. */
+async function fileTip(text: string): Promise<number> {
+  const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
+  for (const step of [textUpdate("/start"), textUpdate("Hồng Lộc"), callbackUpdate(`c:${commune.id}`), callbackUpdate("k:selling"), callbackUpdate("v:none"), textUpdate(text), callbackUpdate("m:continue"), callbackUpdate("s:submit")]) await post(step);
+  return (await h.db.tip.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+}
 async function view(user: TestUser): Promise<ApiCall> {
   await post(callbackUpdate(`l:${tipId}`, { user }));
   return lastTo(user);
@@ -65,17 +71,8 @@ describe("a tip's whole life on Telegram", () => {
   });
 
   it("files a tip; taking it names its officer and starts the 20-day verification period", async () => {
-    const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
-    await post(textUpdate("/start"));
-    await post(textUpdate("Hồng Lộc"));
-    await post(callbackUpdate(`c:${commune.id}`));
-    await post(callbackUpdate("k:selling"));
-    await post(callbackUpdate("v:none"));
-    await post(textUpdate("Quán nước đầu cầu bán ma túy cho thanh niên, tối nào cũng có."));
-    await post(callbackUpdate("m:continue"));
-    await post(callbackUpdate("s:submit"));
+    tipId = await fileTip("Quán nước đầu cầu bán ma túy cho thanh niên, tối nào cũng có.");
     receipt = /([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(textsTo(TIPSTER).join("\n"))![1]!;
-    tipId = (await h.db.tip.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
 
     await post(callbackUpdate(`t:${tipId}:take`, { user: OFFICER_A }));
     const taken = await tip();
@@ -259,19 +256,9 @@ describe("a tip's whole life on Telegram", () => {
 
   it("reminds the officer before the deadline and the leaders at it; overdue tips come first in /tinbao", async () => {
     // A fresh tip taken by officer A, and a newer one nobody took.
-    await post(textUpdate("/start"));
-    const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
-    for (const text of ["Có người trồng cần sa sau nhà.", "Nhóm thanh niên tụ tập hút ở bãi sông."]) {
-      await post(textUpdate("/start"));
-      await post(textUpdate("Hồng Lộc"));
-      await post(callbackUpdate(`c:${commune.id}`));
-      await post(callbackUpdate("k:selling"));
-      await post(callbackUpdate("v:none"));
-      await post(textUpdate(text));
-      await post(callbackUpdate("m:continue"));
-      await post(callbackUpdate("s:submit"));
-    }
-    const [late, fresh] = await h.db.tip.findMany({ orderBy: { id: "desc" }, take: 2 }).then((t) => t.reverse());
+    const lateId = await fileTip("Có người trồng cần sa sau nhà.");
+    const freshId = await fileTip("Nhóm thanh niên tụ tập hút ở bãi sông.");
+    const [late, fresh] = await Promise.all([lateId, freshId].map((id) => h.db.tip.findUniqueOrThrow({ where: { id } })));
     await post(callbackUpdate(`t:${late!.id}:take`, { user: OFFICER_A }));
 
     h.clock.advanceMinutes(16 * 24 * 60);
