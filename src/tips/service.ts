@@ -268,8 +268,9 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
     data: {
       status: to,
       ...(action === "take" ? { takenAt: now, takenByStaffId: staff.id } : {}),
-      // The first to take (or start verifying) it is its officer; the art. 147 period starts then.
-      ...(isOpen(to) && tip.officerStaffId === null ? { officerStaffId: staff.id, dueAt: tip.dueAt ?? verificationDue(now) } : {}),
+      // The first to take (or start verifying) it is its officer, unless one was named; the art. 147 period starts then.
+      ...(isOpen(to) && tip.officerStaffId === null ? { officerStaffId: staff.id } : {}),
+      ...(isOpen(to) && tip.dueAt === null ? { dueAt: verificationDue(now) } : {}),
       ...(isOpen(to) ? {} : { closedAt: now }),
     },
   });

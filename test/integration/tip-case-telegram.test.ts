@@ -286,6 +286,14 @@ describe("a tip's whole life on Telegram", () => {
     expect(list[1]).toContain(late!.caseNumber);
     expect(list[1]).toContain("quá hạn 1 ngày");
     expect(list[2]).toContain(fresh!.caseNumber);
+
+    // A new tip given to officer B before anyone took it stays B's when A takes it; its period starts then.
+    await post(callbackUpdate(`t:${fresh!.id}:assign`, { user: LEADER }));
+    await post(callbackUpdate(`tas:${fresh!.id}:${staffIds.ca_hai}`, { user: LEADER }));
+    await post(callbackUpdate(`t:${fresh!.id}:take`, { user: OFFICER_A }));
+    const taken = await h.db.tip.findUniqueOrThrow({ where: { id: fresh!.id } });
+    expect(taken).toMatchObject({ status: "taken", officerStaffId: staffIds.ca_hai, takenByStaffId: staffIds.ca_mot });
+    expect(taken.dueAt!.getTime() - taken.takenAt!.getTime()).toBe(20 * 86_400_000);
   });
 
   it("leaves nothing that identifies the tipster in the database, the logs or staff's messages", async () => {
