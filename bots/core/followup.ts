@@ -1,8 +1,9 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
-import { addFollowUp, findTipByReceipt, tipFiledFrom, tipIsOpen, tipsterView } from "../../src/tips/service.js";
+import { addFollowUp, findTipByReceipt, tipFiledFrom, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
+import { reopenByDetail, startLinkedTip, tipsterAddMode } from "../../src/tips/case.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { bindSlipReplyAddress } from "../../src/tips/intake.js";
-import { attachmentFrom } from "./tipoff.js";
+import { attachmentFrom, holdReason } from "./tipoff.js";
 import { askLocation, locationAnswer, locationChoices } from "./location.js";
 import { IDLE } from "./state.js";
 import { mainMenu, navRow, type Turn } from "./turn.js";
@@ -16,11 +17,36 @@ const MINUTE_MS = 60_000;
 export const DEFAULT_WRONG_CODES_PER_MINUTE = 30;
 const GLOBAL_WRONG_CODES = "receipt-wrong";
 
-const followUpMenu = (t: Messages) => [
-  [{ label: t.citizen.buttons.addInfo, data: followUp.pack("add") }],
+/** A closed tip past the period in which a detail reopens it offers no "add": it would only say it is over. */
+const followUpMenu = (t: Messages, mayAdd = true) => [
+  ...(mayAdd ? [[{ label: t.citizen.buttons.addInfo, data: followUp.pack("add") }]] : []),
   [{ label: t.citizen.buttons.refreshStatus, data: followUp.pack("refresh") }],
   [{ label: t.citizen.buttons.exit, data: followUp.pack("exit") }],
 ];
+
+const mayAdd = async (turn: Turn, tipId: number) => (await tipsterAddMode(turn.deps.db, tipId, turn.now())) !== "no";
+
+/**
+ * A detail from the tipster. On a closed tip within the period it first reopens the tip for review;
+ * closed longer ago, its words start a new tip linked to the old one, with a new receipt code.
+ */
+async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened" | "linked" | "text_first"> {
+  const mode = await tipsterAddMode(turn.deps.db, tipId, turn.now());
+  if (mode === "no") return "closed";
+  if (mode === "new") {
+    if (!("text" in content)) return "text_first";
+    const { chat } = turn.incoming;
+    const hold = (await holdReason(turn)) !== null;
+    const linked = await startLinkedTip(turn.deps, tipId, { text: content.text, channel: turn.incoming.channel, replyTo: { sealed: chat.sealed, tag: chat.tag }, conversationTag: chat.tag, hold });
+    if (!linked) return "closed";
+    turn.state = { step: "followup_add", tipId: linked.tipId };
+    turn.replySecret(turn.t.case.tipster.newLinked(linked.receiptCode));
+    return "linked";
+  }
+  const reopened = mode === "reopen" && (await reopenByDetail(turn.deps, tipId));
+  const outcome = await addFollowUp(turn.deps, tipId, content, turn.incoming.chat.tag);
+  return reopened && outcome === "saved" ? "reopened" : outcome;
+}
 
 export function askReceiptCode(turn: Turn): void {
   turn.state = { step: "followup_code" };
@@ -60,7 +86,7 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
 
 export async function showTip(turn: Turn, tipId: number): Promise<void> {
   turn.state = { step: "followup", tipId };
-  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t));
+  turn.reply(await tipsterView(turn.deps.db, tipId, turn.t), followUpMenu(turn.t, await mayAdd(turn, tipId)));
 }
 
 /** Opening a tip from the "reply" button under an officer's question: only the chat that filed it may. */
@@ -69,7 +95,7 @@ export async function openFromQuestion(turn: Turn, tipId: number): Promise<void>
     turn.reply(turn.t.citizen.tipster.replyNotYours);
     return;
   }
-  if (!(await tipIsOpen(turn.deps.db, tipId))) {
+  if (!(await mayAdd(turn, tipId))) {
     turn.reply(turn.t.citizen.followUp.closed);
     return;
   }
@@ -87,8 +113,8 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (choice === "refresh") return showTip(turn, tipId);
   if (choice === "add") {
-    if (!(await tipIsOpen(turn.deps.db, tipId))) {
-      turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
+    if (!(await mayAdd(turn, tipId))) {
+      turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t, false));
       return;
     }
     turn.state = { step: "followup_add", tipId };
@@ -100,7 +126,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     return;
   }
   const doneRow = [[{ label: turn.t.citizen.buttons.done, data: followUp.pack("done") }]];
-  let outcome: "saved" | "closed" | null = null;
+  let outcome: Awaited<ReturnType<typeof addDetail>> | null = null;
   const pendingLocation = turn.state.step === "followup_add" ? turn.state.pendingLocation : undefined;
   const answer = pendingLocation ? locationAnswer(turn) : null;
   if (pendingLocation && answer === "drop") {
@@ -110,7 +136,7 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (pendingLocation && answer === "keep") {
     turn.state = { step: "followup_add", tipId };
-    outcome = await addFollowUp(turn.deps, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { attachment: { kind: "location", channel: turn.incoming.channel, ...pendingLocation } });
   } else if (pendingLocation && content.kind === "choice") {
     turn.reply(turn.t.citizen.flow.locationPending, locationChoices(turn.t, doneRow));
     return;
@@ -120,15 +146,27 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
     askLocation(turn, doneRow);
     return;
   } else if (content.kind === "text" && content.text.trim().length > 0) {
-    outcome = await addFollowUp(turn.deps, tipId, { text: content.text.trim().slice(0, 3000) }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { text: content.text.trim().slice(0, 3000) });
   } else if (content.kind === "media") {
     const attachment = attachmentFrom(turn, content);
     if (!attachment) return;
-    outcome = await addFollowUp(turn.deps, tipId, { attachment }, turn.incoming.chat.tag);
+    outcome = await addDetail(turn, tipId, { attachment });
   }
   if (outcome === "closed") {
     turn.state = { step: "followup", tipId };
-    turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t));
+    turn.reply(turn.t.citizen.followUp.closed, followUpMenu(turn.t, false));
+    return;
+  }
+  if (outcome === "reopened") {
+    turn.reply(turn.t.case.tipster.reopenedByDetail, doneRow);
+    return;
+  }
+  if (outcome === "linked") {
+    turn.reply(turn.t.citizen.followUp.askAddition, doneRow);
+    return;
+  }
+  if (outcome === "text_first") {
+    turn.reply(turn.t.case.tipster.newLinkedTextFirst, doneRow);
     return;
   }
   turn.reply(outcome === "saved" ? turn.t.citizen.followUp.additionSaved : turn.t.citizen.followUp.askAddition, doneRow);

@@ -1,13 +1,14 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
-import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
+import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { addressName } from "../../src/staff/names.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
 import { can, roleLabel } from "../../src/staff/roles.js";
 import { categories, categoryLabel } from "../../src/tips/categories.js";
-import { citizenBlock } from "../../src/tips/citizen-text.js";
-import { alertTargets, applyTipAction, askTipster, describeAttachments, listTips, OPEN_STATUSES, tipActionChoices, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
+import { alertTargets, applyTipAction, askTipster, listTips, OPEN_STATUSES, tipActionChoices, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
 import { findCommuneById, findProvinceById, findVillageInCommune, findVillageWithCommune } from "../../src/places/search.js";
-import { isTipAction } from "../../src/tips/status.js";
+import { isOpen, isTipAction } from "../../src/tips/status.js";
+import { overdueDays } from "../../src/tips/deadlines.js";
+import { caseButton } from "./case.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 import { tipView } from "../../src/messaging/buttons.js";
@@ -114,14 +115,17 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
     turn.reply(turn.t.staff.desk.badFilter(word));
     return;
   }
-  const { total, tips } = await listTips(db, staff.communeId, { statuses, category, villageId }, 15);
+  const now = turn.now();
+  const { total, tips } = await listTips(db, staff.communeId, { statuses, category, villageId }, 15, now);
   if (total === 0) {
     turn.reply(turn.t.staff.desk.listEmpty(filterText));
     return;
   }
   const lines = [turn.t.staff.desk.listTitle(total, filterText)];
   for (const t of tips) {
-    lines.push(turn.t.staff.desk.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? turn.t.citizen.flow.unknownVillage, turn.t.citizen.status[t.status] ?? t.status));
+    const line = turn.t.staff.desk.listLine(t.caseNumber, formatDateTimeVN(t.createdAt), categoryLabel(t.category), t.village?.name ?? turn.t.citizen.flow.unknownVillage, turn.t.citizen.status[t.status] ?? t.status);
+    const late = overdueDays({ dueAt: t.dueAt, open: isOpen(t.status) }, now);
+    lines.push(late > 0 ? `${line} — ${turn.t.case.listOverdue(late)}` : line);
   }
   if (total > tips.length) lines.push(turn.t.staff.desk.listMore(total - tips.length));
   const rows = tips.slice(0, 8).map((t) => [{ label: turn.t.citizen.buttons.view(t.caseNumber), data: tipView.pack(t.id) }]);
@@ -141,22 +145,10 @@ async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, actio
   return tip;
 }
 
-export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promise<void> {
-  const tip = await loadTipForStaff(turn, staff, tipId, "tip.read");
-  if (!tip) return;
-  const text = [
-    `${tip.caseNumber} — ${turn.t.citizen.status[tip.status] ?? tip.status}`,
-    `${categoryLabel(tip.category)} — ${tip.village?.name ?? turn.t.citizen.flow.unknownVillage}, ${turn.t.data.commune(tip.commune.name)}`,
-    formatDateTimeVN(tip.createdAt),
-    `${turn.t.citizen.flow.summaryAttachments}: ${describeAttachments(tip.attachments)}`,
-    "",
-    tip.erasedAt ? turn.t.staff.desk.tipErased(formatDateVN(tip.erasedAt)) : citizenBlock(tip.text),
-  ].join("\n");
-  turn.replies.push({ text, choices: can(staff, "tip.handle", { communeId: tip.communeId }) ? tipActionChoices(tip.id) : undefined, protect: true });
-}
-
 /** A button under an alert: t:<tipId>:<action>. */
 export async function tipButton(turn: Turn, staff: StaffRow, tipId: number, action: string): Promise<void> {
+  // Notes, reassignment, closing with a result, reopening, extensions (leaders too): bots/core/case.ts.
+  if (await caseButton(turn, staff, tipId, action)) return;
   const tip = await loadTipForStaff(turn, staff, tipId, "tip.handle");
   if (!tip) return;
   if (action === "ask") {
@@ -193,6 +185,10 @@ export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): P
   turn.state = IDLE;
   if (!tip) return;
   const result = await askTipster(turn.deps, staff, tipId, content.text.trim().slice(0, 2000));
+  if (result.closed) {
+    turn.reply(turn.t.case.refused.closed(result.caseNumber));
+    return;
+  }
   // A tip an officer entered has no tipster in a chat unless a slip's writer opened it by its code.
   turn.reply(result.delivered ? turn.t.staff.desk.questionSent(result.caseNumber) : result.source !== "chat" ? turn.t.intake.questionNoTipster(result.caseNumber) : turn.t.staff.desk.questionStored(result.caseNumber));
 }

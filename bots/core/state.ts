@@ -3,6 +3,7 @@ import type { DraftAttachment } from "../../src/tips/service.js";
 import type { FiguresState } from "./figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
 import type { IntakeState } from "./intake-state.js";
+import type { CaseState } from "./case-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -32,7 +33,8 @@ export type State =
   | { step: "ask"; tipId: number }
   | FiguresState
   | BulletinState
-  | IntakeState;
+  | IntakeState
+  | CaseState;
 
 export const IDLE: State = { step: "idle" };
 

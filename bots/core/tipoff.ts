@@ -290,21 +290,8 @@ export async function continueTipOff(turn: Turn, step: DraftStep, draft: Draft):
 }
 
 async function submit(turn: Turn, draft: Draft): Promise<void> {
-  const { db, keys, settings } = turn.deps;
-  const now = turn.now();
-  // Beyond any limit the tip is still accepted, into the held queue: a flood cannot make the server
-  // refuse a genuine citizen, and held tips do not count against the server-wide limit.
-  const personalBucket = await keys.tag("rate-tip", turn.incoming.sender);
-  const reason = turn.incoming.hold
-    ? "network"
-    : !underLimit(await countHits(db, personalBucket, now, HOUR_MS), settings.tipsPerHour)
-      ? "sender"
-      : !underLimit(await countHits(db, "global-tips", now, MINUTE_MS), settings.globalTipsPerMinute)
-        ? "server"
-        : null;
-  await recordHit(db, personalBucket, now);
-  if (reason) turn.deps.log.warn("tips.held", { reason, perMinute: settings.globalTipsPerMinute });
-  else await recordHit(db, "global-tips", now);
+  const { db } = turn.deps;
+  const reason = await holdReason(turn);
   const created = await createTip(turn.deps, {
     communeId: draft.communeId!,
     villageId: draft.villageId ?? null,
@@ -321,4 +308,24 @@ async function submit(turn: Turn, draft: Draft): Promise<void> {
   turn.state = IDLE;
   turn.replySecret(turn.t.citizen.flow.submitted(created.receiptCode));
   turn.reply(turn.t.citizen.flow.whatNext(commune?.hotline ?? null));
+}
+
+/** Why a new tip from this person goes to the held queue, or null; counts it (also a tip a late detail starts). */
+export async function holdReason(turn: Turn): Promise<"network" | "sender" | "server" | null> {
+  const { db, keys, settings } = turn.deps;
+  const now = turn.now();
+  // Beyond any limit the tip is still accepted, into the held queue: a flood cannot make the server
+  // refuse a genuine citizen, and held tips do not count against the server-wide limit.
+  const personalBucket = await keys.tag("rate-tip", turn.incoming.sender);
+  const reason = turn.incoming.hold
+    ? "network"
+    : !underLimit(await countHits(db, personalBucket, now, HOUR_MS), settings.tipsPerHour)
+      ? "sender"
+      : !underLimit(await countHits(db, "global-tips", now, MINUTE_MS), settings.globalTipsPerMinute)
+        ? "server"
+        : null;
+  await recordHit(db, personalBucket, now);
+  if (reason) turn.deps.log.warn("tips.held", { reason, perMinute: settings.globalTipsPerMinute });
+  else await recordHit(db, "global-tips", now);
+  return reason;
 }

@@ -10,7 +10,8 @@ import { can } from "../staff/roles.js";
 import { categories, categoryLabel } from "../tips/categories.js";
 import { applyTipAction, listTips, OPEN_STATUSES } from "../tips/service.js";
 import { isTipAction, nextStatus, type TipAction } from "../tips/status.js";
-import { staffName, tipForStaff, tipTimeline } from "../tips/staff-access.js";
+import { staffName, tipForStaff } from "../tips/staff-access.js";
+import { closeTip, resultsFor, tipTimeline, type TimelineEntry } from "../tips/case.js";
 import { findVillageInCommune, listVillages } from "../places/search.js";
 import { openUploadForStaff } from "../media/uploads.js";
 import { sealMediaLink } from "../media/links.js";
@@ -51,7 +52,7 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
   const statuses = filter.status === "all" ? [...ALL_STATUSES] : (ALL_STATUSES as readonly string[]).includes(filter.status) ? [filter.status] : [...OPEN_STATUSES];
   const category = categories.some((c) => c.id === filter.category) ? filter.category : undefined;
   const village = filter.village ? await findVillageInCommune(opts.db, communeId, filter.village) : null;
-  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE);
+  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE, opts.now());
   return (
     <Layout title={t.queue.title} staff={staff}>
       <h1>{t.queue.title}</h1>
@@ -124,17 +125,13 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
   );
 }
 
-type Timeline = Awaited<ReturnType<typeof tipTimeline>>;
-
-type TipEventRow = Timeline[number];
-
-/** Each kind of TipEvent as a line of the timeline: a new kind is one entry here (and its words in vi-console.ts). */
-const EVENT_TEXT: Record<string, (e: TipEventRow, actor: string) => string> = {
+/** Each kind of timeline entry as a line (the chat's tip view reads the same entries): a new kind is one entry here and its words in vi-console.ts. */
+const EVENT_TEXT: Record<string, (e: TimelineEntry, actor: string) => string> = {
   created: () => t.event.created,
   held: () => t.event.held,
   released: (_e, actor) => t.event.released(actor),
   dismissed: (_e, actor) => t.event.dismissed(actor),
-  status: (e, actor) => t.event.status(actor, statusLabel(e.fromStatus ?? ""), statusLabel(e.toStatus ?? "")),
+  status: (e, actor) => t.event.status(actor, statusLabel(e.status ?? "")),
   question: (e, actor) => t.event.question(actor, e.text ?? ""),
   followup: (e) => t.event.followup(e.text ?? ""),
   address_erased: () => t.event.addressErased,
@@ -142,10 +139,18 @@ const EVENT_TEXT: Record<string, (e: TipEventRow, actor: string) => string> = {
   escalated: (e) => t.event.escalated(e.text ?? ""),
   kept: (e, actor) => t.event.kept(actor, e.text ?? ""),
   erased: () => t.event.erased,
+  note: (e, actor) => t.event.note(actor, e.text ?? ""),
+  assigned: (e, actor) => t.event.assigned(actor, e.to ?? t.event.someone),
+  extended: (e, actor) => t.event.extended(actor, e.text ?? ""),
+  reopened: (e, actor) => t.event.reopened(actor, e.text ?? ""),
+  reopened_detail: () => t.event.reopenedByDetail,
+  result: (e, actor) => t.event.result(actor, e.text ?? ""),
+  deadline: () => t.event.deadline,
+  linked: (e) => t.event.linked(e.text ?? ""),
 };
 
-function eventText(e: TipEventRow): string {
-  const actor = e.actor?.displayName ?? t.event.someone;
+function eventText(e: TimelineEntry): string {
+  const actor = e.who ?? t.event.someone;
   return Object.hasOwn(EVENT_TEXT, e.kind) ? EVENT_TEXT[e.kind]!(e, actor) : t.event.other;
 }
 
@@ -201,14 +206,36 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
           <p class="meta">{t.tip.noActions}</p>
         ) : (
           <div class="actions">
-            {actions.map((x) => (
-              <form method="post" action={`${tipPath(tip.id)}/xuly`}>
-                <input type="hidden" name="action" value={x.action} />
-                <button class={x.primary ? "btn" : "btn alt"} type="submit">
-                  {x.label}
-                </button>
-              </form>
-            ))}
+            {actions.map((x) =>
+              x.action === "done" || x.action === "unfounded" ? (
+                // Closing asks for its result and an optional note, as in chat (closeTip: the tipster hears it was dealt with).
+                <form method="post" action={`${tipPath(tip.id)}/xuly`} class="card">
+                  <input type="hidden" name="action" value={x.action} />
+                  <label>
+                    {t.tip.result}
+                    <select name="result" required>
+                      {resultsFor(x.action).map((r) => (
+                        <option value={r.id}>{r.label}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {t.tip.closeNote}
+                    <textarea name="note" maxlength={1000} rows={2} />
+                  </label>
+                  <button class="btn alt" type="submit">
+                    {x.label}
+                  </button>
+                </form>
+              ) : (
+                <form method="post" action={`${tipPath(tip.id)}/xuly`}>
+                  <input type="hidden" name="action" value={x.action} />
+                  <button class={x.primary ? "btn" : "btn alt"} type="submit">
+                    {x.label}
+                  </button>
+                </form>
+              ),
+            )}
           </div>
         )}
       </section>
@@ -239,7 +266,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
         <ol class="timeline">
           {events.map((e) => (
             <li>
-              <span class="meta">{formatDateTimeVN(e.createdAt)}</span> — {eventText(e)}
+              <span class="meta">{formatDateTimeVN(e.at)}</span> — {eventText(e)}
             </li>
           ))}
         </ol>
@@ -282,6 +309,13 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     if (!access || (!access.ok && access.reason === "not_found")) return sendPage(c, notFound(staff), 404);
     if (!access.ok) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} kind="err" />, 403);
     if (!isTipAction(action)) return sendPage(c, <Message title={t.errors.badRequest} text={t.errors.badRequest} staff={staff} kind="err" />, 400);
+    if (action === "done" || action === "unfounded") {
+      const result = typeof form.result === "string" ? form.result : "";
+      const note = typeof form.note === "string" && form.note.trim() ? form.note.trim() : null;
+      const closed = await closeTip(opts, staff, access.tip.id, action, result, note);
+      if (!closed.ok && closed.reason === "bad_result") return sendPage(c, <Message title={t.errors.badRequest} text={t.tip.resultNeeded} staff={staff} kind="err" />, 400);
+      return c.redirect(`${tipPath(access.tip.id)}?kq=${closed.ok ? "ok" : "refused"}`, 303);
+    }
     const outcome = await applyTipAction(opts, staff, access.tip.id, action);
     return c.redirect(`${tipPath(access.tip.id)}?kq=${outcome.ok ? "ok" : "refused"}`, 303);
   });

@@ -4,6 +4,7 @@
 // the type checker then lists every string it lacks. A turn reads its locale's catalog as `turn.t`.
 import { viAdmin } from "./vi-admin.js";
 import { viBulletins } from "./vi-bulletins.js";
+import { viCase } from "./vi-case.js";
 import { viCommands } from "./vi-commands.js";
 import { viCli } from "./vi-cli.js";
 import { viCommon } from "./vi-common.js";
@@ -40,6 +41,8 @@ const reference = {
   commands: viCommands,
   /** Staff: the tip desk, new-tip alerts, the held queue, alert groups, withheld pictures. */
   staff: { ...viStaff, groups: viGroups, media: viMedia },
+  /** A tip's life after it is taken: officer, notes, timeline, closing with a result, reopening, deadlines. */
+  case: viCase,
   bulletins: viBulletins,
   compliance: viCompliance,
   /** The Zalo adapters, staff accounts on several messengers, files and letter-keyed choices on Zalo. */

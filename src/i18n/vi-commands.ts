@@ -52,6 +52,8 @@ export const viCommands = {
 
   tips: {
     help: "/tinbao — các tin báo đang mở của xã. Lọc theo trạng thái: /tinbao moi | tiepnhan | xacminh | daxuly | khongcoso | tatca; theo loại (ví dụ /tinbao selling) hoặc theo mã thôn",
+    /** The tip view's buttons (issue 12): one more help line beside /tinbao. */
+    view: "Bấm \"Xem\" một tin: người phụ trách, hạn xác minh (quá hạn lên đầu danh sách), toàn bộ diễn biến; Ghi chú, Giao cán bộ khác, Gia hạn, Mở lại",
     menu: "Các tin báo đang mở của xã",
   },
   alertGroups: {

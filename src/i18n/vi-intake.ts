@@ -103,7 +103,7 @@ export const viIntake = {
     generated: "Lập lúc",
     total: "Số tin báo",
     overdueRule: (days: number) =>
-      `Số ngày quá hạn: số ngày quá ${days} ngày kể từ khi nhận tin mà chưa có kết quả xử lý (thời hạn giải quyết tin báo, Điều 147 Bộ luật Tố tụng hình sự 2015); 0 là đúng hạn.`,
+      `Số ngày quá hạn: số ngày quá thời hạn giải quyết tin báo (${days} ngày kể từ khi tiếp nhận, cộng các lần gia hạn đã ghi; tin chưa tiếp nhận tính từ khi nhận tin; Điều 147 Bộ luật Tố tụng hình sự 2015) mà chưa có kết quả; 0 là đúng hạn.`,
     privacy: "Sổ không ghi thông tin nào về người báo tin.",
     unknownVillage: "Không rõ",
     fileStem: (communeCode: string, from: string, to: string) => `so-tin-bao-${communeCode}-${from}-${to}`,

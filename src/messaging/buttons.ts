@@ -110,11 +110,16 @@ export const tipReply = codec("r", id);
 
 // ---- Staff: tips, alerts, the held queue ------------------------------------------------------
 
-type TipButtonAction = "take" | "verify" | "done" | "unfounded" | "ask";
+type TipButtonAction = "take" | "verify" | "done" | "unfounded" | "ask" | "note" | "assign" | "extend" | "reopen";
 /** An action on a tip. Any word parses: a stale or forged one gets the real buttons again. */
 export const tipAction = codec("t", { tipId: id, action: word<TipButtonAction>(/^\w+$/) });
 /** A tip in an officer's list. */
 export const tipView = codec("l", id);
+/** Reassign a tip to one of the commune's officers (the domain checks both are the commune's). */
+export const tipAssign = codec("tas", { tipId: id, staffId: id });
+/** Closing a tip: a result's id (src/tips/results.json; the handler checks it), then "skip" the note. */
+export const tipResult = codec("trs", word(/^[a-z_]{2,24}$/));
+export const tipCloseSkip = codec("tsk");
 /** Where an officer's alerts go: the first account, or a linked one. */
 export const alertChannel = codec("ac", either(oneOf(["primary"]), id));
 /** The reminder's "OK". */
@@ -167,7 +172,7 @@ export const buttonCodecs = [
   nav, menu,
   tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location,
   followUp, tipReply,
-  tipAction, tipView, alertChannel, reminder, heldList, heldAsk, heldConfirm, alertGroup,
+  tipAction, tipView, tipAssign, tipResult, tipCloseSkip, alertChannel, reminder, heldList, heldAsk, heldConfirm, alertGroup,
   intakeSource, intakeSlip, intakeConfirm,
   figures, figuresVillage,
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot,

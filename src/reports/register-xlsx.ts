@@ -5,7 +5,8 @@ import ExcelJS from "exceljs";
 import { vietnamWallClock } from "../util/vietnam-time.js";
 import { categoryLabel } from "../tips/categories.js";
 import { sourceLabel } from "../tips/sources.js";
-import { VERIFY_DAYS, type RegisterMeta, type RegisterRow } from "../tips/register.js";
+import type { RegisterMeta, RegisterRow } from "../tips/register.js";
+import { deadlineRules } from "../tips/deadlines.js";
 import { vi } from "../i18n/vi.js";
 import { viIntake } from "../i18n/vi-intake.js";
 
@@ -49,7 +50,7 @@ export async function renderRegisterXlsx(meta: RegisterMeta, rows: RegisterRow[]
   const generated = info.addRow([t.generated, vietnamWallClock(meta.generatedAt)]);
   generated.getCell(2).numFmt = DATE_TIME;
   info.addRow([]);
-  info.addRow([t.overdueRule(VERIFY_DAYS)]);
+  info.addRow([t.overdueRule(deadlineRules.verifyDays)]);
   info.addRow([t.privacy]);
 
   const buffer = await wb.xlsx.writeBuffer();

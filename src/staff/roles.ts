@@ -18,6 +18,10 @@ export type StaffAction =
   | "tip.read"
   | "tip.handle"
   | "tip.list"
+  /** Internal notes on a tip, reassigning it to another officer, reopening a closed one (issue 12). */
+  | "tip.note"
+  | "tip.assign"
+  | "tip.reopen"
   /** Register a Telegram group for the commune's alerts (/nhomcanhbao in the group). */
   | "alertgroup.register"
   /** See the commune's alert groups and remove one (the bot leaves it). */
@@ -65,14 +69,17 @@ export interface ScopeTarget {
 }
 
 const allowed: Record<Role, StaffAction[]> = {
-  officer: ["tip.read", "tip.handle", "tip.list", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
-  leader: ["tip.read", "tip.list", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate"],
   admin: [
     "tip.read",
     "tip.handle",
     "tip.list",
+    "tip.note",
+    "tip.assign",
+    "tip.reopen",
     "alertgroup.register",
     "alertgroup.list",
     "alertgroup.remove",

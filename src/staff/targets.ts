@@ -24,3 +24,12 @@ export async function staffTargets(db: Db, communeId: number, roles: string[]): 
     return { channel: address.channel as Channel, sealedAddress: address.sealedAddress, addressTag: `staff:${s.id}` };
   });
 }
+
+/** One active staff member, privately, on the messenger they chose for alerts; null when revoked or gone. */
+export async function staffTarget(db: Db, staffId: number): Promise<SealedTarget | null> {
+  const s = await db.staff.findUnique({ where: { id: staffId } });
+  if (!s || !s.active) return null;
+  const link = await db.staffLink.findFirst({ where: { staffId, alerts: true }, orderBy: { id: "desc" } });
+  const address = link ?? s;
+  return { channel: address.channel as Channel, sealedAddress: address.sealedAddress, addressTag: `staff:${s.id}` };
+}

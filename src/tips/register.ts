@@ -8,15 +8,10 @@ import type { StaffRef } from "./service.js";
 import { isOpen } from "./status.js";
 import { categories, categoryLabel } from "./categories.js";
 import { findSource, sourceLabel } from "./sources.js";
+import { daysLate } from "./deadlines.js";
 import { vi } from "../i18n/vi.js";
 import { viIntake } from "../i18n/vi-intake.js";
 
-/**
- * Days to a verification result, Criminal Procedure Code 2015 art. 147(1): information about a crime
- * is settled within 20 days of its receipt. (Extensions are not recorded yet: a tip with one shows as
- * overdue here.)
- */
-export const VERIFY_DAYS = 20;
 /** A register covers at most a year. */
 export const MAX_PERIOD_DAYS = 366;
 const MAX_ROWS = 5000;
@@ -53,13 +48,6 @@ export interface RegisterMeta {
   /** The filters in words, or none. */
   filters: string[];
   generatedAt: Date;
-}
-
-/** Whole days beyond VERIFY_DAYS from receipt to the result (closed) or to now (still open); 0 when on time. */
-export function overdueDays(tip: { status: string; createdAt: Date; closedAt: Date | null }, now: Date, days = VERIFY_DAYS): number {
-  const end = isOpen(tip.status) || !tip.closedAt ? now : tip.closedAt;
-  const late = end.getTime() - tip.createdAt.getTime() - days * DAY_MS;
-  return late > 0 ? Math.floor(late / DAY_MS) : 0;
 }
 
 /** A Vietnam calendar day "dd/mm/yyyy" or "yyyy-mm-dd" → its first instant, or null. */
@@ -113,7 +101,7 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
       ...(filter.villageId ? { villageId: filter.villageId } : {}),
       ...(filter.source ? { source: filter.source } : {}),
     },
-    select: { caseNumber: true, createdAt: true, takenAt: true, closedAt: true, status: true, category: true, source: true, village: { select: { name: true } } },
+    select: { caseNumber: true, createdAt: true, takenAt: true, closedAt: true, status: true, category: true, source: true, dueAt: true, village: { select: { name: true } } },
     orderBy: { id: "asc" },
     take: MAX_ROWS,
   });
@@ -126,7 +114,7 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
     category: t.category,
     villageName: t.village?.name ?? null,
     source: t.source,
-    overdueDays: overdueDays(t, now),
+    overdueDays: daysLate({ dueAt: t.dueAt, createdAt: t.createdAt, closedAt: t.closedAt, open: isOpen(t.status) }, now),
   }));
 }
 

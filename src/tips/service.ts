@@ -10,13 +10,15 @@ import type { Messages } from "../i18n/messages.js";
 import { categoryLabel } from "./categories.js";
 import { sourceLabel } from "./sources.js";
 import { viIntake } from "../i18n/vi-intake.js";
-import { escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
+import { actionAllowed, escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
+import { verificationDue } from "./deadlines.js";
 import { citizenBlock } from "./citizen-text.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
-import { activeGroupTargets, staffTargets } from "../staff/targets.js";
+import { activeGroupTargets, staffTarget, staffTargets } from "../staff/targets.js";
 import { countHits, recordHit } from "./limits.js";
-import { tipAction, tipReply } from "../messaging/buttons.js";
+import { tipAction, tipReply, tipView } from "../messaging/buttons.js";
+import { viCase } from "../i18n/vi-case.js";
 
 export interface TipDeps {
   db: Db;
@@ -42,6 +44,8 @@ export interface StaffRef {
   role: string;
   communeId: number | null;
   villageId: number | null;
+  /** A province admin's province (src/staff/roles.ts can). */
+  provinceId?: number | null;
   active: boolean;
 }
 
@@ -273,6 +277,9 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
     data: {
       status: to,
       ...(action === "take" ? { takenAt: now, takenByStaffId: staff.id } : {}),
+      // The first to take (or start verifying) it is its officer, unless one was named; the art. 147 period starts then.
+      ...(isOpen(to) && tip.officerStaffId === null ? { officerStaffId: staff.id } : {}),
+      ...(isOpen(to) && tip.dueAt === null ? { dueAt: verificationDue(now) } : {}),
       ...(isOpen(to) ? {} : { closedAt: now }),
     },
   });
@@ -298,10 +305,12 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
   return { ok: true, caseNumber: tip.caseNumber, status: to };
 }
 
-export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; source: string }> {
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; source: string; closed?: true }> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  // No question on a closed tip: its tipster could not answer it.
+  if (!actionAllowed(tip.status, "ask")) return { delivered: false, caseNumber: tip.caseNumber, source: tip.source, closed: true };
   await db.tipEvent.create({ data: { tipId, kind: "question", actorStaffId: staff.id, text: question, createdAt: now } });
   const delivered = await enqueueToTipster(db, deps.keys, tipId, {
     text: vi.tipster.question(formatDateVN(tip.createdAt), question),
@@ -323,7 +332,7 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   const alerting = tip.hold === null;
   if ("text" in content) {
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: content.text, createdAt: now } });
-    if (alerting) await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
+    if (alerting) await notifyAnswer(deps, tip, { text: viStaff.alert.followUp(tip.caseNumber, citizenBlock(content.text)), threadKey, protect: true });
   } else {
     const [a] = await ownAttachments(deps, tipId, conversationTag, [content.attachment]);
     if (!a) return "saved"; // not this conversation's picture: nothing to add (the caller checked it was)
@@ -336,15 +345,30 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
   return "saved";
 }
 
+/**
+ * What the tipster sent, to the commune's officers; after an officer's question, with "ask again" and
+ * "open the tip", and to the officer who asked privately when the commune's alerts do not reach them.
+ */
+async function notifyAnswer(deps: TipDeps, tip: { id: number; communeId: number; caseNumber: string }, message: OutgoingMessage): Promise<void> {
+  const question = await deps.db.tipEvent.findFirst({ where: { tipId: tip.id, kind: "question" }, orderBy: { id: "desc" } });
+  if (!question) return notifyOfficers(deps, tip.communeId, message);
+  const withButtons: OutgoingMessage = {
+    ...message,
+    choices: [[
+      { label: viCase.buttons.askAgain, data: tipAction.pack({ tipId: tip.id, action: "ask" }) },
+      { label: viCase.buttons.open(tip.caseNumber), data: tipView.pack(tip.id) },
+    ]],
+  };
+  const targets = await alertTargets(deps.db, tip.communeId);
+  for (const target of targets) await enqueue(deps.db, target, withButtons, { now: deps.now() });
+  if (question.actorStaffId === null || targets.some((t) => t.addressTag === `staff:${question.actorStaffId}`)) return;
+  const asker = await staffTarget(deps.db, question.actorStaffId);
+  if (asker) await enqueue(deps.db, asker, { ...withButtons, threadKey: undefined }, { now: deps.now() });
+}
+
 /** A tip with its village, commune and attachments, for an officer's view (the caller checks scope). */
 export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
   return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
-}
-
-/** Whether the tip exists and is still open, so its tipster may add to it. */
-export async function tipIsOpen(db: Db, tipId: number): Promise<boolean> {
-  const tip = await db.tip.findUnique({ where: { id: tipId } });
-  return tip !== null && isOpen(tip.status);
 }
 
 /** Whether the chat with this address tag filed the tip (its reply address is that chat's). */
@@ -436,7 +460,8 @@ export interface TipListFilter {
   oldestFirst?: boolean;
 }
 
-export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20) {
+/** Tips of a commune, overdue ones first (most overdue first), then the newest. */
+export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20, now = new Date()) {
   const where = {
     communeId,
     hold: null,
@@ -444,11 +469,15 @@ export async function listTips(db: Db, communeId: number, filter: TipListFilter,
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.villageId ? { villageId: filter.villageId } : {}),
   };
-  const [total, tips] = await Promise.all([
+  const overdueWhere = { ...where, status: { in: filter.statuses.filter(isOpen) }, dueAt: { lt: now } };
+  const [total, overdue] = await Promise.all([
     db.tip.count({ where }),
-    db.tip.findMany({ where, include: { village: true }, orderBy: { id: filter.oldestFirst ? "asc" : "desc" }, take }),
+    db.tip.findMany({ where: overdueWhere, include: { village: true }, orderBy: { dueAt: "asc" }, take }),
   ]);
-  return { total, tips };
+  const rest = overdue.length < take
+    ? await db.tip.findMany({ where: { ...where, id: { notIn: overdue.map((t) => t.id) } }, include: { village: true }, orderBy: { id: filter.oldestFirst ? "asc" : "desc" }, take: take - overdue.length })
+    : [];
+  return { total, tips: [...overdue, ...rest] };
 }
 
 export { OPEN_STATUSES };

@@ -21,11 +21,6 @@ export async function tipForStaff(db: Db, staff: StaffScope, tipId: number, acti
   return { ok: true, tip };
 }
 
-/** A tip's timeline, oldest first, with the acting staff member's name (citizens have none). */
-export function tipTimeline(db: Db, tipId: number) {
-  return db.tipEvent.findMany({ where: { tipId }, orderBy: { id: "asc" }, include: { actor: { select: { displayName: true } } } });
-}
-
 /** The name of the officer who took a tip, for its page. */
 export async function staffName(db: Db, staffId: number | null): Promise<string | null> {
   if (staffId === null) return null;

@@ -40,3 +40,24 @@ export function escalationDue(
   if (now.getTime() - tip.lastAlertAt.getTime() < afterMinutes * 60_000) return null;
   return (tip.escalationLevel + 1) as 1 | 2;
 }
+
+/** Everything an officer or leader can do on a tip from its view or its alert. */
+export type CaseAction = TipAction | "ask" | "note" | "assign" | "extend" | "reopen";
+
+const byStatus: Record<TipStatus, CaseAction[]> = {
+  new: ["take", "verify", "done", "unfounded", "ask", "note", "assign"],
+  taken: ["verify", "done", "unfounded", "ask", "note", "assign", "extend"],
+  verifying: ["done", "unfounded", "ask", "note", "assign", "extend"],
+  // A closed tip: only reopened (with a reason), nothing asked of its tipster.
+  done: ["reopen"],
+  unfounded: ["reopen"],
+};
+
+/** What may be done on a tip in this status (who may is the domain's `can`); an unknown status allows nothing. */
+export function allowedActions(status: string): CaseAction[] {
+  return Object.hasOwn(byStatus, status) ? byStatus[status as TipStatus] : [];
+}
+
+export function actionAllowed(status: string, action: CaseAction): boolean {
+  return allowedActions(status).includes(action);
+}

@@ -83,12 +83,14 @@ export function buttonData(p: ArgPools): fc.Arbitrary<string> {
   const language = word("hnj", "vie", "tyz", "nut", "blt", "mtq", "xxx", "done");
   const fixed = fc.constantFrom(
     "menu:report", "menu:followup", "menu:privacy", "menu:help", "nav:back", "nav:cancel", "zr:ok", "sub:start", "sub:stop", "bls", "blo", "tlist",
-    "m:continue", "s:submit", "s:edit", "f:add", "f:refresh", "f:exit", "f:done", "v:none", "ac:primary",
+    "m:continue", "s:submit", "s:edit", "tsk", "f:add", "f:refresh", "f:exit", "f:done", "v:none", "ac:primary",
     "fg:yes", "fg:no", "fg:keep", "fg:zero", "fg:skip", "fg:copy", "fg:save", "fg:edit",
   );
   const forged = fc.oneof(
     fc.tuple(fc.constantFrom("l", "r"), idOf("tips")).map(([prefix, id]) => `${prefix}:${id}`),
-    fc.tuple(idOf("tips"), word("take", "verify", "done", "unfounded", "ask")).map(([id, action]) => `t:${id}:${action}`),
+    fc.tuple(idOf("tips"), word("take", "verify", "done", "unfounded", "ask", "note", "assign", "extend", "reopen")).map(([id, action]) => `t:${id}:${action}`),
+    fc.tuple(idOf("tips"), idOf("staff")).map(([tip, staff]) => `tas:${tip}:${staff}`),
+    word("administrative", "criminal", "not_verified", "referred").map((w) => `trs:${w}`),
     fc.tuple(fc.constantFrom("bp", "bn"), idOf("deliveries")).map(([prefix, id]) => `${prefix}:${id}`),
     fc.tuple(idOf("deliveries"), word("other", "no_power", "sick", "equipment", "absent")).map(([id, reason]) => `br:${id}:${reason}`),
     idOf("slots").map((id) => `bv:${id}`),

@@ -215,6 +215,10 @@ describe("statistics commands on the web chat", () => {
     h.clock.advanceMinutes(90);
     await officer.send({ choice: `t:${tip.id}:done` });
     await officer.read();
+    // Closing asks for the result (issue 12), then an optional note.
+    await officer.send({ choice: "trs:administrative" });
+    await officer.send({ choice: "tsk" });
+    await officer.read();
     const out = texts(await leader.say("/tinbao_tk"));
     expect(out).toContain("Tổng số: 2 (đang mở 1, đã kết thúc 1)");
     expect(out).toContain("• Mới, chờ tiếp nhận: 1");

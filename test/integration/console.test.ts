@@ -191,10 +191,23 @@ describe("staff console: officer pages", () => {
     expect(again.headers.get("location")).toBe(`/canbo/tinbao/${a!.id}?kq=refused`);
     // A forged action is a polite 400.
     expect((await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "toString" }, { Cookie: cookie })).status).toBe(400);
-    // Verify, then close.
+    // Verify, then close: as in chat, closing needs a result from the list (issue 12), a note is optional.
     await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "verify" }, { Cookie: cookie });
-    await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "done" }, { Cookie: cookie });
-    expect((await h.db.tip.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("done");
+    const closeForm = await (await get(`/canbo/tinbao/${a!.id}`, cookie)).text();
+    expect(closeForm).toContain('<option value="administrative">');
+    expect((await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "done" }, { Cookie: cookie })).status).toBe(400);
+    expect((await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "done", result: "nonsense" }, { Cookie: cookie })).status).toBe(400);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: a!.id } })).status).toBe("verifying");
+    await post(`/canbo/tinbao/${a!.id}/xuly`, { action: "done", result: "administrative", note: "Đã phối hợp xử lý." }, { Cookie: cookie });
+    const closed = await h.db.tip.findUniqueOrThrow({ where: { id: a!.id } });
+    expect([closed.status, closed.result]).toEqual(["done", "administrative"]);
+    // The tipster hears only that it was dealt with; the timeline shows the result and the note.
+    const told = (await first.read()).map((m) => m.text).join("\n");
+    expect(told).not.toContain("Đã phối hợp");
+    expect(told.length).toBeGreaterThan(0);
+    const closedPage = await (await get(`/canbo/tinbao/${a!.id}`, cookie)).text();
+    expect(closedPage).toContain("ghi kết quả: Xử lý vi phạm hành chính");
+    expect(closedPage).toContain("ghi chú: Đã phối hợp xử lý.");
   });
 
   it("an officer of commune A gets 404 for a tip of commune B, by page and by action", async () => {

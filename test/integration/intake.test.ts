@@ -116,6 +116,9 @@ describe("a phone tip entered by an officer", () => {
     expect(last(OFFICER)).toContain("Tin này không đến qua chatbot");
     expect(await c.h.db.tipEvent.count({ where: { tipId: phoneTipId, kind: "question" } })).toBe(1);
     await as(OFFICER).press(`t:${phoneTipId}:done`);
+    // Closing asks for its result, then an optional note (issue 12).
+    await as(OFFICER).press("trs:administrative");
+    await as(OFFICER).press("tsk");
     expect((await c.h.db.tip.findUniqueOrThrow({ where: { id: phoneTipId } })).status).toBe("done");
   });
 });

@@ -46,9 +46,10 @@ async function closedTip(words: string): Promise<string> {
   await citizen.press("m:continue");
   await citizen.press("s:submit");
   const tip = await h.db.tip.findFirstOrThrow({ orderBy: { id: "desc" } });
-  for (const action of ["take", "done"]) {
+  // Closing asks for its result, then an optional note (issue 12).
+  for (const choice of [`t:${tip.id}:take`, `t:${tip.id}:done`, "trs:administrative", "tsk"]) {
     h.clock.advanceMinutes(0.05);
-    await officer.send({ choice: `t:${tip.id}:${action}` });
+    await officer.send({ choice });
     await officer.read();
   }
   await citizen.read();

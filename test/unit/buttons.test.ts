@@ -38,6 +38,13 @@ const cases: Case[] = [
   c(b.tipAction, "t:5:unfounded", { tipId: 5, action: "unfounded" }),
   c(b.tipAction, `t:${MAX}:ask`, { tipId: MAX, action: "ask" }),
   c(b.tipView, "l:9", 9),
+  c(b.tipAction, "t:5:note", { tipId: 5, action: "note" }),
+  c(b.tipAction, "t:5:assign", { tipId: 5, action: "assign" }),
+  c(b.tipAction, "t:5:extend", { tipId: 5, action: "extend" }),
+  c(b.tipAction, "t:5:reopen", { tipId: 5, action: "reopen" }),
+  c(b.tipAssign, `tas:5:${MAX}`, { tipId: 5, staffId: MAX }),
+  c(b.tipResult, "trs:administrative", "administrative"),
+  c(b.tipCloseSkip, "tsk", true),
   c(b.alertChannel, "ac:primary", "primary"),
   c(b.alertChannel, "ac:4", 4),
   c(b.reminder, "zr:ok", "ok"),
@@ -99,6 +106,8 @@ describe("button codecs", () => {
       b.translationSubmit.pack({ itemId: MAX, language: "hmn" }),
       b.alertGroup.pack({ kind: "remove", id: MAX }),
       b.tipCategory.pack("x".repeat(32)),
+      b.tipAssign.pack({ tipId: MAX, staffId: MAX }),
+      b.tipResult.pack("x".repeat(24)),
     ];
     for (const data of longest) expect(bytes(data), data).toBeLessThanOrEqual(64);
   });
@@ -118,6 +127,8 @@ describe("button codecs", () => {
     expect(b.heldAsk.parse(`hq:r:${bad}`)).toBeNull();
     expect(b.heldConfirm.parse(`hq:dy:${bad}`)).toBeNull();
     expect(b.alertGroup.parse(`ag:y:${bad}`)).toBeNull();
+    expect(b.tipAssign.parse(`tas:1:${bad}`)).toBeNull();
+    expect(b.tipAssign.parse(`tas:${bad}:1`)).toBeNull();
     expect(b.subscribeLanguage.parse(`sl:${bad}:hmn`)).toBeNull();
     expect(b.notBroadcastReason.parse(`br:${bad}:speaker`)).toBeNull();
     expect(b.translationOpen.parse(`tr:${bad}:hmn`)).toBeNull();
@@ -129,6 +140,7 @@ describe("button codecs", () => {
     "menu:start", "m:stop", "s:send", "loc:maybe", "f:quit", "fg:maybe", "sub:pause", "zr:no", "hq:lists", "hq:x:1", "hq:r", "hq:r:1:2",
     "ag:", "ag:x:1", "ag:l", "ag:l:1:2", "ac:secondary", "ac:", "t:1", "t:1:take:2", "t:1:", "t::take", "t:1:tá", "l:1:2", "r:",
     "k:", "k:Selling", "k:a-b", "v:None", "sl:1:hm", "sl:1:hmnx", "sl:1", "bl:vi", "bl:HMN", "bls:1", "blo:", "tlist:1", "tl:", "tl:al", "tl:doné",
+    "tas:1", "tas:1:2:3", "trs:", "trs:A", "trs:" + "x".repeat(25), "tsk:1",
     "br:1:a", "br:1:" + "x".repeat(17), "br:1:Speaker", "tr:1:hmn:2", "ts:1", "ta:", "tx:1:2",
     "😀", "t:1:take\n", "x".repeat(100_000),
   ])("refuses %j", (data) => {

@@ -1,7 +1,8 @@
 // Pure rules of tips that do not come by chat: days overdue in the register, the periods an officer
 // types, the sources list, and where Quay lại leads in /nhaptin.
 import { describe, expect, it } from "vitest";
-import { overdueDays, parseDayVN, parsePeriodArg, VERIFY_DAYS } from "../../src/tips/register.js";
+import { parseDayVN, parsePeriodArg } from "../../src/tips/register.js";
+import { daysLate, deadlineRules } from "../../src/tips/deadlines.js";
 import { enteredSources, findSource, tipSources } from "../../src/tips/sources.js";
 import { intakePrevious } from "../../bots/core/intake.js";
 import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
@@ -10,19 +11,21 @@ const DAY = 86_400_000;
 const t0 = new Date("2026-11-01T02:00:00Z");
 const days = (n: number) => new Date(t0.getTime() + n * DAY);
 
-describe("overdueDays (CPC art. 147: 20 days)", () => {
+describe("daysLate in the register (CPC art. 147: 20 days, extensions recorded)", () => {
   it.each([
-    ["open, day 10", { status: "new", closedAt: null }, days(10), 0],
-    ["open, exactly 20 days", { status: "taken", closedAt: null }, days(20), 0],
-    ["open, 20 days and an hour", { status: "verifying", closedAt: null }, new Date(days(20).getTime() + 3_600_000), 0],
-    ["open, 21 days", { status: "verifying", closedAt: null }, days(21), 1],
-    ["open, 45 days", { status: "new", closedAt: null }, days(45), 25],
-    ["closed on day 30, read on day 90", { status: "done", closedAt: days(30) }, days(90), 10],
-    ["closed on day 5", { status: "unfounded", closedAt: days(5) }, days(90), 0],
+    // [name, tip, now, expected]: without a due date (never taken) the period runs from receipt.
+    ["never taken, day 10", { dueAt: null, open: true, closedAt: null }, days(10), 0],
+    ["never taken, exactly 20 days", { dueAt: null, open: true, closedAt: null }, days(20), 0],
+    ["never taken, 20 days and an hour: the first day late", { dueAt: null, open: true, closedAt: null }, new Date(days(20).getTime() + 3_600_000), 1],
+    ["never taken, 45 days", { dueAt: null, open: true, closedAt: null }, days(45), 25],
+    ["taken on day 2, due day 22, read on day 25", { dueAt: days(22), open: true, closedAt: null }, days(25), 3],
+    ["extended to day 62, read on day 45", { dueAt: days(62), open: true, closedAt: null }, days(45), 0],
+    ["closed on day 30 with day 20 due, read on day 90", { dueAt: days(20), open: false, closedAt: days(30) }, days(90), 10],
+    ["closed on day 5", { dueAt: days(20), open: false, closedAt: days(5) }, days(90), 0],
   ] as const)("%s → %i", (_name, tip, now, expected) => {
-    expect(overdueDays({ ...tip, createdAt: t0 }, now)).toBe(expected);
+    expect(daysLate({ ...tip, createdAt: t0 }, now)).toBe(expected);
   });
-  it("is 20 days by default", () => expect(VERIFY_DAYS).toBe(20));
+  it("is 20 days by default", () => expect(deadlineRules.verifyDays).toBe(20));
 });
 
 describe("parseDayVN", () => {

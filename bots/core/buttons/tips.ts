@@ -1,10 +1,11 @@
 // Buttons on tips: an officer's actions and "Xem" in a list, and the tipster's "Trả lời cán bộ".
 // A stale or forged one is "not found", never read as another kind.
-import { tipAction, tipReply, tipView } from "../../../src/messaging/buttons.js";
+import { tipAction, tipAssign, tipReply, tipView } from "../../../src/messaging/buttons.js";
 import { openFromQuestion } from "../followup.js";
 import { defineButton } from "../registry.js";
 import type { Messages } from "../../../src/i18n/messages.js";
-import { tipButton, viewTip } from "../staff.js";
+import { tipButton } from "../staff.js";
+import { assignButton, viewTip } from "../case.js";
 
 /** A stale or forged tip button (here and in the held queue): one answer. */
 export const notFound = (turn: { reply(text: string): void; t: Messages }) => turn.reply(turn.t.staff.desk.tipNotFound);
@@ -20,6 +21,14 @@ export const tipViewButton = defineButton({
   codec: tipView,
   for: "staff",
   run: (turn, tipId, staff) => viewTip(turn, staff, tipId),
+  forged: notFound,
+});
+
+/** An officer chosen to take over a tip ("Giao cán bộ khác"). */
+export const tipAssignButton = defineButton({
+  codec: tipAssign,
+  for: "staff",
+  run: (turn, { tipId, staffId }, staff) => assignButton(turn, staff, tipId, staffId),
   forged: notFound,
 });
 

@@ -9,7 +9,7 @@ export default defineCommand({
   names: viCommandWords.tinbao,
   for: "staff",
   inGroups: "run",
-  help: [{ section: "tips", shownTo: "tip.list", lines: viCommands.tips.help }],
+  help: [{ section: "tips", shownTo: "tip.list", lines: [viCommands.tips.help, viCommands.tips.view] }],
   menu: viCommands.tips.menu,
   run(turn, args, staff) {
     if (args.trim().toLowerCase() === "giu") return showHeldTips(turn, staff);

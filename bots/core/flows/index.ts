@@ -6,13 +6,14 @@ import { IDLE, type State } from "../state.js";
 import { mainMenu, type Turn } from "../turn.js";
 import ask from "./ask.js";
 import bulletins from "./bulletins.js";
+import caseFlow from "./case.js";
 import figures from "./figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
 import intake from "./intake.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {

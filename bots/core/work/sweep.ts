@@ -3,6 +3,7 @@ import { expiredNotice, flowOf, loadState } from "../flows/index.js";
 import { addressTagOf, openAddress } from "../../../src/crypto/pseudonym.js";
 import { enqueue } from "../../../src/outbox/outbox.js";
 import { escalateStaleTips, expireReplyAddresses } from "../../../src/tips/service.js";
+import { remindDeadlines } from "../../../src/tips/case.js";
 import { pruneHits } from "../../../src/tips/limits.js";
 import { requeueStaleClaims } from "./process.js";
 import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../../../src/compliance/reminders.js";
@@ -48,6 +49,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
   const jobs: Array<[string, () => Promise<unknown>]> = [
     ["requeue", () => requeueStaleClaims(deps)],
     ["escalate", () => escalateStaleTips(deps)],
+    ["deadlines", () => remindDeadlines(deps)],
     ["bulletins", () => runBulletinTick(deps)],
     ["drafts", () => expireDrafts(deps)],
     ["addresses", () => expireReplyAddresses(deps.db, now)],
