@@ -53,6 +53,11 @@ export const viBulletins = {
     reasonCancelled: "Đã hủy, chưa ghi nhận lý do. Đồng chí có thể bấm lại \"Chưa phát được\" dưới bản tin.",
     reminder: (village: string, when: string) =>
       `⏰ Nhắc đồng chí: ${village} chưa xác nhận phát bản tin buổi ${when}. Đồng chí đã phát chưa? Gõ /bantin để xem lại nội dung.`,
+    repeat: (time: string, morning: boolean) =>
+      morning
+        ? `🔁 Cùng bản tin đã gửi sáng nay (${time}). Đồng chí phát lại một lần nữa để bà con đi làm về được nghe, rồi bấm "Đã phát" cho buổi này.`
+        : `🔁 Cùng bản tin đã gửi lúc ${time} hôm nay. Đồng chí phát lại một lần nữa, rồi bấm "Đã phát" cho buổi này.`,
+    reminderRepeat: (when: string) => `(Buổi này phát lại bản tin buổi ${when}.)`,
   },
 
   subscriber: {
