@@ -115,6 +115,7 @@ export const viBulletins = {
     subscribers: (sent: number, queued: number, pending: number, failed: number, skipped: number) =>
       `• Người đăng ký: ${sent}/${queued} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}${skipped ? `, ${skipped} bỏ qua (ngoài thời hạn nhận tin của ứng dụng hoặc đã bỏ quan tâm kênh)` : ""}`,
     fanningOut: "  (đang chia tin cho người đăng ký…)",
+    repeatOf: (when: string) => `• Phát lại bản tin buổi ${when}: người đăng ký đã nhận bản tin từ buổi đó, không gửi lại.`,
     confirmations: (broadcast: number, villages: number, notBroadcast: number, noAnswer: number, noHead: number) =>
       `• Xác nhận phát: ${broadcast}/${villages} thôn đã phát${notBroadcast ? `, ${notBroadcast} chưa phát được` : ""}${noAnswer ? `, ${noAnswer} chưa trả lời` : ""}${noHead ? `, ${noHead} chưa có trưởng thôn đăng ký` : ""}`,
     reasonLine: (village: string, reason: string) => `   – ${village}: ${reason}`,

@@ -8,6 +8,7 @@ import { createHarness, type Harness, type WebClient } from "../helpers/harness.
 import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { bulletinsTo, buttonsOf, postAndSettle, registerTelegramStaff, telegramUser, textsTo, tick, vnTime } from "../helpers/bulletins.js";
 import { villageCoverage } from "../../src/bulletins/coverage.js";
+import { progressText } from "../../src/bulletins/progress.js";
 
 let fake: FakeTelegram;
 let h: Harness;
@@ -93,6 +94,14 @@ describe("one bulletin, morning and early evening", () => {
     expect(byCode["LP-01"]).toMatchObject({ delivered: 2, broadcast: 2, noAnswer: 0, reached: true });
     expect(byCode["LP-03"]).toMatchObject({ delivered: 2, broadcast: 1, noAnswer: 1, reached: true });
     expect(cov.slots).toEqual({ aired: 2, missed: 0, empty: 0 });
+
+    // /tiendo: each airing with its own confirmations; the re-airing says whose bulletin it repeats.
+    const progress = await progressText(h.db, communeId, h.clock.now);
+    expect(progress).toContain("🗓️ 18:30 Thứ Hai 15/06/2026");
+    expect(progress).toContain("• Phát lại bản tin buổi 06:30 Thứ Hai 15/06/2026");
+    expect(progress).toContain("• Xác nhận phát: 1/5 thôn đã phát, 1 chưa trả lời, 3 chưa có trưởng thôn đăng ký");
+    expect(progress).toContain("• Xác nhận phát: 2/5 thôn đã phát, 3 chưa có trưởng thôn đăng ký");
+    expect(progress.match(/• Người đăng ký:/g)).toHaveLength(1);
   });
 
   it("reminds the next morning about the unanswered evening airing as the re-airing of the morning's", async () => {
