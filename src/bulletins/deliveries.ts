@@ -8,6 +8,7 @@ import { coverageBetween } from "./coverage.js";
 import { confirmChoices, formatSlot } from "./messages.js";
 import { reasonLabel } from "./reasons.js";
 import { scheduleSettings, weeklySummaryDue } from "./schedule.js";
+import { repeatedAiring } from "./slots.js";
 import { communeStaff, isUniqueViolation, PRIORITY_HEADS, staffTarget, type BulletinDeps } from "./store.js";
 
 const t = viBulletins;
@@ -63,11 +64,13 @@ export async function sendReminders(deps: BulletinDeps, limit = 200): Promise<nu
     if (claimed.count !== 1) continue;
     if (now.getTime() - d.remindAt.getTime() > scheduleSettings.reminder.giveUpAfterHours * 3_600_000) continue;
     const heads = await db.staff.findMany({ where: { villageId: d.villageId, role: "village_head", active: true } });
+    const repeat = heads.length > 0 ? await repeatedAiring(db, d.slot) : null;
+    const text = t.head.reminder(d.village.name, formatSlot(d.slot.scheduledAt)) + (repeat ? `\n${t.head.reminderRepeat(formatSlot(repeat.scheduledAt))}` : "");
     for (const head of heads) {
       await enqueue(
         db,
         staffTarget(head),
-        { text: t.head.reminder(d.village.name, formatSlot(d.slot.scheduledAt)), choices: confirmChoices(d.id) },
+        { text, choices: confirmChoices(d.id) },
         { dedupeKey: `b:${d.slotId}:r:${head.id}`, now, priority: PRIORITY_HEADS },
       );
       sent++;

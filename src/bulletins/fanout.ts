@@ -9,6 +9,7 @@ import { villageLanguages } from "./languages.js";
 import { headMessage, subscriberMessage, type VersionContent } from "./messages.js";
 import { withinWindow } from "./reach.js";
 import { reminderAt } from "./schedule.js";
+import { repeatedAiring } from "./slots.js";
 import { approvedVersions, PRIORITY_HEADS, PRIORITY_SUBSCRIBERS, staffTarget, versionsFor, type BulletinDeps } from "./store.js";
 
 export const FAN_OUT_PAGE = 200;
@@ -49,7 +50,7 @@ export async function unfollowedTags(db: BulletinDeps["db"], page: { channel: st
 }
 
 /** Deliveries per village and the village heads' messages. Idempotent: upserts and dedupe keys. */
-export async function queueVillageHeads(deps: BulletinDeps, slot: SlotRow, title: string, versions: Map<string, VersionContent>): Promise<number> {
+export async function queueVillageHeads(deps: BulletinDeps, slot: SlotRow, title: string, versions: Map<string, VersionContent>, repeatOf: Date | null = null): Promise<number> {
   const { db } = deps;
   const now = deps.now();
   const commune = await db.commune.findUniqueOrThrow({ where: { id: slot.communeId } });
@@ -88,6 +89,7 @@ export async function queueVillageHeads(deps: BulletinDeps, slot: SlotRow, title
           resolved: r,
           channel: head.channel as Channel,
           part: list.length > 1 ? `${i + 1}/${list.length}` : undefined,
+          repeatOf,
         });
         await enqueue(db, staffTarget(head), message, { dedupeKey: headKey(slot.id, head.id, r.language), now, priority: PRIORITY_HEADS });
         queued++;
@@ -115,9 +117,17 @@ export async function advanceFanOut(deps: BulletinDeps, slotId: number, budget =
   if (!slot || slot.status !== "sending" || !slot.item) return { ...report, finished: true };
   const item = slot.item;
   const versions = await approvedVersions(db, item.id);
+  // The same bulletin again later the same day (schedule.json repeatWithinDay): the village heads air
+  // and confirm it again; subscribers already have its text from the first airing and get nothing.
+  const repeat = await repeatedAiring(db, slot);
   if (!slot.headsQueuedAt) {
-    report.heads = await queueVillageHeads(deps, slot, item.title, versions);
+    report.heads = await queueVillageHeads(deps, slot, item.title, versions, repeat?.scheduledAt ?? null);
     await db.bulletinSlot.updateMany({ where: { id: slot.id, headsQueuedAt: null }, data: { headsQueuedAt: deps.now() } });
+  }
+  if (repeat) {
+    const done = await db.bulletinSlot.updateMany({ where: { id: slot.id, status: "sending" }, data: { status: "sent", fannedOutAt: deps.now() } });
+    if (done.count === 1) log.info("bulletins.fanned_out", { slotId: slot.id, communeId: slot.communeId, repeat: true });
+    return { ...report, finished: true };
   }
   let cursor = slot.subscriberCursor;
   const cache = new Map<string, ReturnType<typeof subscriberMessage> | null>();

@@ -64,6 +64,13 @@ function body(v: VersionContent, channel: Channel, reader: "head" | "subscriber"
   return lines;
 }
 
+/** "Cùng bản tin đã gửi sáng nay (06:30)…" for an airing that repeats the one at `first`. */
+export function repeatLine(first: Date): string {
+  const minutes = vnParts(first).minutes;
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return t.head.repeat(time, minutes < 12 * 60);
+}
+
 export function confirmChoices(deliveryId: number): Choice[][] {
   return [[{ label: t.buttons.broadcast, data: broadcast.pack(deliveryId) }], [{ label: t.buttons.notBroadcast, data: notBroadcast.pack(deliveryId) }]];
 }
@@ -78,8 +85,11 @@ export function headMessage(o: {
   resolved: Pick<ResolvedLanguage, "missing">;
   channel: Channel;
   part?: string;
+  /** When this airing repeats an earlier one of the same day (schedule.json repeatWithinDay): that airing's time. */
+  repeatOf?: Date | null;
 }): OutgoingMessage {
   const lines = [t.head.header(formatSlot(o.scheduledAt), o.village)];
+  if (o.repeatOf) lines.push(repeatLine(o.repeatOf));
   if (o.late) lines.push(t.head.late);
   lines.push(t.head.language(languageLabel(o.version.language), o.part));
   if (o.resolved.missing.length > 0) lines.push(t.head.fallback(o.resolved.missing.map(languageInline).join(", ")));

@@ -7,7 +7,7 @@ import { formatSlot } from "./messages.js";
 import { BASE_LANGUAGE, languageLabel, parseLanguageList, villageLanguageCodes } from "./languages.js";
 import { reasonLabel } from "./reasons.js";
 import { nextSlotAfter } from "./schedule.js";
-import { communeSchedule } from "./slots.js";
+import { communeSchedule, repeatedAiring } from "./slots.js";
 import { missingTranslations } from "./translations.js";
 
 const t = viBulletins;
@@ -49,7 +49,9 @@ export async function progressText(db: Db, communeId: number, now: Date, slots =
     lines.push("", t.progress.slot(formatSlot(p.slot.scheduledAt), p.slot.item?.title ?? null, t.slotStatus[p.slot.status] ?? p.slot.status, p.slot.late));
     if (p.slot.status !== "sending" && p.slot.status !== "sent") continue;
     lines.push(t.progress.heads(p.heads.sent, p.heads.total, p.heads.pending, p.heads.failed));
-    lines.push(t.progress.subscribers(p.subscribers.sent, p.slot.subscribersQueued, p.subscribers.pending, p.subscribers.failed, p.slot.subscribersSkipped));
+    const repeat = await repeatedAiring(db, p.slot);
+    if (repeat) lines.push(t.progress.repeatOf(formatSlot(repeat.scheduledAt)));
+    else lines.push(t.progress.subscribers(p.subscribers.sent, p.slot.subscribersQueued, p.subscribers.pending, p.subscribers.failed, p.slot.subscribersSkipped));
     if (p.slot.status === "sending") lines.push(t.progress.fanningOut);
     const count = (s: string) => p.deliveries.filter((d) => d.status === s).length;
     lines.push(t.progress.confirmations(count("broadcast"), p.deliveries.length, count("not_broadcast"), count("pending"), count("no_head")));

@@ -1,8 +1,8 @@
 // Which bulletin a slot airs: pure rules, table-tested in test/unit/bulletin-rotation.test.ts.
-import { DAY_MS, vnParts } from "../util/vietnam-time.js";
+import { DAY_MS, vnDayStart, vnParts } from "../util/vietnam-time.js";
 import data from "./periods.json" with { type: "json" };
 import { z } from "zod";
-import { scheduleSettings } from "./schedule.js";
+import { REPEAT_WITHIN_DAY, scheduleSettings } from "./schedule.js";
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const schema = z.object({
@@ -68,4 +68,40 @@ export function pickItem(candidates: Candidate[], at: Date, tags: string[], rece
     return la !== lb ? la - lb : a.position - b.position;
   });
   return sorted[0]!.id;
+}
+
+/** A slot the commune aired (status "sending" or "sent", with an item). */
+export interface AiredSlot {
+  scheduledAt: Date;
+  itemId: number;
+}
+
+/**
+ * The airing a slot at `at` repeats, when `repeatWithinDay`: the first slot aired earlier on the
+ * same Vietnam day (a missed or empty morning leaves the evening to air its own). Null otherwise.
+ */
+export function firstAiringOfDay(at: Date, aired: AiredSlot[], repeatWithinDay = REPEAT_WITHIN_DAY): AiredSlot | null {
+  if (!repeatWithinDay) return null;
+  const day = vnDayStart(at).getTime();
+  let first: AiredSlot | null = null;
+  for (const a of aired) {
+    if (a.scheduledAt.getTime() >= at.getTime() || vnDayStart(a.scheduledAt).getTime() !== day) continue;
+    if (!first || a.scheduledAt.getTime() < first.scheduledAt.getTime()) first = a;
+  }
+  return first;
+}
+
+/**
+ * When each item was last aired as a new bulletin: an airing that repeats an earlier airing of the
+ * same item on the same Vietnam day is the same bulletin again, not a new one, and does not count.
+ */
+export function lastNewAirings(aired: AiredSlot[]): Map<number, Date> {
+  const last = new Map<number, Date>();
+  for (const a of aired) {
+    const repeat = aired.some((b) => b.itemId === a.itemId && b.scheduledAt.getTime() < a.scheduledAt.getTime() && vnDayStart(b.scheduledAt).getTime() === vnDayStart(a.scheduledAt).getTime());
+    if (repeat) continue;
+    const seen = last.get(a.itemId);
+    if (!seen || seen.getTime() < a.scheduledAt.getTime()) last.set(a.itemId, a.scheduledAt);
+  }
+  return last;
 }

@@ -10,7 +10,7 @@ const weekly = z.object({
   times: z.array(z.string().regex(HH_MM)).min(1),
 });
 const settingsSchema = z.object({
-  default: weekly,
+  default: weekly.extend({ repeatWithinDay: z.boolean().default(false) }),
   lateAfterMinutes: z.number().int().min(0),
   lateLimitHours: z.number().positive(),
   maxCatchUpDays: z.number().int().positive(),
@@ -37,6 +37,9 @@ export function normalizeSchedule(s: WeeklySchedule): WeeklySchedule {
 }
 
 export const DEFAULT_SCHEDULE: WeeklySchedule = normalizeSchedule(scheduleSettings.default);
+
+/** Whether a later slot on the same Vietnam day re-airs that day's first bulletin (schedule.json). */
+export const REPEAT_WITHIN_DAY: boolean = scheduleSettings.default.repeatWithinDay;
 
 /** The stored form: "1,4" and "06:30,18:30". */
 export function scheduleFromRow(row: { days: string; times: string }): WeeklySchedule {

@@ -3,7 +3,7 @@
 // make a slot twice. Correctness rests on that unique key and on conditional updates of the
 // schedule's cursor, not on transactions (D1 has none).
 import type { Db } from "../db/client.js";
-import { activeTags, pickItem, type Candidate } from "./rotation.js";
+import { activeTags, firstAiringOfDay, isValidAt, lastNewAirings, pickItem, type AiredSlot, type Candidate } from "./rotation.js";
 import {
   DEFAULT_SCHEDULE,
   nextSlotAfter,
@@ -58,19 +58,37 @@ export async function setSchedule(db: Db, communeId: number, change: { schedule?
   return { schedule, enabled, next: data.nextDueAt };
 }
 
-/** The item a commune airs at `at`: approved in Vietnamese, valid, not aired recently, period tags first. */
+/** Slots the commune aired (or is airing), with their items. */
+async function airedSlots(db: Db, communeId: number): Promise<AiredSlot[]> {
+  const rows = await db.bulletinSlot.findMany({
+    where: { communeId, status: { in: ["sending", "sent"] }, itemId: { not: null } },
+    select: { scheduledAt: true, itemId: true },
+  });
+  return rows.map((r) => ({ scheduledAt: r.scheduledAt, itemId: r.itemId! }));
+}
+
+/** The earlier airing on the same Vietnam day that a slot repeats (schedule.json repeatWithinDay), if it airs the same item. */
+export async function repeatedAiring(db: Db, slot: { communeId: number; scheduledAt: Date; itemId: number | null }): Promise<AiredSlot | null> {
+  const first = firstAiringOfDay(slot.scheduledAt, await airedSlots(db, slot.communeId));
+  return first && first.itemId === slot.itemId ? first : null;
+}
+
+/**
+ * The item a commune airs at `at`: the bulletin of the day's first airing again when the schedule
+ * repeats within a day (and that item can still go out); otherwise approved in Vietnamese, valid,
+ * not aired recently as a new bulletin, period tags first.
+ */
 export async function pickForCommune(db: Db, communeId: number, at: Date): Promise<number | null> {
   const items = await db.bulletinItem.findMany({
     where: { retiredAt: null, versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
     select: { id: true, position: true, tags: true, validFrom: true, validUntil: true },
   });
   if (items.length === 0) return null;
-  const aired = await db.bulletinSlot.groupBy({
-    by: ["itemId"],
-    where: { communeId, status: { in: ["sending", "sent"] }, itemId: { not: null } },
-    _max: { scheduledAt: true },
-  });
-  const last = new Map(aired.map((a) => [a.itemId, a._max.scheduledAt]));
+  const aired = await airedSlots(db, communeId);
+  const first = firstAiringOfDay(at, aired);
+  const again = first ? items.find((i) => i.id === first.itemId) : undefined;
+  if (again && isValidAt(again, at)) return again.id;
+  const last = lastNewAirings(aired);
   const candidates: Candidate[] = items.map((i) => ({
     id: i.id,
     position: i.position,

@@ -53,6 +53,11 @@ export const viBulletins = {
     reasonCancelled: "Đã hủy, chưa ghi nhận lý do. Đồng chí có thể bấm lại \"Chưa phát được\" dưới bản tin.",
     reminder: (village: string, when: string) =>
       `⏰ Nhắc đồng chí: ${village} chưa xác nhận phát bản tin buổi ${when}. Đồng chí đã phát chưa? Gõ /bantin để xem lại nội dung.`,
+    repeat: (time: string, morning: boolean) =>
+      morning
+        ? `🔁 Cùng bản tin đã gửi sáng nay (${time}). Đồng chí phát lại một lần nữa để bà con đi làm về được nghe, rồi bấm "Đã phát" cho buổi này.`
+        : `🔁 Cùng bản tin đã gửi lúc ${time} hôm nay. Đồng chí phát lại một lần nữa, rồi bấm "Đã phát" cho buổi này.`,
+    reminderRepeat: (when: string) => `(Buổi này phát lại bản tin buổi ${when}.)`,
   },
 
   subscriber: {
@@ -110,6 +115,7 @@ export const viBulletins = {
     subscribers: (sent: number, queued: number, pending: number, failed: number, skipped: number) =>
       `• Người đăng ký: ${sent}/${queued} tin đã gửi${pending ? `, ${pending} đang chờ` : ""}${failed ? `, ${failed} lỗi` : ""}${skipped ? `, ${skipped} bỏ qua (ngoài thời hạn nhận tin của ứng dụng hoặc đã bỏ quan tâm kênh)` : ""}`,
     fanningOut: "  (đang chia tin cho người đăng ký…)",
+    repeatOf: (when: string) => `• Phát lại bản tin buổi ${when}: người đăng ký đã nhận bản tin từ buổi đó, không gửi lại.`,
     confirmations: (broadcast: number, villages: number, notBroadcast: number, noAnswer: number, noHead: number) =>
       `• Xác nhận phát: ${broadcast}/${villages} thôn đã phát${notBroadcast ? `, ${notBroadcast} chưa phát được` : ""}${noAnswer ? `, ${noAnswer} chưa trả lời` : ""}${noHead ? `, ${noHead} chưa có trưởng thôn đăng ký` : ""}`,
     reasonLine: (village: string, reason: string) => `   – ${village}: ${reason}`,
