@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, outboxTarget, type Harness } from "../helpers/harness.js";
 import { GROUP_CHAT, INTERNAL_ERROR, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { toChat } from "../helpers/channels.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 
@@ -26,7 +27,6 @@ async function post(update: unknown): Promise<void> {
   await h.settle();
 }
 
-const toChat = (chatId: number) => (call: ApiCall) => String(call.payload.chat_id) === String(chatId);
 const textsTo = (chatId: number) => fake.calls.filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 const lastTo = (chatId: number) => fake.calls.filter(toChat(chatId)).at(-1)!;
 const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();

@@ -122,6 +122,16 @@ describe("/baocao for a period", () => {
     expect(texts(await leader.say(`/baocao 6thang/${Y}`))).toContain(`📄 Báo cáo 6 tháng đầu năm ${Y} — xã Hồng Lộc.`);
   });
 
+  it("a year still running is reported up to this month", async () => {
+    const real = h.clock.now;
+    h.clock.now = new Date(Date.UTC(Y + 1, 4, 15, 3)); // 15 May of the year after Y
+    try {
+      expect(texts(await leader.say(`/baocao nam/${Y + 1}`))).toContain(`📄 Báo cáo năm ${Y + 1} (đến tháng 05/${Y + 1}) — xã Hồng Lộc.`);
+    } finally {
+      h.clock.now = real;
+    }
+  });
+
   it("refuses a period not begun, and a period on a command that reads months", async () => {
     expect(texts(await leader.say("/baocao nam/2099"))).toContain("Năm 2099 chưa bắt đầu, chưa có gì để báo cáo.");
     expect(texts(await leader.say(`/thongke q3/${Y}`))).toContain("Chỉ /baocao lập báo cáo theo quý");

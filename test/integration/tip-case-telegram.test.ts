@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
+import { toChat } from "../helpers/channels.js";
 import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { askTipster } from "../../src/tips/service.js";
@@ -38,7 +39,6 @@ async function post(update: unknown): Promise<void> {
   await h.settle();
 }
 
-const toChat = (chatId: number) => (call: ApiCall) => String(call.payload.chat_id) === String(chatId);
 const textsTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 const lastTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).at(-1)!;
 const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
 import { containsText, EXIF_MARKERS, jpegWithExif } from "../helpers/images.js";
 import { createHarness, PUBLIC_URL, WEBHOOK_SECRET, type Harness } from "../helpers/harness.js";
+import { toChat } from "../helpers/channels.js";
 import {
   GROUP_CHAT,
   TIPSTER,
@@ -14,7 +15,6 @@ import {
   photoUpdate,
   startFakeTelegram,
   textUpdate,
-  type ApiCall,
   type FakeTelegram,
   type TestUser,
   contactUpdate,
@@ -44,7 +44,6 @@ async function post(update: unknown): Promise<void> {
   await h.settle();
 }
 
-const toChat = (chatId: number) => (call: ApiCall) => String(call.payload.chat_id) === String(chatId);
 const textsTo = (chatId: number) => fake.calls.filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 
 describe("tip-off over Telegram", () => {
