@@ -23,6 +23,12 @@ export interface Channels {
 
 export const toChat = (chatId: number) => (call: ApiCall) => String(call.payload.chat_id) === String(chatId);
 
+/** Posts a Telegram update to the harness (expecting 200) and lets the work settle. */
+export async function postTelegramSettled(h: Harness, update: unknown): Promise<void> {
+  expect((await h.postTelegram(update)).status).toBe(200);
+  await h.settle();
+}
+
 export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<Channels> {
   const tg = await startFakeTelegram();
   const zalo = await startFakeZaloOa();
@@ -34,10 +40,7 @@ export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<C
     tg,
     zalo,
     bot,
-    async telegram(update) {
-      expect((await h.postTelegram(update)).status).toBe(200);
-      await h.settle();
-    },
+    telegram: (update) => postTelegramSettled(h, update),
     async telegramDraft(text, opts = {}) {
       const commune = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
       for (const update of [textUpdate("/start", opts), callbackUpdate("menu:report", opts), textUpdate("Hồng Lộc", opts), callbackUpdate(`c:${commune.id}`, opts), callbackUpdate("k:selling", opts), callbackUpdate("v:none", opts), textUpdate(text, opts)]) {

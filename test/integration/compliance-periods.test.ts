@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { vnParts } from "../../src/util/vietnam-time.js";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { postTelegramSettled } from "../helpers/channels.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
@@ -143,8 +144,7 @@ describe("/baocao for a period", () => {
   it("over Telegram, as documents named after the period", async () => {
     const toLeader = (call: ApiCall) => String(call.payload.chat_id) === String(LEADER.id);
     for (const text of [`/start ${await h.invite("leader", { communeCode: "HONGLOC" }, "Phó Chủ tịch UBND xã")}`, `/baocao quy3/${Y}`]) {
-      expect((await h.postTelegram(textUpdate(text, { user: LEADER }))).status).toBe(200);
-      await h.settle();
+      await postTelegramSettled(h, textUpdate(text, { user: LEADER }));
     }
     expect(fake.callsTo("sendDocument").filter(toLeader).map((d) => d.files[0]?.filename)).toEqual([`bao-cao-hongloc-${Y}-q3.xlsx`, `bao-cao-hongloc-${Y}-q3.html`]);
   });

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
-import { toChat } from "../helpers/channels.js";
+import { postTelegramSettled, toChat } from "../helpers/channels.js";
 import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { askTipster } from "../../src/tips/service.js";
@@ -33,11 +33,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function post(update: unknown): Promise<void> {
-  const res = await h.postTelegram(update);
-  expect(res.status).toBe(200);
-  await h.settle();
-}
+const post = (update: unknown) => postTelegramSettled(h, update);
 
 const textsTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 const lastTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).at(-1)!;

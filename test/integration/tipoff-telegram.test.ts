@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AV_SECRETS, avFixture, avMarkersIn } from "../helpers/av.js";
 import { containsText, EXIF_MARKERS, jpegWithExif } from "../helpers/images.js";
 import { createHarness, PUBLIC_URL, WEBHOOK_SECRET, type Harness } from "../helpers/harness.js";
-import { toChat } from "../helpers/channels.js";
+import { postTelegramSettled, toChat } from "../helpers/channels.js";
 import {
   GROUP_CHAT,
   TIPSTER,
@@ -38,11 +38,7 @@ afterAll(async () => {
   await fake.close();
 });
 
-async function post(update: unknown): Promise<void> {
-  const res = await h.postTelegram(update);
-  expect(res.status).toBe(200);
-  await h.settle();
-}
+const post = (update: unknown) => postTelegramSettled(h, update);
 
 const textsTo = (chatId: number) => fake.calls.filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatMonthVN, monthOf } from "../../src/util/vietnam-time.js";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { postTelegramSettled } from "../helpers/channels.js";
 import { FIGURE_FIELDS } from "../../src/compliance/fields.js";
 import { criteriaRegistry } from "../../src/compliance/criteria.js";
 import { defaultComplianceDeps, saveFigures } from "../../src/compliance/service.js";
@@ -97,8 +98,7 @@ describe("/congnhan", () => {
   it("works over Telegram", async () => {
     const toLeader = (call: ApiCall) => String(call.payload.chat_id) === String(LEADER.id);
     for (const text of [`/start ${await h.invite("leader", { communeCode: "HONGLOC" }, "Phó Chủ tịch UBND xã")}`, "/congnhan"]) {
-      expect((await h.postTelegram(textUpdate(text, { user: LEADER }))).status).toBe(200);
-      await h.settle();
+      await postTelegramSettled(h, textUpdate(text, { user: LEADER }));
     }
     const out = String(fake.calls.filter(toLeader).at(-1)?.payload.text ?? "");
     expect(out).toContain("✅ Đủ điều kiện đề nghị công nhận: 1/4 thôn");
