@@ -2,7 +2,8 @@
 // timeline; notes, reassignment, closing with a result, reopening and extensions. The domain
 // (src/tips/case.ts) checks role, commune and status; this file asks and answers.
 import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
-import { can } from "../../src/staff/roles.js";
+import type { StaffAction } from "../../src/staff/roles.js";
+import { mayOnTip } from "../../src/tips/scope.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { describeAttachments, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
@@ -32,11 +33,10 @@ function refuse(turn: Turn, failure: CaseFailure | { ok: false; reason: string; 
 }
 
 /** The buttons the view offers this staff member: what the status allows and their role may do. */
-export function caseChoices(turn: Turn, staff: StaffRow, tip: { id: number; status: string; communeId: number; officerStaffId: number | null }): Choice[][] {
-  const scope = { communeId: tip.communeId };
+export function caseChoices(turn: Turn, staff: StaffRow, tip: { id: number; status: string; communeId: number; villageId: number | null; officerStaffId: number | null }): Choice[][] {
   const b = { ...turn.t.citizen.buttons, ...turn.t.case.buttons };
-  const offer = (action: CaseAction, label: string, right: Parameters<typeof can>[1]) =>
-    actionAllowed(tip.status, action) && can(staff, right, scope) ? [{ label, data: tipAction.pack({ tipId: tip.id, action }) }] : [];
+  const offer = (action: CaseAction, label: string, right: StaffAction) =>
+    actionAllowed(tip.status, action) && mayOnTip(staff, right, tip) ? [{ label, data: tipAction.pack({ tipId: tip.id, action }) }] : [];
   const rows: Choice[][] = [
     [...offer("take", b.take, "tip.handle"), ...offer("verify", b.verify, "tip.handle")],
     [...offer("done", b.resolve, "tip.handle"), ...offer("unfounded", b.unfounded, "tip.handle")],
@@ -52,7 +52,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
   const { db } = turn.deps;
   const tip = await tipWithPlaceAndAttachments(db, tipId);
   if (!tip) return turn.reply(turn.t.staff.desk.tipNotFound);
-  if (!can(staff, "tip.read", { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) return turn.reply(turn.t.staff.desk.forbidden);
+  if (!mayOnTip(staff, "tip.read", tip)) return turn.reply(turn.t.staff.desk.forbidden);
   const now = turn.now();
   const open = isOpen(tip.status);
   const officer = await officerOf(db, tip);
@@ -122,7 +122,7 @@ export async function caseButton(turn: Turn, staff: StaffRow, tipId: number, act
     case "note": {
       const tip = await tipWithPlaceAndAttachments(deps.db, tipId);
       // Asked first whether a note may be added at all; the domain checks again on saving.
-      const ok = tip && can(staff, "tip.note", { communeId: tip.communeId });
+      const ok = tip && mayOnTip(staff, "tip.note", tip);
       if (!tip || !ok) return (refuse(turn, { ok: false, reason: tip ? "forbidden" : "not_found" }), true);
       if (!actionAllowed(tip.status, "note")) return (refuse(turn, { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status }), true);
       turn.state = { step: "tip_note", tipId };

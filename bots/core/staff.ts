@@ -7,6 +7,7 @@ import { categories, categoryLabel } from "../../src/tips/categories.js";
 import { alertTargets, applyTipAction, askTipster, listTips, OPEN_STATUSES, tipActionChoices, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
 import { findCommuneById, findProvinceById, findVillageInCommune, findVillageWithCommune } from "../../src/places/search.js";
 import { isOpen, isTipAction } from "../../src/tips/status.js";
+import { mayOnTip } from "../../src/tips/scope.js";
 import { overdueDays } from "../../src/tips/deadlines.js";
 import { caseButton } from "./case.js";
 import { IDLE } from "./state.js";
@@ -138,7 +139,7 @@ async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, actio
     turn.reply(turn.t.staff.desk.tipNotFound);
     return null;
   }
-  if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) {
+  if (!mayOnTip(staff, action, tip)) {
     turn.reply(turn.t.staff.desk.forbidden);
     return null;
   }
@@ -185,8 +186,8 @@ export async function continueAsk(turn: Turn, staff: StaffRow, tipId: number): P
   turn.state = IDLE;
   if (!tip) return;
   const result = await askTipster(turn.deps, staff, tipId, content.text.trim().slice(0, 2000));
-  if (result.closed) {
-    turn.reply(turn.t.case.refused.closed(result.caseNumber));
+  if (!result.ok) {
+    turn.reply(result.reason === "closed" ? turn.t.case.refused.closed(result.caseNumber) : result.reason === "forbidden" ? turn.t.staff.desk.forbidden : turn.t.staff.desk.tipNotFound);
     return;
   }
   // A tip an officer entered has no tipster in a chat unless a slip's writer opened it by its code.

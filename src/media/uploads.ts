@@ -5,6 +5,7 @@
 // read for (the tip or the report file it belongs to) and is refused when that is not so.
 import type { Db } from "../db/client.js";
 import { can, type StaffScope } from "../staff/roles.js";
+import { mayOnTip } from "../tips/scope.js";
 
 import type { UploadLink } from "../messaging/types.js";
 export type { UploadLink };
@@ -155,7 +156,7 @@ export async function openUploadForStaff(db: Db, staff: StaffScope, publicId: st
     return { ok: true, mime: upload.mime, bytes: upload.bytes, report: { id: report.id, month: report.month, kind: report.kind } };
   }
   if (upload.tipId === null) return { ok: false, reason: "not_found" };
-  const tip = await db.tip.findUnique({ where: { id: upload.tipId }, select: { communeId: true, commune: { select: { provinceId: true } } } });
-  if (!tip || !can(staff, "tip.read", { communeId: tip.communeId, provinceId: tip.commune.provinceId })) return { ok: false, reason: "forbidden" };
+  const tip = await db.tip.findUnique({ where: { id: upload.tipId }, select: { communeId: true, villageId: true } });
+  if (!tip || !mayOnTip(staff, "tip.read", tip)) return { ok: false, reason: "forbidden" };
   return { ok: true, mime: upload.mime, bytes: upload.bytes, report: null };
 }

@@ -4,7 +4,8 @@
 // commune and what the tip's status allows, here, once.
 import type { Db } from "../db/client.js";
 import { enqueue, enqueueToTipster } from "../outbox/outbox.js";
-import { can, roleLabel, type StaffAction } from "../staff/roles.js";
+import { roleLabel, type StaffAction } from "../staff/roles.js";
+import { mayOnTip } from "./scope.js";
 import { staffTarget, staffTargets } from "../staff/targets.js";
 import { viCase } from "../i18n/vi-case.js";
 import { formatDateVN } from "../util/vietnam-time.js";
@@ -36,8 +37,9 @@ const threadKey = (tipId: number) => `tip:${tipId}`;
 async function tipFor(db: Db, staff: StaffRef, tipId: number, action: StaffAction, caseAction: CaseAction): Promise<LoadedTip | CaseFailure> {
   const tip = await findTip(db, tipId);
   if (!tip) return { ok: false, reason: "not_found" };
-  // As every tip path: a province admin reads statistics, never a commune's tips (no provinceId in the target).
-  if (!can(staff, action, { communeId: tip.communeId, villageId: tip.villageId ?? undefined })) return { ok: false, reason: "forbidden" };
+  // Outside their scope the tip does not exist for them; "forbidden" is for a tip they may read.
+  if (!mayOnTip(staff, "tip.read", tip)) return { ok: false, reason: "not_found" };
+  if (!mayOnTip(staff, action, tip)) return { ok: false, reason: "forbidden" };
   if (tip.hold !== null || !actionAllowed(tip.status, caseAction)) return { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status };
   return tip;
 }

@@ -13,6 +13,7 @@ import { viIntake } from "../i18n/vi-intake.js";
 import { actionAllowed, escalationDue, isOpen, nextStatus, OPEN_STATUSES, type TipAction } from "./status.js";
 import { verificationDue } from "./deadlines.js";
 import { citizenBlock } from "./citizen-text.js";
+import { mayOnTip } from "./scope.js";
 import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
 import { activeGroupTargets, staffTarget, staffTargets } from "../staff/targets.js";
@@ -264,11 +265,12 @@ export type ActionOutcome =
   | { ok: true; caseNumber: string; status: string }
   | { ok: false; reason: "not_found" | "not_allowed"; caseNumber?: string; status?: string };
 
+/** Moves the tip by an action of its officer; a tip outside the staff member's scope does not exist for them. */
 export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: number, action: TipAction): Promise<ActionOutcome> {
   const { db } = deps;
   const now = deps.now();
   const tip = await db.tip.findUnique({ where: { id: tipId } });
-  if (!tip) return { ok: false, reason: "not_found" };
+  if (!tip || !mayOnTip(staff, "tip.handle", tip)) return { ok: false, reason: "not_found" };
   const to = nextStatus(tip.status, action);
   if (!to) return { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status };
   // Conditional update: two officers pressing at once cannot both move the same tip.
@@ -305,19 +307,24 @@ export async function applyTipAction(deps: TipDeps, staff: StaffRef, tipId: numb
   return { ok: true, caseNumber: tip.caseNumber, status: to };
 }
 
-export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<{ delivered: boolean; caseNumber: string; source: string; closed?: true }> {
+export type AskOutcome = { ok: true; delivered: boolean; caseNumber: string; source: string } | { ok: false; reason: "not_found" | "forbidden" } | { ok: false; reason: "closed"; caseNumber: string };
+
+/** A question to the tipster through the sealed reply address; the officers' thread hears it too. */
+export async function askTipster(deps: TipDeps, staff: StaffRef, tipId: number, question: string): Promise<AskOutcome> {
   const { db } = deps;
   const now = deps.now();
-  const tip = await db.tip.findUniqueOrThrow({ where: { id: tipId } });
+  const tip = await db.tip.findUnique({ where: { id: tipId } });
+  if (!tip || !mayOnTip(staff, "tip.read", tip)) return { ok: false, reason: "not_found" };
+  if (!mayOnTip(staff, "tip.handle", tip)) return { ok: false, reason: "forbidden" };
   // No question on a closed tip: its tipster could not answer it.
-  if (!actionAllowed(tip.status, "ask")) return { delivered: false, caseNumber: tip.caseNumber, source: tip.source, closed: true };
+  if (!actionAllowed(tip.status, "ask")) return { ok: false, reason: "closed", caseNumber: tip.caseNumber };
   await db.tipEvent.create({ data: { tipId, kind: "question", actorStaffId: staff.id, text: question, createdAt: now } });
   const delivered = await enqueueToTipster(db, deps.keys, tipId, {
     text: vi.tipster.question(formatDateVN(tip.createdAt), question),
     choices: [[{ label: vi.buttons.replyToOfficer, data: tipReply.pack(tipId) }]],
   }, now);
   await notifyOfficers(deps, tip.communeId, { text: viStaff.alert.question(tip.caseNumber, staff.displayName, question), threadKey: tipThreadKey(tipId), protect: true });
-  return { delivered, caseNumber: tip.caseNumber, source: tip.source };
+  return { ok: true, delivered, caseNumber: tip.caseNumber, source: tip.source };
 }
 
 export type FollowUpContent = { text: string } | { attachment: DraftAttachment };
@@ -460,8 +467,8 @@ export interface TipListFilter {
   oldestFirst?: boolean;
 }
 
-/** Tips of a commune, overdue ones first (most overdue first), then the newest. */
-export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20, now = new Date()) {
+/** Tips of a commune, overdue ones first (most overdue first), then the newest; `skip` pages through both. */
+export async function listTips(db: Db, communeId: number, filter: TipListFilter, take = 20, now = new Date(), skip = 0) {
   const where = {
     communeId,
     hold: null,
@@ -469,13 +476,14 @@ export async function listTips(db: Db, communeId: number, filter: TipListFilter,
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.villageId ? { villageId: filter.villageId } : {}),
   };
-  const overdueWhere = { ...where, status: { in: filter.statuses.filter(isOpen) }, dueAt: { lt: now } };
-  const [total, overdue] = await Promise.all([
-    db.tip.count({ where }),
-    db.tip.findMany({ where: overdueWhere, include: { village: true }, orderBy: { dueAt: "asc" }, take }),
-  ]);
+  const openStatuses = filter.statuses.filter(isOpen);
+  const overdueWhere = { ...where, status: { in: openStatuses }, dueAt: { lt: now } };
+  const [total, overdueTotal] = await Promise.all([db.tip.count({ where }), db.tip.count({ where: overdueWhere })]);
+  const overdue = skip < overdueTotal ? await db.tip.findMany({ where: overdueWhere, include: { village: true }, orderBy: [{ dueAt: "asc" }, { id: "asc" }], skip, take }) : [];
+  // The rest is everything not overdue (written out: a NULL deadline must count as not overdue).
+  const notOverdue = { ...where, OR: [{ status: { notIn: openStatuses } }, { dueAt: null }, { dueAt: { gte: now } }] };
   const rest = overdue.length < take
-    ? await db.tip.findMany({ where: { ...where, id: { notIn: overdue.map((t) => t.id) } }, include: { village: true }, orderBy: { id: filter.oldestFirst ? "asc" : "desc" }, take: take - overdue.length })
+    ? await db.tip.findMany({ where: notOverdue, include: { village: true }, orderBy: { id: filter.oldestFirst ? "asc" : "desc" }, skip: Math.max(0, skip - overdueTotal), take: take - overdue.length })
     : [];
   return { total, tips: [...overdue, ...rest] };
 }

@@ -1,8 +1,9 @@
 // A tip as a staff member may see or handle it: the one scope check every door uses (chat, console).
 // Outside their commune a tip does not exist for them ("not_found"), so ids cannot be probed.
 import type { Db } from "../db/client.js";
-import { can, type StaffScope } from "../staff/roles.js";
+import type { StaffScope } from "../staff/roles.js";
 import { tipWithPlaceAndAttachments } from "./service.js";
+import { mayOnTip } from "./scope.js";
 
 export type TipAccess =
   | { ok: true; tip: NonNullable<Awaited<ReturnType<typeof tipWithPlaceAndAttachments>>> }
@@ -15,9 +16,8 @@ export type TipAccess =
 export async function tipForStaff(db: Db, staff: StaffScope, tipId: number, action: "tip.read" | "tip.handle"): Promise<TipAccess> {
   const tip = await tipWithPlaceAndAttachments(db, tipId);
   if (!tip) return { ok: false, reason: "not_found" };
-  const target = { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId };
-  if (!can(staff, "tip.read", target)) return { ok: false, reason: "not_found" };
-  if (action !== "tip.read" && !can(staff, action, target)) return { ok: false, reason: "forbidden" };
+  if (!mayOnTip(staff, "tip.read", tip)) return { ok: false, reason: "not_found" };
+  if (action !== "tip.read" && !mayOnTip(staff, action, tip)) return { ok: false, reason: "forbidden" };
   return { ok: true, tip };
 }
 
