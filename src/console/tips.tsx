@@ -2,16 +2,19 @@
 // status, category and village) and a tip's page (/canbo/tinbao/:id) with its timeline, files and
 // the actions the chat has. Each action is a POST form calling the same domain function as the
 // chat's button (applyTipAction), after the same scope check (tipForStaff → can()).
-// To add an action (assign, note, reopen…): one entry in TIP_ACTIONS or one <section> in TipPage
-// and one POST route under /tinbao/:id/.
+// The case forms (ask, note, assign, extend, reopen) and their routes are in tip-case.tsx. To add an
+// action: one entry in TIP_ACTIONS, or one form in CaseForms and one POST route under /tinbao/:id/.
 import type { Hono } from "hono";
 import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import { categories, categoryLabel } from "../tips/categories.js";
 import { applyTipAction, listTips, OPEN_STATUSES } from "../tips/service.js";
-import { isTipAction, nextStatus, type TipAction } from "../tips/status.js";
+import { isOpen, isTipAction, nextStatus, type TipAction } from "../tips/status.js";
 import { staffName, tipForStaff } from "../tips/staff-access.js";
-import { closeTip, resultsFor, tipTimeline, type TimelineEntry } from "../tips/case.js";
+import { mayOnTip } from "../tips/scope.js";
+import { closeTip, officerOf, resultLabel, resultsFor, tipTimeline, type TimelineEntry } from "../tips/case.js";
+import { isOverdue, overdueDays } from "../tips/deadlines.js";
+import { CaseForms, caseFlash, caseRoutes } from "./tip-case.js";
 import { findVillageInCommune, listVillages } from "../places/search.js";
 import { openUploadForStaff } from "../media/uploads.js";
 import { sealMediaLink } from "../media/links.js";
@@ -45,6 +48,13 @@ interface QueueFilter {
   status: string;
   category: string;
   village: string;
+  page: number;
+}
+
+/** The queue's address with these filters and this page: the pager keeps the filters. */
+function queueHref(filter: QueueFilter, page: number): string {
+  const query = new URLSearchParams({ trangthai: filter.status, loai: filter.category, thon: filter.village, trang: String(page) });
+  return `${CONSOLE_ROOT}/tinbao?${query.toString()}`;
 }
 
 async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: number, filter: QueueFilter) {
@@ -52,7 +62,9 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
   const statuses = filter.status === "all" ? [...ALL_STATUSES] : (ALL_STATUSES as readonly string[]).includes(filter.status) ? [filter.status] : [...OPEN_STATUSES];
   const category = categories.some((c) => c.id === filter.category) ? filter.category : undefined;
   const village = filter.village ? await findVillageInCommune(opts.db, communeId, filter.village) : null;
-  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE, opts.now());
+  const now = opts.now();
+  const skip = (filter.page - 1) * QUEUE_SIZE;
+  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE, now, skip);
   return (
     <Layout title={t.queue.title} staff={staff}>
       <h1>{t.queue.title}</h1>
@@ -99,12 +111,12 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
           {t.queue.apply}
         </button>
       </form>
-      {total === 0 ? (
+      {tips.length === 0 ? (
         <p class="note">{t.queue.empty}</p>
       ) : (
         <>
           <p class="meta">
-            {t.queue.count(tips.length, total)} · {t.queue.oldestFirst}
+            {t.queue.count(skip + 1, skip + tips.length, total)} · {t.queue.oldestFirst}
           </p>
           <ul class="tips">
             {tips.map((tip) => (
@@ -115,10 +127,15 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
                   <span class="meta">
                     {categoryLabel(tip.category)} · {tip.village?.name ?? vi.flow.unknownVillage} · {formatDateTimeVN(tip.createdAt)}
                   </span>
+                  {isOverdue({ dueAt: tip.dueAt, open: isOpen(tip.status) }, now) ? <span class="err"> · {t.queue.overdue(overdueDays({ dueAt: tip.dueAt, open: true }, now))}</span> : null}
                 </a>
               </li>
             ))}
           </ul>
+          <p class="actions">
+            {filter.page > 1 ? <a href={queueHref(filter, filter.page - 1)}>{t.queue.previous}</a> : null}
+            {skip + tips.length < total ? <a href={queueHref(filter, filter.page + 1)}>{t.queue.next}</a> : null}
+          </p>
         </>
       )}
     </Layout>
@@ -166,10 +183,14 @@ async function attachmentLink(opts: ConsoleOptions, staff: StaffMember, a: Acces
 }
 
 async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: AccessibleTip, flash: string | undefined) {
-  const [events, takenBy] = await Promise.all([tipTimeline(opts.db, tip.id), staffName(opts.db, tip.takenByStaffId)]);
+  const now = opts.now();
+  const [events, takenBy, officer] = await Promise.all([tipTimeline(opts.db, tip.id), staffName(opts.db, tip.takenByStaffId), officerOf(opts.db, tip)]);
+  const caseMessage = caseFlash(flash, tip, officer);
+  const open = isOpen(tip.status);
   const files = await Promise.all(tip.attachments.map(async (a) => ({ a, href: await attachmentLink(opts, staff, a) })));
-  const handles = can(staff, "tip.handle", { communeId: tip.communeId, villageId: tip.villageId ?? undefined, provinceId: tip.commune.provinceId });
+  const handles = mayOnTip(staff, "tip.handle", tip);
   const actions = handles ? TIP_ACTIONS.filter((x) => nextStatus(tip.status, x.action) !== null) : [];
+  const caseForms = await CaseForms({ opts, staff, tip });
   return (
     <Layout title={tip.caseNumber} staff={staff}>
       <p>
@@ -180,6 +201,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
       </h1>
       {flash === "ok" ? <p class="ok">{t.tip.done(statusLabel(tip.status))}</p> : null}
       {flash === "refused" ? <p class="err">{t.tip.refused(statusLabel(tip.status))}</p> : null}
+      {caseMessage ? <p class={caseMessage.ok ? "ok" : "err"}>{caseMessage.text}</p> : null}
       <div class="card">
         <dl>
           <dt>{t.tip.category}</dt>
@@ -194,6 +216,22 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
               <dd>{takenBy}</dd>
             </>
           ) : null}
+          <dt>{t.tip.officer}</dt>
+          <dd>{officer ?? t.tip.noOfficer}</dd>
+          {tip.dueAt && open ? (
+            <>
+              <dt>{t.tip.due}</dt>
+              <dd class={isOverdue({ dueAt: tip.dueAt, open }, now) ? "err" : undefined}>
+                {isOverdue({ dueAt: tip.dueAt, open }, now) ? t.tip.overdue(formatDateVN(tip.dueAt), overdueDays({ dueAt: tip.dueAt, open }, now)) : formatDateVN(tip.dueAt)}
+              </dd>
+            </>
+          ) : null}
+          {tip.result ? (
+            <>
+              <dt>{t.tip.resultShown}</dt>
+              <dd>{resultLabel(tip.result)}</dd>
+            </>
+          ) : null}
         </dl>
       </div>
       <section>
@@ -202,7 +240,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
       </section>
       <section>
         <h2>{t.tip.actions}</h2>
-        {actions.length === 0 ? (
+        {actions.length === 0 && !caseForms ? (
           <p class="meta">{t.tip.noActions}</p>
         ) : (
           <div class="actions">
@@ -238,6 +276,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
             )}
           </div>
         )}
+        {caseForms}
       </section>
       <section>
         <h2>{t.tip.attachments}</h2>
@@ -288,7 +327,8 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     if (staff.communeId === null || !can(staff, "tip.list", { communeId: staff.communeId })) {
       return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
     }
-    const filter = { status: c.req.query("trangthai") ?? "open", category: c.req.query("loai") ?? "", village: (c.req.query("thon") ?? "").slice(0, 32) };
+    const page = /^[1-9][0-9]{0,4}$/.test(c.req.query("trang") ?? "") ? Number(c.req.query("trang")) : 1;
+    const filter = { status: c.req.query("trangthai") ?? "open", category: c.req.query("loai") ?? "", village: (c.req.query("thon") ?? "").slice(0, 32), page };
     return sendPage(c, await queuePage(opts, staff, staff.communeId, filter));
   });
 
@@ -319,6 +359,8 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     const outcome = await applyTipAction(opts, staff, access.tip.id, action);
     return c.redirect(`${tipPath(access.tip.id)}?kq=${outcome.ok ? "ok" : "refused"}`, 303);
   });
+
+  caseRoutes(root, opts);
 
   // A web chat picture of a tip: the same scope check as the web chat's own file route.
   root.get("/tep/:id", async (c) => {

@@ -297,3 +297,148 @@ describe("staff console: officer pages", () => {
     expect((await get("/canbo/thang", headCookie)).status).toBe(403);
   });
 });
+
+describe("staff console: a tip's case (issue 12 in the browser)", () => {
+  const timelineOf = async (id: number, cookie: string) => {
+    const html = await (await get(`/canbo/tinbao/${id}`, cookie)).text();
+    return /<ol class="timeline">([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "";
+  };
+
+  it("asks the tipster, notes, reassigns, extends, closes and reopens through the chat's domain functions", async () => {
+    const officer = await registerOfficer();
+    const second = await registerOfficer("HONGLOC", "Đ/c Lê Thị Hai");
+    const citizen = h.web();
+    await fileWebTip(citizen, { text: "Có người lạ bán hàng trắng ở chợ phiên." });
+    await h.settle();
+    const tip = await h.db.tip.findFirstOrThrow();
+    const cookie = await signIn(await signInLink(officer));
+    await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "take" }, { Cookie: cookie });
+    await citizen.read();
+
+    // A question reaches the tipster on their channel with a button to answer; the officer never learns who.
+    const page = await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text();
+    expect(page).toContain(`action="/canbo/tinbao/${tip.id}/hoi"`);
+    expect(page).toContain("Người phụ trách");
+    const asked = await post(`/canbo/tinbao/${tip.id}/hoi`, { question: "Người đó thường đến lúc mấy giờ?" }, { Cookie: cookie });
+    expect(asked.headers.get("location")).toBe(`/canbo/tinbao/${tip.id}?kq=hoi`);
+    const heard = (await citizen.read()).map((m) => m.text).join("\n");
+    expect(heard).toContain("Người đó thường đến lúc mấy giờ?");
+    expect(await (await get(`/canbo/tinbao/${tip.id}?kq=hoi`, cookie)).text()).toContain(tip.caseNumber);
+
+    // An empty text changes nothing and says so; a note is kept on the timeline only.
+    expect((await post(`/canbo/tinbao/${tip.id}/ghichu`, { note: "   " }, { Cookie: cookie })).headers.get("location")).toBe(`/canbo/tinbao/${tip.id}?kq=trong`);
+    expect(await (await get(`/canbo/tinbao/${tip.id}?kq=trong`, cookie)).text()).toContain("Nội dung đang trống");
+    expect(await h.db.tipEvent.count({ where: { tipId: tip.id, kind: "note" } })).toBe(0);
+    expect((await post(`/canbo/tinbao/${tip.id}/ghichu`, { note: "Đã hỏi trưởng thôn, sẽ theo dõi phiên chợ tới." }, { Cookie: cookie })).headers.get("location")).toBe(`/canbo/tinbao/${tip.id}?kq=ghichu`);
+    expect(await timelineOf(tip.id, cookie)).toContain("ghi chú: Đã hỏi trưởng thôn, sẽ theo dõi phiên chợ tới.");
+    expect((await citizen.read()).map((m) => m.text).join("\n")).not.toContain("trưởng thôn");
+
+    // Reassigned to the second officer, who hears it in chat; a made-up officer id is a polite 400.
+    const secondStaff = await h.db.staff.findFirstOrThrow({ where: { displayName: "Đ/c Lê Thị Hai" } });
+    expect(await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text()).toContain(`<option value="${secondStaff.id}">Đ/c Lê Thị Hai</option>`);
+    expect((await post(`/canbo/tinbao/${tip.id}/giao`, { officer: "999999" }, { Cookie: cookie })).status).toBe(400);
+    expect((await post(`/canbo/tinbao/${tip.id}/giao`, { officer: "abc" }, { Cookie: cookie })).status).toBe(400);
+    await post(`/canbo/tinbao/${tip.id}/giao`, { officer: String(secondStaff.id) }, { Cookie: cookie });
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).officerStaffId).toBe(secondStaff.id);
+    expect((await second.read()).map((m) => m.text).join("\n")).toContain(`đã giao tin báo ${tip.caseNumber} cho đồng chí phụ trách`);
+    expect(await timelineOf(tip.id, cookie)).toContain("giao cho Đ/c Lê Thị Hai");
+
+    // Extended with a reason: the deadline moves by the rule of deadlines.json, shown on the page.
+    const before = (await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).dueAt!;
+    await post(`/canbo/tinbao/${tip.id}/giahan`, { reason: "Chờ kết quả giám định mẫu." }, { Cookie: cookie });
+    const extended = await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } });
+    expect(extended.extensions).toBe(1);
+    expect(extended.dueAt!.getTime()).toBeGreaterThan(before.getTime());
+    expect(await timelineOf(tip.id, cookie)).toContain("gia hạn xác minh. Lý do: Chờ kết quả giám định mẫu.");
+
+    // Closed with a result, then the form to reopen is the only one left; reopening moves it back.
+    await post(`/canbo/tinbao/${tip.id}/xuly`, { action: "unfounded", result: "not_verified" }, { Cookie: cookie });
+    const closed = await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } });
+    expect(closed.status).toBe("unfounded");
+    const closedPage = await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text();
+    expect(closedPage).not.toContain(`/canbo/tinbao/${tip.id}/hoi"`);
+    expect(closedPage).not.toContain(`/canbo/tinbao/${tip.id}/ghichu"`);
+    // Only its responsible officer (now the second) or a leader may reopen it: not this one, by form or by hand.
+    expect(closedPage).not.toContain(`/canbo/tinbao/${tip.id}/molai"`);
+    expect((await post(`/canbo/tinbao/${tip.id}/molai`, { reason: "Thử mở lại." }, { Cookie: cookie })).status).toBe(403);
+    const secondCookie = await signIn(await signInLink(second));
+    expect(await (await get(`/canbo/tinbao/${tip.id}`, secondCookie)).text()).toContain(`/canbo/tinbao/${tip.id}/molai"`);
+    // A question on the closed tip by a hand-made POST: refused by the domain, nothing sent.
+    expect((await post(`/canbo/tinbao/${tip.id}/hoi`, { question: "Còn gì nữa?" }, { Cookie: cookie })).headers.get("location")).toBe(`/canbo/tinbao/${tip.id}?kq=refused`);
+    expect(await h.db.tipEvent.count({ where: { tipId: tip.id, kind: "question" } })).toBe(1);
+    await post(`/canbo/tinbao/${tip.id}/molai`, { reason: "Có thêm người dân phản ánh." }, { Cookie: secondCookie });
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).status).toBe("verifying");
+    expect(await timelineOf(tip.id, cookie)).toContain("mở lại tin báo. Lý do: Có thêm người dân phản ánh.");
+  });
+
+  it("a leader notes and reassigns but cannot ask; another commune's officer and a province admin get 404 and change nothing", async () => {
+    const officer = await registerOfficer();
+    const citizen = h.web();
+    await fileWebTip(citizen);
+    const tip = await h.db.tip.findFirstOrThrow();
+    const leader = await registerOfficer("HONGLOC", "Nguyễn Văn Lãnh Đạo", "leader");
+    const leaderCookie = await signIn(await signInLink(leader));
+    const page = await (await get(`/canbo/tinbao/${tip.id}`, leaderCookie)).text();
+    expect(page).not.toContain(`/canbo/tinbao/${tip.id}/hoi"`);
+    expect(page).toContain(`/canbo/tinbao/${tip.id}/ghichu"`);
+    expect(page).toContain(`/canbo/tinbao/${tip.id}/giao"`);
+    expect((await post(`/canbo/tinbao/${tip.id}/hoi`, { question: "Ai đấy?" }, { Cookie: leaderCookie })).status).toBe(403);
+    await post(`/canbo/tinbao/${tip.id}/ghichu`, { note: "Lãnh đạo đề nghị ưu tiên." }, { Cookie: leaderCookie });
+    const officerStaff = await h.db.staff.findFirstOrThrow({ where: { role: "officer" } });
+    await post(`/canbo/tinbao/${tip.id}/giao`, { officer: String(officerStaff.id) }, { Cookie: leaderCookie });
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).officerStaffId).toBe(officerStaff.id);
+    expect((await officer.read()).map((m) => m.text).join("\n")).toContain("Nguyễn Văn Lãnh Đạo");
+
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    const strangerCookie = await signIn(await signInLink(stranger));
+    const province = await h.db.province.findFirstOrThrow({ where: { communes: { some: { id: tip.communeId } } } });
+    const admin = h.web();
+    await admin.say(`/dangky ${await h.invite("admin", { provinceCode: province.code }, "Quản trị tỉnh")}`);
+    const adminCookie = await signIn(await signInLink(admin));
+    const events = await h.db.tipEvent.count();
+    for (const cookie of [strangerCookie, adminCookie]) {
+      expect((await get(`/canbo/tinbao/${tip.id}`, cookie)).status).toBe(404);
+      for (const [path, form] of [["hoi", { question: "?" }], ["ghichu", { note: "x" }], ["giahan", { reason: "x" }], ["molai", { reason: "x" }], ["giao", { officer: String(officerStaff.id) }]] as const) {
+        expect((await post(`/canbo/tinbao/${tip.id}/${path}`, form, { Cookie: cookie })).status).toBe(404);
+      }
+    }
+    expect(await h.db.tipEvent.count()).toBe(events);
+  });
+
+  it("pages through a long queue, overdue tips first and marked", async () => {
+    const officer = await registerOfficer();
+    const commune = await h.db.commune.findFirstOrThrow({ where: { code: "HONGLOC" } });
+    const now = h.clock.now;
+    await h.db.tip.createMany({
+      data: Array.from({ length: 57 }, (_, i) => ({
+        caseNumber: `TB-HONGLOC-PAGE-${String(i + 1).padStart(3, "0")}`,
+        receiptHash: `page-${i}`,
+        communeId: commune.id,
+        category: "retail",
+        text: `Tin thứ ${i + 1}`,
+        channel: "web",
+        status: i === 40 ? "taken" : "new",
+        createdAt: new Date(now.getTime() - (60 - i) * 60_000),
+        // One taken tip is past its deadline: it leads the first page although it is not the oldest.
+        dueAt: i === 40 ? new Date(now.getTime() - 3 * 86_400_000) : null,
+      })),
+    });
+    const cookie = await signIn(await signInLink(officer));
+    const first = await (await get("/canbo/tinbao", cookie)).text();
+    const cases = (html: string) => [...html.matchAll(/TB-HONGLOC-PAGE-\d{3}/g)].map((m) => m[0]);
+    expect(cases(first)).toHaveLength(50);
+    expect(cases(first)[0]).toBe("TB-HONGLOC-PAGE-041");
+    expect(first).toContain("quá hạn 3 ngày");
+    expect(first).toContain("57 tin báo, đang xem tin 1–50");
+    const nextHref = /href="(\/canbo\/tinbao\?[^"]*trang=2)"/.exec(first)?.[1]?.replaceAll("&amp;", "&");
+    expect(nextHref).toBeDefined();
+    const second = await (await get(nextHref!, cookie)).text();
+    expect(cases(second)).toHaveLength(7);
+    expect(second).toContain("đang xem tin 51–57");
+    expect(new Set([...cases(first), ...cases(second)]).size).toBe(57);
+    expect(second).toContain("Trang trước");
+    expect(second).not.toContain("Trang sau");
+    // A page past the end is an empty page, not an error.
+    expect(await (await get("/canbo/tinbao?trang=9", cookie)).text()).toContain("Không có tin báo nào");
+  });
+});
