@@ -4,9 +4,9 @@
 import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { placeExamples, unknownCodeText } from "./stats.js";
 import { can } from "../../src/staff/roles.js";
-import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, type FigureField, type ValueProblem } from "../../src/compliance/fields.js";
+import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField } from "../../src/compliance/fields.js";
 import { formatNumberVN } from "../../src/compliance/month.js";
-import { figuresOf, saveFigures } from "../../src/compliance/service.js";
+import { figuresOf, saveVillageFigures } from "../../src/compliance/service.js";
 import { findVillageByCode, findVillageInCommune, findVillageWithCommune, listVillages } from "../../src/places/search.js";
 import { findStaffById } from "../../src/staff/find.js";
 import type { Choice } from "../../src/messaging/types.js";
@@ -166,19 +166,6 @@ function summary(turn: Turn, form: FiguresForm): void {
   turn.reply(lines.join("\n"), [[{ label: turn.t.compliance.buttons.save, data: figures.pack("save") }], [{ label: turn.t.compliance.buttons.edit, data: figures.pack("edit") }], nav(turn.t)]);
 }
 
-function problemText(t: Messages, problem: ValueProblem, field: FigureField): string {
-  switch (problem.kind) {
-    case "not_number":
-      return field.kind === "yesno" ? t.compliance.form.notYesNo : t.compliance.form.notNumber;
-    case "negative":
-      return t.compliance.form.negative;
-    case "too_big":
-      return t.compliance.form.tooBig(problem.max);
-    case "over":
-      return t.compliance.form.over(problem.otherLabel, problem.otherValue);
-  }
-}
-
 /** Moves on after an answer: the next question, or back to the summary when editing one item. */
 function advance(turn: Turn, form: FiguresForm): void {
   if (form.editing) {
@@ -301,23 +288,13 @@ async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<voi
     form.index = fields().indexOf(broken[0]!);
     return ask(turn, form, turn.t.compliance.form.fixFirst(broken[0]!.label));
   }
-  // Scope again at the moment of saving: the staff member may have been moved or revoked.
-  const village = await findVillageWithCommune(db, form.villageId);
-  if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) {
-    turn.state = IDLE;
+  // Scope again at the moment of saving (the domain checks it): the staff member may have been moved or revoked.
+  const result = await saveVillageFigures(db, staff, { villageId: form.villageId, month: form.month, values: form.values, basedOnVersion: form.basedOn, now: turn.now() });
+  turn.state = IDLE;
+  if (!result.ok && result.reason === "forbidden") {
     turn.reply(turn.t.compliance.scope.forbidden);
     return;
   }
-  const result = await saveFigures(db, {
-    villageId: form.villageId,
-    month: form.month,
-    values: form.values,
-    staffId: staff.id,
-    source: "chat",
-    basedOnVersion: form.basedOn,
-    now: turn.now(),
-  });
-  turn.state = IDLE;
   if (!result.ok) {
     turn.reply(turn.t.compliance.form.conflict);
     return;

@@ -1,6 +1,6 @@
 // /sotinbao [period] [filters]: the commune's tip register as an Excel file, for officers and leaders.
-import { DAY_MS, formatDateVN, monthOf } from "../../src/util/vietnam-time.js";
-import { addFilterWord, monthPeriod, parsePeriodArg, tipRegister, type RegisterFilter, type RegisterPeriod } from "../../src/tips/register.js";
+import { monthOf } from "../../src/util/vietnam-time.js";
+import { addFilterWord, monthPeriod, parsePeriodArg, registerFile, type RegisterFilter, type RegisterPeriod } from "../../src/tips/register.js";
 import { findCommuneById } from "../../src/places/search.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
 import { complianceOf } from "./stats.js";
@@ -38,28 +38,15 @@ export async function sendRegister(turn: Turn, staff: StaffRow, args: string): P
     filters.push(described);
   }
   period ??= monthPeriod(monthOf(now));
-  const rows = await tipRegister(db, staff, period, filter, now);
-  if (!rows) {
-    turn.reply(w.forbidden);
+  const made = await registerFile(db, staff, commune, period, filter, filters, now, complianceOf(turn).renderers?.register);
+  if (!made.ok) {
+    turn.reply(made.reason === "forbidden" ? w.forbidden : made.reason === "none" ? w.none(made.periodText) : w.unavailable);
     return;
   }
-  const periodText = w.periodText(formatDateVN(period.from), formatDateVN(new Date(period.to.getTime() - DAY_MS)));
-  if (rows.length === 0) {
-    turn.reply(w.none(periodText));
-    return;
-  }
-  const render = complianceOf(turn).renderers?.register;
-  if (!render) {
-    turn.reply(w.unavailable);
-    return;
-  }
-  const bytes = await render({ communeName: commune.name, periodText, filters, generatedAt: now }, rows);
-  const file = await storeReportUpload(db, { mime: XLSX_MIME, bytes, now, communeId: commune.id, provinceId: commune.provinceId, month: monthOf(period.from), kind: "register", staffId: staff.id });
-  const iso = (d: Date) => formatDateVN(d).split("/").reverse().join("");
-  const fileName = `${w.fileStem(commune.code, iso(period.from), iso(new Date(period.to.getTime() - DAY_MS)))}.xlsx`;
+  const file = await storeReportUpload(db, { mime: XLSX_MIME, bytes: made.bytes, now, communeId: commune.id, provinceId: commune.provinceId, month: monthOf(period.from), kind: "register", staffId: staff.id });
   turn.replies.push({
-    text: w.caption(periodText, rows.length),
-    media: { kind: "document", channel: turn.incoming.channel, webUploadId: file.publicId, webLink: { reportFileId: file.reportFileId }, fileName },
+    text: w.caption(made.periodText, made.rows),
+    media: { kind: "document", channel: turn.incoming.channel, webUploadId: file.publicId, webLink: { reportFileId: file.reportFileId }, fileName: made.fileName },
   });
-  turn.deps.log.info("register.made", { communeId: commune.id, staffId: staff.id, rows: rows.length });
+  turn.deps.log.info("register.made", { communeId: commune.id, staffId: staff.id, rows: made.rows });
 }

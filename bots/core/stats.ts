@@ -20,10 +20,9 @@ import {
   type CommuneRef,
   type ComplianceDeps,
 } from "../../src/compliance/service.js";
-import { buildPeriodReport } from "../../src/reports/model.js";
+import { periodReportFiles } from "../../src/reports/files.js";
 import { monthPeriod, parsePeriodArg, periodLabel, type ReviewPeriod } from "../../src/compliance/periods.js";
 import { rankVillages, VILLAGE_RANKING_RULES } from "../../src/compliance/village-ranking.js";
-import { renderReportHtml } from "../../src/reports/html.js";
 import { trendChartSvg } from "../../src/reports/chart.js";
 import { missingText, recognitionReason, requiredText, valueText } from "../../src/reports/describe.js";
 import { storeReportUpload } from "../../src/media/uploads.js";
@@ -391,25 +390,19 @@ export async function sendReport(turn: Turn, staff: StaffRow, args: string): Pro
   const deps = complianceOf(turn);
   const period = target.period ?? monthPeriod(target.month, deps.reportDueDay);
   turn.reply(turn.t.compliance.report.working(periodLabel(turn.t.compliance.period, period)));
-  const report = await buildPeriodReport(db, deps, target.commune, period, turn.now());
-  const label = report.periodLabel;
-  const svg = trendChartSvg(report.trend, `${period.kind === "month" ? turn.t.compliance.report.chartTitle : label} — ${turn.t.data.commune(target.commune.name)}`);
-  const stem = turn.t.compliance.report.fileStem(target.commune.code, period.key);
-  const html = new TextEncoder().encode(renderReportHtml(report, svg));
-  turn.reply(turn.t.compliance.report.ready(label, target.commune.name, formatDateVN(report.dueDate)));
+  const files = await periodReportFiles(db, deps, target.commune, period, turn.now());
+  const { label, stem } = files;
+  turn.reply(turn.t.compliance.report.ready(label, target.commune.name, formatDateVN(files.dueDate)));
   const chartCaption = period.kind === "month" ? turn.t.compliance.report.chartCaption(target.month) : turn.t.compliance.report.periodChartCaption(label);
-  const renderers = deps.renderers;
-  if (renderers) {
-    const png = await renderers.png(svg);
-    const xlsx = await renderers.xlsx(report, png);
-    const xlsxId = await storeFile(turn, staff, target, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx);
+  if (files.xlsx && files.png) {
+    const xlsxId = await storeFile(turn, staff, target, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", files.xlsx);
     turn.replies.push({ text: turn.t.compliance.report.xlsxCaption(label), media: fileMedia(turn, "document", xlsxId, `${stem}.xlsx`) });
-    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
+    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", files.html);
     turn.replies.push({ text: turn.t.compliance.report.htmlCaption(label), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
-    const pngId = await storeFile(turn, staff, target, "png", "image/png", png);
+    const pngId = await storeFile(turn, staff, target, "png", "image/png", files.png);
     turn.replies.push({ text: chartCaption, media: fileMedia(turn, "photo", pngId, `${stem}.png`) });
   } else {
-    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", html);
+    const htmlId = await storeFile(turn, staff, target, "html", "text/html; charset=utf-8", files.html);
     turn.replies.push({ text: turn.t.compliance.report.htmlCaption(label), media: fileMedia(turn, "document", htmlId, `${stem}.html`) });
     turn.reply(turn.t.compliance.report.htmlOnly);
   }

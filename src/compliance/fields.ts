@@ -2,7 +2,7 @@
 // that check a set of values: whole numbers within bounds, yes/no as 1/0, "at most" relations.
 import data from "./figures.json" with { type: "json" };
 import { z } from "zod";
-import { messagesFor } from "../i18n/messages.js";
+import { messagesFor, type Messages } from "../i18n/messages.js";
 
 const msg = messagesFor("vi").data;
 
@@ -70,6 +70,20 @@ export function parseFieldInput(field: FigureField, typed: string): { ok: true; 
   const max = field.max ?? 1_000_000;
   if (value > max) return { ok: false, problem: { kind: "too_big", max } };
   return { ok: true, value };
+}
+
+/** Why a typed value was refused, in the form's words (the chat's question and the console's field). */
+export function problemText(t: Messages, problem: ValueProblem, field: FigureField): string {
+  switch (problem.kind) {
+    case "not_number":
+      return field.kind === "yesno" ? t.compliance.form.notYesNo : t.compliance.form.notNumber;
+    case "negative":
+      return t.compliance.form.negative;
+    case "too_big":
+      return t.compliance.form.tooBig(problem.max);
+    case "over":
+      return t.compliance.form.over(problem.otherLabel, problem.otherValue);
+  }
 }
 
 /** A value against the fields it must not exceed, given the values entered so far. */

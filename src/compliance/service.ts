@@ -3,6 +3,7 @@
 // Plain functions on the Prisma client; no platform types; no interactive transactions (D1).
 import { lastMonths, type MonthKey, monthOf, monthRange } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
+import { can, type StaffScope } from "../staff/roles.js";
 import { criteriaRegistry, countByStatus, evaluateCriteria, recognitionStatus, type CriteriaRegistry, type CriterionResult, type VillageInput } from "./criteria.js";
 import type { CoverageSource } from "./coverage.js";
 import { bulletinCoverage } from "./bulletin-coverage.js";
@@ -74,6 +75,20 @@ export async function saveFigures(
   }
   const moved = await db.villageFigures.updateMany({ where: { villageId: input.villageId, month: input.month, version: { lt: version } }, data: row });
   return moved.count === 1 ? { ok: true, version } : { ok: false, reason: "conflict" };
+}
+
+/**
+ * Saves figures as a staff member entering them (chat's /capnhat, the console): may they write this
+ * village's figures (their own village for a village head, their commune's for an officer), checked here.
+ */
+export async function saveVillageFigures(
+  db: Db,
+  staff: StaffScope & { id: number },
+  input: { villageId: number; month: MonthKey; values: FigureValues; basedOnVersion: number; now: Date },
+): Promise<SaveResult | { ok: false; reason: "forbidden" }> {
+  const village = await db.village.findUnique({ where: { id: input.villageId }, include: { commune: { select: { provinceId: true } } } });
+  if (!village || !can(staff, "figures.write", { communeId: village.communeId, villageId: village.id, provinceId: village.commune.provinceId })) return { ok: false, reason: "forbidden" };
+  return saveFigures(db, { ...input, staffId: staff.id, source: "chat" });
 }
 
 /**

@@ -18,6 +18,8 @@ import { CONSOLE_ROOT } from "./paths.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { tipRoutes } from "./tips.js";
 import { monthRoutes } from "./month.js";
+import { downloadRoutes } from "./downloads.js";
+import { villageRoutes } from "./village.js";
 import { HomePage } from "./home.js";
 
 export interface ConsoleOptions {
@@ -129,16 +131,22 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/thang", signedIn);
   root.use("/thang/*", signedIn);
   root.use("/tep/*", signedIn);
+  root.use("/tai", signedIn);
+  root.use("/thon", signedIn);
+  root.use("/tai/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
     // Straight to the main page of the role: the queue for who handles tips, the month for a leader.
     if (staff.communeId !== null && roleMay(staff.role, "tip.handle")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
+    if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);
   monthRoutes(root, opts);
+  downloadRoutes(root, opts);
+  villageRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

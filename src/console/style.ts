@@ -36,6 +36,10 @@ ol.timeline{padding-left:1.25rem;margin:0}
 ol.timeline li{margin:.35rem 0}
 table{border-collapse:collapse;width:100%}
 td,th{text-align:left;padding:.3rem .25rem;border-bottom:1px solid #eee;vertical-align:top}
+.field label{display:block;margin-bottom:.3rem}
+.field input{width:100%;padding:.45rem;border:1px solid #bbb;border-radius:.35rem;min-height:2.5rem}
+.field.bad input,.field.bad select{border-color:#b71c1c}
+textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-radius:.35rem}
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
 `;
 

@@ -16,6 +16,8 @@ export const viConsole = {
   nav: {
     tips: "Tin báo",
     month: "Tháng này",
+    downloads: "Tải sổ, báo cáo",
+    village: "Số liệu thôn",
     signOut: "Đăng xuất",
   },
   signIn: {
@@ -135,6 +137,34 @@ export const viConsole = {
     bySource: "Theo nguồn tin",
     chart: "Sáu tháng gần đây",
     chartAlt: "Biểu đồ tin báo, tỷ lệ thôn được tuyên truyền và tiêu chí đạt trong sáu tháng gần đây",
+  },
+  /** The village's monthly figures (src/console/village.tsx); questions and refusals are the chat's (/capnhat). */
+  village: {
+    title: "Số liệu thôn",
+    heading: (month: string, village: string, commune: string) => `Số liệu tháng ${month} — ${village}, xã ${commune}`,
+    switch: "Xem thôn này",
+    unknown: "— chưa có —",
+    emptyMeans: "Ô để trống là chưa có số liệu: tiêu chí liên quan sẽ hiện ❔ cho đến khi nhập.",
+    save: "Lưu số liệu",
+    errors: (n: number) => `Có ${n} ô cần sửa (ghi đỏ bên dưới). Chưa lưu gì.`,
+    fromLastMonth: "Các ô đã điền sẵn số của tháng trước. Hãy kiểm tra, sửa chỗ đã thay đổi rồi bấm \"Lưu số liệu\".",
+    savedAt: (version: number, at: string) => `Tháng này đã lưu ${version} lần, gần nhất lúc ${at}. Sửa số nào thì lưu lại.`,
+    conflict: "Số liệu của thôn vừa được người khác cập nhật trong lúc đồng chí nhập, nên chưa lưu. Các số đồng chí vừa gõ vẫn còn bên dưới: kiểm tra rồi bấm \"Lưu số liệu\" lần nữa.",
+  },
+  downloads: {
+    title: "Tải sổ tin báo và báo cáo",
+    register: "Sổ tiếp nhận, xử lý tin báo (Excel)",
+    month: "Tháng",
+    source: "Nguồn tin",
+    anySource: "Mọi nguồn",
+    registerButton: "Tải sổ tin báo",
+    report: "Báo cáo kết quả xây dựng xã không ma túy",
+    period: "Kỳ báo cáo",
+    format: "Dạng tệp",
+    xlsx: "Bảng tính Excel",
+    html: "Trang in (mở trên trình duyệt, in hoặc lưu PDF)",
+    chart: "Biểu đồ (SVG)",
+    reportButton: "Tải báo cáo",
   },
   errors: {
     forbidden: "Đồng chí không có quyền xem trang này.",

@@ -2,7 +2,7 @@
 // with its dates, status, category, village, source and days overdue; never its words, never anything
 // about who sent it. Rows and the period rules are here; the spreadsheet is src/reports/register-xlsx.ts.
 import type { Db } from "../db/client.js";
-import { DAY_MS, VN_OFFSET_MS, monthRange, parseMonthArg, type MonthKey } from "../util/vietnam-time.js";
+import { DAY_MS, VN_OFFSET_MS, formatDateVN, monthRange, parseMonthArg, type MonthKey } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import type { StaffRef } from "./service.js";
 import { isOpen } from "./status.js";
@@ -122,6 +122,36 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
 export async function tipRegister(db: Db, staff: StaffRef, period: RegisterPeriod, filter: RegisterFilter, now: Date): Promise<RegisterRow[] | null> {
   if (staff.communeId === null || !can(staff, "tip.list", { communeId: staff.communeId })) return null;
   return registerRows(db, staff.communeId, period, filter, now);
+}
+
+export type RegisterFile =
+  | { ok: true; bytes: Uint8Array; fileName: string; rows: number; periodText: string }
+  | { ok: false; reason: "forbidden" | "none" | "unavailable"; periodText: string };
+
+/**
+ * The register as a spreadsheet for the staff member's commune (the chat's /sotinbao and the
+ * console): `render` is the runtime's XLSX renderer, absent where files cannot be made (Workers).
+ */
+export async function registerFile(
+  db: Db,
+  staff: StaffRef,
+  commune: { code: string; name: string },
+  period: RegisterPeriod,
+  filter: RegisterFilter,
+  filters: string[],
+  now: Date,
+  render: ((meta: RegisterMeta, rows: RegisterRow[]) => Promise<Uint8Array>) | undefined,
+): Promise<RegisterFile> {
+  const w = viIntake.register;
+  const last = new Date(period.to.getTime() - DAY_MS);
+  const periodText = w.periodText(formatDateVN(period.from), formatDateVN(last));
+  const rows = await tipRegister(db, staff, period, filter, now);
+  if (!rows) return { ok: false, reason: "forbidden", periodText };
+  if (rows.length === 0) return { ok: false, reason: "none", periodText };
+  if (!render) return { ok: false, reason: "unavailable", periodText };
+  const bytes = await render({ communeName: commune.name, periodText, filters, generatedAt: now }, rows);
+  const iso = (d: Date) => formatDateVN(d).split("/").reverse().join("");
+  return { ok: true, bytes, fileName: `${w.fileStem(commune.code, iso(period.from), iso(last))}.xlsx`, rows: rows.length, periodText };
 }
 
 /** Status words as typed after /tinbao and /sotinbao (unaccented), or a status id itself. */

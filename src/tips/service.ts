@@ -347,7 +347,8 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
       data: { tipId, kind: a.kind, channel: a.channel, fileRef: a.fileRef ?? (a.webUploadId !== undefined ? `web:${a.webUploadId}` : null), latitude: a.latitude ?? null, longitude: a.longitude ?? null, createdAt: now },
     });
     await db.tipEvent.create({ data: { tipId, kind: "followup", text: `[${a.kind}]`, createdAt: now } });
-    if (alerting) await notifyOfficers(deps, tip.communeId, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: viStaff.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
+    // A picture or recording answering a question gets the same "ask again" / "open" buttons as a text.
+    if (alerting) await notifyAnswer(deps, tip, { ...mediaMessage(tip.caseNumber, tipId, a, threadKey), text: viStaff.alert.followUpMedia(tip.caseNumber, vi.media[a.kind] ?? a.kind) });
   }
   return "saved";
 }

@@ -11,6 +11,8 @@ import { createApp } from "../../src/app.js";
 import { createIngest } from "../../src/inbound/ingest.js";
 import { runWorkOnce, type WorkDeps } from "../../bots/core/work/runner.js";
 import { importPlacesCsv } from "../../src/places/import.js";
+import { defaultComplianceDeps } from "../../src/compliance/service.js";
+import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import type { CoreSettings } from "../../bots/core/turn.js";
 import type { FakeTelegram } from "./fake-telegram.js";
@@ -139,7 +141,9 @@ export async function createHarness(
     demo: true,
     ...opts.settings,
   };
-  const deps: WorkDeps = { db, keys, log, now, settings, senders };
+  // As on Node (src/node.ts): the chat and the console share the compliance rules and the file renderers.
+  const compliance = defaultComplianceDeps({ renderers: createNodeReportRenderers() });
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance };
   const app = createApp({
     db,
     keys,
@@ -153,7 +157,7 @@ export async function createHarness(
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings },
+    console: { settings, compliance },
   });
 
   async function settle() {

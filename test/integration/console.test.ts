@@ -2,6 +2,7 @@
 // private chat sends a one-time link; opening it and pressing the button starts a session; the
 // queue, a tip's page and its actions call the same domain functions as the chat; CSRF, scope,
 // expiry, revocation and sign-out are refused or ended as they should be.
+import ExcelJS from "exceljs";
 import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
@@ -254,7 +255,7 @@ describe("staff console: officer pages", () => {
     expect(await chart.text()).toContain("<svg");
   });
 
-  it("a tip's web chat picture opens for its commune's officer only; a village head's home says there is nothing yet", async () => {
+  it("a tip's web chat picture opens for its commune's officer only; a village head has no tips", async () => {
     const citizen = h.web();
     await citizen.say("/start");
     await citizen.say("Hồng Lộc");
@@ -290,9 +291,8 @@ describe("staff console: officer pages", () => {
     const code = await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một");
     await head.say(`/dangky ${code}`);
     const headCookie = await signIn(await signInLink(head));
-    const home = await get("/canbo", headCookie);
-    expect(home.status).toBe(200);
-    expect(await home.text()).toContain("chưa có trang nào");
+    // A village head's home is their village's figures page.
+    expect((await get("/canbo", headCookie)).headers.get("location")).toBe("/canbo/thon");
     expect((await get("/canbo/tinbao", headCookie)).status).toBe(403);
     expect((await get("/canbo/thang", headCookie)).status).toBe(403);
   });
@@ -440,5 +440,149 @@ describe("staff console: a tip's case (issue 12 in the browser)", () => {
     expect(second).not.toContain("Trang sau");
     // A page past the end is an empty page, not an error.
     expect(await (await get("/canbo/tinbao?trang=9", cookie)).text()).toContain("Không có tin báo nào");
+  });
+});
+
+describe("staff console: downloads (the register and the reports)", () => {
+  const workbook = async (res: Response) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    return wb;
+  };
+
+  it("an officer downloads the month's register, filtered as in chat; another commune's officer gets only their own", async () => {
+    const officer = await registerOfficer();
+    const first = h.web();
+    await fileWebTip(first, { text: "Tin sổ một: bán lẻ ở chợ." });
+    const second = h.web();
+    await fileWebTip(second, { category: "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", text: "Tin sổ hai: trồng cây ở nương." });
+    const cookie = await signIn(await signInLink(officer));
+    const page = await (await get("/canbo/tai", cookie)).text();
+    expect(page).toContain("Sổ tiếp nhận, xử lý tin báo (Excel)");
+    expect(page).toContain("Báo cáo kết quả xây dựng xã không ma túy");
+
+    const month = new Date(h.clock.now.getTime() + 7 * 3_600_000).toISOString().slice(0, 7);
+    const all = await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&trangthai=&loai=&thon=&nguon=`, cookie);
+    expect(all.status).toBe(200);
+    expect(all.headers.get("content-disposition")).toMatch(/^attachment; filename="so-tin-bao-HONGLOC-\d{8}-\d{8}\.xlsx"$/);
+    const wb = await workbook(all);
+    const sheet = wb.getWorksheet("Sổ tin báo")!;
+    const tips = await h.db.tip.findMany({ orderBy: { id: "asc" } });
+    expect(sheet.rowCount).toBe(3);
+    expect([sheet.getRow(2).getCell(2).value, sheet.getRow(3).getCell(2).value]).toEqual(tips.map((t) => t.caseNumber));
+    expect(JSON.stringify(wb.model)).not.toContain("Tin sổ một");
+
+    const planting = tips.find((t) => t.text.includes("Tin sổ hai"))!;
+    const filtered = await workbook(await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&loai=${planting.category}`, cookie));
+    expect(filtered.getWorksheet("Sổ tin báo")!.rowCount).toBe(2);
+    expect(filtered.getWorksheet("Sổ tin báo")!.getRow(2).getCell(2).value).toBe(planting.caseNumber);
+    // Nothing matches: a page that says so; words that mean nothing and months out of range: a polite 400.
+    expect(await (await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&trangthai=done`, cookie)).text()).toContain("Không có tin báo nào");
+    expect((await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&loai=__proto__`, cookie)).status).toBe(400);
+    expect((await get("/canbo/tai/sotinbao.xlsx?thang=1999-01", cookie)).status).toBe(400);
+
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    const strangerCookie = await signIn(await signInLink(stranger));
+    expect(await (await get(`/canbo/tai/sotinbao.xlsx?thang=${month}`, strangerCookie)).text()).toContain("Không có tin báo nào");
+  });
+
+  it("a leader downloads a period's report as a spreadsheet, a printable page and the chart; a village head may not", async () => {
+    const leader = await registerOfficer("HONGLOC", "Nguyễn Văn Lãnh Đạo", "leader");
+    const cookie = await signIn(await signInLink(leader));
+    const page = await (await get("/canbo/tai", cookie)).text();
+    // The leader has no register (tips are listed by officers) but has the reports; a quarter is offered.
+    const quarter = /<option value="(\d{4}-q\d)">quý/.exec(page)?.[1];
+    expect(quarter).toBeDefined();
+    const xlsx = await get(`/canbo/tai/baocao?ky=${quarter}&dang=xlsx`, cookie);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toContain(`bao-cao-hongloc-${quarter}.xlsx`);
+    expect((await workbook(xlsx)).worksheets.length).toBeGreaterThan(0);
+    const html = await get(`/canbo/tai/baocao?ky=${quarter}&dang=html`, cookie);
+    expect(html.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(await html.text()).toContain("Hồng Lộc");
+    const svg = await get(`/canbo/tai/baocao?ky=${quarter}&dang=svg`, cookie);
+    expect(svg.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await svg.text()).toContain("<svg");
+    expect((await get("/canbo/tai/baocao?ky=2099-q1&dang=xlsx", cookie)).status).toBe(400);
+    expect((await get(`/canbo/tai/baocao?ky=${quarter}&dang=exe`, cookie)).status).toBe(400);
+
+    const head = h.web();
+    await head.say(`/dangky ${await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một")}`);
+    const headCookie = await signIn(await signInLink(head));
+    expect((await get("/canbo/tai", headCookie)).status).toBe(403);
+    expect((await get(`/canbo/tai/baocao?ky=${quarter}&dang=xlsx`, headCookie)).status).toBe(403);
+  });
+});
+
+describe("staff console: the village's figures on one page", () => {
+  const fieldsOf = (html: string) => Object.fromEntries([...html.matchAll(/<input id="f_([a-z0-9_]+)" name="f_\1"([^>]*)>/g)].map((m) => [m[1]!, /value="([^"]*)"/.exec(m[2]!)?.[1] ?? ""]));
+
+  it("a village head enters the month's figures, sees refusals at their field, saves a revision, and next month starts from these numbers", async () => {
+    const head = h.web();
+    await head.say(`/dangky ${await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một")}`);
+    const cookie = await signIn(await signInLink(head));
+    const page = await (await get("/canbo/thon", cookie)).text();
+    expect(page).toContain("Thôn Thượng Phú");
+    expect(page).toContain("Thôn hiện có bao nhiêu hộ gia đình đang cư trú?");
+    expect(Object.values(fieldsOf(page)).every((v) => v === "")).toBe(true);
+
+    // Letters in a number, and more committed households than households: both refused where they are; nothing saved.
+    const bad = await post("/canbo/thon?thon=HL-01", { basedOn: "0", f_households: "12a", f_households_committed: "50", f_tip_box: "co" }, { Cookie: cookie });
+    expect(bad.status).toBe(400);
+    const badHtml = await bad.text();
+    expect(badHtml).toContain("Có 1 ô cần sửa");
+    expect(badHtml).toMatch(/<input id="f_households" name="f_households"[^>]*value="12a"[^>]*aria-invalid="true"/);
+    expect(badHtml).toContain("Chưa đọc được số");
+    const over = await post("/canbo/thon?thon=HL-01", { basedOn: "0", f_households: "40", f_households_committed: "50" }, { Cookie: cookie });
+    expect(over.status).toBe(400);
+    expect(await over.text()).toContain("Số này lớn hơn &quot;Số hộ gia đình đang cư trú&quot; (40)");
+    expect(await h.db.figureRevision.count()).toBe(0);
+
+    const saved = await post("/canbo/thon?thon=HL-01", { basedOn: "0", f_households: "1.234", f_households_committed: "1200", f_tip_box: "co", f_hotline_board: "khong", f_addicts_total: "3" }, { Cookie: cookie });
+    expect(saved.status).toBe(303);
+    const after = await (await get(saved.headers.get("location")!, cookie)).text();
+    expect(after).toContain("Đã lưu số liệu tháng");
+    const row = await h.db.villageFigures.findFirstOrThrow();
+    expect(JSON.parse(row.data)).toEqual({ households: 1234, households_committed: 1200, tip_box: 1, hotline_board: 0, addicts_total: 3 });
+    const revision = await h.db.figureRevision.findFirstOrThrow();
+    expect(revision.staffId).toBe((await h.db.staff.findFirstOrThrow({ where: { role: "village_head" } })).id);
+    expect(fieldsOf(after).households).toBe("1234");
+    expect(after).toContain("Tháng này đã lưu 1 lần");
+
+    // A save over an old version (someone saved in between) keeps what was typed and saves nothing.
+    await post("/canbo/thon?thon=HL-01", { basedOn: "1", f_households: "1300" }, { Cookie: cookie });
+    const stale = await post("/canbo/thon?thon=HL-01", { basedOn: "1", f_households: "999" }, { Cookie: cookie });
+    expect(stale.status).toBe(400);
+    const staleHtml = await stale.text();
+    expect(staleHtml).toContain("vừa được người khác cập nhật");
+    expect(fieldsOf(staleHtml).households).toBe("999");
+    expect(JSON.parse((await h.db.villageFigures.findFirstOrThrow()).data).households).toBe(1300);
+
+    // Next month: prefilled from this one, said so.
+    h.clock.advanceMinutes(32 * 24 * 60);
+    const next = await (await get("/canbo/thon", await signIn(await signInLink(head)))).text();
+    expect(next).toContain("điền sẵn số của tháng trước");
+    expect(fieldsOf(next).households).toBe("1300");
+  });
+
+  it("a village head cannot enter another village's figures; an officer picks any village of the commune; a leader may not", async () => {
+    const head = h.web();
+    await head.say(`/dangky ${await h.invite("village_head", { villageCode: "HL-01" }, "Trưởng thôn Một")}`);
+    const headCookie = await signIn(await signInLink(head));
+    expect((await get("/canbo/thon?thon=HL-02", headCookie)).status).toBe(403);
+    expect((await post("/canbo/thon?thon=HL-02", { basedOn: "0", f_households: "5" }, { Cookie: headCookie })).status).toBe(403);
+    expect((await get("/canbo/thon?thang=1999-01", headCookie)).status).toBe(403);
+
+    const officer = await registerOfficer();
+    const officerCookie = await signIn(await signInLink(officer));
+    const page = await (await get("/canbo/thon?thon=HL-02", officerCookie)).text();
+    expect(page).toContain('<option value="HL-02" selected');
+    expect((await post("/canbo/thon?thon=HL-02", { basedOn: "0", f_households: "5" }, { Cookie: officerCookie })).status).toBe(303);
+    expect(await h.db.villageFigures.count()).toBe(1);
+    // An officer of another commune, by code: refused.
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    expect((await get("/canbo/thon?thon=HL-02", await signIn(await signInLink(stranger)))).status).toBe(403);
+    const leader = await registerOfficer("HONGLOC", "Nguyễn Văn Lãnh Đạo", "leader");
+    expect((await get("/canbo/thon?thon=HL-02", await signIn(await signInLink(leader)))).status).toBe(403);
   });
 });

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { postTelegramSettled, toChat } from "../helpers/channels.js";
 import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { photoUpdate } from "../helpers/telegram-updates.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { askTipster } from "../../src/tips/service.js";
 import { addNote } from "../../src/tips/case.js";
@@ -127,6 +128,13 @@ describe("a tip's whole life on Telegram", () => {
     await post(callbackUpdate("f:done"));
     const answer = fake.calls.filter(toChat(OFFICER_B.id)).find((c) => String(c.payload.text).includes("Xe Wave màu đỏ."))!;
     expect(buttonsOf(answer).map((b) => b.callback_data)).toEqual([`t:${tipId}:ask`, `l:${tipId}`]);
+    // A photo as the answer: re-sent to the officer (copied, not forwarded) with the same two buttons.
+    await post(callbackUpdate(`r:${tipId}`));
+    await post(photoUpdate());
+    await post(callbackUpdate("f:done"));
+    const photo = fake.calls.filter(toChat(OFFICER_B.id)).filter((c) => c.method === "sendPhoto").at(-1)!;
+    expect(String(photo.payload.caption)).toContain((await tip()).caseNumber);
+    expect(buttonsOf(photo).map((b) => b.callback_data)).toEqual([`t:${tipId}:ask`, `l:${tipId}`]);
   });
 
   it("extends the verification period with a reason; the timeline shows everything with who and when", async () => {
