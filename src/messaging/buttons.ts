@@ -174,7 +174,7 @@ export const tipTransfer = codec("ttr", id);
 export const transferKind = codec("tfk", oneOf(["commune", "unit"]));
 export const transferCommune = codec("tfc", id);
 /** A unit's id (src/tips/units.json; the flow checks it). */
-export const transferUnit = codec("tfu", word(/^[a-z_]{2,24}$/));
+export const transferUnit = codec("tfu", word(/^[a-z0-9_]{2,24}$/));
 export const transferConfirm = codec("tfy", oneOf(["yes"]));
 
 /** Every kind, for asking which one a piece of data is. */

@@ -9,7 +9,7 @@ const schema: z.ZodType<TransferState> = z.object({
   tipId: z.number().int().positive(),
   pick: z.object({
     toCommuneId: z.number().int().positive().optional(),
-    unit: z.string().regex(/^[a-z_]{2,24}$/).optional(),
+    unit: z.string().regex(/^[a-z0-9_]{2,24}$/).optional(),
     reason: z.string().max(500).optional(),
   }),
 });
