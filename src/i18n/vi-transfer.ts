@@ -2,6 +2,9 @@
 // to a police unit (the tip is closed "chuyển cơ quan khác"). Officers' words only: the tipster is
 // told nothing of where it went.
 export const viTransfer = {
+  /** The help text's line under /tinbao. */
+  help: "Trên một tin đang mở, \"Chuyển\": sang xã/phường khác trong tỉnh (tin gửi nhầm địa bàn) hoặc cho đơn vị công an (ví dụ PC04 Công an tỉnh), kèm lý do",
+
   buttons: {
     transfer: "↪️ Chuyển",
     toCommune: "🏘️ Xã/phường khác",
