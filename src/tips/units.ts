@@ -4,7 +4,7 @@ import { z } from "zod";
 
 const schema = z.object({
   source: z.string().min(10),
-  units: z.array(z.object({ id: z.string().regex(/^[a-z0-9_]{2,24}$/), label: z.string().min(2), source: z.string().min(10) })).min(1),
+  units: z.array(z.object({ id: z.string().regex(/^[a-z0-9_]{2,24}$/), label: z.string().min(2), source: z.string().min(10), sourceId: z.string().optional() })).min(1),
 });
 
 export interface TransferUnit {
