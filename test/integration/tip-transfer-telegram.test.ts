@@ -9,19 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { postTelegramSettled, toChat } from "../helpers/channels.js";
 import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
-import { importPlacesCsv } from "../../src/places/import.js";
+import { addHaTinhCommunes } from "../helpers/places.js";
 import { transferToCommune } from "../../src/tips/transfer.js";
 
 const OFFICER_A: TestUser = { id: 5_560_101, is_bot: false, first_name: "Nguyễn", last_name: "Văn Một", username: "ca_hl", language_code: "vi" };
 const OFFICER_B: TestUser = { id: 5_560_102, is_bot: false, first_name: "Trần", last_name: "Văn Hai", username: "ca_cl", language_code: "vi" };
 const OFFICER_C: TestUser = { id: 5_560_103, is_bot: false, first_name: "Hoàng", last_name: "Xã Khác", username: "ca_ns", language_code: "vi" };
 
-/** Two more communes of Hà Tĩnh beside the sample's Hồng Lộc. */
-const MORE_PLACES = [
-  "province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name,commune_languages,village_languages",
-  "HTI,Hà Tĩnh,CANLOC,Can Lộc,,CL-01,Thôn Trung Lương,vie,",
-  "HTI,Hà Tĩnh,THIENLOC,Thiên Lộc,,TL-01,Thôn Tiến Thành,vie,",
-].join("\n");
 
 let fake: FakeTelegram;
 let h: Harness;
@@ -33,7 +27,7 @@ const staffIds: Record<string, number> = {};
 beforeAll(async () => {
   fake = await startFakeTelegram();
   h = await createHarness({ telegram: fake });
-  await importPlacesCsv(h.db, MORE_PLACES);
+  await addHaTinhCommunes(h.db);
 });
 afterAll(async () => {
   await h.close();

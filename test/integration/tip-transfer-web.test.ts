@@ -5,12 +5,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
-import { importPlacesCsv } from "../../src/places/import.js";
+import { addHaTinhCommunes } from "../helpers/places.js";
 
-const MORE_PLACES = [
-  "province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name,commune_languages,village_languages",
-  "HTI,Hà Tĩnh,CANLOC,Can Lộc,,CL-01,Thôn Trung Lương,vie,",
-].join("\n");
 
 let h: Harness;
 let officerA: WebClient;
@@ -38,7 +34,7 @@ async function register(code: string, name: string): Promise<WebClient> {
 
 beforeAll(async () => {
   h = await createHarness();
-  await importPlacesCsv(h.db, MORE_PLACES);
+  await addHaTinhCommunes(h.db, ["CANLOC"]);
   officerA = await register("HONGLOC", "Đ/c Công An Hồng Lộc");
   officerB = await register("CANLOC", "Đ/c Công An Can Lộc");
   officerC = await register("NAMSACH", "Đ/c Công An Nam Sách");

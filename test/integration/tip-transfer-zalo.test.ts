@@ -7,14 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa, type ZaloUser } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
-import { importPlacesCsv } from "../../src/places/import.js";
+import { addHaTinhCommunes } from "../helpers/places.js";
 
 const OFFICER_B: ZaloUser = { id: "1357924680135792470", userIdByApp: "8642097531864209755", displayName: "Đinh Văn Can Lộc" };
-const MORE_PLACES = [
-  "province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name,commune_languages,village_languages",
-  "HTI,Hà Tĩnh,CANLOC,Can Lộc,,CL-01,Thôn Trung Lương,vie,",
-  "HTI,Hà Tĩnh,THIENLOC,Thiên Lộc,,TL-01,Thôn Tiến Thành,vie,",
-].join("\n");
 
 let fake: FakeZaloOa;
 let h: Harness;
@@ -26,7 +21,7 @@ beforeAll(async () => {
   fake = await startFakeZaloOa();
   h = await createHarness({ zalo: fake });
   await h.authorizeZalo();
-  await importPlacesCsv(h.db, MORE_PLACES);
+  await addHaTinhCommunes(h.db);
   await zaloSay(h, ZALO_OFFICER, `/dangky ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Lò Văn Một")}`);
   await zaloSay(h, OFFICER_B, `/dangky ${await h.invite("officer", { communeCode: "CANLOC" }, "Đ/c Đinh Văn Hai")}`);
   ({ tipId, receipt } = await fileZaloTip(h, fake, ZALO_TIPSTER, "Có người bán ma túy ở bãi cát bên kia sông, giáp xã Can Lộc."));
