@@ -230,6 +230,24 @@ describe("sending a tip on, on Telegram", () => {
     expect(lastText(OFFICER_A)).toContain("1 tin sang Phòng Cảnh sát điều tra tội phạm về ma túy (PC04)");
   });
 
+  it("lets a leader send a tip only to another commune: straight to the commune, no unit", async () => {
+    const LEADER: TestUser = { id: 5_560_104, is_bot: false, first_name: "Phạm", last_name: "Lãnh Đạo", username: "ld_hl", language_code: "vi" };
+    await post(textUpdate(`/start ${await h.invite("leader", { communeCode: "HONGLOC" }, "Đ/c Phạm Lãnh Đạo")}`, { user: LEADER }));
+    const third = await fileTip("Có nhóm người lạ hay tụ tập ở nhà hoang cuối thôn.");
+    await post(callbackUpdate(`l:${third}`, { user: LEADER }));
+    expect(buttonsOf(lastTo(LEADER)).map((b) => b.callback_data)).toContain(`ttr:${third}`);
+    const mark = fake.calls.length;
+    await post(callbackUpdate(`ttr:${third}`, { user: LEADER }));
+    expect(since(mark, LEADER).join("\n")).toContain("việc này do cán bộ xử lý tin báo làm");
+    expect(lastText(LEADER)).toContain("Gõ tên hoặc mã xã/phường");
+    expect(buttonsOf(lastTo(LEADER)).map((b) => b.callback_data)).toEqual(["nav:cancel"]);
+    await post(textUpdate("Thiên Lộc", { user: LEADER }));
+    await post(textUpdate("Nhà hoang thuộc xã Thiên Lộc.", { user: LEADER }));
+    await post(callbackUpdate("tfy:yes", { user: LEADER }));
+    expect(lastText(LEADER)).toContain("sang xã Thiên Lộc");
+    expect((await tip(third)).communeId).toBe((await commune("THIENLOC")).id);
+  });
+
   it("leaves nothing that identifies the tipster in the database, the logs or staff's messages", async () => {
     const secrets = [String(TIPSTER.id), TIPSTER.username!, TIPSTER.first_name, TIPSTER.last_name!];
     const stored = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
