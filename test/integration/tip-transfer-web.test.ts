@@ -97,6 +97,20 @@ describe("sending a tip on, in the web chat", () => {
     expect(texts(await officerA.read())).not.toContain("Bến đò Trung Lương.");
   });
 
+  it("shows the transfer on the console's tip page to Can Lộc, and the page is not found for Hồng Lộc", async () => {
+    const cookieOf = async (officer: WebClient) => {
+      const link = /\/canbo\/vao\/[A-Za-z0-9_-]{43}/.exec(texts(await officer.say("/dangnhap")))![0];
+      const res = await h.app.request("/canbo/vao", { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: "http://localhost" }, body: new URLSearchParams({ token: link.split("/").at(-1)! }).toString() });
+      expect(res.status).toBe(303);
+      return res.headers.get("set-cookie")!.split(";")[0]!;
+    };
+    const page = await h.app.request(`/canbo/tinbao/${tipId}`, { headers: { Cookie: await cookieOf(officerB) } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("chuyển tin báo: xã Hồng Lộc → xã Can Lộc. Lý do: Bến đò thuộc địa bàn xã Can Lộc.");
+    const refused = await h.app.request(`/canbo/tinbao/${tipId}`, { headers: { Cookie: await cookieOf(officerA) } });
+    expect(refused.status).toBe(404);
+  });
+
   it("leaves nothing of the web tipster's session in the database or the logs", async () => {
     const stored = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f).toString("utf8"));
     const transfer = await h.db.tipTransfer.findFirstOrThrow({ where: { tipId } });
