@@ -3,7 +3,7 @@
 // (src/tips/case.ts) checks role, commune and status; this file asks and answers.
 import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
 import type { StaffAction } from "../../src/staff/roles.js";
-import { mayOnTip } from "../../src/tips/scope.js";
+import { mayOnTip, tipScopeTarget } from "../../src/tips/scope.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
 import { describeAttachments, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
@@ -19,6 +19,14 @@ import type { Choice } from "../../src/messaging/types.js";
 import type { CaseState, CloseAction } from "./case-state.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
+import { transferKinds, transferredAway } from "../../src/tips/transfer.js";
+import { tipTransfer } from "../../src/messaging/buttons.js";
+
+/** "Chuyển" on an open tip, for whoever may send it on (src/tips/transfer.ts). */
+function transferChoice(turn: Turn, staff: StaffRow, tip: { id: number; status: string; communeId: number; villageId: number | null }): Choice[] {
+  const mayGo = isOpen(tip.status) && transferKinds(staff, tipScopeTarget(tip)).length > 0;
+  return mayGo ? [{ label: turn.t.transfer.buttons.transfer, data: tipTransfer.pack(tip.id) }] : [];
+}
 
 const TIMELINE_LINES = 15;
 const TEXT_CHARS = 2000;
@@ -43,6 +51,7 @@ export function caseChoices(turn: Turn, staff: StaffRow, tip: { id: number; stat
     [...offer("ask", b.ask, "tip.handle"), ...offer("note", b.note, "tip.note")],
     [...offer("assign", b.assign, "tip.assign"), ...offer("extend", b.extend, "tip.handle")],
     mayReopen(staff, tip) ? offer("reopen", b.reopen, "tip.reopen") : [],
+    transferChoice(turn, staff, tip),
   ];
   return rows.filter((r) => r.length > 0);
 }
@@ -52,7 +61,11 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
   const { db } = turn.deps;
   const tip = await tipWithPlaceAndAttachments(db, tipId);
   if (!tip) return turn.reply(turn.t.staff.desk.tipNotFound);
-  if (!mayOnTip(staff, "tip.read", tip)) return turn.reply(turn.t.staff.desk.forbidden);
+  if (!mayOnTip(staff, "tip.read", tip)) {
+    // Sent on from the officer's commune: where it went, politely; otherwise the desk's one answer.
+    const away = await transferredAway(db, staff, tipId);
+    return turn.reply(away ? turn.t.transfer.gone(away.caseNumber, away.to) : turn.t.staff.desk.forbidden);
+  }
   const now = turn.now();
   const open = isOpen(tip.status);
   const officer = await officerOf(db, tip);
@@ -110,6 +123,8 @@ function timelineLine(t: Messages, e: TimelineEntry): string | null {
       return t.case.timeline.escalated(time);
     case "deadline":
       return t.case.timeline.deadline(time);
+    case "transferred":
+      return t.transfer.timeline(time, who, e.to ?? "", text);
     default:
       return null;
   }

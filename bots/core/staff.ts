@@ -10,6 +10,7 @@ import { isOpen, isTipAction } from "../../src/tips/status.js";
 import { mayOnTip } from "../../src/tips/scope.js";
 import { overdueDays } from "../../src/tips/deadlines.js";
 import { caseButton } from "./case.js";
+import { transferredAway, transfersSentLine } from "../../src/tips/transfer.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 import { tipView } from "../../src/messaging/buttons.js";
@@ -118,8 +119,10 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
   }
   const now = turn.now();
   const { total, tips } = await listTips(db, staff.communeId, { statuses, category, villageId }, 15, now);
+  // What the commune sent on lately: only a line of counts, the tips themselves are elsewhere now.
+  const sent = await transfersSentLine(db, staff, staff.communeId, now);
   if (total === 0) {
-    turn.reply(turn.t.staff.desk.listEmpty(filterText));
+    turn.reply(sent ? `${turn.t.staff.desk.listEmpty(filterText)}\n\n${sent}` : turn.t.staff.desk.listEmpty(filterText));
     return;
   }
   const lines = [turn.t.staff.desk.listTitle(total, filterText)];
@@ -129,6 +132,7 @@ export async function listCommuneTips(turn: Turn, staff: StaffRow, args: string)
     lines.push(late > 0 ? `${line} — ${turn.t.case.listOverdue(late)}` : line);
   }
   if (total > tips.length) lines.push(turn.t.staff.desk.listMore(total - tips.length));
+  if (sent) lines.push("", sent);
   const rows = tips.slice(0, 8).map((t) => [{ label: turn.t.citizen.buttons.view(t.caseNumber), data: tipView.pack(t.id) }]);
   turn.reply(lines.join("\n"), rows);
 }
@@ -140,7 +144,9 @@ async function loadTipForStaff(turn: Turn, staff: StaffRow, tipId: number, actio
     return null;
   }
   if (!mayOnTip(staff, action, tip)) {
-    turn.reply(turn.t.staff.desk.forbidden);
+    // An old alert's button on a tip sent on from the officer's commune: where it went.
+    const away = await transferredAway(turn.deps.db, staff, tipId);
+    turn.reply(away ? turn.t.transfer.gone(away.caseNumber, away.to) : turn.t.staff.desk.forbidden);
     return null;
   }
   return tip;

@@ -23,6 +23,7 @@ import type { Channel } from "../messaging/types.js";
 import { vi } from "../i18n/vi.js";
 import { viStaff } from "../i18n/vi-staff.js";
 import { viConsole as t } from "../i18n/vi-console.js";
+import { viTransfer } from "../i18n/vi-transfer.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT, tipPath } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
@@ -164,6 +165,7 @@ const EVENT_TEXT: Record<string, (e: TimelineEntry, actor: string) => string> = 
   result: (e, actor) => t.event.result(actor, e.text ?? ""),
   deadline: () => t.event.deadline,
   linked: (e) => t.event.linked(e.text ?? ""),
+  transferred: (e, actor) => viTransfer.consoleEvent(actor, e.to ?? "", e.text ?? ""),
 };
 
 function eventText(e: TimelineEntry): string {

@@ -167,6 +167,16 @@ export const translationSubmit = codec("ts", { itemId: id, language });
 export const translationApprove = codec("ta", id);
 export const translationReturn = codec("tx", id);
 
+// ---- Sending a tip on to another commune or a police unit (bots/core/transfer.ts) ----------------
+
+/** "Chuyển" on a tip's view: starts the flow (the domain checks role, commune and status). */
+export const tipTransfer = codec("ttr", id);
+export const transferKind = codec("tfk", oneOf(["commune", "unit"]));
+export const transferCommune = codec("tfc", id);
+/** A unit's id (src/tips/units.json; the flow checks it). */
+export const transferUnit = codec("tfu", word(/^[a-z0-9_]{2,24}$/));
+export const transferConfirm = codec("tfy", oneOf(["yes"]));
+
 /** Every kind, for asking which one a piece of data is. */
 export const buttonCodecs = [
   nav, menu,
@@ -177,4 +187,5 @@ export const buttonCodecs = [
   figures, figuresVillage,
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
+  tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
 ] as const;

@@ -16,6 +16,7 @@ import { deadlineReminderDue, deadlineRules, detailReopens, extendedDue, verific
 import { resultLabel, resultsFor } from "./results.js";
 import { alertTargets, applyTipAction, createTip, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
 import type { Channel } from "../messaging/types.js";
+import { transferRoutes } from "./transfer-labels.js";
 
 const DAY_MS = 86_400_000;
 /** As a new tip's reply address lives (service.ts): a reopened tip's is given back that long. */
@@ -259,20 +260,21 @@ export interface TimelineEntry {
   to: string | null;
 }
 
-const TIMELINE_KINDS = ["linked", "created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline", "held", "released", "dismissed", "address_erased", "address_expired", "kept", "erased"];
+const TIMELINE_KINDS = ["linked", "created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline", "held", "released", "dismissed", "address_erased", "address_expired", "kept", "erased", "transferred"];
 
 /** A tip's history for its officers (the caller checked scope): staff by name and role, never a citizen. */
 export async function tipTimeline(db: Db, tipId: number): Promise<TimelineEntry[]> {
   const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: TIMELINE_KINDS } }, include: { actor: true }, orderBy: { id: "asc" } });
   const otherIds = [...new Set(events.flatMap((e) => (e.toStaffId !== null ? [e.toStaffId] : [])))];
   const others = otherIds.length > 0 ? await db.staff.findMany({ where: { id: { in: otherIds } } }) : [];
+  const routes = events.some((e) => e.kind === "transferred") ? await transferRoutes(db, tipId) : new Map<number, string>();
   return events.map((e) => ({
     kind: e.kind,
     at: e.createdAt,
     who: e.actor ? staffLabel(e.actor) : null,
     text: e.kind === "result" && e.text ? resultLabel(e.text) : e.text,
     status: e.toStatus,
-    to: e.toStaffId !== null ? staffLabel(others.find((o) => o.id === e.toStaffId)) : null,
+    to: e.kind === "transferred" ? (routes.get(e.createdAt.getTime()) ?? null) : e.toStaffId !== null ? staffLabel(others.find((o) => o.id === e.toStaffId)) : null,
   }));
 }
 

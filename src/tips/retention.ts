@@ -44,6 +44,8 @@ export async function eraseExpiredTips(db: Db, now: Date, months = DEFAULT_TIP_R
     await db.tipAttachment.deleteMany({ where: { tipId: id } });
     await db.webUpload.deleteMany({ where: { tipId: id } });
     await db.tipEvent.deleteMany({ where: { tipId: id } });
+    // The sending commune keeps its line of a transfer (where to, when), not the words of its reason.
+    await db.tipTransfer.updateMany({ where: { tipId: id }, data: { reason: "" } });
     await db.replyAddress.deleteMany({ where: { tipId: id } });
     await db.tip.update({ where: { id }, data: { text: "", erasedAt: now, keepUntil: null, keepReason: null } });
     await db.tipEvent.create({ data: { tipId: id, kind: "erased", createdAt: now } });

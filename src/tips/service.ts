@@ -358,8 +358,9 @@ export async function addFollowUp(deps: TipDeps, tipId: number, content: FollowU
  * "open the tip", and to the officer who asked privately when the commune's alerts do not reach them.
  */
 async function notifyAnswer(deps: TipDeps, tip: { id: number; communeId: number; caseNumber: string }, message: OutgoingMessage): Promise<void> {
-  const question = await deps.db.tipEvent.findFirst({ where: { tipId: tip.id, kind: "question" }, orderBy: { id: "desc" } });
-  if (!question) return notifyOfficers(deps, tip.communeId, message);
+  // A question asked before the tip was sent on to another commune is not this commune's: its asker is not told.
+  const question = await deps.db.tipEvent.findFirst({ where: { tipId: tip.id, kind: { in: ["question", "transferred"] } }, orderBy: { id: "desc" } });
+  if (!question || question.kind !== "question") return notifyOfficers(deps, tip.communeId, message);
   const withButtons: OutgoingMessage = {
     ...message,
     choices: [[

@@ -82,6 +82,12 @@ const cases: Case[] = [
   c(b.translationSubmit, "ts:3:hmn", { itemId: 3, language: "hmn" }),
   c(b.translationApprove, "ta:11", 11),
   c(b.translationReturn, "tx:11", 11),
+  c(b.tipTransfer, `ttr:${MAX}`, MAX),
+  c(b.transferKind, "tfk:commune", "commune"),
+  c(b.transferKind, "tfk:unit", "unit"),
+  c(b.transferCommune, "tfc:12", 12),
+  c(b.transferUnit, "tfu:pc04", "pc04"),
+  c(b.transferConfirm, "tfy:yes", "yes"),
 ];
 
 describe("button codecs", () => {
@@ -108,6 +114,7 @@ describe("button codecs", () => {
       b.tipCategory.pack("x".repeat(32)),
       b.tipAssign.pack({ tipId: MAX, staffId: MAX }),
       b.tipResult.pack("x".repeat(24)),
+      b.transferUnit.pack("x".repeat(24)),
     ];
     for (const data of longest) expect(bytes(data), data).toBeLessThanOrEqual(64);
   });

@@ -7,6 +7,7 @@ import { mainMenu, navigation } from "./navigation.js";
 import { tipActionButton, tipAssignButton, tipReplyButton, tipViewButton } from "./tips.js";
 import { alertChannelButton, alertGroupButton, reminderButton } from "./staff-accounts.js";
 import { heldAskButton, heldConfirmButton, heldListButton } from "./held.js";
+import { tipTransferButton } from "./transfer.js";
 import {
   broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
@@ -16,6 +17,7 @@ import {
 export const BUTTONS: readonly Button[] = [
   navigation, mainMenu,
   tipActionButton, tipViewButton, tipReplyButton, tipAssignButton,
+  tipTransferButton,
   alertGroupButton, alertChannelButton, reminderButton,
   heldListButton, heldAskButton, heldConfirmButton,
   subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton,

@@ -4,12 +4,13 @@ import { showHeldTips } from "../held.js";
 import { defineCommand } from "../registry.js";
 import { listCommuneTips } from "../staff.js";
 import { viCommandWords } from "../../../src/i18n/vi-command-words.js";
+import { viTransfer } from "../../../src/i18n/vi-transfer.js";
 
 export default defineCommand({
   names: viCommandWords.tinbao,
   for: "staff",
   inGroups: "run",
-  help: [{ section: "tips", shownTo: "tip.list", lines: [viCommands.tips.help, viCommands.tips.view] }],
+  help: [{ section: "tips", shownTo: "tip.list", lines: [viCommands.tips.help, viCommands.tips.view, viTransfer.help] }],
   menu: viCommands.tips.menu,
   run(turn, args, staff) {
     if (args.trim().toLowerCase() === "giu") return showHeldTips(turn, staff);
