@@ -20,6 +20,7 @@ import { viZaloDelivery } from "./vi-zalo-delivery.js";
 import { viZalo, viZaloMedia } from "./vi-zalo.js";
 import { viWeb } from "./vi-web.js";
 import { viConsole } from "./vi-console.js";
+import { viFeeds } from "./vi-feeds.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -62,6 +63,8 @@ const reference = {
   web: viWeb,
   /** The staff console in the browser (src/console) and /dangnhap, the chat's way into it. */
   console: viConsole,
+  /** Village feeds for loudspeakers and podcast apps (RSS, M3U), and their admin command. */
+  feeds: viFeeds,
 };
 
 export type Messages = Widen<typeof reference>;
