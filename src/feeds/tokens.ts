@@ -3,6 +3,7 @@
 // working at once. Issues and rotations are audited (StaffAudit; no token in the record).
 import type { Db } from "../db/client.js";
 import { bytesToBase64Url, type Keyring } from "../crypto/keys.js";
+import { can, type StaffScope } from "../staff/roles.js";
 
 /** 32 random bytes (256 bits) as base64url: 43 characters. */
 const TOKEN_BYTES = 32;
@@ -65,4 +66,23 @@ export async function issueFeedToken(db: Db, keys: Keyring, village: { id: numbe
 export function feedUrls(publicUrl: string, token: string): { rss: string; m3u: string } {
   const base = `${publicUrl.replace(/\/+$/, "")}/phat/${token}`;
   return { rss: `${base}/rss.xml`, m3u: `${base}/playlist.m3u` };
+}
+
+export type StaffFeedOutcome =
+  | { ok: true; token: string; rotated: boolean; village: string }
+  | { ok: false; reason: "forbidden" }
+  | { ok: false; reason: "exists"; village: string; since: Date };
+
+/**
+ * A village head's own village link, from the chat (/loaphat): issued when the village has none,
+ * rotated only when asked. Only the village head of that village; audited with their id.
+ */
+export async function issueFeedForStaff(db: Db, keys: Keyring, staff: StaffScope & { id: number }, rotate: boolean, now: Date): Promise<StaffFeedOutcome> {
+  if (staff.role !== "village_head" || staff.villageId === null) return { ok: false, reason: "forbidden" };
+  const village = await db.village.findUnique({ where: { id: staff.villageId } });
+  if (!village || !can(staff, "bulletin.confirm", { communeId: village.communeId, villageId: village.id })) return { ok: false, reason: "forbidden" };
+  const since = await feedIssuedAt(db, village.id);
+  if (since && !rotate) return { ok: false, reason: "exists", village: village.name, since };
+  const { token, rotated } = await issueFeedToken(db, keys, village, now, staff.id);
+  return { ok: true, token, rotated, village: village.name };
 }

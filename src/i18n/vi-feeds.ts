@@ -13,6 +13,33 @@ export const viFeeds = {
   played: (village: string, when: string) => `Đã ghi nhận: ${village} đã phát bản tin buổi ${when}.`,
   playedAlready: (village: string, when: string) => `${village} đã được ghi nhận phát bản tin buổi ${when} rồi.`,
   audioUnavailable: "Chưa lấy được tệp ghi âm. Thử lại sau ít phút.",
+  command: {
+    help: [
+      "/loaphat — nhận liên kết bản tin riêng của thôn cho loa thông minh (loa IP/4G) hoặc ứng dụng podcast trên điện thoại",
+      "/loaphat moi — đổi liên kết mới (liên kết cũ ngừng hoạt động ngay)",
+    ],
+    menu: "Liên kết bản tin cho loa thông minh",
+    /** What may follow /loaphat to ask for a new link (typed with or without accents). */
+    rotateWords: ["moi", "mới", "doi", "đổi", "new"],
+    forbidden: "Lệnh này dành cho trưởng thôn: liên kết là của thôn đồng chí phụ trách.",
+    noUrl: "Máy chủ chưa có địa chỉ công khai nên chưa cấp được liên kết. Đồng chí báo quản trị viên huyện/tỉnh giúp.",
+    badArgs: "Gõ /loaphat để nhận liên kết, hoặc /loaphat moi để đổi liên kết mới.",
+    exists: (village: string, since: string) =>
+      `${village} đã có liên kết bản tin (cấp lần cuối ${since}). Vì an toàn, máy chủ không giữ liên kết nên không gửi lại được.\nNếu đồng chí làm mất liên kết hoặc nghi người khác biết, gõ /loaphat moi để đổi liên kết mới (liên kết cũ ngừng hoạt động ngay).`,
+    link: (village: string, rotated: boolean, rss: string, m3u: string) =>
+      [
+        rotated ? `🔄 Đã đổi liên kết bản tin của ${village}. Liên kết cũ ngừng hoạt động ngay.` : `🔊 Liên kết bản tin riêng của ${village}:`,
+        "",
+        "• Cho ứng dụng podcast hoặc loa nhận nguồn RSS:",
+        rss,
+        "",
+        "• Cho loa hoặc máy phát nhận danh sách phát M3U:",
+        m3u,
+        "",
+        "Bản tin có ghi âm thì loa phát được; bản tin chỉ có bài đọc thì ghi rõ «Chỉ có bài đọc», đồng chí đọc trên loa.",
+        "Không chuyển liên kết này cho người ngoài. Tin nhắn này không được lưu trên máy chủ: hãy ghi lại liên kết.",
+      ].join("\n"),
+  },
   admin: {
     summary: "Cấp (hoặc đổi) liên kết bản tin riêng của một thôn cho loa thông minh và ứng dụng podcast.",
     usage: "--village <mã thôn> [--rotate] [--url <địa chỉ máy chủ>]",

@@ -80,7 +80,7 @@ const local = (url: string) => {
 const get = (path: string, init?: RequestInit) => h.app.request(path, init);
 
 beforeAll(async () => {
-  h = await createHarness();
+  h = await createHarness({ settings: { publicUrl: PUBLIC_URL } });
   h.clock.now = vnTime("2026-06-15 05:00");
   await tick(h); // the catalog and the default schedule (Monday and Thursday, 06:30 and 18:30)
   const village = await h.db.village.findUniqueOrThrow({ where: { code: "LP-01" } });
@@ -235,5 +235,48 @@ describe("a village's feed for loudspeakers and podcast apps", () => {
     const row = await h.db.villageFeed.findUniqueOrThrow({ where: { villageId } });
     expect(row.tokenHash).not.toContain(fresh);
     expect(JSON.stringify(await h.db.villageFeed.findMany())).not.toContain(token);
+  });
+
+  it("gives the village head their own village's link with /loaphat in a private chat, sent without a copy kept, and rotates it on request", async () => {
+    const head = h.web();
+    expect((await head.say(`/dangky ${await h.invite("village_head", { villageCode: "LP-03" }, "Trưởng thôn LP-03")}`))[0]!.text).toContain("Đăng ký thành công");
+    const linkOf = (text: string) => new RegExp(`${PUBLIC_URL}(/phat/[A-Za-z0-9_-]{43}/rss\\.xml)`).exec(text)?.[1];
+    const first = (await head.say("/loaphat")).at(-1)!.text;
+    expect(first).toContain("Liên kết bản tin riêng của Thôn Pả Chư Tỷ");
+    const rss = linkOf(first)!;
+    expect(first).toContain(rss.replace("rss.xml", "playlist.m3u"));
+    const feed = readPodcast(await (await get(rss)).text());
+    expect(feed.title).toBe("Bản tin phòng, chống ma túy — Thôn Pả Chư Tỷ, Lùng Phình");
+    expect(feed.items.length).toBeGreaterThan(0);
+    // Once the page has it (it asks for what comes after), the server keeps no copy of the link.
+    await head.read();
+    const token = rss.split("/")[2]!;
+    expect(JSON.stringify(await h.db.outboxMessage.findMany({ select: { payload: true } }))).not.toContain(token);
+
+    const again = (await head.say("/loaphat")).at(-1)!.text;
+    expect(again).toContain("Thôn Pả Chư Tỷ đã có liên kết bản tin");
+    expect(linkOf(again)).toBeUndefined();
+    expect((await head.say("/loaphat linh tinh")).at(-1)!.text).toBe(viFeeds.command.badArgs);
+    const rotated = (await head.say("/loaphat moi")).at(-1)!.text;
+    expect(rotated).toContain("Đã đổi liên kết bản tin của Thôn Pả Chư Tỷ");
+    const fresh = linkOf(rotated)!;
+    expect(fresh).not.toBe(rss);
+    expect((await get(rss)).status).toBe(404);
+    expect((await get(fresh)).status).toBe(200);
+    const lp03 = await h.db.village.findUniqueOrThrow({ where: { code: "LP-03" } });
+    const headRow = await h.db.staff.findFirstOrThrow({ where: { villageId: lp03.id, role: "village_head" } });
+    const feedRow = await h.db.villageFeed.findUniqueOrThrow({ where: { villageId: lp03.id } });
+    expect((await h.db.staffAudit.findMany({ where: { subject: `villagefeed:${feedRow.id}` }, orderBy: { id: "asc" } })).map((a) => [a.action, a.actorStaffId])).toEqual([
+      ["feed.issued", headRow.id],
+      ["feed.rotated", headRow.id],
+    ]);
+  });
+
+  it("refuses /loaphat to staff who are not a village head", async () => {
+    const officer = h.web();
+    expect((await officer.say(`/dangky ${await h.invite("officer", { communeCode: "LUNGPHINH" }, "Công an xã")}`))[0]!.text).toContain("Đăng ký thành công");
+    expect((await officer.say("/loaphat")).at(-1)!.text).toBe(viFeeds.command.forbidden);
+    const citizen = h.web();
+    expect((await citizen.say("/loaphat")).at(-1)!.text).not.toContain("/phat/");
   });
 });
