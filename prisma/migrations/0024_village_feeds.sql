@@ -20,3 +20,5 @@ CREATE TABLE "FeedAudio" (
 );
 
 ALTER TABLE "BulletinDelivery" ADD COLUMN "answeredByFeedId" INTEGER;
+-- A feed reads one village's deliveries: without this index every read would scan them all.
+CREATE INDEX "BulletinDelivery_villageId_idx" ON "BulletinDelivery"("villageId");
