@@ -96,6 +96,8 @@ export function feedsApp(opts: FeedsOptions): Hono {
     if (!feed) return notFound(c);
     const id = c.req.param("id") ?? "";
     if (!/^\d{1,12}$/.test(id)) return notFound(c);
+    // A link checker's HEAD (Hono routes it to the GET handler) must not count as a playback.
+    if (c.req.method === "HEAD") return c.body(null, 200, PRIVATE);
     const outcome = await recordFeedPlayback({ db: opts.db, keys: opts.keys, log: opts.log, now: opts.now }, { id: feed.feedId, villageId: feed.villageId }, Number(id));
     if (!outcome.ok) return notFound(c);
     const message = outcome.changed ? viFeeds.played(outcome.village, outcome.when) : viFeeds.playedAlready(outcome.village, outcome.when);

@@ -194,6 +194,9 @@ describe("a village's feed for loudspeakers and podcast apps", () => {
     const again = await get(local(items[2]!.confirm!), { method: "POST" });
     expect(((await again.json()) as { recorded: boolean }).recorded).toBe(false);
     expect((await h.db.bulletinDelivery.findUniqueOrThrow({ where: { id: deliveryId } })).answeredAt!.toISOString()).toBe(after.answeredAt!.toISOString());
+    // A link checker's HEAD records nothing.
+    expect((await get(local(items[1]!.confirm!), { method: "HEAD" })).status).toBe(200);
+    expect((await h.db.bulletinDelivery.findUniqueOrThrow({ where: { id: Number(items[1]!.confirm!.split("/").at(-1)) } })).status).toBe("no_head");
     // A device that can only fetch a URL confirms the evening airing with GET.
     const evening = await get(local(items[1]!.confirm!));
     expect(((await evening.json()) as { recorded: boolean }).recorded).toBe(true);
