@@ -19,6 +19,7 @@ import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
 import type { ClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
 import { consoleApp } from "./console/app.js";
+import { feedsApp } from "./feeds/app.js";
 import type { CoreSettings } from "./messaging/deps.js";
 import { defaultComplianceDeps, type ComplianceDeps } from "./compliance/service.js";
 
@@ -58,6 +59,8 @@ export interface AppOptions {
   webChat?: WebChatGuards;
   /** The staff console at /canbo/ (src/console): the core's settings (tip rules, PUBLIC_URL) and the compliance rules. */
   console?: { settings: CoreSettings; compliance?: ComplianceDeps };
+  /** Village feeds for loudspeakers and podcast apps at /phat/<token>/ (src/feeds): needs PUBLIC_URL; recordings from `media`. */
+  feeds?: { publicUrl: string };
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -99,6 +102,8 @@ export function createApp(opts: AppOptions): Hono {
     const { settings, compliance } = opts.console;
     app.route("/", consoleApp({ db: opts.db, keys: opts.keys, now: opts.now, settings, compliance: compliance ?? defaultComplianceDeps(), mediaLinks: opts.media !== undefined }));
   }
+
+  if (opts.feeds) app.route("/", feedsApp({ db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, publicUrl: opts.feeds.publicUrl, media: opts.media }));
 
   const guards = opts.webChat ?? {};
   app.route(

@@ -101,6 +101,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     demoCommuneCode: DEMO_COMMUNE_CODE,
     ...webhookOptions(config, bot?.botInfo.username),
     media: config.publicUrl ? media : undefined,
+    feeds: config.publicUrl ? { publicUrl: config.publicUrl } : undefined,
     intake,
     ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },

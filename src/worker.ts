@@ -112,6 +112,7 @@ export default {
       uploadLimits: { ...config.uploads, maxVideoBytes: D1_MAX_VIDEO_BYTES },
       ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
+      feeds: config.publicUrl ? { publicUrl: config.publicUrl } : undefined,
       // Work for a new row runs after the answer, within this invocation (waitUntil).
       ingest: createIngest({
         db: deps.db,

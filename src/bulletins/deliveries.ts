@@ -18,6 +18,36 @@ export type AnswerOutcome =
   | { ok: true; village: string; when: string; status: "broadcast" | "not_broadcast"; reason: string | null }
   | { ok: false; reason: "unknown" | "forbidden" };
 
+type Answer = { status: "broadcast" } | { status: "not_broadcast"; reason: string; reasonText?: string | null };
+
+/** The record of an answer, by a village head in chat or by the village's feed device (src/feeds). */
+function answerData(answer: Answer, now: Date, by: { staffId: number } | { feedId: number }) {
+  const who = "staffId" in by ? { answeredByStaffId: by.staffId, answeredByFeedId: null } : { answeredByStaffId: null, answeredByFeedId: by.feedId };
+  return answer.status === "broadcast"
+    ? { status: "broadcast", reason: null, reasonText: null, answeredAt: now, ...who }
+    : { status: "not_broadcast", reason: answer.reason, reasonText: answer.reasonText ?? null, answeredAt: now, ...who };
+}
+
+export type PlaybackOutcome = { ok: true; village: string; when: string; changed: boolean } | { ok: false };
+
+/**
+ * "Đã phát" from the village's own feed (a loudspeaker system or podcast app calling the item's
+ * confirmation link): the same record as the village head's button, marked as the feed's, once.
+ * A delivery already marked as broadcast stays as it is, so repeated calls change nothing. The
+ * feed is the permission: only a delivery of the feed's village that has aired can be marked.
+ */
+export async function recordFeedPlayback(deps: BulletinDeps, feed: { id: number; villageId: number }, deliveryId: number): Promise<PlaybackOutcome> {
+  const now = deps.now();
+  const delivery = await findDelivery(deps, deliveryId);
+  if (!delivery || delivery.villageId !== feed.villageId || delivery.slot.scheduledAt.getTime() > now.getTime()) return { ok: false };
+  const { count } = await deps.db.bulletinDelivery.updateMany({
+    where: { id: deliveryId, villageId: feed.villageId, status: { not: "broadcast" } },
+    data: answerData({ status: "broadcast" }, now, { feedId: feed.id }),
+  });
+  if (count === 1) deps.log.info("bulletins.answer", { deliveryId, status: "broadcast", by: "feed" });
+  return { ok: true, village: delivery.village.name, when: formatSlot(delivery.slot.scheduledAt), changed: count === 1 };
+}
+
 export async function findDelivery(deps: BulletinDeps, deliveryId: number) {
   return deps.db.bulletinDelivery.findUnique({ where: { id: deliveryId }, include: { village: true, slot: true } });
 }
@@ -30,19 +60,13 @@ export async function recordAnswer(
   deps: BulletinDeps,
   staff: StaffScope & { id: number },
   deliveryId: number,
-  answer: { status: "broadcast" } | { status: "not_broadcast"; reason: string; reasonText?: string | null },
+  answer: Answer,
 ): Promise<AnswerOutcome> {
   const delivery = await findDelivery(deps, deliveryId);
   if (!delivery) return { ok: false, reason: "unknown" };
   if (!can(staff, "bulletin.confirm", { communeId: delivery.village.communeId, villageId: delivery.villageId })) return { ok: false, reason: "forbidden" };
   const now = deps.now();
-  await deps.db.bulletinDelivery.update({
-    where: { id: deliveryId },
-    data:
-      answer.status === "broadcast"
-        ? { status: "broadcast", reason: null, reasonText: null, answeredAt: now, answeredByStaffId: staff.id }
-        : { status: "not_broadcast", reason: answer.reason, reasonText: answer.reasonText ?? null, answeredAt: now, answeredByStaffId: staff.id },
-  });
+  await deps.db.bulletinDelivery.update({ where: { id: deliveryId }, data: answerData(answer, now, { staffId: staff.id }) });
   deps.log.info("bulletins.answer", { deliveryId, status: answer.status });
   const reason = answer.status === "not_broadcast" ? (answer.reason === "other" && answer.reasonText ? answer.reasonText : reasonLabel(answer.reason)) : null;
   return { ok: true, village: delivery.village.name, when: formatSlot(delivery.slot.scheduledAt), status: answer.status, reason };

@@ -20,6 +20,7 @@ import { bulletinsCommands } from "./commands/bulletins.js";
 import { tipsCommands } from "./commands/tips.js";
 import { intakeCommands } from "./commands/intake.js";
 import { groupsCommands } from "./commands/groups.js";
+import { feedsCommands } from "./commands/feeds.js";
 import { createChannels, registerWebhooks, WebhookRegistrationError } from "../channels.js";
 import { createLogger } from "../log.js";
 import { channelName } from "../i18n/vi-zalo.js";
@@ -52,7 +53,7 @@ const webhookCommands: AdminCommand[] = [
   },
 ];
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...zaloCommands, ...webhookCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
 
 export interface AdminIo {
   out(line: string): void;

@@ -21,6 +21,7 @@ import { viZalo, viZaloMedia } from "./vi-zalo.js";
 import { viWeb } from "./vi-web.js";
 import { viConsole } from "./vi-console.js";
 import { viTransfer } from "./vi-transfer.js";
+import { viFeeds } from "./vi-feeds.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -65,6 +66,8 @@ const reference = {
   console: viConsole,
   /** Sending a tip on to another commune or to a police unit. */
   transfer: viTransfer,
+  /** Village feeds for loudspeakers and podcast apps (RSS, M3U), and their admin command. */
+  feeds: viFeeds,
 };
 
 export type Messages = Widen<typeof reference>;

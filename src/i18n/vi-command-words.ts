@@ -17,6 +17,7 @@ export const viCommandWords = {
   huybantin: ["huybantin"],
   kenhcanhbao: ["kenhcanhbao"],
   lichphat: ["lichphat"],
+  loaphat: ["loaphat"],
   lienket: ["lienket"],
   ngonngu: ["ngonngu"],
   nhanbantin: ["nhanbantin"],

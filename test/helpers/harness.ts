@@ -154,6 +154,7 @@ export async function createHarness(
     // No bot username, as before: group commands addressed to any bot are taken.
     ...webhookOptions(config),
     media,
+    feeds: { publicUrl: PUBLIC_URL },
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },

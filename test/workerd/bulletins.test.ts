@@ -6,9 +6,12 @@ import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.
 import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
 import { pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
+import { feedTokenHash, newFeedToken } from "../../src/feeds/tokens.js";
 
 const HEAD_CHAT = "7770001";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
+/** The village's feed link (issue 15), seeded as the admin command would leave it: only its keyed hash. */
+const FEED_TOKEN = newFeedToken();
 
 /** Prisma's text form of a DateTime in SQLite and D1. */
 const prismaDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -34,7 +37,8 @@ beforeAll(async () => {
       "INSERT INTO Province (code, name) VALUES ('LCA', 'Lào Cai'); " +
       "INSERT INTO Commune (code, name, searchName, provinceId, languages) VALUES ('LUNGPHINH', 'Lùng Phình', 'lung phinh', 1, 'vie,hnj'); " +
       "INSERT INTO Village (code, name, communeId) VALUES ('LP-01', 'Thôn Lùng Phình', 1); " +
-      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId, villageId) VALUES ('${pseudonym}', 'telegram', '${sealed}', 'Trưởng thôn', 'village_head', 1, 1);`,
+      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId, villageId) VALUES ('${pseudonym}', 'telegram', '${sealed}', 'Trưởng thôn', 'village_head', 1, 1);` +
+      `INSERT INTO VillageFeed (villageId, tokenHash, createdAt) VALUES (1, '${await feedTokenHash(keys, FEED_TOKEN)}', '${prismaDate(new Date())}');`,
     vars: { PSEUDONYM_KEY: keyText.pseudonym, VAULT_KEY: keyText.vault, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_WEBHOOK_SECRET: "workerd_bulletins", PUBLIC_URL: "https://phaodai.example" },
   });
   ({ persistTo } = worker);
@@ -79,5 +83,25 @@ describe("bulletins on Workers with D1", () => {
     }
     expect(slots).toEqual([{ status: "sent" }]);
     expect(d1Query<{ status: string; languages: string }>(persistTo, "SELECT status, languages FROM BulletinDelivery")).toEqual([{ status: "pending", languages: "vie" }]);
+  });
+
+  it("serves the village's feed with that airing, and its confirmation link marks it 'đã phát'", async () => {
+    const rss = await worker!.fetch(`/phat/${FEED_TOKEN}/rss.xml`);
+    expect(rss.status).toBe(200);
+    expect(rss.headers.get("content-type")).toBe("application/rss+xml; charset=utf-8");
+    const xml = await rss.text();
+    expect(xml).toContain("<title>Bản tin phòng, chống ma túy — Thôn Lùng Phình, Lùng Phình</title>");
+    // The catalog's bulletins are text: the item is marked, with no enclosure.
+    expect(xml).toContain("<title>[Chỉ có bài đọc — trưởng thôn đọc trên loa] ");
+    expect(xml).not.toContain("<enclosure");
+    const confirm = /<phaodai:daphat>https:\/\/phaodai\.example(\/phat\/[^<]+)<\/phaodai:daphat>/.exec(xml)?.[1];
+    expect(confirm).toBeDefined();
+    const res = await worker!.fetch(confirm!, { method: "POST" });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { recorded: boolean }).recorded).toBe(true);
+    expect(d1Query<{ status: string; byFeed: number | null; byStaff: number | null }>(persistTo, "SELECT status, answeredByFeedId AS byFeed, answeredByStaffId AS byStaff FROM BulletinDelivery")).toEqual([
+      { status: "broadcast", byFeed: 1, byStaff: null },
+    ]);
+    expect((await worker!.fetch(`/phat/${newFeedToken()}/rss.xml`)).status).toBe(404);
   });
 });

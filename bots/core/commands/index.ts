@@ -14,6 +14,7 @@ import huy from "./huy.js";
 import trogiup from "./trogiup.js";
 import dangky from "./dangky.js";
 import dangnhap from "./dangnhap.js";
+import loaphat from "./loaphat.js";
 import chao from "./chao.js";
 import tinbao from "./tinbao.js";
 import nhaptin from "./nhaptin.js";
@@ -69,6 +70,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   lienket,
   kenhcanhbao,
   dangnhap,
+  loaphat,
 ];
 
 const byName = new Map<string, CommandSpec>();
