@@ -18,6 +18,7 @@ import type { Choice } from "../../src/messaging/types.js";
 import type { CaseState, CloseAction } from "./case-state.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
+import { markChoices, markTimelineLine } from "./marks.js";
 
 const TIMELINE_LINES = 15;
 const TEXT_CHARS = 2000;
@@ -74,7 +75,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     if (entries.length > TIMELINE_LINES) lines.push(turn.t.case.view.timelineMore(entries.length - TIMELINE_LINES));
     lines.push(...entries.slice(-TIMELINE_LINES));
   }
-  const choices = caseChoices(turn, staff, tip);
+  const choices = [...caseChoices(turn, staff, tip), ...(await markChoices(turn, staff, tip))];
   turn.replies.push({ text: lines.join("\n"), choices: choices.length > 0 ? choices : undefined, protect: true });
 }
 
@@ -111,7 +112,7 @@ function timelineLine(t: Messages, e: TimelineEntry): string | null {
     case "deadline":
       return t.case.timeline.deadline(time);
     default:
-      return null;
+      return markTimelineLine(t, e.kind, time, who, text);
   }
 }
 

@@ -4,6 +4,7 @@ import type { FiguresState } from "./figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
 import type { IntakeState } from "./intake-state.js";
 import type { CaseState } from "./case-state.js";
+import type { MarkState } from "./marks-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -34,7 +35,8 @@ export type State =
   | FiguresState
   | BulletinState
   | IntakeState
-  | CaseState;
+  | CaseState
+  | MarkState;
 
 export const IDLE: State = { step: "idle" };
 

@@ -259,11 +259,14 @@ export interface TimelineEntry {
   to: string | null;
 }
 
+/** Duplicates and spam (src/tips/marks.ts). */
+const MARK_KINDS = ["duplicate_of", "duplicate_in", "duplicate_detail", "spam_marked", "spam_unmarked"];
+
 const TIMELINE_KINDS = ["linked", "created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline", "held", "released", "dismissed", "address_erased", "address_expired", "kept", "erased"];
 
 /** A tip's history for its officers (the caller checked scope): staff by name and role, never a citizen. */
 export async function tipTimeline(db: Db, tipId: number): Promise<TimelineEntry[]> {
-  const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: TIMELINE_KINDS } }, include: { actor: true }, orderBy: { id: "asc" } });
+  const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: [...TIMELINE_KINDS, ...MARK_KINDS] } }, include: { actor: true }, orderBy: { id: "asc" } });
   const otherIds = [...new Set(events.flatMap((e) => (e.toStaffId !== null ? [e.toStaffId] : [])))];
   const others = otherIds.length > 0 ? await db.staff.findMany({ where: { id: { in: otherIds } } }) : [];
   return events.map((e) => ({

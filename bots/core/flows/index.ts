@@ -11,9 +11,10 @@ import figures from "./figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
 import intake from "./intake.js";
+import marks from "./marks.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, marks];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {
