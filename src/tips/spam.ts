@@ -14,9 +14,11 @@ export interface SpamRules {
   forgetAfterDays: number;
 }
 
-export const spamRules: SpamRules = z
+const parsed = z
   .object({ source: z.string().min(10), holdAfter: z.number().int().min(1).max(100), forgetAfterDays: z.number().int().min(1).max(3650) })
   .parse(data);
+
+export const spamRules: SpamRules = { holdAfter: parsed.holdAfter, forgetAfterDays: parsed.forgetAfterDays };
 
 /** Pure rule: does a sender's mark in a commune hold their next tip? A mark long untouched no longer counts. */
 export function spamHolds(mark: { count: number; updatedAt: Date } | null, now: Date, rules: SpamRules = spamRules): boolean {
