@@ -18,7 +18,7 @@ export const viMarks = {
   },
 
   duplicate: {
-    ask: (caseNumber: string) => `Gõ số hiệu tin báo gốc mà tin ${caseNumber} trùng với (ví dụ HONGLOC-00012). Tin ${caseNumber} sẽ kết thúc, thông tin bổ sung của người báo tin sẽ chuyển sang tin gốc. Bấm "Hủy" nếu không đánh dấu.`,
+    ask: (caseNumber: string) => `Gõ số hiệu tin báo gốc mà tin ${caseNumber} trùng với (ví dụ HONGLOC-00012, hoặc chỉ số 12). Tin ${caseNumber} sẽ kết thúc, thông tin bổ sung của người báo tin sẽ chuyển sang tin gốc. Bấm "Hủy" nếu không đánh dấu.`,
     empty: "Số hiệu đang trống. Hãy gõ số hiệu tin báo gốc hoặc bấm \"Hủy\".",
     unknown: (typed: string) => `Xã không có tin báo số hiệu "${typed}". Hãy kiểm tra lại (số hiệu có dạng HONGLOC-00012) hoặc bấm "Hủy".`,
     otherCommune: (typed: string) => `Tin ${typed} không phải tin báo của xã. Chỉ đánh dấu trùng với tin báo của cùng xã. Gõ số hiệu khác hoặc bấm "Hủy".`,

@@ -64,14 +64,19 @@ export async function markDuplicate(deps: TipDeps, staff: StaffRef, tipId: numbe
   const { db } = deps;
   const tip = await tipFor(db, staff, tipId, true);
   if (failed(tip)) return tip;
-  const wanted = normalizeCaseNumber(typed);
-  const refuse = (reason: "unknown_case" | "other_commune" | "same_tip" | "original_closed") => ({ ok: false as const, reason, caseNumber: tip.caseNumber, typed: wanted });
-  const prefix = wanted.includes("-") ? wanted.slice(0, wanted.lastIndexOf("-")) : "";
-  if (prefix && prefix !== tip.commune.code.toUpperCase()) return refuse("other_commune");
+  const typedNumber = normalizeCaseNumber(typed);
+  const code = tip.commune.code;
+  const refuse = (reason: "unknown_case" | "other_commune" | "same_tip" | "original_closed", shown = typedNumber) => ({ ok: false as const, reason, caseNumber: tip.caseNumber, typed: shown });
+  const dash = typedNumber.lastIndexOf("-");
+  if (dash > 0 && typedNumber.slice(0, dash) !== code.toUpperCase()) return refuse("other_commune");
+  // "HONGLOC-00012", "hongloc-12" or the number alone ("12"): the commune's own tip.
+  const digits = dash > 0 ? typedNumber.slice(dash + 1) : typedNumber;
+  if (!/^\d{1,9}$/.test(digits)) return refuse("unknown_case");
+  const wanted = `${code}-${String(Number.parseInt(digits, 10)).padStart(5, "0")}`;
   const original = await db.tip.findFirst({ where: { caseNumber: wanted, communeId: tip.communeId } });
-  if (!original) return refuse("unknown_case");
+  if (!original) return refuse("unknown_case", wanted);
   if (original.id === tip.id) return refuse("same_tip");
-  if (original.hold !== null || original.erasedAt || !isOpen(original.status)) return refuse("original_closed");
+  if (original.hold !== null || original.erasedAt || !isOpen(original.status)) return refuse("original_closed", original.caseNumber);
   const result = resultBy("duplicate");
   const closed = await closeTip(deps, staff, tipId, result.status, result.id, null, "duplicate");
   if (!closed.ok) return closed.reason === "bad_result" ? { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber } : closed;

@@ -60,3 +60,9 @@ export async function countSpam(db: Db, hash: string, communeId: number, delta: 
   await db.spamMark.updateMany({ where: { hash, communeId, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
   await db.spamMark.deleteMany({ where: { hash, communeId, count: { lte: 0 } } });
 }
+
+/** Marks untouched for longer than they count (src/tips/spam.json) are deleted by the sweep. */
+export async function pruneSpamMarks(db: Db, now: Date, rules: SpamRules = spamRules): Promise<number> {
+  const { count } = await db.spamMark.deleteMany({ where: { updatedAt: { lte: new Date(now.getTime() - rules.forgetAfterDays * DAY_MS) } } });
+  return count;
+}

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { postTelegramSettled, toChat } from "../helpers/channels.js";
+import { sweep } from "../../bots/core/work/sweep.js";
 import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { markSpam, unmarkSpam } from "../../src/tips/marks.js";
 import { addressTagOf, pseudonymOf } from "../../src/crypto/pseudonym.js";
@@ -96,8 +97,10 @@ describe("duplicates and spam on Telegram", () => {
     expect(textsTo(OFFICER).at(-1)).toContain('Xã không có tin báo số hiệu "HONGLOC-99999"');
     await post(textUpdate("NAMSACH-00001", { user: OFFICER }));
     expect(textsTo(OFFICER).at(-1)).toContain("Chỉ đánh dấu trùng với tin báo của cùng xã");
-    await post(textUpdate(d!.caseNumber, { user: OFFICER }));
+    await post(textUpdate(String(ids.duplicate), { user: OFFICER }));
     expect(textsTo(OFFICER).at(-1)).toContain(`Đó chính là tin ${d!.caseNumber}`);
+    await post(textUpdate("cầu bến", { user: OFFICER }));
+    expect(textsTo(OFFICER).at(-1)).toContain("Xã không có tin báo số hiệu");
     await post(textUpdate(c!.caseNumber, { user: OFFICER }));
     expect(textsTo(OFFICER).at(-1)).toContain(`Tin gốc ${c!.caseNumber} đã kết thúc`);
     // Quay lại has no earlier step: nothing is marked.
@@ -267,5 +270,13 @@ describe("duplicates and spam on Telegram", () => {
     expect(Object.keys(row).sort()).toEqual(["communeId", "count", "hash", "id", "updatedAt"]);
     expect((row.updatedAt as Date).getTime() % 86_400_000).toBe(0);
     expect(h.logs.join("\n")).not.toContain(hashes[0]!);
+  });
+
+  it("forgets a sender's marks 180 days after the last one: the sweep deletes the row", async () => {
+    await sweep(h.deps);
+    expect(await h.db.spamMark.count()).toBe(1);
+    h.clock.advanceMinutes(181 * 24 * 60);
+    await sweep(h.deps);
+    expect(await h.db.spamMark.count()).toBe(0);
   });
 });
