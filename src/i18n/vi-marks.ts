@@ -17,6 +17,15 @@ export const viMarks = {
     spamUnmarked: (time: string, who: string) => `• ${time} — ${who} xác định không phải tin rác`,
   },
 
+  /** The same events in the staff console's timeline (src/console/tips.tsx): no time, no bullet. */
+  console: {
+    duplicateOf: (who: string, caseNumber: string) => `${who} đánh dấu trùng với ${caseNumber}`,
+    duplicateIn: (who: string, caseNumber: string) => `${who} ghi nhận tin trùng: ${caseNumber}`,
+    duplicateDetail: (text: string) => `Người báo tin của một tin trùng gửi thêm: ${text}`,
+    spamMarked: (who: string) => `${who} đánh dấu tin rác`,
+    spamUnmarked: (who: string) => `${who} xác định không phải tin rác`,
+  },
+
   duplicate: {
     ask: (caseNumber: string) => `Gõ số hiệu tin báo gốc mà tin ${caseNumber} trùng với (ví dụ HONGLOC-00012, hoặc chỉ số 12). Tin ${caseNumber} sẽ kết thúc, thông tin bổ sung của người báo tin sẽ chuyển sang tin gốc. Bấm "Hủy" nếu không đánh dấu.`,
     empty: "Số hiệu đang trống. Hãy gõ số hiệu tin báo gốc hoặc bấm \"Hủy\".",

@@ -204,6 +204,7 @@ describe("duplicates and spam on Telegram", () => {
     const fourth = await fileTip(SPAMMER, "Lại một tin linh tinh nữa.");
     expect((await tipOf(fourth.id)).hold).toBe("held");
     expect(since(mark, OFFICER).join("\n")).not.toContain("Lại một tin linh tinh nữa.");
+    expect(since(mark, OFFICER).join("\n")).toContain("Có 1 tin báo đang chờ xem xét");
     // The sender reads exactly what any tipster reads on filing, their code aside.
     const other = await fileTip(SECOND, "Có người lạ giao hàng ở ngõ 3 lúc nửa đêm.");
     expect((await tipOf(other.id)).hold).toBeNull();
