@@ -12,6 +12,7 @@ import type { MarkState } from "./marks-state.js";
 import { IDLE } from "./state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 
+/** Refused: nothing under way any more. (As bots/core/case.ts answers, which imports this file.) */
 function refuse(turn: Turn, failure: CaseFailure | { ok: false; reason: "not_spam"; caseNumber: string }): void {
   turn.state = IDLE;
   if (failure.reason === "not_found") return turn.reply(turn.t.staff.desk.tipNotFound);

@@ -2,12 +2,12 @@
 // with the original's case number and both tipsters following up by code; "Tin rác" confirmed three
 // times against one citizen, whose fourth tip is held without an alert while another's alerts;
 // "Không phải tin rác" restoring normal alerting; and the anonymity scan after it all.
-import { existsSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { ZALO_OFFICER, ZALO_TIPSTER, startFakeZaloOa, type FakeZaloOa, type ZaloUser } from "../helpers/fake-zalo-oa.js";
 import { fileZaloTip, zaloSay } from "../helpers/zalo-flow.js";
 import { pseudonymOf } from "../../src/crypto/pseudonym.js";
+import { expectSpamHashesUnjoinable, storedBlobs } from "../helpers/spam-marks.js";
 
 const SECOND: ZaloUser = { id: "4410928375610293847", userIdByApp: "7738291046628193745", displayName: "Lò Thị Xuân Zalo" };
 
@@ -117,7 +117,7 @@ describe("duplicates and spam on Zalo OA", () => {
 
   it("leaves nothing that identifies a citizen; the spam hash matches no pseudonym", async () => {
     const secrets = [ZALO_TIPSTER, SECOND].flatMap((u) => [u.id, u.userIdByApp, u.displayName]);
-    const stored = [h.dbPath, `${h.dbPath}-wal`].filter(existsSync).map((f) => readFileSync(f)).map((b) => b.toString("utf8") + b.toString("latin1"));
+    const stored = storedBlobs(h);
     const toOfficer = fake.textsTo(ZALO_OFFICER.id);
     expect(toOfficer.some((t) => t.includes("đánh dấu tin rác"))).toBe(true);
     for (const secret of secrets) {
@@ -125,15 +125,6 @@ describe("duplicates and spam on Zalo OA", () => {
       expect(h.logs.join("\n").includes(secret), `logs hold ${secret}`).toBe(false);
       for (const text of toOfficer) expect(text.includes(secret), `officers saw ${secret}`).toBe(false);
     }
-    const hashes = (await h.db.spamMark.findMany()).map((m) => m.hash);
-    expect(hashes).toHaveLength(1);
-    const joinable = [
-      ...(await h.db.conversation.findMany()).map((c) => c.pseudonym),
-      ...(await h.db.preference.findMany()).map((p) => p.pseudonym),
-      ...(await h.db.replyAddress.findMany()).map((a) => a.addressTag),
-      await pseudonymOf(h.deps.keys, "zalo", ZALO_TIPSTER.id),
-    ];
-    expect(joinable.length).toBeGreaterThan(3);
-    for (const hash of hashes) expect(joinable).not.toContain(hash);
+    expect(await expectSpamHashesUnjoinable(h, [await pseudonymOf(h.deps.keys, "zalo", ZALO_TIPSTER.id)])).toHaveLength(1);
   });
 });
