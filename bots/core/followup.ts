@@ -1,7 +1,7 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
 import { addFollowUp, findTipByReceipt, tipFiledFrom, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
 import { reopenByDetail, startLinkedTip, tipsterAddMode } from "../../src/tips/case.js";
-import { forwardDuplicateDetail } from "../../src/tips/marks.js";
+import { forwardDuplicateDetail, reopenSpamIntoHeld } from "../../src/tips/marks.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { bindSlipReplyAddress } from "../../src/tips/intake.js";
 import { attachmentFrom, holdReason } from "./tipoff.js";
@@ -47,7 +47,8 @@ async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): P
     turn.replySecret(turn.t.case.tipster.newLinked(linked.receiptCode));
     return "linked";
   }
-  const reopened = mode === "reopen" && (await reopenByDetail(turn.deps, tipId));
+  // A tip closed as spam reopens into the held queue instead (src/tips/marks.ts), in the same words to its sender.
+  const reopened = mode === "reopen" && ((await reopenSpamIntoHeld(turn.deps, tipId)) || (await reopenByDetail(turn.deps, tipId)));
   const outcome = await addFollowUp(turn.deps, tipId, content, turn.incoming.chat.tag);
   return reopened && outcome === "saved" ? "reopened" : outcome;
 }

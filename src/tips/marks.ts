@@ -14,7 +14,8 @@ import { citizenBlock } from "./citizen-text.js";
 import { isOpen } from "./status.js";
 import { resultBy } from "./results.js";
 import { closeTip, reopenTip, staffLabel, type CaseFailure } from "./case.js";
-import { alertTargets, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
+import { alertTargets, notifyHeldSummary, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
+import { detailReopens, verificationDue } from "./deadlines.js";
 import { countSpam, spamHashOf } from "./spam.js";
 
 const DETAIL_CHARS = 2000;
@@ -185,4 +186,33 @@ export async function unmarkSpam(deps: TipDeps, staff: StaffRef, tipId: number):
   if (hash) await countSpam(db, hash, tip.communeId, -1, now);
   const reopened = !isOpen(tip.status) && tip.result === resultBy("spam").id && (await reopenTip(deps, staff, tipId, viMarks.spam.reopenReason)).ok;
   return { ok: true, caseNumber: tip.caseNumber, reopened };
+}
+
+const ADDRESS_DAYS = 180;
+const DAY_MS = 86_400_000;
+
+/**
+ * A detail on a tip closed as spam, within the period in which a detail reopens a tip: it reopens
+ * into the held queue (reviewed there, no alert of its own), so a sender's old spam cannot bypass the
+ * hold; the sender reads what any tipster reads when a detail reopens a tip. False: not such a tip.
+ */
+export async function reopenSpamIntoHeld(deps: TipDeps, tipId: number): Promise<boolean> {
+  const { db } = deps;
+  const now = deps.now();
+  const tip = await findTip(db, tipId);
+  if (!tip || tip.erasedAt || isOpen(tip.status) || tip.result !== resultBy("spam").id || !detailReopens(tip.closedAt, now)) return false;
+  if (!(await spamState(db, tipId)).marked) return false;
+  const moved = await db.tip.updateMany({
+    where: { id: tipId, status: tip.status, hold: null },
+    data: { status: "verifying", closedAt: null, result: null, hold: "held", dueAt: tip.dueAt && tip.dueAt > now ? tip.dueAt : verificationDue(now), reminderLevel: 0 },
+  });
+  if (moved.count !== 1) return false;
+  await db.tipEvent.create({ data: { tipId, kind: "reopened_detail", fromStatus: tip.status, toStatus: "verifying", createdAt: now } });
+  await db.tipEvent.create({ data: { tipId, kind: "held", createdAt: now } });
+  // As any reopened tip: its reply address lives as long as a new one's.
+  const address = await db.replyAddress.findUnique({ where: { tipId } });
+  const until = new Date(tip.createdAt.getTime() + ADDRESS_DAYS * DAY_MS);
+  if (address && address.expiresAt < until) await db.replyAddress.update({ where: { tipId }, data: { expiresAt: until } });
+  await notifyHeldSummary(deps, tip.commune);
+  return true;
 }

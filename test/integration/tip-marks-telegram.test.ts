@@ -177,10 +177,12 @@ describe("duplicates and spam on Telegram", () => {
 
   it("holds a citizen's fourth tip after three were marked spam, while another citizen's still alerts", async () => {
     const spamIds: number[] = [];
+    const spamCodes: string[] = [];
     for (const n of [1, 2, 3]) {
       h.clock.advanceMinutes(61); // apart, so no flood limit is what holds anything
-      const { id } = await fileTip(SPAMMER, `Tin linh tinh số ${n}, không có gì.`);
+      const { id, replies } = await fileTip(SPAMMER, `Tin linh tinh số ${n}, không có gì.`);
       spamIds.push(id);
+      spamCodes.push(codeIn(replies.join("\n")));
       if (n === 1) {
         // The confirmation: typing is asked again, Hủy changes nothing.
         await post(callbackUpdate(`tmk:${id}:s`, { user: OFFICER }));
@@ -216,6 +218,18 @@ describe("duplicates and spam on Telegram", () => {
     expect(textsTo(OFFICER).at(-1)).toContain((await tipOf(fourth.id)).caseNumber);
     // Another citizen's marks are their own: this one is not held.
     expect((await tipOf(other.id)).hold).toBeNull();
+
+    // A detail on an old spam tip reopens it into the held queue, not with an alert, in the usual words.
+    const before = fake.calls.length;
+    await post(textUpdate("/theodoi", { user: SPAMMER }));
+    await post(textUpdate(spamCodes[1]!, { user: SPAMMER }));
+    await post(callbackUpdate("f:add", { user: SPAMMER }));
+    await post(textUpdate("Tin linh tinh bổ sung.", { user: SPAMMER }));
+    expect(textsTo(SPAMMER).at(-1)).toBe(viCase.tipster.reopenedByDetail);
+    await post(callbackUpdate("f:done", { user: SPAMMER }));
+    expect(await tipOf(spamIds[1]!)).toMatchObject({ status: "verifying", hold: "held", result: null });
+    expect(since(before, OFFICER).join("\n")).not.toContain("Tin linh tinh bổ sung.");
+    expect(since(before, OFFICER).join("\n")).not.toContain("được mở lại");
   });
 
   it("undoes a mark with Không phải tin rác: counted down, reopened, audited; the next tip alerts again", async () => {
