@@ -181,8 +181,15 @@ export async function unmarkSpam(deps: TipDeps, staff: StaffRef, tipId: number):
   const state = await spamState(db, tipId);
   const now = deps.now();
   const hash = state.counted ? await senderHash(deps, tip) : null;
+  const mark = await db.tipEvent.findFirst({ where: { tipId, kind: "spam_marked" }, orderBy: { id: "desc" } });
   // On the timeline with the officer's name: the audit of every mark and unmark.
-  await db.tipEvent.create({ data: { tipId, kind: "spam_unmarked", actorStaffId: staff.id, text: hash ? "counted" : null, createdAt: now } });
+  const event = await db.tipEvent.create({ data: { tipId, kind: "spam_unmarked", actorStaffId: staff.id, text: hash ? "counted" : null, createdAt: now } });
+  // Pressed twice at once: only the first unmark after the mark counts down; the other is taken back.
+  const first = await db.tipEvent.findFirst({ where: { tipId, kind: "spam_unmarked", id: { gt: mark?.id ?? 0 } }, orderBy: { id: "asc" } });
+  if (first?.id !== event.id) {
+    await db.tipEvent.delete({ where: { id: event.id } });
+    return { ok: false, reason: "not_spam", caseNumber: tip.caseNumber };
+  }
   if (hash) await countSpam(db, hash, tip.communeId, -1, now);
   const reopened = !isOpen(tip.status) && tip.result === resultBy("spam").id && (await reopenTip(deps, staff, tipId, viMarks.spam.reopenReason)).ok;
   return { ok: true, caseNumber: tip.caseNumber, reopened };

@@ -251,6 +251,14 @@ describe("duplicates and spam on Telegram", () => {
     expect(textsTo(OFFICER).at(-1)).toContain("không mang dấu tin rác");
     expect(await h.db.spamMark.findMany()).toEqual([expect.objectContaining({ count: 2 })]);
 
+    // Two officers' presses at once on another mark: counted down once.
+    const second = (await h.db.tipEvent.findMany({ where: { kind: "spam_marked" }, orderBy: { id: "asc" } }))[2]!.tipId;
+    const officer = await h.db.staff.findUniqueOrThrow({ where: { id: staffIds.ca_ba } });
+    const both = await Promise.all([unmarkSpam(h.deps, officer, second), unmarkSpam(h.deps, officer, second)]);
+    expect(both.filter((r) => r.ok)).toHaveLength(1);
+    expect(await h.db.spamMark.findMany()).toEqual([expect.objectContaining({ count: 1 })]);
+    expect(await h.db.tipEvent.count({ where: { tipId: second, kind: "spam_unmarked" } })).toBe(1);
+
     h.clock.advanceMinutes(61);
     const mark = fake.calls.length;
     const fifth = await fileTip(SPAMMER, "Xe tải lạ đỗ ở đầu bản lúc 2 giờ sáng.");
