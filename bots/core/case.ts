@@ -27,6 +27,7 @@ function transferChoice(turn: Turn, staff: StaffRow, tip: { id: number; status: 
   const mayGo = isOpen(tip.status) && transferKinds(staff, tipScopeTarget(tip)).length > 0;
   return mayGo ? [{ label: turn.t.transfer.buttons.transfer, data: tipTransfer.pack(tip.id) }] : [];
 }
+import { markChoices, markTimelineLine } from "./marks.js";
 
 const TIMELINE_LINES = 15;
 const TEXT_CHARS = 2000;
@@ -87,7 +88,7 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     if (entries.length > TIMELINE_LINES) lines.push(turn.t.case.view.timelineMore(entries.length - TIMELINE_LINES));
     lines.push(...entries.slice(-TIMELINE_LINES));
   }
-  const choices = caseChoices(turn, staff, tip);
+  const choices = [...caseChoices(turn, staff, tip), ...(await markChoices(turn, staff, tip))];
   turn.replies.push({ text: lines.join("\n"), choices: choices.length > 0 ? choices : undefined, protect: true });
 }
 
@@ -126,7 +127,7 @@ function timelineLine(t: Messages, e: TimelineEntry): string | null {
     case "transferred":
       return t.transfer.timeline(time, who, e.to ?? "", text);
     default:
-      return null;
+      return markTimelineLine(t, e.kind, time, who, text);
   }
 }
 

@@ -1,6 +1,7 @@
 // Follow-up with a receipt code: read status and questions, add details or answer, from any channel.
 import { addFollowUp, findTipByReceipt, tipFiledFrom, tipsterView, type FollowUpContent } from "../../src/tips/service.js";
 import { reopenByDetail, startLinkedTip, tipsterAddMode } from "../../src/tips/case.js";
+import { forwardDuplicateDetail, reopenSpamIntoHeld } from "../../src/tips/marks.js";
 import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
 import { bindSlipReplyAddress } from "../../src/tips/intake.js";
 import { attachmentFrom, holdReason } from "./tipoff.js";
@@ -30,7 +31,10 @@ const mayAdd = async (turn: Turn, tipId: number) => (await tipsterAddMode(turn.d
  * A detail from the tipster. On a closed tip within the period it first reopens the tip for review;
  * closed longer ago, its words start a new tip linked to the old one, with a new receipt code.
  */
-async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened" | "linked" | "text_first"> {
+async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): Promise<"saved" | "closed" | "reopened" | "linked" | "text_first" | "forwarded" | "text_only"> {
+  // A duplicate's detail goes to its open original's officers (src/tips/marks.ts).
+  const forwarded = await forwardDuplicateDetail(turn.deps, tipId, content);
+  if (forwarded) return forwarded;
   const mode = await tipsterAddMode(turn.deps.db, tipId, turn.now());
   if (mode === "no") return "closed";
   if (mode === "new") {
@@ -43,7 +47,8 @@ async function addDetail(turn: Turn, tipId: number, content: FollowUpContent): P
     turn.replySecret(turn.t.case.tipster.newLinked(linked.receiptCode));
     return "linked";
   }
-  const reopened = mode === "reopen" && (await reopenByDetail(turn.deps, tipId));
+  // A tip closed as spam reopens into the held queue instead (src/tips/marks.ts), in the same words to its sender.
+  const reopened = mode === "reopen" && ((await reopenSpamIntoHeld(turn.deps, tipId)) || (await reopenByDetail(turn.deps, tipId)));
   const outcome = await addFollowUp(turn.deps, tipId, content, turn.incoming.chat.tag);
   return reopened && outcome === "saved" ? "reopened" : outcome;
 }
@@ -167,6 +172,10 @@ export async function continueFollowUp(turn: Turn, tipId: number, adding: boolea
   }
   if (outcome === "text_first") {
     turn.reply(turn.t.case.tipster.newLinkedTextFirst, doneRow);
+    return;
+  }
+  if (outcome === "forwarded" || outcome === "text_only") {
+    turn.reply(outcome === "forwarded" ? turn.t.marks.tipster.forwarded : turn.t.marks.tipster.textOnly, doneRow);
     return;
   }
   turn.reply(outcome === "saved" ? turn.t.citizen.followUp.additionSaved : turn.t.citizen.followUp.askAddition, doneRow);

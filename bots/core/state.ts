@@ -5,6 +5,7 @@ import type { BulletinState } from "./bulletin-state.js";
 import type { IntakeState } from "./intake-state.js";
 import type { CaseState } from "./case-state.js";
 import type { TransferState } from "./transfer-state.js";
+import type { MarkState } from "./marks-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -36,7 +37,8 @@ export type State =
   | BulletinState
   | IntakeState
   | CaseState
-  | TransferState;
+  | TransferState
+  | MarkState;
 
 export const IDLE: State = { step: "idle" };
 

@@ -24,6 +24,7 @@ import { vi } from "../i18n/vi.js";
 import { viStaff } from "../i18n/vi-staff.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { viTransfer } from "../i18n/vi-transfer.js";
+import { viMarks } from "../i18n/vi-marks.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT, tipPath } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
@@ -166,6 +167,12 @@ const EVENT_TEXT: Record<string, (e: TimelineEntry, actor: string) => string> = 
   deadline: () => t.event.deadline,
   linked: (e) => t.event.linked(e.text ?? ""),
   transferred: (e, actor) => viTransfer.consoleEvent(actor, e.to ?? "", e.text ?? ""),
+  // Duplicates and spam (src/tips/marks.ts).
+  duplicate_of: (e, actor) => viMarks.console.duplicateOf(actor, e.text ?? ""),
+  duplicate_in: (e, actor) => viMarks.console.duplicateIn(actor, e.text ?? ""),
+  duplicate_detail: (e) => viMarks.console.duplicateDetail(e.text ?? ""),
+  spam_marked: (_e, actor) => viMarks.console.spamMarked(actor),
+  spam_unmarked: (_e, actor) => viMarks.console.spamUnmarked(actor),
 };
 
 function eventText(e: TimelineEntry): string {

@@ -12,6 +12,7 @@ import { viCompliance } from "./vi-compliance.js";
 import { viData } from "./vi-data.js";
 import { viGroups } from "./vi-groups.js";
 import { viIntake } from "./vi-intake.js";
+import { viMarks } from "./vi-marks.js";
 import { viMedia } from "./vi-media.js";
 import { viPosters } from "./vi-posters.js";
 import { viStaff } from "./vi-staff.js";
@@ -45,6 +46,8 @@ const reference = {
   staff: { ...viStaff, groups: viGroups, media: viMedia },
   /** A tip's life after it is taken: officer, notes, timeline, closing with a result, reopening, deadlines. */
   case: viCase,
+  /** Duplicates and spam on a tip: marking, undoing, and where a duplicate's details go. */
+  marks: viMarks,
   bulletins: viBulletins,
   compliance: viCompliance,
   /** The Zalo adapters, staff accounts on several messengers, files and letter-keyed choices on Zalo. */

@@ -77,10 +77,10 @@ export const viStaff = {
     /** One alert per commune per window during a flood, instead of one per tip. */
     summary: (count: number, commune: string) =>
       [
-        `⏸️ Có ${count} tin báo đang chờ xem xét do gửi dồn dập (xã ${commune}).`,
+        `⏸️ Có ${count} tin báo đang chờ xem xét do gửi dồn dập hoặc từ người đã gửi nhiều tin rác (xã ${commune}).`,
         "Các tin này đã được nhận và lưu, nhưng chưa gửi cảnh báo từng tin để tránh làm ngập kênh. Gõ /tinbao giu để xem và chuyển vào danh sách hoặc bỏ qua.",
       ].join("\n"),
-    listTitle: (count: number) => `⏸️ ${count} tin báo đang chờ xem xét (gửi dồn dập):`,
+    listTitle: (count: number) => `⏸️ ${count} tin báo đang chờ xem xét (gửi dồn dập, hoặc từ người đã gửi nhiều tin rác):`,
     listEmpty: "Không có tin báo nào đang chờ xem xét.",
     listLine: (caseNumber: string, time: string, category: string, village: string, text: string) => `• ${caseNumber} — ${time} — ${category} — ${village}: ${text}`,
     listMore: (count: number) => `… và ${count} tin khác.`,

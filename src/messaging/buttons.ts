@@ -131,6 +131,13 @@ export const heldConfirm = codec("hq", { decision: codes({ release: "ry", dismis
 /** /nhomcanhbao: a commune's alert groups, "remove?" and "yes, remove". */
 export const alertGroup = codec("ag", { kind: codes({ list: "l", ask: "r", remove: "y" }), id });
 
+// ---- Duplicates and spam on a tip (src/tips/marks.ts) --------------------------------------------
+
+/** "Trùng tin", "Tin rác", "Không phải tin rác" under a tip's view (the domain checks scope and status). */
+export const tipMark = codec("tmk", { tipId: id, mark: codes({ duplicate: "d", spam: "s", notSpam: "n" }) });
+/** The confirmation of a spam mark or its undoing, read by its flow (bots/core/flows/marks.ts). */
+export const tipMarkConfirm = codec("tmy");
+
 // ---- An officer entering a tip that did not come by chat (/nhaptin) ---------------------------
 
 /** A source's id (src/tips/sources.json); the flow checks it is one an officer enters. */
@@ -184,6 +191,7 @@ export const buttonCodecs = [
   followUp, tipReply,
   tipAction, tipView, tipAssign, tipResult, tipCloseSkip, alertChannel, reminder, heldList, heldAsk, heldConfirm, alertGroup,
   intakeSource, intakeSlip, intakeConfirm,
+  tipMark, tipMarkConfirm,
   figures, figuresVillage,
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,

@@ -13,7 +13,7 @@ import { tipView } from "../messaging/buttons.js";
 import type { OutgoingMessage } from "../messaging/types.js";
 import { actionAllowed, isOpen, type CaseAction } from "./status.js";
 import { deadlineReminderDue, deadlineRules, detailReopens, extendedDue, verificationDue } from "./deadlines.js";
-import { resultLabel, resultsFor } from "./results.js";
+import { resultFits, resultLabel, resultsFor, type ResultBy } from "./results.js";
 import { alertTargets, applyTipAction, createTip, notifyOfficers, type StaffRef, type TipDeps } from "./service.js";
 import type { Channel } from "../messaging/types.js";
 import { transferRoutes } from "./transfer-labels.js";
@@ -124,11 +124,13 @@ export async function closeTip(
   action: "done" | "unfounded",
   resultId: string,
   note: string | null,
+  /** Duplicate or spam (src/tips/marks.ts): their own result, not one from the list. */
+  by?: ResultBy,
 ): Promise<{ ok: true; caseNumber: string; status: string; result: string } | CaseFailure | { ok: false; reason: "bad_result" }> {
   const { db } = deps;
   const tip = await tipFor(db, staff, tipId, "tip.handle", action);
   if (failed(tip)) return tip;
-  if (!resultsFor(action).some((r) => r.id === resultId)) return { ok: false, reason: "bad_result" };
+  if (!resultFits(action, resultId, by)) return { ok: false, reason: "bad_result" };
   const outcome = await applyTipAction(deps, staff, tipId, action);
   if (!outcome.ok) return outcome;
   const now = deps.now();
@@ -260,11 +262,14 @@ export interface TimelineEntry {
   to: string | null;
 }
 
+/** Duplicates and spam (src/tips/marks.ts). */
+const MARK_KINDS = ["duplicate_of", "duplicate_in", "duplicate_detail", "spam_marked", "spam_unmarked"];
+
 const TIMELINE_KINDS = ["linked", "created", "status", "note", "question", "followup", "assigned", "extended", "reopened", "reopened_detail", "result", "escalated", "deadline", "held", "released", "dismissed", "address_erased", "address_expired", "kept", "erased", "transferred"];
 
 /** A tip's history for its officers (the caller checked scope): staff by name and role, never a citizen. */
 export async function tipTimeline(db: Db, tipId: number): Promise<TimelineEntry[]> {
-  const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: TIMELINE_KINDS } }, include: { actor: true }, orderBy: { id: "asc" } });
+  const events = await db.tipEvent.findMany({ where: { tipId, kind: { in: [...TIMELINE_KINDS, ...MARK_KINDS] } }, include: { actor: true }, orderBy: { id: "asc" } });
   const otherIds = [...new Set(events.flatMap((e) => (e.toStaffId !== null ? [e.toStaffId] : [])))];
   const others = otherIds.length > 0 ? await db.staff.findMany({ where: { id: { in: otherIds } } }) : [];
   const routes = events.some((e) => e.kind === "transferred") ? await transferRoutes(db, tipId) : new Map<number, string>();
@@ -313,7 +318,7 @@ export async function startLinkedTip(
   const created = await createTip(deps, { communeId: old.communeId, villageId: old.villageId, category: old.category, text: input.text, channel: input.channel, attachments: [], replyTo: input.replyTo, conversationTag: input.conversationTag, hold: input.hold });
   await deps.db.tip.update({ where: { id: created.tipId }, data: { previousTipId: old.id } });
   await deps.db.tipEvent.create({ data: { tipId: created.tipId, kind: "linked", text: old.caseNumber, createdAt: deps.now() } });
-  if (!input.hold) {
+  if (!created.held) {
     await notifyOfficers(deps, old.communeId, { text: viCase.view.previousTip(old.caseNumber), choices: [[{ label: viCase.buttons.open(old.caseNumber), data: tipView.pack(old.id) }]], threadKey: threadKey(created.tipId), protect: true });
   }
   return { tipId: created.tipId, receiptCode: created.receiptCode };

@@ -18,6 +18,7 @@ import { claimUploads } from "../media/uploads.js";
 import type { Logger } from "../log.js";
 import { activeGroupTargets, staffTarget, staffTargets } from "../staff/targets.js";
 import { countHits, recordHit } from "./limits.js";
+import { senderHeldForSpam } from "./spam.js";
 import { tipAction, tipReply, tipView } from "../messaging/buttons.js";
 import { viCase } from "../i18n/vi-case.js";
 
@@ -154,10 +155,12 @@ export async function createTip(
     /** A tip-box slip's receipt hash (src/tips/slips.ts): the code is the slip's, and none is returned. */
     receiptHash?: string;
   },
-): Promise<{ tipId: number; caseNumber: string; receiptCode: string }> {
+): Promise<{ tipId: number; caseNumber: string; receiptCode: string; held: boolean }> {
   const { db, keys } = deps;
   const now = deps.now();
   const commune = await db.commune.findUniqueOrThrow({ where: { id: input.communeId } });
+  // A sender with several tips marked spam here (src/tips/spam.ts): held for review, told nothing different.
+  const held = input.hold === true || (input.replyTo !== null && (await senderHeldForSpam(db, keys, commune.id, input.replyTo.sealed, now)));
   const village = input.villageId ? await db.village.findUnique({ where: { id: input.villageId } }) : null;
   const receiptCode = input.receiptHash ? "" : newReceiptCode();
   const hash = input.receiptHash ?? (await receiptHash(keys, receiptCode));
@@ -172,7 +175,7 @@ export async function createTip(
       channel: input.channel,
       createdAt: now,
       lastAlertAt: now,
-      hold: input.hold ? "held" : null,
+      hold: held ? "held" : null,
       ...(input.source ? { source: input.source } : {}),
     },
   });
@@ -205,14 +208,14 @@ export async function createTip(
   }
   await db.tipEvent.create({ data: { tipId: created.id, kind: "created", toStatus: "new", actorStaffId: input.enteredByStaffId ?? null, createdAt: now } });
 
-  if (input.hold) {
+  if (held) {
     // Accepted, never refused: it waits for an officer's review, and the commune hears of the flood once.
     await db.tipEvent.create({ data: { tipId: created.id, kind: "held", createdAt: now } });
     await notifyHeldSummary(deps, commune);
   } else {
     await sendNewTipAlert(deps, { id: created.id, caseNumber, category: input.category, text: input.text, createdAt: now, source: input.source }, commune, village, input.attachments.map((a) => a.kind), attachments);
   }
-  return { tipId: created.id, caseNumber, receiptCode };
+  return { tipId: created.id, caseNumber, receiptCode, held };
 }
 
 /** The "new tip" alert and its attachments, to the commune's alert targets (on filing, or on release from the held queue). */

@@ -4,14 +4,14 @@
 // Every codec is either declared there or read by a flow, so a new kind cannot go unrouted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
-import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCloseSkip, tipCommune, tipConfirm, tipMedia, tipResult, tipVillage } from "../../src/messaging/buttons.js";
+import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCloseSkip, tipCommune, tipConfirm, tipMedia, tipMarkConfirm, tipResult, tipVillage } from "../../src/messaging/buttons.js";
 import { transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 
 /** Read only inside their flows (tip-off, follow-up, figures form), so not declared globally. */
-const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location, followUp, figures, figuresVillage, intakeSource, intakeSlip, intakeConfirm, tipResult, tipCloseSkip];
+const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location, followUp, figures, figuresVillage, intakeSource, intakeSlip, intakeConfirm, tipResult, tipCloseSkip, tipMarkConfirm];
 /** The transfer flow's own choices (bots/core/transfer.ts). */
 FLOW_CODECS.push(transferKind, transferCommune, transferUnit, transferConfirm);
 
@@ -28,7 +28,7 @@ async function press(client: WebClient, data: string) {
 }
 
 const staffData = () => [
-  `t:${tipId}:take`, `l:${tipId}`, `t:${tipId}:note`, `t:${tipId}:assign`, `tas:${tipId}:1`, "ag:l:1", "ac:primary", "hq:list", "hq:r:5", "hq:ry:5",
+  `t:${tipId}:take`, `l:${tipId}`, `t:${tipId}:note`, `t:${tipId}:assign`, `tas:${tipId}:1`, `tmk:${tipId}:s`, "ag:l:1", "ac:primary", "hq:list", "hq:r:5", "hq:ry:5",
   "bp:1", "bn:1", "br:1:other", "tl:done", "tlist", "tr:1:hmn", "ts:1:hmn", "ta:1", "tx:1",
   `ttr:${tipId}`,
 ];

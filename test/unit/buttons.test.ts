@@ -45,6 +45,10 @@ const cases: Case[] = [
   c(b.tipAssign, `tas:5:${MAX}`, { tipId: 5, staffId: MAX }),
   c(b.tipResult, "trs:administrative", "administrative"),
   c(b.tipCloseSkip, "tsk", true),
+  c(b.tipMark, "tmk:5:d", { tipId: 5, mark: "duplicate" }),
+  c(b.tipMark, "tmk:5:s", { tipId: 5, mark: "spam" }),
+  c(b.tipMark, `tmk:${MAX}:n`, { tipId: MAX, mark: "notSpam" }),
+  c(b.tipMarkConfirm, "tmy", true),
   c(b.alertChannel, "ac:primary", "primary"),
   c(b.alertChannel, "ac:4", 4),
   c(b.reminder, "zr:ok", "ok"),
@@ -148,6 +152,7 @@ describe("button codecs", () => {
     "ag:", "ag:x:1", "ag:l", "ag:l:1:2", "ac:secondary", "ac:", "t:1", "t:1:take:2", "t:1:", "t::take", "t:1:tá", "l:1:2", "r:",
     "k:", "k:Selling", "k:a-b", "v:None", "sl:1:hm", "sl:1:hmnx", "sl:1", "bl:vi", "bl:HMN", "bls:1", "blo:", "tlist:1", "tl:", "tl:al", "tl:doné",
     "tas:1", "tas:1:2:3", "trs:", "trs:A", "trs:" + "x".repeat(25), "tsk:1",
+    "tmk:5", "tmk:5:x", "tmk:5:spam", "tmk:0:d", "tmk:5:d:1", "tmy:1",
     "br:1:a", "br:1:" + "x".repeat(17), "br:1:Speaker", "tr:1:hmn:2", "ts:1", "ta:", "tx:1:2",
     "😀", "t:1:take\n", "x".repeat(100_000),
   ])("refuses %j", (data) => {

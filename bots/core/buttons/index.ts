@@ -4,7 +4,7 @@
 import type { Button } from "../registry.js";
 import type { Turn } from "../turn.js";
 import { mainMenu, navigation } from "./navigation.js";
-import { tipActionButton, tipAssignButton, tipReplyButton, tipViewButton } from "./tips.js";
+import { tipActionButton, tipAssignButton, tipMarkButton, tipReplyButton, tipViewButton } from "./tips.js";
 import { alertChannelButton, alertGroupButton, reminderButton } from "./staff-accounts.js";
 import { heldAskButton, heldConfirmButton, heldListButton } from "./held.js";
 import { tipTransferButton } from "./transfer.js";
@@ -18,6 +18,7 @@ export const BUTTONS: readonly Button[] = [
   navigation, mainMenu,
   tipActionButton, tipViewButton, tipReplyButton, tipAssignButton,
   tipTransferButton,
+  tipMarkButton,
   alertGroupButton, alertChannelButton, reminderButton,
   heldListButton, heldAskButton, heldConfirmButton,
   subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton,

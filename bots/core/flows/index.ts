@@ -12,9 +12,10 @@ import followup from "./followup.js";
 import tipoff from "./tipoff.js";
 import intake from "./intake.js";
 import transfer from "./transfer.js";
+import marks from "./marks.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, transfer];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, transfer, marks];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {

@@ -5,6 +5,7 @@ import { enqueue } from "../../../src/outbox/outbox.js";
 import { escalateStaleTips, expireReplyAddresses } from "../../../src/tips/service.js";
 import { remindDeadlines } from "../../../src/tips/case.js";
 import { pruneHits } from "../../../src/tips/limits.js";
+import { pruneSpamMarks } from "../../../src/tips/spam.js";
 import { requeueStaleClaims } from "./process.js";
 import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../../../src/compliance/reminders.js";
 import type { Channel } from "../../../src/messaging/types.js";
@@ -54,6 +55,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["drafts", () => expireDrafts(deps)],
     ["addresses", () => expireReplyAddresses(deps.db, now)],
     ["rate_hits", () => pruneHits(deps.db, new Date(now.getTime() - DAY_MS))],
+    ["spam_marks", () => pruneSpamMarks(deps.db, now)],
     ["staff_reminders", () => remindWindowedStaff(deps)],
     ["parked", () => expireParked(deps.db, now)],
     ["window_state", () => pruneWindowState(deps.db, now)],
