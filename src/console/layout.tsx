@@ -54,11 +54,16 @@ export async function sendPage(c: Context, node: { toString(): string | Promise<
 }
 
 /** A short page that says one thing (errors, signed out). */
-export function Message(props: { title: string; text: string; staff?: StaffScope | null; kind?: "note" | "err" | "ok" }) {
+export function Message(props: { title: string; text: string; staff?: StaffScope | null; kind?: "note" | "err" | "ok"; back?: { href: string; label: string } }) {
   return (
     <Layout title={props.title} staff={props.staff}>
       <h1>{props.title}</h1>
       <p class={props.kind ?? "note"}>{props.text}</p>
+      {props.back ? (
+        <p>
+          <a href={props.back.href}>{props.back.label}</a>
+        </p>
+      ) : null}
     </Layout>
   );
 }

@@ -39,6 +39,9 @@ td,th{text-align:left;padding:.3rem .25rem;border-bottom:1px solid #eee;vertical
 .field label{display:block;margin-bottom:.3rem}
 .field input{width:100%;padding:.45rem;border:1px solid #bbb;border-radius:.35rem;min-height:2.5rem}
 .field.bad input,.field.bad select{border-color:#b71c1c}
+fieldset{border:0;padding:0;margin:0 0 .5rem}
+label.choice{display:block;padding:.35rem 0}
+.field input,.card input[name]:not([type]){width:100%}
 textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-radius:.35rem}
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
 `;

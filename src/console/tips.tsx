@@ -15,6 +15,7 @@ import { mayOnTip } from "../tips/scope.js";
 import { closeTip, officerOf, resultLabel, resultsFor, tipTimeline, type TimelineEntry } from "../tips/case.js";
 import { isOverdue, overdueDays } from "../tips/deadlines.js";
 import { CaseForms, caseFlash, caseRoutes } from "./tip-case.js";
+import { MoveForms, moveFlash, moveRoutes } from "./tip-moves.js";
 import { findVillageInCommune, listVillages } from "../places/search.js";
 import { openUploadForStaff } from "../media/uploads.js";
 import { sealMediaLink } from "../media/links.js";
@@ -200,6 +201,8 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
   const handles = mayOnTip(staff, "tip.handle", tip);
   const actions = handles ? TIP_ACTIONS.filter((x) => nextStatus(tip.status, x.action) !== null) : [];
   const caseForms = await CaseForms({ opts, staff, tip });
+  const moveForms = await MoveForms({ opts, staff, tip });
+  const moved = moveFlash(flash, tip);
   return (
     <Layout title={tip.caseNumber} staff={staff}>
       <p>
@@ -211,6 +214,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
       {flash === "ok" ? <p class="ok">{t.tip.done(statusLabel(tip.status))}</p> : null}
       {flash === "refused" ? <p class="err">{t.tip.refused(statusLabel(tip.status))}</p> : null}
       {caseMessage ? <p class={caseMessage.ok ? "ok" : "err"}>{caseMessage.text}</p> : null}
+      {moved ? <p class="ok">{moved}</p> : null}
       <div class="card">
         <dl>
           <dt>{t.tip.category}</dt>
@@ -249,7 +253,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
       </section>
       <section>
         <h2>{t.tip.actions}</h2>
-        {actions.length === 0 && !caseForms ? (
+        {actions.length === 0 && !caseForms && !moveForms ? (
           <p class="meta">{t.tip.noActions}</p>
         ) : (
           <div class="actions">
@@ -286,6 +290,7 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
           </div>
         )}
         {caseForms}
+        {moveForms}
       </section>
       <section>
         <h2>{t.tip.attachments}</h2>
@@ -370,6 +375,7 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   });
 
   caseRoutes(root, opts);
+  moveRoutes(root, opts);
 
   // A web chat picture of a tip: the same scope check as the web chat's own file route.
   root.get("/tep/:id", async (c) => {

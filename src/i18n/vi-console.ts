@@ -55,6 +55,7 @@ export const viConsole = {
   },
   tip: {
     back: "← Danh sách tin báo",
+    backToTip: "← Quay lại tin báo",
     status: "Trạng thái",
     category: "Loại tin",
     place: "Nơi",
@@ -80,6 +81,24 @@ export const viConsole = {
     notFound: "Không tìm thấy tin báo này trong xã của đồng chí.",
     done: (status: string) => `Đã cập nhật: ${status}.`,
     refused: (status: string) => `Không làm được việc này: tin báo đang ở trạng thái "${status}" (có thể cán bộ khác vừa xử lý). Hãy xem lại.`,
+  },
+  /** Transfer and marks on a tip's page (src/console/tip-moves.tsx); outcomes and refusals use the chat's words. */
+  moves: {
+    toCommune: "Chuyển sang xã/phường khác trong tỉnh",
+    communeQuery: "Tên hoặc mã xã/phường nhận tin (có hoặc không dấu)",
+    search: "Tìm xã",
+    transferTitle: (caseNumber: string) => `Chuyển tin báo ${caseNumber} sang xã/phường khác`,
+    pickCommune: "Xã/phường nhận tin báo",
+    toUnit: "Chuyển cho đơn vị công an",
+    unit: "Đơn vị",
+    reason: "Lý do chuyển (lưu trong diễn biến, người báo tin không thấy)",
+    original: "Số hiệu tin báo gốc (ví dụ HONGLOC-00012, hoặc chỉ số 12)",
+    markDuplicate: "Đánh dấu trùng",
+    duplicateDone: (caseNumber: string) => `🔁 Đã đánh dấu ${caseNumber} là tin trùng và kết thúc tin này; thông tin người báo tin gửi thêm sẽ chuyển sang tin gốc.`,
+    spamConfirm: "Tôi xác nhận đây là tin rác: tin báo sẽ kết thúc. Nếu cùng một người gửi nhiều tin rác, tin sau của họ vào hàng chờ xem xét; không ai biết người đó là ai.",
+    notSpamConfirm: "Tôi xác nhận đây không phải tin rác: gỡ dấu tin rác và mở lại tin báo để xem xét.",
+    confirmNeeded: "Hãy đánh dấu vào ô xác nhận rồi bấm nút.",
+    refusedTitle: "Chưa làm được",
   },
   /** The case forms on a tip's page (src/console/tip-case.tsx); their outcomes use the chat's words. */
   caseForms: {

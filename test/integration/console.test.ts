@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { revokeStaff } from "../../src/staff/invitations.js";
 import { SIGN_IN_LINKS_PER_HOUR } from "../../src/staff/console-sessions.js";
+import { addHaTinhCommunes } from "../helpers/places.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -584,5 +585,97 @@ describe("staff console: the village's figures on one page", () => {
     expect((await get("/canbo/thon?thon=HL-02", await signIn(await signInLink(stranger)))).status).toBe(403);
     const leader = await registerOfficer("HONGLOC", "Nguyễn Văn Lãnh Đạo", "leader");
     expect((await get("/canbo/thon?thon=HL-02", await signIn(await signInLink(leader)))).status).toBe(403);
+  });
+});
+
+describe("staff console: sending a tip on and marking it (issue 12 in the browser)", () => {
+  it("searches a commune, sends the tip there with a reason; the new commune's officer is alerted and the sender gets 404 after", async () => {
+    await addHaTinhCommunes(h.db, ["CANLOC"]);
+    const officer = await registerOfficer();
+    const canLoc = await registerOfficer("CANLOC", "Đ/c Công An Can Lộc");
+    const citizen = h.web();
+    const code = await fileWebTip(citizen, { text: "Bán ma túy ở chợ Can Lộc, không phải Hồng Lộc." });
+    const tip = await h.db.tip.findFirstOrThrow();
+    const cookie = await signIn(await signInLink(officer));
+    expect(await (await get(`/canbo/tinbao/${tip.id}`, cookie)).text()).toContain(`action="/canbo/tinbao/${tip.id}/chuyen"`);
+
+    // A search that matches nothing, the tip's own commune, then the right one.
+    expect(await (await get(`/canbo/tinbao/${tip.id}/chuyen?q=khongcoxanay`, cookie)).text()).toContain("Không tìm thấy xã/phường nào");
+    expect(await (await get(`/canbo/tinbao/${tip.id}/chuyen?q=Hồng Lộc`, cookie)).text()).toContain("Tin báo đang ở chính xã này");
+    const picked = await (await get(`/canbo/tinbao/${tip.id}/chuyen?q=can loc`, cookie)).text();
+    const canLocId = (await h.db.commune.findFirstOrThrow({ where: { code: "CANLOC" } })).id;
+    expect(picked).toContain(`name="commune" value="${canLocId}"`);
+    // No reason, no transfer.
+    expect((await post(`/canbo/tinbao/${tip.id}/chuyen`, { kind: "commune", commune: String(canLocId), reason: " " }, { Cookie: cookie })).status).toBe(400);
+    const sent = await post(`/canbo/tinbao/${tip.id}/chuyen`, { kind: "commune", commune: String(canLocId), reason: "Địa điểm thuộc xã Can Lộc." }, { Cookie: cookie });
+    expect(sent.status).toBe(200);
+    expect(await sent.text()).toContain(`Đã chuyển tin báo ${tip.caseNumber} sang xã Can Lộc`);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: tip.id } })).communeId).toBe(canLocId);
+    await h.settle();
+    expect((await canLoc.read()).map((m) => m.text).join("\n")).toContain("Bán ma túy ở chợ Can Lộc");
+    expect((await get(`/canbo/tinbao/${tip.id}`, cookie)).status).toBe(404);
+    // The tipster's code still works.
+    const follower = h.web();
+    await follower.say("/theodoi");
+    expect((await follower.say(code)).map((m) => m.text).join("\n")).toContain("Tin báo gửi ngày");
+  });
+
+  it("sends a tip to a police unit (closed 'chuyển cơ quan khác', tipster told), marks a duplicate and spam, and undoes spam", async () => {
+    const officer = await registerOfficer();
+    const one = h.web();
+    await fileWebTip(one, { text: "Tin một: bán ma túy ở bãi sông." });
+    const two = h.web();
+    await fileWebTip(two, { text: "Tin hai: cũng bãi sông đó." });
+    const three = h.web();
+    await fileWebTip(three, { text: "Tin ba: quảng cáo bán hàng." });
+    const four = h.web();
+    await fileWebTip(four, { text: "Tin bốn: đường dây ở tỉnh bên." });
+    await h.settle();
+    const [a, b, c, d] = await h.db.tip.findMany({ orderBy: { id: "asc" } });
+    const cookie = await signIn(await signInLink(officer));
+    for (const x of [one, two, three, four]) await x.read();
+
+    // Duplicate: an unknown number is refused in words; the right one closes b and links it to a.
+    const unknown = await post(`/canbo/tinbao/${b!.id}/trung`, { original: "99999" }, { Cookie: cookie });
+    expect(unknown.status).toBe(400);
+    expect(await unknown.text()).toContain("Xã không có tin báo số hiệu");
+    expect((await post(`/canbo/tinbao/${b!.id}/trung`, { original: b!.caseNumber }, { Cookie: cookie })).status).toBe(400);
+    expect((await post(`/canbo/tinbao/${b!.id}/trung`, { original: a!.caseNumber }, { Cookie: cookie })).headers.get("location")).toBe(`/canbo/tinbao/${b!.id}?kq=trung`);
+    const dup = await h.db.tip.findUniqueOrThrow({ where: { id: b!.id } });
+    expect([dup.status, dup.duplicateOfId]).toEqual(["done", a!.id]);
+    expect(await (await get(`/canbo/tinbao/${a!.id}`, cookie)).text()).toContain(`ghi nhận tin trùng: ${b!.caseNumber}`);
+
+    // Spam needs its confirmation box; then the tip closes, and the undo reopens it.
+    expect((await post(`/canbo/tinbao/${c!.id}/rac`, {}, { Cookie: cookie })).status).toBe(400);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: c!.id } })).status).toBe("new");
+    await post(`/canbo/tinbao/${c!.id}/rac`, { confirm: "yes" }, { Cookie: cookie });
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: c!.id } })).result).toBe("spam");
+    expect(await h.db.spamMark.count()).toBe(1);
+    expect(await (await get(`/canbo/tinbao/${c!.id}`, cookie)).text()).toContain(`/canbo/tinbao/${c!.id}/khongrac"`);
+    const undone = await post(`/canbo/tinbao/${c!.id}/khongrac`, { confirm: "yes" }, { Cookie: cookie });
+    expect(undone.headers.get("location")).toBe(`/canbo/tinbao/${c!.id}?kq=khongrac-mo`);
+    expect((await h.db.tip.findUniqueOrThrow({ where: { id: c!.id } })).status).toBe("verifying");
+
+    // To a unit: closed with "referred", the unit on the tip's line, the tipster told in neutral words.
+    const sent = await post(`/canbo/tinbao/${d!.id}/chuyen`, { kind: "unit", unit: "pc04", reason: "Đường dây liên tỉnh." }, { Cookie: cookie });
+    expect(sent.status).toBe(200);
+    const closed = await h.db.tip.findUniqueOrThrow({ where: { id: d!.id } });
+    expect([closed.status, closed.result]).toEqual(["done", "referred"]);
+    expect((await h.db.tipTransfer.findFirstOrThrow({ where: { tipId: d!.id } })).unit).toBe("pc04");
+    await h.settle();
+    const told = (await four.read()).map((m) => m.text).join("\n");
+    expect(told).toContain("đã được công an xã xem xét, giải quyết xong");
+    expect(told).not.toContain("PC04");
+    expect((await post(`/canbo/tinbao/${d!.id}/chuyen`, { kind: "unit", unit: "nonsense", reason: "x" }, { Cookie: cookie })).status).toBe(400);
+
+    // Another commune's officer: 404 on every one of these, nothing changes.
+    const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
+    const strangerCookie = await signIn(await signInLink(stranger));
+    const events = await h.db.tipEvent.count();
+    expect((await get(`/canbo/tinbao/${a!.id}/chuyen?q=can`, strangerCookie)).status).toBe(404);
+    for (const [path, form] of [["chuyen", { kind: "unit", unit: "pc04", reason: "x" }], ["trung", { original: b!.caseNumber }], ["rac", { confirm: "yes" }], ["khongrac", { confirm: "yes" }]] as const) {
+      expect((await post(`/canbo/tinbao/${a!.id}/${path}`, form, { Cookie: strangerCookie })).status).toBe(404);
+    }
+    expect(await h.db.tipEvent.count()).toBe(events);
   });
 });
