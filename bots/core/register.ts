@@ -30,7 +30,7 @@ export async function sendRegister(turn: Turn, staff: StaffRow, args: string): P
       period = p;
       continue;
     }
-    const described = await addFilterWord(db, commune.id, filter, word);
+    const described = await addFilterWord(db, commune.id, filter, word, staff);
     if (!described) {
       turn.reply(w.badWord(word.slice(0, 40)));
       return;

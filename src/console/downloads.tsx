@@ -7,7 +7,7 @@ import { can, roleMay } from "../staff/roles.js";
 import { communeRef } from "../compliance/service.js";
 import { CAMPAIGNS, campaignPeriod, halfPeriod, monthPeriod as reviewMonth, periodLabel, quarterPeriod, yearPeriod, type ReviewPeriod } from "../compliance/periods.js";
 import { periodReportFiles } from "../reports/files.js";
-import { addFilterWord, monthPeriod, registerFile, type RegisterFilter } from "../tips/register.js";
+import { addFilterWord, monthPeriod, registerFile, registerOfficers, type RegisterFilter } from "../tips/register.js";
 import { categories } from "../tips/categories.js";
 import { tipSources } from "../tips/sources.js";
 import { listVillages } from "../places/search.js";
@@ -65,7 +65,7 @@ export function downloadRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
     if (!commune) return forbidden(c);
     const now = opts.now();
     const months = Array.from({ length: REGISTER_MONTHS }, (_, i) => addMonths(monthOf(now), -i));
-    const villages = await listVillages(db, commune.id);
+    const [villages, officers] = await Promise.all([listVillages(db, commune.id), registerOfficers(db, commune.id)]);
     const mayRegister = can(staff, "tip.list", { communeId: commune.id });
     const mayReport = can(staff, "report.read", { communeId: commune.id, provinceId: commune.provinceId });
     return sendPage(
@@ -117,6 +117,15 @@ export function downloadRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
                   <option value="">{t.downloads.anySource}</option>
                   {tipSources.map((x) => (
                     <option value={x.id}>{x.label}</option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                {t.downloads.officer}
+                <select name="canbo">
+                  <option value="">{t.downloads.anyOfficer}</option>
+                  {officers.map((o) => (
+                    <option value={String(o.id)}>{o.displayName}</option>
                   ))}
                 </select>
               </label>
@@ -173,6 +182,13 @@ export function downloadRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
       const described = await addFilterWord(db, commune.id, filter, word);
       if (!described) return bad(c);
       filters.push(described);
+    }
+    const officerId = c.req.query("canbo") ?? "";
+    if (officerId) {
+      const officer = (await registerOfficers(db, commune.id)).find((o) => String(o.id) === officerId);
+      if (!officer) return bad(c);
+      filter.officerStaffId = officer.id;
+      filters.push(viIntake.register.mine(officer.displayName));
     }
     const made = await registerFile(db, staff, commune, monthPeriod(chosen), filter, filters, opts.now(), opts.compliance.renderers?.register);
     if (made.ok) return attachment(c, made.bytes, XLSX_MIME, made.fileName);

@@ -176,6 +176,8 @@ export const viConsole = {
     month: "Tháng",
     source: "Nguồn tin",
     anySource: "Mọi nguồn",
+    officer: "Cán bộ phụ trách",
+    anyOfficer: "Mọi cán bộ",
     registerButton: "Tải sổ tin báo",
     report: "Báo cáo kết quả xây dựng xã không ma túy",
     period: "Kỳ báo cáo",

@@ -12,7 +12,7 @@ export const viIntake = {
     register: {
       help: [
         "/sotinbao — sổ tiếp nhận, xử lý tin báo (tệp Excel) của tháng hiện tại",
-        "/sotinbao 11/2026 | 01/11/2026-15/11/2026 [trạng thái] [loại] [mã thôn] [nguồn] — ví dụ: /sotinbao 11/2026 daxuly hotline",
+        "/sotinbao 11/2026 | 01/11/2026-15/11/2026 [trạng thái] [loại] [mã thôn] [nguồn] [cuatoi: tin đồng chí phụ trách] — ví dụ: /sotinbao 11/2026 daxuly hotline",
       ],
       menu: "Sổ tiếp nhận, xử lý tin báo (Excel)",
     },
@@ -93,7 +93,10 @@ export const viIntake = {
   register: {
     sheet: "Sổ tin báo",
     infoSheet: "Thông tin",
-    columns: ["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn"],
+    columns: ["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn", "Kết quả xử lý", "Cán bộ phụ trách"],
+    /** The filter word for "the tips I am responsible for" (unaccented, as typed after /sotinbao). */
+    mineWord: "cuatoi",
+    mine: (name: string) => `Cán bộ phụ trách: ${name}`,
     title: "SỔ TIẾP NHẬN, XỬ LÝ TIN BÁO VỀ MA TÚY",
     commune: "Xã",
     period: "Kỳ",

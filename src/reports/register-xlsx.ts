@@ -19,7 +19,7 @@ export async function renderRegisterXlsx(meta: RegisterMeta, rows: RegisterRow[]
   wb.creator = viIntake.register.title;
   wb.created = meta.generatedAt;
   const ws = wb.addWorksheet(t.sheet);
-  ws.columns = t.columns.map((header, i) => ({ header, width: [6, 18, 17, 17, 17, 16, 40, 20, 28, 12][i] ?? 16 }));
+  ws.columns = t.columns.map((header, i) => ({ header, width: [6, 18, 17, 17, 17, 16, 40, 20, 28, 12, 30, 24][i] ?? 16 }));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).alignment = { vertical: "middle", wrapText: true };
   ws.views = [{ state: "frozen", ySplit: 1 }];
@@ -35,6 +35,8 @@ export async function renderRegisterXlsx(meta: RegisterMeta, rows: RegisterRow[]
       r.villageName ?? t.unknownVillage,
       sourceLabel(r.source),
       r.overdueDays,
+      r.result,
+      r.officer,
     ]);
     for (const col of [3, 4, 5]) row.getCell(col).numFmt = DATE_TIME;
     row.alignment = { vertical: "top", wrapText: true };

@@ -9,6 +9,7 @@ import { isOpen } from "./status.js";
 import { categories, categoryLabel } from "./categories.js";
 import { findSource, sourceLabel } from "./sources.js";
 import { daysLate } from "./deadlines.js";
+import { resultLabel } from "./results.js";
 import { vi } from "../i18n/vi.js";
 import { viIntake } from "../i18n/vi-intake.js";
 
@@ -27,6 +28,8 @@ export interface RegisterFilter {
   category?: string;
   villageId?: number;
   source?: string;
+  /** The responsible officer (người phụ trách). */
+  officerStaffId?: number;
 }
 
 export interface RegisterRow {
@@ -39,6 +42,10 @@ export interface RegisterRow {
   villageName: string | null;
   source: string;
   overdueDays: number;
+  /** What a closed tip came to (results.json), in words; null while open. */
+  result: string | null;
+  /** The responsible officer's name, or null. */
+  officer: string | null;
 }
 
 export interface RegisterMeta {
@@ -100,11 +107,14 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
       ...(filter.category ? { category: filter.category } : {}),
       ...(filter.villageId ? { villageId: filter.villageId } : {}),
       ...(filter.source ? { source: filter.source } : {}),
+      ...(filter.officerStaffId ? { officerStaffId: filter.officerStaffId } : {}),
     },
-    select: { caseNumber: true, createdAt: true, takenAt: true, closedAt: true, status: true, category: true, source: true, dueAt: true, village: { select: { name: true } } },
+    select: { caseNumber: true, createdAt: true, takenAt: true, closedAt: true, status: true, category: true, source: true, dueAt: true, result: true, officerStaffId: true, village: { select: { name: true } } },
     orderBy: { id: "asc" },
     take: MAX_ROWS,
   });
+  const officerIds = [...new Set(tips.flatMap((t) => (t.officerStaffId !== null ? [t.officerStaffId] : [])))];
+  const officers = new Map((officerIds.length > 0 ? await db.staff.findMany({ where: { id: { in: officerIds } }, select: { id: true, displayName: true } }) : []).map((o) => [o.id, o.displayName]));
   return tips.map((t) => ({
     caseNumber: t.caseNumber,
     receivedAt: t.createdAt,
@@ -115,6 +125,8 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
     villageName: t.village?.name ?? null,
     source: t.source,
     overdueDays: daysLate({ dueAt: t.dueAt, createdAt: t.createdAt, closedAt: t.closedAt, open: isOpen(t.status) }, now),
+    result: t.result ? resultLabel(t.result) : null,
+    officer: t.officerStaffId !== null ? (officers.get(t.officerStaffId) ?? null) : null,
   }));
 }
 
@@ -122,6 +134,11 @@ export async function registerRows(db: Db, communeId: number, period: RegisterPe
 export async function tipRegister(db: Db, staff: StaffRef, period: RegisterPeriod, filter: RegisterFilter, now: Date): Promise<RegisterRow[] | null> {
   if (staff.communeId === null || !can(staff, "tip.list", { communeId: staff.communeId })) return null;
   return registerRows(db, staff.communeId, period, filter, now);
+}
+
+/** The commune's officers (active or not: old tips keep theirs), for the register's officer filter. */
+export function registerOfficers(db: Db, communeId: number) {
+  return db.staff.findMany({ where: { communeId, role: "officer" }, select: { id: true, displayName: true }, orderBy: { id: "asc" }, take: 50 });
 }
 
 export type RegisterFile =
@@ -172,9 +189,13 @@ const STATUS_FILTER_WORDS: Record<string, string[]> = {
  * One filter word of the register: a status, a category id, a source id or a village code of the
  * commune. Adds it to `filter` and returns its description ("Nguồn tin: …"), or null when it is none.
  */
-export async function addFilterWord(db: Db, communeId: number, filter: RegisterFilter, word: string): Promise<string | null> {
+export async function addFilterWord(db: Db, communeId: number, filter: RegisterFilter, word: string, me?: { id: number; displayName: string }): Promise<string | null> {
   const lower = word.toLowerCase();
   const cols = viIntake.register.columns;
+  if (me && lower === viIntake.register.mineWord) {
+    filter.officerStaffId = me.id;
+    return viIntake.register.mine(me.displayName);
+  }
   if (Object.hasOwn(STATUS_FILTER_WORDS, lower)) {
     filter.statuses = STATUS_FILTER_WORDS[lower]!;
     return `${cols[5]}: ${vi.status[filter.statuses[0]!] ?? lower}`;

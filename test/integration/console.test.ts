@@ -481,6 +481,13 @@ describe("staff console: downloads (the register and the reports)", () => {
     expect(await (await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&trangthai=done`, cookie)).text()).toContain("Không có tin báo nào");
     expect((await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&loai=__proto__`, cookie)).status).toBe(400);
     expect((await get("/canbo/tai/sotinbao.xlsx?thang=1999-01", cookie)).status).toBe(400);
+    // By responsible officer: the one who took the planting tip; another commune's officer id is refused.
+    await post(`/canbo/tinbao/${planting.id}/xuly`, { action: "take" }, { Cookie: cookie });
+    const me = await h.db.staff.findFirstOrThrow({ where: { role: "officer", communeId: planting.communeId } });
+    const byOfficer = (await workbook(await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&canbo=${me.id}`, cookie))).getWorksheet("Sổ tin báo")!;
+    expect(byOfficer.rowCount).toBe(2);
+    expect([byOfficer.getRow(2).getCell(2).value, byOfficer.getRow(2).getCell(12).value]).toEqual([planting.caseNumber, "Đ/c Trần Văn Test"]);
+    expect((await get(`/canbo/tai/sotinbao.xlsx?thang=${month}&canbo=99999`, cookie)).status).toBe(400);
 
     const stranger = await registerOfficer("PHUONGTIEN", "Đ/c Người Xã Khác");
     const strangerCookie = await signIn(await signInLink(stranger));

@@ -14,8 +14,10 @@ import { issueSlips } from "../../src/tips/slips.js";
 import { defaultComplianceDeps } from "../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 import { vietnamWallClock } from "../../src/util/vietnam-time.js";
+import { resultLabel } from "../../src/tips/results.js";
 
 const OFFICER: TestUser = { id: 5_550_901, is_bot: false, first_name: "Hà", last_name: "Văn Nhập", username: "ha_nhap_ca", language_code: "vi" };
+const OFFICER_NAME = "Đ/c Hà Văn Nhập";
 const LEADER: TestUser = { id: 5_550_902, is_bot: false, first_name: "Phan", last_name: "Lãnh Đạo", username: "phan_ld", language_code: "vi" };
 const OTHER_OFFICER: TestUser = { id: 5_550_903, is_bot: false, first_name: "Đinh", last_name: "Xã Khác", username: "dinh_pt", language_code: "vi" };
 
@@ -236,19 +238,23 @@ describe("statistics and the register", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(doc.files[0]!.bytes) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("Sổ tin báo")!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn"]);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn", "Kết quả xử lý", "Cán bộ phụ trách"]);
     expect(ws.rowCount).toBe(4);
     const tips = await c.h.db.tip.findMany({ where: { id: { in: [phoneTipId, letterTipId, chatTipId] } }, orderBy: { id: "asc" } });
     const minute = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16) : d);
     const wall = (d: Date | null) => (d ? vietnamWallClock(d).toISOString().slice(0, 16) : null);
+    // The result in words and the responsible officer by name (staff names, never a citizen's).
+    const officerName = async (id: number | null) => (id === null ? null : (await c.h.db.staff.findUniqueOrThrow({ where: { id } })).displayName);
+    expect(tips[0]!.result).not.toBeNull();
     const expected = [
-      [1, tips[0]!.caseNumber, wall(tips[0]!.createdAt), wall(tips[0]!.takenAt), wall(tips[0]!.closedAt), "Đã xử lý", "Điểm, người bán lẻ ma túy", "Thôn Thượng Phú", "Điện thoại, đường dây nóng", 0],
-      [2, tips[1]!.caseNumber, wall(tips[1]!.createdAt), wall(tips[1]!.takenAt), null, "Đã tiếp nhận", "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", "Thôn Tân Hòa", "Thư trong hòm thư tố giác", 5],
-      [3, tips[2]!.caseNumber, wall(tips[2]!.createdAt), null, null, "Mới, chờ tiếp nhận", "Điểm, người bán lẻ ma túy", "Không rõ", "Qua chatbot (Zalo, Telegram, trang web)", 5],
+      [1, tips[0]!.caseNumber, wall(tips[0]!.createdAt), wall(tips[0]!.takenAt), wall(tips[0]!.closedAt), "Đã xử lý", "Điểm, người bán lẻ ma túy", "Thôn Thượng Phú", "Điện thoại, đường dây nóng", 0, resultLabel(tips[0]!.result!), await officerName(tips[0]!.officerStaffId)],
+      [2, tips[1]!.caseNumber, wall(tips[1]!.createdAt), wall(tips[1]!.takenAt), null, "Đã tiếp nhận", "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", "Thôn Tân Hòa", "Thư trong hòm thư tố giác", 5, null, await officerName(tips[1]!.officerStaffId)],
+      [3, tips[2]!.caseNumber, wall(tips[2]!.createdAt), null, null, "Mới, chờ tiếp nhận", "Điểm, người bán lẻ ma túy", "Không rõ", "Qua chatbot (Zalo, Telegram, trang web)", 5, null, null],
     ];
+    expect(expected[0]![11]).toBeTruthy();
     expect(tips[0]!.takenAt).not.toBeNull();
     for (const [i, row] of expected.entries()) {
-      const cells = Array.from({ length: 10 }, (_, col) => {
+      const cells = Array.from({ length: 12 }, (_, col) => {
         const value = ws.getRow(i + 2).getCell(col + 1).value;
         return minute(value ?? null);
       });
@@ -270,6 +276,17 @@ describe("statistics and the register", () => {
     await wb.xlsx.load(Buffer.from(doc.files[0]!.bytes) as unknown as ExcelJS.Buffer);
     expect(wb.getWorksheet("Sổ tin báo")!.rowCount).toBe(2);
     expect(wb.getWorksheet("Thông tin")!.getRow(4).getCell(2).value).toBe("Nguồn tin: Thư trong hòm thư tố giác");
+    // "cuatoi": only the tips this officer is responsible for, every row naming them.
+    await as(OFFICER).say("/sotinbao cuatoi");
+    const mineDoc = c.tg.callsTo("sendDocument").filter(toChat(OFFICER.id)).at(-1)!;
+    const mine = new ExcelJS.Workbook();
+    await mine.xlsx.load(Buffer.from(mineDoc.files[0]!.bytes) as unknown as ExcelJS.Buffer);
+    const me = await c.h.db.staff.findFirstOrThrow({ where: { displayName: OFFICER_NAME } });
+    const responsible = await c.h.db.tip.count({ where: { officerStaffId: me.id } });
+    expect(responsible).toBeGreaterThan(0);
+    const mineSheet = mine.getWorksheet("Sổ tin báo")!;
+    expect(mineSheet.rowCount).toBe(responsible + 1);
+    for (let r = 2; r <= mineSheet.rowCount; r++) expect(mineSheet.getRow(r).getCell(12).value).toBe(OFFICER_NAME);
     await as(OFFICER).say("/sotinbao daxuly agency");
     expect(last(OFFICER)).toContain("Không có tin báo nào");
     await as(OFFICER).say("/sotinbao linhtinh");
