@@ -16,7 +16,7 @@ import { reasons } from "../../src/bulletins/reasons.js";
 import { progressText } from "../../src/bulletins/progress.js";
 import { coverageBetween } from "../../src/bulletins/coverage.js";
 import { nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
-import { communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
+import { airFirstBulletin, communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
 import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
 import { IDLE } from "./state.js";
@@ -24,7 +24,7 @@ import type { StaffRow, Turn } from "./turn.js";
 import { communeLanguageChoices, continueSubCommune, subscriptionOf } from "./subscribe.js";
 import { continueTranslate, leaveTranslate } from "./translations.js";
 import {
-  nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
+  airFirst, nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
 import type { Messages } from "../../src/i18n/messages.js";
 
@@ -90,6 +90,18 @@ async function notSubscribed(turn: Turn): Promise<void> {
 }
 
 /** /bantin [ds | <language>] */
+/** "Phát bản tin đầu tiên ngay": the domain checks who and whether; the next tick fans it out. */
+export async function firstBulletin(turn: Turn, staff: StaffRow, communeId: number): Promise<void> {
+  const aired = await airFirstBulletin(turn.deps, staff, communeId);
+  const w = turn.t.bulletins.read;
+  if (aired.ok) {
+    const commune = await getCommune(turn.deps.db, communeId);
+    turn.reply(w.firstQueued(commune.name));
+    return;
+  }
+  turn.reply(aired.reason === "forbidden" ? turn.t.compliance.scope.forbidden : aired.reason === "no_content" ? w.firstNoContent : w.firstAiredBefore);
+}
+
 export async function readBulletin(turn: Turn, args: string, slotId?: number): Promise<void> {
   const { db } = turn.deps;
   const reader = await readerCommune(turn);
@@ -113,6 +125,10 @@ export async function readBulletin(turn: Turn, args: string, slotId?: number): P
     const { schedule, enabled } = await communeSchedule(db, commune.id);
     const next = enabled ? nextSlotAfter(schedule, turn.now()) : null;
     turn.reply(turn.t.bulletins.read.none(commune.name, next ? formatSlot(next) : null));
+    // Nothing aired yet: an officer or leader may air the first bulletin now instead of waiting.
+    if (!slotId && turn.staff && can(turn.staff, "bulletin.approve", { communeId: commune.id, provinceId: commune.provinceId })) {
+      turn.reply(turn.t.bulletins.read.firstOffer, [[{ label: turn.t.bulletins.read.firstButton, data: airFirst.pack(commune.id) }]]);
+    }
     return;
   }
   if (reader.language === null && turn.staff) return showSlotToStaff(turn, turn.staff, slot, requested);

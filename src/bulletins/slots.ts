@@ -3,6 +3,7 @@
 // make a slot twice. Correctness rests on that unique key and on conditional updates of the
 // schedule's cursor, not on transactions (D1 has none).
 import type { Db } from "../db/client.js";
+import { can, type StaffScope } from "../staff/roles.js";
 import { activeTags, firstAiringOfDay, isValidAt, lastNewAirings, pickItem, type AiredSlot, type Candidate } from "./rotation.js";
 import {
   DEFAULT_SCHEDULE,
@@ -149,4 +150,26 @@ export async function planSlots(deps: BulletinDeps, limit = 200): Promise<PlanRe
     });
   }
   return report;
+}
+
+export type FirstAiring = { ok: true; slotId: number } | { ok: false; reason: "forbidden" | "aired_before" | "no_content" | "busy" };
+
+/**
+ * A new commune's first bulletin, now, on an officer's or leader's request: otherwise its village
+ * heads wait for the schedule's next slot. Only before anything was ever aired there (after that the
+ * schedule rules); the slot fans out as any other on the next tick.
+ */
+export async function airFirstBulletin(deps: BulletinDeps, staff: StaffScope, communeId: number): Promise<FirstAiring> {
+  const { db } = deps;
+  const commune = await db.commune.findUnique({ where: { id: communeId }, select: { id: true, provinceId: true } });
+  if (!commune || !can(staff, "bulletin.approve", { communeId: commune.id, provinceId: commune.provinceId })) return { ok: false, reason: "forbidden" };
+  if ((await db.bulletinSlot.count({ where: { communeId, status: { in: ["sending", "sent"] } } })) > 0) return { ok: false, reason: "aired_before" };
+  const now = deps.now();
+  const at = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const itemId = await pickForCommune(db, communeId, at);
+  if (!itemId) return { ok: false, reason: "no_content" };
+  if (!(await createSlot(db, { communeId, scheduledAt: at, status: "sending", itemId, late: false, createdAt: now }))) return { ok: false, reason: "busy" };
+  const slot = await db.bulletinSlot.findUniqueOrThrow({ where: { communeId_scheduledAt: { communeId, scheduledAt: at } } });
+  deps.log.info("bulletins.first_on_demand", { communeId, slotId: slot.id });
+  return { ok: true, slotId: slot.id };
 }

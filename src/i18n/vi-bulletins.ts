@@ -98,6 +98,12 @@ export const viBulletins = {
     recentNone: "Chưa có buổi phát nào.",
     chooseLanguage: "Chọn ngôn ngữ:",
     notStaffScope: "Đồng chí chưa được gắn với xã nào.",
+    /** A new commune's first bulletin on demand (officers and leaders). */
+    firstOffer: "Xã chưa phát buổi nào: đồng chí có thể phát ngay bản tin đầu tiên cho các trưởng thôn và người đăng ký, không phải chờ lịch.",
+    firstButton: "📢 Phát bản tin đầu tiên ngay",
+    firstQueued: (commune: string) => `📢 Đã phát bản tin đầu tiên của xã ${commune}: các trưởng thôn và người đăng ký sẽ nhận trong ít phút. Từ nay bản tin phát theo lịch (/lichphat).`,
+    firstAiredBefore: "Xã đã phát bản tin rồi: các buổi sau phát theo lịch (/lichphat). Gõ /bantin để xem bản tin gần nhất.",
+    firstNoContent: "Chưa có bản tin nào được duyệt để phát. Hãy liên hệ quản trị để nạp bản tin.",
   },
 
   slotStatus: {

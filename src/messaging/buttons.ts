@@ -159,6 +159,8 @@ export const recentBulletins = codec("bls");
 export const otherLanguage = codec("blo");
 export const readLanguage = codec("bl", language);
 export const readSlot = codec("bv", id);
+/** A new commune's first bulletin, aired now (bots/core/bulletins.ts): the commune's id. */
+export const airFirst = codec("bf", id);
 
 // ---- Bulletins: village heads and translators -----------------------------------------------------
 
@@ -193,7 +195,7 @@ export const buttonCodecs = [
   intakeSource, intakeSlip, intakeConfirm,
   tipMark, tipMarkConfirm,
   figures, figuresVillage,
-  subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot,
+  subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
   tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
 ] as const;

@@ -75,6 +75,7 @@ const cases: Case[] = [
   c(b.otherLanguage, "blo", true),
   c(b.readLanguage, "bl:tha", "tha"),
   c(b.readSlot, "bv:31", 31),
+  c(b.airFirst, "bf:4", 4),
   c(b.broadcast, "bp:6", 6),
   c(b.notBroadcast, "bn:6", 6),
   c(b.notBroadcastReason, "br:6:speaker", { deliveryId: 6, reason: "speaker" }),
@@ -131,7 +132,7 @@ describe("button codecs", () => {
   });
 
   const badIds = ["99999999999999999999", "2147483648", "-1", "0", "00", "007", "1e3", "0x10", "1.5", " 1", "١٢", "１２", ""];
-  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn];
+  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.airFirst, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn];
   it.each(badIds)("reads no id from %j", (bad) => {
     for (const codec of idCodecs) expect(codec.parse(`${codec.prefix}:${bad}`), codec.prefix).toBeNull();
     expect(b.tipAction.parse(`t:${bad}:take`)).toBeNull();

@@ -1,8 +1,8 @@
 // Bulletin buttons: subscribing, reading (recent, another language, one slot), the village head's
 // "Đã phát" / "Chưa phát được" with a reason, and the translators' work.
-import { subscribeCommune, subscribeLanguage, subscription, recentBulletins, otherLanguage, readLanguage, readSlot, broadcast, notBroadcast, notBroadcastReason,
+import { subscribeCommune, subscribeLanguage, subscription, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst, broadcast, notBroadcast, notBroadcastReason,
   translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn } from "../../../src/messaging/buttons.js";
-import { answer, askReason, chooseReadLanguage, chooseReason, readBulletin, showRecent } from "../bulletins.js";
+import { answer, askReason, chooseReadLanguage, chooseReason, firstBulletin, readBulletin, showRecent } from "../bulletins.js";
 import { defineButton } from "../registry.js";
 import { chooseCommune, chooseLanguage, startSubscribe, stopSubscription } from "../subscribe.js";
 import { chooseTranslatorLanguage, openTranslation, review, submitTranslation, translatorMenu } from "../translations.js";
@@ -28,6 +28,8 @@ export const otherLanguageButton = defineButton({ codec: otherLanguage, for: "an
 export const readLanguageButton = defineButton({ codec: readLanguage, for: "anyone", run: (turn, code) => readBulletin(turn, code) });
 
 export const readSlotButton = defineButton({ codec: readSlot, for: "anyone", run: (turn, slotId) => readBulletin(turn, "", slotId) });
+
+export const airFirstButton = defineButton({ codec: airFirst, for: "staff", run: (turn, communeId, staff) => firstBulletin(turn, staff, communeId) });
 
 export const broadcastButton = defineButton({
   codec: broadcast,

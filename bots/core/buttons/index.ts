@@ -9,7 +9,7 @@ import { alertChannelButton, alertGroupButton, reminderButton } from "./staff-ac
 import { heldAskButton, heldConfirmButton, heldListButton } from "./held.js";
 import { tipTransferButton } from "./transfer.js";
 import {
-  broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
+  airFirstButton, broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
   translationReturnButton, translationSubmitButton, translatorLanguageButton,
 } from "./bulletins.js";
@@ -21,7 +21,7 @@ export const BUTTONS: readonly Button[] = [
   tipMarkButton,
   alertGroupButton, alertChannelButton, reminderButton,
   heldListButton, heldAskButton, heldConfirmButton,
-  subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton,
+  subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton, airFirstButton,
   broadcastButton, notBroadcastButton, notBroadcastReasonButton,
   translatorLanguageButton, translationListButton, translationOpenButton, translationSubmitButton, translationApproveButton, translationReturnButton,
 ];
