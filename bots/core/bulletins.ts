@@ -16,7 +16,7 @@ import { reasons } from "../../src/bulletins/reasons.js";
 import { progressText } from "../../src/bulletins/progress.js";
 import { coverageBetween } from "../../src/bulletins/coverage.js";
 import { nextSlotAfter, parseScheduleSpec } from "../../src/bulletins/schedule.js";
-import { airFirstBulletin, communeSchedule, setSchedule } from "../../src/bulletins/slots.js";
+import { airFirstBulletin, communeSchedule, setRepeatWithinDay, setSchedule } from "../../src/bulletins/slots.js";
 import type { Choice, OutgoingMessage } from "../../src/messaging/types.js";
 import type { BulletinState } from "./bulletin-state.js";
 import { IDLE } from "./state.js";
@@ -280,9 +280,21 @@ export async function manageSchedule(turn: Turn, staff: StaffRow, args: string):
   const rest = target.rest.trim();
   const word = rest.toLowerCase();
   if (!rest) {
-    const { schedule, enabled } = await communeSchedule(db, commune.id);
+    const { schedule, enabled, repeatWithinDay } = await communeSchedule(db, commune.id);
     const next = enabled ? nextSlotAfter(schedule, now) : null;
-    turn.reply(turn.t.bulletins.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null));
+    turn.reply(turn.t.bulletins.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null, repeatWithinDay));
+    return;
+  }
+  const [first, second] = word.split(/\s+/);
+  if (first === turn.t.bulletins.schedule.repeatWord) {
+    const on = turn.t.data.words.resume.includes(second ?? "");
+    if (!on && !turn.t.data.words.pause.includes(second ?? "")) {
+      turn.reply(turn.t.bulletins.schedule.repeatUsage);
+      return;
+    }
+    await setRepeatWithinDay(db, commune.id, on, now, staff.id);
+    turn.deps.log.info("bulletins.repeat_changed", { communeId: commune.id, staffId: staff.id, repeat: on });
+    turn.reply(on ? turn.t.bulletins.schedule.repeatOn(commune.name) : turn.t.bulletins.schedule.repeatOff(commune.name));
     return;
   }
   if (turn.t.data.words.pause.includes(word)) {

@@ -7,6 +7,7 @@ import { can, type StaffScope } from "../staff/roles.js";
 import { activeTags, firstAiringOfDay, isValidAt, lastNewAirings, pickItem, type AiredSlot, type Candidate } from "./rotation.js";
 import {
   DEFAULT_SCHEDULE,
+  REPEAT_WITHIN_DAY,
   nextSlotAfter,
   planDue,
   scheduleFromRow,
@@ -36,7 +37,24 @@ export async function ensureSchedules(db: Db, now: Date): Promise<number> {
 /** The commune's schedule (the default until the first tick has created its row). */
 export async function communeSchedule(db: Db, communeId: number) {
   const row = await db.bulletinSchedule.findUnique({ where: { communeId } });
-  return { row, schedule: row ? scheduleFromRow(row) : DEFAULT_SCHEDULE, enabled: row?.enabled ?? true };
+  return { row, schedule: row ? scheduleFromRow(row) : DEFAULT_SCHEDULE, enabled: row?.enabled ?? true, repeatWithinDay: row?.repeatWithinDay ?? REPEAT_WITHIN_DAY };
+}
+
+/** Whether this commune airs a bulletin again later the same day (its own choice, or schedule.json's default). */
+async function repeatsWithinDay(db: Db, communeId: number): Promise<boolean> {
+  const row = await db.bulletinSchedule.findUnique({ where: { communeId }, select: { repeatWithinDay: true } });
+  return row?.repeatWithinDay ?? REPEAT_WITHIN_DAY;
+}
+
+/** Turns the same-day re-airing on or off for one commune (the schedule itself is unchanged). */
+export async function setRepeatWithinDay(db: Db, communeId: number, repeat: boolean, now: Date, staffId: number | null = null): Promise<void> {
+  await ensureScheduleRow(db, communeId, now);
+  await db.bulletinSchedule.update({ where: { communeId }, data: { repeatWithinDay: repeat, updatedAt: now, updatedByStaffId: staffId } });
+}
+
+async function ensureScheduleRow(db: Db, communeId: number, now: Date): Promise<void> {
+  if (await db.bulletinSchedule.findUnique({ where: { communeId }, select: { id: true } })) return;
+  await setSchedule(db, communeId, {}, now);
 }
 
 /**
@@ -70,7 +88,7 @@ async function airedSlots(db: Db, communeId: number): Promise<AiredSlot[]> {
 
 /** The earlier airing on the same Vietnam day that a slot repeats (schedule.json repeatWithinDay), if it airs the same item. */
 export async function repeatedAiring(db: Db, slot: { communeId: number; scheduledAt: Date; itemId: number | null }): Promise<AiredSlot | null> {
-  const first = firstAiringOfDay(slot.scheduledAt, await airedSlots(db, slot.communeId));
+  const first = firstAiringOfDay(slot.scheduledAt, await airedSlots(db, slot.communeId), await repeatsWithinDay(db, slot.communeId));
   return first && first.itemId === slot.itemId ? first : null;
 }
 
@@ -86,7 +104,7 @@ export async function pickForCommune(db: Db, communeId: number, at: Date): Promi
   });
   if (items.length === 0) return null;
   const aired = await airedSlots(db, communeId);
-  const first = firstAiringOfDay(at, aired);
+  const first = firstAiringOfDay(at, aired, await repeatsWithinDay(db, communeId));
   const again = first ? items.find((i) => i.id === first.itemId) : undefined;
   if (again && isValidAt(again, at)) return again.id;
   const last = lastNewAirings(aired);

@@ -160,17 +160,24 @@ export const viBulletins = {
 
   schedule: {
     describe: (days: string, times: string) => `${days}, lúc ${times} (giờ Việt Nam)`,
-    current: (commune: string, text: string, enabled: boolean, next: string | null) =>
+    current: (commune: string, text: string, enabled: boolean, next: string | null, repeat: boolean) =>
       [
         `🗓️ Lịch phát bản tin của xã ${commune}: ${text}.`,
+        repeat ? "🔁 Trong một ngày, các giờ phát sau phát lại bản tin của buổi đầu." : "Mỗi giờ phát một bản tin khác nhau.",
         enabled ? (next ? `Buổi tiếp theo: ${next}.` : "") : "⏸️ Đang tạm dừng.",
         "Đổi lịch: /lichphat T2,T5 06:30,18:30 — tạm dừng: /lichphat tat — bật lại: /lichphat bat",
+        "Phát lại trong ngày: /lichphat phatlai bat — mỗi giờ một bản tin: /lichphat phatlai tat",
       ]
         .filter(Boolean)
         .join("\n"),
     changed: (commune: string, text: string, next: string | null) =>
       `✅ Đã đổi lịch phát của xã ${commune}: ${text}.${next ? ` Buổi tiếp theo: ${next}.` : ""} Các buổi trước thời điểm đổi lịch không bị gửi bù.`,
     paused: (commune: string) => `⏸️ Đã tạm dừng lịch phát bản tin của xã ${commune}.`,
+    /** "/lichphat phatlai bat|tat": the same bulletin again later the same day, or a new one at every time. */
+    repeatWord: "phatlai",
+    repeatOn: (commune: string) => `🔁 Từ nay xã ${commune} phát lại trong ngày: giờ phát chiều tối phát lại bản tin buổi sáng, trưởng thôn xác nhận từng lần phát.`,
+    repeatOff: (commune: string) => `✅ Từ nay mỗi giờ phát của xã ${commune} là một bản tin khác nhau.`,
+    repeatUsage: "Gõ /lichphat phatlai bat (phát lại bản tin buổi đầu trong ngày) hoặc /lichphat phatlai tat (mỗi giờ một bản tin).",
     resumed: (commune: string, next: string | null) => `▶️ Đã bật lại lịch phát của xã ${commune}.${next ? ` Buổi tiếp theo: ${next}.` : ""}`,
     errors: {
       empty: "Hãy gõ ngày và giờ, ví dụ: /lichphat T2,T5 06:30,18:30",

@@ -63,9 +63,10 @@ export const bulletinsCommands: AdminCommand[] = [
       const now = ctx.now();
       const spec = rest.join(" ").trim();
       if (!spec) {
-        const { schedule, enabled } = await communeSchedule(ctx.db, commune.id);
+        const { schedule, enabled, repeatWithinDay } = await communeSchedule(ctx.db, commune.id);
         const next = enabled ? nextSlotAfter(schedule, now) : null;
-        ctx.out(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null).split("\n").slice(0, 2).join("\n"));
+        // The schedule, the re-airing and the next slot: not the chat's "how to change it" lines.
+        ctx.out(t.schedule.current(commune.name, describe(schedule), enabled, next ? formatSlot(next) : null, repeatWithinDay).split("\n").slice(0, 3).join("\n"));
         return 0;
       }
       if (cli.bulletins.pause.includes(spec.toLowerCase()) || cli.bulletins.resume.includes(spec.toLowerCase())) {
