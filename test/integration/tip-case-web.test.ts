@@ -5,13 +5,14 @@
 // offering only "Mở lại", the timeline with who and when, /quaylai and /huy inside the steps, a detail
 // within 30 days reopening it and one past 30 days starting a new linked tip with its own code. Then a
 // phone tip entered with /nhaptin and a tip-box letter followed up by its slip's code in a browser;
-// and the anonymity scan: no session token, network address, receipt or slip code on disk or in logs.
+// the register (/sotinbao) read back from its XLSX cell by cell; and the anonymity scan: no session
+// token, network address, receipt or slip code on disk or in the logs.
 import { existsSync, readFileSync } from "node:fs";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
-import { fileWebTip } from "../helpers/harness.js";
+import { createHarness, fileWebTip, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { issueSlips } from "../../src/tips/slips.js";
-import { formatDateTimeVN, formatDateVN } from "../../src/util/vietnam-time.js";
+import { formatDateTimeVN, formatDateVN, vietnamWallClock } from "../../src/util/vietnam-time.js";
 import { viCase } from "../../src/i18n/vi-case.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viIntake } from "../../src/i18n/vi-intake.js";
@@ -354,6 +355,45 @@ describe("a phone tip and a tip-box letter entered in the web chat", () => {
     const answer = (await officerA.read()).find((m) => m.text.includes("Bên phải, có hàng rào tre."))!;
     expect(answer.choices!.flat().map((c) => c.data)).toEqual([`t:${letter.id}:ask`, `l:${letter.id}`]);
     expect(await h.db.tipEvent.count({ where: { tipId: letter.id, kind: "followup", text: "Bên phải, có hàng rào tre." } })).toBe(1);
+  });
+});
+
+describe("the register read from the web chat", () => {
+  it("sends the leader the register as XLSX whose rows match the commune's tips cell by cell", async () => {
+    const tips = await h.db.tip.findMany({ orderBy: { id: "asc" } });
+    expect(tips.map((t) => t.source)).toEqual(["chat", "chat", "hotline", "tipbox"]);
+    await leader.read();
+    const files = (await leader.say(`/sotinbao ${formatDateVN(tips[0]!.createdAt)}-${formatDateVN(h.clock.now)}`)).filter((m) => m.media?.uploadUrl);
+    expect(files).toHaveLength(1);
+    expect(files[0]!.text).toContain("4 tin");
+    const res = await h.app.request(files[0]!.media!.uploadUrl!, { headers: { "X-Chat-Token": leader.token } });
+    expect(res.status).toBe(200);
+    // Only staff of the commune open it: not the tipster's browser.
+    expect((await h.app.request(files[0]!.media!.uploadUrl!, { headers: { "X-Chat-Token": citizen.token } })).status).toBe(403);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
+    const ws = wb.getWorksheet("Sổ tin báo")!;
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn"]);
+    expect(ws.rowCount).toBe(5);
+    const minute = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16) : d);
+    const wall = (d: Date | null) => (d ? vietnamWallClock(d).toISOString().slice(0, 16) : null);
+    const chat = "Qua chatbot (Zalo, Telegram, trang web)";
+    const selling = "Điểm, người bán lẻ ma túy";
+    const expected = [
+      [1, tips[0]!.caseNumber, wall(tips[0]!.createdAt), wall(tips[0]!.takenAt), wall(tips[0]!.closedAt), "Không có cơ sở", selling, "Không rõ", chat, 0],
+      [2, tips[1]!.caseNumber, wall(tips[1]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Không rõ", chat, 0],
+      [3, tips[2]!.caseNumber, wall(tips[2]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Thôn Thượng Phú", "Điện thoại, đường dây nóng", 0],
+      [4, tips[3]!.caseNumber, wall(tips[3]!.createdAt), wall(tips[3]!.takenAt), null, "Đã tiếp nhận", "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", "Thôn Tân Hòa", "Thư trong hòm thư tố giác", 0],
+    ];
+    expect(tips[0]!.takenAt).not.toBeNull();
+    expect(tips[0]!.closedAt).not.toBeNull();
+    for (const [i, row] of expected.entries()) {
+      const cells = Array.from({ length: 10 }, (_, col) => minute(ws.getRow(i + 2).getCell(col + 1).value ?? null));
+      expect(cells, `row ${i + 2}`).toEqual(row);
+    }
+    // Nothing of the tips' words.
+    const all = JSON.stringify(wb.model);
+    for (const words of ["Quán nước đầu cầu", "thuốc phiện sau vườn", "Xe Wave"]) expect(all).not.toContain(words);
   });
 });
 
