@@ -41,6 +41,8 @@ td,th{text-align:left;padding:.3rem .25rem;border-bottom:1px solid #eee;vertical
 .field.bad input,.field.bad select{border-color:#b71c1c}
 textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-radius:.35rem}
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
+audio{width:100%}
+h3{font-size:1rem;margin:.25rem 0 .5rem}
 `;
 
 function asset(name: string, body: string, type: string) {
