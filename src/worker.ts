@@ -125,7 +125,7 @@ export default {
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
         clientAddress: workerClientAddress,
       },
-      console: { settings: deps.settings, compliance: deps.compliance },
+      console: { settings: deps.settings, compliance: deps.compliance, media },
     });
     return app.fetch(request);
   },

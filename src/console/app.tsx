@@ -9,6 +9,8 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import type { CoreSettings } from "../messaging/deps.js";
+import type { Logger } from "../log.js";
+import type { MediaSources } from "../media/fetch.js";
 import type { ComplianceDeps } from "../compliance/service.js";
 import { endSession, redeemSignInToken, SESSION_IDLE_HOURS, signInTokenUsable, staffOfSession } from "../staff/console-sessions.js";
 import { roleMay } from "../staff/roles.js";
@@ -20,6 +22,7 @@ import { tipRoutes } from "./tips.js";
 import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
+import { bulletinRoutes } from "./bulletins.js";
 import { HomePage } from "./home.js";
 
 export interface ConsoleOptions {
@@ -31,6 +34,9 @@ export interface ConsoleOptions {
   compliance: ComplianceDeps;
   /** Whether /media/<token> links are served (a public URL and media sources are configured). */
   mediaLinks: boolean;
+  log: Logger;
+  /** Where bulletin recordings are read for a village head's player (as the village feeds read them). */
+  media?: MediaSources;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;
@@ -134,6 +140,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tai", signedIn);
   root.use("/thon", signedIn);
   root.use("/tai/*", signedIn);
+  root.use("/bantin", signedIn);
+  root.use("/bantin/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
@@ -147,6 +155,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   monthRoutes(root, opts);
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
+  bulletinRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

@@ -44,6 +44,8 @@ label.choice{display:block;padding:.35rem 0}
 .field input,.card input[name]:not([type]){width:100%}
 textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-radius:.35rem}
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
+audio{width:100%}
+h3{font-size:1rem;margin:.25rem 0 .5rem}
 `;
 
 function asset(name: string, body: string, type: string) {

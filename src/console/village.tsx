@@ -6,6 +6,7 @@ import { addMonths, formatDateTimeVN, formatMonthVN, monthOf, type MonthKey } fr
 import { can } from "../staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField, type FigureValues } from "../compliance/fields.js";
 import { figuresOf, saveVillageFigures } from "../compliance/service.js";
+import { headAiringsToday } from "../bulletins/head-airings.js";
 import { findVillageByCode, findVillageWithCommune, listVillages } from "../places/search.js";
 import { messagesFor } from "../i18n/messages.js";
 import { viConsole as t } from "../i18n/vi-console.js";
@@ -48,7 +49,7 @@ interface FormView {
   flash: string | null;
 }
 
-function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { code: string; name: string }[] }) {
+function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { code: string; name: string }[]; airingsToday?: number }) {
   const { view } = props;
   let group = "";
   const errorCount = Object.keys(view.errors).length;
@@ -58,6 +59,15 @@ function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { co
       {view.flash ? <p class="ok">{view.flash}</p> : null}
       {errorCount > 0 ? <p class="err">{t.village.errors(errorCount)}</p> : null}
       {view.note ? <p class="note">{view.note}</p> : null}
+      {props.airingsToday ? (
+        <div class="card">
+          <h2>{t.headBulletin.todayCard}</h2>
+          <p>{t.headBulletin.todayCount(props.airingsToday)}</p>
+          <a class="btn alt" href={`${CONSOLE_ROOT}/bantin`}>
+            {t.headBulletin.todayLink}
+          </a>
+        </div>
+      ) : null}
       {props.villages.length > 1 ? (
         <form class="filters card" method="get" action={`${CONSOLE_ROOT}/thon`}>
           <label>
@@ -134,7 +144,8 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     const typed = Object.fromEntries(FIGURE_FIELDS.map((f) => [f.id, shown(f, values[f.id])]));
     const note = saved ? t.village.savedAt(saved.version, formatDateTimeVN(saved.updatedAt)) : last ? t.village.fromLastMonth : null;
     const flash = c.req.query("kq") === "ok" && saved ? msg.compliance.form.saved(month, village.name, saved.version, village.code) : null;
-    return sendPage(c, <FiguresPage staff={staff} villages={await villagesOf(staff, village)} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash }} />);
+    const airingsToday = await headAiringsToday(db, staff, opts.now());
+    return sendPage(c, <FiguresPage staff={staff} villages={await villagesOf(staff, village)} airingsToday={airingsToday} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash }} />);
   });
 
   root.post("/thon", async (c) => {

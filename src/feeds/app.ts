@@ -9,7 +9,7 @@ import { Hono, type Context } from "hono";
 import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import type { Logger } from "../log.js";
-import type { MediaSources } from "../media/fetch.js";
+import type { MediaBytes, MediaSources } from "../media/fetch.js";
 import { viFeeds } from "../i18n/vi-feeds.js";
 import { recordFeedPlayback } from "../bulletins/deliveries.js";
 import { villageOfToken, type FeedVillage } from "./tokens.js";
@@ -47,6 +47,19 @@ export function byteRange(header: string | undefined, size: number): { start: nu
   return { start, end };
 }
 
+/** A recording's bytes as a player asks for them: whole, or the byte range asked for (Safari and podcast apps ask). */
+export function sendRecording(c: Context, found: MediaBytes, extra: Record<string, string>): Response {
+  const size = found.bytes.length;
+  const headers: Record<string, string> = { ...extra, "Content-Type": found.mime, "Accept-Ranges": "bytes", "Content-Disposition": "inline" };
+  const range = byteRange(c.req.header("Range"), size);
+  if (range === "unsatisfiable") return c.body(null, 416, { ...headers, "Content-Range": `bytes */${size}` });
+  if (range) {
+    const part = found.bytes.slice(range.start, range.end + 1);
+    return c.body(part, 206, { ...headers, "Content-Range": `bytes ${range.start}-${range.end}/${size}`, "Content-Length": String(part.length) });
+  }
+  return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "Content-Length": String(size) });
+}
+
 export function feedsApp(opts: FeedsOptions): Hono {
   const app = new Hono();
   const site = opts.publicUrl.replace(/\/+$/, "");
@@ -80,15 +93,7 @@ export function feedsApp(opts: FeedsOptions): Hono {
     const found = await recordingBytes(opts.media, entry.version);
     if (!found) return c.text(viFeeds.audioUnavailable, 503, { ...PRIVATE, "Retry-After": "60" });
     if (!entry.audio || entry.audio.size !== found.bytes.length || entry.audio.mime !== found.mime) await rememberAudio(opts.db, entry.version, found, now);
-    const size = found.bytes.length;
-    const headers: Record<string, string> = { ...PRIVATE, "Content-Type": found.mime, "Accept-Ranges": "bytes", "Content-Disposition": "inline" };
-    const range = byteRange(c.req.header("Range"), size);
-    if (range === "unsatisfiable") return c.body(null, 416, { ...headers, "Content-Range": `bytes */${size}` });
-    if (range) {
-      const part = found.bytes.slice(range.start, range.end + 1);
-      return c.body(part, 206, { ...headers, "Content-Range": `bytes ${range.start}-${range.end}/${size}`, "Content-Length": String(part.length) });
-    }
-    return c.body(found.bytes as Uint8Array<ArrayBuffer>, 200, { ...headers, "Content-Length": String(size) });
+    return sendRecording(c, found, PRIVATE);
   });
 
   const confirm = async (c: Context) => {

@@ -75,8 +75,11 @@ async function versionsOf(db: Db, itemId: number): Promise<Map<string, FeedVersi
   return new Map(usable.map((r) => [r.language, r]));
 }
 
+/** Whose airings a list holds: a feed's village, or a village head's own (src/bulletins/head-airings.ts). */
+export type FeedScope = Omit<FeedVillage, "feedId">;
+
 /** The languages the village gets of one item: as delivered, else as the village asks now. */
-function entriesOf(feed: FeedVillage, deliveryLanguages: string, versions: Map<string, FeedVersion>) {
+function entriesOf(feed: FeedScope, deliveryLanguages: string, versions: Map<string, FeedVersion>) {
   const requested = villageLanguages(feed.village.languages, feed.commune.languages);
   const resolved = resolveVersions(requested, new Set(versions.keys()));
   const sent = deliveryLanguages.split(",").filter(Boolean);
@@ -85,7 +88,7 @@ function entriesOf(feed: FeedVillage, deliveryLanguages: string, versions: Map<s
 }
 
 /** The village's feed entries, newest airing first. */
-export async function feedEntries(db: Db, media: MediaSources | undefined, feed: FeedVillage, now: Date): Promise<FeedEntry[]> {
+export async function feedEntries(db: Db, media: MediaSources | undefined, feed: FeedScope, now: Date): Promise<FeedEntry[]> {
   const deliveries = await db.bulletinDelivery.findMany({
     where: {
       villageId: feed.villageId,
@@ -121,7 +124,7 @@ export async function feedEntries(db: Db, media: MediaSources | undefined, feed:
 }
 
 /** One entry by its key, only within this village's feed (another village's id is simply not found). */
-export async function feedEntry(db: Db, media: MediaSources | undefined, feed: FeedVillage, key: string, now: Date): Promise<FeedEntry | null> {
+export async function feedEntry(db: Db, media: MediaSources | undefined, feed: FeedScope, key: string, now: Date): Promise<FeedEntry | null> {
   const parsed = parseItemKey(key);
   if (!parsed) return null;
   const entries = await feedEntries(db, media, feed, now);

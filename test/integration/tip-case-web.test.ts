@@ -17,6 +17,7 @@ import { viCase } from "../../src/i18n/vi-case.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viIntake } from "../../src/i18n/vi-intake.js";
 import { vi } from "../../src/i18n/vi.js";
+import { resultLabel } from "../../src/tips/results.js";
 
 const CITIZEN_IP = "198.51.100.41";
 const WRITER_IP = "203.0.113.58";
@@ -373,22 +374,25 @@ describe("the register read from the web chat", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
     const ws = wb.getWorksheet("Sổ tin báo")!;
-    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn"]);
+    expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(["STT", "Số tin báo", "Ngày nhận tin", "Ngày tiếp nhận xử lý", "Ngày kết thúc", "Trạng thái", "Loại tin", "Thôn/xóm", "Nguồn tin", "Số ngày quá hạn", "Kết quả xử lý", "Cán bộ phụ trách"]);
     expect(ws.rowCount).toBe(5);
+    const officerOf = async (id: number | null) => (id === null ? null : (await h.db.staff.findUniqueOrThrow({ where: { id } })).displayName);
+    const [o0, o3] = [await officerOf(tips[0]!.officerStaffId), await officerOf(tips[3]!.officerStaffId)];
+    expect([o0, o3].every(Boolean)).toBe(true);
     const minute = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 16) : d);
     const wall = (d: Date | null) => (d ? vietnamWallClock(d).toISOString().slice(0, 16) : null);
     const chat = "Qua chatbot (Zalo, Telegram, trang web)";
     const selling = "Điểm, người bán lẻ ma túy";
     const expected = [
-      [1, tips[0]!.caseNumber, wall(tips[0]!.createdAt), wall(tips[0]!.takenAt), wall(tips[0]!.closedAt), "Không có cơ sở", selling, "Không rõ", chat, 0],
-      [2, tips[1]!.caseNumber, wall(tips[1]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Không rõ", chat, 0],
-      [3, tips[2]!.caseNumber, wall(tips[2]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Thôn Thượng Phú", "Điện thoại, đường dây nóng", 0],
-      [4, tips[3]!.caseNumber, wall(tips[3]!.createdAt), wall(tips[3]!.takenAt), null, "Đã tiếp nhận", "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", "Thôn Tân Hòa", "Thư trong hòm thư tố giác", 0],
+      [1, tips[0]!.caseNumber, wall(tips[0]!.createdAt), wall(tips[0]!.takenAt), wall(tips[0]!.closedAt), "Không có cơ sở", selling, "Không rõ", chat, 0, resultLabel(tips[0]!.result!), o0],
+      [2, tips[1]!.caseNumber, wall(tips[1]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Không rõ", chat, 0, null, null],
+      [3, tips[2]!.caseNumber, wall(tips[2]!.createdAt), null, null, "Mới, chờ tiếp nhận", selling, "Thôn Thượng Phú", "Điện thoại, đường dây nóng", 0, null, await officerOf(tips[2]!.officerStaffId)],
+      [4, tips[3]!.caseNumber, wall(tips[3]!.createdAt), wall(tips[3]!.takenAt), null, "Đã tiếp nhận", "Trồng cây có chứa chất ma túy (cây thuốc phiện, cần sa)", "Thôn Tân Hòa", "Thư trong hòm thư tố giác", 0, null, o3],
     ];
     expect(tips[0]!.takenAt).not.toBeNull();
     expect(tips[0]!.closedAt).not.toBeNull();
     for (const [i, row] of expected.entries()) {
-      const cells = Array.from({ length: 10 }, (_, col) => minute(ws.getRow(i + 2).getCell(col + 1).value ?? null));
+      const cells = Array.from({ length: 12 }, (_, col) => minute(ws.getRow(i + 2).getCell(col + 1).value ?? null));
       expect(cells, `row ${i + 2}`).toEqual(row);
     }
     // Nothing of the tips' words.
