@@ -15,7 +15,7 @@ import { vi } from "../i18n/vi.js";
 import { viIntake } from "../i18n/vi-intake.js";
 import { viCompliance } from "../i18n/vi-compliance.js";
 import { viConsole as t } from "../i18n/vi-console.js";
-import { Layout, Message, sendPage } from "./layout.js";
+import { Layout, Message, SelectField, sendPage } from "./layout.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -76,59 +76,12 @@ export function downloadRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
           <section>
             <h2>{t.downloads.register}</h2>
             <form class="filters card" method="get" action={`${CONSOLE_ROOT}/tai/sotinbao.xlsx`}>
-              <label>
-                {t.downloads.month}
-                <select name="thang">
-                  {months.map((m) => (
-                    <option value={m}>{viCompliance.period.month(m)}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.queue.filterStatus}
-                <select name="trangthai">
-                  <option value="">{t.queue.anyStatusAll}</option>
-                  {STATUSES.map((s) => (
-                    <option value={s}>{vi.status[s]}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.queue.filterCategory}
-                <select name="loai">
-                  <option value="">{t.queue.anyCategory}</option>
-                  {categories.map((x) => (
-                    <option value={x.id}>{x.label}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.queue.filterVillage}
-                <select name="thon">
-                  <option value="">{t.queue.anyVillage}</option>
-                  {villages.map((v) => (
-                    <option value={v.code}>{v.name}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.downloads.source}
-                <select name="nguon">
-                  <option value="">{t.downloads.anySource}</option>
-                  {tipSources.map((x) => (
-                    <option value={x.id}>{x.label}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.downloads.officer}
-                <select name="canbo">
-                  <option value="">{t.downloads.anyOfficer}</option>
-                  {officers.map((o) => (
-                    <option value={String(o.id)}>{o.displayName}</option>
-                  ))}
-                </select>
-              </label>
+              <SelectField label={t.downloads.month} name="thang" options={months.map((m) => ({ value: m, label: viCompliance.period.month(m) }))} />
+              <SelectField label={t.queue.filterStatus} name="trangthai" any={t.queue.anyStatusAll} options={STATUSES.map((x) => ({ value: x, label: vi.status[x] ?? x }))} />
+              <SelectField label={t.queue.filterCategory} name="loai" any={t.queue.anyCategory} options={categories.map((x) => ({ value: x.id, label: x.label }))} />
+              <SelectField label={t.queue.filterVillage} name="thon" any={t.queue.anyVillage} options={villages.map((v) => ({ value: v.code, label: v.name }))} />
+              <SelectField label={t.downloads.source} name="nguon" any={t.downloads.anySource} options={tipSources.map((x) => ({ value: x.id, label: x.label }))} />
+              <SelectField label={t.downloads.officer} name="canbo" any={t.downloads.anyOfficer} options={officers.map((o) => ({ value: String(o.id), label: o.displayName }))} />
               <button class="btn" type="submit">
                 {t.downloads.registerButton}
               </button>
@@ -139,22 +92,8 @@ export function downloadRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
           <section>
             <h2>{t.downloads.report}</h2>
             <form class="filters card" method="get" action={`${CONSOLE_ROOT}/tai/baocao`}>
-              <label>
-                {t.downloads.period}
-                <select name="ky">
-                  {reportPeriods(now, opts.compliance.reportDueDay).map((p) => (
-                    <option value={p.key}>{periodLabel(viCompliance.period, p)}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t.downloads.format}
-                <select name="dang">
-                  <option value="xlsx">{t.downloads.xlsx}</option>
-                  <option value="html">{t.downloads.html}</option>
-                  <option value="svg">{t.downloads.chart}</option>
-                </select>
-              </label>
+              <SelectField label={t.downloads.period} name="ky" options={reportPeriods(now, opts.compliance.reportDueDay).map((p) => ({ value: p.key, label: periodLabel(viCompliance.period, p) }))} />
+              <SelectField label={t.downloads.format} name="dang" options={[{ value: "xlsx", label: t.downloads.xlsx }, { value: "html", label: t.downloads.html }, { value: "svg", label: t.downloads.chart }]} />
               <button class="btn" type="submit">
                 {t.downloads.reportButton}
               </button>

@@ -68,3 +68,20 @@ export function Message(props: { title: string; text: string; staff?: StaffScope
     </Layout>
   );
 }
+
+/** A labelled select of a filter form: an optional "any" first, the chosen value selected. */
+export function SelectField(props: { label: string; name: string; any?: string; options: { value: string; label: string }[]; selected?: string }) {
+  return (
+    <label>
+      {props.label}
+      <select name={props.name}>
+        {props.any !== undefined ? <option value="">{props.any}</option> : null}
+        {props.options.map((o) => (
+          <option value={o.value} selected={props.selected === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -52,6 +52,21 @@ function ReasonField() {
   );
 }
 
+/** A one-button form behind a box to tick (a change that is hard to take back by mistake). */
+function ConfirmForm(props: { action: string; title: string; text: string; button: string }) {
+  return (
+    <form method="post" action={props.action} class="card">
+      <h3>{props.title}</h3>
+      <label>
+        <input type="checkbox" name="confirm" value="yes" required /> {props.text}
+      </label>
+      <button class="btn alt" type="submit">
+        {props.button}
+      </button>
+    </form>
+  );
+}
+
 /** The transfer and marking forms this staff member may use on this tip now. */
 export async function MoveForms(props: { opts: ConsoleOptions; staff: StaffMember; tip: MovableTip }) {
   const { opts, staff, tip } = props;
@@ -107,29 +122,11 @@ export async function MoveForms(props: { opts: ConsoleOptions; staff: StaffMembe
           {t.moves.markDuplicate}
         </button>
       </form>,
-      <form method="post" action={`${path}/rac`} class="card">
-        <h3>{viMarks.buttons.spam}</h3>
-        <label>
-          <input type="checkbox" name="confirm" value="yes" required /> {t.moves.spamConfirm}
-        </label>
-        <button class="btn alt" type="submit">
-          {viMarks.buttons.confirmSpam}
-        </button>
-      </form>,
+      <ConfirmForm action={`${path}/rac`} title={viMarks.buttons.spam} text={t.moves.spamConfirm} button={viMarks.buttons.confirmSpam} />,
     );
   }
   if (spam.ok) {
-    forms.push(
-      <form method="post" action={`${path}/khongrac`} class="card">
-        <h3>{viMarks.buttons.notSpam}</h3>
-        <label>
-          <input type="checkbox" name="confirm" value="yes" required /> {t.moves.notSpamConfirm}
-        </label>
-        <button class="btn alt" type="submit">
-          {viMarks.buttons.confirmNotSpam}
-        </button>
-      </form>,
-    );
+    forms.push(<ConfirmForm action={`${path}/khongrac`} title={viMarks.buttons.notSpam} text={t.moves.notSpamConfirm} button={viMarks.buttons.confirmNotSpam} />);
   }
   return forms.length === 0 ? null : <div class="case-forms">{forms}</div>;
 }

@@ -26,7 +26,7 @@ import { viStaff } from "../i18n/vi-staff.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { viTransfer } from "../i18n/vi-transfer.js";
 import { viMarks } from "../i18n/vi-marks.js";
-import { Layout, Message, sendPage } from "./layout.js";
+import { Layout, Message, SelectField, sendPage } from "./layout.js";
 import { CONSOLE_ROOT, tipPath } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -88,28 +88,8 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
             </option>
           </select>
         </label>
-        <label>
-          {t.queue.filterCategory}
-          <select name="loai">
-            <option value="">{t.queue.anyCategory}</option>
-            {categories.map((c) => (
-              <option value={c.id} selected={category === c.id}>
-                {c.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t.queue.filterVillage}
-          <select name="thon">
-            <option value="">{t.queue.anyVillage}</option>
-            {villages.map((v) => (
-              <option value={v.code} selected={village?.id === v.id}>
-                {v.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField label={t.queue.filterCategory} name="loai" any={t.queue.anyCategory} selected={category} options={categories.map((c) => ({ value: c.id, label: c.label }))} />
+        <SelectField label={t.queue.filterVillage} name="thon" any={t.queue.anyVillage} selected={village?.code} options={villages.map((v) => ({ value: v.code, label: v.name }))} />
         <button class="btn" type="submit">
           {t.queue.apply}
         </button>
