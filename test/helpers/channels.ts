@@ -1,7 +1,7 @@
 // Every platform fake on localhost with one harness across them, as the cross-channel tests use it:
 // start, authorise Zalo, post a Telegram update and wait for the work to settle, read what a
 // Telegram chat was sent, and close it all.
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { createHarness, type Harness } from "./harness.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type BuildOptions, type FakeTelegram } from "./fake-telegram.js";
 import { startFakeZaloOa, type FakeZaloOa } from "./fake-zalo-oa.js";
@@ -56,4 +56,41 @@ export async function startChannels(opts: { zalobot?: boolean } = {}): Promise<C
     },
   };
   return channels;
+}
+
+/** The inline buttons of a Telegram call (flattened rows). */
+export const telegramButtons = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+
+/**
+ * A fake Bot API and a harness for one test file (started in beforeAll, closed in afterAll), with the
+ * readers every Telegram case test uses: what reached a user, their last call, what came since a mark.
+ */
+export function telegramSession(opts: { setup?: (h: Harness) => Promise<void> } = {}) {
+  let fake: FakeTelegram | undefined;
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    h = await createHarness({ telegram: fake });
+    await opts.setup?.(h);
+  });
+  afterAll(async () => {
+    await h?.close();
+    await fake?.close();
+  });
+  const calls = () => fake!.calls;
+  const textsTo = (user: { id: number }) => calls().filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
+  return {
+    get h(): Harness {
+      return h!;
+    },
+    get fake(): FakeTelegram {
+      return fake!;
+    },
+    post: (update: unknown) => postTelegramSettled(h!, update),
+    textsTo,
+    lastTo: (user: { id: number }) => calls().filter(toChat(user.id)).at(-1)!,
+    lastText: (user: { id: number }) => textsTo(user).at(-1) ?? "",
+    /** What reached the user from the point `mark` (a count of calls) on. */
+    since: (mark: number, user: { id: number }) => calls().slice(mark).filter(toChat(user.id)).map((c) => String(c.payload.text ?? "")),
+  };
 }

@@ -4,10 +4,10 @@
 // neutral words), a closed tip's view offering only "Mở lại", reopened with a reason, a late detail
 // reopening it, deadline reminders, overdue first; and the anonymity scan over all of it.
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { postTelegramSettled, toChat } from "../helpers/channels.js";
-import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Harness } from "../helpers/harness.js";
+import { telegramButtons, telegramSession, toChat } from "../helpers/channels.js";
+import { TIPSTER, callbackUpdate, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { photoUpdate } from "../helpers/telegram-updates.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { askTipster } from "../../src/tips/service.js";
@@ -19,28 +19,20 @@ const OFFICER_B: TestUser = { id: 5_550_102, is_bot: false, first_name: "Lê", l
 const LEADER: TestUser = { id: 5_550_103, is_bot: false, first_name: "Phạm", last_name: "Chủ Tịch", username: "ld_xa", language_code: "vi" };
 const STRANGER: TestUser = { id: 5_550_104, is_bot: false, first_name: "Hoàng", last_name: "Xã Khác", username: "ca_khac", language_code: "vi" };
 
-let fake: FakeTelegram;
-let h: Harness;
 let tipId = 0;
 let receipt = "";
 const staffIds: Record<string, number> = {};
 
-beforeAll(async () => {
-  fake = await startFakeTelegram();
-  h = await createHarness({ telegram: fake });
-});
-afterAll(async () => {
-  await h.close();
-  await fake.close();
+const tg = telegramSession();
+let fake: FakeTelegram;
+let h: Harness;
+beforeAll(() => {
+  ({ fake, h } = tg);
 });
 
-const post = (update: unknown) => postTelegramSettled(h, update);
+const { post, textsTo, lastTo, since } = tg;
 
-const textsTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
-const lastTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).at(-1)!;
-const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
-/** What reached the user from the point `mark` (a count of calls) on. */
-const since = (mark: number, user: TestUser) => fake.calls.slice(mark).filter(toChat(user.id)).map((c) => String(c.payload.text ?? ""));
+const buttonsOf = telegramButtons;
 const tip = () => h.db.tip.findUniqueOrThrow({ where: { id: tipId } });
 /** Files a tip in Hồng Lộc as the tipster; returns its id. */
 async function fileTip(text: string): Promise<number> {

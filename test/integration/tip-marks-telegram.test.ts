@@ -4,12 +4,12 @@
 // three marks against one citizen holding their fourth tip (no alert) while another citizen's still
 // alerts, "Không phải tin rác" restoring normal alerting; crafted buttons of another commune refused;
 // and the anonymity scan, with the spam hashes matching no pseudonym or address tag.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { postTelegramSettled, toChat } from "../helpers/channels.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Harness } from "../helpers/harness.js";
+import { telegramButtons, telegramSession, toChat } from "../helpers/channels.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { expectSpamHashesUnjoinable, storedBlobs } from "../helpers/spam-marks.js";
-import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { TIPSTER, callbackUpdate, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { markSpam, unmarkSpam } from "../../src/tips/marks.js";
 import { addressTagOf, pseudonymOf } from "../../src/crypto/pseudonym.js";
 import { viCase } from "../../src/i18n/vi-case.js";
@@ -19,26 +19,19 @@ const STRANGER: TestUser = { id: 5_550_204, is_bot: false, first_name: "Đỗ", 
 const SECOND: TestUser = { id: 7_412_009_311, is_bot: false, first_name: "Sùng Thị Mai", last_name: "Vàng", username: "sung_mai_88", language_code: "hmn" };
 const SPAMMER: TestUser = { id: 7_598_220_147, is_bot: false, first_name: "Kẻ Phá", last_name: "Đám", username: "pha_dam_1999", language_code: "vi" };
 
-let fake: FakeTelegram;
-let h: Harness;
 const staffIds: Record<string, number> = {};
 const ids = { original: 0, duplicate: 0, closed: 0 };
 const receipts = { original: "", duplicate: "" };
 
-beforeAll(async () => {
-  fake = await startFakeTelegram();
-  h = await createHarness({ telegram: fake });
-});
-afterAll(async () => {
-  await h.close();
-  await fake.close();
+const tg = telegramSession();
+let fake: FakeTelegram;
+let h: Harness;
+beforeAll(() => {
+  ({ fake, h } = tg);
 });
 
-const post = (update: unknown) => postTelegramSettled(h, update);
-const textsTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
-const lastTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).at(-1)!;
-const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
-const since = (mark: number, user: TestUser) => fake.calls.slice(mark).filter(toChat(user.id)).map((c) => String(c.payload.text ?? ""));
+const { post, textsTo, lastTo, since } = tg;
+const buttonsOf = telegramButtons;
 const tipOf = (id: number) => h.db.tip.findUniqueOrThrow({ where: { id } });
 const codeIn = (text: string) => /Mã tiếp nhận của bạn: ([A-Z0-9]{4}-[A-Z0-9]{4})/.exec(text)?.[1] ?? "";
 

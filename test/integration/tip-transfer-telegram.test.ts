@@ -5,10 +5,10 @@
 // second tip goes to the drug police unit: closed "referred", the tipster told in neutral words.
 // An officer of another commune cannot start it by crafted data. The anonymity scan over all of it.
 import { existsSync, readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../helpers/harness.js";
-import { postTelegramSettled, toChat } from "../helpers/channels.js";
-import { TIPSTER, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Harness } from "../helpers/harness.js";
+import { telegramButtons, telegramSession, toChat } from "../helpers/channels.js";
+import { TIPSTER, callbackUpdate, textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { addHaTinhCommunes } from "../helpers/places.js";
 import { transferToCommune } from "../../src/tips/transfer.js";
 
@@ -17,29 +17,20 @@ const OFFICER_B: TestUser = { id: 5_560_102, is_bot: false, first_name: "Trần"
 const OFFICER_C: TestUser = { id: 5_560_103, is_bot: false, first_name: "Hoàng", last_name: "Xã Khác", username: "ca_ns", language_code: "vi" };
 
 
-let fake: FakeTelegram;
-let h: Harness;
 let tipId = 0;
 let caseNumber = "";
 let receipt = "";
 const staffIds: Record<string, number> = {};
 
-beforeAll(async () => {
-  fake = await startFakeTelegram();
-  h = await createHarness({ telegram: fake });
-  await addHaTinhCommunes(h.db);
-});
-afterAll(async () => {
-  await h.close();
-  await fake.close();
+const tg = telegramSession({ setup: (harness) => addHaTinhCommunes(harness.db) });
+let fake: FakeTelegram;
+let h: Harness;
+beforeAll(() => {
+  ({ fake, h } = tg);
 });
 
-const post = (update: unknown) => postTelegramSettled(h, update);
-const textsTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
-const lastTo = (user: TestUser) => fake.calls.filter(toChat(user.id)).at(-1)!;
-const lastText = (user: TestUser) => textsTo(user).at(-1) ?? "";
-const buttonsOf = (call: ApiCall) => ((call.payload.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
-const since = (mark: number, user: TestUser) => fake.calls.slice(mark).filter(toChat(user.id)).map((c) => String(c.payload.text ?? ""));
+const { post, textsTo, lastTo, lastText, since } = tg;
+const buttonsOf = telegramButtons;
 const tip = (id = tipId) => h.db.tip.findUniqueOrThrow({ where: { id } });
 const commune = (code: string) => h.db.commune.findUniqueOrThrow({ where: { code } });
 
