@@ -6,7 +6,7 @@ import type { StaffAction } from "../../src/staff/roles.js";
 import { mayOnTip, tipScopeTarget } from "../../src/tips/scope.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { citizenBlock } from "../../src/tips/citizen-text.js";
-import { describeAttachments, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
+import { describeAttachments, tipFileMessages, tipWithPlaceAndAttachments } from "../../src/tips/service.js";
 import {
   addNote, assignableOfficers, assignTip, closable, closeTip, extendDeadline, extensionDue, mayReopen, officerOf, reopenable, reopenTip,
   resultLabel, resultsFor, tipTimeline, type CaseFailure, type TimelineEntry,
@@ -88,7 +88,9 @@ export async function viewTip(turn: Turn, staff: StaffRow, tipId: number): Promi
     if (entries.length > TIMELINE_LINES) lines.push(turn.t.case.view.timelineMore(entries.length - TIMELINE_LINES));
     lines.push(...entries.slice(-TIMELINE_LINES));
   }
-  const choices = [...caseChoices(turn, staff, tip), ...(await markChoices(turn, staff, tip))];
+  // The files again (copied, as in the alert): the view itself counts them only.
+  const files: Choice[][] = tip.attachments.length > 0 && !tip.erasedAt ? [[{ label: turn.t.case.buttons.files(tip.attachments.length), data: tipAction.pack({ tipId, action: "files" }) }]] : [];
+  const choices = [...files, ...caseChoices(turn, staff, tip), ...(await markChoices(turn, staff, tip))];
   turn.replies.push({ text: lines.join("\n"), choices: choices.length > 0 ? choices : undefined, protect: true });
 }
 
@@ -135,6 +137,16 @@ function timelineLine(t: Messages, e: TimelineEntry): string | null {
 export async function caseButton(turn: Turn, staff: StaffRow, tipId: number, action: string): Promise<boolean> {
   const deps = turn.deps;
   switch (action) {
+    case "files": {
+      const messages = await tipFileMessages(deps.db, staff, tipId);
+      if (!messages) return (refuse(turn, { ok: false, reason: "not_found" }), true);
+      if (messages.length === 0) {
+        const tip = await tipWithPlaceAndAttachments(deps.db, tipId);
+        return (turn.reply(turn.t.case.noFiles(tip?.caseNumber ?? "")), true);
+      }
+      turn.replies.push(...messages);
+      return true;
+    }
     case "note": {
       const tip = await tipWithPlaceAndAttachments(deps.db, tipId);
       // Asked first whether a note may be added at all; the domain checks again on saving.

@@ -6,6 +6,7 @@ export const viCase = {
     assign: "👤 Giao cán bộ khác",
     extend: "⏳ Gia hạn",
     reopen: "🔓 Mở lại",
+    files: (n: number) => `📎 Xem tệp đính kèm (${n})`,
     skipNote: "Bỏ qua, không ghi chú ➡️",
     askAgain: "💬 Hỏi tiếp",
     open: (caseNumber: string) => `📂 Mở ${caseNumber}`,
@@ -90,6 +91,8 @@ export const viCase = {
     leaders: (caseNumber: string, date: string, commune: string, officer: string) =>
       `⚠️ BÁO CÁO LÃNH ĐẠO: tin báo ${caseNumber} của xã ${commune} đã đến hạn xác minh (${date}) mà chưa có kết quả. Người phụ trách: ${officer}.`,
   },
+
+  noFiles: (caseNumber: string) => `Tin báo ${caseNumber} không có tệp đính kèm nào (hoặc đã bị xóa khi hết thời hạn lưu).`,
 
   refused: {
     closed: (caseNumber: string) => `${caseNumber} đã kết thúc: chỉ có thể mở lại.`,

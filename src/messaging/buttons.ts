@@ -110,7 +110,7 @@ export const tipReply = codec("r", id);
 
 // ---- Staff: tips, alerts, the held queue ------------------------------------------------------
 
-type TipButtonAction = "take" | "verify" | "done" | "unfounded" | "ask" | "note" | "assign" | "extend" | "reopen";
+type TipButtonAction = "take" | "verify" | "done" | "unfounded" | "ask" | "note" | "assign" | "extend" | "reopen" | "files";
 /** An action on a tip. Any word parses: a stale or forged one gets the real buttons again. */
 export const tipAction = codec("t", { tipId: id, action: word<TipButtonAction>(/^\w+$/) });
 /** A tip in an officer's list. */

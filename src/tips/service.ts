@@ -383,6 +383,17 @@ export function tipWithPlaceAndAttachments(db: Db, tipId: number) {
   return db.tip.findUnique({ where: { id: tipId }, include: { village: true, commune: true, attachments: true } });
 }
 
+/**
+ * The tip's files again, for a staff member who may read it (the tip view's "Xem tệp"): each copied
+ * as in the alert (re-sent, never forwarded), or null when the tip is not theirs to read.
+ */
+export async function tipFileMessages(db: Db, staff: StaffRef, tipId: number): Promise<OutgoingMessage[] | null> {
+  const tip = await tipWithPlaceAndAttachments(db, tipId);
+  if (!tip || !mayOnTip(staff, "tip.read", tip)) return null;
+  if (tip.erasedAt) return [];
+  return tip.attachments.map((row) => ({ ...mediaMessage(tip.caseNumber, tip.id, storedAttachment(row), tipThreadKey(tip.id)), threadKey: undefined }));
+}
+
 /** Whether the chat with this address tag filed the tip (its reply address is that chat's). */
 export async function tipFiledFrom(db: Db, tipId: number, addressTag: string): Promise<boolean> {
   const address = await db.replyAddress.findUnique({ where: { tipId } });

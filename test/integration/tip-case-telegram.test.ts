@@ -178,10 +178,20 @@ describe("a tip's whole life on Telegram", () => {
 
   it("offers only Mở lại on a closed tip, refuses questions, and lets only its officer or a leader reopen", async () => {
     const shown = await view(OFFICER_B);
-    expect(buttonsOf(shown).map((b) => b.text)).toEqual(["🔓 Mở lại"]);
+    // Of the actions only "Mở lại"; its files (the photo answer) can still be read again.
+    expect(buttonsOf(shown).map((b) => b.text)).toEqual(["📎 Xem tệp đính kèm (1)", "🔓 Mở lại"]);
     expect(String(shown.payload.text)).toContain("Kết quả: Xử lý vi phạm hành chính");
-    // Officer A no longer has it: no button, and the domain refuses.
-    expect(buttonsOf(await view(OFFICER_A))).toEqual([]);
+    const photos = fake.calls.filter((c) => c.method === "sendPhoto").length;
+    await post(callbackUpdate(`t:${tipId}:files`, { user: OFFICER_B }));
+    const resent = fake.calls.filter((c) => c.method === "sendPhoto");
+    expect(resent).toHaveLength(photos + 1);
+    expect(String(resent.at(-1)!.payload.chat_id)).toBe(String(OFFICER_B.id));
+    expect(resent.at(-1)!.payload.protect_content).toBe(true);
+    // An officer of another commune gets nothing by the crafted button.
+    await post(callbackUpdate(`t:${tipId}:files`, { user: STRANGER }));
+    expect(fake.calls.filter((c) => c.method === "sendPhoto")).toHaveLength(photos + 1);
+    // Officer A no longer has it: only the files to read, and the domain refuses the rest.
+    expect(buttonsOf(await view(OFFICER_A)).map((b) => b.text)).toEqual(["📎 Xem tệp đính kèm (1)"]);
     await post(callbackUpdate(`t:${tipId}:reopen`, { user: OFFICER_A }));
     expect(textsTo(OFFICER_A).at(-1)).toContain("Chỉ cán bộ phụ trách tin báo này hoặc lãnh đạo xã");
     // No question on a closed tip, by a stale button or by the domain.
