@@ -4,6 +4,7 @@ import { formatDateTimeVN, formatDateVN, formatMonthVN, type MonthKey, monthOf, 
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { categoryLabel } from "../../src/tips/categories.js";
 import { sourceLabel } from "../../src/tips/sources.js";
+import { resultLabel } from "../../src/tips/results.js";
 import { FIGURE_FIELDS, fieldById } from "../../src/compliance/fields.js";
 import { formatNumberVN, formatPercentVN } from "../../src/compliance/month.js";
 import type { CriterionResult } from "../../src/compliance/criteria.js";
@@ -229,7 +230,7 @@ export async function showSummary(turn: Turn, staff: StaffRow, args: string): Pr
     if (headless.length > 0) lines.push(turn.t.compliance.summary.noHead(headless.length, cm.villages.length, headless.slice(0, 10).join(", ") + (headless.length > 10 ? `, ${turn.t.compliance.criteria.moreVillages(headless.length - 10)}` : "")));
   } else lines.push(turn.t.compliance.summary.noBroadcastData);
   if (can(staff, "tipstats.read", { communeId: target.commune.id, provinceId: target.commune.provinceId })) {
-    const tips = await tipStatsFor(db, target.commune.id, target.month);
+    const tips = await tipStatsFor(db, target.commune.id, target.month, turn.now());
     lines.push("", turn.t.compliance.summary.tips(tips.total, tips.open));
   }
   turn.reply(lines.join("\n"));
@@ -337,7 +338,7 @@ export async function showTipStats(turn: Turn, staff: StaffRow, args: string): P
   const target = await resolveTarget(turn, staff, args, "tinbao_tk", "tipstats.read", "tipstats.read");
   if (!target) return;
   const { db } = turn.deps;
-  const stats = await tipStatsFor(db, target.commune.id, target.month);
+  const stats = await tipStatsFor(db, target.commune.id, target.month, turn.now());
   const lines = [turn.t.compliance.tips.title(target.month, target.commune.name)];
   if (stats.total === 0) {
     lines.push(turn.t.compliance.tips.none);
@@ -354,7 +355,11 @@ export async function showTipStats(turn: Turn, staff: StaffRow, args: string): P
   for (const v of stats.byVillage) lines.push(turn.t.compliance.tips.item(v.villageId === null ? turn.t.compliance.tips.unknownVillage : (names.get(v.villageId) ?? String(v.villageId)), v.count));
   lines.push("", turn.t.intake.stats.bySource);
   for (const s of stats.bySource) lines.push(turn.t.compliance.tips.item(sourceLabel(s.source), s.count));
-  lines.push("", turn.t.compliance.tips.medianTake(stats.medianTakeMinutes), turn.t.compliance.tips.medianClose(stats.medianCloseMinutes));
+  if (stats.byResult.length > 0) {
+    lines.push("", turn.t.compliance.tips.byResult);
+    for (const r of stats.byResult) lines.push(turn.t.compliance.tips.item(resultLabel(r.result), r.count));
+  }
+  lines.push("", turn.t.compliance.tips.medianTake(stats.medianTakeMinutes), turn.t.compliance.tips.medianClose(stats.medianCloseMinutes), turn.t.compliance.tips.overdue(stats.overdue));
   turn.reply(lines.join("\n"));
 }
 

@@ -206,18 +206,18 @@ export async function communePeriod(db: Db, deps: ComplianceDeps, commune: Commu
   return { commune, month: months.at(-1)!, villages: list, coverageKnown, criteriaSetName: set.name, results, counts: countByStatus(results) };
 }
 
-export async function tipStatsFor(db: Db, communeId: number, month: MonthKey): Promise<TipStats> {
+export async function tipStatsFor(db: Db, communeId: number, month: MonthKey, now: Date = new Date()): Promise<TipStats> {
   const { start, end } = monthRange(month);
-  return tipStatsBetween(db, communeId, start, end);
+  return tipStatsBetween(db, communeId, start, end, now);
 }
 
 /** Tips received in [start, end), held tips left out. */
-export async function tipStatsBetween(db: Db, communeId: number, start: Date, end: Date): Promise<TipStats> {
+export async function tipStatsBetween(db: Db, communeId: number, start: Date, end: Date, now: Date = new Date()): Promise<TipStats> {
   const rows = await db.tip.findMany({
     where: { communeId, hold: null, createdAt: { gte: start, lt: end } },
-    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true, source: true },
+    select: { status: true, category: true, villageId: true, createdAt: true, takenAt: true, closedAt: true, source: true, result: true, dueAt: true },
   });
-  return tipStatistics(rows);
+  return tipStatistics(rows, now);
 }
 
 

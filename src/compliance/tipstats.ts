@@ -1,4 +1,5 @@
 // Tip statistics for a month: pure counting over tip rows (never their contents).
+import { daysLate } from "../tips/deadlines.js";
 export interface TipStatRow {
   status: string;
   category: string;
@@ -8,6 +9,10 @@ export interface TipStatRow {
   closedAt: Date | null;
   /** Where it came from (src/tips/sources.json); chat when absent. */
   source?: string;
+  /** What a closed tip came to (src/tips/results.json). */
+  result?: string | null;
+  /** The verification deadline with its extensions (src/tips/deadlines.ts). */
+  dueAt?: Date | null;
 }
 
 export interface TipStats {
@@ -25,6 +30,10 @@ export interface TipStats {
   medianTakeMinutes: number | null;
   /** Median minutes from receipt to closing, over the tips closed; null when none was. */
   medianCloseMinutes: number | null;
+  /** Result id → count over the closed tips that have one, largest first. */
+  byResult: Array<{ result: string; count: number }>;
+  /** Tips past their verification deadline without a result (open now, or closed late). */
+  overdue: number;
 }
 
 const OPEN = new Set(["new", "taken", "verifying"]);
@@ -40,11 +49,13 @@ function ranked<K>(counts: Map<K, number>): Array<{ key: K; count: number }> {
   return [...counts].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count);
 }
 
-export function tipStatistics(rows: TipStatRow[]): TipStats {
+export function tipStatistics(rows: TipStatRow[], now: Date = new Date()): TipStats {
   const byStatus: Record<string, number> = {};
   const byCategory = new Map<string, number>();
   const byVillage = new Map<number | null, number>();
   const bySource = new Map<string, number>();
+  const byResult = new Map<string, number>();
+  let overdue = 0;
   const take: number[] = [];
   const close: number[] = [];
   let open = 0;
@@ -54,6 +65,8 @@ export function tipStatistics(rows: TipStatRow[]): TipStats {
     byVillage.set(t.villageId, (byVillage.get(t.villageId) ?? 0) + 1);
     bySource.set(t.source ?? "chat", (bySource.get(t.source ?? "chat") ?? 0) + 1);
     if (OPEN.has(t.status)) open++;
+    if (t.result) byResult.set(t.result, (byResult.get(t.result) ?? 0) + 1);
+    if (daysLate({ dueAt: t.dueAt ?? null, createdAt: t.createdAt, closedAt: t.closedAt, open: OPEN.has(t.status) }, now) > 0) overdue++;
     if (t.takenAt) take.push((t.takenAt.getTime() - t.createdAt.getTime()) / 60_000);
     if (t.closedAt) close.push((t.closedAt.getTime() - t.createdAt.getTime()) / 60_000);
   }
@@ -67,5 +80,7 @@ export function tipStatistics(rows: TipStatRow[]): TipStats {
     bySource: ranked(bySource).map(({ key, count }) => ({ source: key, count })),
     medianTakeMinutes: median(take),
     medianCloseMinutes: median(close),
+    byResult: ranked(byResult).map(({ key, count }) => ({ result: key, count })),
+    overdue,
   };
 }

@@ -34,7 +34,7 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     const commune = await readableCommune(opts, staff);
     if (!commune) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
     const month = monthOf(opts.now());
-    const [cm, stats] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month)]);
+    const [cm, stats] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month, opts.now())]);
     const review = villageRecognition(opts.compliance, cm);
     const icon = { qualifies: viCompliance.status.met, fails: viCompliance.status.not_met, unknown: viCompliance.status.unknown } as const;
     return sendPage(

@@ -195,6 +195,8 @@ export const viCompliance = {
     byVillage: "Theo thôn:",
     item: (label: string, n: number) => `• ${label}: ${n}`,
     medianTake: (minutes: number | null) => `Thời gian đến khi tiếp nhận (trung vị): ${minutes === null ? "chưa có tin được tiếp nhận" : formatDurationVN(minutes)}`,
+    byResult: "Theo kết quả xử lý:",
+    overdue: (n: number) => (n === 0 ? "Không có tin nào quá hạn xác minh." : `⏰ Quá hạn xác minh (Điều 147 BLTTHS): ${n} tin`),
     medianClose: (minutes: number | null) => `Thời gian đến khi kết thúc (trung vị): ${minutes === null ? "chưa có tin kết thúc" : formatDurationVN(minutes)}`,
     unknownVillage: "Không rõ thôn",
   },

@@ -19,7 +19,7 @@ export async function buildPeriodReport(db: Db, deps: ComplianceDeps, commune: C
   const isMonth = period.kind === "month";
   const [data, tips, trend] = await Promise.all([
     communePeriod(db, deps, commune, period, now),
-    tipStatsBetween(db, commune.id, period.start, period.end),
+    tipStatsBetween(db, commune.id, period.start, period.end, now),
     communeTrend(db, deps, commune, last, isMonth ? 6 : Math.max(1, months.length)),
   ]);
   const words = messagesFor("vi").compliance.period;

@@ -227,6 +227,9 @@ describe("statistics and the register", () => {
     expect(stats).toContain("Điện thoại, đường dây nóng: 1");
     expect(stats).toContain("Thư trong hòm thư tố giác: 1");
     expect(stats).toContain("Qua chatbot (Zalo, Telegram, trang web): 1");
+    // By result (the phone tip was closed with one) and the art. 147 overdue count, as issue 12 asks.
+    expect(stats).toMatch(/Theo kết quả xử lý:\n• [^\n]+: 1/);
+    expect(stats).toContain("Không có tin nào quá hạn xác minh.");
   });
 
   it("sends the register as XLSX whose rows match the tips cell by cell, with overdue days", async () => {

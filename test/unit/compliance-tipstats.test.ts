@@ -19,7 +19,7 @@ describe("median", () => {
 
 describe("tipStatistics", () => {
   it("counts nothing in an empty month", () => {
-    expect(tipStatistics([])).toEqual({ total: 0, open: 0, closed: 0, byStatus: {}, byCategory: [], byVillage: [], bySource: [], medianTakeMinutes: null, medianCloseMinutes: null });
+    expect(tipStatistics([])).toEqual({ total: 0, open: 0, closed: 0, byStatus: {}, byCategory: [], byVillage: [], bySource: [], medianTakeMinutes: null, medianCloseMinutes: null, byResult: [], overdue: 0 });
   });
 
   it("counts by status, category and village, largest first, and takes medians over the tips concerned", () => {
@@ -46,6 +46,27 @@ describe("tipStatistics", () => {
     ]);
     expect(stats.medianTakeMinutes).toBe(30);
     expect(stats.medianCloseMinutes).toBe(360);
+  });
+});
+
+describe("tipStatistics by result and deadline", () => {
+  const day = 24 * 60;
+  it.each([
+    ["open, its deadline tomorrow", { status: "taken", dueAt: at(day) }, 0],
+    ["open, its deadline passed yesterday", { status: "verifying", dueAt: at(-day) }, 1],
+    ["closed before its deadline", { status: "done", dueAt: at(2 * day), closedAt: at(day), result: "administrative" }, 0],
+    ["closed two days after its deadline", { status: "done", dueAt: at(-3 * day), closedAt: at(-day), result: "administrative" }, 1],
+  ] as const)("%s → overdue %i", (_name, over, expected) => {
+    // "Now" is t0: the deadlines above are relative to it.
+    expect(tipStatistics([tip(over as Partial<TipStatRow>)], t0).overdue).toBe(expected);
+  });
+
+  it("counts closed tips by result, largest first; open tips have none", () => {
+    const stats = tipStatistics([tip({ status: "done", result: "administrative" }), tip({ status: "unfounded", result: "no_violation" }), tip({ status: "done", result: "administrative" }), tip({})], t0);
+    expect(stats.byResult).toEqual([
+      { result: "administrative", count: 2 },
+      { result: "no_violation", count: 1 },
+    ]);
   });
 });
 
