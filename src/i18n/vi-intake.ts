@@ -127,7 +127,7 @@ export const viIntake = {
       `Đã tạo ${n} phiếu cho ${villages} thôn vào ${path}. Mở tệp bằng trình duyệt và in khổ A4. Mã chỉ có trên giấy: máy chủ không lưu được mã nào ở dạng đọc được, tệp này in xong thì xóa.`,
     badCount: (max: number) => `--count phải là số từ 1 đến ${max}`,
     registerUsage:
-      "--commune <MÃ XÃ> [--month 2026-11 | --from 2026-11-01 --to 2026-11-30] [--status daxuly] [--category selling] [--village <MÃ THÔN>] [--source hotline] --out <tệp.xlsx>",
+      "--commune <MÃ XÃ> [--month 2026-11 | --from 2026-11-01 --to 2026-11-30] [--status daxuly] [--category selling] [--village <MÃ THÔN>] [--source hotline] [--officer <tên hoặc số cán bộ>] --out <tệp.xlsx>",
     registerSummary: "Lập sổ tiếp nhận, xử lý tin báo của một xã (tệp Excel, một dòng mỗi tin báo, không có thông tin người báo)",
     registerWritten: (n: number, path: string) => `Đã ghi sổ tin báo (${n} tin) vào ${path}.`,
     badDate: (text: string) => `ngày "${text}" không đúng dạng YYYY-MM-DD`,

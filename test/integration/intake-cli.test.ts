@@ -13,7 +13,7 @@ import { createNodeKeyring } from "../../src/crypto/node-keyring.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import { findSlip } from "../../src/tips/slips.js";
 import { enterTip } from "../../src/tips/intake.js";
-import { createTip, type TipDeps } from "../../src/tips/service.js";
+import { applyTipAction, createTip, type TipDeps } from "../../src/tips/service.js";
 import { vietnamWallClock } from "../../src/util/vietnam-time.js";
 
 const dir = mkdtempSync(join(tmpdir(), "phaodai-intake-cli-"));
@@ -147,6 +147,16 @@ describe("admin slips", () => {
       await wb2.xlsx.readFile(filtered);
       expect(wb2.getWorksheet("Sổ tin báo")!.getRow(2).getCell(2).value).toBe(phone.ok ? phone.caseNumber : "");
       expect(wb2.getWorksheet("Thông tin")!.getRow(4).getCell(2).value).toBe("Thôn/xóm: Thôn Phú Lộc; Nguồn tin: Người dân đến báo trực tiếp");
+
+      // By responsible officer (by name or id): only the tip they took, their name on its row.
+      expect(phone.ok && (await applyTipAction(deps, staff, phone.tipId, "take")).ok).toBe(true);
+      const mine = join(dir, "register-officer.xlsx");
+      expect((await admin("register", "--commune", "HONGLOC", "--month", "2026-11", "--officer", "Đ/c Kiểm Thử", "--out", mine)).out).toContain("(1 tin)");
+      const wb3 = new ExcelJS.Workbook();
+      await wb3.xlsx.readFile(mine);
+      expect([wb3.getWorksheet("Sổ tin báo")!.getRow(2).getCell(2).value, wb3.getWorksheet("Sổ tin báo")!.getRow(2).getCell(12).value]).toEqual([phone.ok ? phone.caseNumber : "", "Đ/c Kiểm Thử"]);
+      expect((await admin("register", "--commune", "HONGLOC", "--month", "2026-11", "--officer", String(officer.id), "--out", mine)).out).toContain("(1 tin)");
+      expect((await admin("register", "--commune", "HONGLOC", "--month", "2026-11", "--officer", "Người Lạ", "--out", mine)).err).toContain('--officer "Người Lạ"');
     } finally {
       await db.$disconnect();
     }

@@ -3,7 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { DAY_MS, formatDateVN } from "../../util/vietnam-time.js";
 import { issueSlips, MAX_SLIPS_PER_VILLAGE } from "../../tips/slips.js";
-import { addFilterWord, monthPeriod, parseDayVN, periodOfDays, registerRows, type RegisterFilter, type RegisterPeriod } from "../../tips/register.js";
+import { addFilterWord, monthPeriod, parseDayVN, periodOfDays, registerOfficers, registerRows, type RegisterFilter, type RegisterPeriod } from "../../tips/register.js";
 import { renderSlips } from "../../places/slips.js";
 import { renderRegisterXlsx } from "../../reports/register-xlsx.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
@@ -93,6 +93,7 @@ export const intakeCommands: AdminCommand[] = [
         category: { type: "string" },
         village: { type: "string" },
         source: { type: "string" },
+        officer: { type: "string" },
         out: { type: "string" },
       });
       if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
@@ -111,6 +112,14 @@ export const intakeCommands: AdminCommand[] = [
         const key = flag === "status" ? "statuses" : flag === "village" ? "villageId" : flag;
         if (!described || JSON.stringify(filter) === before || !(key in filter)) throw new ArgsError(t.badFilter(`--${flag}`, value));
         filters.push(described);
+      }
+      if (values.officer !== undefined) {
+        // An officer of the commune by their staff id or their exact display name (/toi shows both).
+        const wanted = values.officer.trim();
+        const officer = (await registerOfficers(ctx.db, commune.id)).find((o) => String(o.id) === wanted || o.displayName === wanted);
+        if (!officer) throw new ArgsError(t.badFilter("--officer", wanted));
+        filter.officerStaffId = officer.id;
+        filters.push(viIntake.register.mine(officer.displayName));
       }
       const now = ctx.now();
       const rows = await registerRows(ctx.db, commune.id, range, filter, now);
