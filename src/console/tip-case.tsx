@@ -13,7 +13,7 @@ import { viStaff } from "../i18n/vi-staff.js";
 import { viIntake } from "../i18n/vi-intake.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Message, sendPage } from "./layout.js";
-import { tipPath } from "./paths.js";
+import { tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const TEXT_CHARS = 2000;
@@ -118,10 +118,6 @@ export async function CaseForms(props: { opts: ConsoleOptions; staff: StaffMembe
   return forms.length === 0 ? null : <div class="case-forms">{forms}</div>;
 }
 
-function tipId(raw: string): number | null {
-  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
-}
-
 async function formText(c: Context<ConsoleEnv>, field: string): Promise<string> {
   const form = await c.req.parseBody();
   const value = form[field];
@@ -144,7 +140,7 @@ export function caseRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   /** One route per form: the id and the typed text checked, then the domain function decides. */
   const textRoute = (path: string, field: string, run: (staff: StaffMember, id: number, text: string) => Promise<Outcome & { done?: string }>, done: string) => {
     root.post(`/tinbao/:id/${path}`, async (c) => {
-      const id = tipId(c.req.param("id"));
+      const id = parseTipId(c.req.param("id"));
       if (id === null) return answer(c, 0, { ok: false, reason: "not_found" }, done);
       const text = await formText(c, field);
       if (!text) return c.redirect(`${tipPath(id)}?kq=trong`, 303);
@@ -163,7 +159,7 @@ export function caseRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   textRoute("molai", "reason", (staff, id, text) => reopenTip(opts, staff, id, text), "molai");
 
   root.post("/tinbao/:id/giao", async (c) => {
-    const id = tipId(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     const form = await c.req.parseBody();
     const officer = typeof form.officer === "string" && /^[1-9][0-9]{0,9}$/.test(form.officer) ? Number(form.officer) : null;
     if (id === null) return answer(c, 0, { ok: false, reason: "not_found" }, "giao");

@@ -12,7 +12,7 @@ import { viTransfer } from "../i18n/vi-transfer.js";
 import { viMarks } from "../i18n/vi-marks.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
-import { CONSOLE_ROOT, tipPath } from "./paths.js";
+import { CONSOLE_ROOT, tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const QUERY_CHARS = 80;
@@ -131,10 +131,6 @@ export async function MoveForms(props: { opts: ConsoleOptions; staff: StaffMembe
   return forms.length === 0 ? null : <div class="case-forms">{forms}</div>;
 }
 
-function tipIdOf(raw: string): number | null {
-  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
-}
-
 const field = (form: Record<string, unknown>, name: string, max: number) => (typeof form[name] === "string" ? (form[name] as string).trim().slice(0, max) : "");
 
 export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
@@ -167,7 +163,7 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   // The communes matching what was typed: pick one, give the reason, confirm in one form.
   root.get("/tinbao/:id/chuyen", async (c) => {
     const staff = c.get("staff");
-    const id = tipIdOf(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
     const query = (c.req.query("q") ?? "").trim().slice(0, QUERY_CHARS);
     const found = await transferCommunes(opts, staff, id, query);
@@ -216,7 +212,7 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
 
   root.post("/tinbao/:id/chuyen", async (c) => {
     const staff = c.get("staff");
-    const id = tipIdOf(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
     const form = await c.req.parseBody();
     const reason = field(form, "reason", REASON_CHARS);
@@ -236,7 +232,7 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
 
   root.post("/tinbao/:id/trung", async (c) => {
     const staff = c.get("staff");
-    const id = tipIdOf(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
     const typed = field(await c.req.parseBody(), "original", 40);
     if (!typed) return refused(c, id, viMarks.duplicate.empty);
@@ -264,7 +260,7 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   const confirmed = async (c: Context<ConsoleEnv>) => (await c.req.parseBody()).confirm === "yes";
 
   root.post("/tinbao/:id/rac", async (c) => {
-    const id = tipIdOf(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
     if (!(await confirmed(c))) return refused(c, id, t.moves.confirmNeeded);
     const done = await markSpam(opts, c.get("staff"), id);
@@ -275,7 +271,7 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   });
 
   root.post("/tinbao/:id/khongrac", async (c) => {
-    const id = tipIdOf(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
     if (!(await confirmed(c))) return refused(c, id, t.moves.confirmNeeded);
     const done = await unmarkSpam(opts, c.get("staff"), id);

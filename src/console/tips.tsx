@@ -27,7 +27,7 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { viTransfer } from "../i18n/vi-transfer.js";
 import { viMarks } from "../i18n/vi-marks.js";
 import { Layout, Message, SelectField, sendPage } from "./layout.js";
-import { CONSOLE_ROOT, tipPath } from "./paths.js";
+import { CONSOLE_ROOT, tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const ALL_STATUSES = ["new", "taken", "verifying", "done", "unfounded"] as const;
@@ -308,10 +308,6 @@ async function tipPage(opts: ConsoleOptions, staff: StaffMember, tip: Accessible
   );
 }
 
-function tipId(raw: string): number | null {
-  return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
-}
-
 export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   const { db } = opts;
   const notFound = (staff: StaffMember) => <Message title={t.errors.notFound} text={t.tip.notFound} staff={staff} />;
@@ -328,7 +324,7 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
 
   root.get("/tinbao/:id", async (c) => {
     const staff = c.get("staff");
-    const id = tipId(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     const access = id === null ? null : await tipForStaff(db, staff, id, "tip.read");
     if (!access?.ok) return sendPage(c, notFound(staff), 404);
     return sendPage(c, await tipPage(opts, staff, access.tip, c.req.query("kq")));
@@ -336,7 +332,7 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
 
   root.post("/tinbao/:id/xuly", async (c) => {
     const staff = c.get("staff");
-    const id = tipId(c.req.param("id"));
+    const id = parseTipId(c.req.param("id"));
     const form = await c.req.parseBody();
     const action = typeof form.action === "string" ? form.action : "";
     const access = id === null ? null : await tipForStaff(db, staff, id, "tip.handle");
