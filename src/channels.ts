@@ -15,6 +15,7 @@ import { createTelegramSender } from "../bots/telegram/sender.js";
 import { ZaloOaClient } from "../bots/zalo/client.js";
 import { createTokenStore } from "../bots/zalo/tokens.js";
 import { createZaloSender } from "../bots/zalo/sender.js";
+import { zaloArticlePublisher } from "../bots/zalo/articles.js";
 import { ZaloBotClient } from "../bots/zalobot/client.js";
 import { createZaloBotSender } from "../bots/zalobot/sender.js";
 import type { Channel, ChannelSender } from "./messaging/types.js";
@@ -47,7 +48,9 @@ export async function createChannels(opts: {
   if (zaloOa) senders.zalo = createZaloSender({ client: zaloOa, db, keys, media, now, publicUrl: config.publicUrl });
   const zaloBot = config.zalobot.kind === "off" ? null : new ZaloBotClient({ token: config.zalobot.token, apiRoot: config.zalobot.apiRoot });
   if (zaloBot) senders.zalobot = createZaloBotSender({ client: zaloBot, db, keys, now, publicUrl: config.publicUrl, media });
-  return { senders, media, bot, zaloOa, zaloBot };
+  // The weekly digest article needs a cover Zalo can fetch (a public URL): without one, no digest.
+  const articles = zaloOa && config.zalo.kind === "on" && config.zalo.articleCoverUrl ? zaloArticlePublisher(zaloOa, config.zalo.articleCoverUrl) : undefined;
+  return { senders, media, bot, zaloOa, zaloBot, articles };
 }
 
 /** Which webhooks the app serves, from the settings: the same on Node and Workers. */

@@ -79,14 +79,14 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     log.info("demo.sample_places", { communes: counts.communes, villages: counts.villages });
   }
 
-  const { bot, media, zaloBot, senders } = await createChannels({ config, db, keys, log, now });
+  const { bot, media, zaloBot, senders, articles } = await createChannels({ config, db, keys, log, now });
   if (config.zalo.kind === "on" && !(await db.zaloToken.findUnique({ where: { appId: config.zalo.appId } }))) {
     log.warn("zalo.token.missing", { note: "authorise the OA: npm run admin -- zalo-consent --redirect <url>, then zalo-token <code>" });
   }
   if (bot) await setCitizenMenu(bot.api, commandMenu({ staff: null, channel: "telegram" }), log);
   // Webhooks first: a burst is stored and answered at once, handling catches up right after.
   const intake: IntakeGauge = { active: 0 };
-  const workDeps = buildWorkDeps({ config, db, keys, log, now, senders });
+  const workDeps = buildWorkDeps({ config, db, keys, log, now, senders, articles });
   const work = await startBackgroundWork({ ...workDeps, pause: pauseForIntake(intake) }, config.dispatchIntervalMs);
 
   // One intake for the webhooks, the web chat and both pollings: a new row wakes the work loop.

@@ -65,8 +65,9 @@ async function build(env: Env) {
   // One client per request, as the D1 adapter expects.
   const db = attachSql(new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db, d1Sql(env.DB as unknown as D1Like));
   const now = () => new Date();
-  const { senders, media, bot } = await createChannels({ config, db, keys, log, now, initBot: false });
+  const { senders, media, bot, articles } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {
+    articles,
     db,
     keys,
     log,

@@ -27,6 +27,7 @@ import {
   airFirst, nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
 import type { Messages } from "../../src/i18n/messages.js";
+import { zaloCoverageLines } from "../../src/bulletins/zalo-digest.js";
 
 const cancelRow = (t: Messages): Choice[] => [{ label: t.bulletins.buttons.cancel, data: nav.pack("cancel") }];
 
@@ -264,10 +265,12 @@ export async function showProgress(turn: Turn, staff: StaffRow, args: string): P
       lines.push(v.delivered === 0 && v.noHead > 0 ? turn.t.bulletins.coverage.noHead(v.name) : turn.t.bulletins.coverage.village(v.name, v.delivered, v.broadcast, v.notBroadcast, v.noAnswer));
     }
     lines.push("", cov.villagesReached === cov.villages.length && cov.villages.length > 0 ? turn.t.bulletins.coverage.allReached : turn.t.bulletins.coverage.reached(cov.villagesReached, cov.villages.length));
+    const zalo = await zaloCoverageLines(db, target.communeId, range, turn.deps.articles !== undefined);
+    if (zalo.length > 0) lines.push("", ...zalo);
     turn.reply(lines.join("\n"));
     return;
   }
-  turn.reply(await progressText(db, target.communeId, turn.now()));
+  turn.reply(await progressText(db, target.communeId, turn.now(), { zaloDigest: turn.deps.articles !== undefined }));
 }
 
 export async function manageSchedule(turn: Turn, staff: StaffRow, args: string): Promise<void> {

@@ -4,6 +4,7 @@ import type { State } from "./state.js";
 import { viMessages, type Messages } from "../../src/i18n/messages.js";
 import type { ComplianceDeps } from "../../src/compliance/service.js";
 import { menu, nav, subscription } from "../../src/messaging/buttons.js";
+import type { ArticlePublisher } from "../../src/bulletins/zalo-digest.js";
 
 export type { CoreSettings, StaffRow };
 
@@ -12,6 +13,8 @@ export interface CoreDeps extends RuntimeDeps {
   settings: CoreSettings;
   /** Statistics: criteria sets, bulletin coverage, report renderers, reminder days (defaults when absent). */
   compliance?: ComplianceDeps;
+  /** The Zalo OA's articles, for the weekly digest broadcast (absent without Zalo or a public URL). */
+  articles?: ArticlePublisher;
 }
 
 /** Who is reading a help text or a command menu. */

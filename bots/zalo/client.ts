@@ -43,6 +43,14 @@ const envelope = z.object({ error: z.coerce.number().int(), message: z.string().
 const sentData = z.object({ message_id: z.string().min(1) }).loose();
 const imageData = z.object({ attachment_id: z.string().min(1) }).loose();
 const fileData = z.object({ token: z.string().min(1) }).loose();
+// Article calls (docs/zalo-reach.md §2–3): create answers a token; verify the id, read as `id` or `article_id`.
+const articleToken = z.object({ token: z.string().min(1) }).loose();
+const articleId = z
+  .object({ id: z.string().min(1).optional(), article_id: z.string().min(1).optional() })
+  .loose()
+  .refine((d) => d.id !== undefined || d.article_id !== undefined)
+  .transform((d) => (d.id ?? d.article_id)!);
+const oaInfo = z.object({ num_follower: z.coerce.number().int().nonnegative().optional() }).loose();
 const lifetime = z.union([z.string().regex(/^\d+$/), z.number().int().nonnegative()]).transform(Number);
 const oauthOk = z.object({
   access_token: z.string().min(1),
@@ -268,6 +276,42 @@ export class ZaloOaClient {
   async uploadImage(bytes: Uint8Array, mime: string): Promise<string> {
     const ext = mime === "image/png" ? "png" : mime === "image/gif" ? "gif" : "jpg";
     return (await this.upload(imageData, "/v2.0/oa/upload/image", bytes, `image.${ext}`, mime)).attachment_id;
+  }
+
+  private post<T>(schema: z.ZodType<T>, path: string, body: unknown): Promise<T> {
+    return this.call(schema, () => ({ path, init: { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) } }));
+  }
+
+  /** Creates a normal article (shown on the OA's page at once); returns the token that verify turns into its id. */
+  async createArticle(article: { title: string; author: string; description: string; coverUrl: string; paragraphs: string[] }): Promise<string> {
+    const body = {
+      type: "normal",
+      title: article.title,
+      author: article.author,
+      cover: { cover_type: "photo", photo_url: article.coverUrl, status: "show" },
+      description: article.description,
+      body: article.paragraphs.map((content) => ({ type: "text", content })),
+      status: "show",
+      comment: "show",
+    };
+    return (await this.post(articleToken, "/v2.0/article/create", body)).token;
+  }
+
+  /** The article's id once Zalo processed it (error -214 while it has not). */
+  async verifyArticle(token: string): Promise<string> {
+    return this.post(articleId, "/v2.0/article/verify", { token });
+  }
+
+  /** Broadcasts an article to every follower (a target of "all genders" means everyone). Returns the message id. */
+  async broadcastArticle(id: string): Promise<string> {
+    const message = { attachment: { type: "template", payload: { template_type: "media", elements: [{ media_type: "article", attachment_id: id }] } } };
+    return (await this.post(sentData, "/v2.0/oa/message", { recipient: { target: { gender: "0" } }, message })).message_id;
+  }
+
+  /** The OA's follower count, when Zalo gives it. */
+  async followerCount(): Promise<number | null> {
+    const data = await this.call(oaInfo, () => ({ path: "/v2.0/oa/getoa", init: { method: "GET" } }));
+    return data.num_follower ?? null;
   }
 
   /** Uploads a file (≤ 5 MB reported) under a neutral name and returns its token. */

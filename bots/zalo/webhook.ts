@@ -16,6 +16,8 @@ import { parseZaloEvent } from "./events.js";
 import { dropBulletinsToUnfollowed } from "../../src/bulletins/subscriptions.js";
 import { loadPendingChoices, matchChoice } from "../core/numbered-choices.js";
 import { SIGNATURE_HEADER, verifyZaloSignature } from "./signature.js";
+import { ZALO_COVER_PATH } from "../../src/config/schema.js";
+import { digestCoverPng } from "./cover.js";
 
 export const ZALO_BODY_LIMIT = 256 * 1024;
 
@@ -61,6 +63,9 @@ export async function chatOf(keys: Keyring, userId: string) {
 export function zaloWebhookApp(opts: ZaloWebhookOptions): Hono {
   const { db, keys, log } = opts;
   const app = new Hono();
+
+  // The digest article's default cover: Zalo fetches it from PUBLIC_URL when the article is created.
+  app.get(ZALO_COVER_PATH, (c) => c.body(digestCoverPng() as Uint8Array<ArrayBuffer>, 200, { "Content-Type": "image/png", "Cache-Control": "public, max-age=86400" }));
 
   // The signature is checked over the raw text, so the header's presence is all that can be checked first.
   const signed: MiddlewareHandler = async (c, next) => (c.req.header(SIGNATURE_HEADER) ? next() : refuse(c, "unauthenticated"));

@@ -9,6 +9,7 @@ import { reasonLabel } from "./reasons.js";
 import { nextSlotAfter } from "./schedule.js";
 import { communeSchedule, repeatedAiring } from "./slots.js";
 import { missingTranslations } from "./translations.js";
+import { zaloReachLines } from "./zalo-digest.js";
 
 const t = viBulletins;
 
@@ -38,8 +39,9 @@ export async function slotProgress(db: Db, slotId: number) {
   return { slot, heads, subscribers, deliveries };
 }
 
-/** The text of /tiendo for a commune. */
-export async function progressText(db: Db, communeId: number, now: Date, slots = 3): Promise<string> {
+/** The text of /tiendo for a commune; `zaloDigest`: whether the OA's weekly digest article is on. */
+export async function progressText(db: Db, communeId: number, now: Date, opts: { zaloDigest?: boolean; slots?: number } = {}): Promise<string> {
+  const slots = opts.slots ?? 3;
   const commune = await db.commune.findUniqueOrThrow({ where: { id: communeId } });
   const lines = [t.progress.title(commune.name)];
   const recent = await db.bulletinSlot.findMany({ where: { communeId }, orderBy: { scheduledAt: "desc" }, take: slots, select: { id: true } });
@@ -62,6 +64,8 @@ export async function progressText(db: Db, communeId: number, now: Date, slots =
   const { schedule, enabled } = await communeSchedule(db, communeId);
   const next = enabled ? nextSlotAfter(schedule, now) : null;
   lines.push("", next ? t.progress.next(formatSlot(next)) : t.progress.paused);
+  const zalo = await zaloReachLines(db, communeId, now, opts.zaloDigest === true);
+  if (zalo.length > 0) lines.push("", ...zalo);
   const languages = parseLanguageList(commune.languages).filter((l) => l !== BASE_LANGUAGE);
   for (const l of await villageLanguageCodes(db, communeId)) if (l !== BASE_LANGUAGE && !languages.includes(l)) languages.push(l);
   if (languages.length > 0) {

@@ -10,6 +10,9 @@ const telegramSecret = z
   .string()
   .regex(/^[A-Za-z0-9_-]{1,256}$/, "must be 1–256 characters of A-Z a-z 0-9 _ -");
 
+/** Where the app serves the digest article's default cover (bots/zalo/cover.ts). */
+export const ZALO_COVER_PATH = "/zalo/bia-ban-tin.png";
+
 const raw = z.object({
   APP_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787), // 0 = any free port
@@ -24,6 +27,7 @@ const raw = z.object({
   ZALO_OA_SECRET_KEY: z.string().min(8, "is the OA secret key (webhook signature) from the app's Official Account settings").optional(),
   ZALO_API_ROOT: z.url().default("https://openapi.zalo.me"),
   ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
+  ZALO_ARTICLE_COVER_URL: z.url({ protocol: /^https?$/ }).optional(),
   ZALO_BOT_TOKEN: z.string().regex(/^[A-Za-z0-9]+:[A-Za-z0-9_-]+$/, "looks like <bot id>:<secret> from the Zalo Bot Creator").optional(),
   ZALO_BOT_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
   ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8–256 characters of A-Z a-z 0-9 _ -").optional(),
@@ -57,7 +61,16 @@ export type TelegramMode =
 
 export type ZaloOaMode =
   | { kind: "off" }
-  | { kind: "on"; appId: string; appSecret: string; oaSecretKey: string; apiRoot: string; oauthRoot: string };
+  | {
+      kind: "on";
+      appId: string;
+      appSecret: string;
+      oaSecretKey: string;
+      apiRoot: string;
+      oauthRoot: string;
+      /** The weekly digest article's cover (Zalo requires one): ZALO_ARTICLE_COVER_URL, else ours under PUBLIC_URL; none: no digest. */
+      articleCoverUrl?: string;
+    };
 
 export type ZaloBotMode =
   | { kind: "off" }
@@ -131,7 +144,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (zaloGiven.length > 0) {
     const missing = zaloNames.find((name) => c[name] === undefined);
     if (missing) throw new ConfigError(`Setting ${missing} is missing: the Zalo Official Account needs ZALO_APP_ID, ZALO_APP_SECRET and ZALO_OA_SECRET_KEY together.`);
-    zalo = { kind: "on", appId: c.ZALO_APP_ID!, appSecret: c.ZALO_APP_SECRET!, oaSecretKey: c.ZALO_OA_SECRET_KEY!, apiRoot: c.ZALO_API_ROOT, oauthRoot: c.ZALO_OAUTH_ROOT };
+    const articleCoverUrl = c.ZALO_ARTICLE_COVER_URL ?? (c.PUBLIC_URL ? c.PUBLIC_URL.replace(/\/+$/, "") + ZALO_COVER_PATH : undefined);
+    zalo = { kind: "on", appId: c.ZALO_APP_ID!, appSecret: c.ZALO_APP_SECRET!, oaSecretKey: c.ZALO_OA_SECRET_KEY!, apiRoot: c.ZALO_API_ROOT, oauthRoot: c.ZALO_OAUTH_ROOT, articleCoverUrl };
   }
   let zalobot: ZaloBotMode = { kind: "off" };
   if (c.ZALO_BOT_TOKEN) {

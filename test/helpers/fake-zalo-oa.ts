@@ -2,7 +2,10 @@
 // messages, uploads) with errors answered as HTTP 200 + negative `error`, the OAuth v4 server with
 // single-use authorisation codes and refresh tokens, a CDN for users' media, and signed webhook
 // events in the real envelope (reference/zalo.md). It also models the interaction window: a user
-// marked inactive is refused with -230 until they write again.
+// marked inactive is refused with -230 until they write again. Articles and their broadcast follow
+// docs/zalo-reach.md: create answers a token, verify the id; a broadcast reaches every follower who
+// has broadcasts left (at most `perFollowerPerMonth` a Vietnam calendar month and one a day; full
+// followers are skipped silently, as Zalo does), and past the OA's monthly allowance Zalo answers 3004.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHash, randomBytes } from "node:crypto";
@@ -41,6 +44,21 @@ export interface OaUpload {
   id: string;
 }
 
+export interface OaArticle {
+  id: string;
+  token: string;
+  body: Record<string, unknown>;
+}
+
+export interface OaBroadcast {
+  articleId: string;
+  messageId: string;
+  at: number;
+  /** Followers it reached (those with broadcasts left). */
+  deliveredTo: string[];
+  target: unknown;
+}
+
 export interface FakeZaloOa {
   apiRoot: string;
   oauthRoot: string;
@@ -61,12 +79,20 @@ export interface FakeZaloOa {
   /** The user is outside the 7-day window: sends get -230 until they write again (an event). */
   markInactive(userId: string): void;
   /** The next `times` calls of an endpoint ("message", "upload_image", "upload_file") answer this error. */
-  failNext(endpoint: "message" | "upload_image" | "upload_file", code: number, times?: number): void;
+  failNext(endpoint: "message" | "upload_image" | "upload_file" | "article_create" | "article_verify" | "broadcast", code: number, times?: number): void;
   /** The next request to the endpoint is refused at the HTTP layer (e.g. 429 from a gateway), with Retry-After when given. */
-  failNextHttp(endpoint: "message", status: number, retryAfter?: string): void;
+  failNextHttp(endpoint: "message" | "broadcast", status: number, retryAfter?: string): void;
   /** Serves bytes at a CDN address, as Zalo does for users' media. */
   hostMedia(bytes: Uint8Array, mime: string): string;
-  /** A signed webhook request for this event body. */
+  articles: OaArticle[];
+  broadcasts: OaBroadcast[];
+  /** Follow events add followers, unfollow events remove them. */
+  followers: Set<string>;
+  /** Zalo's broadcast rules as this fake enforces them. */
+  broadcastLimits: { perFollowerPerMonth: number; oaPerMonth: number };
+  /** Broadcasts the OA's staff sent by hand in the OA Manager this month: they count against the OA's allowance. */
+  broadcastsByHand: number;
+  /** The signed webhook request for this event body. */
   signed(body: Record<string, unknown>): { body: string; headers: Record<string, string> };
   close(): Promise<void>;
 }
@@ -148,6 +174,11 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
   const httpFailures = new Map<string, Array<{ status: number; retryAfter?: string }>>();
   const media = new Map<string, { bytes: Uint8Array; mime: string }>();
   const tokenCalls: FakeZaloOa["tokenCalls"] = [];
+  const articles: OaArticle[] = [];
+  const broadcasts: OaBroadcast[] = [];
+  const followers = new Set<string>();
+  const broadcastLimits = { perFollowerPerMonth: 4, oaPerMonth: 40 };
+  const state = { broadcastsByHand: 0 };
   let messageId = 0;
   let base = "";
 
@@ -252,6 +283,73 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
       return json(res, { data: kind === "image" ? { attachment_id: id } : { token: id }, error: 0, message: "Success" });
     }
 
+    if (url.pathname.startsWith("/v2.0/article/") || url.pathname === "/v2.0/oa/message" || url.pathname === "/v2.0/oa/getoa") {
+      if (needToken()) return;
+      return articleCall(url.pathname, req.method ?? "GET", body.toString("utf8"), res);
+    }
+
+    return json(res, { error: -1, message: "Unknown endpoint" }, 404);
+  }
+
+  /** Vietnam calendar month and day of an instant (the allowances reset on the 1st, Vietnam time). */
+  const vnMonth = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 7);
+  const vnDay = (ms: number) => new Date(ms + 7 * 3_600_000).toISOString().slice(0, 10);
+
+  function articleCall(path: string, method: string, text: string, res: ServerResponse): void {
+    if (path === "/v2.0/oa/getoa" && method === "GET") {
+      return json(res, { data: { oa_id: ZALO_OA_ID, name: "Công an xã", is_verified: true, num_follower: followers.size, package_name: "Nâng cao" }, error: 0, message: "Success" });
+    }
+    let payload: Record<string, unknown>;
+    try {
+      payload = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return json(res, { error: -201, message: "Body is invalid" });
+    }
+    if (path === "/v2.0/article/create" && method === "POST") {
+      const failure = scripted("article_create");
+      if (failure !== undefined) return json(res, { error: failure, message: `scripted ${failure}` });
+      const cover = payload.cover as { photo_url?: string } | undefined;
+      const tooLong = (field: string, max: number) => typeof payload[field] === "string" && [...(payload[field] as string)].length > max;
+      if (payload.type !== "normal" || typeof payload.title !== "string" || !cover?.photo_url || !Array.isArray(payload.body) || tooLong("title", 150) || tooLong("author", 50) || tooLong("description", 300)) {
+        return json(res, { error: -201, message: "Article is invalid" });
+      }
+      const article = { id: randomBytes(10).toString("hex"), token: token("art"), body: payload };
+      articles.push(article);
+      return json(res, { data: { token: article.token }, error: 0, message: "Success" });
+    }
+    if (path === "/v2.0/article/verify" && method === "POST") {
+      const failure = scripted("article_verify");
+      if (failure !== undefined) return json(res, { error: failure, message: failure === -214 ? "Media is processing" : `scripted ${failure}` });
+      const article = articles.find((a) => a.token === payload.token);
+      if (!article) return json(res, { error: -201, message: "Token is invalid" });
+      return json(res, { data: { id: article.id }, error: 0, message: "Success" });
+    }
+    if (path === "/v2.0/oa/message" && method === "POST") {
+      const refusal = httpFailures.get("broadcast")?.shift();
+      if (refusal) {
+        res.writeHead(refusal.status, { "content-type": "text/plain" });
+        res.end("Bad Gateway");
+        return;
+      }
+      const failure = scripted("broadcast");
+      if (failure !== undefined) return json(res, { error: failure, message: `scripted ${failure}` });
+      const recipient = payload.recipient as { target?: unknown } | undefined;
+      const element = ((payload.message as { attachment?: { payload?: { elements?: Array<{ media_type?: string; attachment_id?: string }> } } })?.attachment?.payload?.elements ?? [])[0];
+      if (!recipient?.target || element?.media_type !== "article") return json(res, { error: 3003, message: "Invalid target or template" });
+      if (!articles.some((a) => a.id === element.attachment_id)) return json(res, { error: 3002, message: "Article attachment does not exist" });
+      const now = eventClock();
+      const month = vnMonth(now);
+      if (broadcasts.filter((b) => vnMonth(b.at) === month).length + state.broadcastsByHand >= broadcastLimits.oaPerMonth) {
+        return json(res, { error: 3004, message: "Broadcast limit exceeded" });
+      }
+      const deliveredTo = [...followers].filter((f) => {
+        const received = broadcasts.filter((b) => b.deliveredTo.includes(f));
+        return received.filter((b) => vnMonth(b.at) === month).length < broadcastLimits.perFollowerPerMonth && !received.some((b) => vnDay(b.at) === vnDay(now));
+      });
+      const broadcast = { articleId: element.attachment_id!, messageId: `${(++messageId).toString(16)}b7c0a1d2e3f4a5`, at: now, deliveredTo, target: recipient.target };
+      broadcasts.push(broadcast);
+      return json(res, { data: { message_id: broadcast.messageId }, error: 0, message: "Success" });
+    }
     return json(res, { error: -1, message: "Unknown endpoint" }, 404);
   }
 
@@ -272,6 +370,16 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
     uploads,
     requests,
     tokenCalls,
+    articles,
+    broadcasts,
+    followers,
+    broadcastLimits,
+    get broadcastsByHand() {
+      return state.broadcastsByHand;
+    },
+    set broadcastsByHand(n: number) {
+      state.broadcastsByHand = n;
+    },
     textsTo: (userId) => messages.filter((m) => m.userId === userId && m.text !== undefined).map((m) => m.text!),
     issueCode() {
       const code = token("code");
@@ -298,7 +406,10 @@ export async function startFakeZaloOa(): Promise<FakeZaloOa> {
     },
     signed(event) {
       const body = JSON.stringify(event);
-      // A user who writes is inside the window again.
+      // A user who writes is inside the window again; following and unfollowing change the followers.
+      const follower = (event.follower as { id?: string } | undefined)?.id;
+      if (follower && event.event_name === "follow") followers.add(follower);
+      if (follower && event.event_name === "unfollow") followers.delete(follower);
       const sender = (event.sender as { id?: string } | undefined)?.id;
       if (sender && String(event.event_name).startsWith("user_")) inactive.delete(sender);
       return { body, headers: { "Content-Type": "application/json", "X-ZEvent-Signature": zaloSignatureOf(body, String(event.timestamp)) } };

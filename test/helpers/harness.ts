@@ -130,7 +130,7 @@ export async function createHarness(
   if (opts.zalo) setZaloEventClock(() => clock.now.getTime());
   // The production wiring builds the clients, senders and media sources, from settings as an operator would write them.
   const config = parseConfig(harnessEnv(opts));
-  const { senders, media, zaloOa } = await createChannels({ config, db, keys, log, now, botInfo: opts.telegram?.bot, telegramTimeoutSeconds: opts.telegramTimeoutSeconds });
+  const { senders, media, zaloOa, articles } = await createChannels({ config, db, keys, log, now, botInfo: opts.telegram?.bot, telegramTimeoutSeconds: opts.telegramTimeoutSeconds });
   const zalo = zaloOa ?? undefined;
   const settings: CoreSettings = {
     draftTtlMinutes: 60,
@@ -143,7 +143,7 @@ export async function createHarness(
   };
   // As on Node (src/node.ts): the chat and the console share the compliance rules and the file renderers.
   const compliance = defaultComplianceDeps({ renderers: createNodeReportRenderers() });
-  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance };
+  const deps: WorkDeps = { db, keys, log, now, settings, senders, compliance, articles };
   const app = createApp({
     db,
     keys,

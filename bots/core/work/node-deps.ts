@@ -10,9 +10,10 @@ import { defaultComplianceDeps } from "../../../src/compliance/service.js";
 import { createNodeReportRenderers } from "../../../src/reports/node-renderers.js";
 import { coreSettingsOf } from "../../../src/config/core-settings.js";
 
-export function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; senders: WorkDeps["senders"] }): WorkDeps {
-  const { config, db, keys, log, now, senders } = opts;
+export function buildWorkDeps(opts: { config: AppConfig; db: Db; keys: Keyring; log: Logger; now: () => Date; senders: WorkDeps["senders"]; articles?: WorkDeps["articles"] }): WorkDeps {
+  const { config, db, keys, log, now, senders, articles } = opts;
   return {
+    articles,
     db,
     keys,
     log,

@@ -13,6 +13,7 @@ import { yieldToIo } from "../../../src/util/yield.js";
 import { remindWindowedStaff } from "../../../src/staff/reminders.js";
 import { expireParked, pruneWindowState } from "../../../src/outbox/window.js";
 import { runBulletinTick } from "../../../src/bulletins/tick.js";
+import { runZaloDigest } from "../../../src/bulletins/zalo-digest.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media/uploads.js";
 import { pruneConsoleSessions } from "../../../src/staff/console-sessions.js";
 import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
@@ -52,6 +53,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["escalate", () => escalateStaleTips(deps)],
     ["deadlines", () => remindDeadlines(deps)],
     ["bulletins", () => runBulletinTick(deps)],
+    ["zalo_digest", async () => (deps.articles ? runZaloDigest(deps, deps.articles) : null)],
     ["drafts", () => expireDrafts(deps)],
     ["addresses", () => expireReplyAddresses(deps.db, now)],
     ["rate_hits", () => pruneHits(deps.db, new Date(now.getTime() - DAY_MS))],

@@ -178,7 +178,7 @@ export const bulletinsCommands: AdminCommand[] = [
       if (!parsed) return 2;
       const commune = await communeByCode(ctx, parsed.positionals[0]);
       if (!commune) return 1;
-      for (const line of (await progressText(ctx.db, commune.id, ctx.now())).split("\n")) ctx.out(line);
+      for (const line of (await progressText(ctx.db, commune.id, ctx.now(), { zaloDigest: ctx.config.zalo.kind === "on" && ctx.config.zalo.articleCoverUrl !== undefined })).split("\n")) ctx.out(line);
       return 0;
     },
   },
