@@ -16,6 +16,7 @@ import { findCommand } from "./commands/index.js";
 import { expiredNotice, flowOf, loadState, storeState } from "./flows/index.js";
 import { pressButton } from "./buttons/index.js";
 import { registryServices } from "./help.js";
+import { startFromVillageCode } from "./tipoff.js";
 
 /**
  * Handles one stored incoming. `sourceKey` makes the replies idempotent if the same incoming is
@@ -91,8 +92,9 @@ async function route(turn: Turn): Promise<void> {
     turn.state = IDLE;
   } else if (flow) return flow.continue(turn, turn.state);
 
-  // Idle: a receipt code typed on its own opens that tip; anything else gets the menu.
+  // Idle: a receipt code typed on its own opens that tip, a poster's village code starts a tip there; anything else gets the menu.
   if (content.kind === "text" && normalizeReceiptCode(content.text)) return openWithCode(turn, content.text);
+  if (content.kind === "text" && !turn.incoming.chat.isGroup && (await startFromVillageCode(turn, content.text))) return;
   if (content.kind === "unsupported") turn.reply(turn.t.citizen.flow.unsupported);
   turn.reply(turn.t.citizen.welcome, mainMenu(turn.t));
 }

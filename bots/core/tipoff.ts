@@ -30,6 +30,18 @@ export async function startTipOff(turn: Turn, villageCode?: string): Promise<voi
   await enterStep(turn, firstStep(draft), draft);
 }
 
+/** A village code typed on its own (from a poster, where Zalo's link cannot carry it): a tip for that village. */
+const VILLAGE_CODE_TYPED = /^[A-Za-z]{1,12}-?\d{1,4}$/;
+
+export async function startFromVillageCode(turn: Turn, text: string): Promise<boolean> {
+  const code = text.trim();
+  if (!VILLAGE_CODE_TYPED.test(code) || !(await findVillageByCode(turn.deps.db, code.toUpperCase()))) return false;
+  turn.reply(turn.t.citizen.welcome);
+  turn.reply(turn.t.citizen.falseReportNote);
+  await startTipOff(turn, code.toUpperCase());
+  return true;
+}
+
 /** Shows the question of a step and stores the state. */
 export async function enterStep(turn: Turn, step: DraftStep, draft: Draft): Promise<void> {
   const { db } = turn.deps;

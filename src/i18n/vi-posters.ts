@@ -7,6 +7,8 @@ export const viPosters = {
   scanWeb: "Quét mã bằng camera điện thoại để báo tin qua trang web",
   scanTelegram: "Quét mã để báo tin qua Telegram",
   scanZalo: "Quét mã bằng Zalo để báo tin qua Zalo",
+  /** Zalo's OA link cannot carry the village (docs/zalo-reach.md §4): the poster says what to type. */
+  zaloThenCode: (code: string) => `Sau khi quét, bấm “Quan tâm” rồi nhắn mã thôn: ${code}`,
   promises: [
     "Không cần cho biết họ tên, số điện thoại.",
     "Công an xã nhận tin ngay nhưng không biết bạn là ai.",

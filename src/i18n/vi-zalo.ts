@@ -31,6 +31,7 @@ export const viZalo = {
       "• Báo tin về ma túy mà không cần cho biết họ tên, số điện thoại.",
       "• Xem trạng thái tin đã báo, đọc và trả lời câu hỏi của cán bộ bằng mã tiếp nhận.",
       "• Hỏi điều được bảo vệ và điều không thể bảo vệ (gõ /baomat).",
+      "Nếu bạn quét mã trên áp phích của thôn: hãy nhắn mã thôn in dưới mã (ví dụ: HL-01) để báo tin cho đúng thôn.",
       "Trên Zalo, bạn chọn bằng cách gõ số thứ tự của lựa chọn, ví dụ: 1.",
     ].join("\n"),
   },

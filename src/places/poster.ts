@@ -23,6 +23,8 @@ export interface PosterInput {
 export interface PosterLink {
   label: string;
   url: string;
+  /** What to do after scanning, when the link cannot carry the village (Zalo). */
+  then?: string;
 }
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
@@ -30,7 +32,7 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#
 /** The links a village's poster carries, best channel first. */
 export function posterLinks(input: Pick<PosterInput, "webUrl" | "telegramBot" | "zaloUrl">, villageCode: string): PosterLink[] {
   const links: PosterLink[] = [];
-  if (input.zaloUrl) links.push({ label: t.scanZalo, url: input.zaloUrl });
+  if (input.zaloUrl) links.push({ label: t.scanZalo, url: input.zaloUrl, then: t.zaloThenCode(villageCode) });
   if (input.telegramBot) links.push({ label: t.scanTelegram, url: `https://t.me/${input.telegramBot}?start=${encodeURIComponent(villageCode)}` });
   const web = new URL(input.webUrl);
   web.searchParams.set("thon", villageCode);
@@ -51,6 +53,7 @@ h1{margin:0;font-size:30pt;letter-spacing:.02em}
 .code{text-align:center;width:70mm}
 .code svg{width:62mm;height:62mm;display:block;margin:0 auto}
 .code p{margin:2mm 0 0;font-size:11pt;font-weight:600}
+.code p.then{font-size:10pt;font-weight:700;color:#a31515}
 .code small{display:block;font-size:7.5pt;color:#555;word-break:break-all}
 ul{margin:0;padding-left:7mm;font-size:13pt;line-height:1.45}
 h2{margin:0 0 1mm;font-size:14pt}
@@ -70,7 +73,7 @@ export function qrSvg(url: string): string {
 export function renderPosters(input: PosterInput): string {
   const pages = input.villages.map((village) => {
     const codes = posterLinks(input, village.code)
-      .map((link) => `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(link.label)}</p><small>${escapeHtml(link.url)}</small></div>`)
+      .map((link) => `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(link.label)}</p>${link.then ? `<p class="then">${escapeHtml(link.then)}</p>` : ""}<small>${escapeHtml(link.url)}</small></div>`)
       .join("");
     const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
     return `<section class="page" data-village="${escapeHtml(village.code)}">
