@@ -12,6 +12,7 @@ import { viAdmin } from "../i18n/vi-admin.js";
 import { ArgsError } from "./args.js";
 import type { AdminCommand, AdminContext } from "./types.js";
 import { placesCommands } from "./commands/places.js";
+import { contactsCommands } from "./commands/contacts.js";
 import { staffCommands } from "./commands/staff.js";
 // Platform commands live with their adapter; the entry registers them.
 import { zaloCommands } from "../../bots/zalo/cli.js";
@@ -53,7 +54,7 @@ const webhookCommands: AdminCommand[] = [
   },
 ];
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...contactsCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
 
 export interface AdminIo {
   out(line: string): void;

@@ -4,7 +4,7 @@ import { messagesFor } from "../i18n/messages.js";
 
 export class ArgsError extends Error {}
 
-export function parseCommandArgs<T extends Record<string, { type: "string" | "boolean" }>>(args: string[], options: T) {
+export function parseCommandArgs<T extends Record<string, { type: "string" | "boolean"; multiple?: boolean }>>(args: string[], options: T) {
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {

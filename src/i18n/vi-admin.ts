@@ -6,6 +6,15 @@ export const viAdmin = {
   badArgs: (usage: string, detail: string) => `Tham số không đúng (${detail}). Cách dùng: ${usage}`,
   failed: (detail: string) => `Không thực hiện được: ${detail}`,
 
+  contacts: {
+    summary: "Ghi số điện thoại Trưởng, Phó Trưởng Công an xã để in lên áp phích (Kế hoạch: công khai tại nơi công cộng).",
+    bad: (option: string, text: string, reason: "shape" | "name" | "phone") =>
+      `${option} "${text}": ${reason === "shape" ? "cần dạng Họ tên: số điện thoại, ví dụ \"Nguyễn Văn A: 0912 345 678\"" : reason === "name" ? "thiếu họ tên (tối đa 80 chữ)" : "số điện thoại không hợp lệ"}`,
+    tooMany: (max: number) => `Chỉ ghi được một Trưởng và tối đa ${max} Phó Trưởng Công an xã.`,
+    saved: (commune: string, lines: string[]) => [`Đã ghi cho xã ${commune} (in lên áp phích lần in tới):`, ...lines.map((l) => `  ${l}`)].join("\n"),
+    cleared: (commune: string) => `Đã xóa số điện thoại lãnh đạo Công an xã ${commune} khỏi áp phích.`,
+  },
+
   places: {
     importSummary: "Nhập địa bàn từ tệp CSV (tỉnh → xã → thôn); nhập lại thì cập nhật theo mã.",
     listSummary: "Liệt kê các xã (hoặc các thôn của một xã).",

@@ -45,6 +45,12 @@ export const viCli = {
     badZalo: "--zalo phải là đường dẫn https://zalo.me/…",
   },
 
+  contacts: {
+    usage: "--commune <MÃ XÃ> [--head \"Họ tên: số điện thoại\"] [--deputy \"Họ tên: số điện thoại\" …] | --commune <MÃ XÃ> --clear",
+    clearAlone: "--clear không đi cùng --head hay --deputy",
+    nothing: "cần --head, --deputy hoặc --clear",
+  },
+
   staff: {
     inviteUsage: "<officer|leader|village_head|translator|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--province <MÃ TỈNH> (quản trị tỉnh)] [--name <tên hiển thị>] [--days <số ngày>]",
     missingRole: "thiếu vai trò (--role)",

@@ -23,6 +23,8 @@ export const viPosters = {
     "Lôi kéo học sinh, mua bán qua mạng",
   ],
   hotlineCommune: (number: string) => `Đường dây nóng công an xã: ${number}`,
+  /** Seed 000: the numbers of the head and deputy heads of commune police, published in public places. */
+  policeContact: (title: "head" | "deputy", name: string, phone: string) => `${title === "head" ? "Trưởng Công an xã" : "Phó Trưởng Công an xã"} ${name}: ${phone}`,
   hotlineNational: "Đường dây nóng toàn quốc: 0769.04.04.04 (gọi, nhắn tin, Zalo)",
   emergency: "Khẩn cấp: gọi 113",
   falseReport: "Cố ý báo tin sai sự thật là vi phạm pháp luật.",

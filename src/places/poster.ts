@@ -2,6 +2,7 @@
 // village (web chat ?thon=CODE, Telegram ?start=CODE). Pure: data in, HTML out (runs on Workers too).
 import { renderSVG } from "uqr";
 import { viPosters as t } from "../i18n/vi-posters.js";
+import type { PoliceContact } from "./police-contacts.js";
 
 export interface PosterVillage {
   code: string;
@@ -9,7 +10,7 @@ export interface PosterVillage {
 }
 
 export interface PosterInput {
-  commune: { name: string; hotline: string | null; isSample: boolean };
+  commune: { name: string; hotline: string | null; isSample: boolean; policeContacts?: PoliceContact[] };
   province: string;
   villages: PosterVillage[];
   /** The server's public address, for the web chat link. */
@@ -49,9 +50,9 @@ body{margin:0;font-family:"Noto Sans","DejaVu Sans",Arial,sans-serif;color:#1a1a
 h1{margin:0;font-size:30pt;letter-spacing:.02em}
 .sub{font-size:15pt;font-weight:700;margin-top:2mm;letter-spacing:.08em}
 .place{text-align:center;font-size:17pt;font-weight:700}
-.codes{display:flex;justify-content:center;gap:10mm;flex-wrap:wrap}
-.code{text-align:center;width:70mm}
-.code svg{width:62mm;height:62mm;display:block;margin:0 auto}
+.codes{display:flex;justify-content:center;gap:6mm}
+.code{text-align:center;flex:0 1 70mm;min-width:0}
+.code svg{width:100%;max-width:62mm;height:auto;aspect-ratio:1;display:block;margin:0 auto}
 .code p{margin:2mm 0 0;font-size:11pt;font-weight:600}
 .code p.then{font-size:10pt;font-weight:700;color:#a31515}
 .code small{display:block;font-size:7.5pt;color:#555;word-break:break-all}
@@ -59,6 +60,7 @@ ul{margin:0;padding-left:7mm;font-size:13pt;line-height:1.45}
 h2{margin:0 0 1mm;font-size:14pt}
 .promises li{font-weight:600}
 .hot{border:2px solid #a31515;border-radius:4mm;padding:4mm 6mm;font-size:13pt;line-height:1.5}
+.hot .contacts{display:grid;grid-template-columns:1fr 1fr;gap:0 4mm;font-size:11pt;font-weight:700;line-height:1.35;margin:1mm 0}
 .hot .sos{font-size:20pt;font-weight:800;color:#a31515}
 .foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
 .sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
@@ -76,13 +78,15 @@ export function renderPosters(input: PosterInput): string {
       .map((link) => `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(link.label)}</p>${link.then ? `<p class="then">${escapeHtml(link.then)}</p>` : ""}<small>${escapeHtml(link.url)}</small></div>`)
       .join("");
     const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
+    const people = (input.commune.policeContacts ?? []).map((c) => `<div>${escapeHtml(t.policeContact(c.title, c.name, c.phone))}</div>`).join("");
+    const contacts = people ? `<div class="contacts">${people}</div>` : "";
     return `<section class="page" data-village="${escapeHtml(village.code)}">
 <div class="band"><h1>${t.heading}</h1><div class="sub">${t.subheading}</div></div>
 <div class="place">${escapeHtml(t.place(village.name, input.commune.name, input.province))}</div>
 <div class="codes">${codes}</div>
 <ul class="promises">${t.promises.map((p) => `<li>${p}</li>`).join("")}</ul>
 <div><h2>${t.whatTitle}</h2><ul>${t.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>
-<div class="hot">${hotline}<div>${t.hotlineNational}</div><div class="sos">${t.emergency}</div></div>
+<div class="hot">${hotline}${contacts}<div>${t.hotlineNational}</div><div class="sos">${t.emergency}</div></div>
 <div class="foot">${t.falseReport}<br>${t.motto}</div>
 ${input.commune.isSample ? `<div class="sample">${t.sample}</div>` : ""}
 </section>`;

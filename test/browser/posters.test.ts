@@ -15,6 +15,9 @@ const hasChromium = existsSync(CHROMIUM);
 const dir = mkdtempSync(join(tmpdir(), "phaodai-posters-"));
 const env = { DATABASE_URL: `file:${join(dir, "data", "p.db")}`, PUBLIC_URL: "https://baotin.example.vn" };
 const out = join(dir, "posters.html");
+// All three channels and every published leader's number: the fullest poster a commune prints.
+const full = join(dir, "posters-full.html");
+const HEAD = "Trưởng Công an xã Nguyễn Văn Hùng: 0912 345 678";
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -23,6 +26,12 @@ beforeAll(async () => {
   const lines: string[] = [];
   expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--out", out, "--telegram", "PhaoDaiBot"], env, { out: (l) => lines.push(l), err: io.err })).toBe(0);
   expect(lines[0]).toContain("Đã tạo 5 áp phích");
+  const contacts = ["police-contacts", "--commune", "LUNGPHINH", "--head", "Nguyễn Văn Hùng: 0912 345 678"];
+  for (const name of ["Lò Thị Mai", "Giàng A Páo", "Sùng Seo Chứ", "Vàng Thị Dợ"]) contacts.push("--deputy", `${name}: 0987 654 32${name.length % 10}`);
+  const said: string[] = [];
+  expect(await runAdmin(contacts, env, { out: (l) => said.push(l), err: io.err })).toBe(0);
+  expect(said.join("\n")).toContain(HEAD);
+  expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--out", full, "--telegram", "PhaoDaiBot", "--zalo", "https://zalo.me/1234567890"], env, io)).toBe(0);
   if (hasChromium) browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] });
 });
 afterAll(async () => {
@@ -46,6 +55,45 @@ describe("village posters", () => {
     expect(html).toContain("0769.04.04.04");
     expect(html).toContain("113");
     expect(html).toContain("DỮ LIỆU MẪU");
+  });
+
+  it("prints the commune police head's and deputies' numbers (seed 000), refuses a sixth and clears them", async () => {
+    const html = readFileSync(full, "utf8");
+    expect(html.split(HEAD)).toHaveLength(6);
+    expect(html.split("Phó Trưởng Công an xã Giàng A Páo: 0987 654 32")).toHaveLength(6);
+    const errors: string[] = [];
+    const io = { out: () => undefined, err: (l: string) => errors.push(l) };
+    const five = ["a", "b", "c", "d", "e"].flatMap((n) => ["--deputy", `Ông ${n}: 09123456${n.charCodeAt(0) - 90}`]);
+    expect(await runAdmin(["police-contacts", "--commune", "LUNGPHINH", ...five], env, io)).toBe(1);
+    expect(await runAdmin(["police-contacts", "--commune", "LUNGPHINH", "--head", "0912345678"], env, io)).toBe(1);
+    expect(errors.join("\n")).toContain("Chỉ ghi được một Trưởng và tối đa 4 Phó");
+    expect(errors.join("\n")).toContain("cần dạng Họ tên: số điện thoại");
+    // Refusals changed nothing: the posters still carry the five numbers.
+    const again = join(dir, "posters-again.html");
+    expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--out", again], env, io)).toBe(0);
+    expect(readFileSync(again, "utf8")).toContain(HEAD);
+    expect(await runAdmin(["police-contacts", "--commune", "LUNGPHINH", "--clear"], env, io)).toBe(0);
+    expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--out", again], env, io)).toBe(0);
+    expect(readFileSync(again, "utf8")).not.toContain("Trưởng Công an xã");
+  });
+
+  it.skipIf(!hasChromium)("fits three QR codes and five numbers on one A4 page, nothing cut off", async () => {
+    const page = await browser!.newPage();
+    await page.goto(`file://${full}`);
+    const boxes = await page.$$eval(".page", (pages) =>
+      pages.map((p) => {
+        const bottom = p.getBoundingClientRect().bottom;
+        return [".contacts", ".sos", ".foot"].map((sel) => bottom - p.querySelector(sel)!.getBoundingClientRect().bottom);
+      }),
+    );
+    expect(boxes).toHaveLength(5);
+    for (const margins of boxes) for (const margin of margins) expect(margin).toBeGreaterThanOrEqual(0);
+    await page.screenshot({ path: join(dir, "poster-full.png"), fullPage: false });
+    // Smaller codes, three in a row, still scan.
+    const scanned = await scanQrSvgs(page, ".code svg");
+    expect(scanned).toHaveLength(15);
+    expect(scanned).toContain("https://zalo.me/1234567890");
+    await page.close();
   });
 
   it.skipIf(!hasChromium)("has QR codes that scan to the village's links", async () => {
