@@ -41,7 +41,7 @@ export const viLocalBulletins = {
     expired: (minutes: number) => `Bản tin đồng chí đang soạn chưa được gửi và đã bị xóa sau ${minutes} phút không thao tác. Gõ /vietbantin để soạn lại.`,
     submitted: (title: string, approvers: number) => `📤 Đã gửi «${title}» cho ${approvers} người duyệt. Khi bản tin được duyệt hoặc trả lại, đồng chí sẽ nhận được tin báo.`,
     submittedNoApprover: (title: string, who: string) =>
-      `📤 Đã lưu «${title}» chờ duyệt, nhưng xã chưa có ${who} nào đăng ký với hệ thống. Khi có người đăng ký, họ duyệt được trên bàn làm việc cán bộ (/canbo/).`,
+      `📤 Đã lưu «${title}» chờ duyệt, nhưng xã chưa có ${who} nào đăng ký với hệ thống. Khi có người đăng ký, họ duyệt được trong chat hoặc trên bàn làm việc cán bộ.`,
     buttons: {
       bulletin: "📰 Bản tin",
       warning: "⚠️ Cảnh báo khẩn",
