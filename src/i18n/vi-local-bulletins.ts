@@ -36,7 +36,7 @@ export const viLocalBulletins = {
     previewKind: "Loại",
     previewHeading: "Tiêu đề",
     previewText: "Nội dung",
-    previewApprover: (who: string) => `Người duyệt: ${who} của xã.`,
+    previewApprover: (who: string) => `Người duyệt: ${who}.`,
     cancelled: "Đã hủy, chưa gửi bản tin nào.",
     expired: (minutes: number) => `Bản tin đồng chí đang soạn chưa được gửi và đã bị xóa sau ${minutes} phút không thao tác. Gõ /vietbantin để soạn lại.`,
     submitted: (title: string, approvers: number) => `📤 Đã gửi «${title}» cho ${approvers} người duyệt. Khi bản tin được duyệt hoặc trả lại, đồng chí sẽ nhận được tin báo.`,
@@ -50,8 +50,8 @@ export const viLocalBulletins = {
     },
   },
 
-  /** Who approves: the other role of the commune. */
-  approverOf: { officer: "lãnh đạo xã", leader: "cán bộ công an xã" } as Record<string, string>,
+  /** The approving role, as named to the writer (an officer's bulletin goes to a leader, a leader's to an officer). */
+  approverOf: { leader: "lãnh đạo xã", officer: "cán bộ công an xã" } as Record<string, string>,
 
   review: {
     request: (kind: string, title: string, writer: string) => `📝 ${kind} của xã chờ đồng chí duyệt: «${title}»\nNgười soạn: ${writer}`,
