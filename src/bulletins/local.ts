@@ -152,10 +152,18 @@ export async function pendingForApprover(db: Db, approver: Staffish) {
   });
 }
 
-/** What this person wrote, newest first. */
-export function writtenBy(db: Db, staff: StaffScope & { id: number }) {
-  if (staff.communeId === null) return Promise.resolve([]);
-  return db.localBulletin.findMany({ where: { communeId: staff.communeId, writerStaffId: staff.id }, orderBy: { id: "desc" }, take: 20 });
+/** The commune's own bulletins, newest first, with who wrote them and whether they were aired. */
+export async function recentOfCommune(db: Db, staff: StaffScope, take = 20) {
+  if (staff.communeId === null || !staff.active) return [];
+  const rows = await db.localBulletin.findMany({ where: { communeId: staff.communeId }, orderBy: { id: "desc" }, take });
+  const writers = await db.staff.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.writerStaffId))] } }, select: { id: true, displayName: true } });
+  const itemIds = rows.flatMap((r) => (r.itemId === null ? [] : [r.itemId]));
+  const aired = new Set((await db.bulletinSlot.findMany({ where: { communeId: staff.communeId, itemId: { in: itemIds } }, select: { itemId: true } })).map((s) => s.itemId));
+  return rows.map((r) => ({
+    ...r,
+    writerName: writers.find((w) => w.id === r.writerStaffId)?.displayName ?? "",
+    aired: r.status === "aired" || (r.itemId !== null && aired.has(r.itemId)),
+  }));
 }
 
 export type ReviewOutcome =

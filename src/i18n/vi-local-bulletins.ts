@@ -98,6 +98,10 @@ export const viLocalBulletins = {
     approve: "Duyệt",
     return: "Trả lại",
     airNow: "Phát ngay",
+    flash: {
+      submitted: (title: string) => `📤 Đã gửi «${title}» đi duyệt. Người duyệt được báo trong chat và thấy bản tin ở trang này.`,
+      approved: (title: string) => `✅ Đã duyệt «${title}». Bản tin sẽ được phát ở buổi phát tới, trước các bản tin khác; muốn phát ngay thì bấm "Phát ngay" bên dưới.`,
+    },
     status: { pending: "chờ duyệt", approved: "đã duyệt", returned: "bị trả lại", aired: "đã phát" } as Record<string, string>,
     back: viCommon.back,
   },
