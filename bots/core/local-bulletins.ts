@@ -15,7 +15,8 @@ import {
   submitLocalBulletin,
 } from "../../src/bulletins/local.js";
 import { formatSlot } from "../../src/bulletins/messages.js";
-import { localConfirm, localKind } from "../../src/messaging/buttons.js";
+import { localConfirm, localKeep, localKind } from "../../src/messaging/buttons.js";
+import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { LocalDraft, LocalStep } from "./local-bulletin-state.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
@@ -51,10 +52,10 @@ export async function enterLocalStep(turn: Turn, step: LocalStep, draft: LocalDr
       turn.reply(w.askKind, [[{ label: w.buttons.bulletin, data: localKind.pack("bulletin") }], [{ label: w.buttons.warning, data: localKind.pack("warning") }], navRow(turn.t, false)]);
       return;
     case "lb_title":
-      turn.reply(w.askTitle(kinds[draft.kind ?? "bulletin"]), [navRow(turn.t)]);
+      turn.reply(withCurrent(w.askTitle(kinds[draft.kind ?? "bulletin"]), draft.title, w.current), keepRows(turn, draft.title, w.buttons.keepTitle));
       return;
     case "lb_text":
-      turn.reply(w.askText, [navRow(turn.t)]);
+      turn.reply(withCurrent(w.askText, draft.text, w.current), keepRows(turn, draft.text, w.buttons.keepText));
       return;
     case "lb_preview": {
       const role = approverRole(turn.staff?.role ?? "officer");
@@ -71,6 +72,15 @@ export async function enterLocalStep(turn: Turn, step: LocalStep, draft: LocalDr
       return;
     }
   }
+}
+
+/** After "Sửa" or Quay lại, what was written before is shown and can be kept with one button. */
+function withCurrent(question: string, value: string | undefined, current: (v: string) => string): string {
+  return value ? `${question}\n${current(value)}` : question;
+}
+
+function keepRows(turn: Turn, value: string | undefined, label: string): Choice[][] {
+  return value ? [[{ label, data: localKeep.pack() }], navRow(turn.t)] : [navRow(turn.t)];
 }
 
 export async function localBack(turn: Turn, step: LocalStep, draft: LocalDraft): Promise<void> {
@@ -104,6 +114,7 @@ export async function continueLocal(turn: Turn, staff: StaffRow, step: LocalStep
       return enterLocalStep(turn, "lb_title", { ...draft, kind });
     }
     case "lb_title": {
+      if (localKeep.parse(choice) && draft.title) return enterLocalStep(turn, "lb_text", draft);
       if (text === null) return reask(turn, step, draft);
       const problem = checkTitle(text);
       if (problem) {
@@ -113,6 +124,7 @@ export async function continueLocal(turn: Turn, staff: StaffRow, step: LocalStep
       return enterLocalStep(turn, "lb_text", { ...draft, title: text });
     }
     case "lb_text": {
+      if (localKeep.parse(choice) && draft.text) return enterLocalStep(turn, "lb_preview", draft);
       if (text === null) return reask(turn, step, draft);
       const problem = checkText(text);
       if (problem) {

@@ -31,6 +31,7 @@ export const viLocalBulletins = {
     textEmpty: "Nội dung đang trống. Đồng chí gõ nội dung bản tin.",
     textTooShort: (min: number) => `Nội dung ngắn quá (cần ít nhất ${min} ký tự). Đồng chí viết thêm cho bà con dễ hiểu.`,
     textTooLong: (max: number, got: number) => `Nội dung dài ${got} ký tự, quá giới hạn ${max}. Đồng chí rút gọn rồi gửi lại.`,
+    current: (value: string) => `Đang có: «${value}»`,
     useButtons: "Đồng chí bấm một nút bên dưới (hoặc gõ số của lựa chọn).",
     previewTitle: "Xem lại trước khi gửi duyệt:",
     previewKind: "Loại",
@@ -47,6 +48,8 @@ export const viLocalBulletins = {
       warning: "⚠️ Cảnh báo khẩn",
       submit: "📤 Gửi duyệt",
       edit: "✏️ Sửa",
+      keepTitle: "↪️ Giữ tiêu đề cũ",
+      keepText: "↪️ Giữ nội dung cũ",
     },
   },
 

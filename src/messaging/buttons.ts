@@ -182,6 +182,8 @@ export const translationReturn = codec("tx", id);
 export const localKind = codec("lbk", oneOf(["bulletin", "warning"]));
 /** Under the preview: send for approval, or edit the text again. */
 export const localConfirm = codec("lbc", oneOf(["submit", "edit"]));
+/** After "Sửa": keep the title (or the text) written before instead of typing it again. */
+export const localKeep = codec("lbg");
 /** "Duyệt" / "Trả lại" under a bulletin waiting for approval (the domain checks mayApprove). */
 export const localReview = codec("lbr", { id, decision: codes({ approve: "a", return: "r" }) });
 /** After approval: "Phát ngay" or "Phát ở buổi tới". */
@@ -209,5 +211,5 @@ export const buttonCodecs = [
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
   tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
-  localKind, localConfirm, localReview, localAir,
+  localKind, localConfirm, localKeep, localReview, localAir,
 ] as const;

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
 import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCloseSkip, tipCommune, tipConfirm, tipMedia, tipMarkConfirm, tipResult, tipVillage } from "../../src/messaging/buttons.js";
-import { localConfirm, localKind, transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
+import { localConfirm, localKeep, localKind, transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
 import { viLocalBulletins } from "../../src/i18n/vi-local-bulletins.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
@@ -16,7 +16,7 @@ const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, 
 /** The transfer flow's own choices (bots/core/transfer.ts). */
 FLOW_CODECS.push(transferKind, transferCommune, transferUnit, transferConfirm);
 /** The /vietbantin flow's own choices (bots/core/local-bulletins.ts). */
-FLOW_CODECS.push(localKind, localConfirm);
+FLOW_CODECS.push(localKind, localConfirm, localKeep);
 
 let h: Harness;
 let citizen: WebClient;

@@ -103,11 +103,14 @@ describe("a warning written on Telegram, approved in the web chat, aired at once
     expect(preview).toContain(WARNING_TEXT);
     expect(preview).toContain("Người duyệt: lãnh đạo xã");
     expect(buttonsOf(lastTo(OFFICER.id)).map((b) => b.callback_data)).toEqual(["lbc:submit", "lbc:edit", "nav:back", "nav:cancel"]);
-    // "Sửa" goes back to the title with the draft kept; the preview comes again.
+    // "Sửa" goes back to the title with the draft shown; one button keeps what was written.
     await press("lbc:edit");
     expect(lastText()).toContain("gõ tiêu đề");
-    await say(WARNING_TITLE);
-    await say(WARNING_TEXT);
+    expect(lastText()).toContain(`Đang có: «${WARNING_TITLE}»`);
+    await press("lbg");
+    expect(lastText()).toContain(`Đang có: «${WARNING_TEXT}»`);
+    await press("lbg");
+    expect(lastText()).toContain("Xem lại trước khi gửi duyệt");
     await press("lbc:submit");
     expect(lastText()).toContain(`Đã gửi «${WARNING_TITLE}» cho 1 người duyệt`);
     const row = await h.db.localBulletin.findFirstOrThrow();

@@ -97,6 +97,7 @@ const cases: Case[] = [
   c(b.localKind, "lbk:warning", "warning"),
   c(b.localConfirm, "lbc:submit", "submit"),
   c(b.localConfirm, "lbc:edit", "edit"),
+  c(b.localKeep, "lbg", true),
   c(b.localReview, "lbr:7:a", { id: 7, decision: "approve" }),
   c(b.localReview, `lbr:${MAX}:r`, { id: MAX, decision: "return" }),
   c(b.localAir, "lba:7:n", { id: 7, when: "now" }),
