@@ -13,6 +13,7 @@ import {
   problemText,
   reviewLocalBulletin,
   submitLocalBulletin,
+  TITLE_MAX,
 } from "../../src/bulletins/local.js";
 import { formatSlot } from "../../src/bulletins/messages.js";
 import { localConfirm, localKeep, localKind } from "../../src/messaging/buttons.js";
@@ -52,7 +53,7 @@ export async function enterLocalStep(turn: Turn, step: LocalStep, draft: LocalDr
       turn.reply(w.askKind, [[{ label: w.buttons.bulletin, data: localKind.pack("bulletin") }], [{ label: w.buttons.warning, data: localKind.pack("warning") }], navRow(turn.t, false)]);
       return;
     case "lb_title":
-      turn.reply(withCurrent(w.askTitle(kinds[draft.kind ?? "bulletin"]), draft.title, w.current), keepRows(turn, draft.title, w.buttons.keepTitle));
+      turn.reply(withCurrent(w.askTitle(kinds[draft.kind ?? "bulletin"], TITLE_MAX), draft.title, w.current), keepRows(turn, draft.title, w.buttons.keepTitle));
       return;
     case "lb_text":
       turn.reply(withCurrent(w.askText, draft.text, w.current), keepRows(turn, draft.text, w.buttons.keepText));

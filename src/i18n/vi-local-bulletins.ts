@@ -23,7 +23,7 @@ export const viLocalBulletins = {
   flow: {
     forbidden: "Chỉ cán bộ công an xã và lãnh đạo xã mới soạn được bản tin của xã mình.",
     askKind: "✍️ Soạn bản tin của xã.\nĐồng chí soạn loại nào? Cảnh báo khẩn được phát trước mọi bản tin khác.",
-    askTitle: (kind: string) => `${kind}: đồng chí gõ tiêu đề ngắn gọn (tối đa 100 ký tự), ví dụ: Ma túy trá hình kẹo ngọt ở cổng trường.`,
+    askTitle: (kind: string, max: number) => `${kind}: đồng chí gõ tiêu đề ngắn gọn (tối đa ${max} ký tự), ví dụ: Ma túy trá hình kẹo ngọt ở cổng trường.`,
     askText:
       "Gõ nội dung để trưởng thôn đọc trên loa: câu ngắn, dễ nghe, nói rõ việc gì, ở đâu, bà con cần làm gì. Không ghi họ tên, số điện thoại hay địa chỉ của người báo tin.",
     titleEmpty: "Tiêu đề đang trống. Đồng chí gõ tiêu đề.",
@@ -40,9 +40,9 @@ export const viLocalBulletins = {
     previewApprover: (who: string) => `Người duyệt: ${who}.`,
     cancelled: "Đã hủy, chưa gửi bản tin nào.",
     expired: (minutes: number) => `Bản tin đồng chí đang soạn chưa được gửi và đã bị xóa sau ${minutes} phút không thao tác. Gõ /vietbantin để soạn lại.`,
-    submitted: (title: string, approvers: number) => `📤 Đã gửi «${title}» cho ${approvers} người duyệt. Khi bản tin được duyệt hoặc trả lại, đồng chí sẽ nhận được tin báo.`,
+    submitted: (title: string, approvers: number) => `📤 Đã gửi «${title}» cho ${approvers} người duyệt. Khi bản tin được duyệt hoặc trả lại, đồng chí sẽ được báo lại.`,
     submittedNoApprover: (title: string, who: string) =>
-      `📤 Đã lưu «${title}» chờ duyệt, nhưng xã chưa có ${who} nào đăng ký với hệ thống. Khi có người đăng ký, họ duyệt được trong chat hoặc trên bàn làm việc cán bộ.`,
+      `📤 Đã lưu «${title}» chờ duyệt, nhưng xã chưa có ${who} nào đăng ký với hệ thống. Khi có người đăng ký, họ duyệt được ở trang «Soạn bản tin» của bàn làm việc cán bộ.`,
     buttons: {
       bulletin: "📰 Bản tin",
       warning: "⚠️ Cảnh báo khẩn",
@@ -73,7 +73,7 @@ export const viLocalBulletins = {
   air: {
     now: "📢 Phát ngay",
     next: "🗓️ Phát ở buổi tới",
-    queuedNow: (title: string) => `📢 Đã phát «${title}»: trưởng thôn và người đăng ký nhận bản tin của xã nhận được ngay.`,
+    queuedNow: (title: string) => `📢 Đã phát «${title}»: bản tin đang được gửi ngay đến trưởng thôn các thôn và người đăng ký nhận bản tin của xã.`,
     queuedNext: (title: string, when: string) => `🗓️ «${title}» sẽ được phát ở buổi tới: ${when}, trước các bản tin khác.`,
     queuedNextPaused: (title: string) => `🗓️ «${title}» sẽ được phát ở buổi tới, khi xã bật lại lịch phát (/lichphat bat).`,
     airedBefore: "Bản tin này đã được phát rồi.",
