@@ -4,7 +4,10 @@
 // communeId set, so it enters that commune's catalog only, and airs at once ("Phát ngay") or first
 // at the next slot. The chat (/vietbantin) and the console (/canbo/bantin/viet) call these functions;
 // scope is checked here, once: another commune's bulletin is not_found by every path.
+import data from "./local.json" with { type: "json" };
+import { z } from "zod";
 import type { Db } from "../db/client.js";
+import { DAY_MS, vnDayStart } from "../util/vietnam-time.js";
 import { enqueue } from "../outbox/outbox.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import type { OutgoingMessage } from "../messaging/types.js";
@@ -25,9 +28,13 @@ export function isLocalKind(value: string): value is LocalKind {
   return (LOCAL_KINDS as readonly string[]).includes(value);
 }
 
-export const TITLE_MAX = 100;
-export const TEXT_MIN = 20;
-export const TEXT_MAX = 3000;
+const settings = z
+  .object({ titleMax: z.number().int().positive(), textMin: z.number().int().positive(), textMax: z.number().int().positive(), warningValidDays: z.number().int().positive() })
+  .parse(data);
+
+export const TITLE_MAX = settings.titleMax;
+export const TEXT_MIN = settings.textMin;
+export const TEXT_MAX = settings.textMax;
 /** Local items sort after the catalog's positions; among themselves, in the order approved. */
 const LOCAL_POSITION_BASE = 1_000_000;
 /** How a local item waits for its first airing (src/bulletins/rotation.ts pickUrgent). */
@@ -218,6 +225,8 @@ async function makeItem(deps: BulletinDeps, lb: { id: number; communeId: number;
     sources: t.sourceLine(commune.name),
     communeId: lb.communeId,
     priority: PRIORITY[kind],
+    // A warning is about one event: picked only in its first days (validUntil is a whole day, inclusive).
+    validUntil: kind === "warning" ? new Date(vnDayStart(now).getTime() + (settings.warningValidDays - 1) * DAY_MS) : null,
     updatedAt: now,
   };
   // "local:" cannot be a catalog slug (a-z, 0-9 and "-" only), so the catalog import never meets it.

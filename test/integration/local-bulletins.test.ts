@@ -138,7 +138,8 @@ describe("a warning written on Telegram, approved in the web chat, aired at once
     expect(row.status).toBe("approved");
     itemId = row.itemId!;
     const item = await h.db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
-    expect(item).toMatchObject({ communeId: lungPhinh, priority: 2, title: `⚠️ CẢNH BÁO KHẨN: ${WARNING_TITLE}` });
+    // A warning is about one event: valid a week from its approval (src/bulletins/local.json), then never picked again.
+    expect(item).toMatchObject({ communeId: lungPhinh, priority: 2, title: `⚠️ CẢNH BÁO KHẨN: ${WARNING_TITLE}`, validUntil: vnTime("2026-06-22 00:00") });
     // The writer is told; the commune's translator is asked for Hmong.
     expect(textsTo(fake, OFFICER.id).join("\n")).toContain(`«${WARNING_TITLE}» đã được Đ/c Chủ Tịch Lùng Phình duyệt`);
     const asked = await translator.read();
@@ -164,6 +165,7 @@ describe("a warning written on Telegram, approved in the web chat, aired at once
 
   it("never reaches another commune: not its head, not its pick, not its translators' list, and the catalog import keeps it", async () => {
     expect(texts(await otherHead.read())).not.toContain(WARNING_TITLE);
+    expect(await pickForCommune(h.db, lungPhinh, vnTime("2026-06-23 06:30"))).not.toBe(itemId);
     for (const at of ["2026-06-18 06:30", "2026-06-22 06:30", "2026-06-25 06:30"]) expect(await pickForCommune(h.db, hongLoc, vnTime(at))).not.toBe(itemId);
     expect((await missingTranslations(h.db, "hnj", h.clock.now, hongLoc)).missing.map((m) => m.id)).not.toContain(itemId);
     expect((await missingTranslations(h.db, "hnj", h.clock.now, lungPhinh)).missing[0]!.id).toBe(itemId);
@@ -194,6 +196,8 @@ describe("a bulletin written by the leader, approved by the officer for the next
     // The leader cannot approve their own either.
     expect(await sendChoice(leader, `lbr:${row.id}:a`)).toContain("không tự duyệt");
 
+    const local = await h.db.bulletinItem.findFirstOrThrow({ where: { title: LOCAL_TITLE } }).catch(() => null);
+    expect(local).toBeNull(); // not in any catalog before it is approved
     const request = lastTo(OFFICER.id);
     expect(String(request.payload.text)).toContain(`Bản tin của xã chờ đồng chí duyệt: «${LOCAL_TITLE}»`);
     await press(buttonsOf(request).find((b) => b.text.includes("Duyệt"))!.callback_data);
