@@ -14,7 +14,7 @@ import type { OutgoingMessage } from "../messaging/types.js";
 import { localAir, localReview, translationOpen } from "../messaging/buttons.js";
 import { viLocalBulletins } from "../i18n/vi-local-bulletins.js";
 import { BASE_LANGUAGE, languageInline, parseLanguageList, villageLanguageCodes } from "./languages.js";
-import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
+import { communeStaff, isUniqueViolation, staffTarget, WARNING_ITEM_PRIORITY, type BulletinDeps } from "./store.js";
 import { airItemNow, communeSchedule } from "./slots.js";
 import { nextSlotAfter } from "./schedule.js";
 import { translatorLanguages } from "./translations.js";
@@ -38,7 +38,7 @@ export const TEXT_MAX = settings.textMax;
 /** Local items sort after the catalog's positions; among themselves, in the order approved. */
 const LOCAL_POSITION_BASE = 1_000_000;
 /** How a local item waits for its first airing (src/bulletins/rotation.ts pickUrgent). */
-const PRIORITY: Record<LocalKind, number> = { warning: 2, bulletin: 1 };
+const PRIORITY: Record<LocalKind, number> = { warning: WARNING_ITEM_PRIORITY, bulletin: 1 };
 
 /** Who wrote it, as the rule needs it: the bulletin's commune stands for the writer's. */
 export interface Writer {

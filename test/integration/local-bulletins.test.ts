@@ -31,6 +31,7 @@ let headWeb: WebClient;
 let translator: WebClient;
 let otherOfficer: WebClient;
 let otherHead: WebClient;
+let citizen: WebClient;
 
 const texts = (list: { text: string }[]) => list.map((m) => m.text).join("\n");
 const lastTo = (chatId: number) => fake.calls.filter(toChat(chatId)).at(-1)!;
@@ -66,6 +67,12 @@ beforeAll(async () => {
   expect((await translator.send({ choice: "tl:hnj" })).status).toBe(202);
   otherOfficer = await registerWeb("officer", { communeCode: "HONGLOC" }, "Đ/c Công An Hồng Lộc");
   otherHead = await registerWeb("village_head", { villageCode: "HL-01" }, "Trưởng thôn HL-01");
+  // A citizen of Lùng Phình subscribed in Vietnamese.
+  citizen = h.web();
+  await citizen.say("/nhanbantin");
+  await citizen.say("Lùng Phình");
+  await citizen.press("Lùng Phình");
+  expect(texts(await citizen.press("Tiếng Việt"))).toContain("xã Lùng Phình");
   for (const c of [leader, headWeb, translator, otherOfficer, otherHead]) await c.read();
 });
 
@@ -157,6 +164,10 @@ describe("a warning written on Telegram, approved in the web chat, aired at once
     expect(got).toContain(`CẢNH BÁO KHẨN: ${WARNING_TITLE}`);
     expect(got).toContain(WARNING_TEXT);
     expect(texts(await headWeb.read())).toContain(WARNING_TEXT);
+    // The subscriber gets it too, queued with the village heads' priority (before other bulletins' subscribers).
+    expect(texts(await citizen.read())).toContain(WARNING_TEXT);
+    const subscriberRows = await h.db.outboxMessage.findMany({ where: { dedupeKey: { startsWith: `b:${slot.id}:s:` } } });
+    expect(subscriberRows.map((r) => r.priority)).toEqual([-1]);
     expect(await h.db.bulletinDelivery.count({ where: { slotId: slot.id } })).toBe(await h.db.village.count({ where: { communeId: lungPhinh } }));
     // Once aired, "Phát ngay" again is refused and makes nothing.
     expect(texts(await leader.press("📢 Phát ngay"))).toContain("đã được phát rồi");
