@@ -100,8 +100,8 @@ function WritePage(props: { staff: StaffMember; pending: Pending[]; recent: Row[
           </form>
         </section>
       ))}
-      <h2>{tc.mineTitle}</h2>
-      {props.recent.length === 0 ? <p class="note">{tc.mineNone}</p> : null}
+      <h2>{tc.recentTitle}</h2>
+      {props.recent.length === 0 ? <p class="note">{tc.recentNone}</p> : null}
       <ul class="tips">
         {props.recent.map((r) => (
           <li>
