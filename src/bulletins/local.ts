@@ -278,8 +278,10 @@ export async function airLocalBulletin(deps: BulletinDeps, staff: Staffish, id: 
   const lb = await findLocalBulletin(db, staff, id);
   if (!lb) return { ok: false, reason: "not_found" };
   if (!mayWrite(staff)) return { ok: false, reason: "forbidden" };
-  if ((lb.status !== "approved" && lb.status !== "aired") || lb.itemId === null) return { ok: false, reason: "not_approved" };
-  const itemId = lb.itemId;
+  if (lb.status !== "approved" && lb.status !== "aired") return { ok: false, reason: "not_approved" };
+  // Approved but its item not made (a crash right after the approval): made now, idempotently by slug.
+  const itemId = lb.itemId ?? (await makeItem(deps, lb, deps.now()));
+  if (lb.itemId === null) await db.localBulletin.update({ where: { id: lb.id }, data: { itemId } });
   if (lb.status === "aired" || (await db.bulletinSlot.count({ where: { communeId: lb.communeId, itemId } })) > 0) return { ok: false, reason: "aired_before" };
   const now = deps.now();
   if (when === "next") {

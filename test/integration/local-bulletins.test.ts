@@ -233,4 +233,17 @@ describe("a bulletin written by the leader, approved by the officer for the next
     expect(texts(await leader.press("Trả lại"))).toContain("Đã trả lại");
     expect(lastText()).toContain("bị Đ/c Chủ Tịch Lùng Phình trả lại để sửa");
   });
+
+  it("makes the item when airing one approved just before a crash (no item yet)", async () => {
+    const officer = await h.db.staff.findFirstOrThrow({ where: { displayName: "Đ/c Công An Lùng Phình" } });
+    const leaderRow = await h.db.staff.findFirstOrThrow({ where: { displayName: "Đ/c Chủ Tịch Lùng Phình" } });
+    const now = h.clock.now;
+    const row = await h.db.localBulletin.create({
+      data: { communeId: lungPhinh, kind: "bulletin", title: "Bản tin duyệt trước khi máy dừng", text: LOCAL_TEXT, status: "approved", writerStaffId: leaderRow.id, approverStaffId: officer.id, decidedAt: now, createdAt: now, updatedAt: now },
+    });
+    const aired = await airLocalBulletin(h.deps, officer, row.id, "now");
+    expect(aired.ok).toBe(true);
+    const itemId = (await h.db.localBulletin.findUniqueOrThrow({ where: { id: row.id } })).itemId!;
+    expect(await h.db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } })).toMatchObject({ communeId: lungPhinh, slug: `local:${row.id}` });
+  });
 });
