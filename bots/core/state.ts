@@ -6,6 +6,7 @@ import type { IntakeState } from "./intake-state.js";
 import type { CaseState } from "./case-state.js";
 import type { TransferState } from "./transfer-state.js";
 import type { MarkState } from "./marks-state.js";
+import type { LocalState } from "./local-bulletin-state.js";
 
 export interface Draft {
   communeId?: number;
@@ -38,7 +39,8 @@ export type State =
   | IntakeState
   | CaseState
   | TransferState
-  | MarkState;
+  | MarkState
+  | LocalState;
 
 export const IDLE: State = { step: "idle" };
 

@@ -82,7 +82,7 @@ export async function translatorMenu(turn: Turn, staff: StaffRow, args: string):
   const chosen = await translatorLanguages(db, staff.id);
   if (chosen.length === 0 || turn.t.data.words.languages.includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
   for (const code of chosen) {
-    const { total, missing } = await missingTranslations(db, code, turn.now());
+    const { total, missing } = await missingTranslations(db, code, turn.now(), staff.communeId);
     const label = languageInline(code);
     if (missing.length === 0) {
       turn.reply(turn.t.bulletins.translate.allDone(label));
@@ -123,7 +123,7 @@ export async function openTranslation(turn: Turn, staff: StaffRow, itemId: numbe
     return;
   }
   const { db } = turn.deps;
-  const item = await itemForTranslation(db, itemId, code);
+  const item = await itemForTranslation(db, itemId, code, staff.communeId);
   const original = item?.versions.find((v) => v.language === BASE_LANGUAGE && v.status === "approved");
   if (!item || !original?.text) {
     turn.reply(turn.t.bulletins.translate.itemUnknown);

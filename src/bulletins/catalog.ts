@@ -99,7 +99,8 @@ export async function syncCatalog(db: Db, entries: CatalogEntry[], now: Date): P
   // Compared here rather than with NOT IN: D1 allows about 100 bound values per query.
   const slugs = new Set(entries.map((e) => e.slug));
   let count = 0;
-  for (const item of await db.bulletinItem.findMany({ where: { retiredAt: null }, select: { id: true, slug: true } })) {
+  // Only the shared catalog: a commune's own items (communeId set) are not in the file.
+  for (const item of await db.bulletinItem.findMany({ where: { retiredAt: null, communeId: null }, select: { id: true, slug: true } })) {
     if (slugs.has(item.slug)) continue;
     count += (await db.bulletinItem.updateMany({ where: { id: item.id, retiredAt: null }, data: { retiredAt: now } })).count;
   }

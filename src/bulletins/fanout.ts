@@ -10,7 +10,7 @@ import { headMessage, subscriberMessage, type VersionContent } from "./messages.
 import { withinWindow } from "./reach.js";
 import { reminderAt } from "./schedule.js";
 import { repeatedAiring } from "./slots.js";
-import { approvedVersions, PRIORITY_HEADS, PRIORITY_SUBSCRIBERS, staffTarget, versionsFor, type BulletinDeps } from "./store.js";
+import { approvedVersions, PRIORITY_HEADS, PRIORITY_SUBSCRIBERS, staffTarget, versionsFor, WARNING_ITEM_PRIORITY, type BulletinDeps } from "./store.js";
 
 export const FAN_OUT_PAGE = 200;
 
@@ -171,7 +171,8 @@ export async function advanceFanOut(deps: BulletinDeps, slotId: number, budget =
       await enqueue(db, { channel: sub.channel as Channel, sealedAddress: sub.sealedAddress, addressTag: sub.addressTag }, message, {
         dedupeKey: subscriberKey(slot.id, sub.addressTag),
         now,
-        priority: PRIORITY_SUBSCRIBERS,
+        // A commune's urgent warning reaches its subscribers before other bulletins' subscribers.
+        priority: item.priority >= WARNING_ITEM_PRIORITY ? PRIORITY_HEADS : PRIORITY_SUBSCRIBERS,
       });
       queued++;
     }

@@ -71,7 +71,7 @@ export async function progressText(db: Db, communeId: number, now: Date, opts: {
   if (languages.length > 0) {
     lines.push("", t.progress.missingTitle);
     for (const language of languages) {
-      const { total, missing } = await missingTranslations(db, language, now);
+      const { total, missing } = await missingTranslations(db, language, now, communeId);
       lines.push(t.progress.missingLine(languageLabel(language), missing.length, total, missing.filter((m) => m.draft?.submitted).length));
     }
   }

@@ -39,6 +39,8 @@ export interface Candidate {
   validUntil: Date | null;
   /** When the commune last aired it, or null if never. */
   lastAiredAt: Date | null;
+  /** A commune's own item: 2 an urgent warning, 1 a local bulletin; absent or 0 the catalog's. */
+  priority?: number;
 }
 
 /** Valid on the slot's day: validFrom and validUntil are whole days, inclusive. */
@@ -68,6 +70,18 @@ export function pickItem(candidates: Candidate[], at: Date, tags: string[], rece
     return la !== lb ? la - lb : a.position - b.position;
   });
   return sorted[0]!.id;
+}
+
+/**
+ * A commune's own item waiting for its first airing (priority above 0, never aired there, valid
+ * that day): it goes before any other pick and before a same-day re-airing, warnings first, then
+ * the one approved first (lowest position). Null when none waits.
+ */
+export function pickUrgent(candidates: Candidate[], at: Date): number | null {
+  const waiting = candidates.filter((c) => (c.priority ?? 0) > 0 && !c.lastAiredAt && isValidAt(c, at));
+  if (waiting.length === 0) return null;
+  waiting.sort((a, b) => (b.priority ?? 0) - (a.priority ?? 0) || a.position - b.position);
+  return waiting[0]!.id;
 }
 
 /** A slot the commune aired (status "sending" or "sent", with an item). */

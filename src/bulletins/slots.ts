@@ -4,7 +4,7 @@
 // schedule's cursor, not on transactions (D1 has none).
 import type { Db } from "../db/client.js";
 import { can, type StaffScope } from "../staff/roles.js";
-import { activeTags, firstAiringOfDay, isValidAt, lastNewAirings, pickItem, type AiredSlot, type Candidate } from "./rotation.js";
+import { activeTags, firstAiringOfDay, isValidAt, lastNewAirings, pickItem, pickUrgent, type AiredSlot, type Candidate } from "./rotation.js";
 import {
   DEFAULT_SCHEDULE,
   REPEAT_WITHIN_DAY,
@@ -99,15 +99,14 @@ export async function repeatedAiring(db: Db, slot: { communeId: number; schedule
  */
 export async function pickForCommune(db: Db, communeId: number, at: Date): Promise<number | null> {
   const items = await db.bulletinItem.findMany({
-    where: { retiredAt: null, versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
-    select: { id: true, position: true, tags: true, validFrom: true, validUntil: true },
+    // The shared catalog and this commune's own items, never another commune's.
+    where: { retiredAt: null, OR: [{ communeId: null }, { communeId }], versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
+    select: { id: true, position: true, tags: true, validFrom: true, validUntil: true, priority: true },
   });
   if (items.length === 0) return null;
   const aired = await airedSlots(db, communeId);
-  const first = firstAiringOfDay(at, aired, await repeatsWithinDay(db, communeId));
-  const again = first ? items.find((i) => i.id === first.itemId) : undefined;
-  if (again && isValidAt(again, at)) return again.id;
   const last = lastNewAirings(aired);
+  const everAired = new Set(aired.map((a) => a.itemId));
   const candidates: Candidate[] = items.map((i) => ({
     id: i.id,
     position: i.position,
@@ -115,7 +114,14 @@ export async function pickForCommune(db: Db, communeId: number, at: Date): Promi
     validFrom: i.validFrom,
     validUntil: i.validUntil,
     lastAiredAt: last.get(i.id) ?? null,
+    priority: everAired.has(i.id) ? 0 : i.priority,
   }));
+  // A commune's warning or bulletin approved for "the next slot" comes before anything else.
+  const urgent = pickUrgent(candidates, at);
+  if (urgent !== null) return urgent;
+  const first = firstAiringOfDay(at, aired, await repeatsWithinDay(db, communeId));
+  const again = first ? items.find((i) => i.id === first.itemId) : undefined;
+  if (again && isValidAt(again, at)) return again.id;
   return pickItem(candidates, at, activeTags(at));
 }
 
@@ -189,5 +195,21 @@ export async function airFirstBulletin(deps: BulletinDeps, staff: StaffScope, co
   if (!(await createSlot(db, { communeId, scheduledAt: at, status: "sending", itemId, late: false, createdAt: now }))) return { ok: false, reason: "busy" };
   const slot = await db.bulletinSlot.findUniqueOrThrow({ where: { communeId_scheduledAt: { communeId, scheduledAt: at } } });
   deps.log.info("bulletins.first_on_demand", { communeId, slotId: slot.id });
+  return { ok: true, slotId: slot.id };
+}
+
+export type ItemAiring = { ok: true; slotId: number } | { ok: false; reason: "busy" };
+
+/**
+ * Airs one item in a commune now ("Phát ngay" of a bulletin the commune wrote): a slot at this
+ * second, fanned out on the next tick as any other. The caller checks who may and which item.
+ * Slots are unique per (commune, time): a slot made at the same instant answers "busy".
+ */
+export async function airItemNow(deps: BulletinDeps, communeId: number, itemId: number): Promise<ItemAiring> {
+  const now = deps.now();
+  const at = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  if (!(await createSlot(deps.db, { communeId, scheduledAt: at, status: "sending", itemId, late: false, createdAt: now }))) return { ok: false, reason: "busy" };
+  const slot = await deps.db.bulletinSlot.findUniqueOrThrow({ where: { communeId_scheduledAt: { communeId, scheduledAt: at } } });
+  deps.log.info("bulletins.local_on_demand", { communeId, slotId: slot.id, itemId });
   return { ok: true, slotId: slot.id };
 }

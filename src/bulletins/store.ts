@@ -18,6 +18,8 @@ export interface BulletinDeps {
 /** Outbox priorities: below alerts and replies (0); village heads before citizens. */
 export const PRIORITY_HEADS = -1;
 export const PRIORITY_SUBSCRIBERS = -2;
+/** BulletinItem.priority of a commune's urgent warning (src/bulletins/local.ts): its subscribers go with the village heads. */
+export const WARNING_ITEM_PRIORITY = 2;
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";

@@ -34,20 +34,26 @@ export interface MissingItem {
   draft: { submitted: boolean } | null;
 }
 
+/** Items a commune's staff see: the shared catalog and that commune's own (never another commune's). */
+export function itemsOfCommune(communeId: number | null) {
+  return communeId === null ? { communeId: null } : { OR: [{ communeId: null }, { communeId }] };
+}
+
 /**
- * Items (active, with approved Vietnamese) that have no approved version in `language`, the ones
- * tagged for a period under way first, then in catalog order.
+ * Items (active, with approved Vietnamese) of the shared catalog and of `communeId`'s own that have
+ * no approved version in `language`, the commune's own and those tagged for a period under way
+ * first, then in catalog order.
  */
-export async function missingTranslations(db: Db, language: string, at: Date): Promise<{ total: number; missing: MissingItem[] }> {
+export async function missingTranslations(db: Db, language: string, at: Date, communeId: number | null): Promise<{ total: number; missing: MissingItem[] }> {
   const items = await db.bulletinItem.findMany({
-    where: { retiredAt: null, versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
+    where: { retiredAt: null, ...itemsOfCommune(communeId), versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
     include: { versions: { where: { language }, select: { status: true, submittedAt: true } } },
     orderBy: { position: "asc" },
   });
   const tags = activeTags(at);
   const missing = items
     .filter((i) => !i.versions.some((v) => v.status === "approved"))
-    .sort((a, b) => Number(b.tags.split(",").some((x) => tags.includes(x))) - Number(a.tags.split(",").some((x) => tags.includes(x))))
+    .sort((a, b) => Number(b.communeId !== null) - Number(a.communeId !== null) || Number(b.tags.split(",").some((x) => tags.includes(x))) - Number(a.tags.split(",").some((x) => tags.includes(x))))
     .map((i) => {
       const draft = i.versions.find((v) => v.status === "draft");
       return { id: i.id, title: i.title, draft: draft ? { submitted: draft.submittedAt !== null } : null };
@@ -84,9 +90,9 @@ export async function saveDraft(db: Db, input: { itemId: number; language: strin
   return field;
 }
 
-/** A bulletin item with its Vietnamese original and its version in this language, if any. */
-export function itemForTranslation(db: Db, itemId: number, language: string) {
-  return db.bulletinItem.findUnique({ where: { id: itemId }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, language] } } } } });
+/** A bulletin item with its Vietnamese original and its version in this language, if any; another commune's own item is none. */
+export function itemForTranslation(db: Db, itemId: number, language: string, communeId: number | null) {
+  return db.bulletinItem.findFirst({ where: { id: itemId, ...itemsOfCommune(communeId) }, include: { versions: { where: { language: { in: [BASE_LANGUAGE, language] } } } } });
 }
 
 export function findDraft(db: Db, itemId: number, language: string) {
@@ -117,6 +123,8 @@ export async function submitDraft(deps: BulletinDeps, translator: { id: number; 
   const now = deps.now();
   const draft = await findDraft(db, itemId, language);
   if (!draft || (!draft.text && !draft.altText && !draft.audioFileRef)) return { ok: false, reason: "nothing" };
+  // Another commune's own bulletin is not this translator's to submit (a crafted button).
+  if (!(await db.bulletinItem.findFirst({ where: { id: itemId, ...itemsOfCommune(translator.communeId) }, select: { id: true } }))) return { ok: false, reason: "nothing" };
   await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft" }, data: { submittedAt: now, translatorStaffId: translator.id } });
   const item = await db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
   const reviewers = translator.communeId ? await communeStaff(db, translator.communeId, ["leader", "officer", "admin"]) : [];
@@ -185,9 +193,9 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
 }
 
 /** The request a translator receives: what is missing, with a button per item (the first few). */
-export async function translationRequest(db: Db, languages: string[], at: Date, max = 5): Promise<OutgoingMessage | null> {
+export async function translationRequest(db: Db, languages: string[], at: Date, communeId: number | null, max = 5): Promise<OutgoingMessage | null> {
   for (const language of languages) {
-    const { missing } = await missingTranslations(db, language, at);
+    const { missing } = await missingTranslations(db, language, at, communeId);
     const open = missing.filter((m) => !m.draft?.submitted);
     if (open.length === 0) continue;
     return {
@@ -218,7 +226,7 @@ export async function requestTranslations(deps: BulletinDeps): Promise<number> {
     const row = await db.bulletinTranslator.findUnique({ where: { staffId: staff.id } });
     if (row?.lastRequestAt && now.getTime() - row.lastRequestAt.getTime() < every) continue;
     const languages = parseLanguageList(row?.languages);
-    const message = languages.length === 0 ? { text: t.translate.requestNoLanguages } : await translationRequest(db, languages, now);
+    const message = languages.length === 0 ? { text: t.translate.requestNoLanguages } : await translationRequest(db, languages, now, staff.communeId);
     if (!message) continue;
     // Claim this round first (conditional), then ask: two tickers ask once.
     if (row) {

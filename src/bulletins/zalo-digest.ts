@@ -162,7 +162,8 @@ export function buildDigestArticle(weekStart: Date, bulletins: DigestBulletin[],
 /** Bulletins aired in any commune in [since, until), most aired first, and the communes' languages. */
 async function airedItems(db: Db, since: Date, until: Date, rules: DigestRules): Promise<{ ids: number[]; languages: string[] }> {
   const slots = await db.bulletinSlot.findMany({
-    where: { scheduledAt: { gte: since, lt: until }, status: { in: ["sending", "sent"] }, itemId: { not: null } },
+    // The OA serves every commune: a bulletin a commune wrote for itself (communeId set) stays out.
+    where: { scheduledAt: { gte: since, lt: until }, status: { in: ["sending", "sent"] }, itemId: { not: null }, item: { communeId: null } },
     select: { itemId: true, scheduledAt: true, commune: { select: { languages: true } } },
   });
   const count = new Map<number, { n: number; last: number }>();

@@ -23,6 +23,7 @@ import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
 import { bulletinRoutes } from "./bulletins.js";
+import { localBulletinRoutes } from "./local-bulletins.js";
 import { HomePage } from "./home.js";
 
 export interface ConsoleOptions {
@@ -155,6 +156,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   monthRoutes(root, opts);
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
+  // Before bulletinRoutes: "/bantin/viet" is the commune's writing page, not a village head's airing "/bantin/:id".
+  localBulletinRoutes(root, opts);
   bulletinRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));

@@ -23,6 +23,7 @@ import { viWeb } from "./vi-web.js";
 import { viConsole } from "./vi-console.js";
 import { viTransfer } from "./vi-transfer.js";
 import { viFeeds } from "./vi-feeds.js";
+import { viLocalBulletins } from "./vi-local-bulletins.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -71,6 +72,8 @@ const reference = {
   transfer: viTransfer,
   /** Village feeds for loudspeakers and podcast apps (RSS, M3U), and their admin command. */
   feeds: viFeeds,
+  /** Bulletins and urgent warnings written by the commune, their approval by a second person and airing. */
+  localBulletins: viLocalBulletins,
 };
 
 export type Messages = Widen<typeof reference>;

@@ -12,6 +12,7 @@ export const viCommandWords = {
   dangky: ["dangky"],
   dangnhap: ["dangnhap", "login"],
   dich: ["dich"],
+  vietbantin: ["vietbantin", "soanbantin", "viet_ban_tin"],
   huy: ["huy", "cancel"],
   congnhan: ["congnhan", "xetthon"],
   huybantin: ["huybantin"],

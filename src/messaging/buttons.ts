@@ -176,6 +176,19 @@ export const translationSubmit = codec("ts", { itemId: id, language });
 export const translationApprove = codec("ta", id);
 export const translationReturn = codec("tx", id);
 
+// ---- Bulletins written by the commune (/vietbantin, src/bulletins/local.ts) ------------------------
+
+/** The kind asked first in the writing flow (bots/core/local-bulletins.ts). */
+export const localKind = codec("lbk", oneOf(["bulletin", "warning"]));
+/** Under the preview: send for approval, or edit the text again. */
+export const localConfirm = codec("lbc", oneOf(["submit", "edit"]));
+/** After "Sửa": keep the title (or the text) written before instead of typing it again. */
+export const localKeep = codec("lbg");
+/** "Duyệt" / "Trả lại" under a bulletin waiting for approval (the domain checks mayApprove). */
+export const localReview = codec("lbr", { id, decision: codes({ approve: "a", return: "r" }) });
+/** After approval: "Phát ngay" or "Phát ở buổi tới". */
+export const localAir = codec("lba", { id, when: codes({ now: "n", next: "s" }) });
+
 // ---- Sending a tip on to another commune or a police unit (bots/core/transfer.ts) ----------------
 
 /** "Chuyển" on a tip's view: starts the flow (the domain checks role, commune and status). */
@@ -198,4 +211,5 @@ export const buttonCodecs = [
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
   tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
+  localKind, localConfirm, localKeep, localReview, localAir,
 ] as const;

@@ -48,6 +48,8 @@ export type StaffAction =
   | "bulletin.translate"
   /** Approve or return translations. */
   | "bulletin.approve"
+  /** Write the commune's own bulletins and warnings (/vietbantin); a second person approves them (src/bulletins/local.ts). */
+  | "bulletin.write"
   /** Fan-out progress and coverage (/tiendo). */
   | "bulletin.progress"
   /** Schedules and languages (/lichphat, /ngonngu). */
@@ -69,8 +71,8 @@ export interface ScopeTarget {
 }
 
 const allowed: Record<Role, StaffAction[]> = {
-  officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
-  leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
+  officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
+  leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate"],
   admin: [

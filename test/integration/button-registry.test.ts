@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
 import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCloseSkip, tipCommune, tipConfirm, tipMedia, tipMarkConfirm, tipResult, tipVillage } from "../../src/messaging/buttons.js";
-import { transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
+import { localConfirm, localKeep, localKind, transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
+import { viLocalBulletins } from "../../src/i18n/vi-local-bulletins.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
@@ -14,6 +15,8 @@ import { createHarness, fileWebTip, type Harness, type WebClient } from "../help
 const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, location, followUp, figures, figuresVillage, intakeSource, intakeSlip, intakeConfirm, tipResult, tipCloseSkip, tipMarkConfirm];
 /** The transfer flow's own choices (bots/core/transfer.ts). */
 FLOW_CODECS.push(transferKind, transferCommune, transferUnit, transferConfirm);
+/** The /vietbantin flow's own choices (bots/core/local-bulletins.ts). */
+FLOW_CODECS.push(localKind, localConfirm, localKeep);
 
 let h: Harness;
 let citizen: WebClient;
@@ -30,7 +33,7 @@ async function press(client: WebClient, data: string) {
 const staffData = () => [
   `t:${tipId}:take`, `l:${tipId}`, `t:${tipId}:note`, `t:${tipId}:assign`, `tas:${tipId}:1`, `tmk:${tipId}:s`, "ag:l:1", "ac:primary", "hq:list", "hq:r:5", "hq:ry:5",
   "bp:1", "bn:1", "br:1:other", "tl:done", "tlist", "tr:1:hmn", "ts:1:hmn", "ta:1", "tx:1", "bf:1",
-  `ttr:${tipId}`,
+  `ttr:${tipId}`, "lbr:1:a", "lba:1:n",
 ];
 
 beforeAll(async () => {
@@ -74,6 +77,8 @@ describe("the button registry", () => {
     expect(await press(officer, "hq:zz:1")).toBe(viStaff.desk.tipNotFound);
     expect(await press(officer, "ag:q:1")).toBe(viGroups.notFound);
     expect(await press(citizen, "r:abc")).toBe(viStaff.desk.tipNotFound);
+    expect(await press(officer, "lbr:x:a")).toBe(viLocalBulletins.review.notFound);
+    expect(await press(officer, "lba:1:zz")).toBe(viLocalBulletins.review.notFound);
     expect((await h.db.tip.findUniqueOrThrow({ where: { id: tipId } })).status).toBe("new");
   });
 });

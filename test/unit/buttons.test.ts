@@ -93,6 +93,15 @@ const cases: Case[] = [
   c(b.transferCommune, "tfc:12", 12),
   c(b.transferUnit, "tfu:pc04", "pc04"),
   c(b.transferConfirm, "tfy:yes", "yes"),
+  c(b.localKind, "lbk:bulletin", "bulletin"),
+  c(b.localKind, "lbk:warning", "warning"),
+  c(b.localConfirm, "lbc:submit", "submit"),
+  c(b.localConfirm, "lbc:edit", "edit"),
+  c(b.localKeep, "lbg", true),
+  c(b.localReview, "lbr:7:a", { id: 7, decision: "approve" }),
+  c(b.localReview, `lbr:${MAX}:r`, { id: MAX, decision: "return" }),
+  c(b.localAir, "lba:7:n", { id: 7, when: "now" }),
+  c(b.localAir, `lba:${MAX}:s`, { id: MAX, when: "next" }),
 ];
 
 describe("button codecs", () => {
@@ -120,6 +129,8 @@ describe("button codecs", () => {
       b.tipAssign.pack({ tipId: MAX, staffId: MAX }),
       b.tipResult.pack("x".repeat(24)),
       b.transferUnit.pack("x".repeat(24)),
+      b.localReview.pack({ id: MAX, decision: "return" }),
+      b.localAir.pack({ id: MAX, when: "next" }),
     ];
     for (const data of longest) expect(bytes(data), data).toBeLessThanOrEqual(64);
   });
@@ -138,6 +149,8 @@ describe("button codecs", () => {
     expect(b.tipAction.parse(`t:${bad}:take`)).toBeNull();
     expect(b.heldAsk.parse(`hq:r:${bad}`)).toBeNull();
     expect(b.heldConfirm.parse(`hq:dy:${bad}`)).toBeNull();
+    expect(b.localReview.parse(`lbr:${bad}:a`)).toBeNull();
+    expect(b.localAir.parse(`lba:${bad}:n`)).toBeNull();
     expect(b.alertGroup.parse(`ag:y:${bad}`)).toBeNull();
     expect(b.tipAssign.parse(`tas:1:${bad}`)).toBeNull();
     expect(b.tipAssign.parse(`tas:${bad}:1`)).toBeNull();

@@ -8,6 +8,7 @@ import { tipActionButton, tipAssignButton, tipMarkButton, tipReplyButton, tipVie
 import { alertChannelButton, alertGroupButton, reminderButton } from "./staff-accounts.js";
 import { heldAskButton, heldConfirmButton, heldListButton } from "./held.js";
 import { tipTransferButton } from "./transfer.js";
+import { localAirButton, localReviewButton } from "./local-bulletins.js";
 import {
   airFirstButton, broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
@@ -24,6 +25,7 @@ export const BUTTONS: readonly Button[] = [
   subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton, airFirstButton,
   broadcastButton, notBroadcastButton, notBroadcastReasonButton,
   translatorLanguageButton, translationListButton, translationOpenButton, translationSubmitButton, translationApproveButton, translationReturnButton,
+  localReviewButton, localAirButton,
 ];
 
 /**

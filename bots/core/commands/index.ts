@@ -29,6 +29,7 @@ import baocao from "./baocao.js";
 import bieudo from "./bieudo.js";
 import xephang from "./xephang.js";
 import dich from "./dich.js";
+import vietbantin from "./vietbantin.js";
 import tiendo from "./tiendo.js";
 import lichphat from "./lichphat.js";
 import ngonngu from "./ngonngu.js";
@@ -63,6 +64,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   bieudo,
   xephang,
   dich,
+  vietbantin,
   tiendo,
   lichphat,
   ngonngu,

@@ -13,9 +13,10 @@ import tipoff from "./tipoff.js";
 import intake from "./intake.js";
 import transfer from "./transfer.js";
 import marks from "./marks.js";
+import localBulletins from "./local-bulletins.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, transfer, marks];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, transfer, marks, localBulletins];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {

@@ -193,7 +193,8 @@ export const bulletinsCommands: AdminCommand[] = [
         const result = await syncCatalog(ctx.db, catalog, ctx.now());
         ctx.out(a.catalogSynced(result.items, result.retired));
       }
-      const items = await ctx.db.bulletinItem.findMany({ where: { retiredAt: null }, include: { versions: true }, orderBy: { position: "asc" } });
+      // The shared catalog only: a commune's own bulletins (communeId set) are that commune's, not the file's.
+      const items = await ctx.db.bulletinItem.findMany({ where: { retiredAt: null, communeId: null }, include: { versions: true }, orderBy: { position: "asc" } });
       for (const item of items) {
         const status = [...new Set(item.versions.map((v) => v.language))]
           .map((code) => {
