@@ -18,7 +18,7 @@ export const viCommands = {
     bulletinsVillage: "Bản tin trên loa:",
     bulletinsTranslator: "Biên dịch bản tin:",
     bulletinsVillageFooter: "Sau mỗi lần phát, bấm \"Đã phát\" hoặc \"Chưa phát được\" dưới bản tin.",
-    bulletinsReviewerFooter: "Bản dịch mới gửi đến đồng chí kèm nút \"Duyệt\" / \"Trả lại để sửa\".",
+    bulletinsReviewerFooter: "Bản dịch của biên dịch viên khác cùng ngôn ngữ gửi đến đồng chí kèm nút \"Duyệt\" / \"Trả lại để sửa\".",
     accounts: "Tài khoản của đồng chí:",
   },
 

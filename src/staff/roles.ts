@@ -46,8 +46,10 @@ export type StaffAction =
   | "bulletin.confirm"
   /** Send translations and recordings (/dich). */
   | "bulletin.translate"
-  /** Approve or return translations. */
+  /** Air a new commune's first bulletin at once (translations are reviewed by translators, below). */
   | "bulletin.approve"
+  /** Approve or return another translator's translation into a language one reads (rules in src/bulletins/translation-review.ts). */
+  | "translation.review"
   /** Fan-out progress and coverage (/tiendo). */
   | "bulletin.progress"
   /** Schedules and languages (/lichphat, /ngonngu). */
@@ -72,7 +74,7 @@ const allowed: Record<Role, StaffAction[]> = {
   officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
   leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
-  translator: ["bulletin.read", "bulletin.translate"],
+  translator: ["bulletin.read", "bulletin.translate", "translation.review"],
   admin: [
     "tip.read",
     "tip.handle",

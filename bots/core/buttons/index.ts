@@ -11,7 +11,7 @@ import { tipTransferButton } from "./transfer.js";
 import {
   airFirstButton, broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
-  translationReturnButton, translationSubmitButton, translatorLanguageButton,
+  translationReturnButton, translationSubmitButton, translatorLanguageButton, translationPageButton, translationCloseButton, translationReviewButton,
 } from "./bulletins.js";
 
 export const BUTTONS: readonly Button[] = [
@@ -24,6 +24,7 @@ export const BUTTONS: readonly Button[] = [
   subscriptionButton, subscribeCommuneButton, subscribeLanguageButton, recentBulletinsButton, otherLanguageButton, readLanguageButton, readSlotButton, airFirstButton,
   broadcastButton, notBroadcastButton, notBroadcastReasonButton,
   translatorLanguageButton, translationListButton, translationOpenButton, translationSubmitButton, translationApproveButton, translationReturnButton,
+  translationPageButton, translationCloseButton, translationReviewButton,
 ];
 
 /**
