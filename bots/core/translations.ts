@@ -3,20 +3,21 @@
 // item and submits it; a second translator of the language approves or returns it with the buttons
 // under the review request (the rule: src/bulletins/translation-review.ts).
 import { can } from "../../src/staff/roles.js";
-import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList, villageLanguageCodes } from "../../src/bulletins/languages.js";
-import { getCommune } from "../../src/places/search.js";
+import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel } from "../../src/bulletins/languages.js";
 import {
   findDraft,
   itemForTranslation,
   MAX_TRANSLATION_CHARS,
   TITLE_LABEL_CHARS,
   missingTranslations,
+  offeredTranslatorLanguages,
   reviewDraft,
   reviewRequestFor,
   reviewsWaitingFor,
   saveDraft,
   setTranslatorLanguages,
   submitDraft,
+  translationTextProblem,
   translatorLanguages,
 } from "../../src/bulletins/translations.js";
 import type { Choice } from "../../src/messaging/types.js";
@@ -34,19 +35,9 @@ function isTranslator(turn: Turn, staff: StaffRow): boolean {
   return false;
 }
 
-/** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
-async function offeredLanguages(turn: Turn, communeId: number): Promise<string[]> {
-  const { db } = turn.deps;
-  const commune = await getCommune(db, communeId);
-  const codes = parseLanguageList(commune.languages);
-  for (const c of await villageLanguageCodes(db, communeId)) if (!codes.includes(c)) codes.push(c);
-  const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
-  return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
-}
-
 async function showLanguageChooser(turn: Turn, staff: StaffRow): Promise<void> {
   const chosen = await translatorLanguages(turn.deps.db, staff.id);
-  const offered = await offeredLanguages(turn, staff.communeId!);
+  const offered = await offeredTranslatorLanguages(turn.deps.db, staff.communeId!);
   for (const c of chosen) if (!offered.includes(c)) offered.push(c);
   const rows: Choice[][] = offered.map((c) => [{ label: chosen.includes(c) ? turn.t.bulletins.buttons.languageOn(languageLabel(c)) : turn.t.bulletins.buttons.languageOff(languageLabel(c)), data: translatorLanguage.pack(c) }]);
   rows.push([{ label: turn.t.bulletins.buttons.languagesDone, data: translatorLanguage.pack("done") }]);
@@ -202,16 +193,12 @@ export async function continueTranslate(turn: Turn, itemId: number, code: string
   const { content } = turn.incoming;
   const now = turn.now();
   if (content.kind === "text") {
-    // Stored byte for byte (no trimming or normalising): only the check ignores invisible characters.
-    if (content.text.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "") {
-      turn.reply(turn.t.bulletins.translate.textEmpty, draftButtons(turn.t, itemId, code));
+    const problem = translationTextProblem(content.text);
+    if (problem) {
+      turn.reply(problem.reason === "empty" ? turn.t.bulletins.translate.textEmpty : turn.t.bulletins.translate.textTooLong(MAX_TRANSLATION_CHARS, problem.length), draftButtons(turn.t, itemId, code));
       return;
     }
     const length = [...content.text].length;
-    if (length > MAX_TRANSLATION_CHARS) {
-      turn.reply(turn.t.bulletins.translate.textTooLong(MAX_TRANSLATION_CHARS, length), draftButtons(turn.t, itemId, code));
-      return;
-    }
     const field = await saveDraft(turn.deps.db, { itemId, language: code, staffId: staff.id, part: { kind: "text", text: content.text }, now });
     turn.reply(field === "altText" ? turn.t.bulletins.translate.savedAlt(length) : turn.t.bulletins.translate.savedText(length), draftButtons(turn.t, itemId, code));
     return;

@@ -11,7 +11,7 @@ import { getCommune } from "../places/search.js";
 import { cutAtWord } from "../util/text.js";
 import { mayReviewTranslation, pickReviewers, type TranslatorCandidate } from "./translation-review.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
-import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
+import { BASE_LANGUAGE, languageInline, languages as registry, parseLanguageList, slotForText, villageLanguageCodes } from "./languages.js";
 import { activeTags } from "./rotation.js";
 import { scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
@@ -31,6 +31,15 @@ export async function translatorLanguages(db: Db, staffId: number): Promise<stri
 export async function setTranslatorLanguages(db: Db, staffId: number, codes: string[], now: Date): Promise<void> {
   const languages = codes.filter((c) => c !== BASE_LANGUAGE).join(",");
   await db.bulletinTranslator.upsert({ where: { staffId }, create: { staffId, languages, updatedAt: now }, update: { languages, updatedAt: now } });
+}
+
+/** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
+export async function offeredTranslatorLanguages(db: Db, communeId: number): Promise<string[]> {
+  const commune = await getCommune(db, communeId);
+  const codes = parseLanguageList(commune.languages);
+  for (const c of await villageLanguageCodes(db, communeId)) if (!codes.includes(c)) codes.push(c);
+  const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
+  return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
 }
 
 export interface MissingItem {
@@ -179,13 +188,28 @@ export async function reviewsWaitingFor(db: Db, reviewer: { id: number; role: st
     .map((d) => ({ versionId: d.id, itemId: d.itemId, title: d.item.title, language: d.language }));
 }
 
-/** The review request of one submitted draft again, for a reviewer who opens it from /dich. */
-export async function reviewRequestFor(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }, channel: string, versionId: number): Promise<OutgoingMessage | null> {
+/** A submitted draft this reviewer may review, with its item and author; null otherwise (or when handled). */
+export async function reviewableDraft(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }, versionId: number) {
   const draft = await db.bulletinVersion.findUnique({ where: { id: versionId }, include: { item: true } });
   if (!draft || draft.status !== "draft" || !draft.submittedAt || !draft.translatorStaffId) return null;
   const author = await db.staff.findUnique({ where: { id: draft.translatorStaffId } });
   if (!author || !mayReviewTranslation(await asCandidate(db, reviewer), await asCandidate(db, author), draft.language).ok) return null;
-  return reviewMessage(draft.item.title, languageInline(draft.language), author.displayName, draft, channel);
+  return { draft, author: { id: author.id, displayName: author.displayName } };
+}
+
+/** The review request of one submitted draft again, for a reviewer who opens it from /dich. */
+export async function reviewRequestFor(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }, channel: string, versionId: number): Promise<OutgoingMessage | null> {
+  const found = await reviewableDraft(db, reviewer, versionId);
+  if (!found) return null;
+  return reviewMessage(found.draft.item.title, languageInline(found.draft.language), found.author.displayName, found.draft, channel);
+}
+
+/** Why a translation's text cannot be kept (the chat and the console say it in their words), or null. */
+export function translationTextProblem(text: string): { reason: "empty" } | { reason: "too_long"; length: number } | null {
+  // Stored byte for byte (no trimming or normalising): only the check ignores invisible characters.
+  if (text.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "") return { reason: "empty" };
+  const length = [...text].length;
+  return length > MAX_TRANSLATION_CHARS ? { reason: "too_long", length } : null;
 }
 
 export type ReviewOutcome =

@@ -23,6 +23,7 @@ import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
 import { bulletinRoutes } from "./bulletins.js";
+import { translateRoutes } from "./translate.js";
 import { HomePage } from "./home.js";
 
 export interface ConsoleOptions {
@@ -142,6 +143,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tai/*", signedIn);
   root.use("/bantin", signedIn);
   root.use("/bantin/*", signedIn);
+  root.use("/dich", signedIn);
+  root.use("/dich/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
@@ -149,6 +152,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.communeId !== null && roleMay(staff.role, "tip.handle")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
+    if (staff.communeId !== null && roleMay(staff.role, "bulletin.translate")) return c.redirect(`${CONSOLE_ROOT}/dich`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);
@@ -156,6 +160,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
   bulletinRoutes(root, opts);
+  translateRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

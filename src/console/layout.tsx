@@ -30,6 +30,7 @@ export function Layout(props: { title: string; staff?: StaffScope | null; childr
           {staff && roleMay(staff.role, "stats.read") ? <a href={`${CONSOLE_ROOT}/thang`}>{t.nav.month}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "figures.write") ? <a href={`${CONSOLE_ROOT}/thon`}>{t.nav.village}</a> : null}
           {staff && staff.villageId !== null && roleMay(staff.role, "bulletin.confirm") ? <a href={`${CONSOLE_ROOT}/bantin`}>{t.nav.bulletins}</a> : null}
+          {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.translate") ? <a href={`${CONSOLE_ROOT}/dich`}>{t.nav.translate}</a> : null}
           {staff && staff.communeId !== null && (roleMay(staff.role, "tip.list") || roleMay(staff.role, "report.read")) ? <a href={`${CONSOLE_ROOT}/tai`}>{t.nav.downloads}</a> : null}
           {staff ? (
             <form method="post" action={`${CONSOLE_ROOT}/dangxuat`}>

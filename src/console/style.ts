@@ -46,6 +46,9 @@ textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-rad
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
 audio{width:100%}
 h3{font-size:1rem;margin:.25rem 0 .5rem}
+.pair{display:grid;gap:.5rem}
+@media (min-width:44rem){main:has(.pair){max-width:64rem}.pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+summary{cursor:pointer;padding:.5rem 0}
 `;
 
 function asset(name: string, body: string, type: string) {
