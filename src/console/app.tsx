@@ -16,6 +16,7 @@ import { endSession, redeemSignInToken, SESSION_IDLE_HOURS, signInTokenUsable, s
 import { roleMay } from "../staff/roles.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { CONSOLE_STYLE } from "./style.js";
+import { RECORDER_SCRIPT } from "./recorder.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { tipRoutes } from "./tips.js";
@@ -79,7 +80,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   const app = new Hono();
   const root = new Hono<ConsoleEnv>();
 
-  app.get(CONSOLE_STYLE.route, (c) => c.body(CONSOLE_STYLE.body, 200, { "Content-Type": CONSOLE_STYLE.type, "Cache-Control": "public, max-age=86400" }));
+  for (const file of [CONSOLE_STYLE, RECORDER_SCRIPT]) app.get(file.route, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   // Hono routes strictly: "/canbo/" is sent to "/canbo", the console's home.
   app.get(`${CONSOLE_ROOT}/`, (c) => c.redirect(CONSOLE_ROOT, 301));
   root.use("*", csrfGuard(opts.settings.publicUrl));

@@ -51,7 +51,7 @@ h3{font-size:1rem;margin:.25rem 0 .5rem}
 summary{cursor:pointer;padding:.5rem 0}
 `;
 
-function asset(name: string, body: string, type: string) {
+export function asset(name: string, body: string, type: string) {
   let hash = 0x811c9dc5; // FNV-1a: a cache key, not a security measure
   for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193) >>> 0;
   return { route: `/canbo/${name}`, path: `/canbo/${name}?v=${hash.toString(16)}`, body, type };

@@ -31,6 +31,7 @@ import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT } from "./paths.js";
+import { MAX_RECORDING_SECONDS, RECORDER_SCRIPT } from "./recorder.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const tt = t.translate;
@@ -201,6 +202,14 @@ async function ItemPage(props: { opts: ConsoleOptions; staff: StaffMember; itemI
             </div>
           ) : null}
           <DraftAudio itemId={props.itemId} language={props.language} draft={draft} playable={playable} />
+          <div class="card" data-recorder="" data-input="ghi-am" data-start={tt.record} data-stop={tt.recordStop} data-done={tt.recordDone} data-denied={tt.recordDenied} data-max-seconds={String(MAX_RECORDING_SECONDS)} hidden>
+            <p class="meta">{tt.recordHint(MAX_RECORDING_SECONDS / 60)}</p>
+            <button class="btn alt" type="button" aria-pressed="false">
+              {tt.record}
+            </button>
+            <output aria-live="polite"></output>
+            <audio controls hidden></audio>
+          </div>
           <div class="field">
             <label for="ghi-am">{tt.audioLabel}</label>
             <input id="ghi-am" type="file" name="audio" accept="audio/*" />
@@ -215,6 +224,7 @@ async function ItemPage(props: { opts: ConsoleOptions; staff: StaffMember; itemI
           </p>
         </form>
       </div>
+      <script src={RECORDER_SCRIPT.path} defer></script>
     </Layout>
   );
 }
