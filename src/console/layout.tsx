@@ -1,5 +1,6 @@
 // The frame of every console page: a header with the staff member's links and "Đăng xuất" (a
-// POST form, like every action), and the page's own content. No script, no inline style.
+// POST form, like every action), and the page's own content. No inline script or style (the one
+// script, the translator's recorder, is a file of this site: src/console/recorder.ts).
 import type { Child } from "hono/jsx";
 import type { Context } from "hono";
 import type { StaffScope } from "../staff/roles.js";
