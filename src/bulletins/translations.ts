@@ -267,7 +267,7 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
       throw error;
     }
   }
-  deps.log.info("bulletins.translation_approved", { itemId: draft.itemId, language: draft.language, level: verdict.level });
+  deps.log.info("bulletins.translation_approved", { itemId: draft.itemId, language: draft.language, level: verdict.level, reviewerStaffId: reviewer.id });
   await toTranslator(t.translate.approvedForTranslator(title, label, reviewer.displayName));
   // The leaders (officers where there is none) see that it was reviewed, and by whom: staff names only.
   const where = verdict.level === "province" && reviewer.communeId ? (await getCommune(db, reviewer.communeId)).name : null;

@@ -42,7 +42,7 @@ export const viCommands = {
     ],
     reviewer: "/bantin — bản tin hiện tại của xã",
   },
-  translate: { help: ["/dich — các bản tin còn thiếu bản dịch cho ngôn ngữ của đồng chí", "/dich ngonngu — chọn ngôn ngữ dịch"], menu: "Bản tin cần dịch" },
+  translate: { help: ["/dich — các bản tin còn thiếu bản dịch cho ngôn ngữ của đồng chí, và bản dịch của người khác chờ đồng chí duyệt", "/dich ngonngu — chọn ngôn ngữ dịch"], menu: "Bản tin cần dịch" },
   progress: {
     help: ["/tiendo — tiến độ gửi bản tin và xác nhận phát của các thôn", "/tiendo thang [MM/YYYY] — độ phủ bản tin theo thôn trong tháng"],
     menu: "Tiến độ gửi và phát bản tin",
