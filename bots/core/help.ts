@@ -20,7 +20,7 @@ const sectionsIn = (t: Messages): Record<HelpSectionId, { title(staff: StaffRow 
     },
     bulletins: {
       title: (staff) => (staff?.role === "village_head" ? s.bulletinsVillage : staff?.role === "translator" ? s.bulletinsTranslator : s.bulletins),
-      footer: (staff) => (staff?.role === "village_head" ? s.bulletinsVillageFooter : staff && roleMay(staff.role, "bulletin.approve") ? s.bulletinsReviewerFooter : null),
+      footer: (staff) => (staff?.role === "village_head" ? s.bulletinsVillageFooter : staff && roleMay(staff.role, "translation.review") ? s.bulletinsReviewerFooter : null),
     },
     accounts: { title: () => s.accounts },
   };

@@ -1,25 +1,31 @@
-// Translators and reviewers in chat: /dich lists what is missing for the translator's languages;
-// a translator sends text and/or a recording for one item, submits it, and a leader or officer
-// approves or returns it with the buttons under the review request.
+// Translators in chat: /dich lists, page by page, what is missing in the translator's languages and
+// the drafts of others waiting for their review; a translator sends text and/or a recording for one
+// item and submits it; a second translator of the language approves or returns it with the buttons
+// under the review request (the rule: src/bulletins/translation-review.ts).
 import { can } from "../../src/staff/roles.js";
-import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel, languages as registry, parseLanguageList, villageLanguageCodes } from "../../src/bulletins/languages.js";
-import { getCommune } from "../../src/places/search.js";
+import { BASE_LANGUAGE, isLanguageCode, language as languageInfo, languageInline, languageLabel } from "../../src/bulletins/languages.js";
 import {
   findDraft,
   itemForTranslation,
   MAX_TRANSLATION_CHARS,
+  TITLE_LABEL_CHARS,
   missingTranslations,
+  offeredTranslatorLanguages,
   reviewDraft,
+  reviewRequestFor,
+  reviewsWaitingFor,
   saveDraft,
   setTranslatorLanguages,
   submitDraft,
+  translationTextProblem,
   translatorLanguages,
 } from "../../src/bulletins/translations.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { keepAsBulletinRecording } from "../../src/media/uploads.js";
 import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
-import { nav, translationList, translationOpen, translationSubmit, translatorLanguage } from "../../src/messaging/buttons.js";
+import { nav, translationClose, translationList, translationOpen, translationPage, translationReview, translationSubmit, translatorLanguage } from "../../src/messaging/buttons.js";
+import { cutAtWord } from "../../src/util/text.js";
 import type { Messages } from "../../src/i18n/messages.js";
 
 
@@ -29,19 +35,9 @@ function isTranslator(turn: Turn, staff: StaffRow): boolean {
   return false;
 }
 
-/** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
-async function offeredLanguages(turn: Turn, communeId: number): Promise<string[]> {
-  const { db } = turn.deps;
-  const commune = await getCommune(db, communeId);
-  const codes = parseLanguageList(commune.languages);
-  for (const c of await villageLanguageCodes(db, communeId)) if (!codes.includes(c)) codes.push(c);
-  const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
-  return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
-}
-
 async function showLanguageChooser(turn: Turn, staff: StaffRow): Promise<void> {
   const chosen = await translatorLanguages(turn.deps.db, staff.id);
-  const offered = await offeredLanguages(turn, staff.communeId!);
+  const offered = await offeredTranslatorLanguages(turn.deps.db, staff.communeId!);
   for (const c of chosen) if (!offered.includes(c)) offered.push(c);
   const rows: Choice[][] = offered.map((c) => [{ label: chosen.includes(c) ? turn.t.bulletins.buttons.languageOn(languageLabel(c)) : turn.t.bulletins.buttons.languageOff(languageLabel(c)), data: translatorLanguage.pack(c) }]);
   rows.push([{ label: turn.t.bulletins.buttons.languagesDone, data: translatorLanguage.pack("done") }]);
@@ -70,7 +66,10 @@ export async function chooseTranslatorLanguage(turn: Turn, staff: StaffRow, code
   return showLanguageChooser(turn, staff);
 }
 
-/** /dich [ngonngu] */
+/** Bulletins per page of /dich, each a button; "Trang trước" / "Trang sau" and "Hủy" below them. */
+export const TRANSLATION_PAGE_SIZE = 8;
+
+/** /dich [ngonngu]: drafts of others waiting for this translator's review, then what is missing, page 1 of each language. */
 export async function translatorMenu(turn: Turn, staff: StaffRow, args: string): Promise<void> {
   if (!isTranslator(turn, staff)) return;
   if (turn.incoming.chat.isGroup) {
@@ -81,20 +80,65 @@ export async function translatorMenu(turn: Turn, staff: StaffRow, args: string):
   const { db } = turn.deps;
   const chosen = await translatorLanguages(db, staff.id);
   if (chosen.length === 0 || turn.t.data.words.languages.includes(args.trim().toLowerCase())) return showLanguageChooser(turn, staff);
-  for (const code of chosen) {
-    const { total, missing } = await missingTranslations(db, code, turn.now(), staff.communeId);
-    const label = languageInline(code);
-    if (missing.length === 0) {
-      turn.reply(turn.t.bulletins.translate.allDone(label));
-      continue;
-    }
-    const waiting = missing.filter((m) => m.draft?.submitted).length;
-    const lines = [turn.t.bulletins.translate.listTitle(label, missing.length, total)];
-    if (waiting > 0) lines.push(turn.t.bulletins.translate.listWaiting(waiting));
-    lines.push(turn.t.bulletins.translate.pickItem);
-    const rows = missing.slice(0, 8).map((m) => [{ label: turn.t.bulletins.buttons.translate(`${m.draft?.submitted ? "⏳ " : m.draft ? "✏️ " : ""}${m.title}`), data: translationOpen.pack({ itemId: m.id, language: code }) }]);
-    turn.reply(lines.join("\n"), rows);
+  const waiting = await reviewsWaitingFor(db, staff);
+  if (waiting.length > 0) {
+    const rows = waiting.slice(0, TRANSLATION_PAGE_SIZE).map((w) => [{ label: turn.t.bulletins.buttons.openReview(cutAtWord(w.title, TITLE_LABEL_CHARS - 8), languageLabel(w.language)), data: translationReview.pack(w.versionId) }]);
+    turn.reply(turn.t.bulletins.translate.waitingReviews(waiting.length), rows);
   }
+  for (const code of chosen) await showMissingPage(turn, code, 1, staff.communeId);
+}
+
+/** One page of the bulletins still missing in `code`. */
+export async function showMissingPage(turn: Turn, code: string, page: number, communeId: number | null): Promise<void> {
+  const { total, missing } = await missingTranslations(turn.deps.db, code, turn.now(), communeId);
+  const label = languageInline(code);
+  if (missing.length === 0) {
+    turn.reply(turn.t.bulletins.translate.allDone(label));
+    return;
+  }
+  const pages = Math.ceil(missing.length / TRANSLATION_PAGE_SIZE);
+  const current = Math.min(Math.max(1, page), pages);
+  const shown = missing.slice((current - 1) * TRANSLATION_PAGE_SIZE, current * TRANSLATION_PAGE_SIZE);
+  const waiting = missing.filter((m) => m.draft?.submitted).length;
+  const lines = [turn.t.bulletins.translate.listTitle(label, missing.length, total)];
+  if (waiting > 0) lines.push(turn.t.bulletins.translate.listWaiting(waiting));
+  if (pages > 1) lines.push(turn.t.bulletins.translate.listPage(current, pages, (current - 1) * TRANSLATION_PAGE_SIZE + 1, (current - 1) * TRANSLATION_PAGE_SIZE + shown.length));
+  lines.push(turn.t.bulletins.translate.pickItem);
+  const rows: Choice[][] = shown.map((m) => [{ label: turn.t.bulletins.buttons.translate(`${m.draft?.submitted ? "⏳ " : m.draft ? "✏️ " : ""}${cutAtWord(m.title, TITLE_LABEL_CHARS)}`), data: translationOpen.pack({ itemId: m.id, language: code }) }]);
+  const paging: Choice[] = [];
+  if (current > 1) paging.push({ label: turn.t.bulletins.buttons.previousPage, data: translationPage.pack({ language: code, page: current - 1 }) });
+  if (current < pages) paging.push({ label: turn.t.bulletins.buttons.nextPage, data: translationPage.pack({ language: code, page: current + 1 }) });
+  if (paging.length > 0) rows.push(paging);
+  rows.push([{ label: turn.t.bulletins.buttons.cancel, data: translationClose.pack() }]);
+  turn.reply(lines.join("\n"), rows);
+}
+
+/** "Trang sau" / "Trang trước" under the list. */
+export async function translationListPage(turn: Turn, staff: StaffRow, code: string, page: number): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  if (!isLanguageCode(code) || code === BASE_LANGUAGE) {
+    turn.reply(turn.t.bulletins.translate.badLanguage);
+    return;
+  }
+  turn.state = IDLE;
+  return showMissingPage(turn, code, page, staff.communeId);
+}
+
+/** "Hủy" under the list. */
+export function closeTranslationList(turn: Turn): void {
+  turn.state = IDLE;
+  turn.reply(turn.t.bulletins.translate.listClosed);
+}
+
+/** A draft waiting for review, opened from /dich by a second translator of its language. */
+export async function openReview(turn: Turn, staff: StaffRow, versionId: number): Promise<void> {
+  if (!isTranslator(turn, staff)) return;
+  const message = await reviewRequestFor(turn.deps.db, staff, turn.incoming.channel, versionId);
+  if (!message) {
+    turn.reply(turn.t.bulletins.translate.reviewGone);
+    return;
+  }
+  turn.replies.push(message);
 }
 
 function draftParts(t: Messages, draft: { text: string | null; altText: string | null; audioFileRef: string | null } | null): string | null {
@@ -149,16 +193,12 @@ export async function continueTranslate(turn: Turn, itemId: number, code: string
   const { content } = turn.incoming;
   const now = turn.now();
   if (content.kind === "text") {
-    // Stored byte for byte (no trimming or normalising): only the check ignores invisible characters.
-    if (content.text.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "") {
-      turn.reply(turn.t.bulletins.translate.textEmpty, draftButtons(turn.t, itemId, code));
+    const problem = translationTextProblem(content.text);
+    if (problem) {
+      turn.reply(problem.reason === "empty" ? turn.t.bulletins.translate.textEmpty : turn.t.bulletins.translate.textTooLong(MAX_TRANSLATION_CHARS, problem.length), draftButtons(turn.t, itemId, code));
       return;
     }
     const length = [...content.text].length;
-    if (length > MAX_TRANSLATION_CHARS) {
-      turn.reply(turn.t.bulletins.translate.textTooLong(MAX_TRANSLATION_CHARS, length), draftButtons(turn.t, itemId, code));
-      return;
-    }
     const field = await saveDraft(turn.deps.db, { itemId, language: code, staffId: staff.id, part: { kind: "text", text: content.text }, now });
     turn.reply(field === "altText" ? turn.t.bulletins.translate.savedAlt(length) : turn.t.bulletins.translate.savedText(length), draftButtons(turn.t, itemId, code));
     return;
@@ -184,7 +224,9 @@ export async function submitTranslation(turn: Turn, staff: StaffRow, itemId: num
     return;
   }
   turn.state = IDLE;
-  turn.reply(outcome.reviewers > 0 ? turn.t.bulletins.translate.submitted(outcome.title, outcome.reviewers) : turn.t.bulletins.translate.noReviewers, [[{ label: turn.t.bulletins.buttons.moreMissing, data: translationList.pack() }]]);
+  const label = languageInline(code);
+  const text = outcome.reviewers > 0 ? turn.t.bulletins.translate.submitted(outcome.title, label, outcome.reviewers, outcome.level === "province") : turn.t.bulletins.translate.noReviewers(label);
+  turn.reply(text, [[{ label: turn.t.bulletins.buttons.moreMissing, data: translationList.pack() }]]);
 }
 
 export async function leaveTranslate(turn: Turn, back: boolean): Promise<void> {
@@ -196,7 +238,8 @@ export async function leaveTranslate(turn: Turn, back: boolean): Promise<void> {
 export async function review(turn: Turn, staff: StaffRow, versionId: number, decision: "approve" | "return"): Promise<void> {
   const outcome = await reviewDraft(turn.deps, staff, versionId, decision);
   if (!outcome.ok) {
-    turn.reply(outcome.reason === "forbidden" ? turn.t.bulletins.translate.forbidden : turn.t.bulletins.translate.alreadyHandled);
+    const t = turn.t.bulletins.translate;
+    turn.reply(outcome.reason === "own" ? t.ownTranslation : outcome.reason === "forbidden" ? t.forbidden : t.alreadyHandled);
     return;
   }
   turn.reply(decision === "approve" ? turn.t.bulletins.translate.approved(outcome.title, outcome.label) : turn.t.bulletins.translate.returned(outcome.title, outcome.label));

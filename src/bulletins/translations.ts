@@ -1,13 +1,17 @@
 // Translations: never machine-made. The system tracks which approved versions are missing per
-// language, asks the commune's translators, keeps their text and recordings as a draft, and a
-// leader or officer approves (or returns) it. An approved version is used from the next slot on.
+// language, asks the commune's translators, keeps their text and recordings as a draft, and a second
+// translator who reads the language approves (or returns) it; the leaders are told who reviewed it.
+// An approved version is used from the next slot on.
 import { DAY_MS } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
 import type { Channel, OutgoingMessage } from "../messaging/types.js";
 import { enqueue } from "../outbox/outbox.js";
-import { can, type StaffScope } from "../staff/roles.js";
+import type { StaffScope } from "../staff/roles.js";
+import { getCommune } from "../places/search.js";
+import { cutAtWord } from "../util/text.js";
+import { mayReviewTranslation, pickReviewers, type TranslatorCandidate } from "./translation-review.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
-import { BASE_LANGUAGE, languageInline, parseLanguageList, slotForText } from "./languages.js";
+import { BASE_LANGUAGE, languageInline, languages as registry, parseLanguageList, slotForText, villageLanguageCodes } from "./languages.js";
 import { activeTags } from "./rotation.js";
 import { scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
@@ -16,6 +20,8 @@ import { translationApprove, translationOpen, translationReturn } from "../messa
 
 const t = viBulletins;
 export const MAX_TRANSLATION_CHARS = 4000;
+/** Room for a bulletin's title on a button, cut at a word boundary. */
+export const TITLE_LABEL_CHARS = 56;
 
 export async function translatorLanguages(db: Db, staffId: number): Promise<string[]> {
   const row = await db.bulletinTranslator.findUnique({ where: { staffId } });
@@ -25,6 +31,15 @@ export async function translatorLanguages(db: Db, staffId: number): Promise<stri
 export async function setTranslatorLanguages(db: Db, staffId: number, codes: string[], now: Date): Promise<void> {
   const languages = codes.filter((c) => c !== BASE_LANGUAGE).join(",");
   await db.bulletinTranslator.upsert({ where: { staffId }, create: { staffId, languages, updatedAt: now }, update: { languages, updatedAt: now } });
+}
+
+/** Languages a translator of this commune may pick: the commune's and its villages' (all but Vietnamese), else every one. */
+export async function offeredTranslatorLanguages(db: Db, communeId: number): Promise<string[]> {
+  const commune = await getCommune(db, communeId);
+  const codes = parseLanguageList(commune.languages);
+  for (const c of await villageLanguageCodes(db, communeId)) if (!codes.includes(c)) codes.push(c);
+  const ethnic = codes.filter((c) => c !== BASE_LANGUAGE);
+  return ethnic.length > 0 ? ethnic : registry.map((l) => l.code).filter((c) => c !== BASE_LANGUAGE);
 }
 
 export interface MissingItem {
@@ -115,9 +130,27 @@ function reviewMessage(title: string, label: string, translator: string, v: { id
   return message;
 }
 
-export type SubmitOutcome = { ok: true; title: string; reviewers: number } | { ok: false; reason: "nothing" };
+/** A staff member as a reviewer candidate: their commune's province and the languages they translate. */
+async function asCandidate(db: Db, staff: { id: number; role: string; active: boolean; communeId: number | null }): Promise<TranslatorCandidate> {
+  const commune = staff.communeId ? await db.commune.findUnique({ where: { id: staff.communeId }, select: { provinceId: true } }) : null;
+  return { id: staff.id, role: staff.role, active: staff.active, communeId: staff.communeId, provinceId: commune?.provinceId ?? null, languages: await translatorLanguages(db, staff.id) };
+}
 
-/** Sends the draft for review to the commune's leaders, officers and admins. */
+/** The active translators of a province (their commune's), as reviewer candidates. */
+async function provinceTranslators(db: Db, provinceId: number) {
+  const staff = await db.staff.findMany({ where: { role: "translator", active: true, commune: { provinceId } }, orderBy: { id: "asc" }, take: 500 });
+  const rows = await db.bulletinTranslator.findMany({ where: { staffId: { in: staff.map((s) => s.id) } } });
+  const languages = new Map(rows.map((r) => [r.staffId, parseLanguageList(r.languages)]));
+  return staff.map((s) => ({ ...s, provinceId, languages: languages.get(s.id) ?? [] }));
+}
+
+export type SubmitOutcome = { ok: true; title: string; reviewers: number; level: "commune" | "province" | null } | { ok: false; reason: "nothing" };
+
+/**
+ * Sends the draft for review to a second translator of the language: the commune's, else the
+ * province's (src/bulletins/translation-review.ts). With nobody to read it, the draft stays
+ * submitted and shows in /dich of the first such translator to come.
+ */
 export async function submitDraft(deps: BulletinDeps, translator: { id: number; displayName: string; communeId: number | null }, itemId: number, language: string): Promise<SubmitOutcome> {
   const { db } = deps;
   const now = deps.now();
@@ -127,23 +160,76 @@ export async function submitDraft(deps: BulletinDeps, translator: { id: number; 
   if (!(await db.bulletinItem.findFirst({ where: { id: itemId, ...itemsOfCommune(translator.communeId) }, select: { id: true } }))) return { ok: false, reason: "nothing" };
   await db.bulletinVersion.updateMany({ where: { id: draft.id, status: "draft" }, data: { submittedAt: now, translatorStaffId: translator.id } });
   const item = await db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
-  const reviewers = translator.communeId ? await communeStaff(db, translator.communeId, ["leader", "officer", "admin"]) : [];
+  const commune = translator.communeId ? await db.commune.findUnique({ where: { id: translator.communeId }, select: { provinceId: true } }) : null;
+  const author = { id: translator.id, communeId: translator.communeId, provinceId: commune?.provinceId ?? null };
+  const { level, reviewers } = commune ? pickReviewers(await provinceTranslators(db, commune.provinceId), author, language) : { level: null, reviewers: [] };
   for (const r of reviewers) {
     // Like the tip alerts: no dedupe key, every submission is a new request.
     await enqueue(db, staffTarget(r), reviewMessage(item.title, languageInline(language), translator.displayName, draft, r.channel), { now });
   }
-  deps.log.info("bulletins.translation_submitted", { itemId, language, reviewers: reviewers.length });
-  return { ok: true, title: item.title, reviewers: reviewers.length };
+  deps.log.info("bulletins.translation_submitted", { itemId, language, reviewers: reviewers.length, level });
+  return { ok: true, title: item.title, reviewers: reviewers.length, level };
+}
+
+export interface WaitingReview {
+  versionId: number;
+  itemId: number;
+  title: string;
+  language: string;
+}
+
+/** Submitted drafts in the reviewer's languages, by others, that they may review (oldest first). */
+export async function reviewsWaitingFor(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }): Promise<WaitingReview[]> {
+  const me = await asCandidate(db, reviewer);
+  if (me.languages.length === 0 || me.provinceId === null) return [];
+  const drafts = await db.bulletinVersion.findMany({
+    where: { status: "draft", submittedAt: { not: null }, language: { in: [...me.languages] }, translatorStaffId: { not: reviewer.id } },
+    include: { item: { select: { title: true } } },
+    orderBy: { submittedAt: "asc" },
+    take: 200,
+  });
+  const authorIds = [...new Set(drafts.map((d) => d.translatorStaffId).filter((x): x is number => x !== null))];
+  const authors = await db.staff.findMany({ where: { id: { in: authorIds } }, select: { id: true, communeId: true, commune: { select: { provinceId: true } } } });
+  const byId = new Map(authors.map((a) => [a.id, { id: a.id, communeId: a.communeId, provinceId: a.commune?.provinceId ?? null }]));
+  return drafts
+    .filter((d) => d.translatorStaffId !== null && byId.has(d.translatorStaffId) && mayReviewTranslation(me, byId.get(d.translatorStaffId)!, d.language).ok)
+    .map((d) => ({ versionId: d.id, itemId: d.itemId, title: d.item.title, language: d.language }));
+}
+
+/** A submitted draft this reviewer may review, with its item and author; null otherwise (or when handled). */
+export async function reviewableDraft(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }, versionId: number) {
+  const draft = await db.bulletinVersion.findUnique({ where: { id: versionId }, include: { item: true } });
+  if (!draft || draft.status !== "draft" || !draft.submittedAt || !draft.translatorStaffId) return null;
+  const author = await db.staff.findUnique({ where: { id: draft.translatorStaffId } });
+  if (!author || !mayReviewTranslation(await asCandidate(db, reviewer), await asCandidate(db, author), draft.language).ok) return null;
+  return { draft, author: { id: author.id, displayName: author.displayName } };
+}
+
+/** The review request of one submitted draft again, for a reviewer who opens it from /dich. */
+export async function reviewRequestFor(db: Db, reviewer: { id: number; role: string; active: boolean; communeId: number | null }, channel: string, versionId: number): Promise<OutgoingMessage | null> {
+  const found = await reviewableDraft(db, reviewer, versionId);
+  if (!found) return null;
+  return reviewMessage(found.draft.item.title, languageInline(found.draft.language), found.author.displayName, found.draft, channel);
+}
+
+/** Why a translation's text cannot be kept (the chat and the console say it in their words), or null. */
+export function translationTextProblem(text: string): { reason: "empty" } | { reason: "too_long"; length: number } | null {
+  // Stored byte for byte (no trimming or normalising): only the check ignores invisible characters.
+  if (text.replace(/[\p{Cf}\p{Z}\s]/gu, "") === "") return { reason: "empty" };
+  const length = [...text].length;
+  return length > MAX_TRANSLATION_CHARS ? { reason: "too_long", length } : null;
 }
 
 export type ReviewOutcome =
   | { ok: true; title: string; label: string }
-  | { ok: false; reason: "handled" | "forbidden" };
+  | { ok: false; reason: "handled" | "forbidden" | "own" };
 
 /**
- * Approves or returns a submitted draft. Approving makes it the approved version (merged into an
- * existing one: new text and/or new audio replace the old); a second press or a draft changed since
- * submission gets "handled". Safe without transactions: the draft is consumed by conditional writes.
+ * Approves or returns a submitted draft; only a second translator who reads the language may
+ * (mayReviewTranslation). Approving makes it the approved version (merged into an existing one: new
+ * text and/or new audio replace the old) and tells the translator and the commune's leaders who
+ * reviewed it; a second press or a draft changed since submission gets "handled". Safe without
+ * transactions: the draft is consumed by conditional writes.
  */
 export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { id: number; displayName: string }, versionId: number, decision: "approve" | "return"): Promise<ReviewOutcome> {
   const { db } = deps;
@@ -151,7 +237,9 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
   const draft = await db.bulletinVersion.findUnique({ where: { id: versionId }, include: { item: true } });
   if (!draft || draft.status !== "draft" || !draft.submittedAt) return { ok: false, reason: "handled" };
   const translator = draft.translatorStaffId ? await db.staff.findUnique({ where: { id: draft.translatorStaffId } }) : null;
-  if (!translator?.communeId || !can(reviewer, "bulletin.approve", { communeId: translator.communeId })) return { ok: false, reason: "forbidden" };
+  if (!translator?.communeId) return { ok: false, reason: "forbidden" };
+  const verdict = mayReviewTranslation(await asCandidate(db, reviewer), await asCandidate(db, translator), draft.language);
+  if (!verdict.ok) return { ok: false, reason: verdict.reason === "own" ? "own" : "forbidden" };
   const label = languageInline(draft.language);
   const title = draft.item.title;
   const toTranslator = (text: string) => enqueue(db, staffTarget(translator), { text }, { now });
@@ -187,8 +275,13 @@ export async function reviewDraft(deps: BulletinDeps, reviewer: StaffScope & { i
       throw error;
     }
   }
-  deps.log.info("bulletins.translation_approved", { itemId: draft.itemId, language: draft.language });
+  deps.log.info("bulletins.translation_approved", { itemId: draft.itemId, language: draft.language, level: verdict.level, reviewerStaffId: reviewer.id });
   await toTranslator(t.translate.approvedForTranslator(title, label, reviewer.displayName));
+  // The leaders (officers where there is none) see that it was reviewed, and by whom: staff names only.
+  const where = verdict.level === "province" && reviewer.communeId ? (await getCommune(db, reviewer.communeId)).name : null;
+  const leaders = await communeStaff(db, translator.communeId, ["leader"]);
+  const told = leaders.length > 0 ? leaders : await communeStaff(db, translator.communeId, ["officer"]);
+  for (const l of told) await enqueue(db, staffTarget(l), { text: t.translate.reviewedForLeader(title, label, translator.displayName, reviewer.displayName, where) }, { now });
   return { ok: true, title, label };
 }
 
@@ -200,7 +293,7 @@ export async function translationRequest(db: Db, languages: string[], at: Date, 
     if (open.length === 0) continue;
     return {
       text: t.translate.request(languageInline(language), missing.length),
-      choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(m.title), data: translationOpen.pack({ itemId: m.id, language }) }]),
+      choices: open.slice(0, max).map((m) => [{ label: t.buttons.translate(cutAtWord(m.title, TITLE_LABEL_CHARS)), data: translationOpen.pack({ itemId: m.id, language }) }]),
     };
   }
   return null;

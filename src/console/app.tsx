@@ -16,6 +16,7 @@ import { endSession, redeemSignInToken, SESSION_IDLE_HOURS, signInTokenUsable, s
 import { roleMay } from "../staff/roles.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { CONSOLE_STYLE } from "./style.js";
+import { RECORDER_SCRIPT } from "./recorder.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { tipRoutes } from "./tips.js";
@@ -24,6 +25,7 @@ import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
 import { bulletinRoutes } from "./bulletins.js";
 import { localBulletinRoutes } from "./local-bulletins.js";
+import { translateRoutes } from "./translate.js";
 import { HomePage } from "./home.js";
 
 export interface ConsoleOptions {
@@ -79,7 +81,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   const app = new Hono();
   const root = new Hono<ConsoleEnv>();
 
-  app.get(CONSOLE_STYLE.route, (c) => c.body(CONSOLE_STYLE.body, 200, { "Content-Type": CONSOLE_STYLE.type, "Cache-Control": "public, max-age=86400" }));
+  for (const file of [CONSOLE_STYLE, RECORDER_SCRIPT]) app.get(file.route, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   // Hono routes strictly: "/canbo/" is sent to "/canbo", the console's home.
   app.get(`${CONSOLE_ROOT}/`, (c) => c.redirect(CONSOLE_ROOT, 301));
   root.use("*", csrfGuard(opts.settings.publicUrl));
@@ -143,6 +145,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tai/*", signedIn);
   root.use("/bantin", signedIn);
   root.use("/bantin/*", signedIn);
+  root.use("/dich", signedIn);
+  root.use("/dich/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
@@ -150,6 +154,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.communeId !== null && roleMay(staff.role, "tip.handle")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
+    if (staff.communeId !== null && roleMay(staff.role, "bulletin.translate")) return c.redirect(`${CONSOLE_ROOT}/dich`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);
@@ -159,6 +164,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   // Before bulletinRoutes: "/bantin/viet" is the commune's writing page, not a village head's airing "/bantin/:id".
   localBulletinRoutes(root, opts);
   bulletinRoutes(root, opts);
+  translateRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

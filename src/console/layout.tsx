@@ -1,5 +1,6 @@
 // The frame of every console page: a header with the staff member's links and "Đăng xuất" (a
-// POST form, like every action), and the page's own content. No script, no inline style.
+// POST form, like every action), and the page's own content. No inline script or style (the one
+// script, the translator's recorder, is a file of this site: src/console/recorder.ts).
 import type { Child } from "hono/jsx";
 import type { Context } from "hono";
 import type { StaffScope } from "../staff/roles.js";
@@ -32,6 +33,7 @@ export function Layout(props: { title: string; staff?: StaffScope | null; childr
           {staff && staff.communeId !== null && roleMay(staff.role, "figures.write") ? <a href={`${CONSOLE_ROOT}/thon`}>{t.nav.village}</a> : null}
           {staff && staff.villageId !== null && roleMay(staff.role, "bulletin.confirm") ? <a href={`${CONSOLE_ROOT}/bantin`}>{t.nav.bulletins}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.write") ? <a href={`${CONSOLE_ROOT}/bantin/viet`}>{viLocalBulletins.console.nav}</a> : null}
+          {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.translate") ? <a href={`${CONSOLE_ROOT}/dich`}>{t.nav.translate}</a> : null}
           {staff && staff.communeId !== null && (roleMay(staff.role, "tip.list") || roleMay(staff.role, "report.read")) ? <a href={`${CONSOLE_ROOT}/tai`}>{t.nav.downloads}</a> : null}
           {staff ? (
             <form method="post" action={`${CONSOLE_ROOT}/dangxuat`}>

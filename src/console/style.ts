@@ -46,9 +46,12 @@ textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-rad
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
 audio{width:100%}
 h3{font-size:1rem;margin:.25rem 0 .5rem}
+.pair{display:grid;gap:.5rem}
+@media (min-width:44rem){main:has(.pair){max-width:64rem}.pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
+summary{cursor:pointer;padding:.5rem 0}
 `;
 
-function asset(name: string, body: string, type: string) {
+export function asset(name: string, body: string, type: string) {
   let hash = 0x811c9dc5; // FNV-1a: a cache key, not a security measure
   for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193) >>> 0;
   return { route: `/canbo/${name}`, path: `/canbo/${name}?v=${hash.toString(16)}`, body, type };

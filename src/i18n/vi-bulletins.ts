@@ -16,7 +16,9 @@ export const viBulletins = {
     unsubscribe: "🔕 Dừng nhận bản tin",
     back: viCommon.back,
     cancel: viCommon.cancel,
-    translate: (title: string) => `✍️ ${title}`.slice(0, 60),
+    translate: (title: string) => `✍️ ${title}`,
+    previousPage: "◀️ Trang trước",
+    nextPage: "Trang sau ▶️",
     submitDraft: "📤 Gửi duyệt",
     stopTranslating: "⏸️ Tạm dừng, lưu bản nháp",
     approve: "✅ Duyệt",
@@ -25,6 +27,7 @@ export const viBulletins = {
     languageOff: (label: string) => `⬜ ${label}`,
     languagesDone: "✔️ Xong",
     moreMissing: "📋 Danh sách cần dịch",
+    openReview: (title: string, label: string) => `🔎 ${label}: ${title}`,
     viewSlot: (when: string) => `🗓️ ${when}`,
   },
 
@@ -212,6 +215,8 @@ export const viBulletins = {
     listWaiting: (n: number) => `${n} bài đang chờ duyệt.`,
     allDone: (label: string) => `🎉 Tất cả bản tin đã có bản ${label} được duyệt. Cảm ơn đồng chí!`,
     pickItem: "Chọn bài để dịch (ưu tiên từ trên xuống):",
+    listPage: (page: number, pages: number, from: number, to: number) => `Trang ${page}/${pages} (bài ${from}–${to}).`,
+    listClosed: "Đã đóng danh sách cần dịch. Gõ /dich để mở lại bất cứ lúc nào.",
     original: (title: string, label: string) => `📄 Bản gốc tiếng Việt — «${title}» — cần dịch sang ${label}:`,
     instructions: (label: string, twoScripts: boolean) =>
       [
@@ -229,8 +234,12 @@ export const viBulletins = {
     textTooLong: (max: number, got: number) => `Bản dịch dài ${got} ký tự, quá ${max}. Bản tin nên đọc trong 1–2 phút; đồng chí rút gọn giúp.`,
     mediaRefused: "Chỉ nhận chữ hoặc ghi âm (tin nhắn thoại, tệp âm thanh).",
     nothingToSubmit: "Chưa có bản dịch nào để gửi duyệt. Đồng chí gửi chữ hoặc ghi âm trước.",
-    submitted: (title: string, reviewers: number) => `📤 Đã gửi bản dịch «${title}» cho ${reviewers} cán bộ duyệt. Hệ thống sẽ báo khi có kết quả.`,
-    noReviewers: "Xã chưa có lãnh đạo hoặc công an xã nào đăng ký để duyệt bản dịch. Bản dịch đã được lưu; đồng chí báo quản trị viên mời người duyệt.",
+    submitted: (title: string, label: string, reviewers: number, inProvince: boolean) =>
+      inProvince
+        ? `📤 Xã chưa có biên dịch viên thứ hai đọc được ${label}, nên đã gửi bản dịch «${title}» cho ${reviewers} biên dịch viên ${label} trong tỉnh duyệt. Hệ thống sẽ báo khi có kết quả.`
+        : `📤 Đã gửi bản dịch «${title}» cho ${reviewers} biên dịch viên ${label} khác trong xã duyệt. Hệ thống sẽ báo khi có kết quả.`,
+    noReviewers: (label: string) =>
+      `Trong xã và trong tỉnh chưa có biên dịch viên thứ hai đọc được ${label} để duyệt. Bản dịch đã được lưu và đang chờ duyệt: người dịch ${label} đầu tiên được mời sẽ thấy nó khi gõ /dich. Đồng chí báo quản trị viên mời thêm người dịch.`,
     paused: "Đã lưu bản nháp. Gõ /dich để tiếp tục bất cứ lúc nào.",
     cancelled: "Đã thoát. Bản nháp vẫn được lưu; gõ /dich để tiếp tục.",
     draftHas: (parts: string) => `Bản nháp đang có: ${parts}. Gửi tiếp để bổ sung hoặc thay.`,
@@ -246,7 +255,7 @@ export const viBulletins = {
     notTranslator: "Lệnh này dành cho biên dịch viên đã đăng ký.",
     groupOnly: "Đồng chí nhắn riêng cho bot để dịch bản tin.",
     reviewRequest: (title: string, label: string, translator: string) =>
-      `📝 Bản dịch mới cần duyệt: «${title}» — ${label} — do ${translator} gửi.\nĐồng chí đọc (và nghe ghi âm nếu có) rồi bấm "Duyệt" hoặc "Trả lại để sửa".`,
+      `📝 Bản dịch cần đồng chí duyệt: «${title}» — ${label} — do ${translator} dịch.\nĐồng chí đọc được tiếng này: đọc (và nghe ghi âm nếu có), so với bản gốc tiếng Việt, rồi bấm "Duyệt" hoặc "Trả lại để sửa".`,
     reviewText: "Bản chữ:",
     reviewAlt: "Bản chữ Latinh:",
     reviewAudio: "(Có ghi âm, gửi ngay dưới đây.)",
@@ -257,7 +266,12 @@ export const viBulletins = {
     returnedForTranslator: (title: string, label: string, reviewer: string) =>
       `↩️ Bản ${label} của «${title}» được ${reviewer} trả lại để sửa. Gõ /dich để mở lại và gửi bản mới.`,
     alreadyHandled: "Bản dịch này đã được xử lý (duyệt, trả lại hoặc đã được sửa).",
-    forbidden: "Đồng chí không có quyền duyệt bản dịch này.",
+    forbidden: "Chỉ một biên dịch viên khác đọc được tiếng này (cùng xã, hoặc cùng tỉnh khi xã chưa có người) mới duyệt được bản dịch này.",
+    ownTranslation: "Đồng chí không tự duyệt bản dịch của mình. Bản dịch đã được gửi cho biên dịch viên khác đọc được tiếng này.",
+    reviewedForLeader: (title: string, label: string, translator: string, reviewer: string, reviewerCommune: string | null) =>
+      `✅ Bản ${label} của «${title}» (do ${translator} dịch) đã được ${reviewer}, biên dịch viên đọc được tiếng này${reviewerCommune ? ` ở ${reviewerCommune}` : " của xã"}, duyệt. Bản này được dùng từ buổi phát tới.`,
+    waitingReviews: (n: number) => `📝 ${n} bản dịch của người khác đang chờ đồng chí duyệt:`,
+    reviewGone: "Bản dịch này không còn chờ duyệt (đã được xử lý hoặc đã được sửa).",
   },
 
   staff: {

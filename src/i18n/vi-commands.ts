@@ -18,7 +18,7 @@ export const viCommands = {
     bulletinsVillage: "Bản tin trên loa:",
     bulletinsTranslator: "Biên dịch bản tin:",
     bulletinsVillageFooter: "Sau mỗi lần phát, bấm \"Đã phát\" hoặc \"Chưa phát được\" dưới bản tin.",
-    bulletinsReviewerFooter: "Bản dịch mới gửi đến đồng chí kèm nút \"Duyệt\" / \"Trả lại để sửa\".",
+    bulletinsReviewerFooter: "Bản dịch của biên dịch viên khác cùng ngôn ngữ gửi đến đồng chí kèm nút \"Duyệt\" / \"Trả lại để sửa\".",
     accounts: "Tài khoản của đồng chí:",
   },
 
@@ -42,7 +42,7 @@ export const viCommands = {
     ],
     reviewer: "/bantin — bản tin hiện tại của xã",
   },
-  translate: { help: ["/dich — các bản tin còn thiếu bản dịch cho ngôn ngữ của đồng chí", "/dich ngonngu — chọn ngôn ngữ dịch"], menu: "Bản tin cần dịch" },
+  translate: { help: ["/dich — các bản tin còn thiếu bản dịch cho ngôn ngữ của đồng chí, và bản dịch của người khác chờ đồng chí duyệt", "/dich ngonngu — chọn ngôn ngữ dịch"], menu: "Bản tin cần dịch" },
   progress: {
     help: ["/tiendo — tiến độ gửi bản tin và xác nhận phát của các thôn", "/tiendo thang [MM/YYYY] — độ phủ bản tin theo thôn trong tháng"],
     menu: "Tiến độ gửi và phát bản tin",

@@ -93,6 +93,13 @@ export async function keepAsBulletinRecording(db: Db, publicId: string, ownerTag
   return count === 1;
 }
 
+/** A translator's recording uploaded in the console (already cleaned): a bulletin recording from the start. */
+export async function storeBulletinRecording(db: Db, input: { mime: string; bytes: Uint8Array; now: Date }): Promise<string> {
+  const publicId = newPublicId();
+  await db.webUpload.create({ data: { publicId, ownerTag: null, purpose: "bulletin", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now } });
+  return publicId;
+}
+
 /** A bulletin recording made in the web chat, as the web chat's page fetches it. */
 export async function openBulletinRecording(db: Db, publicId: string): Promise<{ mime: string; bytes: Uint8Array } | null> {
   if (!PUBLIC_ID_PATTERN.test(publicId)) return null;

@@ -175,6 +175,11 @@ export const translationOpen = codec("tr", { itemId: id, language });
 export const translationSubmit = codec("ts", { itemId: id, language });
 export const translationApprove = codec("ta", id);
 export const translationReturn = codec("tx", id);
+/** A page of /dich for one language (1-based), and "Hủy" under the list. */
+export const translationPage = codec("tlp", { language, page: id });
+export const translationClose = codec("tlx");
+/** A submitted draft a second translator opens from /dich to review it (the version's id). */
+export const translationReview = codec("trv", id);
 
 // ---- Bulletins written by the commune (/vietbantin, src/bulletins/local.ts) ------------------------
 
@@ -210,6 +215,7 @@ export const buttonCodecs = [
   figures, figuresVillage,
   subscription, subscribeCommune, subscribeLanguage, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst,
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
+  translationPage, translationClose, translationReview,
   tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
   localKind, localConfirm, localKeep, localReview, localAir,
 ] as const;

@@ -46,10 +46,12 @@ export type StaffAction =
   | "bulletin.confirm"
   /** Send translations and recordings (/dich). */
   | "bulletin.translate"
-  /** Approve or return translations. */
+  /** Air a new commune's first bulletin at once (translations are reviewed by translators, below). */
   | "bulletin.approve"
   /** Write the commune's own bulletins and warnings (/vietbantin); a second person approves them (src/bulletins/local.ts). */
   | "bulletin.write"
+  /** Approve or return another translator's translation into a language one reads (rules in src/bulletins/translation-review.ts). */
+  | "translation.review"
   /** Fan-out progress and coverage (/tiendo). */
   | "bulletin.progress"
   /** Schedules and languages (/lichphat, /ngonngu). */
@@ -74,7 +76,7 @@ const allowed: Record<Role, StaffAction[]> = {
   officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
   leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
-  translator: ["bulletin.read", "bulletin.translate"],
+  translator: ["bulletin.read", "bulletin.translate", "translation.review"],
   admin: [
     "tip.read",
     "tip.handle",

@@ -1,7 +1,9 @@
 // A translator working in the web chat records the bulletin there (issue 16): the page's WebM Opus
 // recording is stored as clean Ogg Opus, becomes the bulletin's (no longer a tip's attachment, not
-// pruned as unattached), goes to the reviewers and, approved, to the village head on Telegram as a
-// voice note. An upload of another conversation is refused.
+// pruned as unattached), goes to the reviewer and, approved, to the village head on Telegram as a
+// voice note. An upload of another conversation is refused. The commune has no second Tai Dam
+// translator, so the review goes to one of another commune of the province (never of another
+// province), and the leader is told who reviewed it and where.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { startFakeTelegram, callbackUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
@@ -10,6 +12,7 @@ import { pickForCommune } from "../../src/bulletins/slots.js";
 import { pruneUnattachedUploads } from "../../src/media/uploads.js";
 import { avFixture } from "../helpers/av.js";
 import { viWeb } from "../../src/i18n/vi-web.js";
+import { setTranslatorLanguages } from "../../src/bulletins/translations.js";
 
 let fake: FakeTelegram;
 let h: Harness;
@@ -19,6 +22,8 @@ let itemId = 0;
 let communeId = 0;
 const HEAD = telegramUser("Trưởng bản Chòm Mốt");
 const LEADER = telegramUser("Chủ tịch xã");
+const REVIEWER = telegramUser("Biên dịch Tai Dam xã bên");
+const FAR = telegramUser("Biên dịch Tai Dam tỉnh khác");
 const latin1 = (b: Uint8Array) => Buffer.from(b).toString("latin1");
 
 async function uploadVoice(client: WebClient): Promise<string> {
@@ -47,6 +52,13 @@ beforeAll(async () => {
   await tick(h);
   await registerTelegramStaff(h, fake, HEAD, "village_head", { villageCode: "NX-01" }, "Trưởng bản NX-01");
   await registerTelegramStaff(h, fake, LEADER, "leader", { communeCode: "NHUXUAN" }, "Đ/c Chủ tịch");
+  // Another commune of Thanh Hóa with a Tai Dam translator, and one in Hà Tĩnh.
+  const thanhHoa = (await h.db.commune.findUniqueOrThrow({ where: { code: "NHUXUAN" } })).provinceId;
+  await h.db.commune.create({ data: { code: "THUONGNINH", name: "Thượng Ninh", searchName: "thuong ninh", provinceId: thanhHoa, languages: "vie,blt" } });
+  for (const [user, code, name] of [[REVIEWER, "THUONGNINH", "Đ/c Lang Thị Duyệt"], [FAR, "HONGLOC", "Đ/c Xa Văn Tỉnh"]] as const) {
+    const staff = await registerTelegramStaff(h, fake, user, "translator", { communeCode: code }, name);
+    await setTranslatorLanguages(h.db, staff.id, ["blt"], h.clock.now);
+  }
   translator = h.web();
   const joined = await step(async () => translator.say(`/dangky ${await h.invite("translator", { communeCode: "NHUXUAN" }, "Đ/c Lò Thị Dịch")}`));
   expect(joined.map((m) => m.text).join("\n")).toContain("Đăng ký thành công");
@@ -89,14 +101,21 @@ describe("a translator recording in the web chat", () => {
     expect(await h.db.webUpload.count({ where: { publicId: mine } })).toBe(1);
   });
 
-  it("reaches the reviewer and, approved, the village head on Telegram as a voice note", async () => {
-    await step(() => translator.press(`ts:${itemId}:blt`));
-    const review = fake.callsTo("sendVoice").find(toChat(LEADER.id));
+  it("reaches a Tai Dam translator of the province and, approved, the village head on Telegram as a voice note", async () => {
+    const submitted = await step(() => translator.press(`ts:${itemId}:blt`));
+    expect(submitted.map((m) => m.text).join("\n")).toContain("Xã chưa có biên dịch viên thứ hai đọc được tiếng Thái (Thái Đen) (Tai Dam), nên đã gửi bản dịch");
+    const review = fake.callsTo("sendVoice").find(toChat(REVIEWER.id));
     expect(review).toBeDefined();
     expect(latin1(review!.files[0]!.bytes.subarray(0, 4))).toBe("OggS");
-    const request = fake.calls.filter((c) => toChat(LEADER.id)(c) && buttonsOf(c).length > 0).at(-1)!;
-    await postAndSettle(h, callbackUpdate(buttonsOf(request)[0]!.callback_data, { user: LEADER }));
-    expect(textsTo(fake, LEADER.id).at(-1)).toContain("Đã duyệt");
+    for (const notAsked of [LEADER, FAR]) expect(fake.callsTo("sendVoice").some(toChat(notAsked.id))).toBe(false);
+    const request = fake.calls.filter((c) => toChat(REVIEWER.id)(c) && buttonsOf(c).length > 0).at(-1)!;
+    // The translator of another province may not, even with the button.
+    await postAndSettle(h, callbackUpdate(buttonsOf(request)[0]!.callback_data, { user: FAR }));
+    expect(textsTo(fake, FAR.id).at(-1)).toContain("Chỉ một biên dịch viên khác");
+    await postAndSettle(h, callbackUpdate(buttonsOf(request)[0]!.callback_data, { user: REVIEWER }));
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("Đã duyệt");
+    expect((await translator.read()).map((m) => m.text).join("\n")).toContain("đã được Đ/c Lang Thị Duyệt duyệt");
+    expect(textsTo(fake, LEADER.id).at(-1)).toContain("đã được Đ/c Lang Thị Duyệt, biên dịch viên đọc được tiếng này ở Thượng Ninh, duyệt");
 
     h.clock.now = vnTime("2026-11-23 06:30");
     await tick(h);

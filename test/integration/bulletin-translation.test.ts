@@ -1,7 +1,9 @@
 // The translation round over Telegram in Như Xuân (Vietnamese, Tai Dam, Mường): a translator picks
 // a missing bulletin, sends Tai Dam text in Tai Viet script, a Latin spelling and a voice recording;
-// a leader returns it once, then approves it; the next slot plays it to the village head — text byte
-// for byte, the recording as a file. The system asks translators for what is still missing.
+// a second Tai Dam translator of the commune (not the Mường one, not a leader or officer) returns it
+// once, then approves it, and the leader is told who reviewed it; the next slot plays it to the
+// village head — text byte for byte, the recording as a file. /dich pages through every bulletin.
+// The system asks translators for what is still missing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../helpers/harness.js";
 import { callbackUpdate, photoUpdate, startFakeTelegram, textUpdate, voiceUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
@@ -21,6 +23,9 @@ const HEAD = telegramUser("Trưởng bản Chòm Mốt");
 const TRANSLATOR = telegramUser("Biên dịch tiếng Thái");
 const LEADER = telegramUser("Chủ tịch xã");
 const OFFICER = telegramUser("Công an xã");
+const REVIEWER = telegramUser("Biên dịch tiếng Thái thứ hai");
+const MUONG = telegramUser("Biên dịch tiếng Mường");
+let reviewerId = 0;
 
 const lastTo = (chatId: number) => fake.calls.filter(toChat(chatId)).at(-1)!;
 const press = (user: typeof HEAD, data: string) => postAndSettle(h, callbackUpdate(data, { user }));
@@ -36,6 +41,8 @@ beforeAll(async () => {
   await registerTelegramStaff(h, fake, TRANSLATOR, "translator", { communeCode: "NHUXUAN" }, "Đ/c Lò Văn Dịch");
   await registerTelegramStaff(h, fake, LEADER, "leader", { communeCode: "NHUXUAN" }, "Đ/c Chủ tịch");
   await registerTelegramStaff(h, fake, OFFICER, "officer", { communeCode: "NHUXUAN" }, "Đ/c Công an");
+  reviewerId = (await registerTelegramStaff(h, fake, REVIEWER, "translator", { communeCode: "NHUXUAN" }, "Đ/c Lò Thị Duyệt")).id;
+  await registerTelegramStaff(h, fake, MUONG, "translator", { communeCode: "NHUXUAN" }, "Đ/c Bùi Văn Mường");
   itemId = (await pickForCommune(h.db, communeId, vnTime("2026-11-23 06:30")))!;
 });
 
@@ -80,45 +87,77 @@ describe("the translation round", () => {
     expect(draft).toMatchObject({ text: TAI_VIET, altText: LATIN, audioKind: "voice", audioChannel: "telegram", audioFileRef: "AwACvoice", submittedAt: null });
   });
 
-  it("sends the draft to the commune's leader and officer; a translator cannot approve; a return goes back to the translator", async () => {
-    await press(TRANSLATOR, `ts:${itemId}:blt`);
-    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("cho 2 cán bộ duyệt");
-    for (const reviewer of [LEADER, OFFICER]) {
-      const voice = fake.callsTo("sendVoice").find(toChat(reviewer.id));
-      expect(voice?.payload.voice).toBe("AwACvoice");
-      expect(textsTo(fake, reviewer.id).join("\n")).toContain(TAI_VIET);
+  it("sends the draft to the second Tai Dam translator only; neither its author, a leader nor the Mường translator may approve; a return goes back", async () => {
+    // The second reader of Tai Dam and the Mường translator choose their languages in chat.
+    for (const [user, code] of [[REVIEWER, "blt"], [MUONG, "mtq"]] as const) {
+      await say(user, "/dich");
+      await press(user, `tl:${code}`);
+      await press(user, "tl:done");
     }
-    const request = fake.calls.filter((c) => toChat(LEADER.id)(c) && buttonsOf(c).length > 0).at(-1)!;
+    await press(TRANSLATOR, `ts:${itemId}:blt`);
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("cho 1 biên dịch viên tiếng Thái (Thái Đen) (Tai Dam) khác trong xã duyệt");
+    const voice = fake.callsTo("sendVoice").find(toChat(REVIEWER.id));
+    expect(voice?.payload.voice).toBe("AwACvoice");
+    expect(textsTo(fake, REVIEWER.id).join("\n")).toContain(TAI_VIET);
+    expect(textsTo(fake, REVIEWER.id).join("\n")).toContain("do Đ/c Lò Văn Dịch dịch");
+    for (const notAsked of [LEADER, OFFICER, MUONG, TRANSLATOR]) {
+      expect(fake.callsTo("sendVoice").some(toChat(notAsked.id))).toBe(false);
+      expect(textsTo(fake, notAsked.id).join("\n")).not.toContain("Bản dịch cần đồng chí duyệt");
+    }
+    const request = fake.calls.filter((c) => toChat(REVIEWER.id)(c) && buttonsOf(c).length > 0).at(-1)!;
     const [approve, giveBack] = buttonsOf(request);
     expect([approve!.text, giveBack!.text]).toEqual(["✅ Duyệt", "↩️ Trả lại để sửa"]);
 
+    // Buttons reach others only by forwarding or forging: each is refused in words.
     await press(TRANSLATOR, approve!.callback_data);
-    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("không có quyền duyệt");
-    await press(LEADER, giveBack!.callback_data);
-    expect(textsTo(fake, LEADER.id).at(-1)).toContain("Đã trả lại");
-    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("được Đ/c Chủ tịch trả lại để sửa");
-    await press(OFFICER, approve!.callback_data); // the old request: already handled
-    expect(textsTo(fake, OFFICER.id).at(-1)).toContain("đã được xử lý");
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("không tự duyệt bản dịch của mình");
+    for (const other of [LEADER, OFFICER, MUONG]) {
+      await press(other, approve!.callback_data);
+      expect(textsTo(fake, other.id).at(-1)).toContain("Chỉ một biên dịch viên khác đọc được tiếng này");
+    }
+    expect(await h.db.bulletinVersion.count({ where: { itemId, language: "blt", status: "approved" } })).toBe(0);
+    await press(REVIEWER, giveBack!.callback_data);
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("Đã trả lại");
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("được Đ/c Lò Thị Duyệt trả lại để sửa");
+    await press(REVIEWER, approve!.callback_data); // the old request: already handled
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("đã được xử lý");
     expect(await h.db.bulletinVersion.count({ where: { itemId, language: "blt", status: "approved" } })).toBe(0);
   });
 
-  it("approves the resubmitted draft once; the version keeps every byte", async () => {
+  it("approves the resubmitted draft once, by the second translator; the leader is told who reviewed it; the version keeps every byte", async () => {
     await say(TRANSLATOR, "/dich");
     const list = buttonsOf(lastTo(TRANSLATOR.id));
     expect(list.find((b) => b.callback_data === `tr:${itemId}:blt`)!.text).toContain("✏️");
     await press(TRANSLATOR, `tr:${itemId}:blt`);
     expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("Bản nháp đang có: bản chữ, bản chữ Latinh, ghi âm");
     await press(TRANSLATOR, `ts:${itemId}:blt`);
-    const request = fake.calls.filter((c) => toChat(LEADER.id)(c) && buttonsOf(c).length > 0).at(-1)!;
+    // The reviewer also finds it in their /dich, waiting for them.
+    await say(REVIEWER, "/dich");
+    const waiting = fake.calls.filter(toChat(REVIEWER.id)).find((c) => String(c.payload.text).includes("đang chờ đồng chí duyệt") && c.payload.text !== undefined);
+    expect(String(waiting?.payload.text)).toContain("1 bản dịch của người khác đang chờ đồng chí duyệt");
+    const open = buttonsOf(waiting!)[0]!;
+    expect(open.callback_data).toMatch(/^trv:\d+$/);
+    const before = fake.calls.length;
+    await press(REVIEWER, open.callback_data);
+    const opened = fake.calls.slice(before).filter(toChat(REVIEWER.id));
+    expect(opened.map((c) => String(c.payload.text ?? c.payload.caption ?? "")).join("\n")).toContain(TAI_VIET);
+    expect(opened.find((c) => c.method === "sendVoice")?.payload.voice).toBe("AwACvoice");
+    const request = opened.filter((c) => buttonsOf(c).length > 0).at(-1)!;
+    expect(buttonsOf(request).map((b) => b.callback_data[1])).toEqual(["a", "x"]);
     const approve = buttonsOf(request)[0]!;
-    await press(LEADER, approve.callback_data);
-    expect(textsTo(fake, LEADER.id).at(-1)).toContain("Đã duyệt bản tiếng Thái (Thái Đen) (Tai Dam)");
-    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("đã được Đ/c Chủ tịch duyệt");
-    await press(OFFICER, approve.callback_data);
-    expect(textsTo(fake, OFFICER.id).at(-1)).toContain("đã được xử lý");
+    await press(REVIEWER, approve.callback_data);
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("Đã duyệt bản tiếng Thái (Thái Đen) (Tai Dam)");
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("đã được Đ/c Lò Thị Duyệt duyệt");
+    const told = textsTo(fake, LEADER.id).at(-1)!;
+    expect(told).toContain("(do Đ/c Lò Văn Dịch dịch) đã được Đ/c Lò Thị Duyệt, biên dịch viên đọc được tiếng này của xã, duyệt");
+    expect(textsTo(fake, OFFICER.id).join("\n")).not.toContain("đã được Đ/c Lò Thị Duyệt");
+    await press(REVIEWER, approve.callback_data);
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("đã được xử lý");
+    await press(REVIEWER, open.callback_data);
+    expect(textsTo(fake, REVIEWER.id).at(-1)).toContain("không còn chờ duyệt");
     const versions = await h.db.bulletinVersion.findMany({ where: { itemId, language: "blt" } });
     expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ status: "approved", text: TAI_VIET, altText: LATIN, audioFileRef: "AwACvoice" });
+    expect(versions[0]).toMatchObject({ status: "approved", text: TAI_VIET, altText: LATIN, audioFileRef: "AwACvoice", reviewedByStaffId: reviewerId });
     expect([...versions[0]!.text!]).toEqual([...TAI_VIET]);
   });
 
@@ -159,5 +198,58 @@ describe("the translation round", () => {
     expect(buttons.length).toBeGreaterThan(0);
     expect(buttons.every((b) => /^tr:\d+:blt$/.test(b.callback_data))).toBe(true);
     expect(buttons.map((b) => b.callback_data)).not.toContain(`tr:${itemId}:blt`);
+  });
+});
+
+describe("the translator's list", () => {
+  it("pages through every bulletin to translate with Trang sau / Trang trước, and closes with Hủy", async () => {
+    const items = await h.db.bulletinItem.findMany({ where: { retiredAt: null }, select: { id: true, title: true } });
+    const titles = new Map(items.map((i) => [i.id, i.title]));
+    const missing = items.length - 1; // one has its Tai Dam version now
+    await say(TRANSLATOR, "/dich");
+    const seen: number[] = [];
+    let cut = 0;
+    let list = lastTo(TRANSLATOR.id);
+    expect(String(list.payload.text)).toContain(`còn ${missing}/${items.length} bài`);
+    expect(String(list.payload.text)).toContain(`Trang 1/${Math.ceil(missing / 8)}`);
+    for (let page = 1; ; page++) {
+      const buttons = buttonsOf(list);
+      for (const b of buttons.filter((x) => x.callback_data.startsWith("tr:"))) {
+        const id = Number(b.callback_data.split(":")[1]);
+        seen.push(id);
+        // A label is the whole title, or a cut at a word boundary followed by "…".
+        const label = b.text.replace(/^✍️ (⏳ |✏️ )?/u, "");
+        const title = titles.get(id)!;
+        if (label !== title) {
+          cut++;
+          expect(label.endsWith("…")).toBe(true);
+          const kept = label.slice(0, -1);
+          expect(title.startsWith(kept)).toBe(true);
+          expect(title.slice(kept.length)).toMatch(/^[\s,;:.\-–—]/u);
+        }
+      }
+      expect(buttons.some((b) => b.text === "◀️ Trang trước")).toBe(page > 1);
+      expect(buttons.at(-1)!.text).toBe("✖️ Hủy");
+      const next = buttons.find((b) => b.text === "Trang sau ▶️");
+      if (!next) break;
+      expect(next.callback_data).toBe(`tlp:blt:${page + 1}`);
+      await press(TRANSLATOR, next.callback_data);
+      list = lastTo(TRANSLATOR.id);
+      expect(String(list.payload.text)).toContain(`Trang ${page + 1}/`);
+    }
+    expect(cut).toBeGreaterThan(0); // the catalog has titles longer than a button
+    expect(seen).toHaveLength(missing);
+    expect(new Set(seen).size).toBe(missing);
+    expect(seen).not.toContain(itemId);
+    // Back one page, then out.
+    await press(TRANSLATOR, buttonsOf(list).find((b) => b.text === "◀️ Trang trước")!.callback_data);
+    expect(String(lastTo(TRANSLATOR.id).payload.text)).toContain(`Trang ${Math.ceil(missing / 8) - 1}/`);
+    await press(TRANSLATOR, buttonsOf(lastTo(TRANSLATOR.id)).at(-1)!.callback_data);
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("Đã đóng danh sách cần dịch");
+    // A forged page number beyond the end shows the last page; a forged language is refused politely.
+    await press(TRANSLATOR, "tlp:blt:99");
+    expect(String(lastTo(TRANSLATOR.id).payload.text)).toContain(`Trang ${Math.ceil(missing / 8)}/${Math.ceil(missing / 8)}`);
+    await press(TRANSLATOR, "tlp:vie:1");
+    expect(textsTo(fake, TRANSLATOR.id).at(-1)).toContain("không dịch được");
   });
 });

@@ -32,7 +32,7 @@ async function press(client: WebClient, data: string) {
 
 const staffData = () => [
   `t:${tipId}:take`, `l:${tipId}`, `t:${tipId}:note`, `t:${tipId}:assign`, `tas:${tipId}:1`, `tmk:${tipId}:s`, "ag:l:1", "ac:primary", "hq:list", "hq:r:5", "hq:ry:5",
-  "bp:1", "bn:1", "br:1:other", "tl:done", "tlist", "tr:1:hmn", "ts:1:hmn", "ta:1", "tx:1", "bf:1",
+  "bp:1", "bn:1", "br:1:other", "tl:done", "tlist", "tr:1:hmn", "ts:1:hmn", "ta:1", "tx:1", "tlp:hmn:2", "tlx", "trv:1", "bf:1",
   `ttr:${tipId}`, "lbr:1:a", "lba:1:n",
 ];
 

@@ -87,6 +87,9 @@ const cases: Case[] = [
   c(b.translationSubmit, "ts:3:hmn", { itemId: 3, language: "hmn" }),
   c(b.translationApprove, "ta:11", 11),
   c(b.translationReturn, "tx:11", 11),
+  c(b.translationPage, "tlp:blt:3", { language: "blt", page: 3 }),
+  c(b.translationClose, "tlx", true),
+  c(b.translationReview, "trv:11", 11),
   c(b.tipTransfer, `ttr:${MAX}`, MAX),
   c(b.transferKind, "tfk:commune", "commune"),
   c(b.transferKind, "tfk:unit", "unit"),
@@ -143,7 +146,7 @@ describe("button codecs", () => {
   });
 
   const badIds = ["99999999999999999999", "2147483648", "-1", "0", "00", "007", "1e3", "0x10", "1.5", " 1", "١٢", "１２", ""];
-  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.airFirst, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn];
+  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.airFirst, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn, b.translationReview];
   it.each(badIds)("reads no id from %j", (bad) => {
     for (const codec of idCodecs) expect(codec.parse(`${codec.prefix}:${bad}`), codec.prefix).toBeNull();
     expect(b.tipAction.parse(`t:${bad}:take`)).toBeNull();
@@ -167,7 +170,7 @@ describe("button codecs", () => {
     "k:", "k:Selling", "k:a-b", "v:None", "sl:1:hm", "sl:1:hmnx", "sl:1", "bl:vi", "bl:HMN", "bls:1", "blo:", "tlist:1", "tl:", "tl:al", "tl:doné",
     "tas:1", "tas:1:2:3", "trs:", "trs:A", "trs:" + "x".repeat(25), "tsk:1",
     "tmk:5", "tmk:5:x", "tmk:5:spam", "tmk:0:d", "tmk:5:d:1", "tmy:1",
-    "br:1:a", "br:1:" + "x".repeat(17), "br:1:Speaker", "tr:1:hmn:2", "ts:1", "ta:", "tx:1:2",
+    "br:1:a", "br:1:" + "x".repeat(17), "br:1:Speaker", "tr:1:hmn:2", "ts:1", "ta:", "tx:1:2", "tlp:blt", "tlp:blt:0", "tlp:BLT:1", "tlx:1", "trv:",
     "😀", "t:1:take\n", "x".repeat(100_000),
   ])("refuses %j", (data) => {
     expect(b.buttonCodecs.filter((k) => k.parse(data) !== null)).toEqual([]);

@@ -1,11 +1,12 @@
 // Bulletin buttons: subscribing, reading (recent, another language, one slot), the village head's
 // "Đã phát" / "Chưa phát được" with a reason, and the translators' work.
 import { subscribeCommune, subscribeLanguage, subscription, recentBulletins, otherLanguage, readLanguage, readSlot, airFirst, broadcast, notBroadcast, notBroadcastReason,
-  translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn } from "../../../src/messaging/buttons.js";
+  translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
+  translationPage, translationClose, translationReview } from "../../../src/messaging/buttons.js";
 import { answer, askReason, chooseReadLanguage, chooseReason, firstBulletin, readBulletin, showRecent } from "../bulletins.js";
 import { defineButton } from "../registry.js";
 import { chooseCommune, chooseLanguage, startSubscribe, stopSubscription } from "../subscribe.js";
-import { chooseTranslatorLanguage, openTranslation, review, submitTranslation, translatorMenu } from "../translations.js";
+import { chooseTranslatorLanguage, closeTranslationList, openReview, openTranslation, review, submitTranslation, translationListPage, translatorMenu } from "../translations.js";
 
 export const subscriptionButton = defineButton({
   codec: subscription,
@@ -72,3 +73,13 @@ export const translationSubmitButton = defineButton({
 export const translationApproveButton = defineButton({ codec: translationApprove, for: "staff", run: (turn, versionId, staff) => review(turn, staff, versionId, "approve") });
 
 export const translationReturnButton = defineButton({ codec: translationReturn, for: "staff", run: (turn, versionId, staff) => review(turn, staff, versionId, "return") });
+
+export const translationPageButton = defineButton({
+  codec: translationPage,
+  for: "staff",
+  run: (turn, { language, page }, staff) => translationListPage(turn, staff, language, page),
+});
+
+export const translationCloseButton = defineButton({ codec: translationClose, for: "staff", run: (turn) => closeTranslationList(turn) });
+
+export const translationReviewButton = defineButton({ codec: translationReview, for: "staff", run: (turn, versionId, staff) => openReview(turn, staff, versionId) });

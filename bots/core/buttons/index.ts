@@ -12,7 +12,7 @@ import { localAirButton, localReviewButton } from "./local-bulletins.js";
 import {
   airFirstButton, broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
-  translationReturnButton, translationSubmitButton, translatorLanguageButton,
+  translationReturnButton, translationSubmitButton, translatorLanguageButton, translationPageButton, translationCloseButton, translationReviewButton,
 } from "./bulletins.js";
 
 export const BUTTONS: readonly Button[] = [
@@ -26,6 +26,7 @@ export const BUTTONS: readonly Button[] = [
   broadcastButton, notBroadcastButton, notBroadcastReasonButton,
   translatorLanguageButton, translationListButton, translationOpenButton, translationSubmitButton, translationApproveButton, translationReturnButton,
   localReviewButton, localAirButton,
+  translationPageButton, translationCloseButton, translationReviewButton,
 ];
 
 /**

@@ -1,0 +1,144 @@
+// A translator's console pages in Debian's Chromium at 360×740 (its fake microphone plays a tone),
+// against the real Node server with Telegram on a fake Bot API on localhost: the translator, joined
+// on Telegram, signs in with /dangnhap's link, chooses Tai Dam, opens a bulletin (the Vietnamese above the
+// draft on a phone), types the text, records with 🎤 Ghi âm (MediaRecorder; the recording goes into
+// the form's file input) and sends it for review. The commune's second Tai Dam translator, on
+// Telegram, gets it as a voice note Chromium decodes to about the length recorded. Every page stays
+// within 100 KB on the wire, nothing is wider than the phone, and no CSP violation is reported.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { SAMPLE_PLACES_CSV, startServer, type RunningServer } from "../../src/node.js";
+import { runAdmin } from "../../src/cli/admin.js";
+import { randomKeyText } from "../../src/crypto/keys.js";
+import { startFakeTelegram, textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { CHROMIUM, hasChromium, launchChromium } from "../helpers/webchat-page.js";
+
+const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
+
+const PAGE_BUDGET_BYTES = 100 * 1024;
+const REVIEWER: TestUser = { id: 5_551_888_001, is_bot: false, first_name: "Lò Thị Duyệt" };
+const TRANSLATOR: TestUser = { id: 5_551_888_002, is_bot: false, first_name: "Lò Văn Dịch" };
+const LONG = 30_000;
+const TEXT = "[TEST] ꪀꪁꪂ ꪕꪱꪾ — not a translation";
+const dir = mkdtempSync(join(tmpdir(), "phaodai-console-dich-"));
+let fake: FakeTelegram;
+let server: RunningServer;
+let browser: Browser;
+let env: Record<string, string>;
+
+async function admin(...argv: string[]): Promise<string> {
+  const out: string[] = [];
+  expect(await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
+  return out.join("\n");
+}
+const inviteCode = async (name: string) => /Mã mời: (MOI-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(await admin("invite", "--role", "translator", "--commune", "NHUXUAN", "--name", name))![1]!;
+
+describe.skipIf(!hasChromium)("a translator's console pages in Chromium at 360 px", () => {
+  beforeAll(async () => {
+    fake = await startFakeTelegram();
+    env = {
+      DATABASE_URL: `file:${join(dir, "dich.db")}`,
+      PORT: "0",
+      DEMO_MODE: "off",
+      LOG_LEVEL: "warn",
+      PSEUDONYM_KEY: randomKeyText(),
+      VAULT_KEY: randomKeyText(),
+      TELEGRAM_BOT_TOKEN: fake.token,
+      TELEGRAM_API_ROOT: fake.apiRoot,
+      DISPATCH_INTERVAL_MS: "50",
+    };
+    await admin("import-places", SAMPLE_PLACES_CSV);
+    server = await startServer(env, { logSink: () => undefined });
+    browser = await launchChromium(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await fake?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("records in the page and sends the draft to the second Tai Dam translator", async () => {
+    // The second reader of Tai Dam, on Telegram (the first staff member: number 1).
+    fake.enqueueUpdate(textUpdate(`/start ${await inviteCode("Đ/c Lò Thị Duyệt")}`, { user: REVIEWER }));
+    await fake.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === REVIEWER.id && String(c.payload.text).includes("Đăng ký thành công"), LONG);
+    await admin("bulletin-translator", "1", "blt");
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
+    await context.grantPermissions(["microphone"], { origin: server.url });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    const measured = new Map<string, number>();
+    const measure = async (label: string, navigate: () => Promise<unknown>) => {
+      let bytes = 0;
+      const onFinished = (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength);
+      cdp.on("Network.loadingFinished", onFinished);
+      await navigate();
+      await page.waitForLoadState("load");
+      await eventually(() => bytes).toBeGreaterThan(0);
+      cdp.off("Network.loadingFinished", onFinished);
+      measured.set(label, bytes);
+    };
+
+    // The translator joins on Telegram and opens /dangnhap's one-time link.
+    fake.enqueueUpdate(textUpdate(`/start ${await inviteCode("Đ/c Lò Văn Dịch")}`, { user: TRANSLATOR }));
+    await fake.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === TRANSLATOR.id && String(c.payload.text).includes("Đăng ký thành công"), LONG);
+    fake.enqueueUpdate(textUpdate("/dangnhap", { user: TRANSLATOR }));
+    const linkMessage = await fake.waitFor((c) => c.method === "sendMessage" && c.payload.chat_id === TRANSLATOR.id && String(c.payload.text).includes("/canbo/vao/"), LONG);
+    const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(String(linkMessage.payload.text))![1]!;
+    await page.goto(`${server.url}/canbo/vao/${token}`);
+    await measure("/canbo/dich", () => Promise.all([page.waitForURL(/\/canbo\/dich$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Dịch bản tin");
+
+    // Tai Dam, then the list; the first bulletin.
+    await page.locator("input[name=ngonngu][value=blt]").check();
+    await measure("/canbo/dich?kq=ngonngu", () => Promise.all([page.waitForURL(/kq=ngonngu/), page.locator("button", { hasText: "Lưu ngôn ngữ" }).click()]));
+    expect(await page.locator("main").textContent()).toContain("Bài cần dịch sang tiếng Thái (Thái Đen) (Tai Dam)");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await measure("/canbo/dich/:id/blt", () => Promise.all([page.waitForURL(/\/canbo\/dich\/\d+\/blt$/), page.locator("ul.tips li a").first().click()]));
+    expect(await page.locator("main").textContent()).toContain("Bản gốc tiếng Việt");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // Type, record two seconds, stop: the recording sits in the form's file input, with a player.
+    await page.locator("textarea[name=text]").fill(TEXT);
+    const record = page.locator("[data-recorder] button");
+    await eventually(() => record.isVisible()).toBe(true);
+    await record.click();
+    await eventually(() => record.getAttribute("aria-pressed")).toBe("true");
+    await eventually(() => record.textContent()).toMatch(/0:0[2-9]/);
+    await record.click();
+    await eventually(() => page.locator("[data-recorder] output").textContent()).toContain("Đã ghi");
+    expect(await page.locator("input[name=audio]").evaluate((el: HTMLInputElement) => el.files?.length ?? 0)).toBe(1);
+    expect(await record.textContent()).toBe("🎤 Ghi âm");
+
+    await measure("/canbo/dich/:id/blt (gửi duyệt)", () => Promise.all([page.waitForLoadState("load"), page.locator("button", { hasText: "Gửi duyệt" }).click()]));
+    await eventually(() => page.locator("main").textContent()).toContain("cho 1 biên dịch viên tiếng Thái (Thái Đen) (Tai Dam) khác trong xã duyệt");
+
+    // The reviewer hears it on Telegram, as Ogg Opus about as long as recorded, with the text.
+    const voice = await fake.waitFor((c) => c.method === "sendVoice" && String(c.payload.chat_id) === String(REVIEWER.id), LONG);
+    const ogg = voice.files[0]!.bytes;
+    expect(Buffer.from(ogg.subarray(0, 4)).toString("latin1")).toBe("OggS");
+    expect(Buffer.from(ogg).toString("latin1")).not.toContain("Chrome");
+    const seconds = await page.evaluate(async (b64) => {
+      const bytes = Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
+      return (await new OfflineAudioContext(1, 48_000, 48_000).decodeAudioData(bytes.buffer)).duration;
+    }, Buffer.from(ogg).toString("base64"));
+    expect(seconds).toBeGreaterThan(1.5);
+    expect(seconds).toBeLessThan(30);
+    const toReviewer = fake.calls.filter((c) => String(c.payload.chat_id) === String(REVIEWER.id)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
+    expect(toReviewer.join("\n")).toContain(TEXT);
+
+    for (const [path, bytes] of measured) expect(bytes, `${path}: ${bytes} bytes`).toBeLessThan(PAGE_BUDGET_BYTES);
+    console.info(`translator page weights (bytes on the wire, cache off): ${JSON.stringify(Object.fromEntries(measured))}`);
+    expect(violations).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
