@@ -24,6 +24,8 @@ import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
 import { bulletinRoutes } from "./bulletins.js";
 import { HomePage } from "./home.js";
+import { adminRoutes } from "./admin.js";
+import { placesRoutes, PRINT_SCRIPT } from "./admin-places.js";
 
 export interface ConsoleOptions {
   db: Db;
@@ -37,6 +39,8 @@ export interface ConsoleOptions {
   log: Logger;
   /** Where bulletin recordings are read for a village head's player (as the village feeds read them). */
   media?: MediaSources;
+  /** The Telegram bot's username (no "@"), when known: invitation QR codes and posters open it. */
+  telegramBot?: string;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;
@@ -78,7 +82,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   const app = new Hono();
   const root = new Hono<ConsoleEnv>();
 
-  app.get(CONSOLE_STYLE.route, (c) => c.body(CONSOLE_STYLE.body, 200, { "Content-Type": CONSOLE_STYLE.type, "Cache-Control": "public, max-age=86400" }));
+  for (const file of [CONSOLE_STYLE, PRINT_SCRIPT]) app.get(file.route, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   // Hono routes strictly: "/canbo/" is sent to "/canbo", the console's home.
   app.get(`${CONSOLE_ROOT}/`, (c) => c.redirect(CONSOLE_ROOT, 301));
   root.use("*", csrfGuard(opts.settings.publicUrl));
@@ -142,6 +146,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tai/*", signedIn);
   root.use("/bantin", signedIn);
   root.use("/bantin/*", signedIn);
+  root.use("/quantri", signedIn);
+  root.use("/quantri/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
@@ -149,6 +155,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.communeId !== null && roleMay(staff.role, "tip.handle")) return c.redirect(`${CONSOLE_ROOT}/tinbao`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
+    // A province or national admin has no commune's queue: their work starts at the admin pages.
+    if (roleMay(staff.role, "staff.manage")) return c.redirect(`${CONSOLE_ROOT}/quantri`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);
@@ -156,6 +164,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
   bulletinRoutes(root, opts);
+  adminRoutes(root, opts);
+  placesRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

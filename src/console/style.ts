@@ -46,9 +46,13 @@ textarea{width:100%;font:inherit;padding:.45rem;border:1px solid #bbb;border-rad
 img.chart{width:100%;height:auto;background:#fff;border-radius:.5rem}
 audio{width:100%}
 h3{font-size:1rem;margin:.25rem 0 .5rem}
+.invite-code{font-size:1.5rem;letter-spacing:.05em;text-align:center;background:#fff;border-radius:.5rem;padding:.5rem}
+.qr svg{display:block;width:100%;max-width:16rem;height:auto;margin:.5rem auto}
+ul.errors{background:#fde8e8;margin:.5rem 0;padding:.5rem .5rem .5rem 1.75rem}
+.card .btn{margin-top:.4rem}
 `;
 
-function asset(name: string, body: string, type: string) {
+export function asset(name: string, body: string, type: string) {
   let hash = 0x811c9dc5; // FNV-1a: a cache key, not a security measure
   for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193) >>> 0;
   return { route: `/canbo/${name}`, path: `/canbo/${name}?v=${hash.toString(16)}`, body, type };
