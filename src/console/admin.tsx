@@ -21,6 +21,9 @@ import { field, isAdmin, notFound } from "./admin-common.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const ID = /^[1-9][0-9]{0,9}$/;
+
+/** "Công an xã": a role's name as a choice of its own, not inside a sentence. */
+const capitalized = (text: string) => text.charAt(0).toLocaleUpperCase("vi") + text.slice(1);
 const CODE = /^[A-Za-z0-9-]{2,16}$/;
 const NAME_MAX = 80;
 
@@ -67,7 +70,7 @@ function CommunePage(props: {
           <label for="role">{a.invite.role}</label>
           <select id="role" name="role">
             {INVITABLE_ROLES.map((r) => (
-              <option value={r}>{roleLabel(r)}</option>
+              <option value={r}>{capitalized(roleLabel(r))}</option>
             ))}
           </select>
         </div>
@@ -172,7 +175,7 @@ function InvitationPage(props: { staff: StaffMember; communeName: string; commun
   return (
     <Layout title={a.invite.title} staff={props.staff}>
       <h1>{a.invite.title}</h1>
-      <p>{a.invite.forWhom(roleLabel(props.role), scope)}</p>
+      <p>{a.invite.forWhom(capitalized(roleLabel(props.role)), scope)}</p>
       <p class="case invite-code" id="code">
         {props.code}
       </p>

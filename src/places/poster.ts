@@ -67,6 +67,7 @@ h2{margin:0 0 1mm;font-size:14pt}
 .bar{position:sticky;top:0;display:flex;gap:4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
 .bar button{font:inherit;padding:2mm 8mm;border:0;border-radius:2mm;background:#a31515;color:#fff;cursor:pointer}
 .bar a{color:#fff}
+@media screen and (max-width:800px){.page{zoom:.45}}
 @media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
 
