@@ -289,30 +289,34 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
   });
 
   /** A POST on one id: the domain's answer, then back to the commune's page with the flash. */
-  function onId(path: string, act: (staff: StaffMember, id: number, form: Record<string, unknown>) => Promise<{ ok: true; communeId: number } | { ok: false; reason: string; message?: string }>, flash: string) {
+  function onId(path: string, act: (staff: StaffMember, id: number) => Promise<{ ok: true; communeId: number } | { ok: false }>, flash: string) {
     root.post(path, async (c) => {
-      const staff = c.get("staff");
       const raw = c.req.param("id") ?? "";
-      if (!ID.test(raw)) return notFound(c);
-      const result = await act(staff, Number(raw), await c.req.parseBody());
-      if (!result.ok && result.reason !== "invalid") return notFound(c);
-      const commune = result.ok ? await db.commune.findUnique({ where: { id: result.communeId }, select: { code: true } }) : null;
-      if (!result.ok) {
-        const village = await db.village.findUnique({ where: { id: Number(raw) }, include: { commune: true } });
-        return village ? communePage(c, staff, village.commune.code, { error: result.message }, 400) : notFound(c);
-      }
-      return c.redirect(`${communeAdminPath(commune?.code ?? "")}?kq=${flash}`, 303);
+      const result = ID.test(raw) ? await act(c.get("staff"), Number(raw)) : { ok: false as const };
+      if (!result.ok) return notFound(c);
+      const commune = await db.commune.findUniqueOrThrow({ where: { id: result.communeId }, select: { code: true } });
+      return c.redirect(`${communeAdminPath(commune.code)}?kq=${flash}`, 303);
     });
   }
 
+  root.post("/quantri/thon/:id/ten", async (c) => {
+    const staff = c.get("staff");
+    const raw = c.req.param("id");
+    if (!ID.test(raw)) return notFound(c);
+    const result = await renameVillageAs(db, staff, Number(raw), field(await c.req.parseBody(), "ten", NAME_MAX + 20), opts.now());
+    if (!result.ok && result.reason === "not_found") return notFound(c);
+    const commune = await db.commune.findUniqueOrThrow({ where: { id: result.communeId }, select: { code: true } });
+    if (!result.ok) return communePage(c, staff, commune.code, { error: result.message }, 400);
+    return c.redirect(`${communeAdminPath(commune.code)}?kq=ten`, 303);
+  });
+
   onId("/quantri/canbo/:id/thuhoi", (staff, id) => revokeStaffAs(db, keys, staff, id, opts.now()), "thuhoi");
   onId("/quantri/loimoi/:id/thuhoi", (staff, id) => revokeInvitationAs(db, staff, id, opts.now()), "huymoi");
-  onId("/quantri/thon/:id/ten", (staff, id, form) => renameVillageAs(db, staff, id, field(form, "ten", NAME_MAX + 20), opts.now()), "ten");
   onId(
     "/quantri/nhom/:id/xoa",
     async (staff, id) => {
       const removed = await removeAlertGroup({ db, now: opts.now }, staff, id);
-      return removed.ok ? { ok: true, communeId: removed.group.communeId } : { ok: false, reason: "not_found" };
+      return removed.ok ? { ok: true, communeId: removed.group.communeId } : { ok: false };
     },
     "gonhom",
   );

@@ -107,6 +107,7 @@ export const viConsoleAdmin = {
     empty: "Tệp không có dòng dữ liệu nào.",
     communeOutOfScope: (line: number, code: string) => `Dòng ${line}: xã ${code} không thuộc phạm vi của đồng chí.`,
     newCommuneOutOfScope: (line: number, code: string) => `Dòng ${line}: đồng chí không được tạo xã ${code} ở tỉnh này.`,
+    provinceRename: (line: number, code: string) => `Dòng ${line}: tên tỉnh ${code} khác tên đã có; chỉ quản trị cấp tỉnh đổi được tên tỉnh.`,
     communeMoves: (line: number, code: string) => `Dòng ${line}: xã ${code} đã có ở tỉnh khác; không chuyển xã sang tỉnh khác bằng tệp.`,
     villageElsewhere: (line: number, code: string) => `Dòng ${line}: mã thôn ${code} đã dùng cho thôn của xã khác.`,
     villageTwice: (line: number, code: string) => `Dòng ${line}: mã thôn ${code} xuất hiện ở hai xã trong tệp.`,

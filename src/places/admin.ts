@@ -42,11 +42,16 @@ export async function previewPlacesAs(db: Db, actor: PlacesActor, text: string):
   const newCommunes: string[] = [];
   const changedCommunes: string[] = [];
   if (rows.length === 0 && errors.length === 0) errors.push(t.empty);
-  const provinces = new Map<string, { id: number } | null>();
+  const provinces = new Map<string, { id: number; name: string } | null>();
   const communes = new Map<string, { id: number; provinceId: number } | null>();
   for (const r of rows) {
-    if (!provinces.has(r.provinceCode)) provinces.set(r.provinceCode, await db.province.findUnique({ where: { code: r.provinceCode }, select: { id: true } }));
+    if (!provinces.has(r.provinceCode)) provinces.set(r.provinceCode, await db.province.findUnique({ where: { code: r.provinceCode }, select: { id: true, name: true } }));
     const province = provinces.get(r.provinceCode);
+    // Renaming a province is for who holds it: its province admin or a national admin.
+    if (province && province.name !== r.provinceName && !can(actor, "places.manage", { provinceId: province.id })) {
+      errors.push(t.provinceRename(r.line, r.provinceCode));
+      continue;
+    }
     if (!communes.has(r.communeCode)) communes.set(r.communeCode, await db.commune.findUnique({ where: { code: r.communeCode }, select: { id: true, provinceId: true } }));
     const commune = communes.get(r.communeCode);
     if (commune) {
@@ -97,13 +102,13 @@ function cleanName(raw: string): string {
   return raw.normalize("NFC").replace(/\s+/g, " ").trim();
 }
 
-export type RenameOutcome = { ok: true; communeId: number } | { ok: false; reason: "not_found" } | { ok: false; reason: "invalid"; message: string };
+export type RenameOutcome = { ok: true; communeId: number } | { ok: false; reason: "not_found" } | { ok: false; reason: "invalid"; communeId: number; message: string };
 
 export async function renameVillageAs(db: Db, actor: PlacesActor, villageId: number, name: string, now: Date): Promise<RenameOutcome> {
   const village = await db.village.findUnique({ where: { id: villageId }, include: { commune: true } });
   if (!village || !can(actor, "places.manage", { communeId: village.communeId, provinceId: village.commune.provinceId })) return { ok: false, reason: "not_found" };
   const clean = cleanName(name);
-  if (!clean || clean.length > NAME_MAX) return { ok: false, reason: "invalid", message: t.badName(NAME_MAX) };
+  if (!clean || clean.length > NAME_MAX) return { ok: false, reason: "invalid", communeId: village.communeId, message: t.badName(NAME_MAX) };
   await db.village.update({ where: { id: village.id }, data: { name: clean } });
   await db.staffAudit.create({ data: { communeId: village.communeId, action: PLACES_AUDIT.villageRenamed, actorStaffId: actor.id, subject: `village:${village.code}`, createdAt: now } });
   return { ok: true, communeId: village.communeId };

@@ -85,6 +85,14 @@ describe("console admin pages", () => {
     expect(removed.status).toBe(303);
     expect(await h.db.alertGroup.count({ where: { id: own.id } })).toBe(0);
     expect(await (await get(removed.headers.get("location")!, cookie)).text()).toContain("Đã gỡ nhóm");
+    // Their CSV may change their commune only: another commune, a new one, or renaming the province are errors.
+    const csv = [HEADER, "HTI,Hà Tĩnh,HONGLOC,Hồng Lộc,,HL-09,Thôn Mới", "HTI,Hà Tĩnh,CANLOC,Can Lộc,,CL-09,Thôn Lạ", "HTI,Hà Tĩnh,XAKHAC,Xã Khác,,XK-01,Thôn Một", "HTI,Tỉnh Đổi Tên,HONGLOC,Hồng Lộc,,HL-10,Thôn Mười"].join("\n");
+    const checked = await (await post("/canbo/quantri/diadiem", { noidung: csv }, cookie)).text();
+    expect(checked).toContain("Tệp có 3 lỗi");
+    expect(checked).toContain("Dòng 3: xã CANLOC không thuộc phạm vi");
+    expect(checked).toContain("Dòng 4: đồng chí không được tạo xã XAKHAC");
+    expect(checked).toContain("Dòng 5: tên tỉnh HTI khác tên đã có");
+    expect(await h.db.village.count({ where: { code: { in: ["HL-09", "CL-09", "XK-01", "HL-10"] } } })).toBe(0);
     // A non-admin has no admin pages at all.
     const officerCookie = await signIn(canlocOfficer);
     expect((await get("/canbo/quantri", officerCookie)).status).toBe(403);
