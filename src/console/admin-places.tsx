@@ -11,7 +11,7 @@ import { viConsoleAdmin as a } from "../i18n/vi-console-admin.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { asset } from "./style.js";
-import { field, notFound } from "./admin-common.js";
+import { badForm, field, notFound, readForm } from "./admin-common.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const MAX_CSV_BYTES = 512 * 1024;
@@ -157,7 +157,8 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
   async function csvOf(c: Context<ConsoleEnv>): Promise<{ text: string } | { error: string }> {
     const length = Number(c.req.header("content-length") ?? "0");
     if (length > MAX_CSV_BYTES * 2 + 4096) return { error: a.places.tooBig(MAX_CSV_BYTES / 1024) };
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return { error: a.badForm };
     const file = form.tep;
     const text = file instanceof File && file.size > 0 ? (file.size > MAX_CSV_BYTES ? null : await file.text()) : typeof form.noidung === "string" ? form.noidung : "";
     if (text === null || text.length > MAX_CSV_BYTES) return { error: a.places.tooBig(MAX_CSV_BYTES / 1024) };
@@ -199,9 +200,11 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     const staff = c.get("staff");
     const provinces = await provincesFor(staff);
     if (provinces.length === 0) return notFound(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const typed = { tinh: field(form, "tinh", 12), ma: field(form, "ma", 16), ten: field(form, "ten", 100), duongday: field(form, "duongday", 24), thon: field(form, "thon", 8000) };
     const provinceId = /^[1-9][0-9]{0,9}$/.test(typed.tinh) ? Number(typed.tinh) : 0;
+    if (provinceId === 0) return sendPage(c, <NewCommunePage staff={staff} provinces={provinces} typed={typed} errors={[a.create.pickProvince]} />, 400);
     const result = await createCommuneAs(db, staff, { provinceId, code: typed.ma, name: typed.ten, hotline: typed.duongday, villages: typed.thon, now: opts.now() });
     if (!result.ok && result.reason === "not_found") return notFound(c);
     if (!result.ok) return sendPage(c, <NewCommunePage staff={staff} provinces={provinces} typed={typed} errors={result.errors} />, 400);

@@ -17,7 +17,7 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { PlacesUpload } from "./admin-places.js";
-import { field, isAdmin, notFound } from "./admin-common.js";
+import { badForm, field, isAdmin, notFound, readForm } from "./admin-common.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const ID = /^[1-9][0-9]{0,9}$/;
@@ -268,7 +268,8 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     const staff = c.get("staff");
     const commune = await communeByCode(staff, c.req.param("code"));
     if (!commune) return notFound(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const role = field(form, "role", 20);
     const fail = (error: string) => communePage(c, staff, commune.code, { error }, 400);
     if (!isInvitableRole(role)) return fail(a.invite.badRole);
@@ -303,7 +304,9 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     const staff = c.get("staff");
     const raw = c.req.param("id");
     if (!ID.test(raw)) return notFound(c);
-    const result = await renameVillageAs(db, staff, Number(raw), field(await c.req.parseBody(), "ten", NAME_MAX + 20), opts.now());
+    const form = await readForm(c);
+    if (!form) return badForm(c);
+    const result = await renameVillageAs(db, staff, Number(raw), field(form, "ten", NAME_MAX + 20), opts.now());
     if (!result.ok && result.reason === "not_found") return notFound(c);
     const commune = await db.commune.findUniqueOrThrow({ where: { id: result.communeId }, select: { code: true } });
     if (!result.ok) return communePage(c, staff, commune.code, { error: result.message }, 400);

@@ -46,6 +46,7 @@ export const viConsoleAdmin = {
     submit: "Tạo xã",
     created: (name: string, villages: number) => `Đã tạo xã ${name} với ${villages} thôn.`,
     fix: "Chưa tạo được xã:",
+    pickProvince: "Xin chọn tỉnh.",
   },
 
   staff: {
@@ -122,4 +123,6 @@ export const viConsoleAdmin = {
   },
 
   done: "Xong",
+  badFormTitle: "Biểu mẫu không hợp lệ",
+  badForm: "Không đọc được biểu mẫu đã gửi. Xin mở lại trang và gửi lại.",
 };

@@ -218,4 +218,21 @@ describe("console admin pages", () => {
     expect((await post("/canbo/quantri/canbo/999999/thuhoi", {}, cookie)).status).toBe(404);
     expect((await post("/canbo/quantri/canbo/abc/thuhoi", {}, cookie)).status).toBe(404);
   });
+
+  it("bad input is a polite 400, never a failure", async () => {
+    const cookie = await provinceAdmin();
+    const send = (path: string, type: string, body: string) => h.app.request(path, { method: "POST", headers: { "Content-Type": type, Origin: ORIGIN, Cookie: cookie }, body });
+    for (const path of ["/canbo/quantri/diadiem", "/canbo/quantri/diadiem/xacnhan", "/canbo/quantri/xamoi", "/canbo/quantri/xa/HONGLOC/moi"]) {
+      for (const [type, body] of [["multipart/form-data; boundary=xyz", "garbage"], ["multipart/form-data", "--x\r\n"], ["application/json", "{bad"], ["text/plain", "hello"]] as const) {
+        const res = await send(path, type, body);
+        expect(res.status, `${path} ${type}`).toBe(400);
+        expect(await res.text()).toContain("<h1>");
+      }
+    }
+    expect(await (await post("/canbo/quantri/diadiem", { noidung: "x".repeat(600 * 1024) }, cookie)).text()).toContain("Tệp quá lớn");
+    expect(await (await post("/canbo/quantri/diadiem", { noidung: "a,b\n1,2" }, cookie)).text()).toContain("province_code");
+    expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "admin" }, cookie)).status).toBe(400);
+    expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "translator", ngonngu: "tiếng Sao Hỏa" }, cookie)).status).toBe(400);
+    expect(await h.db.invitation.count({ where: { commune: { code: "HONGLOC" } } })).toBe(0);
+  });
 });
