@@ -170,7 +170,8 @@ function CommunePage(props: {
   );
 }
 
-function InvitationPage(props: { staff: StaffMember; communeName: string; communeCode: string; role: string; village: string | null; code: string; expiresAt: Date; link: string; viaTelegram: boolean }) {
+function InvitationPage(props: { staff: StaffMember; communeName: string; communeCode: string; role: string; village: string | null; code: string; expiresAt: Date; scan: { link: string; viaTelegram: boolean } | null }) {
+  const { scan } = props;
   const scope = props.village ? a.invite.scopeVillage(props.village, props.communeName) : a.invite.scopeCommune(props.communeName);
   return (
     <Layout title={a.invite.title} staff={props.staff}>
@@ -179,10 +180,16 @@ function InvitationPage(props: { staff: StaffMember; communeName: string; commun
       <p class="case invite-code" id="code">
         {props.code}
       </p>
-      <div class="qr" data-url={props.link} dangerouslySetInnerHTML={{ __html: qrSvg(props.link) }} />
-      <p>{props.viaTelegram ? a.invite.scanTelegram : a.invite.scanWeb}</p>
-      <p class="meta text">{props.link}</p>
-      <p>{a.invite.typeIt(props.code)}</p>
+      {scan ? (
+        <>
+          <div class="qr" data-url={scan.link} dangerouslySetInnerHTML={{ __html: qrSvg(scan.link) }} />
+          <p>{scan.viaTelegram ? a.invite.scanTelegram : a.invite.scanWeb}</p>
+          <p class="meta text">{scan.link}</p>
+          <p>{a.invite.typeIt(props.code)}</p>
+        </>
+      ) : (
+        <p>{a.invite.typeOnly(props.code)}</p>
+      )}
       <p class="note">{a.invite.expires(formatDateTimeVN(props.expiresAt))}</p>
       <a class="btn" href={communeAdminPath(props.communeCode)}>
         {a.invite.more}
@@ -191,9 +198,14 @@ function InvitationPage(props: { staff: StaffMember; communeName: string; commun
   );
 }
 
-/** Where the QR code of an invitation leads: the Telegram bot when it is known, else the web chat. */
-function invitationLink(opts: ConsoleOptions, c: Context, code: string): { link: string; viaTelegram: boolean } {
+/**
+ * Where the QR code of an invitation leads: the Telegram bot when its username is known, else the
+ * web chat in demo mode (it takes staff codes there only, and `?moi=` registers by itself). Without
+ * either there is nothing to scan: the code is typed to the bot (Zalo).
+ */
+function invitationLink(opts: ConsoleOptions, c: Context, code: string): { link: string; viaTelegram: boolean } | null {
   if (opts.telegramBot) return { link: `https://t.me/${opts.telegramBot}?start=${encodeURIComponent(code)}`, viaTelegram: true };
+  if (!opts.settings.demo) return null;
   const web = new URL("/", opts.settings.publicUrl ?? new URL(c.req.url).origin);
   web.searchParams.set("moi", code);
   return { link: web.toString(), viaTelegram: false };
@@ -285,8 +297,8 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     }
     const result = await inviteAs(db, keys, staff, { communeId: commune.id, role, villageId: village?.id, languages, name: field(form, "ten", NAME_MAX), now: opts.now() });
     if (!result.ok) return result.reason === "not_found" ? notFound(c) : fail(result.message);
-    const { link, viaTelegram } = invitationLink(opts, c, result.code);
-    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? null} code={result.code} expiresAt={result.expiresAt} link={link} viaTelegram={viaTelegram} />);
+    const scan = invitationLink(opts, c, result.code);
+    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? null} code={result.code} expiresAt={result.expiresAt} scan={scan} />);
   });
 
   /** A POST on one id: the domain's answer, then back to the commune's page with the flash. */

@@ -82,6 +82,7 @@ export const viConsoleAdmin = {
     expires: (when: string) => `Dùng một lần, hết hạn ${when}. Mã chỉ hiện lần này: hãy đưa ngay cho người được mời.`,
     scanTelegram: "Người được mời quét mã QR bằng điện thoại: Telegram mở bot và đăng ký ngay.",
     scanWeb: "Người được mời quét mã QR bằng điện thoại: trang trò chuyện mở ra và đăng ký ngay.",
+    typeOnly: (code: string) => `Người được mời nhắn cho bot của xã (Zalo): /dangky ${code}`,
     typeIt: (code: string) => `Hoặc nhắn cho bot (Telegram, Zalo): /dangky ${code}`,
     more: "Mời thêm người",
   },

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { addHaTinhCommunes } from "../helpers/places.js";
 import { translatorLanguages } from "../../src/bulletins/translations.js";
+import { createSignInToken } from "../../src/staff/console-sessions.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -234,5 +235,30 @@ describe("console admin pages", () => {
     expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "admin" }, cookie)).status).toBe(400);
     expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "translator", ngonngu: "tiếng Sao Hỏa" }, cookie)).status).toBe(400);
     expect(await h.db.invitation.count({ where: { commune: { code: "HONGLOC" } } })).toBe(0);
+  });
+
+  it("an invitation's QR code opens the Telegram bot when its username is known; outside demo mode without it, the code is typed", async () => {
+    for (const [options, expected] of [
+      [{ consoleTelegramBot: "PhaoDaiBot" }, (code: string) => `data-url="https://t.me/PhaoDaiBot?start=${code}"`],
+      [{ settings: { demo: false } }, null],
+    ] as const) {
+      await h.close();
+      h = await createHarness(options);
+      const province = await h.db.province.findUniqueOrThrow({ where: { code: "HTI" } });
+      // Signed in as the chat's /dangnhap would (the web chat takes staff codes in demo mode only).
+      const staff = await h.db.staff.create({ data: { pseudonym: "ps-admin", channel: "telegram", sealedAddress: "sealed", displayName: "Đ/c Quản Trị", role: "admin", provinceId: province.id } });
+      const link = await createSignInToken(h.db, h.keys, staff, h.clock.now);
+      if (!link.ok) throw new Error("no sign-in link");
+      const cookie = (await post("/canbo/vao", { token: link.token })).headers.get("set-cookie")!.split(";")[0]!;
+      const page = await (await post("/canbo/quantri/xa/HONGLOC/moi", { role: "officer" }, cookie)).text();
+      const code = /MOI-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(page)![0];
+      if (expected) {
+        expect(page).toContain(expected(code));
+        expect(page).toContain("Telegram mở bot");
+      } else {
+        expect(page).not.toContain("<svg");
+        expect(page).toContain(`/dangky ${code}`);
+      }
+    }
   });
 });
