@@ -370,7 +370,12 @@ async function startOfficer(){
 (async function(){
   if (officer) await startOfficer();
   await poll();
-  if (!officer && (fresh || params.get("thon")) && lastId === 0) {
+  // An invitation's QR code from the staff console (/?moi=MOI-…): registers once, then leaves the address.
+  var invite = (params.get("moi") || "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 16);
+  if (!officer && invite) {
+    history.replaceState(null, "", location.pathname);
+    send({ text: "/dangky " + invite });
+  } else if (!officer && (fresh || params.get("thon")) && lastId === 0) {
     var village = (params.get("thon") || "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 16);
     send({ text: village ? "/start " + village : "/start" });
   }

@@ -27,6 +27,8 @@ import { bulletinRoutes } from "./bulletins.js";
 import { localBulletinRoutes } from "./local-bulletins.js";
 import { translateRoutes } from "./translate.js";
 import { HomePage } from "./home.js";
+import { adminRoutes } from "./admin.js";
+import { placesRoutes, PRINT_SCRIPT } from "./admin-places.js";
 
 export interface ConsoleOptions {
   db: Db;
@@ -40,6 +42,8 @@ export interface ConsoleOptions {
   log: Logger;
   /** Where bulletin recordings are read for a village head's player (as the village feeds read them). */
   media?: MediaSources;
+  /** The Telegram bot's username (no "@"), when known: invitation QR codes and posters open it. */
+  telegramBot?: string;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;
@@ -81,7 +85,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   const app = new Hono();
   const root = new Hono<ConsoleEnv>();
 
-  for (const file of [CONSOLE_STYLE, RECORDER_SCRIPT]) app.get(file.route, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
+  for (const file of [CONSOLE_STYLE, RECORDER_SCRIPT, PRINT_SCRIPT]) app.get(file.route, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));
   // Hono routes strictly: "/canbo/" is sent to "/canbo", the console's home.
   app.get(`${CONSOLE_ROOT}/`, (c) => c.redirect(CONSOLE_ROOT, 301));
   root.use("*", csrfGuard(opts.settings.publicUrl));
@@ -147,6 +151,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/bantin/*", signedIn);
   root.use("/dich", signedIn);
   root.use("/dich/*", signedIn);
+  root.use("/quantri", signedIn);
+  root.use("/quantri/*", signedIn);
 
   root.get("/", async (c) => {
     const staff = c.get("staff");
@@ -155,6 +161,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "bulletin.translate")) return c.redirect(`${CONSOLE_ROOT}/dich`, 303);
+    // A province or national admin has no commune's queue: their work starts at the admin pages.
+    if (roleMay(staff.role, "staff.manage")) return c.redirect(`${CONSOLE_ROOT}/quantri`, 303);
     return sendPage(c, await HomePage({ db, staff }));
   });
   tipRoutes(root, opts);
@@ -165,6 +173,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   localBulletinRoutes(root, opts);
   bulletinRoutes(root, opts);
   translateRoutes(root, opts);
+  adminRoutes(root, opts);
+  placesRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
   app.route(CONSOLE_ROOT, root);

@@ -7,6 +7,7 @@ import type { StaffScope } from "../staff/roles.js";
 import { roleMay } from "../staff/roles.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { viLocalBulletins } from "../i18n/vi-local-bulletins.js";
+import { viConsoleAdmin } from "../i18n/vi-console-admin.js";
 import { CONSOLE_STYLE } from "./style.js";
 import { CONSOLE_ROOT } from "./paths.js";
 
@@ -35,6 +36,7 @@ export function Layout(props: { title: string; staff?: StaffScope | null; childr
           {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.write") ? <a href={`${CONSOLE_ROOT}/bantin/viet`}>{viLocalBulletins.console.nav}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.translate") ? <a href={`${CONSOLE_ROOT}/dich`}>{t.nav.translate}</a> : null}
           {staff && staff.communeId !== null && (roleMay(staff.role, "tip.list") || roleMay(staff.role, "report.read")) ? <a href={`${CONSOLE_ROOT}/tai`}>{t.nav.downloads}</a> : null}
+          {staff && roleMay(staff.role, "staff.manage") ? <a href={`${CONSOLE_ROOT}/quantri`}>{viConsoleAdmin.nav}</a> : null}
           {staff ? (
             <form method="post" action={`${CONSOLE_ROOT}/dangxuat`}>
               <button type="submit">{t.nav.signOut}</button>

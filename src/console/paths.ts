@@ -7,3 +7,8 @@ export const tipPath = (tipId: number) => `${CONSOLE_ROOT}/tinbao/${tipId}`;
 export function parseTipId(raw: string): number | null {
   return /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
 }
+
+/** The admin pages (issue 13): places, staff, alert groups, posters. */
+export const ADMIN_ROOT = `${CONSOLE_ROOT}/quantri`;
+
+export const communeAdminPath = (communeCode: string) => `${ADMIN_ROOT}/xa/${encodeURIComponent(communeCode)}`;

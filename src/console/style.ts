@@ -49,6 +49,10 @@ h3{font-size:1rem;margin:.25rem 0 .5rem}
 .pair{display:grid;gap:.5rem}
 @media (min-width:44rem){main:has(.pair){max-width:64rem}.pair{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}}
 summary{cursor:pointer;padding:.5rem 0}
+.invite-code{font-size:1.5rem;letter-spacing:.05em;text-align:center;background:#fff;border-radius:.5rem;padding:.5rem}
+.qr svg{display:block;width:100%;max-width:16rem;height:auto;margin:.5rem auto}
+ul.errors{background:#fde8e8;margin:.5rem 0;padding:.5rem .5rem .5rem 1.75rem}
+.card .btn{margin-top:.4rem}
 `;
 
 export function asset(name: string, body: string, type: string) {

@@ -21,6 +21,7 @@ import { viZaloDelivery } from "./vi-zalo-delivery.js";
 import { viZalo, viZaloMedia } from "./vi-zalo.js";
 import { viWeb } from "./vi-web.js";
 import { viConsole } from "./vi-console.js";
+import { viConsoleAdmin } from "./vi-console-admin.js";
 import { viTransfer } from "./vi-transfer.js";
 import { viFeeds } from "./vi-feeds.js";
 import { viLocalBulletins } from "./vi-local-bulletins.js";
@@ -68,6 +69,8 @@ const reference = {
   web: viWeb,
   /** The staff console in the browser (src/console) and /dangnhap, the chat's way into it. */
   console: viConsole,
+  /** The console's admin pages (/canbo/quantri): places, staff and invitations, alert groups, posters. */
+  consoleAdmin: viConsoleAdmin,
   /** Sending a tip on to another commune or to a police unit. */
   transfer: viTransfer,
   /** Village feeds for loudspeakers and podcast apps (RSS, M3U), and their admin command. */

@@ -15,7 +15,7 @@ const CODE = /^[A-Z0-9-]{2,16}$/;
 
 export class PlacesCsvError extends Error {}
 
-interface PlaceRow {
+export interface PlaceRow {
   line: number;
   provinceCode: string;
   provinceName: string;
@@ -29,40 +29,61 @@ interface PlaceRow {
   villageLanguages?: string[];
 }
 
-/** Checks every row before writing anything, so a bad file changes nothing. */
+/** Checks every row before writing anything, so a bad file changes nothing: the first error thrown. */
 export function parsePlacesCsv(text: string): PlaceRow[] {
+  const { rows, errors } = checkPlacesCsv(text);
+  if (errors.length > 0) throw new PlacesCsvError(errors[0]);
+  return rows;
+}
+
+/**
+ * Every error of a file, in file order (a bad header stops there: the columns mean nothing then),
+ * and the rows that read well. The console's preview lists them all before anything is written.
+ */
+export function checkPlacesCsv(text: string): { rows: PlaceRow[]; errors: string[] } {
   const rows = parseCsv(text);
   const header = rows.shift()?.map((h) => h.trim().toLowerCase());
   if (!header || PLACES_HEADER.some((h, i) => header[i] !== h)) {
-    throw new PlacesCsvError(msg.places.header(PLACES_HEADER.join(",")));
+    return { rows: [], errors: [msg.places.header(PLACES_HEADER.join(","))] };
   }
   const extra = header.slice(PLACES_HEADER.length);
   for (const name of extra) {
     if (!PLACES_OPTIONAL.includes(name) || extra.indexOf(name) !== extra.lastIndexOf(name)) {
-      throw new PlacesCsvError(msg.places.extraColumn(name, PLACES_OPTIONAL.join(", ")));
+      return { rows: [], errors: [msg.places.extraColumn(name, PLACES_OPTIONAL.join(", "))] };
     }
   }
   const out: PlaceRow[] = [];
+  const errors: string[] = [];
   rows.forEach((cells, index) => {
     const line = index + 2;
     if (cells.every((c) => c.trim() === "")) return;
-    if (cells.length !== header.length) throw new PlacesCsvError(msg.places.cellCount(line, header.length, cells.length));
+    if (cells.length !== header.length) {
+      errors.push(msg.places.cellCount(line, header.length, cells.length));
+      return;
+    }
+    const rowErrors: string[] = [];
     const [provinceCode, provinceName, communeCode, communeName, hotline, villageCode, villageName] = cells.slice(0, PLACES_HEADER.length).map((c) => c.trim()) as [string, string, string, string, string, string, string];
     for (const [name, value] of [["province_code", provinceCode], ["commune_code", communeCode], ["village_code", villageCode]] as const) {
-      if (!CODE.test(value.toUpperCase())) throw new PlacesCsvError(msg.places.badCode(line, name, value));
+      if (!CODE.test(value.toUpperCase())) rowErrors.push(msg.places.badCode(line, name, value));
     }
     for (const [name, value] of [["province_name", provinceName], ["commune_name", communeName], ["village_name", villageName]] as const) {
-      if (!value) throw new PlacesCsvError(msg.places.missing(line, name));
+      if (!value) rowErrors.push(msg.places.missing(line, name));
     }
-    if (hotline && !/^[0-9 .+()-]{3,20}$/.test(hotline)) throw new PlacesCsvError(msg.places.badHotline(line, hotline));
+    if (hotline && !/^[0-9 .+()-]{3,20}$/.test(hotline)) rowErrors.push(msg.places.badHotline(line, hotline));
     const languages = (column: string): string[] | undefined => {
       const index = header.indexOf(column);
       const cell = index >= 0 ? (cells[index] ?? "").trim() : "";
       if (!cell) return undefined;
       const { codes, unknown } = readLanguageList(cell);
-      if (unknown.length > 0) throw new PlacesCsvError(msg.places.unknownLanguages(line, column, unknown.join(", ")));
+      if (unknown.length > 0) rowErrors.push(msg.places.unknownLanguages(line, column, unknown.join(", ")));
       return codes;
     };
+    const communeLanguages = languages("commune_languages");
+    const villageLanguages = languages("village_languages");
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      return;
+    }
     out.push({
       line,
       provinceCode: provinceCode.toUpperCase(),
@@ -72,16 +93,20 @@ export function parsePlacesCsv(text: string): PlaceRow[] {
       hotline,
       villageCode: villageCode.toUpperCase(),
       villageName,
-      communeLanguages: languages("commune_languages"),
-      villageLanguages: languages("village_languages"),
+      communeLanguages,
+      villageLanguages,
     });
   });
-  return out;
+  return { rows: out, errors };
 }
 
 /** Imports provinces → communes → villages; re-importing updates names by code. */
 export async function importPlacesCsv(db: Db, text: string, opts: { isSample?: boolean } = {}) {
-  const rows = parsePlacesCsv(text);
+  return importPlaceRows(db, parsePlacesCsv(text), opts);
+}
+
+/** Writes rows already checked (checkPlacesCsv, and the caller's scope check). */
+export async function importPlaceRows(db: Db, rows: PlaceRow[], opts: { isSample?: boolean } = {}) {
   const provinces = new Map<string, number>();
   const communes = new Map<string, number>();
   let villages = 0;

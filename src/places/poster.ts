@@ -1,6 +1,6 @@
 // Printable A4 posters, one per village, with QR codes that open the tip-off already fixed to that
 // village (web chat ?thon=CODE, Telegram ?start=CODE). Pure: data in, HTML out (runs on Workers too).
-import { renderSVG } from "uqr";
+import { encode } from "uqr";
 import { viPosters as t } from "../i18n/vi-posters.js";
 import type { PoliceContact } from "./police-contacts.js";
 
@@ -19,6 +19,8 @@ export interface PosterInput {
   telegramBot?: string;
   /** A Zalo link that opens the Official Account (Zalo cannot carry the village in it). */
   zaloUrl?: string;
+  /** A bar with a print button above the pages, hidden on paper (the console's print view): its label and script file. */
+  printBar?: { label: string; script: string; back?: { href: string; label: string } };
 }
 
 export interface PosterLink {
@@ -64,12 +66,29 @@ h2{margin:0 0 1mm;font-size:14pt}
 .hot .sos{font-size:20pt;font-weight:800;color:#a31515}
 .foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
 .sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
-@media print{body{background:#fff}.page{margin:0}}
+.bar{position:sticky;top:0;display:flex;gap:4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
+.bar button{font:inherit;padding:2mm 8mm;border:0;border-radius:2mm;background:#a31515;color:#fff;cursor:pointer}
+.bar a{color:#fff}
+@media screen and (max-width:800px){.page{zoom:.45}}
+@media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
 
 export function qrSvg(url: string): string {
   // Medium error correction survives a smudged, sun-faded print; a 4-module quiet zone scans reliably.
-  return renderSVG(url, { ecc: "M", border: 4 });
+  const { data, size } = encode(url, { ecc: "M", border: 4 });
+  // One path of horizontal runs, a module a unit: a fifth of the bytes of a square per module, so a
+  // page of posters stays light on a phone's connection.
+  let path = "";
+  data.forEach((row, y) => {
+    for (let x = 0; x < size; x++) {
+      if (!row[x]) continue;
+      let end = x;
+      while (end + 1 < size && row[end + 1]) end++;
+      path += `M${x} ${y}h${end - x + 1}v1H${x}z`;
+      x = end;
+    }
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect fill="#fff" width="${size}" height="${size}"/><path fill="#000" d="${path}"/></svg>`;
 }
 
 export function renderPosters(input: PosterInput): string {
@@ -91,5 +110,8 @@ export function renderPosters(input: PosterInput): string {
 ${input.commune.isSample ? `<div class="sample">${t.sample}</div>` : ""}
 </section>`;
   });
-  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escapeHtml(t.documentTitle(input.commune.name))}</title><style>${STYLE}</style></head><body>${pages.join("\n")}</body></html>`;
+  const bar = input.printBar
+    ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`
+    : "";
+  return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.documentTitle(input.commune.name))}</title><style>${STYLE}</style></head><body>${bar}${pages.join("\n")}</body></html>`;
 }

@@ -17,6 +17,8 @@ export const INVITE_GUESSES = { perSender: 5, senderWindowMs: 3_600_000, total: 
 const WRONG_ALL = "invite-wrong:all";
 const BURST_ALERTED = "invite-wrong:alerted";
 import { deactivateAlertGroupsOf } from "./alert-groups.js";
+import { setTranslatorLanguages } from "../bulletins/translations.js";
+import { parseLanguageList } from "../bulletins/languages.js";
 import { messagesFor } from "../i18n/messages.js";
 
 const msg = messagesFor("vi").data;
@@ -45,7 +47,7 @@ export class InvitationError extends Error {}
 export async function createInvitation(
   db: Db,
   keys: Keyring,
-  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date },
+  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date; /** A translator's bulletin languages (codes). */ languages?: string[] },
 ) {
   const now = input.now ?? new Date();
   let communeId: number | null = null;
@@ -79,6 +81,7 @@ export async function createInvitation(
       villageId,
       provinceId,
       note: input.note ?? null,
+      languages: input.role === "translator" && input.languages && input.languages.length > 0 ? input.languages.join(",") : null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + (input.validDays ?? 14) * DAY_MS),
     },
@@ -130,6 +133,7 @@ export async function redeemInvitation(
   const displayName = invitation.note?.trim() || `${roleLabel(invitation.role)} #${staff.id}`;
   const named = await db.staff.update({ where: { id: staff.id }, data: { displayName } });
   await db.invitation.update({ where: { id: invitation.id }, data: { usedByStaffId: staff.id } });
+  if (invitation.languages && invitation.role === "translator") await setTranslatorLanguages(db, staff.id, parseLanguageList(invitation.languages), who.now);
   return { ok: true, staff: named };
 }
 

@@ -28,6 +28,8 @@ export type StaffAction =
   | "alertgroup.list"
   | "alertgroup.remove"
   | "staff.manage"
+  /** Places: import a CSV, rename a village, create a commune with its villages (admins only). */
+  | "places.manage"
   /** Enter or correct a village's monthly figures. */
   | "figures.write"
   /** A village's own figures and criteria (a village head: only their village). */
@@ -88,6 +90,7 @@ const allowed: Record<Role, StaffAction[]> = {
     "alertgroup.list",
     "alertgroup.remove",
     "staff.manage",
+    "places.manage",
     "figures.write",
     "stats.village",
     "stats.read",

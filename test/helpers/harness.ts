@@ -107,6 +107,8 @@ export async function createHarness(
     uploadLimits?: UploadLimits;
     places?: boolean;
     telegramTimeoutSeconds?: number;
+    /** The Telegram bot's username as the console knows it (invitation QR codes open the bot). */
+    consoleTelegramBot?: string;
     /** Proof-of-work cost in tests (small: the protocol is the same, the search short). */
     powMaxNumber?: number;
     tipsPerNetworkPerMinute?: number;
@@ -158,7 +160,7 @@ export async function createHarness(
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings, compliance },
+    console: { settings, compliance, telegramBot: opts.consoleTelegramBot },
   });
 
   async function settle() {

@@ -16,6 +16,8 @@ const SECRET = "workerd_test_secret";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
 /** An officer of Hồng Lộc on Telegram, seeded as staff: the console's sign-in runs on workerd and D1. */
 const OFFICER = { id: 5_550_042, is_bot: false, first_name: "Công An" };
+/** A province admin of Hà Tĩnh on Telegram: the console's admin pages run on workerd and D1 too. */
+const ADMIN = { id: 5_550_077, is_bot: false, first_name: "Quản Trị" };
 
 let persistTo: string;
 let fake: FakeTelegram;
@@ -25,13 +27,15 @@ beforeAll(async () => {
   fake = await startFakeTelegram();
   const keys = await createKeyring(keyText.pseudonym, keyText.vault);
   const officer = { pseudonym: await pseudonymOf(keys, "telegram", String(OFFICER.id)), sealed: await sealAddress(keys, { channel: "telegram", chatId: String(OFFICER.id) }) };
+  const admin = { pseudonym: await pseudonymOf(keys, "telegram", String(ADMIN.id)), sealed: await sealAddress(keys, { channel: "telegram", chatId: String(ADMIN.id) }) };
   worker = await startLocalWorker({
     name: "worker",
     seedSql:
       "INSERT INTO Province (code, name) VALUES ('HTI', 'Hà Tĩnh'); " +
       "INSERT INTO Commune (code, name, searchName, provinceId) VALUES ('HONGLOC', 'Hồng Lộc', 'hong loc', 1); " +
       "INSERT INTO Village (code, name, communeId) VALUES ('HL-01', 'Thôn Thượng Phú', 1); " +
-      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId) VALUES ('${officer.pseudonym}', 'telegram', '${officer.sealed}', 'Đ/c Công An', 'officer', 1);`,
+      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId) VALUES ('${officer.pseudonym}', 'telegram', '${officer.sealed}', 'Đ/c Công An', 'officer', 1); ` +
+      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, provinceId) VALUES ('${admin.pseudonym}', 'telegram', '${admin.sealed}', 'Đ/c Quản Trị', 'admin', 1);`,
     vars: {
       PSEUDONYM_KEY: keyText.pseudonym,
       VAULT_KEY: keyText.vault,
@@ -287,5 +291,32 @@ describe("the Workers build in workerd with D1", () => {
     // Forged from elsewhere: refused before anything happens.
     const forged = await worker!.fetch(`/canbo/tinbao/${tip!.id}/xuly`, { method: "POST", headers: { ...form, Origin: "https://evil.example", Cookie: cookie }, body: "action=done", redirect: "manual" });
     expect(forged.status).toBe(403);
+  }, 120_000);
+
+  it("a province admin creates a commune with its villages, invites a village head and prints the posters, on D1", async () => {
+    const before = fake.calls.length;
+    expect((await post(textUpdate("/dangnhap", { user: ADMIN }))).status).toBe(200);
+    let token = "";
+    await expect
+      .poll(() => {
+        const text = fake.calls.slice(before).map((c) => String(c.payload.text ?? "")).join("\n");
+        token = /https:\/\/phaodai\.example\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+        return token;
+      }, { timeout: 60_000, interval: 200 })
+      .not.toBe("");
+    const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://phaodai.example" };
+    const signedIn = await worker!.fetch("/canbo/vao", { method: "POST", headers: form, body: `token=${token}`, redirect: "manual" });
+    const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+    const body = new URLSearchParams({ tinh: "1", ma: "TANLAP", ten: "Tân Lập", thon: "Thôn Một\nThôn Hai" }).toString();
+    const created = await worker!.fetch("/canbo/quantri/xamoi", { method: "POST", headers: { ...form, Cookie: cookie }, body, redirect: "manual" });
+    expect(created.status).toBe(303);
+    expect(d1Query<{ code: string }>(persistTo, "SELECT v.code FROM Village v JOIN Commune c ON c.id = v.communeId WHERE c.code = 'TANLAP' ORDER BY v.code")).toEqual([{ code: "TANLAP-01" }, { code: "TANLAP-02" }]);
+    const invited = await worker!.fetch("/canbo/quantri/xa/TANLAP/moi", { method: "POST", headers: { ...form, Cookie: cookie }, body: "role=village_head&thon=TANLAP-02" });
+    expect(invited.status).toBe(200);
+    expect(await invited.text()).toMatch(/MOI-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    const posters = await worker!.fetch("/canbo/quantri/xa/TANLAP/apphich", { headers: { Cookie: cookie } });
+    expect((await posters.text()).match(/class="page"/g)).toHaveLength(2);
+    // Out of the province: a 404.
+    expect((await worker!.fetch("/canbo/quantri/xa/NOWHERE", { headers: { Cookie: cookie } })).status).toBe(404);
   }, 120_000);
 });
