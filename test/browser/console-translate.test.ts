@@ -5,16 +5,12 @@
 // the form's file input) and sends it for review. The commune's second Tai Dam translator, on
 // Telegram, gets it as a voice note Chromium decodes to about the length recorded. Every page stays
 // within 100 KB on the wire, nothing is wider than the phone, and no CSP violation is reported.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { SAMPLE_PLACES_CSV, startServer, type RunningServer } from "../../src/node.js";
-import { runAdmin } from "../../src/cli/admin.js";
-import { randomKeyText } from "../../src/crypto/keys.js";
-import { startFakeTelegram, textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
-import { CHROMIUM, hasChromium, launchChromium } from "../helpers/webchat-page.js";
+import type { RunningServer } from "../../src/node.js";
+import { startBrowserServer, type BrowserServer } from "../helpers/browser-server.js";
+import { textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import { CHROMIUM, hasChromium } from "../helpers/webchat-page.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
@@ -24,43 +20,20 @@ const REVIEWER: TestUser = { id: 5_551_888_001, is_bot: false, first_name: "Lò 
 const TRANSLATOR: TestUser = { id: 5_551_888_002, is_bot: false, first_name: "Lò Văn Dịch" };
 const LONG = 30_000;
 const TEXT = "[TEST] ꪀꪁꪂ ꪕꪱꪾ — not a translation";
-const dir = mkdtempSync(join(tmpdir(), "phaodai-console-dich-"));
 let fake: FakeTelegram;
 let server: RunningServer;
 let browser: Browser;
-let env: Record<string, string>;
+let setup: BrowserServer;
 
-async function admin(...argv: string[]): Promise<string> {
-  const out: string[] = [];
-  expect(await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
-  return out.join("\n");
-}
+const admin = (...argv: string[]) => setup.admin(...argv);
 const inviteCode = async (name: string) => /Mã mời: (MOI-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(await admin("invite", "--role", "translator", "--commune", "NHUXUAN", "--name", name))![1]!;
 
 describe.skipIf(!hasChromium)("a translator's console pages in Chromium at 360 px", () => {
   beforeAll(async () => {
-    fake = await startFakeTelegram();
-    env = {
-      DATABASE_URL: `file:${join(dir, "dich.db")}`,
-      PORT: "0",
-      DEMO_MODE: "off",
-      LOG_LEVEL: "warn",
-      PSEUDONYM_KEY: randomKeyText(),
-      VAULT_KEY: randomKeyText(),
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DISPATCH_INTERVAL_MS: "50",
-    };
-    await admin("import-places", SAMPLE_PLACES_CSV);
-    server = await startServer(env, { logSink: () => undefined });
-    browser = await launchChromium(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
+    setup = await startBrowserServer("dich");
+    ({ fake, server, browser } = setup);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.stop());
 
   it("records in the page and sends the draft to the second Tai Dam translator", async () => {
     // The second reader of Tai Dam, on Telegram (the first staff member: number 1).

@@ -3,60 +3,32 @@
 // localhost: the citizen records with 🎤 Ghi âm on a 360×740 phone, adds a video with 🎬 Video,
 // files the tip, and the officer on Telegram gets the recording as a voice note (Ogg Opus that
 // Chromium itself decodes to the length recorded) and the video without its metadata.
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { SAMPLE_PLACES_CSV, startServer, type RunningServer } from "../../src/node.js";
-import { runAdmin } from "../../src/cli/admin.js";
-import { randomKeyText } from "../../src/crypto/keys.js";
-import { startFakeTelegram, textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
+import type { RunningServer } from "../../src/node.js";
+import { startBrowserServer, type BrowserServer } from "../helpers/browser-server.js";
+import { textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { avFixture, avMarkersIn } from "../helpers/av.js";
-import { CHROMIUM, hasChromium, lastBot, launchChromium, press, say, tipUpToDescription } from "../helpers/webchat-page.js";
+import { CHROMIUM, hasChromium, lastBot, press, say, tipUpToDescription } from "../helpers/webchat-page.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
 const OFFICER: TestUser = { id: 5_551_777_001, is_bot: false, first_name: "Sùng A Tủa" };
 const LONG = 30_000; // an upper bound on a busy machine; each wait ends as soon as its call is made
-const dir = mkdtempSync(join(tmpdir(), "phaodai-voice-"));
 let fake: FakeTelegram;
 let server: RunningServer;
 let browser: Browser;
-let env: Record<string, string>;
+let setup: BrowserServer;
 
-async function admin(...argv: string[]): Promise<string> {
-  const out: string[] = [];
-  expect(await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
-  return out.join("\n");
-}
-
+const admin = (...argv: string[]) => setup.admin(...argv);
 
 describe.skipIf(!hasChromium)("voice and video in the web chat, in Chromium", () => {
   beforeAll(async () => {
-    fake = await startFakeTelegram();
-    env = {
-      DATABASE_URL: `file:${join(dir, "voice.db")}`,
-      PORT: "0",
-      DEMO_MODE: "off",
-      LOG_LEVEL: "warn",
-      PSEUDONYM_KEY: randomKeyText(),
-      VAULT_KEY: randomKeyText(),
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DISPATCH_INTERVAL_MS: "50",
-    };
-    await admin("import-places", SAMPLE_PLACES_CSV);
-    server = await startServer(env, { logSink: () => undefined });
-    browser = await launchChromium(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
+    setup = await startBrowserServer("voice");
+    ({ fake, server, browser } = setup);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await fake?.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => setup?.stop());
 
   it("a recording reaches a Telegram officer as a voice note, and a video as a clean video", async () => {
     // An officer of Hồng Lộc registers on Telegram.

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { startServer, SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { webTicket } from "../helpers/pow.js";
@@ -15,12 +16,7 @@ const dir = mkdtempSync(join(tmpdir(), "phaodai-admin-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const env = { DATABASE_URL: `file:${join(dir, "data", "admin.db")}`, PORT: "0", DEMO_MODE: "on", WEB_POW_MAX_NUMBER: "1000" };
 
-async function admin(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (...argv: string[]) => captureAdmin(argv, env);
 
 async function webSay(url: string, token: string, text: string): Promise<void> {
   const ticket = await webTicket((path, init) => fetch(`${url}${path}`, init), token);

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { startServer } from "../../src/node.js";
 import { TELEGRAM_ALLOWED_UPDATES } from "../../bots/telegram/bot.js";
 import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
@@ -33,12 +33,7 @@ const base = () => ({ DATABASE_URL: `file:${join(dir, "data", "admin.db")}`, PUB
 const telegramEnv = () => ({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, TELEGRAM_WEBHOOK_SECRET: "tg_secret_123" });
 const zaloBotEnv = () => ({ ZALO_BOT_TOKEN: zaloBot.token, ZALO_BOT_API_ROOT: zaloBot.apiRoot, ZALO_BOT_WEBHOOK_SECRET: "zb_secret_123" });
 
-async function admin(env: Record<string, string>, ...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (env: Record<string, string>, ...argv: string[]) => captureAdmin(argv, env);
 
 describe("admin set-webhooks", () => {
   it("sets both webhooks to the public URL with their secrets, as the Node server does at start", async () => {

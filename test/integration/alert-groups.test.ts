@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, outboxTarget, type Harness } from "../helpers/harness.js";
 import { GROUP_CHAT, INTERNAL_ERROR, callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { toChat } from "../helpers/channels.js";
-import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { enqueue } from "../../src/outbox/outbox.js";
 
 const user = (id: number, first: string): TestUser => ({ id, is_bot: false, first_name: first, username: `u${id}`, language_code: "vi" });
@@ -36,12 +36,7 @@ function mark(chatId: number) {
   return () => fake.calls.slice(from).filter(toChat(chatId)).map((c) => String(c.payload.text ?? c.payload.caption ?? ""));
 }
 
-async function admin(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, { DATABASE_URL: `file:${h.dbPath}`, PORT: "0" }, { out: (l) => out.push(l), err: (l) => err.push(l) }, () => h.clock.now);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (...argv: string[]) => captureAdmin(argv, { DATABASE_URL: `file:${h.dbPath}`, PORT: "0" }, () => h.clock.now);
 
 async function groupId(): Promise<number> {
   return (await h.db.alertGroup.findFirstOrThrow({ orderBy: { id: "desc" } })).id;

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { startServer, type RunningServer } from "../../src/node.js";
 
 const dir = mkdtempSync(join(tmpdir(), "phaodai-feeds-"));
@@ -13,12 +13,7 @@ const PUBLIC = "https://loa.example";
 const env = { DATABASE_URL: `file:${join(dir, "data", "feeds.db")}`, PORT: "0", DEMO_MODE: "on", WEB_POW_MAX_NUMBER: "1000", PUBLIC_URL: PUBLIC };
 let server: RunningServer;
 
-async function admin(argv: string[], environment: Record<string, string> = env) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, environment, { out: (l) => out.push(l), err: (l) => err.push(l) });
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (argv: string[], environment: Record<string, string> = env) => captureAdmin(argv, environment);
 
 const links = (text: string) => [...text.matchAll(/https:\/\/loa\.example(\/phat\/[A-Za-z0-9_-]{43}\/(?:rss\.xml|playlist\.m3u))/g)].map((m) => m[1]!);
 

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { createNodeKeyring } from "../../src/crypto/node-keyring.js";
@@ -22,12 +22,7 @@ const keyText = { pseudonymKey: randomKeyText(), vaultKey: randomKeyText() };
 const env = { DATABASE_URL: `file:${dbFile}`, PORT: "0", DEMO_MODE: "on", PSEUDONYM_KEY: keyText.pseudonymKey, VAULT_KEY: keyText.vaultKey };
 const now = new Date("2026-11-20T03:00:00Z");
 
-async function admin(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => err.push(l) }, () => now);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (...argv: string[]) => captureAdmin(argv, env, () => now);
 
 beforeAll(async () => {
   expect((await admin("import-places", SAMPLE_PLACES_CSV, "--sample")).code).toBe(0);

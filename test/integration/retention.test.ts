@@ -7,7 +7,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { sweep } from "../../bots/core/work/sweep.js";
-import { runAdmin } from "../../src/cli/admin.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
 import { isDueForErasure, monthsBefore } from "../../src/tips/retention.js";
 
 let h: Harness;
@@ -25,12 +25,7 @@ function png(): string {
   return PNG.sync.write(image).toString("base64");
 }
 
-async function admin(args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runAdmin(args, { DATABASE_URL: `file:${h.dbPath}` }, { out: (l) => out.push(l), err: (l) => err.push(l) }, () => h.clock.now);
-  return { code, out: out.join("\n"), err: err.join("\n") };
-}
+const admin = (args: string[]) => captureAdmin(args, { DATABASE_URL: `file:${h.dbPath}` }, () => h.clock.now);
 
 /** Files a tip with a photo and a question/answer thread, then closes it. Returns its case number. */
 async function closedTip(words: string): Promise<string> {

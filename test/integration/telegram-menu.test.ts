@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runAdmin } from "../../src/cli/admin.js";
+import { adminOk } from "../helpers/admin-cli.js";
 import { SAMPLE_PLACES_CSV, startServer } from "../../src/node.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
@@ -38,11 +38,7 @@ describe("Telegram's command menu", () => {
       TELEGRAM_API_ROOT: fake.apiRoot,
       DISPATCH_INTERVAL_MS: "50",
     };
-    const admin = async (...argv: string[]) => {
-      const out: string[] = [];
-      expect(await runAdmin(argv, env, { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
-      return out.join("\n");
-    };
+    const admin = (...argv: string[]) => adminOk(argv, env);
     await admin("import-places", SAMPLE_PLACES_CSV);
     const server = await startServer(env, { logSink: () => undefined });
     try {
