@@ -9,32 +9,15 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { tick, vnTime } from "../helpers/bulletins.js";
 import { avFixture } from "../helpers/av.js";
+import { consoleRequests } from "../helpers/console-requests.js";
 import { newPublicId } from "../../src/media/uploads.js";
 
 let h: Harness;
-const ORIGIN = "http://localhost";
 const RECORDING = avFixture("voice.ogg");
 
-async function register(role: string, scope: { communeCode?: string; villageCode?: string }, name: string): Promise<WebClient> {
-  const client = h.web();
-  const replies = await client.say(`/dangky ${await h.invite(role, scope, name)}`);
-  expect(replies[0]!.text).toContain("Đăng ký thành công");
-  return client;
-}
 
-/** /dangnhap in the chat, the link opened and its button pressed: the session cookie. */
-async function signIn(staff: WebClient): Promise<string> {
-  const text = (await staff.say("/dangnhap")).map((m) => m.text).join("\n");
-  const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
-  const res = await post("/canbo/vao", { token }, "");
-  expect(res.status).toBe(303);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
 
-function post(path: string, form: Record<string, string>, cookie: string) {
-  return h.app.request(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, Cookie: cookie }, body: new URLSearchParams(form).toString() });
-}
-const get = (path: string, cookie: string, headers: Record<string, string> = {}) => h.app.request(path, { headers: { Cookie: cookie, ...headers } });
+const { post, get, register, signIn } = consoleRequests(() => h);
 
 let head: WebClient;
 let otherHead: WebClient;

@@ -7,34 +7,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { tick, vnTime } from "../helpers/bulletins.js";
+import { consoleRequests } from "../helpers/console-requests.js";
 
 let h: Harness;
-const ORIGIN = "http://localhost";
 const PAGE = "/canbo/bantin/viet";
 const TITLE = "Cảnh giác với thuốc lá điện tử pha ma túy";
 const TEXT = "Bà con lưu ý: thuốc lá điện tử có thể bị pha ma túy tổng hợp. Không dùng, không cho con em dùng. Thấy bán ở đâu, báo công an xã.";
 
-async function register(role: string, scope: { communeCode?: string; villageCode?: string }, name: string): Promise<WebClient> {
-  const client = h.web();
-  h.clock.advanceMinutes(0.05);
-  const replies = await client.say(`/dangky ${await h.invite(role, scope, name)}`);
-  expect(replies[0]!.text).toContain("Đăng ký thành công");
-  return client;
-}
 
-async function signIn(staff: WebClient): Promise<string> {
-  h.clock.advanceMinutes(0.05);
-  const text = (await staff.say("/dangnhap")).map((m) => m.text).join("\n");
-  const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
-  const res = await post("/canbo/vao", { token }, "");
-  expect(res.status).toBe(303);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
 
-function post(path: string, form: Record<string, string>, cookie: string, origin = ORIGIN) {
-  return h.app.request(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, Cookie: cookie }, body: new URLSearchParams(form).toString() });
-}
-const get = (path: string, cookie: string) => h.app.request(path, { headers: { Cookie: cookie } });
+const { post, get, register, signIn } = consoleRequests(() => h, { stepMinutes: 0.05 });
 
 let leaderCookie = "";
 let officerCookie = "";

@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { tick, vnTime } from "../helpers/bulletins.js";
 import { avFixture } from "../helpers/av.js";
+import { CONSOLE_ORIGIN as ORIGIN, consoleRequests } from "../helpers/console-requests.js";
 import { setTranslatorLanguages } from "../../src/bulletins/translations.js";
 
 // TEST-ONLY strings, not translations.
 const TAI_VIET = "[TEST] \uaa80\uaa81\uaa82 \uaa95\uaab1\uaabe\uaac1 \uaa8d\uaab8\uaa9d";
 const LATIN = "[TEST] Tai Dam latin spelling — not a translation";
-const ORIGIN = "http://localhost";
 const RECORDING = avFixture("voice.ogg");
 
 let h: Harness;
@@ -27,28 +27,11 @@ let reviewerCookie = "";
 let itemId = 0;
 let total = 0;
 
-async function register(role: string, name: string): Promise<WebClient> {
-  const client = h.web();
-  h.clock.advanceMinutes(0.05);
-  const replies = await client.say(`/dangky ${await h.invite(role, { communeCode: "NHUXUAN" }, name)}`);
-  expect(replies[0]!.text).toContain("Đăng ký thành công");
-  return client;
-}
 
-async function signIn(staff: WebClient): Promise<string> {
-  h.clock.advanceMinutes(0.05);
-  const text = (await staff.say("/dangnhap")).map((m) => m.text).join("\n");
-  const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
-  const res = await post("/canbo/vao", { token }, "");
-  expect(res.status).toBe(303);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
 
-function post(path: string, form: Record<string, string>, withCookie: string, origin: string | null = ORIGIN) {
-  const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded", Cookie: withCookie };
-  if (origin) headers.Origin = origin;
-  return h.app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
-}
+const requests = consoleRequests(() => h, { stepMinutes: 0.05 });
+const { post, signIn } = requests;
+const register = (role: string, name: string) => requests.register(role, { communeCode: "NHUXUAN" }, name);
 
 function postDraft(fields: { text?: string; altText?: string; audio?: Uint8Array; action: "save" | "submit" }, path = `/canbo/dich/${itemId}/blt`, withCookie = cookie) {
   const form = new FormData();
