@@ -15,8 +15,6 @@ import { newPublicId } from "../../src/media/uploads.js";
 let h: Harness;
 const RECORDING = avFixture("voice.ogg");
 
-
-
 const { post, get, register, signIn } = consoleRequests(() => h);
 
 let head: WebClient;

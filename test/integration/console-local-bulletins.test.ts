@@ -14,8 +14,6 @@ const PAGE = "/canbo/bantin/viet";
 const TITLE = "Cảnh giác với thuốc lá điện tử pha ma túy";
 const TEXT = "Bà con lưu ý: thuốc lá điện tử có thể bị pha ma túy tổng hợp. Không dùng, không cho con em dùng. Thấy bán ở đâu, báo công an xã.";
 
-
-
 const { post, get, register, signIn } = consoleRequests(() => h, { stepMinutes: 0.05 });
 
 let leaderCookie = "";

@@ -27,8 +27,6 @@ let reviewerCookie = "";
 let itemId = 0;
 let total = 0;
 
-
-
 const requests = consoleRequests(() => h, { stepMinutes: 0.05 });
 const { post, signIn } = requests;
 const register = (role: string, name: string) => requests.register(role, { communeCode: "NHUXUAN" }, name);
