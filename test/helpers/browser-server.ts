@@ -20,11 +20,10 @@ export interface BrowserServer {
   stop(): Promise<void>;
 }
 
-export async function startBrowserServer(name: string): Promise<BrowserServer> {
-  const dir = mkdtempSync(join(tmpdir(), `phaodai-${name}-`));
-  const fake = await startFakeTelegram();
-  const env: Record<string, string> = {
-    DATABASE_URL: `file:${join(dir, `${name}.db`)}`,
+/** The Node server's settings for a test: its own database file, fresh keys, Telegram on the fake. */
+export function telegramServerEnv(dbPath: string, fake: FakeTelegram): Record<string, string> {
+  return {
+    DATABASE_URL: `file:${dbPath}`,
     PORT: "0",
     DEMO_MODE: "off",
     LOG_LEVEL: "warn",
@@ -34,6 +33,12 @@ export async function startBrowserServer(name: string): Promise<BrowserServer> {
     TELEGRAM_API_ROOT: fake.apiRoot,
     DISPATCH_INTERVAL_MS: "50",
   };
+}
+
+export async function startBrowserServer(name: string): Promise<BrowserServer> {
+  const dir = mkdtempSync(join(tmpdir(), `phaodai-${name}-`));
+  const fake = await startFakeTelegram();
+  const env = telegramServerEnv(join(dir, `${name}.db`), fake);
   const admin = (...argv: string[]) => adminOk(argv, env);
   await admin("import-places", SAMPLE_PLACES_CSV);
   const server = await startServer(env, { logSink: () => undefined });

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminOk } from "../helpers/admin-cli.js";
 import { SAMPLE_PLACES_CSV, startServer } from "../../src/node.js";
-import { randomKeyText } from "../../src/crypto/keys.js";
+import { telegramServerEnv } from "../helpers/browser-server.js";
 import { startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 
 const OFFICER: TestUser = { id: 5_551_234_001, is_bot: false, first_name: "Lê Văn Tâm" };
@@ -28,16 +28,7 @@ const scopeOf = (call: ApiCall) => call.payload.scope as { type: string; chat_id
 
 describe("Telegram's command menu", () => {
   it("gives citizens theirs at start, an officer theirs on registering, and takes it back on revoking", async () => {
-    const env = {
-      DATABASE_URL: `file:${join(dir, "menu.db")}`,
-      PORT: "0",
-      DEMO_MODE: "off",
-      PSEUDONYM_KEY: randomKeyText(),
-      VAULT_KEY: randomKeyText(),
-      TELEGRAM_BOT_TOKEN: fake.token,
-      TELEGRAM_API_ROOT: fake.apiRoot,
-      DISPATCH_INTERVAL_MS: "50",
-    };
+    const env = telegramServerEnv(join(dir, "menu.db"), fake);
     const admin = (...argv: string[]) => adminOk(argv, env);
     await admin("import-places", SAMPLE_PLACES_CSV);
     const server = await startServer(env, { logSink: () => undefined });
