@@ -8,7 +8,9 @@ import { BASE_LANGUAGE, languageLabel, parseLanguageList, villageLanguageCodes }
 import { reasonLabel } from "./reasons.js";
 import { nextSlotAfter } from "./schedule.js";
 import { communeSchedule, repeatedAiring } from "./slots.js";
-import { missingTranslations } from "./translations.js";
+import { missingTranslations, recentApprovals } from "./translations.js";
+import { formatDateVN } from "../util/vietnam-time.js";
+import { cutAtWord } from "../util/text.js";
 import { zaloReachLines } from "./zalo-digest.js";
 
 const t = viBulletins;
@@ -73,6 +75,7 @@ export async function progressText(db: Db, communeId: number, now: Date, opts: {
     for (const language of languages) {
       const { total, missing } = await missingTranslations(db, language, now, communeId);
       lines.push(t.progress.missingLine(languageLabel(language), missing.length, total, missing.filter((m) => m.draft?.submitted).length));
+      for (const a of await recentApprovals(db, language, communeId)) lines.push(t.progress.approvedLine(cutAtWord(a.title, 60), a.translator, a.reviewer, formatDateVN(a.approvedAt)));
     }
   }
   return lines.join("\n");

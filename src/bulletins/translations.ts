@@ -76,6 +76,30 @@ export async function missingTranslations(db: Db, language: string, at: Date, co
   return { total: items.length, missing };
 }
 
+export interface RecentApproval {
+  title: string;
+  translator: string | null;
+  reviewer: string | null;
+  approvedAt: Date;
+}
+
+/**
+ * The last translations approved in a language among the commune's bulletins, with who translated
+ * and who reviewed them (staff names only), for /tiendo.
+ */
+export async function recentApprovals(db: Db, language: string, communeId: number | null, take = 3): Promise<RecentApproval[]> {
+  const rows = await db.bulletinVersion.findMany({
+    where: { language, status: "approved", approvedAt: { not: null }, reviewedByStaffId: { not: null }, item: { retiredAt: null, ...itemsOfCommune(communeId) } },
+    orderBy: { approvedAt: "desc" },
+    take,
+    select: { translatorStaffId: true, reviewedByStaffId: true, approvedAt: true, item: { select: { title: true } } },
+  });
+  const ids = [...new Set(rows.flatMap((r) => [r.translatorStaffId, r.reviewedByStaffId]).filter((id): id is number => id !== null))];
+  const names = new Map((await db.staff.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((s) => [s.id, s.displayName]));
+  const name = (id: number | null) => (id === null ? null : (names.get(id) ?? null));
+  return rows.map((r) => ({ title: r.item.title, translator: name(r.translatorStaffId), reviewer: name(r.reviewedByStaffId), approvedAt: r.approvedAt! }));
+}
+
 export type DraftPart = { kind: "text"; text: string } | { kind: "audio"; audioKind: "voice" | "audio"; channel: string; fileRef: string };
 
 /**

@@ -131,9 +131,12 @@ export const viBulletins = {
     none: "Chưa có buổi phát nào.",
     next: (when: string) => `⏭️ Buổi tiếp theo: ${when}`,
     paused: "⏸️ Lịch phát đang tạm dừng (/lichphat bat để bật lại).",
-    missingTitle: "Bản dịch còn thiếu:",
+    missingTitle: "Bản dịch:",
     missingLine: (label: string, missing: number, total: number, waiting: number) =>
       `• ${label}: thiếu ${missing}/${total} bài${waiting ? ` (${waiting} bài chờ duyệt)` : ""}`,
+    /** A translation approved lately: who translated it and who reviewed it (staff names only). */
+    approvedLine: (title: string, translator: string | null, reviewer: string | null, day: string) =>
+      `   ✔️ «${title}»: ${translator ?? "không rõ người dịch"} dịch, ${reviewer ?? "không rõ"} duyệt (${day})`,
     badMonth: (typed: string) => `Không hiểu tháng "${typed}". Ví dụ: /tiendo thang 06/2026`,
     needCommune: (code: string) => `Đồng chí quản trị toàn hệ thống: hãy ghi mã xã trước, ví dụ: /tiendo ${code}`,
   },

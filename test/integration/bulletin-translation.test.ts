@@ -159,6 +159,14 @@ describe("the translation round", () => {
     expect(versions).toHaveLength(1);
     expect(versions[0]).toMatchObject({ status: "approved", text: TAI_VIET, altText: LATIN, audioFileRef: "AwACvoice", reviewedByStaffId: reviewerId });
     expect([...versions[0]!.text!]).toEqual([...TAI_VIET]);
+    // The leader's /tiendo names who translated and who reviewed it, under the language's line.
+    const item = await h.db.bulletinItem.findUniqueOrThrow({ where: { id: itemId } });
+    await say(LEADER, "/tiendo");
+    const progress = textsTo(fake, LEADER.id).at(-1)!;
+    const blt = progress.split("\n").findIndex((l) => l.startsWith("• Tiếng Thái (Thái Đen)"));
+    expect(blt).toBeGreaterThan(-1);
+    expect(progress.split("\n")[blt + 1]).toContain(`«${item.title.slice(0, 20)}`);
+    expect(progress.split("\n")[blt + 1]).toContain("Đ/c Lò Văn Dịch dịch, Đ/c Lò Thị Duyệt duyệt (23/11/2026)");
   });
 
   it("uses the approved translation at the next slot: the recording as a file, the text byte for byte", async () => {
