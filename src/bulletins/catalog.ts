@@ -1,6 +1,8 @@
 // The starting catalog (prisma/seed/bulletins/catalog.vi.json): validated, and imported into the
 // database by slug. The file is bundled (a JSON import), so Node and Workers import the same data.
 import { VN_OFFSET_MS } from "../util/vietnam-time.js";
+import { fnv1a } from "../util/fingerprint.js";
+import { POSTER_SLUG, posterRevision, syncPosterItem } from "./poster-text.js";
 import data from "../../prisma/seed/bulletins/catalog.vi.json" with { type: "json" };
 import { z } from "zod";
 import type { Db } from "../db/client.js";
@@ -59,16 +61,12 @@ export function vnDate(text: string | null): Date | null {
 
 /** A short fingerprint of the catalog (FNV-1a over its JSON): re-import only when it changed. */
 export function catalogRevision(entries: CatalogEntry[]): string {
-  const text = JSON.stringify(entries);
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${entries.length}:${hash.toString(16).padStart(8, "0")}`;
+  return `${entries.length}:${fnv1a(JSON.stringify(entries))}`;
 }
 
 const META_KEY = "catalog.revision";
+/** The catalog's fingerprint and the poster's words' (src/bulletins/poster-text.ts), as stored. */
+const storedRevision = (entries: CatalogEntry[]) => `${catalogRevision(entries)}+${posterRevision()}`;
 
 /**
  * Imports the catalog: items by slug (title, topic, tags, validity, sources, order), their
@@ -96,15 +94,16 @@ export async function syncCatalog(db: Db, entries: CatalogEntry[], now: Date): P
       update: { text, updatedAt: now },
     });
   }
+  await syncPosterItem(db, now);
   // Compared here rather than with NOT IN: D1 allows about 100 bound values per query.
-  const slugs = new Set(entries.map((e) => e.slug));
+  const slugs = new Set([...entries.map((e) => e.slug), POSTER_SLUG]);
   let count = 0;
   // Only the shared catalog: a commune's own items (communeId set) are not in the file.
   for (const item of await db.bulletinItem.findMany({ where: { retiredAt: null, communeId: null }, select: { id: true, slug: true } })) {
     if (slugs.has(item.slug)) continue;
     count += (await db.bulletinItem.updateMany({ where: { id: item.id, retiredAt: null }, data: { retiredAt: now } })).count;
   }
-  const revision = catalogRevision(entries);
+  const revision = storedRevision(entries);
   await db.bulletinMeta.upsert({ where: { key: META_KEY }, create: { key: META_KEY, value: revision, updatedAt: now }, update: { value: revision, updatedAt: now } });
   return { items: entries.length, retired: count };
 }
@@ -112,7 +111,7 @@ export async function syncCatalog(db: Db, entries: CatalogEntry[], now: Date): P
 /** Imports the bundled catalog when the database holds another revision (one cheap read otherwise). */
 export async function ensureCatalog(db: Db, now: Date, entries: CatalogEntry[] = catalog): Promise<boolean> {
   const meta = await db.bulletinMeta.findUnique({ where: { key: META_KEY } });
-  if (meta?.value === catalogRevision(entries)) return false;
+  if (meta?.value === storedRevision(entries)) return false;
   await syncCatalog(db, entries, now);
   return true;
 }

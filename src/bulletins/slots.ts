@@ -16,6 +16,7 @@ import {
 } from "./schedule.js";
 import { BASE_LANGUAGE } from "./languages.js";
 import { isUniqueViolation, type BulletinDeps } from "./store.js";
+import { POSTER_SLUG } from "./poster-text.js";
 
 /** Gives every commune without a schedule the default one, starting now (no slots before it). */
 export async function ensureSchedules(db: Db, now: Date): Promise<number> {
@@ -100,7 +101,8 @@ export async function repeatedAiring(db: Db, slot: { communeId: number; schedule
 export async function pickForCommune(db: Db, communeId: number, at: Date): Promise<number | null> {
   const items = await db.bulletinItem.findMany({
     // The shared catalog and this commune's own items, never another commune's.
-    where: { retiredAt: null, OR: [{ communeId: null }, { communeId }], versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
+    // The poster's words are translated like a bulletin but never aired.
+    where: { retiredAt: null, slug: { not: POSTER_SLUG }, OR: [{ communeId: null }, { communeId }], versions: { some: { language: BASE_LANGUAGE, status: "approved" } } },
     select: { id: true, position: true, tags: true, validFrom: true, validUntil: true, priority: true },
   });
   if (items.length === 0) return null;

@@ -17,6 +17,7 @@ import { scheduleSettings } from "./schedule.js";
 import { communeStaff, isUniqueViolation, staffTarget, type BulletinDeps } from "./store.js";
 import { recordingMedia } from "./messages.js";
 import { translationApprove, translationOpen, translationReturn } from "../messaging/buttons.js";
+import { POSTER_SLUG } from "./poster-text.js";
 
 const t = viBulletins;
 export const MAX_TRANSLATION_CHARS = 4000;
@@ -68,7 +69,8 @@ export async function missingTranslations(db: Db, language: string, at: Date, co
   const tags = activeTags(at);
   const missing = items
     .filter((i) => !i.versions.some((v) => v.status === "approved"))
-    .sort((a, b) => Number(b.communeId !== null) - Number(a.communeId !== null) || Number(b.tags.split(",").some((x) => tags.includes(x))) - Number(a.tags.split(",").some((x) => tags.includes(x))))
+    // The commune's own first, then the poster's words (printed in every village), then the period's.
+    .sort((a, b) => Number(b.communeId !== null) - Number(a.communeId !== null) || Number(b.slug === POSTER_SLUG) - Number(a.slug === POSTER_SLUG) || Number(b.tags.split(",").some((x) => tags.includes(x))) - Number(a.tags.split(",").some((x) => tags.includes(x))))
     .map((i) => {
       const draft = i.versions.find((v) => v.status === "draft");
       return { id: i.id, title: i.title, draft: draft ? { submitted: draft.submittedAt !== null } : null };

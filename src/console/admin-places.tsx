@@ -5,6 +5,7 @@
 import type { Context, Hono } from "hono";
 import { createCommuneAs, importPlacesAs, previewPlacesAs, type PlacesPreview } from "../places/admin.js";
 import { renderPosters } from "../places/poster.js";
+import { posterLanguagePages } from "../bulletins/poster-text.js";
 import { readPoliceContacts } from "../places/police-contacts.js";
 import { communeInScope } from "../staff/admin.js";
 import { listProvinces } from "../places/search.js";
@@ -222,7 +223,7 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     const html = renderPosters({
       commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample, policeContacts: readPoliceContacts(commune.policeContacts) },
       province: commune.province.name,
-      villages: commune.villages,
+      ...(await posterLanguagePages(db, commune, commune.villages)),
       webUrl: opts.settings.publicUrl ?? new URL(c.req.url).origin,
       telegramBot: opts.telegramBot,
       printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) } },

@@ -1,5 +1,6 @@
 // The console's one stylesheet, served as a file of this site (the Content-Security-Policy forbids
 // inline styles). Small on purpose: a cheap phone at 360 px on a slow line.
+import { fnv1a } from "../util/fingerprint.js";
 const CSS = `
 *{box-sizing:border-box}
 body{margin:0;font:16px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d1d1f;background:#f4f1ec}
@@ -56,9 +57,7 @@ ul.errors{background:#fde8e8;margin:.5rem 0;padding:.5rem .5rem .5rem 1.75rem}
 `;
 
 export function asset(name: string, body: string, type: string) {
-  let hash = 0x811c9dc5; // FNV-1a: a cache key, not a security measure
-  for (let i = 0; i < body.length; i++) hash = Math.imul(hash ^ body.charCodeAt(i), 0x01000193) >>> 0;
-  return { route: `/canbo/${name}`, path: `/canbo/${name}?v=${hash.toString(16)}`, body, type };
+  return { route: `/canbo/${name}`, path: `/canbo/${name}?v=${fnv1a(body)}`, body, type };
 }
 
 export const CONSOLE_STYLE = asset("app.css", CSS.trim(), "text/css; charset=utf-8");

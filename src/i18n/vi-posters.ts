@@ -7,6 +7,17 @@ export const viPosters = {
   scanWeb: "Quét mã bằng camera điện thoại để báo tin qua trang web",
   scanTelegram: "Quét mã để báo tin qua Telegram",
   scanZalo: "Quét mã bằng Zalo để báo tin qua Zalo",
+  /** Under a QR code of a page in another language: the translated words, then the channel's name. */
+  scanAny: "Quét mã bằng điện thoại để báo tin",
+  channelName: { web: "Trang web", telegram: "Telegram", zalo: "Zalo" },
+  /** The page of a village's poster in one of its languages: which language, in Vietnamese too. */
+  languageBadge: (label: string) => `Bản ${label.replace(/^Tiếng /u, "tiếng ")}`,
+  /** The poster's words as an item translators translate (never aired as a bulletin). */
+  itemTitle: "Lời trên áp phích tố giác ma túy dán ở thôn (giữ đủ số đoạn, mỗi đoạn cách một dòng trống)",
+  itemTopic: "Áp phích tố giác",
+  itemSources: [
+    "Kế hoạch của UBND xã Hồng Lộc (Hà Tĩnh) giữ vững xã không ma túy giai đoạn 2026-2030: 100% thôn có hòm thư tố giác tội phạm, có bảng niêm yết công khai số điện thoại đường dây nóng",
+  ],
   /** Zalo's OA link cannot carry the village (docs/zalo-reach.md §4): the poster says what to type. */
   zaloThenCode: (code: string) => `Sau khi quét, bấm “Quan tâm” rồi nhắn mã thôn: ${code}`,
   promises: [

@@ -3,10 +3,13 @@
 import { encode } from "uqr";
 import { viPosters as t } from "../i18n/vi-posters.js";
 import type { PoliceContact } from "./police-contacts.js";
+import { VIETNAMESE_POSTER_WORDS, type PosterTranslation, type PosterWords } from "../bulletins/poster-text.js";
 
 export interface PosterVillage {
   code: string;
   name: string;
+  /** The village's languages besides Vietnamese: a page each where the poster's words are translated. */
+  languages?: string[];
 }
 
 export interface PosterInput {
@@ -19,11 +22,14 @@ export interface PosterInput {
   telegramBot?: string;
   /** A Zalo link that opens the Official Account (Zalo cannot carry the village in it). */
   zaloUrl?: string;
+  /** Approved translations of the poster's words (src/bulletins/poster-text.ts). */
+  translations?: PosterTranslation[];
   /** A bar with a print button above the pages, hidden on paper (the console's print view): its label and script file. */
   printBar?: { label: string; script: string; back?: { href: string; label: string } };
 }
 
 export interface PosterLink {
+  channel: "web" | "telegram" | "zalo";
   label: string;
   url: string;
   /** What to do after scanning, when the link cannot carry the village (Zalo). */
@@ -35,11 +41,11 @@ export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#
 /** The links a village's poster carries, best channel first. */
 export function posterLinks(input: Pick<PosterInput, "webUrl" | "telegramBot" | "zaloUrl">, villageCode: string): PosterLink[] {
   const links: PosterLink[] = [];
-  if (input.zaloUrl) links.push({ label: t.scanZalo, url: input.zaloUrl, then: t.zaloThenCode(villageCode) });
-  if (input.telegramBot) links.push({ label: t.scanTelegram, url: `https://t.me/${input.telegramBot}?start=${encodeURIComponent(villageCode)}` });
+  if (input.zaloUrl) links.push({ channel: "zalo", label: t.scanZalo, url: input.zaloUrl, then: t.zaloThenCode(villageCode) });
+  if (input.telegramBot) links.push({ channel: "telegram", label: t.scanTelegram, url: `https://t.me/${input.telegramBot}?start=${encodeURIComponent(villageCode)}` });
   const web = new URL(input.webUrl);
   web.searchParams.set("thon", villageCode);
-  links.push({ label: t.scanWeb, url: web.toString() });
+  links.push({ channel: "web", label: t.scanWeb, url: web.toString() });
   return links;
 }
 
@@ -64,6 +70,12 @@ h2{margin:0 0 1mm;font-size:14pt}
 .hot{border:2px solid #a31515;border-radius:4mm;padding:4mm 6mm;font-size:13pt;line-height:1.5}
 .hot .contacts{display:grid;grid-template-columns:1fr 1fr;gap:0 4mm;font-size:11pt;font-weight:700;line-height:1.35;margin:1mm 0}
 .hot .sos{font-size:20pt;font-weight:800;color:#a31515}
+.badge{display:inline-block;margin-top:2mm;padding:.5mm 4mm;border:1px solid #fff;border-radius:3mm;font-size:11pt}
+.block p{margin:0 0 2mm;font-size:12pt;line-height:1.4}
+.page.other h1{font-size:24pt}
+.page.other .sub{font-size:13pt}
+.page.other ul{font-size:11.5pt;line-height:1.35}
+.page.other .code svg{max-width:54mm}
 .foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
 .sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
 .bar{position:sticky;top:0;display:flex;gap:4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
@@ -91,24 +103,46 @@ export function qrSvg(url: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect fill="#fff" width="${size}" height="${size}"/><path fill="#000" d="${path}"/></svg>`;
 }
 
-export function renderPosters(input: PosterInput): string {
-  const pages = input.villages.map((village) => {
-    const codes = posterLinks(input, village.code)
-      .map((link) => `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(link.label)}</p>${link.then ? `<p class="then">${escapeHtml(link.then)}</p>` : ""}<small>${escapeHtml(link.url)}</small></div>`)
-      .join("");
-    const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
-    const people = (input.commune.policeContacts ?? []).map((c) => `<div>${escapeHtml(t.policeContact(c.title, c.name, c.phone))}</div>`).join("");
-    const contacts = people ? `<div class="contacts">${people}</div>` : "";
-    return `<section class="page" data-village="${escapeHtml(village.code)}">
-<div class="band"><h1>${t.heading}</h1><div class="sub">${t.subheading}</div></div>
+/** One page: the Vietnamese poster, or a village's language page (aligned words, or the text as written). */
+function posterPage(input: PosterInput, village: PosterVillage, translation?: PosterTranslation): string {
+  const words: PosterWords = translation?.words ?? VIETNAMESE_POSTER_WORDS;
+  const translated = translation?.words != null;
+  const codes = posterLinks(input, village.code)
+    .map((link) => {
+      const label = translated ? `${words.scan} — ${t.channelName[link.channel]}` : link.label;
+      return `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(label)}</p>${link.then ? `<p class="then">${escapeHtml(link.then)}</p>` : ""}<small>${escapeHtml(link.url)}</small></div>`;
+    })
+    .join("");
+  const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
+  const people = (input.commune.policeContacts ?? []).map((c) => `<div>${escapeHtml(t.policeContact(c.title, c.name, c.phone))}</div>`).join("");
+  const contacts = people ? `<div class="contacts">${people}</div>` : "";
+  const badge = translation ? `<div class="badge">${escapeHtml(t.languageBadge(translation.label))}</div>` : "";
+  const body =
+    translation && !translated
+      ? `<div class="block">${translation.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
+      : `<ul class="promises">${words.promises.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>
+<div><h2>${escapeHtml(words.whatTitle)}</h2><ul>${words.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;
+  const lang = translation ? ` lang="${escapeHtml(translation.language)}" data-language="${escapeHtml(translation.language)}"` : "";
+  // Another language's words run longer than the Vietnamese: a page in it sets them a little smaller.
+  return `<section class="page${translation ? " other" : ""}" data-village="${escapeHtml(village.code)}"${lang}>
+<div class="band"><h1>${escapeHtml(words.heading)}</h1><div class="sub">${escapeHtml(words.subheading)}</div>${badge}</div>
 <div class="place">${escapeHtml(t.place(village.name, input.commune.name, input.province))}</div>
 <div class="codes">${codes}</div>
-<ul class="promises">${t.promises.map((p) => `<li>${p}</li>`).join("")}</ul>
-<div><h2>${t.whatTitle}</h2><ul>${t.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>
+${body}
 <div class="hot">${hotline}${contacts}<div>${t.hotlineNational}</div><div class="sos">${t.emergency}</div></div>
-<div class="foot">${t.falseReport}<br>${t.motto}</div>
+<div class="foot">${escapeHtml(words.falseReport)}<br>${escapeHtml(words.motto)}</div>
 ${input.commune.isSample ? `<div class="sample">${t.sample}</div>` : ""}
 </section>`;
+}
+
+export function renderPosters(input: PosterInput): string {
+  const pages = input.villages.flatMap((village) => {
+    // The Vietnamese page, then one per language of the village whose words are translated.
+    const languagePages = (village.languages ?? []).flatMap((code) => {
+      const translation = input.translations?.find((tr) => tr.language === code);
+      return translation ? [posterPage(input, village, translation)] : [];
+    });
+    return [posterPage(input, village), ...languagePages];
   });
   const bar = input.printBar
     ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`

@@ -9,6 +9,8 @@ import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { posterLinks } from "../../src/places/poster.js";
 import { scanQrSvgs } from "../helpers/qr-page.js";
+import { openNodeDatabase } from "../../src/db/node.js";
+import { POSTER_SLUG, posterParagraphs, syncPosterItem, VIETNAMESE_POSTER_WORDS } from "../../src/bulletins/poster-text.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const hasChromium = existsSync(CHROMIUM);
@@ -93,6 +95,34 @@ describe("village posters", () => {
     const scanned = await scanQrSvgs(page, ".code svg");
     expect(scanned).toHaveLength(15);
     expect(scanned).toContain("https://zalo.me/1234567890");
+    await page.close();
+  });
+
+  it.skipIf(!hasChromium)("fits a page in Hmong after each Hmong village's, its codes scanning like the Vietnamese", async () => {
+    // An approved translation a third longer than the Vietnamese (TEST-ONLY words, not Hmong).
+    const db = openNodeDatabase(env.DATABASE_URL);
+    await syncPosterItem(db, new Date());
+    const item = await db.bulletinItem.findUniqueOrThrow({ where: { slug: POSTER_SLUG } });
+    const text = posterParagraphs(VIETNAMESE_POSTER_WORDS).map((p) => `[TEST] ${p} ${p.slice(0, Math.ceil(p.length / 3))}`).join("\n\n");
+    await db.bulletinVersion.create({ data: { itemId: item.id, language: "hnj", status: "approved", text, approvedAt: new Date() } });
+    await db.$disconnect();
+    const hmong = join(dir, "posters-hmong.html");
+    expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--out", hmong, "--telegram", "PhaoDaiBot", "--zalo", "https://zalo.me/1234567890"], env, { out: () => undefined, err: console.error })).toBe(0);
+    const page = await browser!.newPage();
+    await page.goto(`file://${hmong}`);
+    const boxes = await page.$$eval(".page[lang=hnj]", (pages) =>
+      pages.map((p) => {
+        const bottom = p.getBoundingClientRect().bottom;
+        return [".hot", ".sos", ".foot"].map((sel) => bottom - p.querySelector(sel)!.getBoundingClientRect().bottom);
+      }),
+    );
+    expect(boxes).toHaveLength(5);
+    for (const margins of boxes) for (const margin of margins) expect(margin).toBeGreaterThanOrEqual(0);
+    const expected = await page.$$eval(".page[lang=hnj] .code", (codes) => codes.map((c) => (c as HTMLElement).dataset.url!));
+    const scanned = await scanQrSvgs(page, ".page[lang=hnj] .code svg");
+    expect(scanned).toEqual(expected);
+    expect(scanned).toContain("https://t.me/PhaoDaiBot?start=LP-02");
+    await page.locator(".page[lang=hnj]").first().screenshot({ path: join(dir, "poster-hmong.png") });
     await page.close();
   });
 

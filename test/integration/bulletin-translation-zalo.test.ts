@@ -62,7 +62,9 @@ describe("a recording made on Zalo", () => {
     await zaloSay(h, TRANSLATOR, "xong");
     const list = last(TRANSLATOR);
     expect(list).toContain("Bản tiếng Thái (Thái Đen) (Tai Dam): còn");
-    await zaloSay(h, TRANSLATOR, "1");
+    // 1 is the posters' words (src/bulletins/poster-text.ts), first for every translator; 2 is what the next slot airs.
+    expect(list).toMatch(/1\. [^\n]*Lời trên áp phích/);
+    await zaloSay(h, TRANSLATOR, "2");
     expect(oa.textsTo(TRANSLATOR.id).join("\n")).toContain("Bản gốc tiếng Việt");
     expect((await h.postZalo(audioEvent(TRANSLATOR, oa.hostMedia(M4A, "audio/mp4")))).status).toBe(200);
     await h.settle();

@@ -62,7 +62,7 @@ describe("the translation round", () => {
     expect(buttonsOf(lastTo(TRANSLATOR.id))[0]!.text).toBe("☑️ Tiếng Thái (Thái Đen) (Tai Dam)");
     await press(TRANSLATOR, "tl:done");
     const list = lastTo(TRANSLATOR.id);
-    expect(String(list.payload.text)).toContain("Bản tiếng Thái (Thái Đen) (Tai Dam): còn 26/26 bài");
+    expect(String(list.payload.text)).toContain("Bản tiếng Thái (Thái Đen) (Tai Dam): còn 27/27 bài"); // 26 bulletins and the posters' words
     expect(buttonsOf(list).map((b) => b.callback_data)).toContain(`tr:${itemId}:blt`);
   });
 
@@ -195,7 +195,7 @@ describe("the translation round", () => {
   it("asks the translator for what is still missing, once a week", async () => {
     const requests = () => textsTo(fake, TRANSLATOR.id).filter((x) => x.includes("Đề nghị dịch bản tin"));
     expect(requests()).toHaveLength(1); // at the 06:30 run
-    expect(requests()[0]).toContain("còn 25 bài chưa có bản tiếng Thái (Thái Đen) (Tai Dam)");
+    expect(requests()[0]).toContain("còn 26 bài chưa có bản tiếng Thái (Thái Đen) (Tai Dam)");
     h.clock.now = vnTime("2026-11-26 12:00");
     await tick(h);
     expect(requests()).toHaveLength(1);

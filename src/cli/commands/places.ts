@@ -1,6 +1,7 @@
 // Admin commands for places: import provinces → communes → villages from CSV, list them.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { renderPosters } from "../../places/poster.js";
+import { posterLanguagePages } from "../../bulletins/poster-text.js";
 import { readPoliceContacts } from "../../places/police-contacts.js";
 import { importPlacesCsv, PLACES_EXAMPLE_ROW, PLACES_HEADER, PLACES_OPTIONAL, PlacesCsvError } from "../../places/import.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
@@ -116,10 +117,11 @@ export const placesCommands: AdminCommand[] = [
       }
       if (values.telegram && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(values.telegram.replace(/^@/, ""))) throw new ArgsError(cli.places.badTelegram);
       if (values.zalo && !/^https:\/\/(zalo\.me|oa\.zalo\.me)\//.test(values.zalo)) throw new ArgsError(cli.places.badZalo);
+      const pages = await posterLanguagePages(ctx.db, commune, villages);
       const html = renderPosters({
         commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample, policeContacts: readPoliceContacts(commune.policeContacts) },
         province: commune.province.name,
-        villages,
+        ...pages,
         webUrl,
         telegramBot: values.telegram?.replace(/^@/, ""),
         zaloUrl: values.zalo,
