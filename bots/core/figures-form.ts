@@ -4,7 +4,8 @@
 import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
 import { placeExamples, unknownCodeText } from "./stats.js";
 import { can } from "../../src/staff/roles.js";
-import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField } from "../../src/compliance/fields.js";
+import { FIGURE_FIELDS, brokenRelations, carriedFields, checkRelation, fieldsNamed, parseFieldInput, problemText, type FigureField } from "../../src/compliance/fields.js";
+import { dropFigureDraft, findFigureDraft, saveFigureDraft } from "../../src/compliance/figure-drafts.js";
 import { formatNumberVN } from "../../src/compliance/month.js";
 import { figuresOf, saveVillageFigures } from "../../src/compliance/service.js";
 import { findVillageByCode, findVillageInCommune, findVillageWithCommune, listVillages } from "../../src/places/search.js";
@@ -97,7 +98,10 @@ async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: M
     return;
   }
   const saved = await figuresOf(db, village.id, month);
-  const last = saved ? null : await figuresOf(db, village.id, addMonths(month, -1));
+  const last = await figuresOf(db, village.id, addMonths(month, -1));
+  const previous = saved?.values ?? last?.values ?? {};
+  // Quarterly figures outside a quarter's first month: kept from before, not asked (editable at the summary).
+  const carried = carriedFields(month, previous);
   const form: FiguresForm = {
     villageId: village.id,
     villageCode: village.code,
@@ -105,18 +109,65 @@ async function openForm(turn: Turn, staff: StaffRow, villageId: number, month: M
     communeId: village.communeId,
     month,
     basedOn: saved?.version ?? 0,
-    values: {},
-    previous: saved?.values ?? last?.values ?? {},
+    values: Object.fromEntries(carried.map((f) => [f.id, previous[f.id]!])),
+    previous,
     previousIsLastMonth: !saved && !!last,
+    lastMonth: last?.values ?? {},
+    carried: carried.map((f) => f.id),
     index: 0,
   };
-  turn.reply(turn.t.compliance.form.intro({ month, village: village.name, commune: village.commune.name, questions: fields().length }));
+  form.index = nextAsked(form, -1);
+  turn.reply(turn.t.compliance.form.intro({ month, village: village.name, commune: village.commune.name, questions: askedCount(form) }));
+  if (carried.length > 0) turn.reply(turn.t.compliance.form.carried(carried.map((f) => f.label)));
   if (saved) {
     const who = saved.updatedByStaffId ? (await findStaffById(db, saved.updatedByStaffId))?.displayName : null;
     turn.reply(turn.t.compliance.form.correcting(saved.version, formatDateTimeVN(saved.updatedAt), who ?? (saved.source === "csv" ? turn.t.compliance.form.importedBy : turn.t.compliance.form.nobody)));
   }
+  const key = { staffId: staff.id, villageId: village.id, month };
+  const draft = await findFigureDraft(db, key);
+  if (draft && draft.basedOn !== form.basedOn) {
+    // Figures were saved since the draft began: its numbers would overwrite newer ones unseen.
+    await dropFigureDraft(db, key);
+    turn.reply(turn.t.compliance.form.draftStale);
+  } else if (draft && enteredCount(draft.values, form.carried) > 0) {
+    form.draft = { values: draft.values, index: Math.min(draft.index, fields().length) };
+    return offerDraft(turn, form, draft.updatedAt);
+  }
   ask(turn, form);
 }
+
+function offerDraft(turn: Turn, form: FiguresForm, at?: Date): void {
+  turn.state = { step: "figures", form };
+  const entered = enteredCount(form.draft!.values, form.carried);
+  turn.reply(turn.t.compliance.form.draftFound(entered, at ? formatDateTimeVN(at) : null), [
+    [{ label: turn.t.compliance.buttons.resume, data: figures.pack("resume") }],
+    [{ label: turn.t.compliance.buttons.restart, data: figures.pack("restart") }],
+    nav(turn.t),
+  ]);
+}
+
+/** The next question asked after `index` (carried figures are not asked); the summary when none is left. */
+function nextAsked(form: FiguresForm, index: number): number {
+  const list = fields();
+  let i = index + 1;
+  while (i < list.length && form.carried.includes(list[i]!.id)) i++;
+  return i;
+}
+
+/** The question asked before `index`, or -1 when it is the first. */
+function previousAsked(form: FiguresForm, index: number): number {
+  const list = fields();
+  let i = index - 1;
+  while (i >= 0 && form.carried.includes(list[i]!.id)) i--;
+  return i;
+}
+
+/** Figures the person entered (the quarterly ones carried from before are not theirs). */
+const enteredCount = (values: Record<string, number>, carried: string[]) => Object.keys(values).filter((id) => !carried.includes(id)).length;
+const askedCount = (form: FiguresForm) => fields().filter((f) => !form.carried.includes(f.id)).length;
+/** The question's number among those asked this month. */
+const askedNumber = (form: FiguresForm, index: number) => fields().slice(0, index + 1).filter((f) => !form.carried.includes(f.id)).length;
+const firstQuestion = (form: FiguresForm) => form.index === nextAsked(form, -1);
 
 /** Shows the current question (or the summary) and stores the state. */
 function ask(turn: Turn, form: FiguresForm, problem?: string): void {
@@ -126,10 +177,11 @@ function ask(turn: Turn, form: FiguresForm, problem?: string): void {
   const field = list[form.index]!;
   const lines: string[] = [];
   if (problem) lines.push(problem);
-  lines.push(turn.t.compliance.form.question(form.index + 1, list.length, field.group, field.question));
+  lines.push(form.editing ? turn.t.compliance.form.question(form.index + 1, list.length, field.group, field.question) : turn.t.compliance.form.question(askedNumber(form, form.index), askedCount(form), field.group, field.question));
   const previous = form.previous[field.id];
   if (previous !== undefined) lines.push(turn.t.compliance.form.previousHint(show(turn.t, field, previous), form.previousIsLastMonth));
-  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) lines.push(turn.t.compliance.form.lastMonthAvailable);
+  const untouched = Object.keys(form.values).length === form.carried.length;
+  if (firstQuestion(form) && !form.editing && form.previousIsLastMonth && untouched) lines.push(turn.t.compliance.form.lastMonthAvailable);
   const rows: Choice[][] = [];
   if (field.kind === "yesno") rows.push([{ label: turn.t.compliance.buttons.yes, data: figures.pack("yes") }, { label: turn.t.compliance.buttons.no, data: figures.pack("no") }]);
   const extra: Choice[] = [];
@@ -137,7 +189,7 @@ function ask(turn: Turn, form: FiguresForm, problem?: string): void {
   if (field.kind === "count") extra.push({ label: turn.t.compliance.buttons.zero, data: figures.pack("zero") });
   if (extra.length > 0) rows.push(extra);
   rows.push([{ label: turn.t.compliance.buttons.skip, data: figures.pack("skip") }]);
-  if (form.index === 0 && !form.editing && form.previousIsLastMonth && Object.keys(form.values).length === 0) rows.push([{ label: turn.t.compliance.buttons.copyLastMonth, data: figures.pack("copy") }]);
+  if (firstQuestion(form) && !form.editing && form.previousIsLastMonth && untouched) rows.push([{ label: turn.t.compliance.buttons.copyLastMonth, data: figures.pack("copy") }]);
   rows.push(nav(turn.t));
   // A count typed as "2" is the answer, not the second choice (Zalo keys these choices by letters).
   turn.replies.push({ text: lines.join("\n"), choices: rows, ...(field.kind === "count" ? { numericAnswer: true } : {}) });
@@ -155,9 +207,16 @@ function summary(turn: Turn, form: FiguresForm): void {
       group = f.group;
       lines.push(`— ${group} —`);
     }
-    lines.push(turn.t.compliance.form.summaryLine(i + 1, f.label, show(turn.t, f, form.values[f.id])));
+    const value = form.values[f.id];
+    const before = form.lastMonth[f.id];
+    const note = form.carried.includes(f.id) && value === form.previous[f.id] ? turn.t.compliance.form.keptQuarterly : before !== undefined && value !== undefined && value !== before ? turn.t.compliance.form.changedFrom(show(turn.t, f, before)) : "";
+    lines.push(turn.t.compliance.form.summaryLine(i + 1, f.label, show(turn.t, f, value)) + note);
   });
   lines.push("");
+  if (Object.keys(form.lastMonth).length > 0) {
+    const changed = list.filter((f) => form.values[f.id] !== undefined && form.lastMonth[f.id] !== undefined && form.values[f.id] !== form.lastMonth[f.id]).length;
+    lines.push(turn.t.compliance.form.changedCount(changed));
+  }
   const broken = brokenRelations(form.values);
   if (broken.length > 0) lines.push(turn.t.compliance.form.summaryBroken(broken.map((f) => f.label)));
   const missing = list.filter((f) => form.values[f.id] === undefined).length;
@@ -177,11 +236,25 @@ function advance(turn: Turn, form: FiguresForm): void {
     }
     return summary(turn, form);
   }
-  form.index += 1;
+  form.index = nextAsked(form, form.index);
   ask(turn, form);
 }
 
+/** One answer, then the form as it stands kept as the person's draft (so "Hủy" or a timeout loses nothing). */
 export async function continueFigures(turn: Turn, state: FiguresState): Promise<void> {
+  await answerFigures(turn, state);
+  await keepDraft(turn);
+}
+
+async function keepDraft(turn: Turn): Promise<void> {
+  const state = turn.state;
+  if (state.step !== "figures" || state.form.draft || !turn.staff) return;
+  const { form } = state;
+  if (enteredCount(form.values, form.carried) === 0) return;
+  await saveFigureDraft(turn.deps.db, { staffId: turn.staff.id, villageId: form.villageId, month: form.month }, { basedOn: form.basedOn, values: form.values, index: form.index, now: turn.now() });
+}
+
+async function answerFigures(turn: Turn, state: FiguresState): Promise<void> {
   const staff = turn.staff;
   if (!staff) {
     turn.state = IDLE;
@@ -207,9 +280,34 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
   const form = { ...state.form, values: { ...state.form.values } };
   const list = fields();
 
+  if (form.draft) {
+    if (choice === "resume") {
+      form.values = { ...form.draft.values };
+      form.index = form.draft.index;
+      delete form.draft;
+      return ask(turn, form);
+    }
+    if (choice === "restart") {
+      delete form.draft;
+      await dropFigureDraft(turn.deps.db, { staffId: staff.id, villageId: form.villageId, month: form.month });
+      return ask(turn, form);
+    }
+    return offerDraft(turn, form);
+  }
+
   if (form.index >= list.length) {
     if (form.picking) {
-      const n = text !== null && /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
+      let n = text !== null && /^\s*\d{1,3}\s*$/.test(text) ? Number(text) : NaN;
+      if (Number.isNaN(n) && text !== null) {
+        // By name: "hộ gia đình", "hom thu"…; several matches are listed with their numbers.
+        const named = fieldsNamed(text.slice(0, 100));
+        if (named.length === 1) n = list.indexOf(named[0]!) + 1;
+        else if (named.length > 1) {
+          turn.state = { step: "figures", form };
+          turn.reply(turn.t.compliance.form.pickSeveral(named.map((f) => turn.t.compliance.form.summaryLine(list.indexOf(f) + 1, f.label, show(turn.t, f, form.values[f.id])))), [nav(turn.t)]);
+          return;
+        }
+      }
       if (!(n >= 1 && n <= list.length)) {
         turn.state = { step: "figures", form };
         turn.reply(turn.t.compliance.form.pickBad(list.length), [nav(turn.t)]);
@@ -259,7 +357,12 @@ export async function continueFigures(turn: Turn, state: FiguresState): Promise<
 }
 
 /** "Back": the previous question; from an item edited out of the summary, the summary; from the first, out. */
-export function figuresBack(turn: Turn, state: FiguresState): void {
+export async function figuresBack(turn: Turn, state: FiguresState): Promise<void> {
+  goBack(turn, state);
+  await keepDraft(turn);
+}
+
+function goBack(turn: Turn, state: FiguresState): void {
   if (state.step === "figures_village") {
     turn.state = IDLE;
     turn.reply(turn.t.compliance.form.cancelled);
@@ -271,13 +374,16 @@ export function figuresBack(turn: Turn, state: FiguresState): void {
     return summary(turn, form);
   }
   if (form.editing) return summary(turn, form);
-  if (form.index === 0) {
-    turn.state = IDLE;
-    turn.reply(turn.t.compliance.form.cancelled);
-    return;
-  }
-  form.index -= 1;
+  if (form.draft || firstQuestion(form)) return figuresCancel(turn, state);
+  form.index = previousAsked(form, form.index);
   ask(turn, form);
+}
+
+/** "Hủy" (or back from the first question): out, saying that what was entered waits as a draft. */
+export function figuresCancel(turn: Turn, state: FiguresState): void {
+  turn.state = IDLE;
+  const entered = state.step === "figures" && !state.form.draft ? enteredCount(state.form.values, state.form.carried) : 0;
+  turn.reply(entered > 0 ? turn.t.compliance.form.cancelledDraft(entered) : turn.t.compliance.form.cancelled);
 }
 
 async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<void> {
@@ -299,6 +405,7 @@ async function save(turn: Turn, staff: StaffRow, form: FiguresForm): Promise<voi
     turn.reply(turn.t.compliance.form.conflict);
     return;
   }
+  await dropFigureDraft(db, { staffId: staff.id, villageId: form.villageId, month: form.month });
   turn.deps.log.info("figures.saved", { villageId: form.villageId, month: form.month, version: result.version, staffId: staff.id });
   turn.reply(turn.t.compliance.form.saved(form.month, form.villageName, result.version, form.villageCode));
 }

@@ -14,6 +14,12 @@ export interface FiguresForm {
   /** Values offered with "keep": this month's saved ones, else last month's. */
   previous: Record<string, number>;
   previousIsLastMonth: boolean;
+  /** Last month's values, to show what changed. */
+  lastMonth: Record<string, number>;
+  /** Quarterly figures not asked this month, kept from before (their values are in `values`). */
+  carried: string[];
+  /** A draft found on opening, waiting for "go on" or "start again". */
+  draft?: { values: Record<string, number>; index: number };
   /** Question index; FIGURE_FIELDS.length = the summary. */
   index: number;
   /** Editing one item from the summary: go back to the summary after it. */

@@ -3,6 +3,7 @@
 import data from "./figures.json" with { type: "json" };
 import { z } from "zod";
 import { messagesFor, type Messages } from "../i18n/messages.js";
+import { foldVietnamese } from "../places/normalize.js";
 
 const msg = messagesFor("vi").data;
 
@@ -16,6 +17,8 @@ const fieldSchema = z.object({
   atMost: z.string().optional(),
   /** Over a quarter or a year: "sum" for a count of the month ("trong tháng"), "last" (the latest value) for a standing count. */
   aggregate: z.enum(["sum", "last"]).default("last"),
+  /** How often /capnhat asks it: "quarterly" figures are asked in a quarter's first month, else kept from the month before. */
+  cadence: z.enum(["monthly", "quarterly"]).default("monthly"),
 });
 
 export type FigureField = z.infer<typeof fieldSchema>;
@@ -131,4 +134,28 @@ export function parseStoredValues(json: string): FigureValues {
   } catch {
     return {};
   }
+}
+
+/** January, April, July and October open a quarter: the months every figure is asked. */
+export function opensQuarter(month: string): boolean {
+  return [1, 4, 7, 10].includes(Number(month.slice(5, 7)));
+}
+
+/**
+ * The figures /capnhat does not ask this month but keeps from before: quarterly ones that have a
+ * value to keep, in a month that does not open a quarter. Every other figure is asked.
+ */
+export function carriedFields(month: string, previous: FigureValues, fields: FigureField[] = FIGURE_FIELDS): FigureField[] {
+  if (opensQuarter(month)) return [];
+  return fields.filter((f) => f.cadence === "quarterly" && previous[f.id] !== undefined);
+}
+
+/** The fields whose label holds every word typed (diacritics and case aside), for "sửa một mục" by name. */
+export function fieldsNamed(typed: string, fields: FigureField[] = FIGURE_FIELDS): FigureField[] {
+  const words = foldVietnamese(typed).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0);
+  if (words.length === 0) return [];
+  return fields.filter((f) => {
+    const label = foldVietnamese(f.label);
+    return words.every((w) => label.includes(w));
+  });
 }

@@ -147,7 +147,7 @@ export const intakeConfirm = codec("nc", oneOf(["save", "edit"]));
 
 // ---- Figures form (/capnhat) ------------------------------------------------------------------
 
-export const figures = codec("fg", oneOf(["yes", "no", "keep", "zero", "skip", "copy", "save", "edit"]));
+export const figures = codec("fg", oneOf(["yes", "no", "keep", "zero", "skip", "copy", "save", "edit", "resume", "restart"]));
 export const figuresVillage = codec("fgv", id);
 
 // ---- Bulletins: subscribing and reading ---------------------------------------------------------

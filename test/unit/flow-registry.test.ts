@@ -16,6 +16,8 @@ const form = {
   values: { users: 2 },
   previous: {},
   previousIsLastMonth: true,
+  lastMonth: { users: 1 },
+  carried: ["households"],
   index: 1,
 };
 
@@ -28,6 +30,7 @@ const states: Array<[string, State]> = [
   ["followup", { step: "followup_add", tipId: 7, pendingLocation: { latitude: 1, longitude: 2 } }],
   ["ask", { step: "ask", tipId: 9 }],
   ["figures", { step: "figures", form }],
+  ["figures", { step: "figures", form: { ...form, draft: { values: { users: 3 }, index: 4 } } }],
   ["figures", { step: "figures_village", month: "2026-11", communeId: 1 }],
   ["bulletins", { step: "sub_commune" }],
   ["bulletins", { step: "b_reason", deliveryId: 5 }],
@@ -38,7 +41,7 @@ describe("stored states", () => {
   it.each(states)("%s: %j comes back as it was stored", (flowId, state) => {
     expect(flowOf(state)?.id).toBe(flowId);
     const stored = storeState(state);
-    expect(JSON.parse(stored!)).toMatchObject({ v: 1 });
+    expect(JSON.parse(stored!)).toMatchObject({ v: flowOf(state)!.version });
     expect(loadState(stored)).toEqual({ state, broken: false });
   });
 
@@ -64,7 +67,9 @@ describe("stored states", () => {
     ["a draft without its attachments", JSON.stringify({ step: "text", draft: {} })],
     ["an attachment of an unknown kind", JSON.stringify({ step: "media", draft: { attachments: [{ kind: "virus", channel: "web" }] } })],
     ["a language that is not a code", JSON.stringify({ step: "translate", itemId: 2, language: "../../etc" })],
-    ["a figures form without its values", JSON.stringify({ step: "figures", form: { ...form, values: undefined } })],
+    ["a figures form without its values", JSON.stringify({ step: "figures", form: { ...form, values: undefined }, v: 2 })],
+    // Version 1 of the figures form knew nothing of carried figures: it ends, with the notice.
+    ["a figures form of version 1", JSON.stringify({ step: "figures", form: { ...form, carried: undefined, lastMonth: undefined }, v: 1 })],
   ])("%s ends as idle, said to be broken", (_what, json) => {
     expect(loadState(json)).toEqual({ state: { step: "idle" }, broken: true });
   });

@@ -1,9 +1,8 @@
 // /capnhat's form: a village's monthly figures, one question at a time, a summary, then save.
 import { z } from "zod";
-import { continueFigures, figuresBack } from "../figures-form.js";
+import { continueFigures, figuresBack, figuresCancel } from "../figures-form.js";
 import type { FiguresState } from "../figures-state.js";
 import { defineFlow } from "../registry.js";
-import { IDLE } from "../state.js";
 
 const month = z.string().regex(/^\d{4}-\d{2}$/);
 const id = z.number().int().positive();
@@ -22,6 +21,9 @@ const schema: z.ZodType<FiguresState> = z.discriminatedUnion("step", [
       values: counts,
       previous: counts,
       previousIsLastMonth: z.boolean(),
+      lastMonth: counts,
+      carried: z.array(z.string()),
+      draft: z.object({ values: counts, index: z.number().int().nonnegative() }).optional(),
       index: z.number().int().nonnegative(),
       editing: z.boolean().optional(),
       picking: z.boolean().optional(),
@@ -33,13 +35,11 @@ const schema: z.ZodType<FiguresState> = z.discriminatedUnion("step", [
 export default defineFlow<FiguresState>({
   id: "figures",
   steps: ["figures", "figures_village"],
-  version: 1,
+  // 2: the form keeps last month's values, the quarterly figures it carries and a draft on offer.
+  version: 2,
   schema,
   continue: (turn, state) => continueFigures(turn, state),
   back: (turn, state) => figuresBack(turn, state),
-  cancel(turn) {
-    turn.state = IDLE;
-    turn.reply(turn.t.compliance.form.cancelled);
-  },
+  cancel: (turn, state) => figuresCancel(turn, state),
   expiredNotice: (_settings, t) => t.compliance.form.expired,
 });
