@@ -14,6 +14,11 @@ interface Booking {
   waitMs: number;
 }
 
+/** What the object answers: the booking, and the instant (epoch ms) the send may go. */
+interface BookingAt extends Booking {
+  at: number;
+}
+
 /** The token bucket itself, pure over a clock (table-tested in test/unit/channel-pacer.test.ts). */
 export class TokenBucket {
   private tokens: number;
@@ -53,7 +58,7 @@ export class TokenBucket {
 
 /**
  * The Durable Object class (wrangler.toml [[durable_objects.bindings]] CHANNEL_PACER). Requests:
- * POST /book?channel=telegram&maxWaitMs=5000 → {ok, waitMs}; POST /hold?channel=telegram&ms=3000.
+ * POST /book?channel=telegram&maxWaitMs=5000 → {ok, waitMs, at}; POST /hold?channel=telegram&ms=3000.
  * Its state is in memory: an evicted object starts with a full bucket, which is one send at most.
  */
 export class ChannelPacer {
@@ -64,9 +69,10 @@ export class ChannelPacer {
     const url = new URL(request.url);
     const channel = url.searchParams.get("channel") ?? "";
     const perSecond = channelLimits[channel];
-    if (!perSecond) return Response.json({ ok: true, waitMs: 0 });
+    const now = Date.now();
+    if (!perSecond) return Response.json({ ok: true, waitMs: 0, at: now });
     if (!this.bucket || this.perSecond !== perSecond) {
-      this.bucket = new TokenBucket(perSecond, Date.now());
+      this.bucket = new TokenBucket(perSecond, now);
       this.perSecond = perSecond;
     }
     const number = (name: string, fallback: number) => {
@@ -74,10 +80,11 @@ export class ChannelPacer {
       return Number.isFinite(v) && v >= 0 ? Math.min(v, 3_600_000) : fallback;
     };
     if (url.pathname === "/hold") {
-      this.bucket.hold(Date.now(), number("ms", 0));
-      return Response.json({ ok: true, waitMs: 0 });
+      this.bucket.hold(now, number("ms", 0));
+      return Response.json({ ok: true, waitMs: 0, at: now });
     }
-    return Response.json(this.bucket.book(Date.now(), number("maxWaitMs", 5_000)));
+    const booking = this.bucket.book(now, number("maxWaitMs", 5_000));
+    return Response.json({ ...booking, at: now + booking.waitMs } satisfies BookingAt);
   }
 }
 
@@ -107,15 +114,18 @@ export function durablePacer(namespace: PacerNamespace, limits: Record<string, n
     async acquire(channel, maxWaitMs = 5_000) {
       const perSecond = limits[channel];
       if (!perSecond) return true;
-      let booking: Booking;
+      let booking: BookingAt;
       try {
         const res = await stub(channel).fetch(`https://pacer/book?channel=${encodeURIComponent(channel)}&maxWaitMs=${maxWaitMs}`, { method: "POST" });
-        booking = (await res.json()) as Booking;
+        booking = (await res.json()) as BookingAt;
       } catch {
-        booking = { ok: true, waitMs: 1_000 / perSecond };
+        booking = { ok: true, waitMs: 1_000 / perSecond, at: Date.now() + 1_000 / perSecond };
       }
       if (!booking.ok) return false;
-      if (booking.waitMs > 0) await sleep(booking.waitMs);
+      // Until the booked instant, not for the wait counted from when the answer arrives: the answer's
+      // own time on the way would otherwise bunch sends of several consumers together.
+      const wait = Math.min(booking.at - Date.now(), booking.waitMs);
+      if (wait > 0) await sleep(wait);
       return true;
     },
     pause(channel, ms) {

@@ -63,14 +63,24 @@ const LEASE_DUE = `UPDATE "OutboxMessage" SET "claimedUntil" = ? WHERE "id" IN (
     ) WHERE "rank" <= COALESCE(json_extract(?, '$.' || "channel"), ?)
   ) RETURNING "id", "channel", "priority"`;
 
-/** The messages for leased rows: one channel and one priority each, in sending order. */
+/**
+ * The messages for leased rows: one channel and one priority each, each channel's in its sending
+ * order, the channels taking turns (a consumer's batch then sends on every channel side by side).
+ */
 export function workMessages(rows: Array<{ id: number; channel: string; priority: number }>, lease: number): OutboxWork[] {
   const sorted = [...rows].sort((a, b) => (a.channel < b.channel ? -1 : a.channel > b.channel ? 1 : b.priority - a.priority || a.id - b.id));
-  const out: OutboxWork[] = [];
+  const perChannel = new Map<string, OutboxWork[]>();
   for (const row of sorted) {
-    const last = out.at(-1);
-    if (last && last.channel === row.channel && last.priority === row.priority && last.ids.length < IDS_PER_MESSAGE) last.ids.push(row.id);
-    else out.push({ channel: row.channel, priority: row.priority, lease, ids: [row.id] });
+    const list = perChannel.get(row.channel) ?? [];
+    const last = list.at(-1);
+    if (last && last.priority === row.priority && last.ids.length < IDS_PER_MESSAGE) last.ids.push(row.id);
+    else list.push({ channel: row.channel, priority: row.priority, lease, ids: [row.id] });
+    perChannel.set(row.channel, list);
+  }
+  const out: OutboxWork[] = [];
+  const lists = [...perChannel.values()];
+  for (let i = 0; lists.some((l) => i < l.length); i++) {
+    for (const list of lists) if (i < list.length) out.push(list[i]!);
   }
   return out;
 }
