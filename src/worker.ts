@@ -102,8 +102,9 @@ async function build(env: Env) {
     pacer: env.CHANNEL_PACER ? durablePacer(env.CHANNEL_PACER) : pacer,
     settings: coreSettingsOf(config),
   };
-  /** Logs the invocation's D1 statements once its work is done. */
-  const statements = (invocation: string) => log.info("worker.statements", { invocation, statements: counter.count });
+  /** Logs the invocation's D1 statements once its work is done (a request's at debug level: there are many). */
+  const statements = (invocation: "fetch" | "scheduled" | "queue") =>
+    (invocation === "fetch" ? log.debug : log.info)("worker.statements", { invocation, statements: counter.count });
   return { config, deps, bot, log, media, statements };
 }
 

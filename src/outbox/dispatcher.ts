@@ -193,7 +193,7 @@ export async function sendLanes(
     } else {
       blockedChats.add(chatKey);
       const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);
-      if (result.retryAfterSeconds !== undefined) deps.pacer?.pause(row.channel, waitMs);
+      if (result.retryAfterSeconds !== undefined) await deps.pacer?.pause(row.channel, waitMs);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },

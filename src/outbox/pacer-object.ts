@@ -128,10 +128,13 @@ export function durablePacer(namespace: PacerNamespace, limits: Record<string, n
       if (wait > 0) await sleep(wait);
       return true;
     },
-    pause(channel, ms) {
-      void stub(channel)
-        .fetch(`https://pacer/hold?channel=${encodeURIComponent(channel)}&ms=${Math.ceil(ms)}`, { method: "POST" })
-        .catch(() => undefined);
+    async pause(channel, ms) {
+      // Awaited: an invocation may end right after, and the hold must reach the object first.
+      try {
+        await stub(channel).fetch(`https://pacer/hold?channel=${encodeURIComponent(channel)}&ms=${Math.ceil(ms)}`, { method: "POST" });
+      } catch {
+        // Unreachable: the row waits its own retry time anyway (dispatcher.ts).
+      }
     },
     heldFor() {
       return 0;
