@@ -1,5 +1,7 @@
 // Cloudflare Workers entry: the same app and core on D1. Keys come from Worker secrets;
-// background work runs in waitUntil after each request and on the cron trigger.
+// background work runs in waitUntil after each request and on the cron trigger. Due messages go
+// through the queue OUTBOX_QUEUE (cron → queue → consumer, src/outbox/queued.ts), paced per channel
+// by the Durable Object CHANNEL_PACER; a request sends only the rows it wrote itself.
 import { PrismaD1 } from "@prisma/adapter-d1";
 import { PrismaClient } from "./db/generated/worker/client.js";
 import type { Db } from "./db/client.js";
@@ -12,12 +14,16 @@ import { createIngest } from "./inbound/ingest.js";
 import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
 import { workerClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
-import { runWorkOnce, type WorkDeps } from "../bots/core/work/runner.js";
+import { type WorkDeps } from "../bots/core/work/runner.js";
+import { processPending } from "../bots/core/work/process.js";
 import { sweep } from "../bots/core/work/sweep.js";
 import { dispatchDue } from "./outbox/dispatcher.js";
 import { CriteriaFileError, criteriaRegistry } from "./compliance/criteria.js";
 import { defaultComplianceDeps } from "./compliance/service.js";
 import { createPacer } from "./outbox/pacing.js";
+import { durablePacer, type PacerNamespace } from "./outbox/pacer-object.js";
+import { consumeOutboxWork, lastOutboxId, queueDueWork, type WorkMessage, type WorkProducer } from "./outbox/queued.js";
+import { countStatements } from "./db/d1-count.js";
 import { createChannels, webhookOptions } from "./channels.js";
 import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
@@ -31,12 +37,29 @@ export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
   /** wrangler.toml [[ratelimits]]: tips per client network; absent (tests, local), the in-memory limiter per isolate. */
   WEB_TIP_LIMITER?: RateLimitBinding;
+  /** wrangler.toml [[queues.producers]]: due outbox rows as messages; absent, the cron sends them itself. */
+  OUTBOX_QUEUE?: WorkProducer;
+  /** wrangler.toml [[durable_objects.bindings]]: one pacer per channel for all instances; absent, per isolate. */
+  CHANNEL_PACER?: PacerNamespace;
   [name: string]: unknown;
 }
 
 interface WorkerExecutionContext {
   waitUntil(promise: Promise<unknown>): void;
 }
+
+/** Cloudflare's MessageBatch, as far as the consumer uses it. */
+interface WorkBatch {
+  readonly queue: string;
+  readonly messages: readonly WorkMessage[];
+}
+
+export { ChannelPacer } from "./outbox/pacer-object.js";
+
+/** A request's own rows: replies and alerts (priority 0 and up) written after `before`. */
+const OWN_ROWS = { minPriority: 0 };
+/** Of those, how many per channel the request sends itself; more go through the queue. */
+const OWN_SENDS_PER_CHANNEL = 20;
 
 let keyring: { text: string; keys: Keyring } | null = null;
 // The bot's @username, read from D1 (or getMe) once an hour per isolate, not on every request.
@@ -62,8 +85,9 @@ async function build(env: Env) {
     keyring = { text: keyText, keys: await createKeyring(config.keys.pseudonymKey!, config.keys.vaultKey!) };
   }
   const keys = keyring.keys;
-  // One client per request, as the D1 adapter expects.
-  const db = attachSql(new PrismaClient({ adapter: new PrismaD1(env.DB) }) as unknown as Db, d1Sql(env.DB as unknown as D1Like));
+  // One client per request, as the D1 adapter expects; its statements counted (D1: 1,000 per invocation).
+  const { db: d1, counter } = countStatements(env.DB as object);
+  const db = attachSql(new PrismaClient({ adapter: new PrismaD1(d1 as Env["DB"]) }) as unknown as Db, d1Sql(d1 as unknown as D1Like));
   const now = () => new Date();
   const { senders, media, bot, articles } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {
@@ -75,10 +99,13 @@ async function build(env: Env) {
     senders,
     // No report renderers on Workers: /baocao answers with the HTML page (see README).
     compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
-    pacer,
+    pacer: env.CHANNEL_PACER ? durablePacer(env.CHANNEL_PACER) : pacer,
     settings: coreSettingsOf(config),
   };
-  return { config, deps, bot, log, media };
+  /** Logs the invocation's D1 statements once its work is done (a request's at debug level: there are many). */
+  const statements = (invocation: "fetch" | "scheduled" | "queue") =>
+    (invocation === "fetch" ? log.debug : log.info)("worker.statements", { invocation, statements: counter.count });
+  return { config, deps, bot, log, media, statements };
 }
 
 function isolateGuards(keys: Keyring, web: { powMaxNumber: number; tipsPerNetworkPerMinute: number }) {
@@ -102,7 +129,15 @@ export default {
       console.error(message);
       return new Response(JSON.stringify({ error: "server not configured" }), { status: 503, headers: { "Content-Type": "application/json" } });
     }
-    const { config, deps, bot, log, media } = built;
+    const { config, deps, bot, log, media, statements } = built;
+    // After the answer: handle what this request stored, send what that wrote (not the whole outbox).
+    const ownWork = async () => {
+      const before = await lastOutboxId(deps.db);
+      await processPending(deps);
+      await dispatchDue(deps, OWN_SENDS_PER_CHANNEL, { afterId: before, ...OWN_ROWS });
+      if (env.OUTBOX_QUEUE) await queueDueWork(deps, env.OUTBOX_QUEUE, { afterId: before, ...OWN_ROWS });
+      statements("fetch");
+    };
     const app = createApp({
       db: deps.db,
       keys: deps.keys,
@@ -119,7 +154,7 @@ export default {
         db: deps.db,
         log,
         now: deps.now,
-        onStored: () => ctx.waitUntil(runWorkOnce(deps).catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
+        onStored: () => ctx.waitUntil(ownWork().catch((e) => log.error("work.failed", { error: String(e).slice(0, 200) }))),
       }),
       webChat: {
         proofGate: isolateGuards(deps.keys, config.web).proofGate,
@@ -132,7 +167,7 @@ export default {
   },
 
   async scheduled(_controller: unknown, env: Env, ctx: WorkerExecutionContext): Promise<void> {
-    const { deps, bot, log } = await build(env);
+    const { deps, bot, log, statements } = await build(env);
     ctx.waitUntil(
       (async () => {
         // The citizens' Telegram menu, once per isolate (Node sets it at start; a Worker has no start).
@@ -140,11 +175,22 @@ export default {
           await setCitizenMenu(bot.api, commandMenu({ staff: null, channel: "telegram" }), log);
           citizenMenuSet = true;
         }
-        await runWorkOnce(deps);
+        await processPending(deps);
         await sweep(deps);
-        // What the sweep queued (a bulletin slot's first messages) goes out now, not a minute later.
-        await dispatchDue(deps);
+        // Due rows (a bulletin slot's first minute included) go to the queue's consumers; without
+        // the queue binding, this run sends a batch itself.
+        if (env.OUTBOX_QUEUE) await queueDueWork(deps, env.OUTBOX_QUEUE);
+        else await dispatchDue(deps);
+        statements("scheduled");
       })(),
     );
+  },
+
+  /** The outbox queue's consumer (wrangler.toml [[queues.consumers]]): sends the rows of each message. */
+  async queue(batch: WorkBatch, env: Env): Promise<void> {
+    const { deps, log, statements } = await build(env);
+    const result = await consumeOutboxWork(deps, batch.messages);
+    log.info("outbox.queue_batch", { messages: batch.messages.length, sent: result.sent, waiting: result.waiting, stale: result.stale });
+    statements("queue");
   },
 };

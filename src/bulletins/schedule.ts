@@ -10,7 +10,7 @@ const weekly = z.object({
   times: z.array(z.string().regex(HH_MM)).min(1),
 });
 const settingsSchema = z.object({
-  default: weekly.extend({ repeatWithinDay: z.boolean().default(false) }),
+  default: weekly.extend({ repeatWithinDay: z.boolean().default(false), spreadMinutes: z.number().int().min(0).max(60).default(0) }),
   lateAfterMinutes: z.number().int().min(0),
   lateLimitHours: z.number().positive(),
   maxCatchUpDays: z.number().int().positive(),
@@ -40,6 +40,35 @@ export const DEFAULT_SCHEDULE: WeeklySchedule = normalizeSchedule(scheduleSettin
 
 /** Whether a later slot on the same Vietnam day re-airs that day's first bulletin (schedule.json). */
 export const REPEAT_WITHIN_DAY: boolean = scheduleSettings.default.repeatWithinDay;
+
+/** Over how many minutes the default schedule's times are spread by commune (schedule.json). */
+export const DEFAULT_SPREAD_MINUTES: number = scheduleSettings.default.spreadMinutes;
+
+/**
+ * How many minutes (0 … window-1) a commune's default slots fall after their nominal time: FNV-1a
+ * of the commune's code, so the same commune always gets the same minute, on Node and Workers alike,
+ * and codes spread evenly over the window.
+ */
+export function spreadOffsetMinutes(code: string, windowMinutes: number): number {
+  if (windowMinutes <= 1) return 0;
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(code)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % windowMinutes;
+}
+
+/** A schedule with every time moved by the commune's offset (never past 23:59 of the same day). */
+export function spreadSchedule(s: WeeklySchedule, code: string, windowMinutes: number = DEFAULT_SPREAD_MINUTES): WeeklySchedule {
+  const offset = spreadOffsetMinutes(code, windowMinutes);
+  if (offset === 0) return normalizeSchedule(s);
+  const times = s.times.map((t) => {
+    const m = Math.min(minutesOf(t) + offset, 24 * 60 - 1);
+    return `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+  });
+  return normalizeSchedule({ days: s.days, times });
+}
 
 /** The stored form: "1,4" and "06:30,18:30". */
 export function scheduleFromRow(row: { days: string; times: string }): WeeklySchedule {

@@ -12,20 +12,25 @@ import {
   planDue,
   scheduleFromRow,
   scheduleToRow,
+  spreadSchedule,
   type WeeklySchedule,
 } from "./schedule.js";
 import { BASE_LANGUAGE } from "./languages.js";
 import { isUniqueViolation, type BulletinDeps } from "./store.js";
 import { POSTER_SLUG } from "./poster-text.js";
 
-/** Gives every commune without a schedule the default one, starting now (no slots before it). */
-export async function ensureSchedules(db: Db, now: Date): Promise<number> {
-  const communes = await db.commune.findMany({ where: { bulletinSchedule: null }, select: { id: true }, take: 500 });
+/**
+ * Gives every commune without a schedule the default one, starting now (no slots before it), its
+ * times spread over `spreadMinutes` by the commune's code (schedule.json default.spreadMinutes).
+ */
+export async function ensureSchedules(db: Db, now: Date, spreadMinutes = 0): Promise<number> {
+  const communes = await db.commune.findMany({ where: { bulletinSchedule: null }, select: { id: true, code: true }, take: 500 });
   let created = 0;
   for (const c of communes) {
+    const schedule = spreadSchedule(DEFAULT_SCHEDULE, c.code, spreadMinutes);
     try {
       await db.bulletinSchedule.create({
-        data: { communeId: c.id, ...scheduleToRow(DEFAULT_SCHEDULE), enabled: true, cursorAt: now, nextDueAt: nextSlotAfter(DEFAULT_SCHEDULE, now), updatedAt: now },
+        data: { communeId: c.id, ...scheduleToRow(schedule), enabled: true, cursorAt: now, nextDueAt: nextSlotAfter(schedule, now), updatedAt: now },
       });
       created++;
     } catch (error) {

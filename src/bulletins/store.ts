@@ -13,6 +13,8 @@ export interface BulletinDeps {
   keys: Keyring;
   now: () => Date;
   log: Logger;
+  /** The running server's settings (CoreSettings): the default schedule's spread; without it, no spread. */
+  settings?: { bulletinSpreadMinutes?: number };
 }
 
 /** Outbox priorities: below alerts and replies (0); village heads before citizens. */

@@ -15,7 +15,7 @@ export interface TickOptions {
 export async function runBulletinTick(deps: BulletinDeps, opts: TickOptions = {}) {
   const now = deps.now();
   await ensureCatalog(deps.db, now);
-  await ensureSchedules(deps.db, now);
+  await ensureSchedules(deps.db, now, deps.settings?.bulletinSpreadMinutes ?? 0);
   const planned = await planSlots(deps);
   const fanOut = await advanceFanOuts(deps, opts.fanOutBudget ?? 1_000);
   const reminders = await sendReminders(deps);

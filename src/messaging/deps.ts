@@ -20,6 +20,8 @@ export interface CoreSettings {
   wrongCodesPerMinute?: number;
   /** Where this server is reached from outside (PUBLIC_URL): the base of staff console sign-in links. */
   publicUrl?: string;
+  /** Minutes over which new communes' default bulletin times are spread by commune code (schedule.json); unset, not spread. */
+  bulletinSpreadMinutes?: number;
 }
 
 export interface RuntimeDeps {

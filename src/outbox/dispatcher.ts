@@ -7,7 +7,7 @@ import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
 import { notifyParked } from "./window.js";
 import type { Pacer } from "./pacing.js";
-import { duePass, markSent, type DueRow } from "./queue.js";
+import { duePass, markSent, type DueFilter, type DueRow } from "./queue.js";
 
 /** What a delivered secret message leaves in its row. */
 const FORGOTTEN_PAYLOAD = JSON.stringify({ text: "", secret: true });
@@ -24,7 +24,7 @@ export interface DispatcherDeps {
   pause?: () => Promise<void>;
 }
 
-const CLAIM_MS = 60_000;
+export const CLAIM_MS = 60_000;
 const MAX_ATTEMPTS = 25;
 
 /**
@@ -47,8 +47,8 @@ export function backoffMs(attempts: number): number {
  * it is sent, so two dispatchers (or a restarted one) never send it twice while the
  * claim lasts; a row whose sender crashed mid-send is retried after the claim expires.
  */
-export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise<number> {
-  const { db, keys, senders, log } = deps;
+export async function dispatchDue(deps: DispatcherDeps, batchSize = 50, filter: DueFilter = {}): Promise<number> {
+  const { db } = deps;
   const now = deps.now();
   // One lane per channel, each with its own batch, sending side by side: Telegram's pacing (or a 429
   // that holds it) never holds back Zalo's rows, and the reverse. Only channels with due rows have a
@@ -56,8 +56,39 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
   // One statement: each lane's batch and every unsent message to the chats of this batch (read once,
   // not once per row), kept up to date as rows go out: a row waits while an earlier one to its chat
   // is still unsent.
-  const { lanes, unsent: waiting } = await duePass(db, now, batchSize);
+  const { lanes, unsent: waiting } = await duePass(db, now, batchSize, filter);
   if (lanes.length === 0) return 0;
+  const claimUntil = new Date(now.getTime() + CLAIM_MS);
+  const claim = async (row: DueRow) => {
+    const claimed = await db.outboxMessage.updateMany({
+      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
+      data: { claimedUntil: claimUntil },
+    });
+    return claimed.count === 1;
+  };
+  return (await sendLanes(deps, lanes, waiting, claim)).sent;
+}
+
+/** What `sendLanes` did: rows delivered, and rows it left pending without trying (chat order, a held channel). */
+export interface LanesResult {
+  sent: number;
+  skipped: number[];
+}
+
+/**
+ * Sends lanes of rows (one lane per channel, side by side, each in its order), keeping one chat's
+ * messages in order against `waiting` (every unsent message to those chats). `claim` takes a row
+ * for this sender just before its send, or says another has it. Shared by the dispatcher (Node, and
+ * a Worker request's own replies) and the queue consumer (src/outbox/queued.ts).
+ */
+export async function sendLanes(
+  deps: DispatcherDeps,
+  lanes: DueRow[][],
+  waiting: Array<{ id: number; status: string; addressTag: string }>,
+  claim: (row: DueRow) => Promise<boolean>,
+): Promise<LanesResult> {
+  const { db, keys, senders, log } = deps;
+  const skipped: number[] = [];
   const blockedChats = new Set<string>();
   const heldChannels = new Set<string>();
   const unsent = new Map<string, Array<{ id: number; status: string }>>();
@@ -73,11 +104,15 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     if (status) entry.status = status;
     else list.splice(list.indexOf(entry), 1);
   };
+  const skip = (row: DueRow) => {
+    skipped.push(row.id);
+    return false;
+  };
   /** Sends one row if it may go now; true when it was delivered. */
   const sendOne = async (row: DueRow): Promise<boolean> => {
     await (deps.pause ?? yieldToIo)();
     const chatKey = row.addressTag ?? `row:${row.id}`;
-    if (blockedChats.has(chatKey)) return false; // keep one chat's messages in order
+    if (blockedChats.has(chatKey)) return skip(row); // keep one chat's messages in order
     if (row.addressTag) {
       // An earlier message to the same chat still waits (e.g. for a 429): this one must not overtake it.
       const earlier = unsent.get(row.addressTag)?.find((e) => e.id < row.id);
@@ -93,19 +128,15 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
           }
         }
         // Skip this row only: with priorities the earlier row may come later in this very batch.
-        return false;
+        return skip(row);
       }
     }
-    if (heldChannels.has(row.channel)) return false;
+    if (heldChannels.has(row.channel)) return skip(row);
     if (deps.pacer && !(await deps.pacer.acquire(row.channel))) {
       heldChannels.add(row.channel); // held after a 429: the next pass tries again
-      return false;
+      return skip(row);
     }
-    const claimed = await db.outboxMessage.updateMany({
-      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedUntil: new Date(now.getTime() + CLAIM_MS) },
-    });
-    if (claimed.count !== 1) return false;
+    if (!(await claim(row))) return false;
     const sender = senders[row.channel as Channel];
     if (!sender || !row.sealedAddress) {
       await db.outboxMessage.update({
@@ -162,7 +193,7 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
     } else {
       blockedChats.add(chatKey);
       const waitMs = result.retryAfterSeconds !== undefined ? result.retryAfterSeconds * 1000 : backoffMs(attempts);
-      if (result.retryAfterSeconds !== undefined) deps.pacer?.pause(row.channel, waitMs);
+      if (result.retryAfterSeconds !== undefined) await deps.pacer?.pause(row.channel, waitMs);
       await db.outboxMessage.update({
         where: { id: row.id },
         data: { attempts, lastError: result.error.slice(0, 500), nextAttemptAt: new Date(deps.now().getTime() + waitMs), claimedUntil: null },
@@ -178,5 +209,5 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50): Promise
       return sent;
     }),
   );
-  return perLane.reduce((a, b) => a + b, 0);
+  return { sent: perLane.reduce((a, b) => a + b, 0), skipped };
 }

@@ -67,6 +67,35 @@ export function enqueueStatement(target: SealedTarget, message: OutgoingMessage,
   );
 }
 
+/** Rows per `enqueueManyStatements` statement: a bulletin's row is ~2–4 KB, so a statement's one JSON value stays near 200 KB. */
+const ROWS_PER_STATEMENT = 50;
+
+/**
+ * Many rows as few statements (a fan-out's village heads): each statement inserts up to 50 rows
+ * from one JSON value, a repeated dedupe key writing nothing, as `enqueueStatement` does. On D1 that
+ * is one statement per 50 rows of the invocation's 1,000, not one per row.
+ */
+export function enqueueManyStatements(rows: Array<{ target: SealedTarget; message: OutgoingMessage; opts?: EnqueueOptions }>): SqlStatement[] {
+  const out: SqlStatement[] = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) {
+    const values = rows.slice(i, i + ROWS_PER_STATEMENT).map(({ target, message, opts }) => {
+      const row = outboxRow(target, message, opts ?? {});
+      return { ...row, nextAttemptAt: sqlDate(row.nextAttemptAt), createdAt: sqlDate(row.createdAt) };
+    });
+    out.push(
+      sql(
+        `INSERT INTO "OutboxMessage" ("channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "status", "attempts", "nextAttemptAt", "createdAt", "dedupeKey", "priority")
+         SELECT json_extract("value", '$.channel'), json_extract("value", '$.sealedAddress'), json_extract("value", '$.addressTag'), json_extract("value", '$.replyAddressId'),
+                json_extract("value", '$.threadKey'), json_extract("value", '$.payload'), 'pending', 0, json_extract("value", '$.nextAttemptAt'), json_extract("value", '$.createdAt'),
+                json_extract("value", '$.dedupeKey'), json_extract("value", '$.priority')
+         FROM json_each(?) WHERE true ORDER BY "key" ON CONFLICT ("dedupeKey") DO NOTHING`,
+        JSON.stringify(values),
+      ),
+    );
+  }
+  return out;
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

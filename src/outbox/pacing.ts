@@ -24,8 +24,8 @@ export interface Pacer {
    * nothing, when the channel is held for longer than `maxWaitMs` (after a 429).
    */
   acquire(channel: string, maxWaitMs?: number): Promise<boolean>;
-  /** The platform asked us to wait: hold the channel for `ms`. */
-  pause(channel: string, ms: number): void;
+  /** The platform asked us to wait: hold the channel for `ms` (a shared pacer: once the hold is recorded). */
+  pause(channel: string, ms: number): void | Promise<void>;
   /** How long the channel is held from now (0 when free). */
   heldFor(channel: string): number;
 }

@@ -32,7 +32,7 @@ const DUE_PASS = `WITH "due" AS MATERIALIZED (
     SELECT * FROM (
       SELECT "id", "channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "attempts", "priority",
              ROW_NUMBER() OVER (PARTITION BY "channel" ORDER BY "priority" DESC, "id" ASC) AS "rank"
-      FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)
+      FROM "OutboxMessage" WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND ("claimedUntil" IS NULL OR "claimedUntil" < ?) AND "id" > ? AND "priority" >= ?
     ) WHERE "rank" <= ?
   )
   SELECT 1 AS "due", "id", "channel", "sealedAddress", "addressTag", "replyAddressId", "threadKey", "payload", "attempts", "rank", NULL AS "status" FROM "due"
@@ -40,10 +40,16 @@ const DUE_PASS = `WITH "due" AS MATERIALIZED (
   SELECT 0, "id", NULL, NULL, "addressTag", NULL, NULL, NULL, NULL, NULL, "status" FROM "OutboxMessage"
   WHERE "addressTag" IN (SELECT "addressTag" FROM "due" WHERE "addressTag" IS NOT NULL) AND "status" IN ('pending', 'parked')`;
 
+/** Which due rows a pass may take: only those written after `afterId`, of at least `minPriority` (a Worker request's own replies). */
+export interface DueFilter {
+  afterId?: number;
+  minPriority?: number;
+}
+
 /** The rows a dispatcher pass may send, `take` per channel, and what else waits for their chats. */
-export async function duePass(db: Db, now: Date, take: number): Promise<DuePass> {
+export async function duePass(db: Db, now: Date, take: number, filter: DueFilter = {}): Promise<DuePass> {
   const at = sqlDate(now);
-  const { rows } = await sqlOf(db).run(sql(DUE_PASS, at, at, take));
+  const { rows } = await sqlOf(db).run(sql(DUE_PASS, at, at, filter.afterId ?? 0, filter.minPriority ?? -1_000_000, take));
   const lanes = new Map<string, Array<DueRow & { rank: number }>>();
   const unsent: DuePass["unsent"] = [];
   for (const r of rows) {

@@ -1,7 +1,7 @@
 // The Workers build run locally for tests: wrangler dev (workerd, with D1 on a local file carrying
 // the same SQL migrations) under the project's Node 22, a local D1 to seed and read, and a clean stop.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
@@ -33,11 +33,20 @@ export function d1Query<T>(persistTo: string, sql: string): T[] {
   return parsed[0]!.results;
 }
 
+/** Runs SQL (many statements, from a file) on the local D1 file. */
+export function d1Exec(persistTo: string, sql: string): void {
+  const file = join(persistTo, `exec-${Date.now()}.sql`);
+  writeFileSync(file, sql);
+  runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", file]);
+}
+
 export interface LocalWorker {
   base: string;
   /** fetch on the worker's address, safe against the keep-alive race (see workerFetch). */
   fetch(path: string, init?: RequestInit): Promise<Response>;
   persistTo: string;
+  /** What wrangler dev printed so far (the Worker's log lines among it). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -49,7 +58,10 @@ export async function startLocalWorker(opts: { vars: Record<string, string>; see
   if (!existsSync(NODE22)) throw new Error("Node 22 for Wrangler is installed by npm install (tools/node22)");
   const persistTo = mkdtempSync(join(tmpdir(), `phaodai-d1-${opts.name}-`));
   runWrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo]);
-  runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--command", opts.seedSql]);
+  // From a file: a seed of hundreds of rows is longer than one command-line argument may be.
+  const seedFile = join(persistTo, "seed.sql");
+  writeFileSync(seedFile, opts.seedSql);
+  runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--file", seedFile]);
   const port = await freePort();
   const args = [WRANGLER, "dev", "--local", ...(opts.scheduled ? ["--test-scheduled"] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", persistTo, "--show-interactive-dev-session=false"];
   for (const [k, v] of Object.entries(opts.vars)) args.push("--var", `${k}:${v}`);
@@ -75,6 +87,7 @@ export async function startLocalWorker(opts: { vars: Record<string, string>; see
     base,
     fetch: workerFetch(base),
     persistTo,
+    output: () => output,
     async stop() {
       dev.kill("SIGTERM");
       rmSync(persistTo, { recursive: true, force: true });

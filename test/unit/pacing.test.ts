@@ -40,7 +40,7 @@ describe("pacer", () => {
   it("holds a channel after a 429 and refuses to wait longer than asked", async () => {
     const c = fakeClock();
     const pacer = createPacer({ telegram: 10 }, c.clock);
-    pacer.pause("telegram", 30_000);
+    void pacer.pause("telegram", 30_000); // the in-process pacer holds at once
     expect(pacer.heldFor("telegram")).toBe(30_000);
     expect(await pacer.acquire("telegram", 5_000)).toBe(false);
     expect(c.sleeps).toEqual([]);

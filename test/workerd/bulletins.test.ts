@@ -7,6 +7,7 @@ import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
 import { pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { feedTokenHash, newFeedToken } from "../../src/feeds/tokens.js";
+import { DEFAULT_SCHEDULE, scheduleToRow, spreadSchedule } from "../../src/bulletins/schedule.js";
 
 const HEAD_CHAT = "7770001";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
@@ -55,7 +56,9 @@ describe("bulletins on Workers with D1", () => {
     const deadline = Date.now() + 60_000;
     while (d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinSchedule")[0]!.n === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinItem WHERE retiredAt IS NULL")[0]!.n).toBeGreaterThanOrEqual(24);
-    expect(d1Query<{ days: string; times: string }>(persistTo, "SELECT days, times FROM BulletinSchedule")).toEqual([{ days: "1,4", times: "06:30,18:30" }]);
+    // The default schedule, spread by the commune's code as on Node (schedule.json default.spreadMinutes).
+    expect(d1Query<{ days: string; times: string }>(persistTo, "SELECT days, times FROM BulletinSchedule")).toEqual([scheduleToRow(spreadSchedule(DEFAULT_SCHEDULE, "LUNGPHINH"))]);
+    expect(scheduleToRow(spreadSchedule(DEFAULT_SCHEDULE, "LUNGPHINH"))).toEqual({ days: "1,4", times: "06:32,18:32" });
     // The same run gives Telegram the citizens' command menu (a Worker has no start to do it at).
     const menu = await fake.waitFor((c) => c.method === "setMyCommands", 30_000);
     expect(menu.payload.scope).toEqual({ type: "all_private_chats" });
