@@ -107,7 +107,7 @@ describe("admin command line", () => {
   it("refuses wrong roles, scopes and arguments with a clear line", async () => {
     const role = await admin("invite", "--role", "boss", "--commune", "HONGLOC");
     expect(role.code).toBe(1);
-    expect(role.err).toContain("officer, leader, village_head, translator, admin");
+    expect(role.err).toContain("officer, leader, village_head, translator, reporting_unit, admin");
     const scope = await admin("invite", "--role", "truongthon", "--commune", "HONGLOC");
     expect(scope.code).toBe(1);
     expect(scope.err).toContain("Trưởng thôn cần mã thôn");
