@@ -8,6 +8,7 @@ import { formatNumberVN } from "../../src/compliance/month.js";
 import { unitByKind, type ReportingUnit } from "../../src/compliance/units.js";
 import { saveUnitFigures, unitFiguresAs } from "../../src/compliance/unit-figures.js";
 import { findStaffById } from "../../src/staff/find.js";
+import { findCommuneById } from "../../src/places/search.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { figures, nav as navButton } from "../../src/messaging/buttons.js";
 import type { Messages } from "../../src/i18n/messages.js";
@@ -66,7 +67,7 @@ export async function startUnitFigures(turn: Turn, staff: StaffRow, args: string
   const month = unitMonthArg(turn, args);
   if (!month) return;
   const saved = await unitFiguresAs(db, staff, staff.communeId, unit.kind, month);
-  const commune = await db.commune.findUnique({ where: { id: staff.communeId }, select: { name: true } });
+  const commune = await findCommuneById(db, staff.communeId);
   if (!saved.ok || !commune) {
     turn.reply(turn.t.compliance.scope.forbidden);
     return;
