@@ -7,7 +7,7 @@
 // a quarter adds each figure by its rule. Another commune's staff and another unit see nothing.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
+import { createHarness, fileWebTip, type Harness, type WebClient, type WebMessage } from "../helpers/harness.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type ApiCall, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { sweep } from "../../bots/core/work/sweep.js";
 import { communeRef, defaultComplianceDeps } from "../../src/compliance/service.js";
@@ -233,6 +233,25 @@ describe("the officer's /thongke and the scope", () => {
     const phuongTien = await h.db.commune.findUniqueOrThrow({ where: { code: "PHUONGTIEN" } });
     expect(await saveUnitFigures(h.db, member, { communeId: phuongTien.id, unitKind: "health_station", month: MONTH, values: { drug_tests: 1 }, basedOnVersion: 0, now })).toEqual({ ok: false, reason: "not_found" });
     expect(await h.db.unitFigures.count()).toBe(2);
+  });
+
+  it("a tip's button pressed by a unit's member names no case, open or closed (found by the fuzzer)", async () => {
+    await fileWebTip(h.web(), { text: "Có người lạ bán ma túy ở đầu thôn vào buổi tối." });
+    const tip = await h.db.tip.findFirstOrThrow({ orderBy: { id: "desc" } });
+    for (const status of ["new", "done"]) {
+      await h.db.tip.update({ where: { id: tip.id }, data: { status } });
+      for (const action of ["ask", "take", "note"]) {
+        // A forged button on each channel: the web chat's choice, Telegram's callback.
+        expect((await health.send({ choice: `t:${tip.id}:${action}` })).status).toBe(202);
+        const out = texts(await health.read());
+        expect(out).toContain("không có quyền");
+        await post(callbackUpdate(`t:${tip.id}:${action}`, { user: YOUTH }));
+        for (const said of [out, lastText(YOUTH.id)]) {
+          expect(said).not.toContain(tip.caseNumber);
+          expect(said).not.toContain("bán ma túy");
+        }
+      }
+    }
   });
 });
 

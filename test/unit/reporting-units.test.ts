@@ -2,7 +2,7 @@
 // figures as data (each cited, aggregate counts only), what the units file refuses, the report's
 // columns (a figure shared by units once), the total row, and a period's rule per figure.
 import { describe, expect, it } from "vitest";
-import { FieldsFileError } from "../../src/compliance/fields.js";
+import { FieldsFileError, type FigureValues } from "../../src/compliance/fields.js";
 import { aggregateFigures } from "../../src/compliance/periods.js";
 import { REPORTING_UNITS, UNIT_KINDS, parseUnits, parseUnitValues, unitByKind, unitColumns, unitTotals, type ReportingUnit } from "../../src/compliance/units.js";
 
@@ -110,7 +110,7 @@ describe("the report's columns and total row", () => {
 
 describe("a unit's figures over a period", () => {
   const health = unitByKind("health_station")!;
-  it.each([
+  it.each<[string, Array<FigureValues | null>, string, number | undefined]>([
     ["tests summed over the months", [{ drug_tests: 10 }, { drug_tests: 20 }, { drug_tests: 15 }], "drug_tests", 45],
     ["tests unknown when a month skipped them", [{ drug_tests: 10 }, {}, { drug_tests: 15 }], "drug_tests", undefined],
     ["tests unknown when a month is missing", [{ drug_tests: 10 }, null, { drug_tests: 15 }], "drug_tests", undefined],
