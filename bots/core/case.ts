@@ -193,7 +193,8 @@ export async function caseButton(turn: Turn, staff: StaffRow, tipId: number, act
     }
     case "ask": {
       const tip = await tipWithPlaceAndAttachments(deps.db, tipId);
-      if (tip && !actionAllowed(tip.status, "ask")) return (refuse(turn, { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status }), true);
+      // Out of scope, the case number is never named: the common refusal (tipButton) answers.
+      if (tip && mayOnTip(staff, "tip.handle", tip) && !actionAllowed(tip.status, "ask")) return (refuse(turn, { ok: false, reason: "not_allowed", caseNumber: tip.caseNumber, status: tip.status }), true);
       return false;
     }
     default:

@@ -12,6 +12,7 @@ import { overdueDays } from "../../src/tips/deadlines.js";
 import { caseButton } from "./case.js";
 import { transferredAway, transfersSentLine } from "../../src/tips/transfer.js";
 import { IDLE } from "./state.js";
+import { unitByKind } from "../../src/compliance/units.js";
 import { navRow, type StaffRow, type Turn } from "./turn.js";
 import { tipView } from "../../src/messaging/buttons.js";
 
@@ -23,6 +24,9 @@ export async function scopeText(turn: Turn, staff: StaffRow): Promise<string> {
   }
   if (staff.communeId) {
     const commune = await findCommuneById(db, staff.communeId);
+    // A reporting unit's member: their unit, of the commune ("Trạm Y tế xã, xã Hồng Lộc").
+    const unit = unitByKind(staff.unitKind);
+    if (commune && unit) return turn.t.staff.desk.scopeVillage(unit.name, commune.name);
     if (commune) return turn.t.staff.desk.scopeCommune(commune.name);
   }
   if (staff.provinceId) {

@@ -1,6 +1,7 @@
 // Dialogue state: plain data stored per pseudonym (validated on load by each flow's schema, bots/core/flows), and pure rules over it.
 import type { DraftAttachment } from "../../src/tips/service.js";
 import type { FiguresState } from "./figures-state.js";
+import type { UnitFiguresState } from "./unit-figures-state.js";
 import type { BulletinState } from "./bulletin-state.js";
 import type { IntakeState } from "./intake-state.js";
 import type { CaseState } from "./case-state.js";
@@ -35,6 +36,7 @@ export type State =
   | { step: "followup_add"; tipId: number; pendingLocation?: PendingLocation }
   | { step: "ask"; tipId: number }
   | FiguresState
+  | UnitFiguresState
   | BulletinState
   | IntakeState
   | CaseState

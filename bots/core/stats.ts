@@ -41,6 +41,9 @@ import {
   listVillages,
 } from "../../src/places/search.js";
 import type { StaffRow, Turn } from "./turn.js";
+import { communeUnitsAs, unitFiguresAs, type UnitMonth } from "../../src/compliance/unit-figures.js";
+import { unitByKind } from "../../src/compliance/units.js";
+import { unitMonthArg } from "./unit-figures-form.js";
 import type { Messages } from "../../src/i18n/messages.js";
 
 export function complianceOf(turn: Turn): ComplianceDeps {
@@ -192,8 +195,9 @@ const KEY_FIGURES: Array<[string, string?]> = [
   ["anti_drug_models"],
 ];
 
-/** /thongke [village] [month] */
+/** /thongke [village] [month]; a reporting unit's member: /thongke [month], their unit's month. */
 export async function showSummary(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  if (staff.role === "reporting_unit") return unitSummary(turn, staff, args);
   const target = await resolveTarget(turn, staff, args, "thongke", "stats.village", "stats.read");
   if (!target) return;
   const { db } = turn.deps;
@@ -229,9 +233,55 @@ export async function showSummary(turn: Turn, staff: StaffRow, args: string): Pr
     const headless = cm.villages.filter((v) => (v.coverage?.noHead ?? 0) > 0 && (v.coverage?.slotsDelivered ?? 0) === 0).map((v) => v.name);
     if (headless.length > 0) lines.push(turn.t.compliance.summary.noHead(headless.length, cm.villages.length, headless.slice(0, 10).join(", ") + (headless.length > 10 ? `, ${turn.t.compliance.criteria.moreVillages(headless.length - 10)}` : "")));
   } else lines.push(turn.t.compliance.summary.noBroadcastData);
+  const units = await communeUnitsAs(db, staff, target.commune.id, [target.month]);
+  if (units.ok) lines.push("", ...unitLines(turn.t, units.units));
   if (can(staff, "tipstats.read", { communeId: target.commune.id, provinceId: target.commune.provinceId })) {
     const tips = await tipStatsFor(db, target.commune.id, target.month, turn.now());
     lines.push("", turn.t.compliance.summary.tips(tips.total, tips.open));
+  }
+  turn.reply(lines.join("\n"));
+}
+
+/** The units' part of a commune's /thongke: how many sent their month, which did not, each one's figures. */
+function unitLines(t: Messages, units: UnitMonth[]): string[] {
+  const w = t.units.summary;
+  const done = units.filter((u) => u.figures);
+  const missing = units.filter((u) => !u.figures).map((u) => u.unit.name);
+  const lines = [w.heading, w.reported(done.length, units.length), missing.length > 0 ? w.notReported(missing.join(", ")) : w.allReported];
+  for (const u of done) lines.push(w.unitLine(u.unit.name, u.unit.fields.map((f) => w.figure(f.label, formatUnitValue(t, u.figures!.values[f.id]))).join("; ")));
+  return lines;
+}
+
+function formatUnitValue(t: Messages, value: number | undefined): string {
+  return value === undefined ? t.compliance.form.missingValue : formatNumberVN(value);
+}
+
+/** A reporting unit's member's /thongke: their own unit's month, with who entered it and when. */
+async function unitSummary(turn: Turn, staff: StaffRow, args: string): Promise<void> {
+  if (turn.incoming.chat.isGroup) {
+    turn.reply(turn.t.compliance.scope.groupRefused);
+    return;
+  }
+  const unit = unitByKind(staff.unitKind);
+  if (!unit || staff.communeId === null) {
+    turn.reply(turn.t.units.form.noUnit);
+    return;
+  }
+  const month = unitMonthArg(turn, args);
+  if (!month) return;
+  const { db } = turn.deps;
+  const read = await unitFiguresAs(db, staff, staff.communeId, unit.kind, month);
+  const commune = await findCommuneById(db, staff.communeId);
+  if (!read.ok || !commune) {
+    turn.reply(turn.t.compliance.scope.forbidden);
+    return;
+  }
+  const lines = [turn.t.units.summary.unitTitle(month, unit.name, commune.name)];
+  if (!read.figures) lines.push(turn.t.units.summary.nothing(month));
+  else {
+    const who = read.figures.updatedByStaffId ? (await findStaffById(db, read.figures.updatedByStaffId))?.displayName : null;
+    lines.push(turn.t.compliance.summary.updated(read.figures.version, formatDateTimeVN(read.figures.updatedAt), who ?? turn.t.compliance.form.nobody));
+    for (const f of unit.fields) lines.push(turn.t.compliance.summary.line(f.label, formatUnitValue(turn.t, read.figures.values[f.id])));
   }
   turn.reply(lines.join("\n"));
 }

@@ -11,6 +11,9 @@ import { enqueue } from "../outbox/outbox.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { communeMonth, communeRef, type ComplianceDeps } from "./service.js";
 import { dueDateOf } from "./periods.js";
+import { unitByKind } from "./units.js";
+import { communeUnits } from "./unit-figures.js";
+import { viUnits } from "../i18n/vi-units.js";
 
 // At most ~98 bound values per query on D1: relation loads of a batch stay under it.
 const BATCH = 50;
@@ -68,6 +71,38 @@ export async function remindVillageHeads(deps: ReminderDeps): Promise<number> {
   return sent;
 }
 
+/**
+ * The reporting units' members whose unit has not sent the month's figures, from the same day as
+ * the village heads and in the same words' style; once per month and member.
+ */
+export async function remindReportingUnits(deps: ReminderDeps): Promise<number> {
+  const c = complianceOf(deps);
+  const now = deps.now();
+  if (!c || !reminderDue(now, c.figuresReminderDay)) return 0;
+  const month = monthOf(now);
+  const members = await deps.db.staff.findMany({
+    where: { role: "reporting_unit", active: true, communeId: { not: null }, unitKind: { not: null }, reminders: { none: { kind: "unit_figures", month } } },
+    orderBy: { id: "asc" },
+    take: BATCH,
+  });
+  let sent = 0;
+  for (const s of members) {
+    const unit = unitByKind(s.unitKind);
+    if (!unit) continue;
+    const entered = await deps.db.unitFigures.findUnique({ where: { communeId_unitKind_month: { communeId: s.communeId!, unitKind: unit.kind, month } }, select: { id: true } });
+    // Claimed either way, so a unit that already reported is not looked at again this month.
+    if (!(await claim(deps, "unit_figures", month, s.id)) || entered) continue;
+    await enqueue(
+      deps.db,
+      { channel: s.channel as Channel, sealedAddress: s.sealedAddress, addressTag: `staff:${s.id}` },
+      { text: viUnits.reminders.unit(month, unit.name, formatDateVN(dueDateOf(month, c.reportDueDay))) },
+      { dedupeKey: `reminder:unit_figures:${month}:${s.id}`, now },
+    );
+    sent++;
+  }
+  return sent;
+}
+
 export async function remindLeaders(deps: ReminderDeps): Promise<number> {
   const c = complianceOf(deps);
   const now = deps.now();
@@ -86,9 +121,10 @@ export async function remindLeaders(deps: ReminderDeps): Promise<number> {
       const commune = await communeRef(deps.db, communeId);
       if (!commune) continue;
       const cm = await communeMonth(deps.db, c, commune, month);
+      const unitsMissing = (await communeUnits(deps.db, communeId, [month])).filter((u) => !u.figures).map((u) => u.unit.name);
       texts.set(
         communeId,
-        t.reminders.leader({
+        [t.reminders.leader({
           month,
           commune: commune.name,
           due: formatDateVN(dueDateOf(month, c.reportDueDay)),
@@ -96,7 +132,7 @@ export async function remindLeaders(deps: ReminderDeps): Promise<number> {
           unknown: cm.counts.unknown,
           notMet: cm.counts.not_met,
           total: cm.results.length,
-        }),
+        }), viUnits.reminders.leaderUnits(unitsMissing)].join("\n"),
       );
     }
     if (!(await claim(deps, "leader", month, s.id))) continue;

@@ -10,6 +10,7 @@ import { listAlertGroups, removeAlertGroup } from "../staff/alert-groups.js";
 import { renameVillageAs } from "../places/admin.js";
 import { readLanguageList, BASE_LANGUAGE } from "../bulletins/languages.js";
 import { qrSvg } from "../places/poster.js";
+import { REPORTING_UNITS, unitByKind } from "../compliance/units.js";
 import { findProvinceById } from "../places/search.js";
 import { formatDateTimeVN } from "../util/vietnam-time.js";
 import { viConsoleAdmin as a } from "../i18n/vi-console-admin.js";
@@ -84,6 +85,15 @@ function CommunePage(props: {
           </select>
         </div>
         <div class="field">
+          <label for="donvi">{a.invite.unit}</label>
+          <select id="donvi" name="donvi">
+            <option value="">{a.invite.noUnit}</option>
+            {REPORTING_UNITS.map((u) => (
+              <option value={u.kind}>{u.name}</option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
           <label for="ngonngu">{a.invite.languages}</label>
           <input id="ngonngu" name="ngonngu" maxlength={120} />
         </div>
@@ -102,7 +112,7 @@ function CommunePage(props: {
         {props.members.map((m) => (
           <li class="card" data-staff={String(m.id)}>
             <span class="case">{m.displayName}</span>
-            <div class="meta">{a.staff.line(roleLabel(m.role), m.village?.name ?? null)}</div>
+            <div class="meta">{a.staff.line(roleLabel(m.role), m.village?.name ?? unitByKind(m.unitKind)?.name ?? null)}</div>
             {m.active ? (
               m.id !== staff.id ? (
                 <form method="post" action={`${ADMIN_ROOT}/canbo/${m.id}/thuhoi`}>
@@ -124,7 +134,7 @@ function CommunePage(props: {
         {props.invitations.map((i) => (
           <li class="card" data-invitation={String(i.id)}>
             <span class="case">{i.note ?? roleLabel(i.role)}</span>
-            <div class="meta">{a.staff.invitationLine(i.village ? a.staff.line(roleLabel(i.role), i.village.name) : roleLabel(i.role), formatDateTimeVN(i.expiresAt))}</div>
+            <div class="meta">{a.staff.invitationLine(i.village || i.unitKind ? a.staff.line(roleLabel(i.role), i.village?.name ?? unitByKind(i.unitKind)?.name ?? null) : roleLabel(i.role), formatDateTimeVN(i.expiresAt))}</div>
             <form method="post" action={`${ADMIN_ROOT}/loimoi/${i.id}/thuhoi`}>
               <button class="btn alt" type="submit">
                 {a.staff.revokeInvitation}
@@ -295,10 +305,12 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
       languages = read.codes.filter((x) => x !== BASE_LANGUAGE);
       if (languages.length === 0) return fail(a.invite.needsLanguages);
     }
-    const result = await inviteAs(db, keys, staff, { communeId: commune.id, role, villageId: village?.id, languages, name: field(form, "ten", NAME_MAX), now: opts.now() });
+    const unit = role === "reporting_unit" ? unitByKind(field(form, "donvi", 40)) : undefined;
+    if (role === "reporting_unit" && !unit) return fail(a.invite.needsUnit);
+    const result = await inviteAs(db, keys, staff, { communeId: commune.id, role, villageId: village?.id, languages, unitKind: unit?.kind, name: field(form, "ten", NAME_MAX), now: opts.now() });
     if (!result.ok) return result.reason === "not_found" ? notFound(c) : fail(result.message);
     const scan = invitationLink(opts, c, result.code);
-    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? null} code={result.code} expiresAt={result.expiresAt} scan={scan} />);
+    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? unit?.name ?? null} code={result.code} expiresAt={result.expiresAt} scan={scan} />);
   });
 
   /** A POST on one id: the domain's answer, then back to the commune's page with the flash. */

@@ -20,7 +20,7 @@ export interface TurnStart {
   locale?: string;
 }
 
-const STAFF_COLUMNS = ["id", "pseudonym", "channel", "sealedAddress", "displayName", "role", "communeId", "villageId", "provinceId", "active", "createdAt", "revokedAt"] as const;
+const STAFF_COLUMNS = ["id", "pseudonym", "channel", "sealedAddress", "displayName", "role", "communeId", "villageId", "provinceId", "unitKind", "active", "createdAt", "revokedAt"] as const;
 
 function staffOf(row: SqlRow): Staff {
   return {
@@ -33,6 +33,7 @@ function staffOf(row: SqlRow): Staff {
     communeId: row.s_communeId === null ? null : Number(row.s_communeId),
     villageId: row.s_villageId === null ? null : Number(row.s_villageId),
     provinceId: row.s_provinceId === null ? null : Number(row.s_provinceId),
+    unitKind: row.s_unitKind === null || row.s_unitKind === undefined ? null : String(row.s_unitKind),
     active: Number(row.s_active) === 1,
     createdAt: dateOf(row.s_createdAt),
     revokedAt: dateOrNull(row.s_revokedAt),

@@ -8,6 +8,7 @@ export const viCommon = {
     leader: "lãnh đạo xã",
     village_head: "trưởng thôn",
     translator: "biên dịch viên",
+    reporting_unit: "cán bộ ban, ngành, đoàn thể",
     admin: "quản trị",
   },
   duration: {

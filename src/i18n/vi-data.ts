@@ -43,6 +43,7 @@ export const viData = {
     notYesNo: "phải là 1 (có) hoặc 0 (không)",
     overMax: (max: number | undefined) => `vượt quá ${max}`,
     overOther: (label: string | undefined) => `lớn hơn "${label}"`,
+    unitSharedDiffers: "mục số liệu dùng chung của nhiều đơn vị phải có cùng tên, loại và cách cộng dồn",
     /** What people type for yes and for no in a yes/no field (lower case). */
     yes: ["có", "co", "c", "1", "yes", "y"],
     no: ["không", "khong", "k", "ko", "0", "no", "n"],
@@ -84,6 +85,8 @@ export const viData = {
     noCommune: (code: string) => `Không có xã mã ${code}.`,
     villageHeadNeedsVillage: "Trưởng thôn cần mã thôn (--village).",
     roleNeedsCommune: "Vai trò này cần mã xã (--commune).",
+    unitNeeded: (kinds: string) => `Cán bộ ban, ngành, đoàn thể cần đơn vị (--unit), một trong: ${kinds}.`,
+    unitNoVillage: "Cán bộ ban, ngành, đoàn thể thuộc xã, không gắn với thôn (bỏ --village, dùng --commune).",
   },
 
   names: {

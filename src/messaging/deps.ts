@@ -43,5 +43,7 @@ export interface StaffRow {
   villageId: number | null;
   /** A province admin's province (no commune); null/absent otherwise. */
   provinceId?: number | null;
+  /** A reporting unit's member: their unit (src/compliance/units.json); null/absent otherwise. */
+  unitKind?: string | null;
   active: boolean;
 }

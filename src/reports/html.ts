@@ -9,8 +9,30 @@ import { vi } from "../i18n/vi.js";
 import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { figureLabel, missingText, notBroadcastText, recognitionReason, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
+import { viUnits } from "../i18n/vi-units.js";
+import { unitTotals } from "../compliance/units.js";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+/** "Số liệu các ban, ngành, đoàn thể": a row per unit and the total row, as the spreadsheet's sheet. */
+function unitsSection(r: MonthlyReport, h: (s: string) => void): void {
+  const u = viUnits.report;
+  const columns = r.unitColumns;
+  const period = r.period.kind !== "month";
+  h(`<h2>${esc(u.section)}</h2><p>${esc(u.reportedOf(r.units.filter((x) => x.figures).length, r.units.length))}.</p>`);
+  h(`<div class="wide"><table><tr><th>${esc(u.colUnit)}</th>${columns.map((f) => `<th>${esc(f.label)}</th>`).join("")}${period ? `<th>${esc(t.period.monthsReported)}</th>` : ""}</tr>`);
+  for (const x of r.units) {
+    const cells = columns.map((f) => {
+      if (!x.unit.fields.some((g) => g.id === f.id)) return `<td></td>`;
+      const value = x.figures?.values[f.id];
+      return `<td class="n">${value === undefined ? esc(u.missing) : formatNumberVN(value)}</td>`;
+    });
+    h(`<tr><td>${esc(x.unit.name)}</td>${cells.join("")}${period ? `<td class="n">${x.monthsReported ?? 0}/${r.trend.length}</td>` : ""}</tr>`);
+  }
+  const totals = unitTotals(r.units.map((x) => ({ unit: x.unit, values: x.figures?.values ?? null })), columns);
+  h(`<tr><th>${esc(t.report.total)}</th>${columns.map((f) => `<td class="n"><b>${esc(totals[f.id]!.complete ? formatNumberVN(totals[f.id]!.sum) : u.partial(formatNumberVN(totals[f.id]!.sum)))}</b></td>`).join("")}${period ? "<td></td>" : ""}</tr>`);
+  h(`</table></div>`);
+}
 
 export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
   const d = r.data;
@@ -104,6 +126,7 @@ export function renderReportHtml(r: MonthlyReport, chartSvg: string): string {
     }
     h(`</table>`);
   }
+  unitsSection(r, h);
   h(`<p class="foot">${esc(t.report.footer)}</p></body></html>`);
   return rows.join("\n");
 }

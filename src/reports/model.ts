@@ -4,6 +4,8 @@ import { FIGURE_FIELDS } from "../compliance/fields.js";
 import { communePeriod, communeTrend, tipStatsBetween, villageRecognition, type CommuneRef, type ComplianceDeps } from "../compliance/service.js";
 import { monthsBegun, periodLabel, type ReviewPeriod } from "../compliance/periods.js";
 import { messagesFor } from "../i18n/messages.js";
+import { communeUnits } from "../compliance/unit-figures.js";
+import { unitColumns } from "../compliance/units.js";
 import type { MonthlyReport } from "./types.js";
 
 export type { MonthlyReport };
@@ -17,10 +19,11 @@ export async function buildPeriodReport(db: Db, deps: ComplianceDeps, commune: C
   const months = monthsBegun(period, now);
   const last = months.at(-1) ?? period.months[0]!;
   const isMonth = period.kind === "month";
-  const [data, tips, trend] = await Promise.all([
+  const [data, tips, trend, units] = await Promise.all([
     communePeriod(db, deps, commune, period, now),
     tipStatsBetween(db, commune.id, period.start, period.end, now),
     communeTrend(db, deps, commune, last, isMonth ? 6 : Math.max(1, months.length)),
+    communeUnits(db, commune.id, isMonth || months.length === 0 ? [period.months[0]!] : months),
   ]);
   const words = messagesFor("vi").compliance.period;
   const label = periodLabel(words, period);
@@ -37,5 +40,7 @@ export async function buildPeriodReport(db: Db, deps: ComplianceDeps, commune: C
     villageNames: Object.fromEntries(data.villages.map((v) => [v.id, v.name])),
     trend,
     recognition: villageRecognition(deps, data),
+    units,
+    unitColumns: unitColumns(),
   };
 }

@@ -7,6 +7,7 @@ import type { CommuneMonth, CommuneRef, TrendPoint } from "../compliance/types.j
 import type { VillageRecognition } from "../compliance/types.js";
 import type { ReviewPeriod } from "../compliance/periods.js";
 import type { RegisterMeta, RegisterRow } from "../tips/register.js";
+import type { UnitMonth } from "../compliance/unit-figures.js";
 
 export interface MonthlyReport {
   commune: CommuneRef;
@@ -24,6 +25,10 @@ export interface MonthlyReport {
   trend: TrendPoint[];
   /** The villages against the "thôn, khu phố không ma túy" set, when the province has one. */
   recognition: { setName: string; villages: VillageRecognition[] } | null;
+  /** The commune's reporting units over the period (flows summed, stocks the latest), every unit listed. */
+  units: UnitMonth[];
+  /** The units' figures, once each (a figure shared by units is one column). */
+  unitColumns: FigureField[];
 }
 
 /** Files only some runtimes can make (Node: exceljs, resvg-wasm). Without them, reports are HTML only. */

@@ -11,6 +11,30 @@ import { viCompliance as t } from "../i18n/vi-compliance.js";
 import { formatNumberVN } from "../compliance/month.js";
 import { figureLabel, missingText, notBroadcastText, recognitionReason, requiredText, valueText } from "./describe.js";
 import type { MonthlyReport } from "./model.js";
+import { viUnits } from "../i18n/vi-units.js";
+import { unitTotals } from "../compliance/units.js";
+
+const u = viUnits.report;
+
+/**
+ * "Số liệu các ban, ngành, đoàn thể": one row per unit (its figures; blank where the unit is not
+ * asked the figure, "chưa có số liệu" where it did not enter it), then the total row: the sum over
+ * the units asked each figure, said to be partial when one of them has no value.
+ */
+function unitsSheet(wb: ExcelJS.Workbook, r: MonthlyReport, period: boolean): void {
+  const sheet = wb.addWorksheet(u.sheet);
+  const columns = r.unitColumns;
+  header(sheet, [u.colUnit, ...columns.map((f) => f.label), t.report.colVersion, t.report.colUpdated, ...(period ? [t.period.monthsReported] : [])], [30, ...columns.map(() => 14), 8, 16, ...(period ? [14] : [])]);
+  sheet.getRow(1).height = 90;
+  for (const x of r.units) {
+    const values = columns.map((f) => (!x.unit.fields.some((g) => g.id === f.id) ? null : (x.figures?.values[f.id] ?? u.missing)));
+    const row = sheet.addRow([x.unit.name, ...values, x.figures?.version ?? null, x.figures ? vnDate(x.figures.updatedAt) : null, ...(period ? [`${x.monthsReported ?? 0}/${r.trend.length}`] : [])]);
+    row.getCell(columns.length + 3).numFmt = "dd/mm/yyyy hh:mm";
+  }
+  const totals = unitTotals(r.units.map((x) => ({ unit: x.unit, values: x.figures?.values ?? null })), columns);
+  const row = sheet.addRow([t.report.total, ...columns.map((f) => (totals[f.id]!.complete ? totals[f.id]!.sum : u.partial(formatNumberVN(totals[f.id]!.sum))))]);
+  row.font = { bold: true };
+}
 
 /** Excel dates have no zone: write the Vietnam wall-clock time. */
 const vnDate = vietnamWallClock;
@@ -47,6 +71,7 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
   put(`${t.report.criteriaCounts}: ${t.statusWord.unknown}`, d.counts.unknown, "#,##0");
   put(t.report.villagesReported, d.villages.filter((v) => v.figures).length, "#,##0");
   put(t.report.colVillages, d.villages.length, "#,##0");
+  put(u.unitsReported, r.units.filter((x) => x.figures).length, "#,##0");
   put(r.period.kind === "month" ? t.report.tipsTotal : t.report.tipsInPeriod, r.tips.total, "#,##0");
   put(t.report.tipsOpen, r.tips.open, "#,##0");
   if (r.tips.medianTakeMinutes !== null) put(t.report.medianTake, r.tips.medianTakeMinutes / 60, "#,##0.0");
@@ -83,6 +108,8 @@ export async function renderReportXlsx(r: MonthlyReport, chartPng?: Uint8Array):
     }),
   ]);
   totals.font = { bold: true };
+
+  unitsSheet(wb, r, period);
 
   const tips = wb.addWorksheet(t.report.sheetTips);
   header(tips, [t.report.colItem, t.report.colCount], [48, 12]);

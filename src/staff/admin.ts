@@ -13,7 +13,7 @@ export interface AdminActor extends StaffScope {
 }
 
 /** The roles an admin invites for a commune from the console. */
-export const INVITABLE_ROLES = ["officer", "leader", "village_head", "translator"] as const;
+export const INVITABLE_ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 export const STAFF_AUDIT = {
@@ -52,13 +52,13 @@ export type InviteOutcome =
 
 /**
  * An invitation code for one role in a commune in scope: a village head with their village (of this
- * commune), a translator with their bulletin languages. The code is shown once; only its hash is kept.
+ * commune), a translator with their bulletin languages, a reporting unit's member with their unit. The code is shown once; only its hash is kept.
  */
 export async function inviteAs(
   db: Db,
   keys: Keyring,
   actor: AdminActor,
-  input: { communeId: number; role: InvitableRole; villageId?: number; languages?: string[]; name?: string; now: Date },
+  input: { communeId: number; role: InvitableRole; villageId?: number; languages?: string[]; unitKind?: string; name?: string; now: Date },
 ): Promise<InviteOutcome> {
   const commune = await communeInScope(db, actor, input.communeId);
   if (!commune) return { ok: false, reason: "not_found" };
@@ -71,6 +71,7 @@ export async function inviteAs(
       villageCode: input.role === "village_head" ? village?.code : undefined,
       note: input.name?.trim() || undefined,
       languages: input.role === "translator" ? input.languages : undefined,
+      unitKind: input.role === "reporting_unit" ? input.unitKind : undefined,
       now: input.now,
     });
     await audit(db, commune.id, STAFF_AUDIT.invited, actor, `invitation:${invitation.id}`, input.now);
@@ -87,7 +88,7 @@ export async function listStaffAs(db: Db, actor: AdminActor, communeId: number) 
   if (!commune) return null;
   return db.staff.findMany({
     where: { communeId: commune.id },
-    select: { id: true, displayName: true, role: true, active: true, createdAt: true, revokedAt: true, village: { select: { name: true } } },
+    select: { id: true, displayName: true, role: true, unitKind: true, active: true, createdAt: true, revokedAt: true, village: { select: { name: true } } },
     orderBy: [{ active: "desc" }, { id: "asc" }],
   });
 }
@@ -98,7 +99,7 @@ export async function listOpenInvitationsAs(db: Db, actor: AdminActor, communeId
   if (!commune) return null;
   return db.invitation.findMany({
     where: { communeId: commune.id, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, role: true, note: true, languages: true, expiresAt: true, village: { select: { name: true } } },
+    select: { id: true, role: true, note: true, languages: true, unitKind: true, expiresAt: true, village: { select: { name: true } } },
     orderBy: { id: "asc" },
   });
 }

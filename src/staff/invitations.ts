@@ -20,6 +20,7 @@ import { deactivateAlertGroupsOf } from "./alert-groups.js";
 import { setTranslatorLanguages } from "../bulletins/translations.js";
 import { parseLanguageList } from "../bulletins/languages.js";
 import { messagesFor } from "../i18n/messages.js";
+import { isUnitKind, UNIT_KINDS } from "../compliance/units.js";
 
 const msg = messagesFor("vi").data;
 
@@ -47,7 +48,7 @@ export class InvitationError extends Error {}
 export async function createInvitation(
   db: Db,
   keys: Keyring,
-  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date; /** A translator's bulletin languages (codes). */ languages?: string[] },
+  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date; /** A translator's bulletin languages (codes). */ languages?: string[]; /** A reporting unit's kind (units.json). */ unitKind?: string },
 ) {
   const now = input.now ?? new Date();
   let communeId: number | null = null;
@@ -71,7 +72,9 @@ export async function createInvitation(
     communeId = commune.id;
   }
   if (input.role === "village_head" && !villageId) throw new InvitationError(msg.invitations.villageHeadNeedsVillage);
-  if (["officer", "leader", "translator"].includes(input.role) && !communeId) throw new InvitationError(msg.invitations.roleNeedsCommune);
+  if (["officer", "leader", "translator", "reporting_unit"].includes(input.role) && !communeId) throw new InvitationError(msg.invitations.roleNeedsCommune);
+  if (input.role === "reporting_unit" && (!input.unitKind || !isUnitKind(input.unitKind))) throw new InvitationError(msg.invitations.unitNeeded(UNIT_KINDS.join(", ")));
+  if (input.role === "reporting_unit" && villageId) throw new InvitationError(msg.invitations.unitNoVillage);
   const code = `MOI-${randomGroup()}-${randomGroup()}`;
   const invitation = await db.invitation.create({
     data: {
@@ -82,6 +85,7 @@ export async function createInvitation(
       provinceId,
       note: input.note ?? null,
       languages: input.role === "translator" && input.languages && input.languages.length > 0 ? input.languages.join(",") : null,
+      unitKind: input.role === "reporting_unit" ? input.unitKind! : null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + (input.validDays ?? 14) * DAY_MS),
     },
@@ -90,7 +94,7 @@ export async function createInvitation(
 }
 
 export type RedeemResult =
-  | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; provinceId: number | null; active: boolean } }
+  | { ok: true; staff: { id: number; displayName: string; role: string; communeId: number | null; villageId: number | null; provinceId: number | null; unitKind: string | null; active: boolean } }
   | { ok: false; reason: "unknown" | "used" | "expired" | "revoked" | "already_staff" | "sender_paused" | "all_paused" };
 
 export async function redeemInvitation(
@@ -123,6 +127,7 @@ export async function redeemInvitation(
     communeId: invitation.communeId,
     villageId: invitation.villageId,
     provinceId: invitation.provinceId,
+    unitKind: invitation.role === "reporting_unit" ? invitation.unitKind : null,
     active: true,
     revokedAt: null,
     createdAt: who.now,

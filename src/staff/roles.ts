@@ -1,7 +1,7 @@
 // Who may do what, where: pure rules with a table-driven test.
 import { viCommon } from "../i18n/vi-common.js";
 
-export const ROLES = ["officer", "leader", "village_head", "translator", "admin"] as const;
+export const ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleLabels: Record<Role, string> = viCommon.roles;
@@ -32,6 +32,10 @@ export type StaffAction =
   | "places.manage"
   /** Enter or correct a village's monthly figures. */
   | "figures.write"
+  /** Enter or correct a reporting unit's monthly figures (a unit's member: only their own unit). */
+  | "unitfigures.write"
+  /** A reporting unit's figures (a unit's member: only their own unit; leaders and officers: every unit of the commune). */
+  | "unitfigures.read"
   /** A village's own figures and criteria (a village head: only their village). */
   | "stats.village"
   /** A commune's summary and criteria checklist. */
@@ -64,6 +68,8 @@ export interface StaffScope {
   communeId: number | null;
   villageId: number | null;
   provinceId?: number | null;
+  /** A reporting unit's member: their unit's kind (src/compliance/units.json). */
+  unitKind?: string | null;
   active: boolean;
 }
 
@@ -72,13 +78,16 @@ export interface ScopeTarget {
   communeId?: number;
   villageId?: number;
   provinceId?: number;
+  /** One reporting unit of the commune (its kind). */
+  unitKind?: string;
 }
 
 const allowed: Record<Role, StaffAction[]> = {
-  officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
-  leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
+  officer: ["tip.read", "tip.handle", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.register", "alertgroup.list", "alertgroup.remove", "figures.write", "stats.village", "stats.read", "unitfigures.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
+  leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "unitfigures.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate", "translation.review"],
+  reporting_unit: ["unitfigures.write", "unitfigures.read"],
   admin: [
     "tip.read",
     "tip.handle",
@@ -94,6 +103,7 @@ const allowed: Record<Role, StaffAction[]> = {
     "figures.write",
     "stats.village",
     "stats.read",
+    "unitfigures.read",
     "tipstats.read",
     "report.read",
     "ranking.read",
@@ -111,8 +121,8 @@ export function roleMay(role: string, action: StaffAction): boolean {
 
 /**
  * Role and scope. A national admin (no province, no commune) may act anywhere; a province admin
- * only on targets that name their province; everybody else only in their own commune, and a
- * village head only on their own village.
+ * only on targets that name their province; everybody else only in their own commune, a village
+ * head only on their own village, and a reporting unit's member only on their own unit.
  */
 export function can(staff: StaffScope, action: StaffAction, target: ScopeTarget): boolean {
   if (!staff.active || !isRole(staff.role)) return false;
@@ -128,5 +138,6 @@ export function can(staff: StaffScope, action: StaffAction, target: ScopeTarget)
     if (target.villageId !== undefined) return staff.villageId !== null && target.villageId === staff.villageId && target.communeId === staff.communeId;
     if (action === "figures.write" || action === "stats.village") return false;
   }
+  if (staff.role === "reporting_unit" && (target.unitKind === undefined || !staff.unitKind || target.unitKind !== staff.unitKind)) return false;
   return target.communeId !== undefined && staff.communeId === target.communeId;
 }

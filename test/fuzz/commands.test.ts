@@ -218,6 +218,9 @@ beforeAll(async () => {
     [telegramPerson("a_head1", "village_head", false, true), "village_head", { villageCode: "HL-01" }],
     [await webPerson("a_head2", "village_head"), "village_head", { villageCode: "HL-02" }],
     [await webPerson("a_translator", "translator"), "translator", { communeCode: "HONGLOC" }],
+    // Reporting units (issue 14): their own unit's figures only, never a tip nor a village's figures.
+    [await webPerson("a_unit", "reporting_unit"), "reporting_unit", { communeCode: "HONGLOC", unitKind: "health_station" }],
+    [telegramPerson("b_unit", "reporting_unit"), "reporting_unit", { communeCode: "PHUONGTIEN", unitKind: "schools" }],
     [telegramPerson("a_province_admin", "admin", false, true), "admin", { provinceCode: "HTI" }],
     [telegramPerson("b_officer", "officer"), "officer", { communeCode: "PHUONGTIEN" }],
     [await webPerson("b_leader", "leader"), "leader", { communeCode: "PHUONGTIEN" }],

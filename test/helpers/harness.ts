@@ -64,7 +64,7 @@ export interface Harness {
   settle(): Promise<void>;
   /** A web chat client; `ip` is the socket address the Node server would see (default: none). */
   web(token?: string, opts?: { ip?: string }): WebClient;
-  invite(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string }, note?: string): Promise<string>;
+  invite(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string; unitKind?: string }, note?: string): Promise<string>;
   postTelegram(update: unknown, secret?: string): Promise<Response>;
   /** The OA client (when a fake Zalo OA was given); authorise it with `authorizeZalo()`. */
   zalo?: ZaloOaClient;

@@ -103,7 +103,7 @@ describe("admin command line", () => {
   it("refuses wrong roles, scopes and arguments with a clear line", async () => {
     const role = await admin("invite", "--role", "boss", "--commune", "HONGLOC");
     expect(role.code).toBe(1);
-    expect(role.err).toContain("officer, leader, village_head, translator, admin");
+    expect(role.err).toContain("officer, leader, village_head, translator, reporting_unit, admin");
     const scope = await admin("invite", "--role", "truongthon", "--commune", "HONGLOC");
     expect(scope.code).toBe(1);
     expect(scope.err).toContain("Trưởng thôn cần mã thôn");
@@ -116,6 +116,18 @@ describe("admin command line", () => {
     expect((await admin("invite", "officer", "--province", "LCA")).code).toBe(1);
     expect((await admin("revoke-staff", "abc")).code).toBe(2);
     expect((await admin("revoke-staff", "999")).code).toBe(1);
+  });
+
+  it("invites a reporting unit's member with their unit (issue 14), and refuses one without", async () => {
+    const missing = await admin("invite", "reporting_unit", "--commune", "HONGLOC");
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain("Cán bộ ban, ngành, đoàn thể cần đơn vị (--unit), một trong: culture_social, health_station, schools");
+    expect((await admin("invite", "reporting_unit", "--commune", "HONGLOC", "--unit", "football")).code).toBe(1);
+    expect((await admin("invite", "reporting_unit", "--village", "HL-01", "--unit", "schools")).err).toContain("không gắn với thôn");
+    const made = await admin("invite", "doanthe", "--commune", "HONGLOC", "--unit", "women_union", "--name", "Chủ tịch Hội Phụ nữ xã");
+    expect(made.code).toBe(0);
+    expect(made.out).toContain("cán bộ ban, ngành, đoàn thể — Hội Liên hiệp Phụ nữ xã, xã Hồng Lộc");
+    expect((await admin("invites", "--commune", "HONGLOC")).out).toContain("cán bộ ban, ngành, đoàn thể — Hội Liên hiệp Phụ nữ xã, xã Hồng Lộc");
   });
 
   it("invites an officer who registers in the chat, lists and revokes them", async () => {

@@ -66,7 +66,7 @@ describe("/baocao", () => {
     expect(res.headers.get("Content-Disposition")).toContain("attachment");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ExcelJS.Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tiêu chí", "Số liệu thôn", "Tin báo", "Phát thanh", "Xu hướng", "Công nhận thôn"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tiêu chí", "Số liệu thôn", "Số liệu ban, ngành, đoàn thể", "Tin báo", "Phát thanh", "Xu hướng", "Công nhận thôn"]);
 
     const villages = wb.getWorksheet("Số liệu thôn")!;
     const header = (villages.getRow(1).values as unknown[]).slice(1);

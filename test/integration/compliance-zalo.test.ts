@@ -117,7 +117,7 @@ describe("/baocao for a leader on Zalo OA", () => {
     ]);
     xlsxBytes = files[0]!.bytes;
     const wb = await readXlsx(xlsxBytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tiêu chí", "Số liệu thôn", "Tin báo", "Phát thanh", "Xu hướng", "Công nhận thôn"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tổng hợp", "Tiêu chí", "Số liệu thôn", "Số liệu ban, ngành, đoàn thể", "Tin báo", "Phát thanh", "Xu hướng", "Công nhận thôn"]);
     const sheet = wb.getWorksheet("Số liệu thôn")!;
     const col = (sheet.getRow(1).values as unknown[]).slice(1).indexOf("Số hộ gia đình đang cư trú") + 1;
     expect([2, 3, 4, 5].map((r) => sheet.getRow(r).getCell(col).value)).toEqual([3, 200, 300, 400]);
@@ -174,7 +174,7 @@ describe("/baocao for a leader on Zalo Bot", () => {
     expect(xlsx.headers.get("Content-Type")).toBe(XLSX);
     expect(xlsx.headers.get("Cache-Control")).toBe("private, no-store");
     const wb = await readXlsx(new Uint8Array(await xlsx.arrayBuffer()));
-    expect(wb.worksheets).toHaveLength(7);
+    expect(wb.worksheets).toHaveLength(8);
     const html = await h.app.request(linkPath(texts, `bao-cao-hongloc-${month}.html`));
     expect(html.headers.get("Content-Disposition")).toBe(`attachment; filename="bao-cao-hongloc-${month}.html"`);
     expect(html.headers.get("Content-Security-Policy")).toContain("sandbox");

@@ -242,6 +242,23 @@ describe("console admin pages", () => {
     expect(await h.db.invitation.count({ where: { commune: { code: "HONGLOC" } } })).toBe(0);
   });
 
+  it("invites a reporting unit's member with the unit chosen from the commune's units (issue 14)", async () => {
+    const cookie = await provinceAdmin();
+    const page = await (await get("/canbo/quantri/xa/HONGLOC", cookie)).text();
+    expect(page).toContain('<select id="donvi" name="donvi">');
+    expect(page).toContain('<option value="health_station">Trạm Y tế xã</option>');
+    const missing = await post("/canbo/quantri/xa/HONGLOC/moi", { role: "reporting_unit", donvi: "" }, cookie);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Cán bộ ban, ngành, đoàn thể cần chọn đơn vị.");
+    expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "reporting_unit", donvi: "football_club" }, cookie)).status).toBe(400);
+    const made = await post("/canbo/quantri/xa/HONGLOC/moi", { role: "reporting_unit", donvi: "health_station", ten: "Trạm trưởng Trạm Y tế" }, cookie);
+    expect(made.status).toBe(200);
+    expect(await made.text()).toContain("Trạm Y tế xã, xã Hồng Lộc");
+    const invitation = await h.db.invitation.findFirstOrThrow({ where: { note: "Trạm trưởng Trạm Y tế" } });
+    expect(invitation).toMatchObject({ role: "reporting_unit", unitKind: "health_station", villageId: null });
+    expect(await (await get("/canbo/quantri/xa/HONGLOC", cookie)).text()).toContain("Trạm Y tế xã");
+  });
+
   it("an invitation's QR code opens the Telegram bot when its username is known; outside demo mode without it, the code is typed", async () => {
     for (const [options, expected] of [
       [{ consoleTelegramBot: "PhaoDaiBot" }, (code: string) => `data-url="https://t.me/PhaoDaiBot?start=${code}"`],

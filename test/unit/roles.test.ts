@@ -10,6 +10,8 @@ const communeAdminA: StaffScope = { role: "admin", communeId: 1, villageId: null
 const provinceAdminP: StaffScope = { role: "admin", communeId: null, villageId: null, provinceId: 100, active: true };
 const nationalAdmin: StaffScope = { role: "admin", communeId: null, villageId: null, provinceId: null, active: true };
 const revokedOfficer: StaffScope = { ...officerA, active: false };
+const healthA: StaffScope = { role: "reporting_unit", communeId: 1, villageId: null, unitKind: "health_station", active: true };
+const unitWithoutKind: StaffScope = { role: "reporting_unit", communeId: 1, villageId: null, active: true };
 
 // Commune 1 (villages 11, 12) and commune 2 (village 21) in province 100; commune 3 in province 200.
 const communeA: ScopeTarget = { communeId: 1, provinceId: 100 };
@@ -93,6 +95,25 @@ const table: Array<[string, StaffScope, StaffAction, ScopeTarget, boolean]> = [
   ["leader cannot manage staff", leaderA, "staff.manage", communeA, false],
   ["province admin manages staff of the province's communes", provinceAdminP, "staff.manage", communeB, true],
   ["province admin cannot manage staff elsewhere", provinceAdminP, "staff.manage", communeC, false],
+  // Reporting units (issue 14): a member enters and reads their own unit of their commune only;
+  // leaders, officers and admins read every unit of theirs; nobody writes another's.
+  ["unit member enters own unit's figures", healthA, "unitfigures.write", { ...communeA, unitKind: "health_station" }, true],
+  ["unit member reads own unit's figures", healthA, "unitfigures.read", { ...communeA, unitKind: "health_station" }, true],
+  ["unit member cannot enter another unit's figures", healthA, "unitfigures.write", { ...communeA, unitKind: "schools" }, false],
+  ["unit member cannot read another unit's figures", healthA, "unitfigures.read", { ...communeA, unitKind: "youth_union" }, false],
+  ["unit member cannot enter the same unit of another commune", healthA, "unitfigures.write", { ...communeB, unitKind: "health_station" }, false],
+  ["unit member needs a unit to act on", healthA, "unitfigures.read", communeA, false],
+  ["a member without a unit does nothing", unitWithoutKind, "unitfigures.write", { ...communeA, unitKind: "health_station" }, false],
+  ["unit member reads no commune statistics", healthA, "stats.read", communeA, false],
+  ["unit member reads no tips", healthA, "tip.read", communeA, false],
+  ["unit member enters no village figures", healthA, "figures.write", village11, false],
+  ["leader reads any unit of the commune", leaderA, "unitfigures.read", { ...communeA, unitKind: "schools" }, true],
+  ["leader cannot read a unit of another commune", leaderA, "unitfigures.read", { ...communeB, unitKind: "schools" }, false],
+  ["officer reads any unit of the commune", officerA, "unitfigures.read", { ...communeA, unitKind: "health_station" }, true],
+  ["officer does not enter a unit's figures", officerA, "unitfigures.write", { ...communeA, unitKind: "health_station" }, false],
+  ["village head reads no unit", headA1, "unitfigures.read", { ...communeA, unitKind: "health_station" }, false],
+  ["province admin reads a unit of the province", provinceAdminP, "unitfigures.read", { ...communeB, unitKind: "schools" }, true],
+  ["province admin cannot read a unit elsewhere", provinceAdminP, "unitfigures.read", { ...communeC, unitKind: "schools" }, false],
   // Revoked staff can do nothing.
   ["revoked officer reads nothing", revokedOfficer, "stats.read", communeA, false],
   ["unknown role can do nothing", { role: "mayor", communeId: 1, villageId: null, active: true }, "stats.read", communeA, false],

@@ -8,6 +8,7 @@ import ask from "./ask.js";
 import bulletins from "./bulletins.js";
 import caseFlow from "./case.js";
 import figures from "./figures.js";
+import unitFigures from "./unit-figures.js";
 import followup from "./followup.js";
 import tipoff from "./tipoff.js";
 import intake from "./intake.js";
@@ -16,7 +17,7 @@ import marks from "./marks.js";
 import localBulletins from "./local-bulletins.js";
 import { viMessages, type Messages } from "../../../src/i18n/messages.js";
 
-export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, bulletins, intake, caseFlow, transfer, marks, localBulletins];
+export const FLOWS: readonly Flow[] = [tipoff, followup, ask, figures, unitFigures, bulletins, intake, caseFlow, transfer, marks, localBulletins];
 
 const byStep = new Map<string, Flow>();
 for (const flow of FLOWS) {

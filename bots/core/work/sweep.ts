@@ -7,7 +7,7 @@ import { remindDeadlines } from "../../../src/tips/case.js";
 import { pruneHits } from "../../../src/tips/limits.js";
 import { pruneSpamMarks } from "../../../src/tips/spam.js";
 import { requeueStaleClaims } from "./process.js";
-import { pruneReportFiles, remindLeaders, remindVillageHeads } from "../../../src/compliance/reminders.js";
+import { pruneReportFiles, remindLeaders, remindReportingUnits, remindVillageHeads } from "../../../src/compliance/reminders.js";
 import type { Channel } from "../../../src/messaging/types.js";
 import { yieldToIo } from "../../../src/util/yield.js";
 import { remindWindowedStaff } from "../../../src/staff/reminders.js";
@@ -62,6 +62,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["parked", () => expireParked(deps.db, now)],
     ["window_state", () => pruneWindowState(deps.db, now)],
     ["figures_reminders", () => remindVillageHeads(deps)],
+    ["unit_reminders", () => remindReportingUnits(deps)],
     ["leader_reminders", () => remindLeaders(deps)],
     ["report_files", () => pruneReportFiles(deps)],
     ["uploads", () => pruneUnattachedUploads(deps.db, now)],

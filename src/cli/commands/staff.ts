@@ -2,6 +2,7 @@
 import { formatDateTimeVN } from "../../util/vietnam-time.js";
 import { createInvitation, listInvitations, listStaff, revokeInvitation, revokeStaff } from "../../staff/invitations.js";
 import { ROLES, isRole, roleLabel, type Role } from "../../staff/roles.js";
+import { unitByKind } from "../../compliance/units.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { ArgsError, parseCommandArgs, positiveId } from "../args.js";
 import type { AdminCommand } from "../types.js";
@@ -17,6 +18,7 @@ const ROLE_ALIASES: Record<string, Role> = {
   lanhdao: "leader",
   truongthon: "village_head",
   biendich: "translator",
+  doanthe: "reporting_unit",
   quantri: "admin",
 };
 
@@ -26,8 +28,10 @@ export function parseRole(text: string): Role | null {
   return ROLE_ALIASES[key.replace(/_/g, "")] ?? null;
 }
 
-function scopeOf(row: { commune: { name: string } | null; village: { name: string } | null; province?: { name: string } | null }): string {
+function scopeOf(row: { commune: { name: string } | null; village: { name: string } | null; province?: { name: string } | null; unitKind?: string | null }): string {
   if (row.village && row.commune) return t.scopeVillage(row.village.name, row.commune.name);
+  const unit = unitByKind(row.unitKind);
+  if (unit && row.commune) return t.scopeVillage(unit.name, row.commune.name);
   if (row.commune) return t.scopeCommune(row.commune.name);
   if (row.province) return t.scopeProvince(row.province.name);
   return t.scopeAll;
@@ -50,6 +54,7 @@ export const staffCommands: AdminCommand[] = [
         province: { type: "string" },
         name: { type: "string" },
         days: { type: "string" },
+        unit: { type: "string" },
       });
       // The role may be given as --role or as the first word: "invite officer --commune X".
       if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(cli.extra(String(positionals.at(-1))));
@@ -68,6 +73,7 @@ export const staffCommands: AdminCommand[] = [
         villageCode: values.village,
         provinceCode: values.province,
         note: values.name,
+        unitKind: values.unit,
         validDays: days,
         now: ctx.now(),
       });
