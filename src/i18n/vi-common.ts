@@ -9,6 +9,8 @@ export const viCommon = {
     village_head: "trưởng thôn",
     translator: "biên dịch viên",
     admin: "quản trị",
+    teacher: "giáo viên",
+    business_contact: "người phụ trách cơ sở",
   },
   duration: {
     minutes: (n: string) => `${n} phút`,

@@ -1,7 +1,7 @@
 // Who may do what, where: pure rules with a table-driven test.
 import { viCommon } from "../i18n/vi-common.js";
 
-export const ROLES = ["officer", "leader", "village_head", "translator", "admin"] as const;
+export const ROLES = ["officer", "leader", "village_head", "translator", "admin", "teacher", "business_contact"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleLabels: Record<Role, string> = viCommon.roles;
@@ -57,7 +57,11 @@ export type StaffAction =
   /** Fan-out progress and coverage (/tiendo). */
   | "bulletin.progress"
   /** Schedules and languages (/lichphat, /ngonngu). */
-  | "bulletin.configure";
+  | "bulletin.configure"
+  /** Answer "Đã tuyên truyền" for one's own school or business (src/bulletins/audiences.ts checks which). */
+  | "audience.confirm"
+  /** Add, list and remove a commune's schools and businesses (src/bulletins/audiences.ts). */
+  | "audience.manage";
 
 export interface StaffScope {
   role: string;
@@ -79,6 +83,9 @@ const allowed: Record<Role, StaffAction[]> = {
   leader: ["tip.read", "tip.list", "tip.note", "tip.assign", "tip.reopen", "alertgroup.list", "alertgroup.remove", "stats.village", "stats.read", "tipstats.read", "report.read", "bulletin.read", "bulletin.approve", "bulletin.write", "bulletin.progress"],
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate", "translation.review"],
+  /** A school's teacher and a business's contact (issue 15): the bulletins sent to their audience. */
+  teacher: ["audience.confirm"],
+  business_contact: ["audience.confirm"],
   admin: [
     "tip.read",
     "tip.handle",
@@ -101,6 +108,7 @@ const allowed: Record<Role, StaffAction[]> = {
     "bulletin.approve",
     "bulletin.progress",
     "bulletin.configure",
+    "audience.manage",
   ],
 };
 

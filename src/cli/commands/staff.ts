@@ -18,6 +18,8 @@ const ROLE_ALIASES: Record<string, Role> = {
   truongthon: "village_head",
   biendich: "translator",
   quantri: "admin",
+  giaovien: "teacher",
+  phutrachcoso: "business_contact",
 };
 
 export function parseRole(text: string): Role | null {
@@ -50,6 +52,7 @@ export const staffCommands: AdminCommand[] = [
         province: { type: "string" },
         name: { type: "string" },
         days: { type: "string" },
+        audience: { type: "string" },
       });
       // The role may be given as --role or as the first word: "invite officer --commune X".
       if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(cli.extra(String(positionals.at(-1))));
@@ -70,6 +73,7 @@ export const staffCommands: AdminCommand[] = [
         note: values.name,
         validDays: days,
         now: ctx.now(),
+        ...(values.audience === undefined ? {} : { audienceId: positiveId(values.audience) }),
       });
       const full = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { commune: true, village: true, province: true } });
       ctx.out(t.created(code, roleLabel(role), scopeOf(full), formatDateTimeVN(invitation.expiresAt)));
