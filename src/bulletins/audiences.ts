@@ -118,6 +118,17 @@ export async function removeAudience(db: Db, actor: StaffScope, communeCode: str
   return { ok: true, value: { name: row.name } };
 }
 
+/** The kinds a commune has audiences of (what a writer may choose), in the table's order. */
+export async function communeAudienceKinds(db: Db, communeId: number): Promise<AudienceKind[]> {
+  const rows = await db.audience.groupBy({ by: ["kind"], where: { communeId, removedAt: null } });
+  return AUDIENCE_KINDS.filter((k) => rows.some((r) => r.kind === k));
+}
+
+/** The writer's choice kept as the commune has it: only kinds it has audiences of, once each. */
+export function keepAvailable(chosen: readonly string[], available: readonly AudienceKind[]): AudienceKind[] {
+  return available.filter((k) => chosen.includes(k));
+}
+
 /** An audience still on its commune's list, for an invitation. */
 export async function activeAudience(db: Db, id: number) {
   const row = await db.audience.findUnique({ where: { id } });

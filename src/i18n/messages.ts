@@ -25,6 +25,7 @@ import { viConsoleAdmin } from "./vi-console-admin.js";
 import { viTransfer } from "./vi-transfer.js";
 import { viFeeds } from "./vi-feeds.js";
 import { viLocalBulletins } from "./vi-local-bulletins.js";
+import { viAudiences } from "./vi-audiences.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -77,6 +78,8 @@ const reference = {
   feeds: viFeeds,
   /** Bulletins and urgent warnings written by the commune, their approval by a second person and airing. */
   localBulletins: viLocalBulletins,
+  /** Schools and businesses beyond villages: their contacts' bulletins and confirmations, the writer's choice, the admin CLI. */
+  audiences: viAudiences,
 };
 
 export type Messages = Widen<typeof reference>;
