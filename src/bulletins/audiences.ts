@@ -129,6 +129,14 @@ export function keepAvailable(chosen: readonly string[], available: readonly Aud
   return available.filter((k) => chosen.includes(k));
 }
 
+/** A contact's own audience (a teacher's school, a business contact's business), or null. */
+export async function contactAudience(db: Db, staffId: number): Promise<{ name: string; kind: AudienceKind } | null> {
+  const me = await db.staff.findUnique({ where: { id: staffId }, select: { audienceId: true, role: true } });
+  if (!me?.audienceId || kindOfRole(me.role) === null) return null;
+  const row = await db.audience.findUnique({ where: { id: me.audienceId } });
+  return row && isAudienceKind(row.kind) ? { name: row.name, kind: row.kind } : null;
+}
+
 /** An audience still on its commune's list, for an invitation. */
 export async function activeAudience(db: Db, id: number) {
   const row = await db.audience.findUnique({ where: { id } });

@@ -36,6 +36,8 @@ export const viAudiences = {
       `Đã ghi nhận: ${audience} chưa tuyên truyền được bản tin buổi ${when} (${reason}). Khi làm được, đồng chí bấm lại "Đã tuyên truyền".`,
     notYours: "Bản tin này gửi cho đơn vị khác, đồng chí không xác nhận thay được.",
     unknown: "Không tìm thấy buổi gửi này.",
+    welcome: (audience: string) =>
+      `Đồng chí nhận bản tin phòng, chống ma túy xã gửi tới ${audience}. Mỗi bản tin có nút "Đã tuyên truyền": tuyên truyền xong, đồng chí bấm để xã ghi nhận.`,
     reasonCancelled: "Đã hủy, chưa ghi nhận lý do. Đồng chí có thể bấm lại \"Chưa tuyên truyền được\" dưới bản tin.",
   },
 

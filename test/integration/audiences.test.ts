@@ -111,6 +111,7 @@ describe("the admin's list of schools and businesses", () => {
     expect(teacherInvite.out).toContain("giáo viên — xã Lùng Phình");
     await postAndSettle(h, textUpdate(`/start ${codeOf(teacherInvite.out)}`, { user: TEACHER }));
     expect(textsTo(fake, TEACHER.id).join("\n")).toContain("Đăng ký thành công");
+    expect(textsTo(fake, TEACHER.id).join("\n")).toContain(`nhận bản tin phòng, chống ma túy xã gửi tới ${SCHOOL}`);
     const bizInvite = await admin("invite", "phutrachcoso", "--audience", String(businessId), "--name", "Chủ nhà nghỉ Bình Minh");
     expect(bizInvite.code, bizInvite.err).toBe(0);
     business = h.web();
