@@ -4,12 +4,16 @@
 // and the schools (with Quay lại on the new step), the leader approves it with "Phát ngay": the
 // teacher gets it and confirms, the business contact and another commune's teacher do not. At a
 // September slot a catalog bulletin tagged for pupils reaches the school (once, not at its evening
-// re-airing) and the teacher gives a typed reason; /tiendo counts per audience kind.
+// re-airing) and the teacher gives a typed reason; /tiendo counts per audience kind. The console's
+// form offers only the kinds the commune has; a bulletin chosen there for businesses reaches the
+// business contact, who confirms in the web chat.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
 import { callbackUpdate, startFakeTelegram, textUpdate, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { bulletinsTo, buttonsOf, postAndSettle, registerTelegramStaff, telegramUser, textsTo, tick, toChat, vnTime } from "../helpers/bulletins.js";
 import { captureAdmin } from "../helpers/admin-cli.js";
+import { consoleRequests } from "../helpers/console-requests.js";
+import { airLocalBulletin, reviewLocalBulletin } from "../../src/bulletins/local.js";
 import { recordAudienceAnswer, addAudience, listAudiences } from "../../src/bulletins/audiences.js";
 
 const WARNING_TITLE = "Ma túy trá hình kẹo ngọt ở cổng trường";
@@ -242,5 +246,47 @@ describe("a catalog bulletin tagged for pupils at the slot", () => {
     const progress = lastText(OFFICER.id);
     expect(progress).toContain("Trường học: 0/1 đã tuyên truyền, 1 chưa tuyên truyền được");
     expect(progress).toContain(`${SCHOOL}: Trường tổ chức thi học kỳ, tuần sau tuyên truyền`);
+  });
+});
+
+describe("the console's form", () => {
+  const PAGE = "/canbo/bantin/viet";
+  const { post, get, register, signIn } = consoleRequests(() => h, { stepMinutes: 0.05 });
+  const TITLE = "Nhà nghỉ, karaoke: không để kẻ xấu lợi dụng";
+  const TEXT = "Chủ nhà nghỉ, quán karaoke nhắc người lao động: không để khách sử dụng ma túy trong cơ sở; thấy dấu hiệu thì báo ngay công an xã.";
+
+  it("offers the commune's own kinds, keeps the choice, and the business contact gets it when aired", async () => {
+    const officerCookie = await signIn(await register("officer", { communeCode: "LUNGPHINH" }, "Đ/c Công An Hai"));
+    const html = await (await get(PAGE, officerCookie)).text();
+    expect(html).toContain("Gửi thêm tới (ngoài trưởng thôn và người đăng ký)");
+    expect(html).toContain('name="audience_school"');
+    expect(html).toContain('name="audience_business"');
+    // Hồng Lộc has a school only: its form offers that, and a forged business box is dropped.
+    const hlCookie = await signIn(await register("officer", { communeCode: "HONGLOC" }, "Đ/c Công An Hồng Lộc"));
+    const hlHtml = await (await get(PAGE, hlCookie)).text();
+    expect(hlHtml).toContain('name="audience_school"');
+    expect(hlHtml).not.toContain('name="audience_business"');
+    expect((await post(PAGE, { kind: "bulletin", title: "Bản tin Hồng Lộc", text: TEXT, audience_business: "1" }, hlCookie)).status).toBe(303);
+    expect((await h.db.localBulletin.findFirstOrThrow({ where: { title: "Bản tin Hồng Lộc" } })).audiences).toBe("");
+
+    expect((await post(PAGE, { kind: "bulletin", title: TITLE, text: TEXT, audience_business: "1" }, officerCookie)).status).toBe(303);
+    const row = await h.db.localBulletin.findFirstOrThrow({ where: { title: TITLE } });
+    expect(row.audiences).toBe("business");
+    const leaderRow = await h.db.staff.findFirstOrThrow({ where: { displayName: "Đ/c Chủ Tịch Lùng Phình" } });
+    expect(await reviewLocalBulletin(h.deps, leaderRow, row.id, "approve")).toMatchObject({ ok: true });
+    h.clock.advanceMinutes(60);
+    expect(await airLocalBulletin(h.deps, leaderRow, row.id, "now")).toMatchObject({ ok: true, when: "now" });
+    const before = bulletinsTo(fake, TEACHER.id).length;
+    await business.read();
+    await tick(h);
+    const got = await business.read();
+    expect(texts(got)).toContain(`Gửi ${BUSINESS}`);
+    expect(texts(got)).toContain(TEXT);
+    expect(texts(got)).toContain("cho người lao động của cơ sở");
+    expect(got.flatMap((m) => m.choices ?? []).flat().map((c) => c.label)).toEqual(["✅ Đã tuyên truyền", "Chưa tuyên truyền được"]);
+    expect(bulletinsTo(fake, TEACHER.id)).toHaveLength(before);
+    expect(texts(await business.press("✅ Đã tuyên truyền"))).toContain(`Đã ghi nhận: ${BUSINESS} đã tuyên truyền`);
+    await officerSay("/tiendo");
+    expect(lastText(OFFICER.id)).toContain("Doanh nghiệp, cơ sở: 1/1 đã tuyên truyền");
   });
 });
