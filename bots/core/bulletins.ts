@@ -23,6 +23,7 @@ import { IDLE } from "./state.js";
 import type { StaffRow, Turn } from "./turn.js";
 import { communeLanguageChoices, continueSubCommune, subscriptionOf } from "./subscribe.js";
 import { continueTranslate, leaveTranslate } from "./translations.js";
+import { askAudienceReason, continueAudienceReason } from "./audiences.js";
 import {
   airFirst, nav, notBroadcastReason, otherLanguage, readLanguage, readSlot, recentBulletins, subscription,
 } from "../../src/messaging/buttons.js";
@@ -395,6 +396,8 @@ export async function continueBulletinStep(turn: Turn, state: BulletinState): Pr
       return continueSubCommune(turn);
     case "b_reason":
       return continueReason(turn, turn.staff, state.deliveryId);
+    case "au_reason":
+      return continueAudienceReason(turn, turn.staff, state.deliveryId);
     case "translate":
       return continueTranslate(turn, state.itemId, state.language);
   }
@@ -411,6 +414,11 @@ export async function leaveBulletinStep(turn: Turn, state: BulletinState, back: 
       if (back && turn.staff) return askReason(turn, turn.staff, state.deliveryId);
       turn.state = IDLE;
       turn.reply(turn.t.bulletins.head.reasonCancelled);
+      return;
+    case "au_reason":
+      if (back && turn.staff) return askAudienceReason(turn, turn.staff, state.deliveryId);
+      turn.state = IDLE;
+      turn.reply(turn.t.audiences.contact.reasonCancelled);
       return;
     case "translate":
       return leaveTranslate(turn, back);

@@ -16,7 +16,8 @@ import {
   TITLE_MAX,
 } from "../../src/bulletins/local.js";
 import { formatSlot } from "../../src/bulletins/messages.js";
-import { localConfirm, localKeep, localKind } from "../../src/messaging/buttons.js";
+import { localAudience, localConfirm, localKeep, localKind } from "../../src/messaging/buttons.js";
+import { communeAudienceKinds, keepAvailable, type AudienceKind } from "../../src/bulletins/audiences.js";
 import type { Choice } from "../../src/messaging/types.js";
 import { IDLE } from "./state.js";
 import type { LocalDraft, LocalStep } from "./local-bulletin-state.js";
@@ -39,8 +40,10 @@ export function localPrevious(step: LocalStep): LocalStep | null {
       return "lb_kind";
     case "lb_text":
       return "lb_title";
-    case "lb_preview":
+    case "lb_audiences":
       return "lb_text";
+    case "lb_preview":
+      return "lb_audiences";
   }
 }
 
@@ -58,8 +61,21 @@ export async function enterLocalStep(turn: Turn, step: LocalStep, draft: LocalDr
     case "lb_text":
       turn.reply(withCurrent(w.askText, draft.text, w.current), keepRows(turn, draft.text, w.buttons.keepText));
       return;
+    case "lb_audiences": {
+      const available = await writerAudienceKinds(turn);
+      // A commune with no school or business on its list is not asked.
+      if (available.length === 0) return enterLocalStep(turn, "lb_preview", { ...draft, audiences: [] });
+      const a = turn.t.audiences.choose;
+      const rows: Choice[][] = available.map((k) => [{ label: a[k], data: localAudience.pack(k) }]);
+      if (available.length > 1) rows.push([{ label: a.both, data: localAudience.pack("both") }]);
+      rows.push([{ label: a.none, data: localAudience.pack("none") }], navRow(turn.t));
+      turn.reply(a.ask, rows);
+      return;
+    }
     case "lb_preview": {
       const role = approverRole(turn.staff?.role ?? "officer");
+      const chosen = draft.audiences ?? [];
+      const a = turn.t.audiences;
       const lines = [
         w.previewTitle,
         `${w.previewKind}: ${kinds[draft.kind ?? "bulletin"]}`,
@@ -67,6 +83,7 @@ export async function enterLocalStep(turn: Turn, step: LocalStep, draft: LocalDr
         `${w.previewText}:`,
         draft.text ?? "",
         "",
+        ...((await writerAudienceKinds(turn)).length > 0 ? [`${a.choose.preview}: ${chosen.length > 0 ? chosen.map((k) => a.kindsInline[k]).join(", ") : a.choose.previewNone}`] : []),
         w.previewApprover(turn.t.localBulletins.approverOf[role] ?? role),
       ];
       turn.reply(lines.join("\n"), [[{ label: w.buttons.submit, data: localConfirm.pack("submit") }], [{ label: w.buttons.edit, data: localConfirm.pack("edit") }], navRow(turn.t)]);
@@ -85,9 +102,17 @@ function keepRows(turn: Turn, value: string | undefined, label: string): Choice[
 }
 
 export async function localBack(turn: Turn, step: LocalStep, draft: LocalDraft): Promise<void> {
-  const previous = localPrevious(step);
+  let previous = localPrevious(step);
   if (!previous) return cancelLocal(turn);
+  // The audience step was skipped on the way (no school or business): back goes past it too.
+  if (previous === "lb_audiences" && (await writerAudienceKinds(turn)).length === 0) previous = localPrevious(previous)!;
   await enterLocalStep(turn, previous, draft);
+}
+
+/** The audience kinds the writer's commune has on its list. */
+async function writerAudienceKinds(turn: Turn): Promise<AudienceKind[]> {
+  const communeId = turn.staff?.communeId ?? null;
+  return communeId === null ? [] : communeAudienceKinds(turn.deps.db, communeId);
 }
 
 export function cancelLocal(turn: Turn): void {
@@ -125,20 +150,26 @@ export async function continueLocal(turn: Turn, staff: StaffRow, step: LocalStep
       return enterLocalStep(turn, "lb_text", { ...draft, title: text });
     }
     case "lb_text": {
-      if (localKeep.parse(choice) && draft.text) return enterLocalStep(turn, "lb_preview", draft);
+      if (localKeep.parse(choice) && draft.text) return enterLocalStep(turn, "lb_audiences", draft);
       if (text === null) return reask(turn, step, draft);
       const problem = checkText(text);
       if (problem) {
         turn.reply(problemText(problem, text), [navRow(turn.t)]);
         return;
       }
-      return enterLocalStep(turn, "lb_preview", { ...draft, text });
+      return enterLocalStep(turn, "lb_audiences", { ...draft, text });
+    }
+    case "lb_audiences": {
+      const picked = localAudience.parse(choice);
+      if (!picked) return reask(turn, step, draft);
+      const wanted: string[] = picked === "both" ? ["school", "business"] : picked === "none" ? [] : [picked];
+      return enterLocalStep(turn, "lb_preview", { ...draft, audiences: keepAvailable(wanted, await writerAudienceKinds(turn)) });
     }
     case "lb_preview": {
       const confirmed = localConfirm.parse(choice);
       if (confirmed === "edit") return enterLocalStep(turn, "lb_title", draft);
       if (confirmed !== "submit") return reask(turn, step, draft);
-      const outcome = await submitLocalBulletin(turn.deps, staff, { kind: draft.kind ?? "bulletin", title: draft.title ?? "", text: draft.text ?? "" });
+      const outcome = await submitLocalBulletin(turn.deps, staff, { kind: draft.kind ?? "bulletin", title: draft.title ?? "", text: draft.text ?? "", audiences: draft.audiences ?? [] });
       if (!outcome.ok) {
         if (outcome.reason === "forbidden") {
           turn.state = IDLE;

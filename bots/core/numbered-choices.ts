@@ -4,7 +4,7 @@
 import { readPendingChoices, savePendingChoices } from "../../src/inbound/pending-choices.js";
 import type { Db } from "../../src/db/client.js";
 import type { Choice } from "../../src/messaging/types.js";
-import { alertChannel, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
+import { alertChannel, audienceDone, audienceNotDone, broadcast, notBroadcast, reminder, tipAction, tipReply, tipView } from "../../src/messaging/buttons.js";
 import { viMessages } from "../../src/i18n/messages.js";
 
 export interface NumberedChoice {
@@ -80,7 +80,7 @@ const MAX_STORED = 60;
  * village…) are not kept from earlier lists, so their words never take over free text typed in a
  * later step.
  */
-const GLOBAL_KINDS = [tipReply, tipAction, tipView, alertChannel, broadcast, notBroadcast];
+const GLOBAL_KINDS = [tipReply, tipAction, tipView, alertChannel, broadcast, notBroadcast, audienceDone, audienceNotDone];
 const isGlobalChoice = (data: string) => GLOBAL_KINDS.some((kind) => kind.claims(data)) || reminder.parse(data) !== null;
 
 /**

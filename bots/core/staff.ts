@@ -1,4 +1,5 @@
 // Staff side: registration by invitation, the tip list, actions on a tip, questions to the tipster.
+import { contactAudience } from "../../src/bulletins/audiences.js";
 import { formatDateTimeVN } from "../../src/util/vietnam-time.js";
 import { addressName } from "../../src/staff/names.js";
 import { redeemInvitation } from "../../src/staff/invitations.js";
@@ -73,6 +74,9 @@ export async function register(turn: Turn, code: string): Promise<void> {
   const staff = result.staff as StaffRow;
   turn.state = IDLE;
   turn.reply(turn.t.staff.desk.registered(addressName(staff.displayName), roleLabel(staff.role), await scopeText(turn, staff)));
+  // A teacher or business contact: which school or business they receive bulletins for.
+  const audience = await contactAudience(deps.db, staff.id);
+  if (audience) turn.reply(turn.t.audiences.contact.welcome(audience.name));
   turn.reply(turn.helpText(staff));
   turn.replyCommandMenu(staff);
 }

@@ -11,6 +11,7 @@ import { headMessage, subscriberMessage, type VersionContent } from "./messages.
 import { withinWindow } from "./reach.js";
 import { reminderAt } from "./schedule.js";
 import { repeatedAiring } from "./slots.js";
+import { queueAudiences } from "./audiences.js";
 import { approvedVersions, PRIORITY_HEADS, PRIORITY_SUBSCRIBERS, staffTarget, versionsFor, WARNING_ITEM_PRIORITY, type BulletinDeps } from "./store.js";
 
 export const FAN_OUT_PAGE = 200;
@@ -131,6 +132,8 @@ export async function advanceFanOut(deps: BulletinDeps, slotId: number, budget =
   const repeat = await repeatedAiring(db, slot);
   if (!slot.headsQueuedAt) {
     report.heads = await queueVillageHeads(deps, slot, item.title, versions, repeat?.scheduledAt ?? null);
+    // Schools and businesses (src/bulletins/audiences.ts) get a bulletin once, not its same-day re-airing.
+    if (!repeat) report.heads += await queueAudiences(deps, slot, item, versions);
     await db.bulletinSlot.updateMany({ where: { id: slot.id, headsQueuedAt: null }, data: { headsQueuedAt: deps.now() } });
   }
   if (repeat) {

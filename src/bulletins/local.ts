@@ -18,6 +18,8 @@ import { communeStaff, isUniqueViolation, staffTarget, WARNING_ITEM_PRIORITY, ty
 import { airItemNow, communeSchedule } from "./slots.js";
 import { nextSlotAfter } from "./schedule.js";
 import { translatorLanguages } from "./translations.js";
+import { communeAudienceKinds, keepAvailable, parseAudienceKinds } from "./audiences.js";
+import { viAudiences } from "../i18n/vi-audiences.js";
 
 const t = viLocalBulletins;
 
@@ -111,10 +113,12 @@ export type SubmitOutcome =
   | { ok: true; id: number; approvers: number; approverLabel: string }
   | { ok: false; reason: "forbidden" | DraftProblem };
 
-function reviewMessage(lb: { id: number; kind: string; title: string; text: string }, writerName: string): OutgoingMessage {
+function reviewMessage(lb: { id: number; kind: string; title: string; text: string; audiences: string }, writerName: string): OutgoingMessage {
   const kind = isLocalKind(lb.kind) ? t.kinds[lb.kind] : lb.kind;
+  const audiences = parseAudienceKinds(lb.audiences);
+  const also = audiences.length > 0 ? [`${viAudiences.choose.preview}: ${audiences.map((k) => viAudiences.kindsInline[k]).join(", ")}`] : [];
   return {
-    text: [t.review.request(kind, lb.title, writerName), "", t.review.textHeading, lb.text, "", t.review.afterApproval].join("\n"),
+    text: [t.review.request(kind, lb.title, writerName), "", t.review.textHeading, lb.text, "", ...also, t.review.afterApproval].join("\n"),
     choices: [
       [{ label: viLocalBulletins.console.approve, data: localReview.pack({ id: lb.id, decision: "approve" }) }],
       [{ label: viLocalBulletins.console.return, data: localReview.pack({ id: lb.id, decision: "return" }) }],
@@ -123,15 +127,17 @@ function reviewMessage(lb: { id: number; kind: string; title: string; text: stri
 }
 
 /** Saves a written bulletin as pending and tells the commune's approvers (the other role), in chat. */
-export async function submitLocalBulletin(deps: BulletinDeps, writer: Staffish, input: { kind: LocalKind; title: string; text: string }): Promise<SubmitOutcome> {
+export async function submitLocalBulletin(deps: BulletinDeps, writer: Staffish, input: { kind: LocalKind; title: string; text: string; /** Kinds of audience also sent to (src/bulletins/audiences.ts). */ audiences?: readonly string[] }): Promise<SubmitOutcome> {
   const { db } = deps;
   if (!mayWrite(writer) || !isLocalKind(input.kind)) return { ok: false, reason: "forbidden" };
   const problem = checkTitle(input.title) ?? checkText(input.text);
   if (problem) return { ok: false, reason: problem };
   const now = deps.now();
   const communeId = writer.communeId!;
+  // Only kinds the commune has on its list (a choice made before an audience was removed drops it).
+  const audiences = keepAvailable(input.audiences ?? [], await communeAudienceKinds(db, communeId)).join(",");
   const lb = await db.localBulletin.create({
-    data: { communeId, kind: input.kind, title: input.title.trim(), text: input.text.trim(), status: "pending", writerStaffId: writer.id, createdAt: now, updatedAt: now },
+    data: { communeId, kind: input.kind, title: input.title.trim(), text: input.text.trim(), audiences, status: "pending", writerStaffId: writer.id, createdAt: now, updatedAt: now },
   });
   const role = approverRole(writer.role);
   const approvers = (await communeStaff(db, communeId, [role])).filter((s) => mayApprove({ id: writer.id, role: writer.role, communeId }, s));

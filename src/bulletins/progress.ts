@@ -12,6 +12,7 @@ import { missingTranslations, recentApprovals } from "./translations.js";
 import { formatDateVN } from "../util/vietnam-time.js";
 import { cutAtWord } from "../util/text.js";
 import { zaloReachLines } from "./zalo-digest.js";
+import { audienceProgressLines } from "./audiences.js";
 
 const t = viBulletins;
 
@@ -62,6 +63,8 @@ export async function progressText(db: Db, communeId: number, now: Date, opts: {
     for (const d of p.deliveries.filter((x) => x.status === "not_broadcast")) {
       lines.push(t.progress.reasonLine(d.village.name, d.reason === "other" && d.reasonText ? d.reasonText : (reasonLabel(d.reason) ?? "")));
     }
+    // Schools and businesses the slot reached, per kind (src/bulletins/audiences.ts).
+    lines.push(...(await audienceProgressLines(db, id)));
   }
   const { schedule, enabled } = await communeSchedule(db, communeId);
   const next = enabled ? nextSlotAfter(schedule, now) : null;

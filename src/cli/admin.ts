@@ -13,6 +13,7 @@ import { ArgsError } from "./args.js";
 import type { AdminCommand, AdminContext } from "./types.js";
 import { placesCommands } from "./commands/places.js";
 import { contactsCommands } from "./commands/contacts.js";
+import { audiencesCommands } from "./commands/audiences.js";
 import { staffCommands } from "./commands/staff.js";
 // Platform commands live with their adapter; the entry registers them.
 import { zaloCommands } from "../../bots/zalo/cli.js";
@@ -54,7 +55,7 @@ const webhookCommands: AdminCommand[] = [
   },
 ];
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...contactsCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
+export const adminCommands: AdminCommand[] = [...placesCommands, ...contactsCommands, ...audiencesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
 
 export interface AdminIo {
   out(line: string): void;

@@ -28,6 +28,8 @@ import { viLocalBulletins } from "../i18n/vi-local-bulletins.js";
 import { viConsole } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT } from "./paths.js";
+import { AUDIENCE_KINDS, communeAudienceKinds, type AudienceKind } from "../bulletins/audiences.js";
+import { viAudiences } from "../i18n/vi-audiences.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const t = viLocalBulletins;
@@ -39,13 +41,15 @@ interface FormValues {
   kind: LocalKind;
   title: string;
   text: string;
+  audiences: AudienceKind[];
 }
 
 type Row = Awaited<ReturnType<typeof recentOfCommune>>[number];
 type Pending = Awaited<ReturnType<typeof pendingForApprover>>[number];
 
-function WritePage(props: { staff: StaffMember; pending: Pending[]; recent: Row[]; values?: FormValues; error?: string | null; flash?: string | null }) {
-  const v = props.values ?? { kind: "bulletin", title: "", text: "" };
+function WritePage(props: { staff: StaffMember; pending: Pending[]; recent: Row[]; available: AudienceKind[]; values?: FormValues; error?: string | null; flash?: string | null }) {
+  const v = props.values ?? { kind: "bulletin", title: "", text: "", audiences: [] };
+  const ta = viAudiences.choose;
   const role = approverRole(props.staff.role);
   return (
     <Layout title={tc.title} staff={props.staff}>
@@ -75,6 +79,16 @@ function WritePage(props: { staff: StaffMember; pending: Pending[]; recent: Row[
               {v.text}
             </textarea>
           </div>
+          {props.available.length > 0 ? (
+            <fieldset class="field">
+              <legend>{ta.consoleLegend}</legend>
+              {props.available.map((k) => (
+                <label>
+                  <input type="checkbox" name={`audience_${k}`} value="1" checked={v.audiences.includes(k)} /> {ta[k]}
+                </label>
+              ))}
+            </fieldset>
+          ) : null}
           <p class="meta">{t.flow.previewApprover(t.approverOf[role] ?? role)}</p>
           <button class="btn" type="submit">
             {tc.submit}
@@ -141,8 +155,8 @@ export function localBulletinRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions
 
   async function page(c: Context<ConsoleEnv>, extra: { values?: FormValues; error?: string | null; flash?: string | null } = {}, status: 200 | 400 = 200) {
     const staff = c.get("staff");
-    const [pending, recent] = await Promise.all([pendingForApprover(db, staff), recentOfCommune(db, staff)]);
-    return sendPage(c, <WritePage staff={staff} pending={pending} recent={recent} {...extra} />, status);
+    const [pending, recent, available] = await Promise.all([pendingForApprover(db, staff), recentOfCommune(db, staff), staff.communeId === null ? [] : communeAudienceKinds(db, staff.communeId)]);
+    return sendPage(c, <WritePage staff={staff} pending={pending} recent={recent} available={available} {...extra} />, status);
   }
 
   root.get("/bantin/viet", async (c) => {
@@ -161,7 +175,8 @@ export function localBulletinRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions
     const kind = typeof form.kind === "string" && isLocalKind(form.kind) ? form.kind : "bulletin";
     const title = typeof form.title === "string" ? form.title.slice(0, TITLE_MAX * 4) : "";
     const text = typeof form.text === "string" ? form.text.slice(0, TEXT_MAX * 4) : "";
-    const values = { kind, title, text };
+    const audiences = AUDIENCE_KINDS.filter((k) => form[`audience_${k}`] === "1");
+    const values = { kind, title, text, audiences };
     const problem = checkTitle(title) ?? checkText(text);
     if (problem) return page(c, { values, error: problemText(problem, problem.startsWith("title") ? title : text) }, 400);
     const outcome = await submitLocalBulletin(deps, staff, values);

@@ -20,7 +20,7 @@ export interface TurnStart {
   locale?: string;
 }
 
-const STAFF_COLUMNS = ["id", "pseudonym", "channel", "sealedAddress", "displayName", "role", "communeId", "villageId", "provinceId", "unitKind", "active", "createdAt", "revokedAt"] as const;
+const STAFF_COLUMNS = ["id", "pseudonym", "channel", "sealedAddress", "displayName", "role", "communeId", "villageId", "provinceId", "unitKind", "active", "createdAt", "revokedAt", "audienceId"] as const;
 
 function staffOf(row: SqlRow): Staff {
   return {
@@ -37,6 +37,7 @@ function staffOf(row: SqlRow): Staff {
     active: Number(row.s_active) === 1,
     createdAt: dateOf(row.s_createdAt),
     revokedAt: dateOrNull(row.s_revokedAt),
+    audienceId: row.s_audienceId === null || row.s_audienceId === undefined ? null : Number(row.s_audienceId),
   };
 }
 

@@ -26,6 +26,7 @@ import { viTransfer } from "./vi-transfer.js";
 import { viFeeds } from "./vi-feeds.js";
 import { viLocalBulletins } from "./vi-local-bulletins.js";
 import { viUnits } from "./vi-units.js";
+import { viAudiences } from "./vi-audiences.js";
 
 /** A catalog's shape with its literal strings widened to `string`: what another locale must fill. */
 type Widen<T> = T extends string
@@ -80,6 +81,8 @@ const reference = {
   localBulletins: viLocalBulletins,
   /** The reporting units (departments, health station, schools, Front, mass organisations): form, summary, report, reminder. */
   units: viUnits,
+  /** Schools and businesses beyond villages: their contacts' bulletins and confirmations, the writer's choice, the admin CLI. */
+  audiences: viAudiences,
 };
 
 export type Messages = Widen<typeof reference>;

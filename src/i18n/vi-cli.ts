@@ -52,7 +52,7 @@ export const viCli = {
   },
 
   staff: {
-    inviteUsage: "<officer|leader|village_head|translator|reporting_unit|admin> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--unit <đơn vị> (cán bộ ban, ngành, đoàn thể)] [--province <MÃ TỈNH> (quản trị tỉnh)] [--name <tên hiển thị>] [--days <số ngày>]",
+    inviteUsage: "<officer|leader|village_head|translator|reporting_unit|admin|teacher|business_contact> [--commune <MÃ XÃ>] [--village <MÃ THÔN>] [--unit <đơn vị> (cán bộ ban, ngành, đoàn thể)] [--audience <mã số trường học / doanh nghiệp> (giáo viên, người phụ trách cơ sở)] [--province <MÃ TỈNH> (quản trị tỉnh)] [--name <tên hiển thị>] [--days <số ngày>]",
     missingRole: "thiếu vai trò (--role)",
     badDays: "--days phải từ 1 đến 90",
     communeUsage: "[--commune <MÃ XÃ>]",

@@ -10,6 +10,8 @@ export const viCommon = {
     translator: "biên dịch viên",
     reporting_unit: "cán bộ ban, ngành, đoàn thể",
     admin: "quản trị",
+    teacher: "giáo viên",
+    business_contact: "người phụ trách cơ sở",
   },
   duration: {
     minutes: (n: string) => `${n} phút`,

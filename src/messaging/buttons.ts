@@ -193,6 +193,16 @@ export const localKeep = codec("lbg");
 export const localReview = codec("lbr", { id, decision: codes({ approve: "a", return: "r" }) });
 /** After approval: "Phát ngay" or "Phát ở buổi tới". */
 export const localAir = codec("lba", { id, when: codes({ now: "n", next: "s" }) });
+/** After the text: the audiences it also goes to (src/bulletins/audiences.ts), or none. */
+export const localAudience = codec("lbu", oneOf(["school", "business", "both", "none"]));
+
+// ---- Audiences beyond villages: a school's teacher, a business contact (src/bulletins/audiences.ts) --
+
+/** "Đã tuyên truyền" / "Chưa tuyên truyền được" under an audience delivery. */
+export const audienceDone = codec("aud", id);
+export const audienceNotDone = codec("aun", id);
+/** A reason's id (src/bulletins/audiences.json) for an audience delivery not done; the handler checks it. */
+export const audienceReason = codec("aur", { deliveryId: id, reason: word(/^[a-z_]{2,16}$/) });
 
 // ---- Sending a tip on to another commune or a police unit (bots/core/transfer.ts) ----------------
 
@@ -217,5 +227,6 @@ export const buttonCodecs = [
   broadcast, notBroadcast, notBroadcastReason, translatorLanguage, translationList, translationOpen, translationSubmit, translationApprove, translationReturn,
   translationPage, translationClose, translationReview,
   tipTransfer, transferKind, transferCommune, transferUnit, transferConfirm,
-  localKind, localConfirm, localKeep, localReview, localAir,
+  localKind, localConfirm, localKeep, localReview, localAir, localAudience,
+  audienceDone, audienceNotDone, audienceReason,
 ] as const;

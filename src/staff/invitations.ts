@@ -21,6 +21,8 @@ import { setTranslatorLanguages } from "../bulletins/translations.js";
 import { parseLanguageList } from "../bulletins/languages.js";
 import { messagesFor } from "../i18n/messages.js";
 import { isUnitKind, UNIT_KINDS } from "../compliance/units.js";
+import { viAudiences } from "../i18n/vi-audiences.js";
+import { activeAudience, kindOfRole } from "../bulletins/audiences.js";
 
 const msg = messagesFor("vi").data;
 
@@ -48,7 +50,7 @@ export class InvitationError extends Error {}
 export async function createInvitation(
   db: Db,
   keys: Keyring,
-  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date; /** A translator's bulletin languages (codes). */ languages?: string[]; /** A reporting unit's kind (units.json). */ unitKind?: string },
+  input: { role: Role; provinceCode?: string; communeCode?: string; villageCode?: string; note?: string; validDays?: number; now?: Date; /** A translator's bulletin languages (codes). */ languages?: string[]; /** A reporting unit's kind (units.json). */ unitKind?: string; /** A teacher's school or a business contact's business (Audience). */ audienceId?: number },
 ) {
   const now = input.now ?? new Date();
   let communeId: number | null = null;
@@ -71,6 +73,13 @@ export async function createInvitation(
     if (!commune) throw new InvitationError(msg.invitations.noCommune(input.communeCode));
     communeId = commune.id;
   }
+  const audienceId = await invitationAudience(db, input.role, input.audienceId);
+  if (audienceId) {
+    if (input.provinceCode || input.villageCode) throw new InvitationError(viAudiences.invitations.audienceOnlyContacts);
+    const audience = await db.audience.findUniqueOrThrow({ where: { id: audienceId } });
+    if (communeId !== null && communeId !== audience.communeId) throw new InvitationError(viAudiences.invitations.audienceUnknown(String(audienceId)));
+    communeId = audience.communeId;
+  }
   if (input.role === "village_head" && !villageId) throw new InvitationError(msg.invitations.villageHeadNeedsVillage);
   if (["officer", "leader", "translator", "reporting_unit"].includes(input.role) && !communeId) throw new InvitationError(msg.invitations.roleNeedsCommune);
   if (input.role === "reporting_unit" && (!input.unitKind || !isUnitKind(input.unitKind))) throw new InvitationError(msg.invitations.unitNeeded(UNIT_KINDS.join(", ")));
@@ -84,6 +93,7 @@ export async function createInvitation(
       villageId,
       provinceId,
       note: input.note ?? null,
+      audienceId,
       languages: input.role === "translator" && input.languages && input.languages.length > 0 ? input.languages.join(",") : null,
       unitKind: input.role === "reporting_unit" ? input.unitKind! : null,
       createdAt: now,
@@ -91,6 +101,23 @@ export async function createInvitation(
     },
   });
   return { code, invitation };
+}
+
+/**
+ * The audience of a teacher's or business contact's invitation: required for those roles (an active
+ * audience of the matching kind), refused for every other role.
+ */
+async function invitationAudience(db: Db, role: Role, audienceId: number | undefined): Promise<number | null> {
+  const kind = kindOfRole(role);
+  if (kind === null) {
+    if (audienceId !== undefined) throw new InvitationError(viAudiences.invitations.audienceOnlyContacts);
+    return null;
+  }
+  if (audienceId === undefined) throw new InvitationError(viAudiences.invitations.needsAudience(role, viAudiences.kindsInline[kind]));
+  const audience = await activeAudience(db, audienceId);
+  if (!audience) throw new InvitationError(viAudiences.invitations.audienceUnknown(String(audienceId)));
+  if (audience.kind !== kind) throw new InvitationError(viAudiences.invitations.wrongKind(role, viAudiences.kindsInline[kind]));
+  return audience.id;
 }
 
 export type RedeemResult =
@@ -128,6 +155,7 @@ export async function redeemInvitation(
     villageId: invitation.villageId,
     provinceId: invitation.provinceId,
     unitKind: invitation.role === "reporting_unit" ? invitation.unitKind : null,
+    audienceId: invitation.audienceId,
     active: true,
     revokedAt: null,
     createdAt: who.now,

@@ -1,7 +1,7 @@
 // Who may do what, where: pure rules with a table-driven test.
 import { viCommon } from "../i18n/vi-common.js";
 
-export const ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit", "admin"] as const;
+export const ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit", "admin", "teacher", "business_contact"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const roleLabels: Record<Role, string> = viCommon.roles;
@@ -61,7 +61,11 @@ export type StaffAction =
   /** Fan-out progress and coverage (/tiendo). */
   | "bulletin.progress"
   /** Schedules and languages (/lichphat, /ngonngu). */
-  | "bulletin.configure";
+  | "bulletin.configure"
+  /** Answer "Đã tuyên truyền" for one's own school or business (src/bulletins/audiences.ts checks which). */
+  | "audience.confirm"
+  /** Add, list and remove a commune's schools and businesses (src/bulletins/audiences.ts). */
+  | "audience.manage";
 
 export interface StaffScope {
   role: string;
@@ -88,6 +92,9 @@ const allowed: Record<Role, StaffAction[]> = {
   village_head: ["figures.write", "stats.village", "bulletin.read", "bulletin.confirm"],
   translator: ["bulletin.read", "bulletin.translate", "translation.review"],
   reporting_unit: ["unitfigures.write", "unitfigures.read"],
+  /** A school's teacher and a business's contact (issue 15): the bulletins sent to their audience. */
+  teacher: ["audience.confirm"],
+  business_contact: ["audience.confirm"],
   admin: [
     "tip.read",
     "tip.handle",
@@ -111,6 +118,7 @@ const allowed: Record<Role, StaffAction[]> = {
     "bulletin.approve",
     "bulletin.progress",
     "bulletin.configure",
+    "audience.manage",
   ],
 };
 

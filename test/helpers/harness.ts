@@ -1,6 +1,6 @@
 // The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
 import type { UploadLimits } from "../../src/media/uploads.js";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createKeyring, randomKeyText, type Keyring } from "../../src/crypto/keys.js";
@@ -64,7 +64,7 @@ export interface Harness {
   settle(): Promise<void>;
   /** A web chat client; `ip` is the socket address the Node server would see (default: none). */
   web(token?: string, opts?: { ip?: string }): WebClient;
-  invite(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string; unitKind?: string }, note?: string): Promise<string>;
+  invite(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string; unitKind?: string; audienceId?: number }, note?: string): Promise<string>;
   postTelegram(update: unknown, secret?: string): Promise<Response>;
   /** The OA client (when a fake Zalo OA was given); authorise it with `authorizeZalo()`. */
   zalo?: ZaloOaClient;
@@ -117,7 +117,11 @@ export async function createHarness(
   const dir = mkdtempSync(join(tmpdir(), "phaodai-"));
   const dbPath = join(dir, "test.db");
   const db = openNodeDatabase(`file:${dbPath}`);
-  const keys = await createKeyring(randomKeyText(), randomKeyText());
+  const keyText = { pseudonymKey: randomKeyText(), vaultKey: randomKeyText() };
+  // The admin command line run on this database finds the same keys in its data folder, so the
+  // invitation codes it prints redeem here.
+  writeFileSync(join(dir, "keys.json"), JSON.stringify(keyText), { mode: 0o600 });
+  const keys = await createKeyring(keyText.pseudonymKey, keyText.vaultKey);
   const logs: string[] = [];
   const log = createLogger("debug", (line) => logs.push(line));
   const clock = {

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTONS } from "../../bots/core/buttons/index.js";
 import { buttonCodecs, figures, figuresVillage, followUp, intakeConfirm, intakeSlip, intakeSource, location, tipCategory, tipCloseSkip, tipCommune, tipConfirm, tipMedia, tipMarkConfirm, tipResult, tipVillage } from "../../src/messaging/buttons.js";
-import { localConfirm, localKeep, localKind, transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
+import { localAudience, localConfirm, localKeep, localKind, transferCommune, transferConfirm, transferKind, transferUnit } from "../../src/messaging/buttons.js";
 import { viLocalBulletins } from "../../src/i18n/vi-local-bulletins.js";
 import { viStaff } from "../../src/i18n/vi-staff.js";
 import { viGroups } from "../../src/i18n/vi-groups.js";
@@ -16,7 +16,7 @@ const FLOW_CODECS = [tipCommune, tipCategory, tipVillage, tipMedia, tipConfirm, 
 /** The transfer flow's own choices (bots/core/transfer.ts). */
 FLOW_CODECS.push(transferKind, transferCommune, transferUnit, transferConfirm);
 /** The /vietbantin flow's own choices (bots/core/local-bulletins.ts). */
-FLOW_CODECS.push(localKind, localConfirm, localKeep);
+FLOW_CODECS.push(localKind, localConfirm, localKeep, localAudience);
 
 let h: Harness;
 let citizen: WebClient;
@@ -33,7 +33,7 @@ async function press(client: WebClient, data: string) {
 const staffData = () => [
   `t:${tipId}:take`, `l:${tipId}`, `t:${tipId}:note`, `t:${tipId}:assign`, `tas:${tipId}:1`, `tmk:${tipId}:s`, "ag:l:1", "ac:primary", "hq:list", "hq:r:5", "hq:ry:5",
   "bp:1", "bn:1", "br:1:other", "tl:done", "tlist", "tr:1:hmn", "ts:1:hmn", "ta:1", "tx:1", "tlp:hmn:2", "tlx", "trv:1", "bf:1",
-  `ttr:${tipId}`, "lbr:1:a", "lba:1:n",
+  `ttr:${tipId}`, "lbr:1:a", "lba:1:n", "aud:1", "aun:1", "aur:1:other",
 ];
 
 beforeAll(async () => {

@@ -105,6 +105,14 @@ const cases: Case[] = [
   c(b.localReview, `lbr:${MAX}:r`, { id: MAX, decision: "return" }),
   c(b.localAir, "lba:7:n", { id: 7, when: "now" }),
   c(b.localAir, `lba:${MAX}:s`, { id: MAX, when: "next" }),
+  c(b.localAudience, "lbu:school", "school"),
+  c(b.localAudience, "lbu:business", "business"),
+  c(b.localAudience, "lbu:both", "both"),
+  c(b.localAudience, "lbu:none", "none"),
+  c(b.audienceDone, "aud:7", 7),
+  c(b.audienceNotDone, `aun:${MAX}`, MAX),
+  c(b.audienceReason, "aur:7:no_session", { deliveryId: 7, reason: "no_session" }),
+  c(b.audienceReason, `aur:${MAX}:other`, { deliveryId: MAX, reason: "other" }),
 ];
 
 describe("button codecs", () => {
@@ -134,6 +142,7 @@ describe("button codecs", () => {
       b.transferUnit.pack("x".repeat(24)),
       b.localReview.pack({ id: MAX, decision: "return" }),
       b.localAir.pack({ id: MAX, when: "next" }),
+      b.audienceReason.pack({ deliveryId: MAX, reason: "x".repeat(16) }),
     ];
     for (const data of longest) expect(bytes(data), data).toBeLessThanOrEqual(64);
   });
@@ -146,7 +155,7 @@ describe("button codecs", () => {
   });
 
   const badIds = ["99999999999999999999", "2147483648", "-1", "0", "00", "007", "1e3", "0x10", "1.5", " 1", "١٢", "１２", ""];
-  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.airFirst, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn, b.translationReview];
+  const idCodecs = [b.tipCommune, b.tipVillage, b.tipReply, b.tipView, b.alertChannel, b.figuresVillage, b.subscribeCommune, b.readSlot, b.airFirst, b.broadcast, b.notBroadcast, b.translationApprove, b.translationReturn, b.translationReview, b.audienceDone, b.audienceNotDone];
   it.each(badIds)("reads no id from %j", (bad) => {
     for (const codec of idCodecs) expect(codec.parse(`${codec.prefix}:${bad}`), codec.prefix).toBeNull();
     expect(b.tipAction.parse(`t:${bad}:take`)).toBeNull();
@@ -160,10 +169,12 @@ describe("button codecs", () => {
     expect(b.subscribeLanguage.parse(`sl:${bad}:hmn`)).toBeNull();
     expect(b.notBroadcastReason.parse(`br:${bad}:speaker`)).toBeNull();
     expect(b.translationOpen.parse(`tr:${bad}:hmn`)).toBeNull();
+    expect(b.audienceReason.parse(`aur:${bad}:absent`)).toBeNull();
   });
 
   it.each([
     // wrong or missing prefix, extra or missing parts, words outside their list
+    "lbu:", "lbu:all", "lbu:School", "aud:", "aun:1:2", "aur:1", "aur:1:X", "aur:1:a",
     "", ":", "nav", "nav:", "nav:back:1", "NAV:back", "nav:Back", " nav:back", "nav:back ", "x:nav:back",
     "menu:start", "m:stop", "s:send", "loc:maybe", "f:quit", "fg:maybe", "sub:pause", "zr:no", "hq:lists", "hq:x:1", "hq:r", "hq:r:1:2",
     "ag:", "ag:x:1", "ag:l", "ag:l:1:2", "ac:secondary", "ac:", "t:1", "t:1:take:2", "t:1:", "t::take", "t:1:tá", "l:1:2", "r:",

@@ -9,6 +9,7 @@ import { alertChannelButton, alertGroupButton, reminderButton } from "./staff-ac
 import { heldAskButton, heldConfirmButton, heldListButton } from "./held.js";
 import { tipTransferButton } from "./transfer.js";
 import { localAirButton, localReviewButton } from "./local-bulletins.js";
+import { audienceDoneButton, audienceNotDoneButton, audienceReasonButton } from "./audiences.js";
 import {
   airFirstButton, broadcastButton, notBroadcastButton, notBroadcastReasonButton, otherLanguageButton, readLanguageButton, readSlotButton, recentBulletinsButton,
   subscribeCommuneButton, subscribeLanguageButton, subscriptionButton, translationApproveButton, translationListButton, translationOpenButton,
@@ -26,6 +27,7 @@ export const BUTTONS: readonly Button[] = [
   broadcastButton, notBroadcastButton, notBroadcastReasonButton,
   translatorLanguageButton, translationListButton, translationOpenButton, translationSubmitButton, translationApproveButton, translationReturnButton,
   localReviewButton, localAirButton,
+  audienceDoneButton, audienceNotDoneButton, audienceReasonButton,
   translationPageButton, translationCloseButton, translationReviewButton,
 ];
 

@@ -9,12 +9,13 @@ const id = z.number().int().positive();
 const schema: z.ZodType<BulletinState> = z.discriminatedUnion("step", [
   z.object({ step: z.literal("sub_commune") }),
   z.object({ step: z.literal("b_reason"), deliveryId: id }),
+  z.object({ step: z.literal("au_reason"), deliveryId: id }),
   z.object({ step: z.literal("translate"), itemId: id, language: z.string().regex(/^[a-z]{3}$/) }),
 ]);
 
 export default defineFlow<BulletinState>({
   id: "bulletins",
-  steps: ["sub_commune", "b_reason", "translate"],
+  steps: ["sub_commune", "b_reason", "au_reason", "translate"],
   version: 1,
   schema,
   continue: (turn, state) => continueBulletinStep(turn, state),

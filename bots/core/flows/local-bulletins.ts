@@ -10,6 +10,7 @@ const schema: z.ZodType<LocalState> = z.object({
     kind: z.enum(["bulletin", "warning"]).optional(),
     title: z.string().max(400).optional(),
     text: z.string().max(12_000).optional(),
+    audiences: z.array(z.enum(["school", "business"])).max(2).optional(),
   }),
 });
 

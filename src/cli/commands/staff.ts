@@ -20,6 +20,8 @@ const ROLE_ALIASES: Record<string, Role> = {
   biendich: "translator",
   doanthe: "reporting_unit",
   quantri: "admin",
+  giaovien: "teacher",
+  phutrachcoso: "business_contact",
 };
 
 export function parseRole(text: string): Role | null {
@@ -55,6 +57,7 @@ export const staffCommands: AdminCommand[] = [
         name: { type: "string" },
         days: { type: "string" },
         unit: { type: "string" },
+        audience: { type: "string" },
       });
       // The role may be given as --role or as the first word: "invite officer --commune X".
       if (positionals.length > 1 || (positionals.length === 1 && values.role)) throw new ArgsError(cli.extra(String(positionals.at(-1))));
@@ -76,6 +79,7 @@ export const staffCommands: AdminCommand[] = [
         unitKind: values.unit,
         validDays: days,
         now: ctx.now(),
+        ...(values.audience === undefined ? {} : { audienceId: positiveId(values.audience) }),
       });
       const full = await ctx.db.invitation.findUniqueOrThrow({ where: { id: invitation.id }, include: { commune: true, village: true, province: true } });
       ctx.out(t.created(code, roleLabel(role), scopeOf(full), formatDateTimeVN(invitation.expiresAt)));
