@@ -26,7 +26,7 @@ afterAll(async () => {
 describe("a village poster's code on Zalo", () => {
   it("is printed under the Zalo QR code, which stays the OA's link", () => {
     const links = posterLinks({ webUrl: "https://baotin.example.vn", zaloUrl: "https://zalo.me/1234567890" }, "LP-03");
-    expect(links[0]).toEqual({ label: "Quét mã bằng Zalo để báo tin qua Zalo", url: "https://zalo.me/1234567890", then: "Sau khi quét, bấm “Quan tâm” rồi nhắn mã thôn: LP-03" });
+    expect(links[0]).toEqual({ channel: "zalo", label: "Quét mã bằng Zalo để báo tin qua Zalo", url: "https://zalo.me/1234567890", then: "Sau khi quét, bấm “Quan tâm” rồi nhắn mã thôn: LP-03" });
     expect(links[1]!.then).toBeUndefined();
     const html = renderPosters({ commune: { name: "Lùng Phình", hotline: null, isSample: true }, province: "Lào Cai", villages: [{ code: "LP-03", name: "Thôn Pả Chư Tỷ" }], webUrl: "https://baotin.example.vn", zaloUrl: "https://zalo.me/1234567890" });
     expect(html).toContain('<p class="then">Sau khi quét, bấm “Quan tâm” rồi nhắn mã thôn: LP-03</p>');
