@@ -17,7 +17,8 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { PlacesUpload } from "./admin-places.js";
-import { badForm, field, isAdmin, notFound, readForm } from "./admin-common.js";
+import { isAdmin, notFound } from "./admin-common.js";
+import { badForm, field, readForm } from "./forms.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const ID = /^[1-9][0-9]{0,9}$/;

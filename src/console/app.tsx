@@ -19,6 +19,7 @@ import { CONSOLE_STYLE } from "./style.js";
 import { RECORDER_SCRIPT } from "./recorder.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { tipRoutes } from "./tips.js";
 import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
@@ -111,7 +112,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   });
 
   root.post("/vao", async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = typeof form.token === "string" ? form.token : "";
     const result = await redeemSignInToken(db, keys, token, opts.now());
     if (!result.ok) return sendPage(c, <Message title={t.signIn.title} text={t.signIn.bad} kind="err" />, 410);

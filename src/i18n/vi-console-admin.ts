@@ -124,6 +124,4 @@ export const viConsoleAdmin = {
   },
 
   done: "Xong",
-  badFormTitle: "Biểu mẫu không hợp lệ",
-  badForm: "Không đọc được biểu mẫu đã gửi. Xin mở lại trang và gửi lại.",
 };
