@@ -227,6 +227,7 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
       villages: commune.villages,
       webUrl: opts.settings.publicUrl ?? new URL(c.req.url).origin,
       telegramBot: opts.telegramBot,
+      zaloUrl: opts.zaloOaUrl,
       printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) } },
     });
     // The posters' own style sheet is inline: this page alone may use one, and its one script file.

@@ -45,6 +45,8 @@ export interface ConsoleOptions {
   media?: MediaSources;
   /** The Telegram bot's username (no "@"), when known: invitation QR codes and posters open it. */
   telegramBot?: string;
+  /** The Zalo Official Account's page (ZALO_OA_URL): the posters print a QR code opening it. */
+  zaloOaUrl?: string;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;

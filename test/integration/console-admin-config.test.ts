@@ -71,3 +71,22 @@ describe("every console form", () => {
     for (const path of ["/canbo/quantri/diadiem", "/canbo/quantri/xa/HONGLOC/moi"]) await expectBadForm(path, admin);
   });
 });
+
+describe("posters", () => {
+  it("print a Zalo QR code opening the OA when ZALO_OA_URL is set, and none without it", async () => {
+    const admin = await signIn(await register("admin", { communeCode: "HONGLOC" }, "Đ/c Quản Trị Xã"));
+    const without = await (await get("/canbo/quantri/xa/HONGLOC/apphich", admin)).text();
+    expect(without).not.toContain("zalo.me");
+    await h.close();
+    h = await createHarness({ consoleZaloOaUrl: "https://zalo.me/1234567890" });
+    const again = await signIn(await register("admin", { communeCode: "HONGLOC" }, "Đ/c Quản Trị Xã"));
+    const res = await get("/canbo/quantri/xa/HONGLOC/apphich", again);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('data-url="https://zalo.me/1234567890"');
+    // One Zalo code per village's page, with the village's code to type after opening the OA.
+    const villages = await h.db.village.count({ where: { commune: { code: "HONGLOC" } } });
+    expect(html.split('data-url="https://zalo.me/1234567890"').length - 1).toBe(villages);
+    expect(html).toContain("HL-01");
+  });
+});
