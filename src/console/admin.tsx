@@ -10,7 +10,7 @@ import { listAlertGroups, removeAlertGroup } from "../staff/alert-groups.js";
 import { renameVillageAs } from "../places/admin.js";
 import { readLanguageList, BASE_LANGUAGE } from "../bulletins/languages.js";
 import { qrSvg } from "../places/poster.js";
-import { findProvinceById } from "../places/search.js";
+import { findProvinceById, listProvinces } from "../places/search.js";
 import { formatDateTimeVN } from "../util/vietnam-time.js";
 import { viConsoleAdmin as a } from "../i18n/vi-console-admin.js";
 import { viConsole as t } from "../i18n/vi-console.js";
@@ -64,6 +64,19 @@ function CommunePage(props: {
       <h1>{`${commune.name} · ${commune.province.name}`}</h1>
       {props.flash ? <p class="ok">{props.flash}</p> : null}
       {props.error ? <p class="err">{props.error}</p> : null}
+
+      <h2>{a.configHeading}</h2>
+      <div class="actions">
+        <a class="btn alt" href={`${path}/lichphat`}>
+          {a.bulletins.link}
+        </a>
+        <a class="btn alt" href={`${path}/tieuchi`}>
+          {a.criteria.link}
+        </a>
+        <a class="btn alt" href={`${path}/xephang`}>
+          {a.ranking.villagesLink}
+        </a>
+      </div>
 
       <h2>{a.invite.heading}</h2>
       <form class="card" method="post" action={`${path}/moi`}>
@@ -228,6 +241,8 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
   root.get("/quantri", async (c) => {
     const staff = c.get("staff");
     const communes = await communesInScope(db, staff);
+    // The province rankings this admin may read (the chat's "ranking.read"): their province, or every one.
+    const rankings = staff.communeId !== null ? [] : staff.provinceId ? await db.province.findMany({ where: { id: staff.provinceId } }) : await listProvinces(db, 100);
     const flash = c.req.query("kq") === "nhap" ? a.done : undefined;
     return sendPage(
       c,
@@ -253,6 +268,17 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
               </a>
             </li>
           ))}
+        </ul>
+        <h2>{a.configHeading}</h2>
+        <ul>
+          {rankings.map((p) => (
+            <li>
+              <a href={`${ADMIN_ROOT}/xephang/${p.code}`}>{a.ranking.provinceLink(p.name)}</a>
+            </li>
+          ))}
+          <li>
+            <a href={`${ADMIN_ROOT}/tieuchi/kiemtra`}>{a.criteria.checkLink}</a>
+          </li>
         </ul>
         <PlacesUpload />
       </Layout>,

@@ -29,6 +29,7 @@ import { localBulletinRoutes } from "./local-bulletins.js";
 import { translateRoutes } from "./translate.js";
 import { HomePage } from "./home.js";
 import { adminRoutes } from "./admin.js";
+import { configRoutes } from "./admin-config.js";
 import { placesRoutes, PRINT_SCRIPT } from "./admin-places.js";
 
 export interface ConsoleOptions {
@@ -178,6 +179,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   bulletinRoutes(root, opts);
   translateRoutes(root, opts);
   adminRoutes(root, opts);
+  configRoutes(root, opts);
   placesRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));
