@@ -65,19 +65,6 @@ function CommunePage(props: {
       {props.flash ? <p class="ok">{props.flash}</p> : null}
       {props.error ? <p class="err">{props.error}</p> : null}
 
-      <h2>{a.configHeading}</h2>
-      <div class="actions">
-        <a class="btn alt" href={`${path}/lichphat`}>
-          {a.bulletins.link}
-        </a>
-        <a class="btn alt" href={`${path}/tieuchi`}>
-          {a.criteria.link}
-        </a>
-        <a class="btn alt" href={`${path}/xephang`}>
-          {a.ranking.villagesLink}
-        </a>
-      </div>
-
       <h2>{a.invite.heading}</h2>
       <form class="card" method="post" action={`${path}/moi`}>
         <div class="field">
@@ -180,6 +167,19 @@ function CommunePage(props: {
       <a class="btn" href={`${path}/apphich`}>
         {a.posters.open}
       </a>
+
+      <h2>{a.configHeading}</h2>
+      <div class="actions">
+        <a class="btn alt" href={`${path}/lichphat`}>
+          {a.bulletins.link}
+        </a>
+        <a class="btn alt" href={`${path}/tieuchi`}>
+          {a.criteria.link}
+        </a>
+        <a class="btn alt" href={`${path}/xephang`}>
+          {a.ranking.villagesLink}
+        </a>
+      </div>
     </Layout>
   );
 }

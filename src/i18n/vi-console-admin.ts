@@ -126,7 +126,7 @@ export const viConsoleAdmin = {
   /** The commune's bulletin schedule and languages (/canbo/quantri/xa/<mã>/lichphat). */
   bulletins: {
     link: "Lịch phát và ngôn ngữ bản tin",
-    title: (commune: string) => `Lịch phát bản tin — xã ${commune}`,
+    title: (commune: string) => `Lịch phát và ngôn ngữ bản tin — xã ${commune}`,
     scheduleHeading: "Lịch phát",
     current: (text: string) => `Hiện nay: ${text}.`,
     running: "Đang phát theo lịch.",
