@@ -105,7 +105,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     intake,
     ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings: workDeps.settings, compliance: workDeps.compliance, media, telegramBot: bot?.botInfo.username },
+    console: { settings: workDeps.settings, compliance: workDeps.compliance, media, telegramBot: bot?.botInfo.username, zaloOaUrl: config.zaloOaUrl },
   });
 
   let polling: { stop(): Promise<void> } | null = null;

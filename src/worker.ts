@@ -161,7 +161,7 @@ export default {
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
         clientAddress: workerClientAddress,
       },
-      console: { settings: deps.settings, compliance: deps.compliance, media },
+      console: { settings: deps.settings, compliance: deps.compliance, media, zaloOaUrl: config.zaloOaUrl },
     });
     return app.fetch(request);
   },

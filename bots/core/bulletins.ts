@@ -6,7 +6,7 @@ import { placeExamples } from "./stats.js";
 import { dayList } from "../../src/i18n/vi-bulletins.js";
 import { can, type StaffAction } from "../../src/staff/roles.js";
 import { foldVietnamese } from "../../src/places/normalize.js";
-import { languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, setCommuneLanguages, setVillageLanguages, villageLanguageCodes, villageLanguages, villagesWithLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
+import { communeLanguagesFrom, languageLabel, languages as registry, parseLanguageList, readLanguageList, resolveLanguage, setCommuneLanguages, setVillageLanguages, villageLanguageCodes, villageLanguages, villagesWithLanguages, BASE_LANGUAGE } from "../../src/bulletins/languages.js";
 import { latestAiredSlot, recentSlots, slotInCommune, villageDelivery, type AiredSlot } from "../../src/bulletins/reading.js";
 import { findCommuneByCode, findVillageById, findVillageInCommune, getCommune } from "../../src/places/search.js";
 import { headMessage, formatSlot, subscriberMessage } from "../../src/bulletins/messages.js";
@@ -357,9 +357,11 @@ export async function manageLanguages(turn: Turn, staff: StaffRow, args: string)
     turn.reply(turn.t.bulletins.languages.villageSet(village.name, label(codes)));
     return;
   }
-  const withVietnamese = codes.includes(BASE_LANGUAGE) ? codes : [BASE_LANGUAGE, ...codes];
-  await setCommuneLanguages(db, commune.id, withVietnamese.join(","));
-  turn.reply(`${turn.t.bulletins.languages.communeSet(commune.name, label(withVietnamese))}${codes.includes(BASE_LANGUAGE) ? "" : `\n${turn.t.bulletins.languages.vietnameseAdded}`}`);
+  // Vietnamese always kept: the domain's rule, as for the CLI and the console (the words were checked above).
+  const list = communeLanguagesFrom(listText);
+  if (!list.ok) return;
+  await setCommuneLanguages(db, commune.id, list.codes.join(","));
+  turn.reply(`${turn.t.bulletins.languages.communeSet(commune.name, label(list.codes))}${list.addedVietnamese ? `\n${turn.t.bulletins.languages.vietnameseAdded}` : ""}`);
 }
 
 // ------------------------------------------------------------------------------------------

@@ -209,6 +209,20 @@ export async function setVillageLanguages(db: Db, villageId: number, languages: 
   await db.village.update({ where: { id: villageId }, data: { languages } });
 }
 
+export type CommuneLanguagesResult = { ok: true; codes: string[]; addedVietnamese: boolean } | { ok: false; error: "unknown"; unknown: string[] } | { ok: false; error: "empty" };
+
+/**
+ * A commune's bulletin languages as an admin gave them (codes or names, separated by commas): every
+ * word known, at least one, Vietnamese always among them (first when it was added). The chat's
+ * /ngonngu, the CLI and the console read the list with this.
+ */
+export function communeLanguagesFrom(text: string): CommuneLanguagesResult {
+  const { codes, unknown } = readLanguageList(text);
+  if (unknown.length > 0) return { ok: false, error: "unknown", unknown };
+  if (codes.length === 0) return { ok: false, error: "empty" };
+  return codes.includes(BASE_LANGUAGE) ? { ok: true, codes, addedVietnamese: false } : { ok: true, codes: [BASE_LANGUAGE, ...codes], addedVietnamese: true };
+}
+
 export async function setCommuneLanguages(db: Db, communeId: number, languages: string): Promise<void> {
   await db.commune.update({ where: { id: communeId }, data: { languages } });
 }

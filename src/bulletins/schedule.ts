@@ -172,6 +172,43 @@ export type SpecResult =
   | { ok: true; schedule: WeeklySchedule }
   | { ok: false; error: "empty" | "no_days" | "no_times" | "too_many_times" | "bad_word"; word?: string };
 
+/** A time as typed ("06:30", "6:30", "6h30", "18h") → "HH:MM", or null. */
+function readTime(word: string): string | null {
+  const time = /^(\d{1,2})(?:[:h](\d{2})?)$/.exec(word) ?? /^(\d{1,2})h$/.exec(word);
+  if (!time) return null;
+  const h = Number(time[1]);
+  const m = Number(time[2] ?? "0");
+  return h <= 23 && m <= 59 ? `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}` : null;
+}
+
+export type FormScheduleResult =
+  | { ok: true; schedule: WeeklySchedule }
+  | { ok: false; error: "no_days" | "no_times" | "too_many_times" }
+  | { ok: false; error: "bad_day" | "bad_time"; word: string };
+
+/**
+ * A schedule from a form (the console): days ticked as ISO weekdays "1"…"7", times typed as
+ * "06:30, 18:30" (also 6:30 or 6h30, as in the chat). The first mistake is named.
+ */
+export function scheduleFromForm(dayValues: readonly string[], timesText: string, maxTimesPerDay = scheduleSettings.maxTimesPerDay): FormScheduleResult {
+  const days: number[] = [];
+  for (const value of dayValues) {
+    if (!/^[1-7]$/.test(value)) return { ok: false, error: "bad_day", word: value.slice(0, 20) };
+    days.push(Number(value));
+  }
+  const times: string[] = [];
+  for (const word of timesText.toLowerCase().split(/[\s,;]+/).filter(Boolean)) {
+    const time = readTime(word);
+    if (!time) return { ok: false, error: "bad_time", word: word.slice(0, 20) };
+    times.push(time);
+  }
+  if (days.length === 0) return { ok: false, error: "no_days" };
+  if (times.length === 0) return { ok: false, error: "no_times" };
+  const schedule = normalizeSchedule({ days, times });
+  if (schedule.times.length > maxTimesPerDay) return { ok: false, error: "too_many_times" };
+  return { ok: true, schedule };
+}
+
 /**
  * An admin's schedule as typed: days T2–T7 or CN (also 2–7, "thứ 2", "chủ nhật") and times
  * 06:30, 6:30, 6h30 or 18h, in any order, separated by spaces or commas.
@@ -195,14 +232,10 @@ export function parseScheduleSpec(text: string, maxTimesPerDay = scheduleSetting
       days.push(DAY_WORDS[word]!);
       continue;
     }
-    const time = /^(\d{1,2})(?:[:h](\d{2})?)$/.exec(word) ?? /^(\d{1,2})h$/.exec(word);
+    const time = readTime(word);
     if (time) {
-      const h = Number(time[1]);
-      const m = Number(time[2] ?? "0");
-      if (h <= 23 && m <= 59) {
-        times.push(`${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`);
-        continue;
-      }
+      times.push(time);
+      continue;
     }
     return { ok: false, error: "bad_word", word };
   }

@@ -105,88 +105,135 @@ function fail(file: string, message: string): never {
   throw new CriteriaFileError(msg.criteria.invalidFile(file, message));
 }
 
-function zodMessage(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.join(".") || msg.criteria.root}: ${issue.message}`;
+const issueMessage = (issue: z.core.$ZodIssue) => `${issue.path.join(".") || msg.criteria.root}: ${issue.message}`;
+
+/**
+ * Where a problem of a file goes: at start the first one stops the server (`thrower`); the
+ * console's check of an uploaded file collects them all (`checkCriteriaFile`). Either way the
+ * same checks run, in the same order.
+ */
+interface Problems {
+  report(message: string): void;
+  /** How schema errors read (the console's check: Vietnamese; at start: zod's own). */
+  zod?: z.core.$ZodErrorMap;
+  /** Collecting: every schema issue, not the first. */
+  all?: boolean;
+}
+
+const thrower = (file: string): Problems => ({ report: (message) => fail(file, message) });
+
+function schemaRead<T>(schema: z.ZodType<T>, input: unknown, problems: Problems): T | null {
+  const parsed = schema.safeParse(input, problems.zod ? { error: problems.zod } : undefined);
+  if (parsed.success) return parsed.data;
+  for (const issue of problems.all ? parsed.error.issues : parsed.error.issues.slice(0, 1)) problems.report(issueMessage(issue));
+  return null;
 }
 
 /** Compiles criteria: ids unique, formulas parse, names known, "needs" names exactly what the formula reads. */
-function compile(file: string, defs: CriterionDef[], fields: FigureField[]): Criterion[] {
+function compile(defs: CriterionDef[], fields: FigureField[], problems: Problems): Criterion[] {
   const known = new Set<string>([...fields.map((f) => f.id), ...SYSTEM_VILLAGE_NAMES]);
   const seen = new Set<string>();
-  return defs.map((def) => {
-    if (seen.has(def.id)) fail(file, msg.criteria.duplicate(def.id));
+  const out: Criterion[] = [];
+  for (const def of defs) {
+    if (seen.has(def.id)) {
+      problems.report(msg.criteria.duplicate(def.id));
+      continue;
+    }
     seen.add(def.id);
     let parsed;
     try {
       parsed = parseFormula(def.formula, known);
     } catch (error) {
-      if (error instanceof FormulaError) fail(file, msg.criteria.inCriterion(def.id, error.message));
-      throw error;
+      if (!(error instanceof FormulaError)) throw error;
+      problems.report(msg.criteria.inCriterion(def.id, error.message));
+      continue;
     }
-    for (const need of def.needs) if (!known.has(need)) fail(file, msg.criteria.unknownNeed(def.id, need));
+    let bad = false;
+    const report = (message: string) => {
+      bad = true;
+      problems.report(message);
+    };
+    for (const need of def.needs) if (!known.has(need)) report(msg.criteria.unknownNeed(def.id, need));
     const declared = new Set(def.needs);
-    for (const name of parsed.names) if (!declared.has(name)) fail(file, msg.criteria.undeclaredName(def.id, name));
-    for (const name of declared) if (!parsed.names.has(name)) fail(file, msg.criteria.unusedNeed(def.id, name));
-    return { ...def, ast: parsed.ast };
-  });
+    for (const name of parsed.names) if (!declared.has(name)) report(msg.criteria.undeclaredName(def.id, name));
+    for (const name of declared) if (!parsed.names.has(name)) report(msg.criteria.unusedNeed(def.id, name));
+    if (!bad) out.push({ ...def, ast: parsed.ast });
+  }
+  return out;
+}
+
+function readFullSet(input: unknown, fields: FigureField[], problems: Problems): CriteriaSet | null {
+  const set = schemaRead(setSchema, input, problems);
+  if (!set) return null;
+  return { id: set.id, name: set.name, source: set.source, province: null, criteria: compile(set.criteria, fields, problems) };
+}
+
+function readProvinceOverride(input: unknown, base: CriteriaSet, fields: FigureField[], problems: Problems): CriteriaSet | null {
+  const o = schemaRead(overrideSchema, input, problems);
+  if (!o) return null;
+  const expected = base.id === VILLAGE_SET_ID ? "village" : "default";
+  if (o.extends !== expected) {
+    problems.report(msg.criteria.extendsWrong(expected));
+    return null;
+  }
+  const set = { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(changed(o, base, problems), fields, problems) };
+  if (base.id === VILLAGE_SET_ID) onlyVillageLevel(set, problems);
+  return set;
+}
+
+function readVillageSet(input: unknown, base: CriteriaSet, fields: FigureField[], problems: Problems): CriteriaSet | null {
+  const o = schemaRead(villageSetSchema, input, problems);
+  if (!o) return null;
+  const villageLevel = { ...base, criteria: base.criteria.filter((c) => c.level !== "commune") };
+  const set = { id: VILLAGE_SET_ID, name: o.name, source: o.source, province: null, criteria: compile(changed(o, villageLevel, problems), fields, problems) };
+  onlyVillageLevel(set, problems);
+  return set;
 }
 
 /** Parses one full set (like default.json). */
 export function parseCriteriaSet(file: string, input: unknown, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
-  const parsed = setSchema.safeParse(input);
-  if (!parsed.success) fail(file, zodMessage(parsed.error));
-  const set = parsed.data;
-  return { id: set.id, name: set.name, source: set.source, province: null, criteria: compile(file, set.criteria, fields) };
+  return readFullSet(input, fields, thrower(file))!;
 }
 
 /** Parses a province file that extends the default set (or, for <CODE>.village.json, the village set). */
 export function parseProvinceOverride(file: string, input: unknown, base: CriteriaSet, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
-  const parsed = overrideSchema.safeParse(input);
-  if (!parsed.success) fail(file, zodMessage(parsed.error));
-  const o = parsed.data;
-  const expected = base.id === VILLAGE_SET_ID ? "village" : "default";
-  if (o.extends !== expected) fail(file, msg.criteria.extendsWrong(expected));
-  const set = { id: o.id, name: o.name, source: o.source, province: o.province, criteria: compile(file, changed(file, o, base), fields) };
-  if (base.id === VILLAGE_SET_ID) onlyVillageLevel(file, set);
-  return set;
+  return readProvinceOverride(input, base, fields, thrower(file))!;
 }
 
 /** Parses the village set ("thôn, khu phố không ma túy"): the default's criteria that hold village by village, with its changes. */
 export function parseVillageSet(file: string, input: unknown, base: CriteriaSet, fields: FigureField[] = FIGURE_FIELDS): CriteriaSet {
-  const parsed = villageSetSchema.safeParse(input);
-  if (!parsed.success) fail(file, zodMessage(parsed.error));
-  const o = parsed.data;
-  const villageLevel = { ...base, criteria: base.criteria.filter((c) => c.level !== "commune") };
-  const set = { id: VILLAGE_SET_ID, name: o.name, source: o.source, province: null, criteria: compile(file, changed(file, o, villageLevel), fields) };
-  onlyVillageLevel(file, set);
-  return set;
+  return readVillageSet(input, base, fields, thrower(file))!;
 }
 
 const VILLAGE_SET_ID = "village";
 
 /** A village is never judged by a commune threshold. */
-function onlyVillageLevel(file: string, set: CriteriaSet): void {
-  const communeLevel = set.criteria.find((c) => c.level === "commune");
-  if (communeLevel) fail(file, msg.criteria.communeLevelInVillageSet(communeLevel.id));
+function onlyVillageLevel(set: CriteriaSet, problems: Problems): void {
+  for (const c of set.criteria) if (c.level === "commune") problems.report(msg.criteria.communeLevelInVillageSet(c.id));
 }
 
 /** A base set's criteria with a file's removals, overrides and additions. */
-function changed(file: string, o: Pick<z.infer<typeof overrideSchema>, "remove" | "override" | "add">, base: CriteriaSet): CriterionDef[] {
+function changed(o: Pick<z.infer<typeof overrideSchema>, "remove" | "override" | "add">, base: CriteriaSet, problems: Problems): CriterionDef[] {
   const byId = new Map<string, CriterionDef>(base.criteria.map(({ ast: _ast, ...def }) => [def.id, def]));
   for (const id of o.remove) {
-    if (!byId.delete(id)) fail(file, msg.criteria.removeUnknown(id));
+    if (!byId.delete(id)) problems.report(msg.criteria.removeUnknown(id));
   }
   for (const change of o.override) {
     const current = byId.get(change.id);
-    if (!current) fail(file, msg.criteria.overrideUnknown(change.id));
+    if (!current) {
+      problems.report(msg.criteria.overrideUnknown(change.id));
+      continue;
+    }
     const merged = { ...current, ...Object.fromEntries(Object.entries(change).filter(([, v]) => v !== undefined)) } as CriterionDef;
     // A new source without its own id: the default's id would point at the wrong document.
     if (change.source !== undefined && change.sourceId === undefined) delete merged.sourceId;
     byId.set(change.id, merged);
   }
   for (const added of o.add) {
-    if (byId.has(added.id)) fail(file, msg.criteria.addExisting(added.id));
+    if (byId.has(added.id)) {
+      problems.report(msg.criteria.addExisting(added.id));
+      continue;
+    }
     byId.set(added.id, added);
   }
   return [...byId.values()];
@@ -227,6 +274,50 @@ export function buildRegistry(files: Record<string, unknown>, fields: FigureFiel
     villageByProvince,
     villageForProvince: (code) => (code && villageByProvince.get(code.toUpperCase())) || village,
   };
+}
+
+/** What a criteria file is, as buildRegistry tells it by name. */
+export type CriteriaFileKind = "default" | "village" | "province" | "province_village";
+
+export type CriteriaFileCheck = { ok: true; kind: CriteriaFileKind; set: CriteriaSet } | { ok: false; kind: CriteriaFileKind; errors: string[] };
+
+const PROVINCE_FILE = /^[A-Z0-9-]{2,16}\.json$/;
+const PROVINCE_VILLAGE_FILE = /^[A-Z0-9-]{2,16}\.village\.json$/;
+
+/** By its name when it is one buildRegistry knows, else by its content ("extends", "province"). */
+function kindOf(name: string | null, content: Record<string, unknown>): CriteriaFileKind {
+  if (name === "default.json") return "default";
+  if (name === "village.json") return "village";
+  if (name && PROVINCE_VILLAGE_FILE.test(name)) return "province_village";
+  if (name && PROVINCE_FILE.test(name)) return "province";
+  if (!("extends" in content)) return "default";
+  if (!("province" in content)) return "village";
+  return content.extends === "village" ? "province_village" : "province";
+}
+
+/**
+ * Checks one criteria file as the server does at start (the same schemas and checks), over the
+ * shipped sets, and lists every problem instead of stopping at the first: the console's "check a
+ * file". A full set (default.json), the village set (village.json) or a province's file
+ * (<CODE>.json, <CODE>.village.json). Nothing is kept.
+ */
+export function checkCriteriaFile(name: string | null, input: unknown, registry: CriteriaRegistry = criteriaRegistry(), fields: FigureField[] = FIGURE_FIELDS): CriteriaFileCheck {
+  const errors: string[] = [];
+  const problems: Problems = { report: (message) => errors.push(message), zod: z.locales.vi().localeError, all: true };
+  const content = typeof input === "object" && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  const kind = kindOf(name, content);
+  let set: CriteriaSet | null = null;
+  if (kind === "default") set = readFullSet(input, fields, problems);
+  else if (kind === "village") set = readVillageSet(input, registry.default, fields, problems);
+  else {
+    const base = kind === "province_village" ? registry.village : registry.default;
+    if (!base) problems.report(msg.criteria.villageBaseMissing);
+    else set = readProvinceOverride(input, base, fields, problems);
+    // A province's file is found by its name: HTI.json for the province HTI.
+    const expected = set?.province ? `${set.province}${kind === "province_village" ? ".village" : ""}` : null;
+    if (expected && name && (PROVINCE_FILE.test(name) || PROVINCE_VILLAGE_FILE.test(name)) && name !== `${expected}.json`) problems.report(msg.criteria.fileName(expected));
+  }
+  return set && errors.length === 0 ? { ok: true, kind, set } : { ok: false, kind, errors };
 }
 
 let shipped: CriteriaRegistry | null = null;

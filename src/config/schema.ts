@@ -28,6 +28,8 @@ const raw = z.object({
   ZALO_API_ROOT: z.url().default("https://openapi.zalo.me"),
   ZALO_OAUTH_ROOT: z.url().default("https://oauth.zaloapp.com"),
   ZALO_ARTICLE_COVER_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The Zalo Official Account's page, for the QR code on posters (like the CLI's `posters --zalo`). */
+  ZALO_OA_URL: z.string().regex(/^https:\/\/(zalo\.me|oa\.zalo\.me)\//, "is the Official Account's link, https://zalo.me/… or https://oa.zalo.me/…").optional(),
   ZALO_BOT_TOKEN: z.string().regex(/^[A-Za-z0-9]+:[A-Za-z0-9_-]+$/, "looks like <bot id>:<secret> from the Zalo Bot Creator").optional(),
   ZALO_BOT_API_ROOT: z.url().default("https://bot-api.zaloplatforms.com"),
   ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8–256 characters of A-Z a-z 0-9 _ -").optional(),
@@ -85,6 +87,8 @@ export interface AppConfig {
   telegram: TelegramMode;
   zalo: ZaloOaMode;
   zalobot: ZaloBotMode;
+  /** The Zalo OA's page (ZALO_OA_URL): the console's posters print a QR code opening it. */
+  zaloOaUrl?: string;
   keys: { pseudonymKey?: string; vaultKey?: string };
   demo: boolean;
   draftTtlMinutes: number;
@@ -181,6 +185,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     telegram,
     zalo,
     zalobot,
+    ...(c.ZALO_OA_URL ? { zaloOaUrl: c.ZALO_OA_URL } : {}),
     keys: { pseudonymKey: c.PSEUDONYM_KEY, vaultKey: c.VAULT_KEY },
     demo,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,

@@ -10,10 +10,12 @@ import { readPoliceContacts } from "../places/police-contacts.js";
 import { communeInScope } from "../staff/admin.js";
 import { listProvinces } from "../places/search.js";
 import { viConsoleAdmin as a } from "../i18n/vi-console-admin.js";
+import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { asset } from "./style.js";
-import { badForm, field, notFound, readForm } from "./admin-common.js";
+import { notFound } from "./admin-common.js";
+import { badForm, field, readForm } from "./forms.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const MAX_CSV_BYTES = 512 * 1024;
@@ -160,7 +162,7 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     const length = Number(c.req.header("content-length") ?? "0");
     if (length > MAX_CSV_BYTES * 2 + 4096) return { error: a.places.tooBig(MAX_CSV_BYTES / 1024) };
     const form = await readForm(c);
-    if (!form) return { error: a.badForm };
+    if (!form) return { error: t.errors.badForm };
     const file = form.tep;
     const text = file instanceof File && file.size > 0 ? (file.size > MAX_CSV_BYTES ? null : await file.text()) : typeof form.noidung === "string" ? form.noidung : "";
     if (text === null || text.length > MAX_CSV_BYTES) return { error: a.places.tooBig(MAX_CSV_BYTES / 1024) };
@@ -226,6 +228,7 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
       ...(await posterLanguagePages(db, commune, commune.villages)),
       webUrl: opts.settings.publicUrl ?? new URL(c.req.url).origin,
       telegramBot: opts.telegramBot,
+      zaloUrl: opts.zaloOaUrl,
       printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) } },
     });
     // The posters' own style sheet is inline: this page alone may use one, and its one script file.

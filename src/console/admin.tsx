@@ -11,14 +11,15 @@ import { renameVillageAs } from "../places/admin.js";
 import { readLanguageList, BASE_LANGUAGE } from "../bulletins/languages.js";
 import { qrSvg } from "../places/poster.js";
 import { REPORTING_UNITS, unitByKind } from "../compliance/units.js";
-import { findProvinceById } from "../places/search.js";
+import { findProvinceById, listProvinces } from "../places/search.js";
 import { formatDateTimeVN } from "../util/vietnam-time.js";
 import { viConsoleAdmin as a } from "../i18n/vi-console-admin.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { PlacesUpload } from "./admin-places.js";
-import { badForm, field, isAdmin, notFound, readForm } from "./admin-common.js";
+import { isAdmin, notFound } from "./admin-common.js";
+import { badForm, field, readForm } from "./forms.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const ID = /^[1-9][0-9]{0,9}$/;
@@ -176,6 +177,19 @@ function CommunePage(props: {
       <a class="btn" href={`${path}/apphich`}>
         {a.posters.open}
       </a>
+
+      <h2>{a.configHeading}</h2>
+      <div class="actions">
+        <a class="btn alt" href={`${path}/lichphat`}>
+          {a.bulletins.link}
+        </a>
+        <a class="btn alt" href={`${path}/tieuchi`}>
+          {a.criteria.link}
+        </a>
+        <a class="btn alt" href={`${path}/xephang`}>
+          {a.ranking.villagesLink}
+        </a>
+      </div>
     </Layout>
   );
 }
@@ -237,6 +251,8 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
   root.get("/quantri", async (c) => {
     const staff = c.get("staff");
     const communes = await communesInScope(db, staff);
+    // The province rankings this admin may read (the chat's "ranking.read"): their province, or every one.
+    const rankings = staff.communeId !== null ? [] : staff.provinceId ? await db.province.findMany({ where: { id: staff.provinceId } }) : await listProvinces(db, 100);
     const flash = c.req.query("kq") === "nhap" ? a.done : undefined;
     return sendPage(
       c,
@@ -262,6 +278,17 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
               </a>
             </li>
           ))}
+        </ul>
+        <h2>{a.configHeading}</h2>
+        <ul>
+          {rankings.map((p) => (
+            <li>
+              <a href={`${ADMIN_ROOT}/xephang/${p.code}`}>{a.ranking.provinceLink(p.name)}</a>
+            </li>
+          ))}
+          <li>
+            <a href={`${ADMIN_ROOT}/tieuchi/kiemtra`}>{a.criteria.checkLink}</a>
+          </li>
         </ul>
         <PlacesUpload />
       </Layout>,

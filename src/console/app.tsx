@@ -19,6 +19,7 @@ import { CONSOLE_STYLE } from "./style.js";
 import { RECORDER_SCRIPT } from "./recorder.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { tipRoutes } from "./tips.js";
 import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
@@ -28,6 +29,7 @@ import { localBulletinRoutes } from "./local-bulletins.js";
 import { translateRoutes } from "./translate.js";
 import { HomePage } from "./home.js";
 import { adminRoutes } from "./admin.js";
+import { configRoutes } from "./admin-config.js";
 import { placesRoutes, PRINT_SCRIPT } from "./admin-places.js";
 
 export interface ConsoleOptions {
@@ -44,6 +46,8 @@ export interface ConsoleOptions {
   media?: MediaSources;
   /** The Telegram bot's username (no "@"), when known: invitation QR codes and posters open it. */
   telegramBot?: string;
+  /** The Zalo Official Account's page (ZALO_OA_URL): the posters print a QR code opening it. */
+  zaloOaUrl?: string;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;
@@ -111,7 +115,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   });
 
   root.post("/vao", async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const token = typeof form.token === "string" ? form.token : "";
     const result = await redeemSignInToken(db, keys, token, opts.now());
     if (!result.ok) return sendPage(c, <Message title={t.signIn.title} text={t.signIn.bad} kind="err" />, 410);
@@ -174,6 +179,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   bulletinRoutes(root, opts);
   translateRoutes(root, opts);
   adminRoutes(root, opts);
+  configRoutes(root, opts);
   placesRoutes(root, opts);
 
   root.all("*", (c) => sendPage(c, <Message title={t.errors.notFound} text={t.errors.notFound} />, 404));

@@ -19,6 +19,7 @@ import { sendRecording } from "../feeds/app.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions } from "./app.js";
 
@@ -226,7 +227,8 @@ export function bulletinRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
     const staff = c.get("staff");
     const id = c.req.param("id");
     if (!roleMay(staff.role, "bulletin.confirm") || !ID.test(id)) return notFound(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const reason = typeof form.reason === "string" ? form.reason : "";
     const note = typeof form.note === "string" ? form.note.trim() : "";
     const known = reasons.some((r) => r.id === reason);

@@ -27,6 +27,7 @@ import {
 import { viLocalBulletins } from "../i18n/vi-local-bulletins.js";
 import { viConsole } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { AUDIENCE_KINDS, communeAudienceKinds, type AudienceKind } from "../bulletins/audiences.js";
 import { viAudiences } from "../i18n/vi-audiences.js";
@@ -171,7 +172,8 @@ export function localBulletinRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions
   root.post("/bantin/viet", async (c) => {
     const staff = c.get("staff");
     if (!mayUse(staff)) return forbidden(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const kind = typeof form.kind === "string" && isLocalKind(form.kind) ? form.kind : "bulletin";
     const title = typeof form.title === "string" ? form.title.slice(0, TITLE_MAX * 4) : "";
     const text = typeof form.text === "string" ? form.text.slice(0, TEXT_MAX * 4) : "";

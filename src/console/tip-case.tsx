@@ -13,6 +13,7 @@ import { viStaff } from "../i18n/vi-staff.js";
 import { viIntake } from "../i18n/vi-intake.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Message, sendPage } from "./layout.js";
+import { badForm, field, readForm } from "./forms.js";
 import { tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -118,10 +119,10 @@ export async function CaseForms(props: { opts: ConsoleOptions; staff: StaffMembe
   return forms.length === 0 ? null : <div class="case-forms">{forms}</div>;
 }
 
-async function formText(c: Context<ConsoleEnv>, field: string): Promise<string> {
-  const form = await c.req.parseBody();
-  const value = form[field];
-  return typeof value === "string" ? value.trim().slice(0, TEXT_CHARS) : "";
+/** The typed text of a form, or null when the body does not parse. */
+async function formText(c: Context<ConsoleEnv>, name: string): Promise<string | null> {
+  const form = await readForm(c);
+  return form ? field(form, name, TEXT_CHARS) : null;
 }
 
 type Outcome = { ok: true } | { ok: false; reason: string };
@@ -143,6 +144,7 @@ export function caseRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
       const id = parseTipId(c.req.param("id"));
       if (id === null) return answer(c, 0, { ok: false, reason: "not_found" }, done);
       const text = await formText(c, field);
+      if (text === null) return badForm(c);
       if (!text) return c.redirect(`${tipPath(id)}?kq=trong`, 303);
       const outcome = await run(c.get("staff"), id, text);
       return answer(c, id, outcome, outcome.ok && outcome.done ? outcome.done : done);
@@ -160,7 +162,8 @@ export function caseRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
 
   root.post("/tinbao/:id/giao", async (c) => {
     const id = parseTipId(c.req.param("id"));
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const officer = typeof form.officer === "string" && /^[1-9][0-9]{0,9}$/.test(form.officer) ? Number(form.officer) : null;
     if (id === null) return answer(c, 0, { ok: false, reason: "not_found" }, "giao");
     const outcome = officer === null ? { ok: false as const, reason: "bad_officer" } : await assignTip(opts, c.get("staff"), id, officer);

@@ -12,6 +12,7 @@ import { viTransfer } from "../i18n/vi-transfer.js";
 import { viMarks } from "../i18n/vi-marks.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, field, readForm } from "./forms.js";
 import { CONSOLE_ROOT, tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -131,7 +132,6 @@ export async function MoveForms(props: { opts: ConsoleOptions; staff: StaffMembe
   return forms.length === 0 ? null : <div class="case-forms">{forms}</div>;
 }
 
-const field = (form: Record<string, unknown>, name: string, max: number) => (typeof form[name] === "string" ? (form[name] as string).trim().slice(0, max) : "");
 
 export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   const back = (id: number) => ({ href: tipPath(id), label: t.tip.backToTip });
@@ -214,7 +214,8 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     const staff = c.get("staff");
     const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const reason = field(form, "reason", REASON_CHARS);
     if (!reason) return refused(c, id, viTransfer.flow.reasonEmpty);
     if (form.kind === "unit") {
@@ -234,7 +235,9 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     const staff = c.get("staff");
     const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
-    const typed = field(await c.req.parseBody(), "original", 40);
+    const form = await readForm(c);
+    if (!form) return badForm(c);
+    const typed = field(form, "original", 40);
     if (!typed) return refused(c, id, viMarks.duplicate.empty);
     const done: DuplicateOutcome = await markDuplicate(opts, staff, id, typed);
     if (done.ok) return c.redirect(`${tipPath(id)}?kq=trung`, 303);
@@ -257,12 +260,18 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
     }
   });
 
-  const confirmed = async (c: Context<ConsoleEnv>) => (await c.req.parseBody()).confirm === "yes";
+  /** Whether the box "confirm" was ticked; null when the body does not parse. */
+  const confirmed = async (c: Context<ConsoleEnv>) => {
+    const form = await readForm(c);
+    return form ? form.confirm === "yes" : null;
+  };
 
   root.post("/tinbao/:id/rac", async (c) => {
     const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
-    if (!(await confirmed(c))) return refused(c, id, t.moves.confirmNeeded);
+    const ticked = await confirmed(c);
+    if (ticked === null) return badForm(c);
+    if (!ticked) return refused(c, id, t.moves.confirmNeeded);
     const done = await markSpam(opts, c.get("staff"), id);
     if (done.ok) return c.redirect(`${tipPath(id)}?kq=rac`, 303);
     if (done.reason === "not_found") return notFound(c);
@@ -273,7 +282,9 @@ export function moveRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   root.post("/tinbao/:id/khongrac", async (c) => {
     const id = parseTipId(c.req.param("id"));
     if (id === null) return notFound(c);
-    if (!(await confirmed(c))) return refused(c, id, t.moves.confirmNeeded);
+    const ticked = await confirmed(c);
+    if (ticked === null) return badForm(c);
+    if (!ticked) return refused(c, id, t.moves.confirmNeeded);
     const done = await unmarkSpam(opts, c.get("staff"), id);
     if (done.ok) return c.redirect(`${tipPath(id)}?kq=${done.reopened ? "khongrac-mo" : "khongrac"}`, 303);
     if (done.reason === "not_found") return notFound(c);

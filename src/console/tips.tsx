@@ -27,6 +27,7 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { viTransfer } from "../i18n/vi-transfer.js";
 import { viMarks } from "../i18n/vi-marks.js";
 import { Layout, Message, SelectField, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { CONSOLE_ROOT, tipPath, parseTipId } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -333,7 +334,8 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
   root.post("/tinbao/:id/xuly", async (c) => {
     const staff = c.get("staff");
     const id = parseTipId(c.req.param("id"));
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const action = typeof form.action === "string" ? form.action : "";
     const access = id === null ? null : await tipForStaff(db, staff, id, "tip.handle");
     if (!access || (!access.ok && access.reason === "not_found")) return sendPage(c, notFound(staff), 404);

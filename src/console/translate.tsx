@@ -30,6 +30,7 @@ import { sendRecording } from "../feeds/app.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import { MAX_RECORDING_SECONDS, RECORDER_SCRIPT } from "./recorder.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
@@ -313,7 +314,8 @@ export function translateRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): v
   root.post("/dich/ngonngu", async (c) => {
     const staff = translator(c);
     if (!staff) return forbidden(c);
-    const form = await c.req.parseBody({ all: true });
+    const form = await readForm(c, { all: true });
+    if (!form) return badForm(c);
     const raw = form.ngonngu;
     const codes = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === "string" && isLanguageCode(x) && x !== BASE_LANGUAGE);
     await setTranslatorLanguages(db, staff.id, [...new Set(codes)], opts.now());
@@ -383,7 +385,8 @@ export function translateRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): v
     if (!at) return page(c, null);
     const item = await itemForTranslation(db, at.itemId, at.language, staff.communeId);
     if (!item?.versions.some((v) => v.language === BASE_LANGUAGE && v.status === "approved" && v.text)) return page(c, null);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const typed = { text: typeof form.text === "string" ? form.text : "", altText: typeof form.altText === "string" ? form.altText : "" };
     const again = (error: string) => ItemPage({ opts, staff, ...at, error, typed });
     // Everything is checked before anything is kept: a refused file leaves the typed text unsaved too.

@@ -11,6 +11,7 @@ import { findVillageByCode, findVillageWithCommune, listVillages } from "../plac
 import { messagesFor } from "../i18n/messages.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
+import { badForm, readForm } from "./forms.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -153,7 +154,8 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     const village = await villageFor(opts, staff, c.req.query("thon"));
     const month = monthOfQuery(c.req.query("thang"), opts.now());
     if (!village || !month) return forbidden(c);
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
+    if (!form) return badForm(c);
     const basedOn = typeof form.basedOn === "string" && /^\d{1,6}$/.test(form.basedOn) ? Number(form.basedOn) : 0;
     const typed: Record<string, string> = {};
     const errors: Record<string, string> = {};

@@ -262,5 +262,7 @@ export const viConsole = {
     notFound: "Không tìm thấy trang này.",
     csrf: "Yêu cầu bị từ chối vì không gửi từ trang của bàn làm việc. Hãy tải lại trang rồi thử lại.",
     badRequest: "Yêu cầu không hợp lệ. Hãy tải lại trang.",
+    badFormTitle: "Biểu mẫu không hợp lệ",
+    badForm: "Không đọc được biểu mẫu đã gửi. Xin mở lại trang và gửi lại.",
   },
 } as const;

@@ -32,7 +32,7 @@ function checkText(r: CriterionResult): string {
   return r.numbers.map((n) => `${figureLabel(n.field)}: ${n.value === null ? t.report.noData : formatNumberVN(n.value)}`).join("; ");
 }
 
-export function requiredText(r: CriterionResult): string {
+export function requiredText(r: Pick<CriterionResult, "requirement" | "threshold" | "display">): string {
   if (r.requirement) return r.requirement;
   return t.threshold(r.threshold.op, r.threshold.value, r.display === "percent");
 }

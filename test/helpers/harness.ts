@@ -109,6 +109,8 @@ export async function createHarness(
     telegramTimeoutSeconds?: number;
     /** The Telegram bot's username as the console knows it (invitation QR codes open the bot). */
     consoleTelegramBot?: string;
+    /** The Zalo OA's page as the console knows it (ZALO_OA_URL: the posters print its QR code). */
+    consoleZaloOaUrl?: string;
     /** Proof-of-work cost in tests (small: the protocol is the same, the search short). */
     powMaxNumber?: number;
     tipsPerNetworkPerMinute?: number;
@@ -164,7 +166,7 @@ export async function createHarness(
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings, compliance, telegramBot: opts.consoleTelegramBot },
+    console: { settings, compliance, telegramBot: opts.consoleTelegramBot, zaloOaUrl: opts.consoleZaloOaUrl },
   });
 
   async function settle() {

@@ -1,6 +1,7 @@
 // The language registry and its pure rules: codes, names people type, fallback, scripts.
 import { describe, expect, it } from "vitest";
 import {
+  communeLanguagesFrom,
   fallbackChain,
   languageLabel,
   languages,
@@ -135,5 +136,17 @@ describe("scripts of a translator's text", () => {
     ["unknown code → the text", "zzz", "abc", "text"],
   ])("%s", (_name, code, text, slot) => {
     expect(slotForText(code, text)).toBe(slot);
+  });
+});
+
+describe("a commune's bulletin languages as an admin gives them (chat, CLI, console)", () => {
+  it.each([
+    ["hnj", { ok: true, codes: ["vie", "hnj"], addedVietnamese: true }],
+    ["hnj, vie", { ok: true, codes: ["hnj", "vie"], addedVietnamese: false }],
+    ["Mông, Mông", { ok: true, codes: ["vie", "hnj"], addedVietnamese: true }],
+    ["hnj, klingon", { ok: false, error: "unknown", unknown: ["klingon"] }],
+    [" , ", { ok: false, error: "empty" }],
+  ] as const)("%j", (text, expected) => {
+    expect(communeLanguagesFrom(text)).toEqual(expected);
   });
 });

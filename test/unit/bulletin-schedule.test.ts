@@ -1,7 +1,7 @@
 // Schedule computation in Vietnam time (UTC+7): slots, week boundaries, missed slots, changes of schedule.
 import { monthOf, monthRangeVN, weekStartVN } from "../../src/util/vietnam-time.js";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SCHEDULE, nextSlotAfter, parseScheduleSpec, planDue, reminderAt, scheduleFromRow, scheduleToRow, slotsBetween, weeklySummaryDue, type WeeklySchedule } from "../../src/bulletins/schedule.js";
+import { DEFAULT_SCHEDULE, nextSlotAfter, parseScheduleSpec, scheduleFromForm, planDue, reminderAt, scheduleFromRow, scheduleToRow, slotsBetween, weeklySummaryDue, type WeeklySchedule } from "../../src/bulletins/schedule.js";
 
 /** A Vietnam wall-clock time as an instant: vn("2026-06-15 06:30"). */
 const vn = (text: string) => new Date(`${text.replace(" ", "T")}:00+07:00`);
@@ -181,5 +181,22 @@ describe("an admin's schedule as typed", () => {
     expect(row).toEqual({ days: "1,4", times: "06:30,18:30" });
     expect(scheduleFromRow(row)).toEqual(MON_THU);
     expect(scheduleFromRow({ days: "1,x,9", times: "06:30,bad" })).toEqual({ days: [1], times: ["06:30"] });
+  });
+});
+
+describe("a schedule from the console's form", () => {
+  it.each([
+    [["1", "4"], "06:30, 18:30", { ok: true, schedule: { days: [1, 4], times: ["06:30", "18:30"] } }],
+    [["7", "1", "1"], "18h 6h30", { ok: true, schedule: { days: [1, 7], times: ["06:30", "18:00"] } }],
+    [["8"], "06:30", { ok: false, error: "bad_day", word: "8" }],
+    [["mon"], "06:30", { ok: false, error: "bad_day", word: "mon" }],
+    [["1"], "25:00", { ok: false, error: "bad_time", word: "25:00" }],
+    [["1"], "06:30, 2", { ok: false, error: "bad_time", word: "2" }],
+    [["1"], "sáng", { ok: false, error: "bad_time", word: "sáng" }],
+    [[], "06:30", { ok: false, error: "no_days" }],
+    [["1"], " , ", { ok: false, error: "no_times" }],
+    [["1"], "05:00 06:00 07:00 08:00 09:00", { ok: false, error: "too_many_times" }],
+  ] as const)("%j %j", (days, times, expected) => {
+    expect(scheduleFromForm(days, times)).toEqual(expected);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildRegistry,
+  checkCriteriaFile,
   criteriaRegistry,
   CriteriaFileError,
   evaluateCriteria,
@@ -324,5 +325,44 @@ describe("the shipped criteria folder", () => {
     const { CRITERIA_FILES } = await import("../../src/compliance/criteria/index.js");
     const files = readdirSync(new URL("../../src/compliance/criteria/", import.meta.url)).filter((f) => f.endsWith(".json"));
     expect(new Set(Object.keys(CRITERIA_FILES))).toEqual(new Set(files));
+  });
+});
+
+describe("checking one criteria file (the console's check: every problem listed, nothing kept)", () => {
+  const base = { id: "x", province: "HTI", extends: "default", name: "Thử nghiệm", source: "Kế hoạch thử, mục I" };
+  it("finds a good province file, the shipped sets and a village file valid, each as its kind", () => {
+    expect(checkCriteriaFile("HTI.json", { ...base, override: [{ id: "addicts-below-10", threshold: { op: "<", value: 5 } }] })).toMatchObject({ ok: true, kind: "province" });
+    expect(checkCriteriaFile("default.json", defaultSet)).toMatchObject({ ok: true, kind: "default" });
+    expect(checkCriteriaFile(null, defaultSet)).toMatchObject({ ok: true, kind: "default" });
+    expect(checkCriteriaFile(null, { ...base, extends: "village" })).toMatchObject({ ok: true, kind: "province_village" });
+  });
+  it("lists every problem of a broken file, not only the first", () => {
+    const bad = checkCriteriaFile("HTI.json", {
+      ...base,
+      override: [{ id: "nope" }, { id: "addicts-below-10", threshold: { op: "<", value: 5 } }],
+      remove: ["also-nope"],
+      add: [
+        { id: "new-one", text: "Một tiêu chí mới", source: "Kế hoạch thử, mục II", formula: "no_such_field", threshold: { op: ">=", value: 1 }, needs: ["no_such_field"] },
+        { id: "addicts-below-10", text: "Trùng mã", source: "Kế hoạch thử, mục III", formula: "addicts_in_community", threshold: { op: "<", value: 1 }, needs: ["addicts_in_community"] },
+      ],
+    });
+    expect(bad.ok).toBe(false);
+    const errors = bad.ok ? [] : bad.errors;
+    expect(errors.some((e) => e.includes('"nope"'))).toBe(true);
+    expect(errors.some((e) => e.includes('"also-nope"'))).toBe(true);
+    expect(errors.some((e) => e.includes('"new-one"'))).toBe(true);
+    expect(errors.some((e) => e.includes('"add" thêm tiêu chí "addicts-below-10"'))).toBe(true);
+  });
+  it("lists every schema problem, in Vietnamese, and the file name a province's file must have", () => {
+    const bad = checkCriteriaFile(null, { id: "", name: 3, criteria: [] });
+    expect(bad.ok).toBe(false);
+    const errors = bad.ok ? [] : bad.errors;
+    expect(errors.length).toBeGreaterThanOrEqual(3);
+    expect(errors.join("\n")).toMatch(/name: .*mong đợi/);
+    const misnamed = checkCriteriaFile("THA.json", base);
+    expect(misnamed.ok ? [] : misnamed.errors).toEqual(["tên tệp phải là mã tỉnh: HTI.json"]);
+  });
+  it("still stops the server at the first problem of a shipped file", () => {
+    expect(() => buildRegistry({ "default.json": defaultSet, "HTI.json": { ...base, override: [{ id: "nope" }], remove: ["also-nope"] } })).toThrow(/also-nope/);
   });
 });

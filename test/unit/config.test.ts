@@ -18,6 +18,11 @@ describe("configuration", () => {
     expect(hook.telegram).toMatchObject({ kind: "webhook", secret: "s3cret_X" });
     expect(hook.demo).toBe(false);
   });
+  it("keeps the Zalo OA's page for the posters' QR code when it is a zalo.me link", () => {
+    expect(parseConfig({}).zaloOaUrl).toBeUndefined();
+    expect(parseConfig({ ZALO_OA_URL: "https://zalo.me/1234567890" }).zaloOaUrl).toBe("https://zalo.me/1234567890");
+    expect(parseConfig({ ZALO_OA_URL: "https://oa.zalo.me/home" }).zaloOaUrl).toBe("https://oa.zalo.me/home");
+  });
   it("keeps demo mode to a machine without messengers and outside production", () => {
     expect(parseConfig({ DEMO_MODE: "on" }).demo).toBe(true);
     expect(parseConfig({ DEMO_MODE: "auto", TELEGRAM_BOT_TOKEN: "123:abc" }).demo).toBe(false);
@@ -31,6 +36,8 @@ describe("configuration", () => {
     [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example" }, /TELEGRAM_WEBHOOK_SECRET/],
     [{ TELEGRAM_BOT_TOKEN: "1:a", PUBLIC_URL: "https://x.example", TELEGRAM_WEBHOOK_SECRET: "has space" }, /TELEGRAM_WEBHOOK_SECRET/],
     [{ PUBLIC_URL: "not a url" }, /PUBLIC_URL/],
+    [{ ZALO_OA_URL: "https://example.com/oa" }, /ZALO_OA_URL/],
+    [{ ZALO_OA_URL: "http://zalo.me/123" }, /ZALO_OA_URL/],
     [{ APP_ENV: "production" }, /PSEUDONYM_KEY/],
     [{ APP_ENV: "production", PSEUDONYM_KEY: randomKeyText() }, /VAULT_KEY/],
     [{ PSEUDONYM_KEY: "short" }, /PSEUDONYM_KEY/],

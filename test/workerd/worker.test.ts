@@ -43,6 +43,7 @@ beforeAll(async () => {
       TELEGRAM_API_ROOT: fake.apiRoot,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
       PUBLIC_URL: "https://phaodai.example",
+      ZALO_OA_URL: "https://zalo.me/1234567890",
       // The in-memory fallback far above the binding's limit: only Cloudflare's counting can hold a tip.
       WEB_TIPS_PER_NETWORK_PER_MINUTE: "100",
     },
@@ -315,7 +316,16 @@ describe("the Workers build in workerd with D1", () => {
     expect(invited.status).toBe(200);
     expect(await invited.text()).toMatch(/MOI-[A-Z0-9]{4}-[A-Z0-9]{4}/);
     const posters = await worker!.fetch("/canbo/quantri/xa/TANLAP/apphich", { headers: { Cookie: cookie } });
-    expect((await posters.text()).match(/class="page"/g)).toHaveLength(2);
+    const postersHtml = await posters.text();
+    expect(postersHtml.match(/class="page"/g)).toHaveLength(2);
+    // ZALO_OA_URL reaches the console on Workers too: a Zalo QR code on each village's page.
+    expect(postersHtml.match(/data-url="https:\/\/zalo\.me\/1234567890"/g)).toHaveLength(2);
+    // The commune's schedule changed from the console, on D1; its criteria and villages' ranking shown.
+    const schedule = await worker!.fetch("/canbo/quantri/xa/TANLAP/lichphat", { method: "POST", headers: { ...form, Cookie: cookie }, body: "ngay=2&ngay=5&gio=07%3A15&bat=1", redirect: "manual" });
+    expect(schedule.status).toBe(303);
+    expect(d1Query<{ days: string; times: string }>(persistTo, "SELECT s.days, s.times FROM BulletinSchedule s JOIN Commune c ON c.id = s.communeId WHERE c.code = 'TANLAP'")).toEqual([{ days: "2,5", times: "07:15" }]);
+    expect(await (await worker!.fetch("/canbo/quantri/xa/TANLAP/lichphat", { headers: { Cookie: cookie } })).text()).toContain("07:15");
+    for (const page of ["tieuchi", "xephang"]) expect((await worker!.fetch(`/canbo/quantri/xa/TANLAP/${page}`, { headers: { Cookie: cookie } })).status, page).toBe(200);
     // Out of the province: a 404.
     expect((await worker!.fetch("/canbo/quantri/xa/NOWHERE", { headers: { Cookie: cookie } })).status).toBe(404);
   }, 120_000);

@@ -6,7 +6,7 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
 import { catalog, syncCatalog } from "../../bulletins/catalog.js";
 import { villageCoverage } from "../../bulletins/coverage.js";
-import { BASE_LANGUAGE, languageLabel, languages as registry, parseLanguageList, readLanguageList } from "../../bulletins/languages.js";
+import { BASE_LANGUAGE, communeLanguagesFrom, languageLabel, languages as registry, parseLanguageList, readLanguageList, setCommuneLanguages } from "../../bulletins/languages.js";
 import { formatSlot } from "../../bulletins/messages.js";
 import { progressText } from "../../bulletins/progress.js";
 import { nextSlotAfter, parseScheduleSpec } from "../../bulletins/schedule.js";
@@ -127,14 +127,14 @@ export const bulletinsCommands: AdminCommand[] = [
         }
         return 0;
       }
-      const { codes, unknown } = readLanguageList(listText);
-      if (unknown.length > 0 || codes.length === 0) {
-        ctx.err(unknown.length ? t.languages.unknown(unknown.join(", "), registry.map((l) => l.code).join(", ")) : t.languages.empty);
+      // The rule (known words, Vietnamese always kept) is the domain's, as for the chat and the console.
+      const read = communeLanguagesFrom(listText);
+      if (!read.ok) {
+        ctx.err(read.error === "unknown" ? t.languages.unknown(read.unknown.join(", "), registry.map((l) => l.code).join(", ")) : t.languages.empty);
         return 2;
       }
-      const list = codes.includes(BASE_LANGUAGE) ? codes : [BASE_LANGUAGE, ...codes];
-      await ctx.db.commune.update({ where: { id: commune.id }, data: { languages: list.join(",") } });
-      ctx.out(t.languages.communeSet(commune.name, labels(list)));
+      await setCommuneLanguages(ctx.db, commune.id, read.codes.join(","));
+      ctx.out(t.languages.communeSet(commune.name, labels(read.codes)));
       return 0;
     },
   },
