@@ -36,7 +36,7 @@ describe("the form's cadence", () => {
   it.each([
     ["hom thu", ["tip_box"]],
     ["Hòm THƯ", ["tip_box"]],
-    ["hộ gia đình đang", ["households"]],
+    ["hộ gia đình đang cư trú", ["households"]],
     ["truy nã bắt", ["wanted_arrested"]],
     ["", []],
     ["xyz không có", []],
