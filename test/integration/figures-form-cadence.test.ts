@@ -81,6 +81,10 @@ describe("the figures form month after month", () => {
     expect(texts(await head.press("fg:save"))).toContain("(lần cập nhật 1)");
     const saved = await h.db.villageFigures.findFirstOrThrow({ where: { month: "2026-11" } });
     expect(JSON.parse(saved.data)).toMatchObject({ households: 120, tip_box: 0, addicts_total: 2 });
+    // The figures the plans track beyond the criteria are asked and read back like the others.
+    expect(JSON.parse(saved.data)).toMatchObject({ new_addicts_month: 0, propaganda_loudspeaker: 0, party_families_committed: 0 });
+    const stats = texts(await head.say("/thongke"));
+    for (const label of ["Người nghiện mới phát sinh trong tháng", "Lượt phát thanh trên loa của thôn trong tháng"]) expect(stats).toContain(label);
   });
 
   it("keeps a draft on Hủy and offers it; drops it, saying so, when figures were saved meanwhile", async () => {
