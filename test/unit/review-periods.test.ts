@@ -75,7 +75,7 @@ describe("aggregateFigures", () => {
 
   it("every flow of the catalog is a count of the month", () => {
     const flows = FIGURE_FIELDS.filter((f) => f.aggregate === "sum");
-    expect(flows.map((f) => f.id)).toEqual(["propaganda_sessions", "cultivation_found", "cultivation_destroyed", "production_found", "offenders_found", "offenders_handled", "wanted_in_area", "wanted_arrested", "serious_incidents"]);
+    expect(flows.map((f) => f.id)).toEqual(["propaganda_sessions", "cultivation_found", "cultivation_destroyed", "production_found", "offenders_found", "offenders_handled", "wanted_in_area", "wanted_arrested", "serious_incidents", "new_addicts_month", "new_users_month", "risky_businesses_checked", "propaganda_loudspeaker", "propaganda_meetings", "propaganda_social", "propaganda_school"]);
     // Asked "trong tháng", or a part of such a count ("Trong số đó…").
     const flowIds = new Set(flows.map((f) => f.id));
     for (const f of flows) expect(/trong tháng/i.test(f.question) || (f.atMost !== undefined && flowIds.has(f.atMost)), f.id).toBe(true);
