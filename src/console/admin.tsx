@@ -21,6 +21,7 @@ import { PlacesUpload } from "./admin-places.js";
 import { isAdmin, notFound } from "./admin-common.js";
 import { badForm, field, readForm } from "./forms.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
+import { kindOfRole, listAudiences } from "../bulletins/audiences.js";
 
 const ID = /^[1-9][0-9]{0,9}$/;
 
@@ -52,6 +53,7 @@ function CommunePage(props: {
   members: NonNullable<Awaited<ReturnType<typeof listStaffAs>>>;
   invitations: NonNullable<Awaited<ReturnType<typeof listOpenInvitationsAs>>>;
   groups: { id: number; channel: string; registeredBy: string; registeredAt: Date; active: boolean }[];
+  audiences: { id: number; kind: string; name: string }[];
   flash?: string;
   error?: string;
 }) {
@@ -94,6 +96,17 @@ function CommunePage(props: {
             ))}
           </select>
         </div>
+        {props.audiences.length > 0 ? (
+          <div class="field">
+            <label for="coso">{a.invite.audience}</label>
+            <select id="coso" name="coso">
+              <option value="">{a.invite.noAudience}</option>
+              {props.audiences.map((x) => (
+                <option value={String(x.id)}>{x.name}</option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div class="field">
           <label for="ngonngu">{a.invite.languages}</label>
           <input id="ngonngu" name="ngonngu" maxlength={120} />
@@ -304,8 +317,8 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
   async function communePage(c: Context<ConsoleEnv>, staff: StaffMember, code: string, extra: { flash?: string; error?: string } = {}, status: 200 | 400 = 200) {
     const commune = await communeByCode(staff, code);
     if (!commune) return notFound(c);
-    const [members, invitations, groups] = await Promise.all([listStaffAs(db, staff, commune.id), listOpenInvitationsAs(db, staff, commune.id, opts.now()), listAlertGroups(db, staff, commune.id)]);
-    return sendPage(c, <CommunePage staff={staff} commune={commune} members={members ?? []} invitations={invitations ?? []} groups={groups.ok ? groups.groups : []} {...extra} />, status);
+    const [members, invitations, groups, audiences] = await Promise.all([listStaffAs(db, staff, commune.id), listOpenInvitationsAs(db, staff, commune.id, opts.now()), listAlertGroups(db, staff, commune.id), listAudiences(db, staff, commune.code)]);
+    return sendPage(c, <CommunePage staff={staff} commune={commune} members={members ?? []} invitations={invitations ?? []} groups={groups.ok ? groups.groups : []} audiences={audiences.ok ? audiences.value : []} {...extra} />, status);
   }
 
   root.get("/quantri/xa/:code", async (c) => {
@@ -334,10 +347,14 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     }
     const unit = role === "reporting_unit" ? unitByKind(field(form, "donvi", 40)) : undefined;
     if (role === "reporting_unit" && !unit) return fail(a.invite.needsUnit);
-    const result = await inviteAs(db, keys, staff, { communeId: commune.id, role, villageId: village?.id, languages, unitKind: unit?.kind, name: field(form, "ten", NAME_MAX), now: opts.now() });
+    const rawAudience = field(form, "coso", 12);
+    const audienceId = kindOfRole(role) && ID.test(rawAudience) ? Number(rawAudience) : undefined;
+    if (kindOfRole(role) && audienceId === undefined) return fail(a.invite.needsAudience);
+    const result = await inviteAs(db, keys, staff, { communeId: commune.id, role, villageId: village?.id, languages, unitKind: unit?.kind, audienceId, name: field(form, "ten", NAME_MAX), now: opts.now() });
     if (!result.ok) return result.reason === "not_found" ? notFound(c) : fail(result.message);
+    const audienceName = audienceId !== undefined ? (await db.audience.findUnique({ where: { id: audienceId }, select: { name: true } }))?.name : undefined;
     const scan = invitationLink(opts, c, result.code);
-    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? unit?.name ?? null} code={result.code} expiresAt={result.expiresAt} scan={scan} />);
+    return sendPage(c, <InvitationPage staff={staff} communeName={commune.name} communeCode={commune.code} role={role} village={village?.name ?? unit?.name ?? audienceName ?? null} code={result.code} expiresAt={result.expiresAt} scan={scan} />);
   });
 
   /** A POST on one id: the domain's answer, then back to the commune's page with the flash. */

@@ -6,6 +6,7 @@ import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import { can, type StaffScope } from "./roles.js";
 import { createInvitation, InvitationError, revokeInvitation, revokeStaff } from "./invitations.js";
+import { kindOfRole } from "../bulletins/audiences.js";
 
 /** The admin acting (a staff member: the console has no anonymous admin). */
 export interface AdminActor extends StaffScope {
@@ -13,7 +14,7 @@ export interface AdminActor extends StaffScope {
 }
 
 /** The roles an admin invites for a commune from the console. */
-export const INVITABLE_ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit"] as const;
+export const INVITABLE_ROLES = ["officer", "leader", "village_head", "translator", "reporting_unit", "teacher", "business_contact"] as const;
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];
 
 export const STAFF_AUDIT = {
@@ -58,7 +59,7 @@ export async function inviteAs(
   db: Db,
   keys: Keyring,
   actor: AdminActor,
-  input: { communeId: number; role: InvitableRole; villageId?: number; languages?: string[]; unitKind?: string; name?: string; now: Date },
+  input: { communeId: number; role: InvitableRole; villageId?: number; languages?: string[]; unitKind?: string; audienceId?: number; name?: string; now: Date },
 ): Promise<InviteOutcome> {
   const commune = await communeInScope(db, actor, input.communeId);
   if (!commune) return { ok: false, reason: "not_found" };
@@ -72,6 +73,8 @@ export async function inviteAs(
       note: input.name?.trim() || undefined,
       languages: input.role === "translator" ? input.languages : undefined,
       unitKind: input.role === "reporting_unit" ? input.unitKind : undefined,
+      // A teacher's school or a business contact's business: createInvitation checks it is this commune's and of the role's kind.
+      audienceId: kindOfRole(input.role) ? input.audienceId : undefined,
       now: input.now,
     });
     await audit(db, commune.id, STAFF_AUDIT.invited, actor, `invitation:${invitation.id}`, input.now);

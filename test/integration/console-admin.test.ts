@@ -9,6 +9,7 @@ import { addHaTinhCommunes } from "../helpers/places.js";
 import { translatorLanguages } from "../../src/bulletins/translations.js";
 import { createSignInToken } from "../../src/staff/console-sessions.js";
 import { setPoliceContacts } from "../../src/places/police-contacts.js";
+import { addAudience } from "../../src/bulletins/audiences.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -257,6 +258,35 @@ describe("console admin pages", () => {
     const invitation = await h.db.invitation.findFirstOrThrow({ where: { note: "Trạm trưởng Trạm Y tế" } });
     expect(invitation).toMatchObject({ role: "reporting_unit", unitKind: "health_station", villageId: null });
     expect(await (await get("/canbo/quantri/xa/HONGLOC", cookie)).text()).toContain("Trạm Y tế xã");
+  });
+
+  it("invites a teacher for one of the commune's schools, who registers in the chat (issue 15)", async () => {
+    const cookie = await provinceAdmin();
+    const national = { role: "admin", active: true, communeId: null, villageId: null, provinceId: null };
+    const school = await addAudience(h.db, national, { communeCode: "HONGLOC", kind: "school", name: "Trường THCS Hồng Lộc" }, h.clock.now);
+    const elsewhere = await addAudience(h.db, national, { communeCode: "CANLOC", kind: "school", name: "Trường Tiểu học Can Lộc" }, h.clock.now);
+    if (!school.ok || !elsewhere.ok) throw new Error("no audience");
+    const page = await (await get("/canbo/quantri/xa/HONGLOC", cookie)).text();
+    expect(page).toContain(`<option value="${school.value.id}">Trường THCS Hồng Lộc</option>`);
+    expect(page).not.toContain("Trường Tiểu học Can Lộc");
+    const before = await h.db.invitation.count();
+    const missing = await post("/canbo/quantri/xa/HONGLOC/moi", { role: "teacher", coso: "" }, cookie);
+    expect(missing.status).toBe(400);
+    expect(await missing.text()).toContain("Giáo viên cần chọn trường học");
+    // Another commune's school, by its id: refused, nothing written.
+    expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "teacher", coso: String(elsewhere.value.id) }, cookie)).status).toBe(400);
+    // A school offered to a business contact: refused.
+    expect((await post("/canbo/quantri/xa/HONGLOC/moi", { role: "business_contact", coso: String(school.value.id) }, cookie)).status).toBe(400);
+    expect(await h.db.invitation.count()).toBe(before);
+    const made = await post("/canbo/quantri/xa/HONGLOC/moi", { role: "teacher", coso: String(school.value.id), ten: "Cô giáo Lan" }, cookie);
+    expect(made.status).toBe(200);
+    const html = await made.text();
+    expect(html).toContain("Trường THCS Hồng Lộc, xã Hồng Lộc");
+    const code = /MOI-[A-Z0-9]{4}-[A-Z0-9]{4}/.exec(html)![0];
+    const teacher = h.web();
+    h.clock.advanceMinutes(0.05);
+    expect((await teacher.say(`/dangky ${code}`)).map((m) => m.text).join("\n")).toContain("Đăng ký thành công");
+    expect(await h.db.staff.findFirstOrThrow({ where: { role: "teacher" } })).toMatchObject({ audienceId: school.value.id, communeId: (await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } })).id });
   });
 
   it("an invitation's QR code opens the Telegram bot when its username is known; outside demo mode without it, the code is typed", async () => {
