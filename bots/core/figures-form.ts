@@ -6,7 +6,6 @@ import { placeExamples, unknownCodeText } from "./stats.js";
 import { can } from "../../src/staff/roles.js";
 import { FIGURE_FIELDS, brokenRelations, carriedFields, checkRelation, fieldsNamed, parseFieldInput, problemText, type FigureField } from "../../src/compliance/fields.js";
 import { dropFigureDraft, findFigureDraft, saveFigureDraft } from "../../src/compliance/figure-drafts.js";
-import { formatNumberVN } from "../../src/compliance/month.js";
 import { figuresOf, saveVillageFigures } from "../../src/compliance/service.js";
 import { findVillageByCode, findVillageInCommune, findVillageWithCommune, listVillages } from "../../src/places/search.js";
 import { findStaffById } from "../../src/staff/find.js";
@@ -16,21 +15,9 @@ import type { FiguresForm, FiguresState } from "./figures-state.js";
 
 import type { StaffRow, Turn } from "./turn.js";
 import { figures, figuresVillage, nav as navButton } from "../../src/messaging/buttons.js";
-import type { Messages } from "../../src/i18n/messages.js";
+import { MAX_MONTHS_BACK, nav, show } from "./figures-common.js";
 
-const MAX_MONTHS_BACK = 24;
 const fields = (): FigureField[] => FIGURE_FIELDS;
-
-const nav = (t: Messages): Choice[] => [
-  { label: t.compliance.buttons.back, data: navButton.pack("back") },
-  { label: t.compliance.buttons.cancel, data: navButton.pack("cancel") },
-];
-
-function show(t: Messages, field: FigureField, value: number | undefined): string {
-  if (value === undefined) return t.compliance.form.missingValue;
-  if (field.kind === "yesno") return value >= 1 ? t.compliance.form.yes : t.compliance.form.no;
-  return formatNumberVN(value);
-}
 
 /** /capnhat [village code] [month] */
 export async function startFigures(turn: Turn, staff: StaffRow, args: string): Promise<void> {

@@ -3,31 +3,18 @@
 // month's figures to copy, a numbered summary before saving; every save is a revision (who, when).
 // The same buttons and words as the villages' form (figures-form.ts); only aggregate counts.
 import { addMonths, formatDateTimeVN, type MonthKey, monthOf, parseMonthArg } from "../../src/util/vietnam-time.js";
-import { brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField } from "../../src/compliance/fields.js";
-import { formatNumberVN } from "../../src/compliance/month.js";
+import { brokenRelations, checkRelation, parseFieldInput, problemText } from "../../src/compliance/fields.js";
 import { unitByKind, type ReportingUnit } from "../../src/compliance/units.js";
 import { saveUnitFigures, unitFiguresAs } from "../../src/compliance/unit-figures.js";
 import { findStaffById } from "../../src/staff/find.js";
 import { findCommuneById } from "../../src/places/search.js";
 import type { Choice } from "../../src/messaging/types.js";
-import { figures, nav as navButton } from "../../src/messaging/buttons.js";
+import { figures } from "../../src/messaging/buttons.js";
 import type { Messages } from "../../src/i18n/messages.js";
 import { IDLE } from "./state.js";
 import type { UnitFiguresForm, UnitFiguresState } from "./unit-figures-state.js";
 import type { StaffRow, Turn } from "./turn.js";
-
-const MAX_MONTHS_BACK = 24;
-
-const nav = (t: Messages): Choice[] => [
-  { label: t.compliance.buttons.back, data: navButton.pack("back") },
-  { label: t.compliance.buttons.cancel, data: navButton.pack("cancel") },
-];
-
-function show(t: Messages, field: FigureField, value: number | undefined): string {
-  if (value === undefined) return t.compliance.form.missingValue;
-  if (field.kind === "yesno") return value >= 1 ? t.compliance.form.yes : t.compliance.form.no;
-  return formatNumberVN(value);
-}
+import { MAX_MONTHS_BACK, nav, show } from "./figures-common.js";
 
 /** The month typed after the command (this month without one), or why not. */
 export function unitMonthArg(turn: Turn, args: string): MonthKey | null {
