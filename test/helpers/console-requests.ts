@@ -17,18 +17,20 @@ export function consoleRequests(harness: () => Harness, opts: { stepMinutes?: nu
     if (opts.stepMinutes) harness().clock.advanceMinutes(opts.stepMinutes);
   };
   /** A form posted with the session cookie; `origin: null` leaves the Origin header out. */
-  function post(path: string, form: Record<string, string>, cookie = "", origin: string | null = CONSOLE_ORIGIN) {
+  function post(path: string, form: Record<string, string | string[]>, cookie = "", origin: string | null = CONSOLE_ORIGIN) {
     const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
     if (origin) headers.Origin = origin;
     if (cookie) headers.Cookie = cookie;
-    return harness().app.request(path, { method: "POST", headers, body: new URLSearchParams(form).toString() });
+    // A list is a field sent several times (checkboxes).
+    const body = new URLSearchParams();
+    for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    return harness().app.request(path, { method: "POST", headers, body: body.toString() });
   }
   const get = (path: string, cookie: string, headers: Record<string, string> = {}) => harness().app.request(path, { headers: { Cookie: cookie, ...headers } });
 
   /** A staff member invited and registered in the web chat. */
-  async function register(role: string, scope: Scope, name: string): Promise<WebClient> {
+  async function register(role: string, scope: Scope, name: string, client = harness().web()): Promise<WebClient> {
     const h = harness();
-    const client = h.web();
     step();
     const replies = await client.say(`/dangky ${await h.invite(role, scope, name)}`);
     expect(replies[0]!.text).toContain("Đăng ký thành công");

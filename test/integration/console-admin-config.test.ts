@@ -3,7 +3,8 @@
 // criteria set and the check of a criteria file, the rankings; each kept to the admin's scope (a
 // 404 otherwise). And every console form answering a body it cannot read with a polite 400.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { CONSOLE_ORIGIN as ORIGIN, consoleRequests } from "../helpers/console-requests.js";
 import { addHaTinhCommunes } from "../helpers/places.js";
 
 let h: Harness;
@@ -15,31 +16,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const ORIGIN = "http://localhost";
-
-async function register(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string }, name: string, client = h.web()): Promise<WebClient> {
-  const code = await h.invite(role, scope, name);
-  const replies = await client.say(`/dangky ${code}`);
-  expect(replies[0]!.text).toContain("Đăng ký thành công");
-  return client;
-}
-
-/** /dangnhap in the chat, the link opened and its button pressed: the session cookie. */
-async function signIn(client: WebClient): Promise<string> {
-  const text = (await client.say("/dangnhap")).map((m) => m.text).join("\n");
-  const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
-  const res = await post("/canbo/vao", { token });
-  expect(res.status).toBe(303);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-function post(path: string, form: Record<string, string | string[]>, cookie?: string) {
-  const body = new URLSearchParams();
-  for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
-  return h.app.request(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: ORIGIN, ...(cookie ? { Cookie: cookie } : {}) }, body: body.toString() });
-}
-
-const get = (path: string, cookie: string) => h.app.request(path, { headers: { Cookie: cookie } });
+const { post, get, register, signIn } = consoleRequests(() => h);
 
 const BROKEN = [
   ["multipart/form-data; boundary=xyz", "garbage"],

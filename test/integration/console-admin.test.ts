@@ -4,7 +4,8 @@
 // errors listing them all and writing nothing, invitations with their code and QR code redeemed in
 // the chat, a revoked member's console session refused at once, alert groups removed, posters printed.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
+import { createHarness, type Harness } from "../helpers/harness.js";
+import { CONSOLE_ORIGIN as ORIGIN, consoleRequests } from "../helpers/console-requests.js";
 import { addHaTinhCommunes } from "../helpers/places.js";
 import { translatorLanguages } from "../../src/bulletins/translations.js";
 import { createSignInToken } from "../../src/staff/console-sessions.js";
@@ -20,31 +21,9 @@ afterEach(async () => {
   await h.close();
 });
 
-const ORIGIN = "http://localhost";
 const HEADER = "province_code,province_name,commune_code,commune_name,commune_hotline,village_code,village_name";
 
-async function register(role: string, scope: { provinceCode?: string; communeCode?: string; villageCode?: string }, name: string): Promise<WebClient> {
-  const client = h.web();
-  const code = await h.invite(role, scope, name);
-  const replies = await client.say(`/dangky ${code}`);
-  expect(replies[0]!.text).toContain("Đăng ký thành công");
-  return client;
-}
-
-/** /dangnhap in the chat, the link opened and its button pressed: the session cookie. */
-async function signIn(client: WebClient): Promise<string> {
-  const text = (await client.say("/dangnhap")).map((m) => m.text).join("\n");
-  const token = /\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)![1]!;
-  const res = await post("/canbo/vao", { token });
-  expect(res.status).toBe(303);
-  return res.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-function post(path: string, form: Record<string, string>, cookie?: string, origin = ORIGIN) {
-  return h.app.request(path, { method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: origin, ...(cookie ? { Cookie: cookie } : {}) }, body: new URLSearchParams(form).toString() });
-}
-
-const get = (path: string, cookie: string) => h.app.request(path, { headers: { Cookie: cookie } });
+const { post, get, register, signIn } = consoleRequests(() => h);
 
 async function provinceAdmin() {
   return signIn(await register("admin", { provinceCode: "HTI" }, "Đ/c Quản Trị Tỉnh"));
