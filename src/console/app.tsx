@@ -24,6 +24,7 @@ import { tipRoutes } from "./tips.js";
 import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
+import { unitRoutes } from "./unit.js";
 import { bulletinRoutes } from "./bulletins.js";
 import { localBulletinRoutes } from "./local-bulletins.js";
 import { translateRoutes } from "./translate.js";
@@ -151,6 +152,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tep/*", signedIn);
   root.use("/tai", signedIn);
   root.use("/thon", signedIn);
+  root.use("/donvi", signedIn);
   root.use("/tai/*", signedIn);
   root.use("/bantin", signedIn);
   root.use("/bantin/*", signedIn);
@@ -166,6 +168,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.communeId !== null && roleMay(staff.role, "stats.read")) return c.redirect(`${CONSOLE_ROOT}/thang`, 303);
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "bulletin.translate")) return c.redirect(`${CONSOLE_ROOT}/dich`, 303);
+    if (staff.communeId !== null && roleMay(staff.role, "unitfigures.write")) return c.redirect(`${CONSOLE_ROOT}/donvi`, 303);
     // A province or national admin has no commune's queue: their work starts at the admin pages.
     if (roleMay(staff.role, "staff.manage")) return c.redirect(`${CONSOLE_ROOT}/quantri`, 303);
     return sendPage(c, await HomePage({ db, staff }));
@@ -174,6 +177,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   monthRoutes(root, opts);
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
+  unitRoutes(root, opts);
   // Before bulletinRoutes: "/bantin/viet" is the commune's writing page, not a village head's airing "/bantin/:id".
   localBulletinRoutes(root, opts);
   bulletinRoutes(root, opts);

@@ -5,12 +5,15 @@ import type { Hono } from "hono";
 import { formatMonthVN, monthOf } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import { communeMonth, communeRef, communeTrend, tipStatsFor, villageRecognition } from "../compliance/service.js";
-import { recognitionReason } from "../reports/describe.js";
+import { communeUnitsAs } from "../compliance/unit-figures.js";
+import { formatNumberVN } from "../compliance/month.js";
+import { notBroadcastText, recognitionReason } from "../reports/describe.js";
 import { sourceLabel } from "../tips/sources.js";
 import { trendChartSvg } from "../reports/chart.js";
 import { vi } from "../i18n/vi.js";
 import { viCompliance } from "../i18n/vi-compliance.js";
 import { viData } from "../i18n/vi-data.js";
+import { viUnits } from "../i18n/vi-units.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { CONSOLE_ROOT } from "./paths.js";
@@ -34,7 +37,7 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     const commune = await readableCommune(opts, staff);
     if (!commune) return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
     const month = monthOf(opts.now());
-    const [cm, stats] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month, opts.now())]);
+    const [cm, stats, units] = await Promise.all([communeMonth(db, opts.compliance, commune, month), tipStatsFor(db, commune.id, month, opts.now()), communeUnitsAs(db, staff, commune.id, [month])]);
     const review = villageRecognition(opts.compliance, cm);
     const icon = { qualifies: viCompliance.status.met, fails: viCompliance.status.not_met, unknown: viCompliance.status.unknown } as const;
     return sendPage(
@@ -88,6 +91,8 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
           ) : (
             <>
               <p>{t.month.tipsTotal(stats.total, stats.open, stats.closed)}</p>
+              <p>{viCompliance.tips.medianTake(stats.medianTakeMinutes)}</p>
+              <p class={stats.overdue > 0 ? "err" : "meta"}>{viCompliance.tips.overdue(stats.overdue)}</p>
               <table>
                 <tbody>
                   {STATUSES.map((s) => (
@@ -112,6 +117,54 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
             </>
           )}
         </section>
+        <section>
+          <h2>{t.month.coverage}</h2>
+          {cm.coverageKnown ? (
+            <div class="wide">
+              <table>
+                <thead>
+                  <tr>
+                    <th>{viCompliance.report.colVillage}</th>
+                    <th>{viCompliance.report.colDelivered}</th>
+                    <th>{viCompliance.report.colConfirmed}</th>
+                    <th>{viCompliance.report.colNotBroadcast}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cm.villages.map((v) => (
+                    <tr data-village={v.code}>
+                      <th>{v.name}</th>
+                      <td>{formatNumberVN(v.coverage?.slotsDelivered ?? 0)}</td>
+                      <td>{formatNumberVN(v.coverage?.confirmedBroadcast ?? 0)}</td>
+                      <td>{(v.coverage?.noHead ?? 0) > 0 && (v.coverage?.slotsDelivered ?? 0) === 0 ? t.month.noHead : notBroadcastText(v.coverage)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p class="meta">{viCompliance.report.coverageUnknown}</p>
+          )}
+        </section>
+        {units.ok ? (
+          <section>
+            <h2>{viUnits.report.section}</h2>
+            <p>{viUnits.report.reportedOf(units.units.filter((u) => u.figures).length, units.units.length)}</p>
+            <ul class="tips">
+              {units.units.map((u) => (
+                <li class="card" data-status={u.figures ? "met" : "unknown"} data-unit={u.unit.kind}>
+                  <span title={u.figures ? t.month.unitSent : t.month.unitNotSent}>{u.figures ? viCompliance.status.met : viCompliance.status.unknown}</span> <b>{u.unit.name}</b>
+                  <br />
+                  <span class="meta">
+                    {u.figures
+                      ? u.unit.fields.map((f) => viUnits.summary.figure(f.label, u.figures!.values[f.id] === undefined ? viUnits.report.missing : formatNumberVN(u.figures!.values[f.id]!))).join("; ")
+                      : t.month.unitNotSent}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         <section>
           <h2>{t.month.chart}</h2>
           <img class="chart" src={`${CONSOLE_ROOT}/thang/bieudo.svg`} alt={t.month.chartAlt} width="800" height="400" />

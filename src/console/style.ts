@@ -36,6 +36,7 @@ dt{color:#555}dd{margin:0}
 ol.timeline{padding-left:1.25rem;margin:0}
 ol.timeline li{margin:.35rem 0}
 table{border-collapse:collapse;width:100%}
+.wide{overflow-x:auto}
 td,th{text-align:left;padding:.3rem .25rem;border-bottom:1px solid #eee;vertical-align:top}
 .field label{display:block;margin-bottom:.3rem}
 .field input{width:100%;padding:.45rem;border:1px solid #bbb;border-radius:.35rem;min-height:2.5rem}

@@ -2,9 +2,9 @@
 // a field, prefilled with what was saved this month or else last month's numbers, each refusal shown
 // at its field; saving is the chat's /capnhat save (saveVillageFigures: scope, revision, conflict).
 import type { Context, Hono } from "hono";
-import { addMonths, formatDateTimeVN, formatMonthVN, monthOf, type MonthKey } from "../util/vietnam-time.js";
+import { addMonths, formatDateTimeVN, formatMonthVN, type MonthKey } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
-import { FIGURE_FIELDS, brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField, type FigureValues } from "../compliance/fields.js";
+import { FIGURE_FIELDS } from "../compliance/fields.js";
 import { figuresOf, saveVillageFigures } from "../compliance/service.js";
 import { headAiringsToday } from "../bulletins/head-airings.js";
 import { findVillageByCode, findVillageWithCommune, listVillages } from "../places/search.js";
@@ -12,11 +12,10 @@ import { messagesFor } from "../i18n/messages.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, readForm } from "./forms.js";
+import { FigureInputs, MonthLinks, basedOnOf, monthOfQuery, readFigureFields, shownValues } from "./figure-inputs.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
-const MONTHS_BACK = 24;
-const FIELD_PREFIX = "f_";
 const msg = messagesFor("vi");
 
 type Village = NonNullable<Awaited<ReturnType<typeof findVillageWithCommune>>>;
@@ -30,15 +29,6 @@ async function villageFor(opts: ConsoleOptions, staff: StaffMember, code: string
   return village;
 }
 
-function monthOfQuery(raw: string | undefined, now: Date): MonthKey | null {
-  const current = monthOf(now);
-  if (!raw) return current;
-  const months = Array.from({ length: MONTHS_BACK + 1 }, (_, i) => addMonths(current, -i));
-  return months.includes(raw) ? raw : null;
-}
-
-const shown = (field: FigureField, value: number | undefined) => (value === undefined ? "" : field.kind === "yesno" ? (value >= 1 ? "co" : "khong") : String(value));
-
 interface FormView {
   village: Village;
   month: MonthKey;
@@ -50,9 +40,8 @@ interface FormView {
   flash: string | null;
 }
 
-function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { code: string; name: string }[]; airingsToday?: number }) {
+function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { code: string; name: string }[]; airingsToday?: number; now: Date }) {
   const { view } = props;
-  let group = "";
   const errorCount = Object.keys(view.errors).length;
   return (
     <Layout title={t.village.title} staff={props.staff}>
@@ -87,35 +76,10 @@ function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { co
           </button>
         </form>
       ) : null}
+      <MonthLinks path={`${CONSOLE_ROOT}/thon`} query={`thon=${view.village.code}`} month={view.month} now={props.now} />
       <form method="post" action={`${CONSOLE_ROOT}/thon?thon=${view.village.code}&thang=${view.month}`}>
         <input type="hidden" name="basedOn" value={String(view.basedOn)} />
-        {FIGURE_FIELDS.map((f) => {
-          const header = f.group !== group ? ((group = f.group), <h2>{f.group}</h2>) : null;
-          const error = view.errors[f.id];
-          const name = `${FIELD_PREFIX}${f.id}`;
-          return (
-            <>
-              {header}
-              <div class={error ? "card field bad" : "card field"}>
-                <label for={name}>{f.question}</label>
-                {f.kind === "yesno" ? (
-                  <select id={name} name={name}>
-                    <option value="">{t.village.unknown}</option>
-                    <option value="co" selected={view.typed[f.id] === "co"}>
-                      {msg.compliance.form.yes}
-                    </option>
-                    <option value="khong" selected={view.typed[f.id] === "khong"}>
-                      {msg.compliance.form.no}
-                    </option>
-                  </select>
-                ) : (
-                  <input id={name} name={name} inputmode="numeric" maxlength={12} value={view.typed[f.id] ?? ""} aria-invalid={error ? "true" : undefined} />
-                )}
-                {error ? <p class="err">{error}</p> : null}
-              </div>
-            </>
-          );
-        })}
+        <FigureInputs fields={FIGURE_FIELDS} typed={view.typed} errors={view.errors} />
         <p class="meta">{t.village.emptyMeans}</p>
         <button class="btn" type="submit">
           {t.village.save}
@@ -142,11 +106,11 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     const saved = await figuresOf(db, village.id, month);
     const last = saved ? null : await figuresOf(db, village.id, addMonths(month, -1));
     const values = saved?.values ?? last?.values ?? {};
-    const typed = Object.fromEntries(FIGURE_FIELDS.map((f) => [f.id, shown(f, values[f.id])]));
+    const typed = shownValues(FIGURE_FIELDS, values);
     const note = saved ? t.village.savedAt(saved.version, formatDateTimeVN(saved.updatedAt)) : last ? t.village.fromLastMonth : null;
     const flash = c.req.query("kq") === "ok" && saved ? msg.compliance.form.saved(month, village.name, saved.version, village.code) : null;
     const airingsToday = await headAiringsToday(db, staff, opts.now());
-    return sendPage(c, <FiguresPage staff={staff} villages={await villagesOf(staff, village)} airingsToday={airingsToday} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash }} />);
+    return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={await villagesOf(staff, village)} airingsToday={airingsToday} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash }} />);
   });
 
   root.post("/thon", async (c) => {
@@ -156,36 +120,18 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     if (!village || !month) return forbidden(c);
     const form = await readForm(c);
     if (!form) return badForm(c);
-    const basedOn = typeof form.basedOn === "string" && /^\d{1,6}$/.test(form.basedOn) ? Number(form.basedOn) : 0;
-    const typed: Record<string, string> = {};
-    const errors: Record<string, string> = {};
-    const values: FigureValues = {};
-    // Each field read as the chat reads a typed answer, in order, so "at most" compares with the fields above.
-    for (const f of FIGURE_FIELDS) {
-      const raw = form[`${FIELD_PREFIX}${f.id}`];
-      const text = typeof raw === "string" ? raw.trim().slice(0, 40) : "";
-      typed[f.id] = text;
-      if (!text) continue;
-      const parsed = parseFieldInput(f, f.kind === "yesno" ? (text === "co" ? msg.compliance.form.yes : text === "khong" ? msg.compliance.form.no : text) : text);
-      if (!parsed.ok) {
-        errors[f.id] = problemText(msg, parsed.problem, f);
-        continue;
-      }
-      const relation = checkRelation(f, parsed.value, values);
-      if (relation) errors[f.id] = problemText(msg, relation, f);
-      else values[f.id] = parsed.value;
-    }
-    for (const f of brokenRelations(values)) errors[f.id] ??= problemText(msg, checkRelation(f, values[f.id]!, values)!, f);
+    const basedOn = basedOnOf(form);
+    const { typed, errors, values } = readFigureFields(form, FIGURE_FIELDS);
     const villages = await villagesOf(staff, village);
     if (Object.keys(errors).length > 0) {
-      return sendPage(c, <FiguresPage staff={staff} villages={villages} view={{ village, month, basedOn, typed, errors, note: null, flash: null }} />, 400);
+      return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={villages} view={{ village, month, basedOn, typed, errors, note: null, flash: null }} />, 400);
     }
     const result = await saveVillageFigures(db, staff, { villageId: village.id, month, values, basedOnVersion: basedOn, now: opts.now() });
     if (!result.ok && result.reason === "forbidden") return forbidden(c);
     if (!result.ok) {
       // Someone saved in between: nothing saved, the typed numbers kept on the page to send again over the new version.
       const fresh = await figuresOf(db, village.id, month);
-      return sendPage(c, <FiguresPage staff={staff} villages={villages} view={{ village, month, basedOn: fresh?.version ?? basedOn, typed, errors: {}, note: t.village.conflict, flash: null }} />, 400);
+      return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={villages} view={{ village, month, basedOn: fresh?.version ?? basedOn, typed, errors: {}, note: t.village.conflict, flash: null }} />, 400);
     }
     return c.redirect(`${CONSOLE_ROOT}/thon?thon=${village.code}&thang=${month}&kq=ok`, 303);
   });

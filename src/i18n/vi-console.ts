@@ -18,6 +18,7 @@ export const viConsole = {
     month: "Tháng này",
     downloads: "Tải sổ, báo cáo",
     village: "Số liệu thôn",
+    unit: "Số liệu đơn vị",
     bulletins: "Bản tin",
     translate: "Dịch bản tin",
     signOut: "Đăng xuất",
@@ -156,6 +157,10 @@ export const viConsole = {
     villages: "Xét công nhận thôn, khu phố không ma túy",
     villagesCount: (n: number, total: number) => `${n}/${total} thôn đủ điều kiện đề nghị công nhận`,
     bySource: "Theo nguồn tin",
+    coverage: "Bản tin đến các thôn trong tháng",
+    noHead: "Thôn chưa có trưởng thôn nhận bản tin",
+    unitSent: "Đã gửi số liệu tháng này",
+    unitNotSent: "Chưa gửi số liệu tháng này",
     chart: "Sáu tháng gần đây",
     chartAlt: "Biểu đồ tin báo, tỷ lệ thôn được tuyên truyền và tiêu chí đạt trong sáu tháng gần đây",
   },
@@ -171,6 +176,18 @@ export const viConsole = {
     fromLastMonth: "Các ô đã điền sẵn số của tháng trước. Hãy kiểm tra, sửa chỗ đã thay đổi rồi bấm \"Lưu số liệu\".",
     savedAt: (version: number, at: string) => `Tháng này đã lưu ${version} lần, gần nhất lúc ${at}. Sửa số nào thì lưu lại.`,
     conflict: "Số liệu của thôn vừa được người khác cập nhật trong lúc đồng chí nhập, nên chưa lưu. Các số đồng chí vừa gõ vẫn còn bên dưới: kiểm tra rồi bấm \"Lưu số liệu\" lần nữa.",
+  },
+  /** A reporting unit's monthly figures (src/console/unit.tsx); questions and refusals are the chat's (/capnhat). */
+  unit: {
+    title: "Số liệu đơn vị",
+    heading: (month: string, unit: string, commune: string) => `Số liệu tháng ${month} — ${unit}, xã ${commune}`,
+    saved: (month: string, unit: string, version: number) => `✅ Đã lưu số liệu tháng ${month} của ${unit} (lần cập nhật ${version}). Lãnh đạo xã xem được ngay trên trang "Tháng này" và trong báo cáo.`,
+    conflict: "Số liệu của đơn vị vừa được người khác cập nhật trong lúc đồng chí nhập, nên chưa lưu. Các số đồng chí vừa gõ vẫn còn bên dưới: kiểm tra rồi bấm \"Lưu số liệu\" lần nữa.",
+  },
+  /** Going to another month of a figures form. */
+  months: {
+    earlier: (month: string) => `← Tháng ${month}`,
+    later: (month: string) => `Tháng ${month} →`,
   },
   /** A village head's bulletins (src/console/bulletins.tsx); the answer's words are the chat's (viBulletins). */
   headBulletin: {
