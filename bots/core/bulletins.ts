@@ -233,7 +233,8 @@ async function commandCommune(turn: Turn, staff: StaffRow, args: string, action:
     turn.reply(first ? turn.t.bulletins.schedule.unknownCommune(first.slice(0, 20)) : needCommuneText((await placeExamples(turn, staff)).communeCode));
     return null;
   }
-  if (!can(staff, action, { communeId: commune.id })) {
+  // The commune's province too: a province admin acts on the communes of their province only.
+  if (!can(staff, action, { communeId: commune.id, provinceId: commune.provinceId })) {
     turn.reply(turn.t.bulletins.staff.forbidden);
     return null;
   }

@@ -64,6 +64,21 @@ describe("/lichphat", () => {
     expect(await lastText(root, "/lichphat hongloc")).toContain("Lịch phát bản tin của xã Hồng Lộc");
     expect(await lastText(root, "/tiendo NAMSACH")).toContain("Tiến độ bản tin — xã Nam Sách");
   });
+
+  it("lets a province admin set the schedules of the province's communes, and only those", async () => {
+    const province = h.web();
+    await province.say(`/dangky ${await h.invite("admin", { provinceCode: "HTI" }, "Đ/c Quản trị tỉnh Hà Tĩnh")}`);
+    expect(await lastText(province, "/lichphat")).toContain("hãy ghi mã xã trước");
+    expect(await lastText(province, "/lichphat hongloc")).toContain("Lịch phát bản tin của xã Hồng Lộc");
+    expect(await lastText(province, "/lichphat HONGLOC T3 T6 7h")).toContain("Đã đổi lịch phát của xã Hồng Lộc: Thứ Ba, Thứ Sáu, lúc 07:00");
+    const hongloc = await h.db.commune.findUniqueOrThrow({ where: { code: "HONGLOC" } });
+    expect(await h.db.bulletinSchedule.findUnique({ where: { communeId: hongloc.id } })).toMatchObject({ days: "2,5", times: "07:00" });
+    expect(await lastText(province, "/tiendo HONGLOC")).toContain("Tiến độ bản tin — xã Hồng Lộc");
+    // Lùng Phình is in Hà Giang: refused, and its schedule stays as it was.
+    const before = await h.db.bulletinSchedule.findUnique({ where: { communeId } });
+    expect(await lastText(province, "/lichphat LUNGPHINH T2 06:00")).toContain("không có quyền");
+    expect(await h.db.bulletinSchedule.findUnique({ where: { communeId } })).toEqual(before);
+  });
 });
 
 describe("/ngonngu", () => {
