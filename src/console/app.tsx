@@ -25,6 +25,7 @@ import { monthRoutes } from "./month.js";
 import { downloadRoutes } from "./downloads.js";
 import { villageRoutes } from "./village.js";
 import { unitRoutes } from "./unit.js";
+import { contactRoutes } from "./contact.js";
 import { bulletinRoutes } from "./bulletins.js";
 import { localBulletinRoutes } from "./local-bulletins.js";
 import { translateRoutes } from "./translate.js";
@@ -153,6 +154,8 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   root.use("/tai", signedIn);
   root.use("/thon", signedIn);
   root.use("/donvi", signedIn);
+  root.use("/tuyentruyen", signedIn);
+  root.use("/tuyentruyen/*", signedIn);
   root.use("/tai/*", signedIn);
   root.use("/bantin", signedIn);
   root.use("/bantin/*", signedIn);
@@ -169,6 +172,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
     if (staff.villageId !== null && roleMay(staff.role, "figures.write")) return c.redirect(`${CONSOLE_ROOT}/thon`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "bulletin.translate")) return c.redirect(`${CONSOLE_ROOT}/dich`, 303);
     if (staff.communeId !== null && roleMay(staff.role, "unitfigures.write")) return c.redirect(`${CONSOLE_ROOT}/donvi`, 303);
+    if (staff.communeId !== null && roleMay(staff.role, "audience.confirm")) return c.redirect(`${CONSOLE_ROOT}/tuyentruyen`, 303);
     // A province or national admin has no commune's queue: their work starts at the admin pages.
     if (roleMay(staff.role, "staff.manage")) return c.redirect(`${CONSOLE_ROOT}/quantri`, 303);
     return sendPage(c, await HomePage({ db, staff }));
@@ -178,6 +182,7 @@ export function consoleApp(opts: ConsoleOptions): Hono {
   downloadRoutes(root, opts);
   villageRoutes(root, opts);
   unitRoutes(root, opts);
+  contactRoutes(root, opts);
   // Before bulletinRoutes: "/bantin/viet" is the commune's writing page, not a village head's airing "/bantin/:id".
   localBulletinRoutes(root, opts);
   bulletinRoutes(root, opts);

@@ -33,6 +33,7 @@ export function Layout(props: { title: string; staff?: StaffScope | null; childr
           {staff && roleMay(staff.role, "stats.read") ? <a href={`${CONSOLE_ROOT}/thang`}>{t.nav.month}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "figures.write") ? <a href={`${CONSOLE_ROOT}/thon`}>{t.nav.village}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "unitfigures.write") ? <a href={`${CONSOLE_ROOT}/donvi`}>{t.nav.unit}</a> : null}
+          {staff && staff.communeId !== null && roleMay(staff.role, "audience.confirm") ? <a href={`${CONSOLE_ROOT}/tuyentruyen`}>{t.nav.contact}</a> : null}
           {staff && staff.villageId !== null && roleMay(staff.role, "bulletin.confirm") ? <a href={`${CONSOLE_ROOT}/bantin`}>{t.nav.bulletins}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.write") ? <a href={`${CONSOLE_ROOT}/bantin/viet`}>{viLocalBulletins.console.nav}</a> : null}
           {staff && staff.communeId !== null && roleMay(staff.role, "bulletin.translate") ? <a href={`${CONSOLE_ROOT}/dich`}>{t.nav.translate}</a> : null}

@@ -19,6 +19,7 @@ export const viConsole = {
     downloads: "Tải sổ, báo cáo",
     village: "Số liệu thôn",
     unit: "Số liệu đơn vị",
+    contact: "Bản tin tuyên truyền",
     bulletins: "Bản tin",
     translate: "Dịch bản tin",
     signOut: "Đăng xuất",
@@ -183,6 +184,22 @@ export const viConsole = {
     heading: (month: string, unit: string, commune: string) => `Số liệu tháng ${month} — ${unit}, xã ${commune}`,
     saved: (month: string, unit: string, version: number) => `✅ Đã lưu số liệu tháng ${month} của ${unit} (lần cập nhật ${version}). Lãnh đạo xã xem được ngay trên trang "Tháng này" và trong báo cáo.`,
     conflict: "Số liệu của đơn vị vừa được người khác cập nhật trong lúc đồng chí nhập, nên chưa lưu. Các số đồng chí vừa gõ vẫn còn bên dưới: kiểm tra rồi bấm \"Lưu số liệu\" lần nữa.",
+  },
+  /** A school's or business's contact's bulletins (src/console/contact.tsx); the answers' words are the chat's (viAudiences). */
+  contact: {
+    title: "Bản tin tuyên truyền",
+    heading: (audience: string, commune: string) => `Bản tin gửi ${audience}, xã ${commune}`,
+    intro: "Các bản tin xã gửi trong 7 ngày qua, mới nhất ở trên. Tuyên truyền xong, đồng chí bấm \"Đã tuyên truyền\"; nếu chưa làm được, chọn lý do rồi bấm \"Chưa tuyên truyền được\".",
+    none: "Chưa có bản tin nào gửi tới đơn vị trong 7 ngày qua. Bản tin mới đến, bot sẽ nhắn cho đồng chí.",
+    sent: (when: string) => `Gửi buổi ${when}`,
+    statusPending: "Chưa trả lời",
+    statusDone: (at: string) => `✅ Đã tuyên truyền (ghi nhận lúc ${at})`,
+    statusNot: (reason: string) => `Chưa tuyên truyền được: ${reason}`,
+    changeHint: "Đã trả lời rồi vẫn đổi được: bấm nút khác bên dưới.",
+    reasonLabel: "Lý do chưa tuyên truyền được",
+    reasonNeeded: "Hãy chọn lý do trong danh sách rồi bấm lại \"Chưa tuyên truyền được\".",
+    noText: "Bản tin này chỉ có ghi âm.",
+    notFound: "Không tìm thấy bản tin này trong các bản tin gửi tới đơn vị của đồng chí.",
   },
   /** Going to another month of a figures form. */
   months: {

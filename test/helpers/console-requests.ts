@@ -6,7 +6,7 @@ import type { Harness, WebClient } from "./harness.js";
 
 export const CONSOLE_ORIGIN = "http://localhost";
 
-type Scope = { communeCode?: string; villageCode?: string; provinceCode?: string };
+type Scope = { communeCode?: string; villageCode?: string; provinceCode?: string; unitKind?: string; audienceId?: number };
 
 /**
  * Binds the console's requests to a harness made later (in beforeAll). `stepMinutes` moves the clock

@@ -290,3 +290,57 @@ describe("the console's form", () => {
     expect(lastText(OFFICER.id)).toContain("Doanh nghiệp, cơ sở: 1/1 đã tuyên truyền");
   });
 });
+
+describe("the contact's console page (/canbo/tuyentruyen)", () => {
+  const { post, get, signIn } = consoleRequests(() => h, { stepMinutes: 0.05 });
+  const TITLE = "Nhà nghỉ, karaoke: không để kẻ xấu lợi dụng";
+
+  it("lists what the business was sent with the answer given, and takes a new answer through the chat's function", async () => {
+    const cookie = await signIn(business);
+    expect((await get("/canbo", cookie)).headers.get("location")).toBe("/canbo/tuyentruyen");
+    const html = await (await get("/canbo/tuyentruyen", cookie)).text();
+    expect(html).toContain(`Bản tin gửi ${BUSINESS}, xã Lùng Phình`);
+    expect(html).toContain(TITLE);
+    expect(html).toContain("Chủ nhà nghỉ, quán karaoke nhắc người lao động");
+    expect(html).toMatch(/✅ Đã tuyên truyền \(ghi nhận lúc \d{2}:\d{2}/);
+    // The pupils' bulletins went to the school only.
+    expect(html).not.toContain(WARNING_TITLE);
+    const delivery = await h.db.audienceDelivery.findFirstOrThrow({ where: { audienceId: businessId } });
+    // No recording for this bulletin: no player, and its recording is not found.
+    expect(html).not.toContain("<audio");
+    expect((await get(`/canbo/tuyentruyen/${delivery.id}/ghiam`, cookie)).status).toBe(404);
+
+    const noReason = await post(`/canbo/tuyentruyen/${delivery.id}/chua`, { reason: "", note: "" }, cookie);
+    expect(noReason.status).toBe(400);
+    expect(await noReason.text()).toContain("Hãy chọn lý do trong danh sách");
+    const noText = await post(`/canbo/tuyentruyen/${delivery.id}/chua`, { reason: "other", note: "  " }, cookie);
+    expect(noText.status).toBe(400);
+    expect(await h.db.audienceDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "done" });
+
+    const answered = await post(`/canbo/tuyentruyen/${delivery.id}/chua`, { reason: "closed", note: "" }, cookie);
+    expect(answered.status).toBe(303);
+    expect(answered.headers.get("location")).toBe(`/canbo/tuyentruyen?kq=${delivery.id}#b${delivery.id}`);
+    expect(await h.db.audienceDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "not_done", reason: "closed", reasonText: null });
+    const after = await (await get(`/canbo/tuyentruyen?kq=${delivery.id}`, cookie)).text();
+    expect(after).toContain(`Đã ghi nhận: ${BUSINESS} chưa tuyên truyền được bản tin buổi`);
+    expect(after).toContain("Chưa tuyên truyền được: Đang nghỉ hoặc tạm đóng cửa");
+    expect((await post(`/canbo/tuyentruyen/${delivery.id}/xong`, {}, cookie)).status).toBe(303);
+    expect(await h.db.audienceDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toMatchObject({ status: "done", reason: null });
+  });
+
+  it("shows another audience's contact nothing of it, and answers their forged forms with 404; an officer has no such page", async () => {
+    const delivery = await h.db.audienceDelivery.findFirstOrThrow({ where: { audienceId: businessId } });
+    const before = await h.db.audienceDelivery.findUniqueOrThrow({ where: { id: delivery.id } });
+    const other = await signIn(otherTeacher);
+    const html = await (await get("/canbo/tuyentruyen", other)).text();
+    expect(html).toContain("Bản tin gửi Trường Tiểu học Hồng Lộc, xã Hồng Lộc");
+    // Its own school got September's bulletin for pupils; the business's bulletin is not there.
+    expect(html).toContain("Chưa trả lời");
+    expect(html).not.toContain(TITLE);
+    expect((await post(`/canbo/tuyentruyen/${delivery.id}/chua`, { reason: "closed" }, other)).status).toBe(404);
+    expect((await post(`/canbo/tuyentruyen/${delivery.id}/xong`, {}, other)).status).toBe(404);
+    expect((await get(`/canbo/tuyentruyen/${delivery.id}/ghiam`, other)).status).toBe(404);
+    expect(await h.db.audienceDelivery.findUniqueOrThrow({ where: { id: delivery.id } })).toEqual(before);
+    expect((await get("/canbo/tuyentruyen", await signIn(leader))).status).toBe(403);
+  });
+});
