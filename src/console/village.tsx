@@ -6,6 +6,7 @@ import { addMonths, formatDateTimeVN, formatMonthVN, type MonthKey } from "../ut
 import { can } from "../staff/roles.js";
 import { FIGURE_FIELDS } from "../compliance/fields.js";
 import { figuresOf, saveVillageFigures } from "../compliance/service.js";
+import { dropFigureDraft, findFigureDraft, saveFigureDraft } from "../compliance/figure-drafts.js";
 import { headAiringsToday } from "../bulletins/head-airings.js";
 import { findVillageByCode, findVillageWithCommune, listVillages } from "../places/search.js";
 import { messagesFor } from "../i18n/messages.js";
@@ -38,6 +39,8 @@ interface FormView {
   errors: Record<string, string>;
   note: string | null;
   flash: string | null;
+  /** The page shows the person's draft (kept for them, shared with /capnhat), which can be dropped. */
+  hasDraft?: boolean;
 }
 
 function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { code: string; name: string }[]; airingsToday?: number; now: Date }) {
@@ -81,10 +84,23 @@ function FiguresPage(props: { staff: StaffMember; view: FormView; villages: { co
         <input type="hidden" name="basedOn" value={String(view.basedOn)} />
         <FigureInputs fields={FIGURE_FIELDS} typed={view.typed} errors={view.errors} />
         <p class="meta">{t.village.emptyMeans}</p>
-        <button class="btn" type="submit">
-          {t.village.save}
-        </button>
+        <div class="actions">
+          <button class="btn" type="submit" name="action" value="save">
+            {t.village.save}
+          </button>
+          <button class="btn alt" type="submit" name="action" value="draft">
+            {t.village.saveDraft}
+          </button>
+        </div>
       </form>
+      {view.hasDraft ? (
+        <form method="post" action={`${CONSOLE_ROOT}/thon?thon=${view.village.code}&thang=${view.month}`}>
+          <input type="hidden" name="basedOn" value={String(view.basedOn)} />
+          <button class="btn alt" type="submit" name="action" value="dropdraft">
+            {t.village.dropDraft}
+          </button>
+        </form>
+      ) : null}
     </Layout>
   );
 }
@@ -105,12 +121,30 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     if (!village || !month) return forbidden(c);
     const saved = await figuresOf(db, village.id, month);
     const last = saved ? null : await figuresOf(db, village.id, addMonths(month, -1));
-    const values = saved?.values ?? last?.values ?? {};
+    const key = { staffId: staff.id, villageId: village.id, month };
+    let draft = await findFigureDraft(db, key);
+    let stale = false;
+    if (draft && draft.basedOn !== (saved?.version ?? 0)) {
+      // Figures were saved since the draft began (here or in the chat): its numbers would overwrite newer ones unseen.
+      await dropFigureDraft(db, key);
+      draft = null;
+      stale = true;
+    }
+    const values = { ...(saved?.values ?? last?.values ?? {}), ...(draft?.values ?? {}) };
     const typed = shownValues(FIGURE_FIELDS, values);
-    const note = saved ? t.village.savedAt(saved.version, formatDateTimeVN(saved.updatedAt)) : last ? t.village.fromLastMonth : null;
-    const flash = c.req.query("kq") === "ok" && saved ? msg.compliance.form.saved(month, village.name, saved.version, village.code) : null;
+    const kq = c.req.query("kq");
+    const note = draft
+      ? t.village.draftShown(Object.keys(draft.values).length, formatDateTimeVN(draft.updatedAt))
+      : stale
+        ? msg.compliance.form.draftStale
+        : saved
+          ? t.village.savedAt(saved.version, formatDateTimeVN(saved.updatedAt))
+          : last
+            ? t.village.fromLastMonth
+            : null;
+    const flash = kq === "ok" && saved ? msg.compliance.form.saved(month, village.name, saved.version, village.code) : kq === "nhap" && draft ? t.village.draftSaved(Object.keys(draft.values).length) : kq === "bonhap" && !draft ? t.village.draftDropped : null;
     const airingsToday = await headAiringsToday(db, staff, opts.now());
-    return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={await villagesOf(staff, village)} airingsToday={airingsToday} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash }} />);
+    return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={await villagesOf(staff, village)} airingsToday={airingsToday} view={{ village, month, basedOn: saved?.version ?? 0, typed, errors: {}, note, flash, hasDraft: !!draft }} />);
   });
 
   root.post("/thon", async (c) => {
@@ -121,8 +155,22 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     const form = await readForm(c);
     if (!form) return badForm(c);
     const basedOn = basedOnOf(form);
+    const key = { staffId: staff.id, villageId: village.id, month };
+    const back = (kq: string) => c.redirect(`${CONSOLE_ROOT}/thon?thon=${village.code}&thang=${month}&kq=${kq}`, 303);
+    if (form.action === "dropdraft") {
+      await dropFigureDraft(db, key);
+      return back("bonhap");
+    }
     const { typed, errors, values } = readFigureFields(form, FIGURE_FIELDS);
     const villages = await villagesOf(staff, village);
+    if (form.action === "draft") {
+      // What reads is kept for this person (the chat's /capnhat offers to go on from its first empty figure); a refused number is shown at its field, not kept.
+      const firstEmpty = FIGURE_FIELDS.findIndex((f) => values[f.id] === undefined);
+      await saveFigureDraft(db, key, { basedOn, values, index: firstEmpty === -1 ? FIGURE_FIELDS.length : firstEmpty, now: opts.now() });
+      if (Object.keys(errors).length === 0) return back("nhap");
+      const note = t.village.draftSavedExcept(Object.keys(values).length, Object.keys(errors).length);
+      return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={villages} view={{ village, month, basedOn, typed, errors, note, flash: null, hasDraft: true }} />, 400);
+    }
     if (Object.keys(errors).length > 0) {
       return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={villages} view={{ village, month, basedOn, typed, errors, note: null, flash: null }} />, 400);
     }
@@ -133,6 +181,7 @@ export function villageRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
       const fresh = await figuresOf(db, village.id, month);
       return sendPage(c, <FiguresPage staff={staff} now={opts.now()} villages={villages} view={{ village, month, basedOn: fresh?.version ?? basedOn, typed, errors: {}, note: t.village.conflict, flash: null }} />, 400);
     }
-    return c.redirect(`${CONSOLE_ROOT}/thon?thon=${village.code}&thang=${month}&kq=ok`, 303);
+    await dropFigureDraft(db, key);
+    return back("ok");
   });
 }
