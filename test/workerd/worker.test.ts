@@ -18,6 +18,15 @@ const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
 const OFFICER = { id: 5_550_042, is_bot: false, first_name: "Công An" };
 /** A province admin of Hà Tĩnh on Telegram: the console's admin pages run on workerd and D1 too. */
 const ADMIN = { id: 5_550_077, is_bot: false, first_name: "Quản Trị" };
+/** Every other role of the console, seeded on Telegram: each signs in and uses its main page on D1. */
+const ROLE_USERS = {
+  leader: { id: 5_550_101, is_bot: false, first_name: "Lãnh Đạo" },
+  village_head: { id: 5_550_102, is_bot: false, first_name: "Trưởng Thôn" },
+  reporting_unit: { id: 5_550_103, is_bot: false, first_name: "Trạm Y Tế" },
+  translator: { id: 5_550_104, is_bot: false, first_name: "Người Dịch" },
+  business_contact: { id: 5_550_105, is_bot: false, first_name: "Chủ Nhà Nghỉ" },
+};
+const prismaDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
 let persistTo: string;
 let fake: FakeTelegram;
@@ -28,6 +37,17 @@ beforeAll(async () => {
   const keys = await createKeyring(keyText.pseudonym, keyText.vault);
   const officer = { pseudonym: await pseudonymOf(keys, "telegram", String(OFFICER.id)), sealed: await sealAddress(keys, { channel: "telegram", chatId: String(OFFICER.id) }) };
   const admin = { pseudonym: await pseudonymOf(keys, "telegram", String(ADMIN.id)), sealed: await sealAddress(keys, { channel: "telegram", chatId: String(ADMIN.id) }) };
+  const staffRow = async (user: { id: number; first_name: string }, role: string, extra: Record<string, string | number>) => {
+    const columns = { pseudonym: await pseudonymOf(keys, "telegram", String(user.id)), channel: "telegram", sealedAddress: await sealAddress(keys, { channel: "telegram", chatId: String(user.id) }), displayName: user.first_name, role, communeId: 1, ...extra };
+    return `INSERT INTO Staff (${Object.keys(columns).join(", ")}) VALUES (${Object.values(columns).map((v) => (typeof v === "number" ? String(v) : `'${v}'`)).join(", ")}); `;
+  };
+  const roleRows =
+    `INSERT INTO Audience (communeId, kind, name, createdAt) VALUES (1, 'business', 'Nhà nghỉ Bình Minh', '${prismaDate(new Date())}'); ` +
+    (await staffRow(ROLE_USERS.leader, "leader", {})) +
+    (await staffRow(ROLE_USERS.village_head, "village_head", { villageId: 1 })) +
+    (await staffRow(ROLE_USERS.reporting_unit, "reporting_unit", { unitKind: "health_station" })) +
+    (await staffRow(ROLE_USERS.translator, "translator", {})) +
+    (await staffRow(ROLE_USERS.business_contact, "business_contact", { audienceId: 1 }));
   worker = await startLocalWorker({
     name: "worker",
     seedSql:
@@ -35,7 +55,8 @@ beforeAll(async () => {
       "INSERT INTO Commune (code, name, searchName, provinceId) VALUES ('HONGLOC', 'Hồng Lộc', 'hong loc', 1); " +
       "INSERT INTO Village (code, name, communeId) VALUES ('HL-01', 'Thôn Thượng Phú', 1); " +
       `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId) VALUES ('${officer.pseudonym}', 'telegram', '${officer.sealed}', 'Đ/c Công An', 'officer', 1); ` +
-      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, provinceId) VALUES ('${admin.pseudonym}', 'telegram', '${admin.sealed}', 'Đ/c Quản Trị', 'admin', 1);`,
+      `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, provinceId) VALUES ('${admin.pseudonym}', 'telegram', '${admin.sealed}', 'Đ/c Quản Trị', 'admin', 1); ` +
+      roleRows,
     vars: {
       PSEUDONYM_KEY: keyText.pseudonym,
       VAULT_KEY: keyText.vault,
@@ -329,4 +350,64 @@ describe("the Workers build in workerd with D1", () => {
     // Out of the province: a 404.
     expect((await worker!.fetch("/canbo/quantri/xa/NOWHERE", { headers: { Cookie: cookie } })).status).toBe(404);
   }, 120_000);
+
+  it("every other role signs in and uses its main page on D1: the leader's month, the village's and the unit's figures, the translator's queue, a contact's bulletins", async () => {
+    const form = { "Content-Type": "application/x-www-form-urlencoded", Origin: "https://phaodai.example" };
+    const signIn = async (user: { id: number }) => {
+      const before = fake.calls.length;
+      expect((await post(textUpdate("/dangnhap", { user: user as typeof OFFICER }))).status).toBe(200);
+      let token = "";
+      await expect
+        .poll(() => {
+          const text = fake.calls.slice(before).filter((c) => String(c.payload.chat_id) === String(user.id)).map((c) => String(c.payload.text ?? "")).join("\n");
+          token = /https:\/\/phaodai\.example\/canbo\/vao\/([A-Za-z0-9_-]{43})/.exec(text)?.[1] ?? "";
+          return token;
+        }, { timeout: 60_000, interval: 200 })
+        .not.toBe("");
+      const signedIn = await worker!.fetch("/canbo/vao", { method: "POST", headers: form, body: `token=${token}`, redirect: "manual" });
+      expect(signedIn.status).toBe(303);
+      const cookie = signedIn.headers.get("set-cookie")!.split(";")[0]!;
+      return { cookie, home: (await worker!.fetch("/canbo", { headers: { Cookie: cookie }, redirect: "manual" })).headers.get("location") };
+    };
+    const page = async (path: string, cookie: string) => {
+      const res = await worker!.fetch(path, { headers: { Cookie: cookie } });
+      return { status: res.status, text: await res.text(), type: res.headers.get("content-type") ?? "" };
+    };
+    const month = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 7);
+
+    const leader = await signIn(ROLE_USERS.leader);
+    expect(leader.home).toBe("/canbo/thang");
+    const thang = await page("/canbo/thang", leader.cookie);
+    expect(thang.status).toBe(200);
+    expect(thang.text).toContain("xã Hồng Lộc");
+    expect(thang.text).toContain("ban, ngành, đoàn thể đã gửi số liệu");
+    const chart = await page("/canbo/thang/bieudo.svg", leader.cookie);
+    expect(chart.type).toContain("image/svg+xml");
+    expect(chart.text).toContain("<svg");
+
+    const head = await signIn(ROLE_USERS.village_head);
+    expect(head.home).toBe("/canbo/thon");
+    expect((await page("/canbo/thon", head.cookie)).text).toContain("Thôn Thượng Phú");
+    const saved = await worker!.fetch(`/canbo/thon?thon=HL-01&thang=${month}`, { method: "POST", headers: { ...form, Cookie: head.cookie }, body: "basedOn=0&action=save&f_propaganda_sessions=2", redirect: "manual" });
+    expect(saved.status).toBe(303);
+    expect(d1Query<{ version: number }>(persistTo, `SELECT version FROM VillageFigures WHERE villageId = 1 AND month = '${month}'`)).toEqual([{ version: 1 }]);
+    expect((await page("/canbo/bantin", head.cookie)).status).toBe(200);
+
+    const unit = await signIn(ROLE_USERS.reporting_unit);
+    expect(unit.home).toBe("/canbo/donvi");
+    expect((await page("/canbo/donvi", unit.cookie)).text).toContain("Trạm Y tế xã, xã Hồng Lộc");
+    const unitSaved = await worker!.fetch(`/canbo/donvi?thang=${month}`, { method: "POST", headers: { ...form, Cookie: unit.cookie }, body: "basedOn=0&f_drug_tests=9", redirect: "manual" });
+    expect(unitSaved.status).toBe(303);
+    expect(d1Query<{ unitKind: string; version: number }>(persistTo, `SELECT unitKind, version FROM UnitFigures WHERE communeId = 1 AND month = '${month}'`)).toEqual([{ unitKind: "health_station", version: 1 }]);
+    // The leader's month now counts the unit as sent.
+    expect((await page("/canbo/thang", leader.cookie)).text).toContain('data-status="met" data-unit="health_station"');
+
+    const translator = await signIn(ROLE_USERS.translator);
+    expect(translator.home).toBe("/canbo/dich");
+    expect((await page("/canbo/dich", translator.cookie)).status).toBe(200);
+
+    const contact = await signIn(ROLE_USERS.business_contact);
+    expect(contact.home).toBe("/canbo/tuyentruyen");
+    expect((await page("/canbo/tuyentruyen", contact.cookie)).text).toContain("Bản tin gửi Nhà nghỉ Bình Minh, xã Hồng Lộc");
+  }, 180_000);
 });
