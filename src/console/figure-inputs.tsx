@@ -3,7 +3,7 @@
 // and the reading of a posted form with the chat's own rules (parseFieldInput, checkRelation), so
 // a number the chat refuses is refused here in the same words.
 import { addMonths, formatMonthVN, monthOf, type MonthKey } from "../util/vietnam-time.js";
-import { brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField, type FigureValues } from "../compliance/fields.js";
+import { brokenRelations, checkRelation, parseFieldInput, problemText, type FigureField, type FigureValues, type ValueProblem } from "../compliance/fields.js";
 import { messagesFor } from "../i18n/messages.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import type { PostedForm } from "./forms.js";
@@ -28,6 +28,11 @@ export function shownValues(fields: FigureField[], values: FigureValues): Record
 /** The form's figure version it was based on (the lock of a save), 0 when absent or not a number. */
 export const basedOnOf = (form: PostedForm) => (typeof form.basedOn === "string" && /^\d{1,6}$/.test(form.basedOn) ? Number(form.basedOn) : 0);
 
+/** The chat's words for a refusal, except where the chat points to its own buttons: here both fields are on the page. */
+function refusal(problem: ValueProblem, field: FigureField): string {
+  return problem.kind === "over" ? t.village.over(problem.otherLabel, problem.otherValue) : problemText(msg, problem, field);
+}
+
 /**
  * Reads a posted figures form: each field as the chat reads a typed answer, in order, so "at most"
  * compares with the fields above; an empty field is no figure. What was typed is kept to show again.
@@ -43,14 +48,14 @@ export function readFigureFields(form: PostedForm, fields: FigureField[]): { typ
     if (!text) continue;
     const parsed = parseFieldInput(f, f.kind === "yesno" ? (text === "co" ? msg.compliance.form.yes : text === "khong" ? msg.compliance.form.no : text) : text);
     if (!parsed.ok) {
-      errors[f.id] = problemText(msg, parsed.problem, f);
+      errors[f.id] = refusal(parsed.problem, f);
       continue;
     }
     const relation = checkRelation(f, parsed.value, values, fields);
-    if (relation) errors[f.id] = problemText(msg, relation, f);
+    if (relation) errors[f.id] = refusal(relation, f);
     else values[f.id] = parsed.value;
   }
-  for (const f of brokenRelations(values, fields)) errors[f.id] ??= problemText(msg, checkRelation(f, values[f.id]!, values, fields)!, f);
+  for (const f of brokenRelations(values, fields)) errors[f.id] ??= refusal(checkRelation(f, values[f.id]!, values, fields)!, f);
   return { typed, errors, values };
 }
 

@@ -143,12 +143,12 @@ export function monthRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
               </table>
             </div>
           ) : (
-            <p class="meta">{viCompliance.report.coverageUnknown}</p>
+            <p class="meta">{t.month.coverageNone}</p>
           )}
         </section>
         {units.ok ? (
           <section>
-            <h2>{viUnits.report.section}</h2>
+            <h2>{t.month.units}</h2>
             <p>{viUnits.report.reportedOf(units.units.filter((u) => u.figures).length, units.units.length)}</p>
             <ul class="tips">
               {units.units.map((u) => (

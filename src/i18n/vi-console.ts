@@ -1,6 +1,7 @@
 // Every word of the staff console in the browser (src/console, issue 13), and the chat's side of
 // signing in to it (/dangnhap). Statuses, categories and button words that the chat already has are
 // taken from their catalogs, not copied here.
+import { formatNumberVN } from "../compliance/month.js";
 export const viConsole = {
   /** /dangnhap in a chat. */
   command: {
@@ -159,6 +160,8 @@ export const viConsole = {
     villagesCount: (n: number, total: number) => `${n}/${total} thôn đủ điều kiện đề nghị công nhận`,
     bySource: "Theo nguồn tin",
     coverage: "Bản tin đến các thôn trong tháng",
+    coverageNone: "Tháng này chưa có buổi phát bản tin nào, nên chưa có số liệu phát thanh.",
+    units: "Các ban, ngành, đoàn thể",
     noHead: "Thôn chưa có trưởng thôn nhận bản tin",
     unitSent: "Đã gửi số liệu tháng này",
     unitNotSent: "Chưa gửi số liệu tháng này",
@@ -174,6 +177,7 @@ export const viConsole = {
     emptyMeans: "Ô để trống là chưa có số liệu: tiêu chí liên quan sẽ hiện ❔ cho đến khi nhập.",
     save: "Lưu số liệu",
     saveDraft: "📝 Lưu nháp",
+    over: (label: string, value: number) => `Số này lớn hơn "${label}" (${formatNumberVN(value)}). Hãy kiểm tra lại ô này, hoặc sửa ô "${label}" ở trên.`,
     dropDraft: "Bỏ bản nháp",
     draftSaved: (n: number) => `📝 Đã lưu nháp ${n} mục, chưa vào số liệu của thôn. Nhập tiếp lúc nào cũng được, trên trang này hoặc bằng /capnhat trong tin nhắn; xong thì bấm "Lưu số liệu".`,
     draftSavedExcept: (n: number, bad: number) => `📝 Đã lưu nháp ${n} mục. ${bad} ô ghi đỏ bên dưới chưa vào nháp: sửa lại rồi lưu.`,

@@ -4,7 +4,9 @@
 // page (a number the chat refuses is refused at its field, the rest kept), the health station's
 // member enters its month, and the leader's "Tháng này" shows both: the village's figures counted,
 // the unit sent, bulletin coverage and the chart. Every page stays within 100 KB on the wire,
-// nothing is wider than the phone, and no CSP violation is reported.
+// nothing is wider than the phone, and no CSP violation is reported. Screenshots go to
+// docs/console-*.png for the README.
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, CDPSession, Page } from "playwright-core";
 import { startBrowserServer, type BrowserServer } from "../helpers/browser-server.js";
@@ -15,6 +17,7 @@ const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 2
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
 const PAGE_BUDGET_BYTES = 100 * 1024;
+const DOCS = join(import.meta.dirname, "..", "..", "docs");
 const LONG = 30_000;
 const HEAD: TestUser = { id: 5_552_777_001, is_bot: false, first_name: "Trần Văn Thôn" };
 const HEALTH: TestUser = { id: 5_552_777_002, is_bot: false, first_name: "Nguyễn Thị Y Tế" };
@@ -79,6 +82,8 @@ describe.skipIf(!hasChromium)("the village head's, the unit's and the leader's p
     expect(await page.locator("#f_households").inputValue()).toBe("120");
     expect(await page.locator("#f_tip_box").inputValue()).toBe("co");
     expect(await width(page)).toBeLessThanOrEqual(360);
+    await bad.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(DOCS, "console-village-figures.png"), fullPage: false });
     await page.locator("#f_households_committed").fill("118");
     await measure(page, cdp, "/canbo/thon?kq=ok", () => Promise.all([page.waitForURL(/kq=ok$/), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
     await eventually(() => page.locator("p.ok").textContent()).toContain("Thôn Thượng Phú");
@@ -114,6 +119,8 @@ describe.skipIf(!hasChromium)("the village head's, the unit's and the leader's p
     const village = page.locator("section", { hasText: "Xét công nhận" }).locator("li", { hasText: "Thôn Thượng Phú" });
     expect(await village.textContent()).not.toContain("chưa nhập số liệu");
     await eventually(() => page.locator("img.chart").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(DOCS, "console-leader-month.png"), fullPage: false });
     await context.close();
 
     for (const [path, bytes] of measured) expect(bytes, `${path}: ${bytes} bytes`).toBeLessThan(PAGE_BUDGET_BYTES);
