@@ -2,7 +2,7 @@
 // src/log) ← domain (src/<area>) ← core (bots/core, with its work loop in bots/core/work) ← adapters
 // (bots/<channel>). Only the wiring files may import adapters. No cycles.
 /** @type {import('dependency-cruiser').IConfiguration} */
-const WIRING = "^src/(app|channels|node|worker)\\.ts$|^src/cli/admin\\.ts$";
+const WIRING = "^src/(app|channels|node|worker)\\.ts$|^src/cli/(admin|registry)\\.ts$";
 module.exports = {
   forbidden: [
     { name: "no-circular", severity: "error", comment: "An import cycle: the layers no longer point one way.", from: {}, to: { circular: true } },

@@ -19,6 +19,7 @@ import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
 import type { ClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
 import { consoleApp } from "./console/app.js";
+import { adminApiApp, type AdminApiOptions } from "./http/admin-api.js";
 import { feedsApp } from "./feeds/app.js";
 import type { CoreSettings } from "./messaging/deps.js";
 import { defaultComplianceDeps, type ComplianceDeps } from "./compliance/service.js";
@@ -61,6 +62,8 @@ export interface AppOptions {
   console?: { settings: CoreSettings; compliance?: ComplianceDeps; /** Where a village head's page reads recordings (without PUBLIC_URL too); `media` when absent. */ media?: MediaSources; /** The Telegram bot's username: invitation QR codes and posters open it. */ telegramBot?: string; /** The Zalo OA's page (ZALO_OA_URL): posters print its QR code. */ zaloOaUrl?: string };
   /** Village feeds for loudspeakers and podcast apps at /phat/<token>/ (src/feeds): needs PUBLIC_URL; recordings from `media`. */
   feeds?: { publicUrl: string };
+  /** Signed admin commands at POST /quantri/lenh (src/http/admin-api.ts), when ADMIN_API_KEY is set. */
+  adminApi?: Omit<AdminApiOptions, "db" | "keys" | "log" | "now">;
 }
 
 export function createApp(opts: AppOptions): Hono {
@@ -103,6 +106,8 @@ export function createApp(opts: AppOptions): Hono {
     const recordings = opts.console.media ?? opts.media;
     app.route("/", consoleApp({ db: opts.db, keys: opts.keys, now: opts.now, settings, compliance: compliance ?? defaultComplianceDeps(), mediaLinks: opts.media !== undefined, log: opts.log, media: recordings, telegramBot: opts.console.telegramBot ?? opts.telegram?.botUsername, zaloOaUrl: opts.console.zaloOaUrl }));
   }
+
+  if (opts.adminApi) app.route("/", adminApiApp({ ...opts.adminApi, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now }));
 
   if (opts.feeds) app.route("/", feedsApp({ db: opts.db, keys: opts.keys, log: opts.log, now: opts.now, publicUrl: opts.feeds.publicUrl, media: opts.media }));
 

@@ -10,6 +10,7 @@ import { createNodeKeyring } from "./crypto/node-keyring.js";
 import { openNodeDatabaseWhenReady } from "./db/node-standby.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
+import { adminCommands } from "./cli/registry.js";
 import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
@@ -106,6 +107,8 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
     console: { settings: workDeps.settings, compliance: workDeps.compliance, media, telegramBot: bot?.botInfo.username, zaloOaUrl: config.zaloOaUrl },
+    // The same signed admin commands as a Worker takes, for an operator elsewhere (`npm run admin -- --remote`).
+    ...(config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config, renderers: workDeps.compliance?.renderers } } : {}),
   });
 
   let polling: { stop(): Promise<void> } | null = null;

@@ -6,7 +6,8 @@ import { PrismaD1 } from "@prisma/adapter-d1";
 import { PrismaClient } from "./db/generated/worker/client.js";
 import type { Db } from "./db/client.js";
 import { attachSql, d1Sql, type D1Like } from "./db/sql.js";
-import { ConfigError, parseConfig } from "./config/schema.js";
+import { ConfigError, parseConfig, type AppConfig } from "./config/schema.js";
+import { adminCommands } from "./cli/registry.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
@@ -108,6 +109,9 @@ async function build(env: Env) {
   return { config, deps, bot, log, media, statements };
 }
 
+/** Signed admin commands for an operator's command line (`--remote`), when ADMIN_API_KEY is set; no report renderers here. */
+const adminApiOf = (config: AppConfig) => (config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config } } : {});
+
 function isolateGuards(keys: Keyring, web: { powMaxNumber: number; tipsPerNetworkPerMinute: number }) {
   if (!guards || guards.keys !== keys) {
     guards = {
@@ -149,6 +153,7 @@ export default {
       ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
       feeds: config.publicUrl ? { publicUrl: config.publicUrl } : undefined,
+      ...adminApiOf(config),
       // Work for a new row runs after the answer, within this invocation (waitUntil).
       ingest: createIngest({
         db: deps.db,

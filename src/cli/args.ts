@@ -1,5 +1,6 @@
-// Small, strict argument parsing for admin commands (node:util parseArgs, unknown flags refused).
-import { parseArgs } from "node:util";
+// Small, strict argument parsing for admin commands (util.parseArgs, unknown flags refused).
+// The Node.js project's own polyfill of util.parseArgs: the same parser on Node and on Workers (workerd has none).
+import { parseArgs } from "@pkgjs/parseargs";
 import { messagesFor } from "../i18n/messages.js";
 
 export class ArgsError extends Error {}

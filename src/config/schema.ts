@@ -35,6 +35,8 @@ const raw = z.object({
   ZALO_BOT_WEBHOOK_SECRET: z.string().regex(/^[A-Za-z0-9_-]{8,256}$/, "must be 8–256 characters of A-Z a-z 0-9 _ -").optional(),
   PSEUDONYM_KEY: keyText.optional(),
   VAULT_KEY: keyText.optional(),
+  /** Signs admin commands run on a deployed server from an operator's machine (npm run admin -- --remote <url> …). */
+  ADMIN_API_KEY: keyText.optional(),
   DEMO_MODE: z.enum(["auto", "on", "off"]).default("auto"),
   DRAFT_TTL_MINUTES: minutes(60),
   ESCALATE_AFTER_MINUTES: minutes(30),
@@ -90,6 +92,8 @@ export interface AppConfig {
   /** The Zalo OA's page (ZALO_OA_URL): the console's posters print a QR code opening it. */
   zaloOaUrl?: string;
   keys: { pseudonymKey?: string; vaultKey?: string };
+  /** ADMIN_API_KEY: when set, the server takes signed admin commands at POST /quantri/lenh (src/http/admin-api.ts). */
+  adminApiKey?: string;
   demo: boolean;
   draftTtlMinutes: number;
   escalateAfterMinutes: number;
@@ -187,6 +191,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     zalobot,
     ...(c.ZALO_OA_URL ? { zaloOaUrl: c.ZALO_OA_URL } : {}),
     keys: { pseudonymKey: c.PSEUDONYM_KEY, vaultKey: c.VAULT_KEY },
+    ...(c.ADMIN_API_KEY ? { adminApiKey: c.ADMIN_API_KEY } : {}),
     demo,
     draftTtlMinutes: c.DRAFT_TTL_MINUTES,
     escalateAfterMinutes: c.ESCALATE_AFTER_MINUTES,

@@ -89,6 +89,22 @@ export const viAdmin = {
     revokeStaffFailed: (id: number) => `Không thu hồi được cán bộ #${id} (không có hoặc đã thu hồi).`,
   },
 
+  /** `npm run admin -- --remote <url> <command> …`: a command run on a deployed server (src/cli/remote.ts). */
+  remote: {
+    usage: "Cách dùng: npm run admin -- --remote <địa chỉ máy chủ, ví dụ https://phao-dai.<tài khoản>.workers.dev> <lệnh> [tham số]. Cần ADMIN_API_KEY giống trên máy chủ.",
+    noKey: "Thiếu ADMIN_API_KEY: đặt cùng giá trị với máy chủ (wrangler secret put ADMIN_API_KEY; tạo bằng: openssl rand -base64 32).",
+    badUrl: (url: string) => `Địa chỉ máy chủ không đúng: "${url}". Ghi đầy đủ, ví dụ https://phao-dai.<tài khoản>.workers.dev hoặc http://localhost:8787.`,
+    unreachable: (url: string, detail: string) => `Không kết nối được máy chủ ${url}: ${detail}`,
+    refused: "Máy chủ từ chối lệnh: chữ ký không đúng hoặc đã cũ. Kiểm tra ADMIN_API_KEY giống trên máy chủ và đồng hồ máy này đúng giờ.",
+    notEnabled: "Máy chủ này chưa nhận lệnh từ xa: đặt ADMIN_API_KEY cho máy chủ (wrangler secret put ADMIN_API_KEY, hoặc trong .dev.vars khi chạy thử) rồi thử lại.",
+    tooLarge: (mb: number) => `Tệp gửi kèm quá lớn (tối đa ${mb} MB mỗi lần). Chia nhỏ tệp rồi chạy lại.`,
+    badAnswer: (status: number) => `Máy chủ trả lời không như mong đợi (HTTP ${status}).`,
+    part: (i: number, n: number) => `Phần ${i}/${n}:`,
+    checkedLocally: (rows: number, parts: number) => `Tệp đúng mẫu: ${rows} dòng, gửi lên máy chủ thành ${parts} phần.`,
+    wrote: (path: string) => `Đã ghi tệp ${path}`,
+    stopped: (i: number, n: number) => `Dừng ở phần ${i}/${n}: các phần trước đã được nhập. Sửa lỗi rồi chạy lại cả tệp (nhập lại không tạo trùng).`,
+  },
+
   webhooks: {
     summary: "Báo cho Telegram và Zalo Bot địa chỉ webhook của máy chủ (theo PUBLIC_URL); cần khi chạy trên Cloudflare Workers.",
     set: (channel: string, url: string) => `Đã đặt webhook ${channel}: ${url}`,

@@ -26,6 +26,8 @@ export const viCli = {
     reportUsage: "--commune <mã xã> [--month 11/2026 | --period q4/2026 | 6thang/2026 | nam/2026 | thanghanhdong/2026] [--out <thư mục>]",
     reportSummary: "Lập báo cáo tháng của một xã ra tệp (Excel, HTML, PNG) trong thư mục chỉ định",
     reportHowTo: "Cách dùng: npm run admin -- compliance-report --commune <mã xã> [--month 11/2026 | --period q4/2026 | 6thang/2026 | nam/2026 | thanghanhdong/2026] [--out <thư mục>]",
+    reportNeedsNode: "Báo cáo (bảng tính Excel, ảnh biểu đồ) chỉ lập được trên máy chạy Node: chạy lệnh này trên máy chủ Node, hoặc tải báo cáo ở trang \"Tải sổ, báo cáo\" của bàn làm việc.",
+    registerNeedsNode: "Sổ tin báo (Excel) chỉ lập được trên máy chạy Node: chạy lệnh này trên máy chủ Node, hoặc tải sổ ở trang \"Tải sổ, báo cáo\" của bàn làm việc.",
   },
 
   groups: {

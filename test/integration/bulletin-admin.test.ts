@@ -7,6 +7,7 @@ import { tick, vnTime } from "../helpers/bulletins.js";
 import { bulletinsCommands } from "../../src/cli/commands/bulletins.js";
 import type { AdminContext } from "../../src/cli/types.js";
 import { parseConfig } from "../../src/config/schema.js";
+import { nodeFiles } from "../../src/cli/node-files.js";
 
 let h: Harness;
 let admin: WebClient;
@@ -98,7 +99,7 @@ describe("the admin command line (bulletinsCommands)", () => {
   function context() {
     const out: string[] = [];
     const err: string[] = [];
-    const ctx: AdminContext = { db: h.db, keys: h.keys, config: parseConfig({}), out: (l) => out.push(l), err: (l) => err.push(l), now: () => h.clock.now };
+    const ctx: AdminContext = { db: h.db, keys: h.keys, config: parseConfig({}), out: (l) => out.push(l), err: (l) => err.push(l), now: () => h.clock.now, files: nodeFiles };
     return { ctx, out, err };
   }
   const run = async (name: string, ...args: string[]) => {

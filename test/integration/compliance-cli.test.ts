@@ -8,6 +8,8 @@ import { complianceCommands } from "../../src/cli/commands/compliance.js";
 import type { AdminContext } from "../../src/cli/types.js";
 import { parseConfig } from "../../src/config/schema.js";
 import { PNG } from "pngjs";
+import { nodeFiles } from "../../src/cli/node-files.js";
+import { createNodeReportRenderers } from "../../src/reports/node-renderers.js";
 
 let h: Harness;
 let dir: string;
@@ -16,7 +18,7 @@ const command = (name: string) => complianceCommands.find((c) => c.name === name
 function context(): AdminContext & { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
-  return { db: h.db, keys: h.keys, config: parseConfig({}), out: (l) => lines.push(l), err: (l) => errors.push(l), now: () => h.clock.now, lines, errors };
+  return { db: h.db, keys: h.keys, config: parseConfig({}), out: (l) => lines.push(l), err: (l) => errors.push(l), now: () => h.clock.now, files: nodeFiles, renderers: createNodeReportRenderers(), lines, errors };
 }
 
 function file(name: string, text: string): string {

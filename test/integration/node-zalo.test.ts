@@ -11,6 +11,7 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import { zaloCommands } from "../../bots/zalo/cli.js";
 import { BOT_TIPSTER, botUpdate, startFakeZaloBot, type FakeZaloBot } from "../helpers/fake-zalo-bot.js";
 import { ZALO_TIPSTER, startFakeZaloOa, textEvent, type FakeZaloOa } from "../helpers/fake-zalo-oa.js";
+import { nodeFiles } from "../../src/cli/node-files.js";
 
 const dir = mkdtempSync(join(tmpdir(), "phaodai-node-zalo-"));
 let bot: FakeZaloBot;
@@ -52,7 +53,7 @@ describe("node server with Zalo", () => {
     // The operator authorises the OA with the admin command, on the same database and keys.
     const db = openNodeDatabase(env.DATABASE_URL);
     const out: string[] = [];
-    const ctx = { db, keys: await createKeyring(env.PSEUDONYM_KEY, env.VAULT_KEY), config: parseConfig(env), out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date() };
+    const ctx = { db, keys: await createKeyring(env.PSEUDONYM_KEY, env.VAULT_KEY), config: parseConfig(env), out: (l: string) => out.push(l), err: (l: string) => out.push(l), now: () => new Date(), files: nodeFiles };
     expect(await zaloCommands.find((c) => c.name === "zalo-token")!.run(ctx, [oa.issueCode()])).toBe(0);
     await db.$disconnect();
 

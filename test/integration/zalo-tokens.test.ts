@@ -12,6 +12,7 @@ import { ZaloOaClient } from "../../bots/zalo/client.js";
 import { createTokenStore } from "../../bots/zalo/tokens.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import { createLogger } from "../../src/log.js";
+import { nodeFiles } from "../../src/cli/node-files.js";
 
 let fake: FakeZaloOa;
 let h: Harness;
@@ -30,7 +31,7 @@ function admin() {
   const out: string[] = [];
   const err: string[] = [];
   const config = parseConfig({ ZALO_APP_ID: fake.appId, ZALO_APP_SECRET: fake.appSecret, ZALO_OA_SECRET_KEY: fake.oaSecret, ZALO_API_ROOT: fake.apiRoot, ZALO_OAUTH_ROOT: fake.oauthRoot });
-  const ctx: AdminContext = { db: h.db, keys: h.keys, config, out: (l) => out.push(l), err: (l) => err.push(l), now: () => h.clock.now };
+  const ctx: AdminContext = { db: h.db, keys: h.keys, config, out: (l) => out.push(l), err: (l) => err.push(l), now: () => h.clock.now, files: nodeFiles };
   const run = (name: string, ...args: string[]) => zaloCommands.find((c) => c.name === name)!.run(ctx, args);
   return { out, err, run };
 }

@@ -11,6 +11,8 @@ import { fixture, plantedIn } from "../helpers/images.js";
 import { viWeb } from "../../src/i18n/vi-web.js";
 import { avFixture } from "../helpers/av.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
+import { captureAdmin } from "../helpers/admin-cli.js";
+import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 
 const SECRET = "workerd_test_secret";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
@@ -27,6 +29,8 @@ const ROLE_USERS = {
   business_contact: { id: 5_550_105, is_bot: false, first_name: "Chủ Nhà Nghỉ" },
 };
 const prismaDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
+/** Signs the admin command line's requests to this Worker (`npm run admin -- --remote <url> …`). */
+const ADMIN_API_KEY = randomKeyText();
 
 let persistTo: string;
 let fake: FakeTelegram;
@@ -67,6 +71,7 @@ beforeAll(async () => {
       ZALO_OA_URL: "https://zalo.me/1234567890",
       // The in-memory fallback far above the binding's limit: only Cloudflare's counting can hold a tip.
       WEB_TIPS_PER_NETWORK_PER_MINUTE: "100",
+      ADMIN_API_KEY,
     },
   });
   ({ persistTo } = worker);
@@ -349,6 +354,25 @@ describe("the Workers build in workerd with D1", () => {
     for (const page of ["tieuchi", "xephang"]) expect((await worker!.fetch(`/canbo/quantri/xa/TANLAP/${page}`, { headers: { Cookie: cookie } })).status, page).toBe(200);
     // Out of the province: a 404.
     expect((await worker!.fetch("/canbo/quantri/xa/NOWHERE", { headers: { Cookie: cookie } })).status).toBe(404);
+  }, 120_000);
+
+  it("runs the admin command line's signed commands on D1: places imported, an invitation made, Node-only reports refused", async () => {
+    const remote = (...argv: string[]) => captureAdmin(["--remote", worker!.base, ...argv], { ADMIN_API_KEY });
+    const imported = await remote("import-places", SAMPLE_PLACES_CSV, "--sample");
+    expect(imported.code, imported.err).toBe(0);
+    expect(imported.out).toMatch(/Đã nhập \d+ tỉnh, \d+ xã, 21 thôn/);
+    expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM Village WHERE code LIKE 'LP-%'")[0]!.n).toBeGreaterThan(0);
+    const invited = await remote("invite", "--role", "admin", "--province", "HTI", "--name", "Đ/c Quản Trị Từ Xa");
+    expect(invited.code, invited.err).toBe(0);
+    expect(invited.out).toMatch(/Mã mời: MOI-[A-Z0-9]{4}-[A-Z0-9]{4}/);
+    expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM Invitation WHERE note = 'Đ/c Quản Trị Từ Xa'")[0]!.n).toBe(1);
+    const schedule = await remote("bulletin-schedule", "HONGLOC", "T3,T6", "07:00");
+    expect([schedule.code, schedule.out + schedule.err]).toEqual([0, expect.stringContaining("07:00")]);
+    const report = await remote("compliance-report", "--commune", "HONGLOC");
+    expect(report.code).toBe(1);
+    expect(report.err).toContain("chỉ lập được trên máy chạy Node");
+    const wrong = await captureAdmin(["--remote", worker!.base, "places"], { ADMIN_API_KEY: randomKeyText() });
+    expect(wrong.err).toContain("Máy chủ từ chối lệnh");
   }, 120_000);
 
   it("every other role signs in and uses its main page on D1: the leader's month, the village's and the unit's figures, the translator's queue, a contact's bulletins", async () => {

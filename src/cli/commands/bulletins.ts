@@ -2,7 +2,7 @@
 // The lead wires `bulletinsCommands` into src/cli/admin.ts.
 import { findCommuneByCode, findVillageInCommune, listVillages } from "../../places/search.js";
 import { monthOf, monthRangeVN } from "../../util/vietnam-time.js";
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "@pkgjs/parseargs";
 import { dayList, viBulletins } from "../../i18n/vi-bulletins.js";
 import { catalog, syncCatalog } from "../../bulletins/catalog.js";
 import { villageCoverage } from "../../bulletins/coverage.js";

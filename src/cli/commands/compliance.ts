@@ -1,7 +1,6 @@
 // Admin commands of the compliance feature: import figures from CSV, check criteria files, write
 // a commune's monthly report to disk.
 import { monthOf, parseMonthArg } from "../../util/vietnam-time.js";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { AdminCommand } from "../types.js";
 import { viCompliance as t } from "../../i18n/vi-compliance.js";
@@ -12,7 +11,6 @@ import { buildPeriodReport } from "../../reports/model.js";
 import { monthPeriod, parsePeriodArg } from "../../compliance/periods.js";
 import { renderReportHtml } from "../../reports/html.js";
 import { trendChartSvg } from "../../reports/chart.js";
-import { createNodeReportRenderers } from "../../reports/node-renderers.js";
 import { messagesFor } from "../../i18n/messages.js";
 import { findCommuneByCode } from "../../places/search.js";
 
@@ -21,14 +19,6 @@ const cli = messagesFor("vi").cli;
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
   return i >= 0 ? args[i + 1] : undefined;
-}
-
-function readText(path: string): string | null {
-  try {
-    return readFileSync(path, "utf8");
-  } catch {
-    return null;
-  }
 }
 
 export const complianceCommands: AdminCommand[] = [
@@ -42,7 +32,7 @@ export const complianceCommands: AdminCommand[] = [
         ctx.err(t.cli.importUsage);
         return 2;
       }
-      const text = readText(path);
+      const text = ctx.files.readText(path);
       if (text === null) {
         ctx.err(t.cli.fileUnreadable(path));
         return 1;
@@ -76,7 +66,7 @@ export const complianceCommands: AdminCommand[] = [
         let sets: CriteriaSet[];
         if (!path) sets = [registry.default, ...registry.byProvince.values()];
         else {
-          const text = readText(path);
+          const text = ctx.files.readText(path);
           if (text === null) {
             ctx.err(t.cli.fileUnreadable(path));
             return 1;
@@ -123,17 +113,20 @@ export const complianceCommands: AdminCommand[] = [
         ctx.err(t.scope.unknownCommune(code));
         return 1;
       }
-      const renderers = createNodeReportRenderers();
+      const renderers = ctx.renderers;
+      if (!renderers) {
+        ctx.err(cli.compliance.reportNeedsNode);
+        return 1;
+      }
       const deps = defaultComplianceDeps({ renderers, ...ctx.config.compliance });
       const report = await buildPeriodReport(ctx.db, deps, ref, period, ctx.now());
       const svg = trendChartSvg(report.trend, `${period.kind === "month" ? t.report.chartTitle : report.periodLabel} — ${messagesFor("vi").data.commune(ref.name)}`);
       const png = await renderers.png(svg);
       const out = option(args, "--out") ?? ".";
-      mkdirSync(out, { recursive: true });
       const stem = join(out, t.report.fileStem(ref.code, period.key));
-      writeFileSync(`${stem}.xlsx`, await renderers.xlsx(report, png));
-      writeFileSync(`${stem}.html`, renderReportHtml(report, svg));
-      writeFileSync(`${stem}.png`, png);
+      ctx.files.write(`${stem}.xlsx`, await renderers.xlsx(report, png));
+      ctx.files.write(`${stem}.html`, renderReportHtml(report, svg));
+      ctx.files.write(`${stem}.png`, png);
       for (const ext of ["xlsx", "html", "png"]) ctx.out(`${stem}.${ext}`);
       return 0;
     },

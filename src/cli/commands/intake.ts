@@ -1,11 +1,9 @@
 // Admin commands for tips that do not come by chat: printed tip-box slips (each a fresh receipt code,
 // stored only as its keyed hash) and the tip register as an Excel file.
-import { writeFileSync } from "node:fs";
 import { DAY_MS, formatDateVN } from "../../util/vietnam-time.js";
 import { issueSlips, MAX_SLIPS_PER_VILLAGE } from "../../tips/slips.js";
 import { addFilterWord, monthPeriod, parseDayVN, periodOfDays, registerOfficers, registerRows, type RegisterFilter, type RegisterPeriod } from "../../tips/register.js";
 import { renderSlips } from "../../places/slips.js";
-import { renderRegisterXlsx } from "../../reports/register-xlsx.js";
 import { viAdmin } from "../../i18n/vi-admin.js";
 import { viIntake } from "../../i18n/vi-intake.js";
 import { ArgsError, parseCommandArgs } from "../args.js";
@@ -74,7 +72,7 @@ export const intakeCommands: AdminCommand[] = [
         slips: issued.map((s) => ({ village: s.villageId !== null ? (names.get(s.villageId) ?? null) : null, code: s.code })),
         webUrl,
       });
-      writeFileSync(values.out, html, { mode: 0o600 });
+      ctx.files.write(values.out, html, { privateFile: true });
       ctx.out(t.slipsWritten(issued.length, villages.length, values.out));
       return 0;
     },
@@ -121,10 +119,15 @@ export const intakeCommands: AdminCommand[] = [
         filter.officerStaffId = officer.id;
         filters.push(viIntake.register.mine(officer.displayName));
       }
+      const render = ctx.renderers?.register;
+      if (!render) {
+        ctx.err(cli.compliance.registerNeedsNode);
+        return 1;
+      }
       const now = ctx.now();
       const rows = await registerRows(ctx.db, commune.id, range, filter, now);
       const periodText = viIntake.register.periodText(formatDateVN(range.from), formatDateVN(new Date(range.to.getTime() - DAY_MS)));
-      writeFileSync(values.out, await renderRegisterXlsx({ communeName: commune.name, periodText, filters, generatedAt: now }, rows));
+      ctx.files.write(values.out, await render({ communeName: commune.name, periodText, filters, generatedAt: now }, rows));
       ctx.out(t.registerWritten(rows.length, values.out));
       return 0;
     },

@@ -1,5 +1,4 @@
 // Admin commands for places: import provinces → communes → villages from CSV, list them.
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { renderPosters } from "../../places/poster.js";
 import { posterLanguagePages } from "../../bulletins/poster-text.js";
 import { readPoliceContacts } from "../../places/police-contacts.js";
@@ -22,20 +21,17 @@ export const placesCommands: AdminCommand[] = [
       const { positionals, values } = parseCommandArgs(args, { sample: { type: "boolean" }, template: { type: "string" } });
       if (values.template !== undefined) {
         if (positionals.length > 0 || values.sample) throw new ArgsError(cli.places.templateAlone);
-        if (existsSync(values.template)) {
+        if (!ctx.files.write(values.template, `${[...PLACES_HEADER, ...PLACES_OPTIONAL].join(",")}\n`, { exclusive: true })) {
           ctx.err(t.templateExists(values.template));
           return 1;
         }
-        writeFileSync(values.template, `${[...PLACES_HEADER, ...PLACES_OPTIONAL].join(",")}\n`);
         ctx.out(t.templateWritten(values.template, PLACES_EXAMPLE_ROW));
         return 0;
       }
       const path = positionals[0];
       if (!path || positionals.length > 1) throw new ArgsError(cli.places.oneFile);
-      let text: string;
-      try {
-        text = readFileSync(path, "utf8");
-      } catch {
+      const text = ctx.files.readText(path);
+      if (text === null) {
         ctx.err(t.fileMissing(path));
         return 1;
       }
@@ -126,7 +122,7 @@ export const placesCommands: AdminCommand[] = [
         telegramBot: values.telegram?.replace(/^@/, ""),
         zaloUrl: values.zalo,
       });
-      writeFileSync(values.out, html);
+      ctx.files.write(values.out, html);
       ctx.out(t.postersWritten(villages.length, values.out));
       return 0;
     },
