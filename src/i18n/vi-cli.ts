@@ -38,7 +38,7 @@ export const viCli = {
     templateAlone: "--template chỉ đi với tên tệp sẽ tạo",
     oneFile: "cần đúng một tệp CSV",
     communeUsage: "[--commune <MÃ XÃ>]",
-    postersUsage: "--commune <MÃ XÃ> --out <tệp.html> [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
+    postersUsage: "--commune <MÃ XÃ> --out <tệp.html | tệp.pdf> [--pdf] [--village <MÃ THÔN>] [--url <địa chỉ máy chủ>] [--telegram <tên bot>] [--zalo <đường dẫn Zalo OA>]",
     missing: (option: string) => `thiếu ${option}`,
     badUrl: (url: string) => `--url "${url}" không phải địa chỉ web`,
     badTelegram: "--telegram phải là tên bot, ví dụ PhaoDaiBot",

@@ -107,6 +107,7 @@ export const viConsoleAdmin = {
     help: "Mỗi thôn một trang A4 với mã QR mở kênh tố giác của thôn đó.",
     open: "Xem và in áp phích",
     print: "In",
+    pdf: "Tải PDF",
     noVillages: "Xã chưa có thôn nào.",
   },
 
