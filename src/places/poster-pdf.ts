@@ -25,8 +25,10 @@ const INK = rgb(0.1, 0.1, 0.1);
 const GREY = rgb(0.27, 0.27, 0.27);
 const FAINT = rgb(0.33, 0.33, 0.33);
 const WHITE = rgb(1, 1, 1);
-/** The smallest scale a long translation is set at; below it the words would be too small to read on a wall. */
-const MIN_SCALE = 0.4;
+/** Where shrinking stops: a text this long (a fifth of the size) is a mistake to fix, not a page to print. */
+const MIN_SCALE = 0.2;
+/** The codes are never drawn smaller than this: a phone's camera must still find them across a room. */
+const MIN_QR = 36 * MM;
 
 /**
  * Greedy line breaking: words (split at spaces) fill a line up to `maxWidth` as `width` measures them;
@@ -38,7 +40,7 @@ export function wrapLines(text: string, maxWidth: number, width: (s: string) => 
     // Cuts `word` onto `line` and new lines; returns what is left on the last line.
     for (const ch of Array.from(word)) {
       if (line && width(line + ch) > maxWidth) {
-        lines.push(line);
+        lines.push(line.trimEnd());
         line = "";
       }
       line += ch;
@@ -72,22 +74,42 @@ type Op =
   | { kind: "frame"; x: number; top: number; width: number; height: number; radius: number; borderWidth: number; color: RGB }
   | { kind: "qr"; url: string; x: number; top: number; size: number };
 
+/** An embedded font and its text widths, remembered: a page is laid out at several scales, with the same words. */
+interface MeasuredFont {
+  pdf: PDFFont;
+  width(text: string, size: number): number;
+}
+
 interface Fonts {
-  regular: PDFFont;
-  bold: PDFFont;
+  regular: MeasuredFont;
+  bold: MeasuredFont;
+}
+
+function measured(pdf: PDFFont): MeasuredFont {
+  const known = new Map<string, number>();
+  return {
+    pdf,
+    width(text, size) {
+      let unit = known.get(text);
+      if (unit === undefined) known.set(text, (unit = pdf.widthOfTextAtSize(text, 1)));
+      return unit * size;
+    },
+  };
 }
 
 /** Lays a page out top-down at a scale of its words and codes; `bottom` is where the content ends. */
 function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bottom: number; footTop: number } {
   const ops: Op[] = [];
+  /** The space between blocks, smaller on a shrunk page. */
+  const space = GAP * Math.max(scale, 0.5);
   const other = page.translation !== undefined;
   const font = (bold: boolean) => (bold ? fonts.bold : fonts.regular);
   /** Wrapped lines of a paragraph, aligned in [x, x + width]; returns the height used. */
   const paragraph = (text: string, o: { x: number; top: number; width: number; size: number; lineHeight: number; bold?: boolean; color?: RGB; align?: "left" | "center"; anywhere?: boolean }): number => {
     const f = font(o.bold ?? false);
-    const lines = wrapLines(text, o.width, (s) => f.widthOfTextAtSize(s, o.size), o.anywhere);
+    const lines = wrapLines(text, o.width, (s) => f.width(s, o.size), o.anywhere);
     lines.forEach((line, i) => {
-      const x = o.align === "center" ? o.x + (o.width - f.widthOfTextAtSize(line, o.size)) / 2 : o.x;
+      const x = o.align === "center" ? o.x + (o.width - f.width(line, o.size)) / 2 : o.x;
       ops.push({ kind: "text", text: line, x, top: o.top + i * o.size * o.lineHeight, size: o.size, lineHeight: o.lineHeight, bold: o.bold ?? false, color: o.color ?? INK });
     });
     return lines.length * o.size * o.lineHeight;
@@ -102,7 +124,7 @@ function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bot
   if (page.badge) {
     y += 2 * MM;
     const size = 11 * bandScale;
-    const w = fonts.regular.widthOfTextAtSize(page.badge, size) + 8 * MM;
+    const w = fonts.regular.width(page.badge, size) + 8 * MM;
     const h = size * 1.2 + 1 * MM;
     ops.push({ kind: "frame", x: (A4.width - w) / 2, top: y, width: w, height: h, radius: 3 * MM, borderWidth: 0.75, color: WHITE });
     ops.push({ kind: "text", text: page.badge, x: (A4.width - w) / 2 + 4 * MM, top: y + 0.5 * MM, size, lineHeight: 1.2, bold: false, color: WHITE });
@@ -111,15 +133,15 @@ function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bot
   y += 7 * MM;
   ops.unshift({ kind: "rect", x: 0, top: 0, width: A4.width, height: y, color: RED });
 
-  y += GAP;
+  y += space;
   y += paragraph(page.place, { x: SIDE, top: y, width: CONTENT, size: 17 * scale, lineHeight: 1.25, bold: true, align: "center" });
 
   // The codes in a row, each with its line, what to do after (Zalo) and the link written out.
-  y += GAP;
+  y += space;
   const n = page.codes.length;
   const gap = 6 * MM;
   const column = Math.min(70 * MM, (CONTENT - (n - 1) * gap) / n);
-  const qr = Math.min(column, (other ? 54 : 62) * MM) * scale;
+  const qr = Math.min(column, Math.max(MIN_QR, Math.min(column, (other ? 54 : 62) * MM) * scale));
   let left = SIDE + (CONTENT - (n * column + (n - 1) * gap)) / 2;
   let tallest = 0;
   for (const code of page.codes) {
@@ -137,7 +159,7 @@ function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bot
   y += tallest;
 
   // The words: the promises and what to report, or a translation as written.
-  y += GAP;
+  y += space;
   const listSize = (other ? 11.5 : 13) * scale;
   const listLine = other ? 1.35 : 1.45;
   const bullets = (items: string[], bold: boolean) => {
@@ -148,16 +170,16 @@ function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bot
   };
   if (page.body.kind === "lists") {
     bullets(page.body.promises, true);
-    y += GAP;
+    y += space;
     y += paragraph(page.body.whatTitle, { x: SIDE, top: y, width: CONTENT, size: 14 * scale, lineHeight: 1.25, bold: true });
     y += 1 * MM;
     bullets(page.body.what, false);
   } else {
-    for (const p of page.body.paragraphs) y += paragraph(p, { x: SIDE, top: y, width: CONTENT, size: 12 * scale, lineHeight: 1.4 }) + 2 * MM;
+    for (const p of page.body.paragraphs) y += paragraph(p, { x: SIDE, top: y, width: CONTENT, size: 12 * scale, lineHeight: 1.4 }) + 2 * MM * scale;
   }
 
   // The numbers in a red frame.
-  y += GAP;
+  y += space;
   const boxTop = y;
   const inner = { x: SIDE + 6 * MM, width: CONTENT - 12 * MM };
   const hotSize = 13 * scale;
@@ -180,10 +202,10 @@ function layout(page: PosterPage, fonts: Fonts, scale: number): { ops: Op[]; bot
 
   // The foot sits on the bottom margin, as the print view's (margin-top: auto).
   const footSize = 10 * Math.max(scale, 0.8);
-  const footLines = page.foot.flatMap((line) => wrapLines(line, CONTENT, (s) => fonts.regular.widthOfTextAtSize(s, footSize)));
+  const footLines = page.foot.flatMap((line) => wrapLines(line, CONTENT, (s) => fonts.regular.width(s, footSize)));
   const footTop = A4.height - BOTTOM - footLines.length * footSize * 1.3;
   footLines.forEach((line, i) => {
-    ops.push({ kind: "text", text: line, x: SIDE + (CONTENT - fonts.regular.widthOfTextAtSize(line, footSize)) / 2, top: footTop + i * footSize * 1.3, size: footSize, lineHeight: 1.3, bold: false, color: GREY });
+    ops.push({ kind: "text", text: line, x: SIDE + (CONTENT - fonts.regular.width(line, footSize)) / 2, top: footTop + i * footSize * 1.3, size: footSize, lineHeight: 1.3, bold: false, color: GREY });
   });
   return { ops, bottom: y, footTop };
 }
@@ -215,7 +237,7 @@ export function qrPath(url: string): { path: string; size: number } {
   return { path, size };
 }
 
-function draw(doc: PDFDocument, pdfPage: PDFPage, ops: Op[], fonts: Fonts): void {
+function draw(doc: PDFDocument, pdfPage: PDFPage, ops: Op[], fonts: Fonts, codes: Map<string, { path: string; size: number }>): void {
   const fromTop = (top: number) => A4.height - top;
   for (const op of ops) {
     if (op.kind === "rect") pdfPage.drawRectangle({ x: op.x, y: fromTop(op.top + op.height), width: op.width, height: op.height, color: op.color });
@@ -224,14 +246,17 @@ function draw(doc: PDFDocument, pdfPage: PDFPage, ops: Op[], fonts: Fonts): void
       const path = `M${r} 0H${w - r}A${r} ${r} 0 0 1 ${w} ${r}V${h - r}A${r} ${r} 0 0 1 ${w - r} ${h}H${r}A${r} ${r} 0 0 1 0 ${h - r}V${r}A${r} ${r} 0 0 1 ${r} 0Z`;
       pdfPage.drawSvgPath(path, { x: op.x, y: fromTop(op.top), borderColor: op.color, borderWidth: op.borderWidth });
     } else if (op.kind === "text") {
-      const f = op.bold ? fonts.bold : fonts.regular;
+      const f = (op.bold ? fonts.bold : fonts.regular).pdf;
       // The glyphs' box centred in the line's box, as a browser sets a line.
       const ascent = f.heightAtSize(op.size, { descender: false });
       const descent = f.heightAtSize(op.size) - ascent;
       const baseline = op.top + (op.size * op.lineHeight) / 2 + (ascent - descent) / 2;
       pdfPage.drawText(op.text, { x: op.x, y: fromTop(baseline), size: op.size, font: f, color: op.color });
     } else {
-      const { path, size } = qrPath(op.url);
+      // A village's codes print on each of its pages, the Zalo one on every page: each encoded once.
+      let code = codes.get(op.url);
+      if (!code) codes.set(op.url, (code = qrPath(op.url)));
+      const { path, size } = code;
       pdfPage.drawRectangle({ x: op.x, y: fromTop(op.top + op.size), width: op.size, height: op.size, color: WHITE });
       pdfPage.drawSvgPath(path, { x: op.x, y: fromTop(op.top), scale: op.size / size, color: rgb(0, 0, 0) });
       // The code is also a link, for whoever opens the file on a screen.
@@ -274,13 +299,14 @@ export async function renderPostersPdf(input: PosterInput, fonts: PosterFonts): 
   // No dates or producer: the file says what it is and nothing of who made it, when or with what.
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
-  const embedded = { regular: await doc.embedFont(fonts.regular, { subset: true }), bold: await doc.embedFont(fonts.bold, { subset: true }) };
+  const embedded = { regular: measured(await doc.embedFont(fonts.regular, { subset: true })), bold: measured(await doc.embedFont(fonts.bold, { subset: true })) };
   doc.setTitle(t.pdfTitle(input.commune.name), { showInWindowTitleBar: true });
   doc.setLanguage("vi");
+  const codes = new Map<string, { path: string; size: number }>();
   for (const page of posterPages(input).map(normalized)) {
     const pdfPage = doc.addPage([A4.width, A4.height]);
-    draw(doc, pdfPage, fitted(page, embedded), embedded);
-    if (page.sample) watermark(pdfPage, page.sample, embedded.bold);
+    draw(doc, pdfPage, fitted(page, embedded), embedded, codes);
+    if (page.sample) watermark(pdfPage, page.sample, embedded.bold.pdf);
   }
   return doc.save();
 }
