@@ -78,9 +78,9 @@ h2{margin:0 0 1mm;font-size:14pt}
 .page.other .code svg{max-width:54mm}
 .foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
 .sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
-.bar{position:sticky;top:0;display:flex;gap:4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
+.bar{position:sticky;top:0;display:flex;flex-wrap:wrap;gap:2mm 4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
 .bar button{font:inherit;padding:2mm 8mm;border:0;border-radius:2mm;background:#a31515;color:#fff;cursor:pointer}
-.bar a{color:#fff}
+.bar a{color:#fff;white-space:nowrap}
 @media screen and (max-width:800px){.page{zoom:.45}}
 @media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
