@@ -265,8 +265,9 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     if (!found || !opts.posterFonts) return notFound(c);
     const { commune, input } = found;
     if (!input) return noVillages(c, commune);
+    // A language page in a script the font lacks is left out (the print view still shows it).
     const pdf = await renderPostersPdf(input, await opts.posterFonts());
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+    return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200, {
       "Content-Type": "application/pdf",
       "Content-Disposition": `attachment; filename="ap-phich-${commune.code}.pdf"`,
       "Cache-Control": "no-store",

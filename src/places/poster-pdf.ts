@@ -294,8 +294,20 @@ function normalized(page: PosterPage): PosterPage {
   };
 }
 
-/** The posters of `input` as a PDF: one A4 page per village and per translated language of it. */
-export async function renderPostersPdf(input: PosterInput, fonts: PosterFonts): Promise<Uint8Array> {
+/** Every word a page prints. */
+function pageText(page: PosterPage): string {
+  const body = page.body.kind === "block" ? page.body.paragraphs : [...page.body.promises, page.body.whatTitle, ...page.body.what];
+  return [page.heading, page.subheading, page.badge ?? "", page.place, ...page.codes.flatMap((c) => [c.label, c.then ?? "", c.url]), ...body, page.hotline ?? "", ...page.contacts, page.national, page.emergency, ...page.foot].join("");
+}
+
+export interface PostersPdf {
+  bytes: Uint8Array;
+  /** Language pages left out: their words need letters the font lacks (another script, e.g. Tai Viet), which would print as empty boxes. */
+  omitted: { village: string; language: string; label: string }[];
+}
+
+/** The posters of `input` as a PDF: one A4 page per village and per translated language of it that the font can write. */
+export async function renderPostersPdf(input: PosterInput, fonts: PosterFonts): Promise<PostersPdf> {
   // No dates or producer: the file says what it is and nothing of who made it, when or with what.
   const doc = await PDFDocument.create({ updateMetadata: false });
   doc.registerFontkit(fontkit);
@@ -303,10 +315,19 @@ export async function renderPostersPdf(input: PosterInput, fonts: PosterFonts): 
   doc.setTitle(t.pdfTitle(input.commune.name), { showInWindowTitleBar: true });
   doc.setLanguage("vi");
   const codes = new Map<string, { path: string; size: number }>();
+  const regular = new Set(embedded.regular.pdf.getCharacterSet());
+  const bold = new Set(embedded.bold.pdf.getCharacterSet());
+  const writable = (text: string) => Array.from(text).every((ch) => /\s/.test(ch) || (regular.has(ch.codePointAt(0)!) && bold.has(ch.codePointAt(0)!)));
+  const omitted: PostersPdf["omitted"] = [];
   for (const page of posterPages(input).map(normalized)) {
+    // The Vietnamese page always prints; a language page only in letters the font has.
+    if (page.translation && !writable(pageText(page))) {
+      omitted.push({ village: page.village.code, language: page.translation.language, label: page.translation.label });
+      continue;
+    }
     const pdfPage = doc.addPage([A4.width, A4.height]);
     draw(doc, pdfPage, fitted(page, embedded), embedded, codes);
     if (page.sample) watermark(pdfPage, page.sample, embedded.bold.pdf);
   }
-  return doc.save();
+  return { bytes: await doc.save(), omitted };
 }

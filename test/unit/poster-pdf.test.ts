@@ -56,8 +56,9 @@ describe("renderPostersPdf", () => {
   const input: PosterInput = { ...base, translations: [{ language: "tyz", label: "Tiếng Tày", words: null, paragraphs: long }] };
 
   it("fits a long translation on its one page, smaller, nothing under the foot or off the page", async () => {
-    const pdf = await renderPostersPdf(input, nodePosterFonts());
-    const { pages, lines } = await pdfText(pdf);
+    const { bytes, omitted } = await renderPostersPdf(input, nodePosterFonts());
+    expect(omitted).toEqual([]);
+    const { pages, lines } = await pdfText(bytes);
     expect(pages).toHaveLength(2);
     expect(pages[1]).toContain(long.at(-1));
     const sos = (i: number) => lines[i]!.find((l) => l.str === "Khẩn cấp: gọi 113")!;
@@ -78,9 +79,20 @@ describe("renderPostersPdf", () => {
   });
 
   it("is the same file for the same posters (no dates or makers in it), and embeds the fonts' subsets only", async () => {
-    const [a, b] = [await renderPostersPdf(base, nodePosterFonts()), await renderPostersPdf(base, nodePosterFonts())];
+    const [a, b] = [(await renderPostersPdf(base, nodePosterFonts())).bytes, (await renderPostersPdf(base, nodePosterFonts())).bytes];
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     const fonts = readFileSync(resolve(import.meta.dirname, "../../node_modules/@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf")).length;
     expect(a.length).toBeLessThan(fonts);
+  });
+
+  it("leaves out a language page in letters the font lacks (Tai Viet), rather than print empty boxes, and says so", async () => {
+    const taiViet = { language: "blt", label: "Tiếng Thái (Thái Đen)", words: null, paragraphs: ["\uAA80\uAAB1\uAA99 \uAAB6\uAA80\uAA99"] };
+    const tay = { language: "tyz", label: "Tiếng Tày", words: null, paragraphs: ["[TEST] Tày"] };
+    const withBoth: PosterInput = { ...base, villages: [{ code: "HL-01", name: "Thôn Thượng Phú", languages: ["blt", "tyz"] }], translations: [taiViet, tay] };
+    const { bytes, omitted } = await renderPostersPdf(withBoth, nodePosterFonts());
+    expect(omitted).toEqual([{ village: "HL-01", language: "blt", label: "Tiếng Thái (Thái Đen)" }]);
+    const { pages } = await pdfText(bytes);
+    expect(pages).toHaveLength(2);
+    expect(pages[1]).toContain("[TEST] Tày");
   });
 });

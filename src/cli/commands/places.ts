@@ -132,8 +132,11 @@ export const placesCommands: AdminCommand[] = [
       };
       if (values.pdf) {
         // The console's "Tải PDF" file, from the same function.
-        writeFileSync(values.out, await renderPostersPdf(input, nodePosterFonts()));
-        ctx.out(t.postersPdfWritten(villages.length, posterPages(input).length, values.out));
+        const pdf = await renderPostersPdf(input, nodePosterFonts());
+        writeFileSync(values.out, pdf.bytes);
+        ctx.out(t.postersPdfWritten(villages.length, posterPages(input).length - pdf.omitted.length, values.out));
+        const left = [...new Set(pdf.omitted.map((o) => o.label))];
+        if (left.length > 0) ctx.err(t.postersPdfOmitted(left));
         return 0;
       }
       writeFileSync(values.out, renderPosters(input));
