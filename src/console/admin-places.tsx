@@ -6,7 +6,7 @@
 import type { Context, Hono } from "hono";
 import { createCommuneAs, importPlacesAs, previewPlacesAs, type PlacesPreview } from "../places/admin.js";
 import { renderPosters, type PosterInput } from "../places/poster.js";
-import { renderPostersPdf } from "../places/poster-pdf.js";
+import { omittedFromPdf, renderPostersPdf } from "../places/poster-pdf.js";
 import { posterLanguagePages } from "../bulletins/poster-text.js";
 import { readPoliceContacts } from "../places/police-contacts.js";
 import { communeInScope } from "../staff/admin.js";
@@ -247,10 +247,11 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     const { commune, input } = found;
     if (!input) return noVillages(c, commune);
     const path = communeAdminPath(commune.code);
-    const html = renderPosters({
-      ...input,
-      printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: path, label: a.backToCommune(commune.name) }, pdf: opts.posterFonts ? { href: `${path}/apphich.pdf`, label: a.posters.pdf } : undefined },
-    });
+    const fonts = opts.posterFonts ? await opts.posterFonts() : null;
+    // Language pages the PDF cannot write are said beside its button (only translations can be).
+    const omitted = fonts && input.translations?.length ? [...new Set(omittedFromPdf(input, fonts).map((o) => o.label))] : [];
+    const pdf = fonts ? { href: `${path}/apphich.pdf`, label: a.posters.pdf, note: omitted.length > 0 ? a.posters.pdfOmits(omitted) : undefined } : undefined;
+    const html = renderPosters({ ...input, printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: path, label: a.backToCommune(commune.name) }, pdf } });
     // The posters' own style sheet is inline: this page alone may use one, and its one script file.
     return c.html(html, 200, {
       "Cache-Control": "no-store",

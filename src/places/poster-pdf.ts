@@ -300,10 +300,37 @@ function pageText(page: PosterPage): string {
   return [page.heading, page.subheading, page.badge ?? "", page.place, ...page.codes.flatMap((c) => [c.label, c.then ?? "", c.url]), ...body, page.hotline ?? "", ...page.contacts, page.national, page.emergency, ...page.foot].join("");
 }
 
+/** A language page left out of the PDF. */
+export interface OmittedPage {
+  village: string;
+  language: string;
+  label: string;
+}
+
 export interface PostersPdf {
   bytes: Uint8Array;
   /** Language pages left out: their words need letters the font lacks (another script, e.g. Tai Viet), which would print as empty boxes. */
-  omitted: { village: string; language: string; label: string }[];
+  omitted: OmittedPage[];
+}
+
+/** The letters both fonts have, read once per font bytes (their character maps only). */
+const letters = new WeakMap<PosterFonts, (text: string) => boolean>();
+function writableIn(fonts: PosterFonts): (text: string) => boolean {
+  let writable = letters.get(fonts);
+  if (!writable) {
+    const [regular, bold] = [fonts.regular, fonts.bold].map((bytes) => new Set(fontkit.create(bytes).characterSet)) as [Set<number>, Set<number>];
+    writable = (text) => Array.from(text).every((ch) => /\s/.test(ch) || (regular.has(ch.codePointAt(0)!) && bold.has(ch.codePointAt(0)!)));
+    letters.set(fonts, writable);
+  }
+  return writable;
+}
+
+/** Which pages of these posters the PDF leaves out: a language page only prints in letters the font has (the Vietnamese always prints). */
+export function omittedFromPdf(input: PosterInput, fonts: PosterFonts): OmittedPage[] {
+  const writable = writableIn(fonts);
+  return posterPages(input)
+    .map(normalized)
+    .flatMap((page) => (page.translation && !writable(pageText(page)) ? [{ village: page.village.code, language: page.translation.language, label: page.translation.label }] : []));
 }
 
 /** The posters of `input` as a PDF: one A4 page per village and per translated language of it that the font can write. */
@@ -315,10 +342,8 @@ export async function renderPostersPdf(input: PosterInput, fonts: PosterFonts): 
   doc.setTitle(t.pdfTitle(input.commune.name), { showInWindowTitleBar: true });
   doc.setLanguage("vi");
   const codes = new Map<string, { path: string; size: number }>();
-  const regular = new Set(embedded.regular.pdf.getCharacterSet());
-  const bold = new Set(embedded.bold.pdf.getCharacterSet());
-  const writable = (text: string) => Array.from(text).every((ch) => /\s/.test(ch) || (regular.has(ch.codePointAt(0)!) && bold.has(ch.codePointAt(0)!)));
-  const omitted: PostersPdf["omitted"] = [];
+  const writable = writableIn(fonts);
+  const omitted: OmittedPage[] = [];
   for (const page of posterPages(input).map(normalized)) {
     // The Vietnamese page always prints; a language page only in letters the font has.
     if (page.translation && !writable(pageText(page))) {

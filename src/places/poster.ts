@@ -25,7 +25,7 @@ export interface PosterInput {
   /** Approved translations of the poster's words (src/bulletins/poster-text.ts). */
   translations?: PosterTranslation[];
   /** A bar with a print button above the pages, hidden on paper (the console's print view): its label and script file. */
-  printBar?: { label: string; script: string; back?: { href: string; label: string }; pdf?: { href: string; label: string } };
+  printBar?: { label: string; script: string; back?: { href: string; label: string }; pdf?: { href: string; label: string; note?: string } };
 }
 
 export interface PosterLink {
@@ -81,6 +81,7 @@ h2{margin:0 0 1mm;font-size:14pt}
 .bar{position:sticky;top:0;display:flex;flex-wrap:wrap;gap:2mm 4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
 .bar button{font:inherit;padding:2mm 8mm;border:0;border-radius:2mm;background:#a31515;color:#fff;cursor:pointer}
 .bar a{color:#fff;white-space:nowrap}
+.bar .note{flex-basis:100%;text-align:center;color:#fff;font-size:10pt}
 @media screen and (max-width:800px){.page{zoom:.45}}
 @media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
@@ -190,7 +191,7 @@ ${page.sample ? `<div class="sample">${page.sample}</div>` : ""}
 export function renderPosters(input: PosterInput): string {
   const pages = posterPages(input).map(pageHtml);
   const bar = input.printBar
-    ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.pdf ? `<a href="${escapeHtml(input.printBar.pdf.href)}" download>${escapeHtml(input.printBar.pdf.label)}</a>` : ""}${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`
+    ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.pdf ? `<a href="${escapeHtml(input.printBar.pdf.href)}" download>${escapeHtml(input.printBar.pdf.label)}</a>` : ""}${input.printBar.pdf?.note ? `<span class="note">${escapeHtml(input.printBar.pdf.note)}</span>` : ""}${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`
     : "";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.documentTitle(input.commune.name))}</title><style>${STYLE}</style></head><body>${bar}${pages.join("\n")}</body></html>`;
 }

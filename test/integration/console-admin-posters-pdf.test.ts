@@ -82,7 +82,24 @@ describe("posters as a PDF in the console", () => {
   it("is offered beside the print view, on the commune's page and in the print bar", async () => {
     const link = new RegExp(`href="${PDF}" download(="")?>Tải PDF</a>`);
     expect(await (await get("/canbo/quantri/xa/LUNGPHINH", admin)).text()).toMatch(link);
-    expect(await (await get("/canbo/quantri/xa/LUNGPHINH/apphich", admin)).text()).toMatch(link);
+    const print = await (await get("/canbo/quantri/xa/LUNGPHINH/apphich", admin)).text();
+    expect(print).toMatch(link);
+    expect(print).not.toContain("Bản PDF không có");
+  });
+
+  it("leaves out a page in letters its font lacks (Tai Viet), which the print view still has and names beside the button", async () => {
+    // Chúng Chải speaks Black Thai too, its poster words approved in Tai Viet letters (TEST-ONLY text).
+    await h.db.village.update({ where: { code: "LP-05" }, data: { languages: "hnj,blt" } });
+    const item = await h.db.bulletinItem.findUniqueOrThrow({ where: { slug: POSTER_SLUG } });
+    await h.db.bulletinVersion.create({ data: { itemId: item.id, language: "blt", status: "approved", text: "\uAA80\uAAB1\uAA99 [TEST]", approvedAt: new Date() } });
+    const print = await (await get("/canbo/quantri/xa/LUNGPHINH/apphich", admin)).text();
+    expect(print.match(/<section class="page/g)).toHaveLength(11);
+    expect(print).toContain('<span class="note">Bản PDF không có các trang tiếng Thái (Thái Đen)');
+    const { pages } = await pdfText(new Uint8Array(await (await get(PDF, admin)).arrayBuffer()));
+    expect(pages).toHaveLength(10);
+    expect(pages.filter((p) => p.includes("Bản tiếng Thái"))).toEqual([]);
+    expect(pages[9]).toContain("Thôn Chúng Chải, xã Lùng Phình, Lào Cai");
+    await h.db.bulletinVersion.deleteMany({ where: { language: "blt" } });
   });
 
   it("is a 404 out of scope (another province's admin, another commune's admin), for an unknown code and a malformed one; staff who are not admins have no admin pages", async () => {
