@@ -4,9 +4,8 @@
 // in, PDF bytes out (runs on Workers too; the callers read the fonts).
 import { PDFDocument, PDFString, degrees, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import fontkit from "@pdf-lib/fontkit";
-import { encode } from "uqr";
 import { viPosters as t } from "../i18n/vi-posters.js";
-import { posterPages, type PosterInput, type PosterPage } from "./poster.js";
+import { posterPages, qrPath, type PosterInput, type PosterPage } from "./poster.js";
 
 export interface PosterFonts {
   regular: Uint8Array;
@@ -218,23 +217,6 @@ function fitted(page: PosterPage, fonts: Fonts): Op[] {
     if (laid.bottom + GAP <= laid.footTop || scale <= MIN_SCALE) return laid.ops;
     scale = Math.round((scale - 0.05) * 100) / 100;
   }
-}
-
-/** The QR code's dark modules as one path of horizontal runs, a module a unit (the print view's SVG path). */
-export function qrPath(url: string): { path: string; size: number } {
-  // As the print view: medium error correction and a 4-module quiet zone.
-  const { data, size } = encode(url, { ecc: "M", border: 4 });
-  let path = "";
-  data.forEach((row, y) => {
-    for (let x = 0; x < size; x++) {
-      if (!row[x]) continue;
-      let end = x;
-      while (end + 1 < size && row[end + 1]) end++;
-      path += `M${x} ${y}h${end - x + 1}v1H${x}z`;
-      x = end;
-    }
-  });
-  return { path, size };
 }
 
 function draw(doc: PDFDocument, pdfPage: PDFPage, ops: Op[], fonts: Fonts, codes: Map<string, { path: string; size: number }>): void {

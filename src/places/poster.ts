@@ -86,11 +86,15 @@ h2{margin:0 0 1mm;font-size:14pt}
 @media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
 
-export function qrSvg(url: string): string {
+/**
+ * A QR code's dark modules as one SVG path of horizontal runs, a module a unit, `size` modules square
+ * with the quiet zone: what the print view's SVG and the PDF's vector squares both draw.
+ */
+export function qrPath(url: string): { path: string; size: number } {
   // Medium error correction survives a smudged, sun-faded print; a 4-module quiet zone scans reliably.
   const { data, size } = encode(url, { ecc: "M", border: 4 });
-  // One path of horizontal runs, a module a unit: a fifth of the bytes of a square per module, so a
-  // page of posters stays light on a phone's connection.
+  // Runs rather than a square per module: a fifth of the bytes, so a page of posters stays light on a
+  // phone's connection.
   let path = "";
   data.forEach((row, y) => {
     for (let x = 0; x < size; x++) {
@@ -101,6 +105,11 @@ export function qrSvg(url: string): string {
       x = end;
     }
   });
+  return { path, size };
+}
+
+export function qrSvg(url: string): string {
+  const { path, size } = qrPath(url);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect fill="#fff" width="${size}" height="${size}"/><path fill="#000" d="${path}"/></svg>`;
 }
 
