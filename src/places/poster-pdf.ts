@@ -1,7 +1,8 @@
 // The village posters as a PDF (issue 13, "posters (print view and PDF)"): the same pages and words as
 // the print view (posterPages of poster.ts), drawn with pdf-lib in Be Vietnam Pro (a subset embedded,
 // so Vietnamese prints the same on any printer), QR codes as vector squares. Pure: data and font bytes
-// in, PDF bytes out (runs on Workers too; the callers read the fonts).
+// in, PDF bytes (and the language pages the font cannot write) out; runs on Workers too, the callers
+// read the fonts.
 import { PDFDocument, PDFString, degrees, rgb, type PDFFont, type PDFPage, type RGB } from "pdf-lib";
 import fontkit from "@pdf-lib/fontkit";
 import { viPosters as t } from "../i18n/vi-posters.js";
@@ -26,7 +27,7 @@ const FAINT = rgb(0.33, 0.33, 0.33);
 const WHITE = rgb(1, 1, 1);
 /** Where shrinking stops: a text this long (a fifth of the size) is a mistake to fix, not a page to print. */
 const MIN_SCALE = 0.2;
-/** The codes are never drawn smaller than this: a phone's camera must still find them across a room. */
+/** The codes are never drawn smaller than this: a cheap phone's camera must still read them from a step away. */
 const MIN_QR = 36 * MM;
 
 /**
