@@ -18,7 +18,7 @@ import type { MediaSources } from "./media/fetch.js";
 import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
 import type { ClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
-import { consoleApp } from "./console/app.js";
+import { consoleApp, type ConsoleOptions } from "./console/app.js";
 import { adminApiApp, type AdminApiOptions } from "./http/admin-api.js";
 import { feedsApp } from "./feeds/app.js";
 import type { CoreSettings } from "./messaging/deps.js";
@@ -59,7 +59,7 @@ export interface AppOptions {
   ingest: Ingest;
   webChat?: WebChatGuards;
   /** The staff console at /canbo/ (src/console): the core's settings (tip rules, PUBLIC_URL) and the compliance rules. */
-  console?: { settings: CoreSettings; compliance?: ComplianceDeps; /** Where a village head's page reads recordings (without PUBLIC_URL too); `media` when absent. */ media?: MediaSources; /** The Telegram bot's username: invitation QR codes and posters open it. */ telegramBot?: string; /** The Zalo OA's page (ZALO_OA_URL): posters print its QR code. */ zaloOaUrl?: string };
+  console?: { settings: CoreSettings; compliance?: ComplianceDeps; /** Where a village head's page reads recordings (without PUBLIC_URL too); `media` when absent. */ media?: MediaSources; /** The Telegram bot's username: invitation QR codes and posters open it. */ telegramBot?: string; /** The Zalo OA's page (ZALO_OA_URL): posters print its QR code. */ zaloOaUrl?: string; /** The posters' PDF fonts, as the runtime reads them. */ posterFonts?: ConsoleOptions["posterFonts"] };
   /** Village feeds for loudspeakers and podcast apps at /phat/<token>/ (src/feeds): needs PUBLIC_URL; recordings from `media`. */
   feeds?: { publicUrl: string };
   /** Signed admin commands at POST /quantri/lenh (src/http/admin-api.ts), when ADMIN_API_KEY is set. */
@@ -104,7 +104,7 @@ export function createApp(opts: AppOptions): Hono {
   if (opts.console) {
     const { settings, compliance } = opts.console;
     const recordings = opts.console.media ?? opts.media;
-    app.route("/", consoleApp({ db: opts.db, keys: opts.keys, now: opts.now, settings, compliance: compliance ?? defaultComplianceDeps(), mediaLinks: opts.media !== undefined, log: opts.log, media: recordings, telegramBot: opts.console.telegramBot ?? opts.telegram?.botUsername, zaloOaUrl: opts.console.zaloOaUrl }));
+    app.route("/", consoleApp({ db: opts.db, keys: opts.keys, now: opts.now, settings, compliance: compliance ?? defaultComplianceDeps(), mediaLinks: opts.media !== undefined, log: opts.log, media: recordings, telegramBot: opts.console.telegramBot ?? opts.telegram?.botUsername, zaloOaUrl: opts.console.zaloOaUrl, posterFonts: opts.console.posterFonts }));
   }
 
   if (opts.adminApi) app.route("/", adminApiApp({ ...opts.adminApi, db: opts.db, keys: opts.keys, log: opts.log, now: opts.now }));

@@ -21,6 +21,7 @@ import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { buildWorkDeps } from "../bots/core/work/node-deps.js";
 import { pauseForIntake, type IntakeGauge } from "./util/yield.js";
+import { nodePosterFonts } from "./places/node-poster-fonts.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
@@ -106,9 +107,9 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     intake,
     ingest,
     webChat: { proof: { maxNumber: config.web.powMaxNumber }, tipsPerNetworkPerMinute: config.web.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings: workDeps.settings, compliance: workDeps.compliance, media, telegramBot: bot?.botInfo.username, zaloOaUrl: config.zaloOaUrl },
+    console: { settings: workDeps.settings, compliance: workDeps.compliance, media, telegramBot: bot?.botInfo.username, zaloOaUrl: config.zaloOaUrl, posterFonts: nodePosterFonts },
     // The same signed admin commands as a Worker takes, for an operator elsewhere (`npm run admin -- --remote`).
-    ...(config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config, renderers: workDeps.compliance?.renderers } } : {}),
+    ...(config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config, renderers: workDeps.compliance?.renderers, posterFonts: nodePosterFonts } } : {}),
   });
 
   let polling: { stop(): Promise<void> } | null = null;

@@ -30,6 +30,11 @@ import { commandMenu } from "../bots/core/help.js";
 import { setCitizenMenu } from "../bots/telegram/menu.js";
 import { coreSettingsOf } from "./config/core-settings.js";
 import { telegramBotUsername } from "../bots/telegram/identity.js";
+// The posters' PDF fonts, bundled as Data modules (wrangler.toml [[rules]]): the file system of Node is not here.
+import beVietnamProRegular from "@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf";
+import beVietnamProBold from "@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf";
+
+const POSTER_FONTS = { regular: new Uint8Array(beVietnamProRegular), bold: new Uint8Array(beVietnamProBold) };
 
 /** The largest web chat video on Workers: under D1's 2,000,000-byte row, with room for the row's other columns. */
 const D1_MAX_VIDEO_BYTES = 1_900_000;
@@ -110,7 +115,7 @@ async function build(env: Env) {
 }
 
 /** Signed admin commands for an operator's command line (`--remote`), when ADMIN_API_KEY is set; no report renderers here. */
-const adminApiOf = (config: AppConfig) => (config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config } } : {});
+const adminApiOf = (config: AppConfig) => (config.adminApiKey ? { adminApi: { key: config.adminApiKey, commands: adminCommands, config, posterFonts: () => POSTER_FONTS } } : {});
 
 function isolateGuards(keys: Keyring, web: { powMaxNumber: number; tipsPerNetworkPerMinute: number }) {
   if (!guards || guards.keys !== keys) {
@@ -166,7 +171,7 @@ export default {
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
         clientAddress: workerClientAddress,
       },
-      console: { settings: deps.settings, compliance: deps.compliance, media, zaloOaUrl: config.zaloOaUrl },
+      console: { settings: deps.settings, compliance: deps.compliance, media, zaloOaUrl: config.zaloOaUrl, posterFonts: () => POSTER_FONTS },
     });
     return app.fetch(request);
   },

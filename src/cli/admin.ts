@@ -13,6 +13,7 @@ import { runRemote } from "./remote.js";
 import { adminCommands } from "./registry.js";
 import { nodeFiles } from "./node-files.js";
 import { createNodeReportRenderers } from "../reports/node-renderers.js";
+import { nodePosterFonts } from "../places/node-poster-fonts.js";
 
 function printHelp(io: AdminIo): void {
   io.out(viAdmin.usageTitle);
@@ -49,7 +50,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
   const keyText = await loadNodeKeys(config, dataDir);
   const keys = createNodeKeyring(keyText.pseudonymKey, keyText.vaultKey);
   const db = openNodeDatabase(config.databaseUrl);
-  const ctx: AdminContext = { db, keys, config, out: io.out, err: io.err, now, files: nodeFiles, renderers: createNodeReportRenderers() };
+  const ctx: AdminContext = { db, keys, config, out: io.out, err: io.err, now, files: nodeFiles, renderers: createNodeReportRenderers(), posterFonts: nodePosterFonts };
   try {
     return await runCommand(command, ctx, args);
   } finally {

@@ -3,6 +3,7 @@ import type { Db } from "../db/client.js";
 import type { Keyring } from "../crypto/keys.js";
 import type { AppConfig } from "../config/schema.js";
 import type { ReportRenderers } from "../reports/types.js";
+import type { PosterFonts } from "../places/poster-pdf.js";
 
 /**
  * The files an operator names on the command line. On their machine these are the file system
@@ -34,6 +35,8 @@ export interface AdminContext {
   files: AdminFiles;
   /** The report's spreadsheet and picture renderers, where they run (Node); absent on Workers. */
   renderers?: ReportRenderers;
+  /** The posters' PDF fonts, as the runtime reads them (Node: the npm package's files; Workers: bundled). */
+  posterFonts?: () => PosterFonts;
 }
 
 export interface AdminCommand {

@@ -1,10 +1,12 @@
 // Places in the admin pages (/canbo/quantri, issue 13): a CSV uploaded, checked in full and shown
 // with every error before anything is written (the confirmed file travels back in a hidden field and
 // is checked again on "Xác nhận"); a new commune with its villages typed one per line; a commune's
-// posters as a print view (the CLI's renderPosters, with an "In" button calling window.print()).
+// posters as a print view (the CLI's renderPosters, with an "In" button calling window.print()) and
+// as a PDF to download (renderPostersPdf), both from one scope-checked lookup.
 import type { Context, Hono } from "hono";
 import { createCommuneAs, importPlacesAs, previewPlacesAs, type PlacesPreview } from "../places/admin.js";
-import { renderPosters } from "../places/poster.js";
+import { renderPosters, type PosterInput } from "../places/poster.js";
+import { omittedFromPdf, renderPostersPdf } from "../places/poster-pdf.js";
 import { posterLanguagePages } from "../bulletins/poster-text.js";
 import { readPoliceContacts } from "../places/police-contacts.js";
 import { communeInScope } from "../staff/admin.js";
@@ -14,7 +16,7 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { ADMIN_ROOT, communeAdminPath } from "./paths.js";
 import { asset } from "./style.js";
-import { notFound } from "./admin-common.js";
+import { communeIdByCode, notFound } from "./admin-common.js";
 import { badForm, field, readForm } from "./forms.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -215,27 +217,62 @@ export function placesRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void
     return c.redirect(communeAdminPath(result.code), 303);
   });
 
-  root.get("/quantri/xa/:code/apphich", async (c) => {
+  /**
+   * A commune's posters as its admin prints them: the one lookup both the print view and the PDF
+   * make (the code read, the scope checked by the domain's communeInScope). Null: a 404.
+   */
+  async function postersOf(c: Context<ConsoleEnv>): Promise<{ commune: { code: string; name: string }; input: PosterInput | null } | null> {
     const staff = c.get("staff");
-    const code = c.req.param("code");
-    const found = /^[A-Za-z0-9-]{2,16}$/.test(code) ? await db.commune.findUnique({ where: { code: code.toUpperCase() }, select: { id: true } }) : null;
-    const commune = found ? await communeInScope(db, staff, found.id) : null;
-    if (!commune) return notFound(c);
-    if (commune.villages.length === 0) return sendPage(c, <Message title={a.posters.heading} text={a.posters.noVillages} staff={staff} back={{ href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) }} />);
-    const html = renderPosters({
+    const id = await communeIdByCode(db, c.req.param("code") ?? "");
+    const commune = id === null ? null : await communeInScope(db, staff, id);
+    if (!commune) return null;
+    if (commune.villages.length === 0) return { commune, input: null };
+    const input: PosterInput = {
       commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample, policeContacts: readPoliceContacts(commune.policeContacts) },
       province: commune.province.name,
       ...(await posterLanguagePages(db, commune, commune.villages)),
       webUrl: opts.settings.publicUrl ?? new URL(c.req.url).origin,
       telegramBot: opts.telegramBot,
       zaloUrl: opts.zaloOaUrl,
-      printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) } },
-    });
+    };
+    return { commune, input };
+  }
+
+  const noVillages = (c: Context<ConsoleEnv>, commune: { code: string; name: string }) =>
+    sendPage(c, <Message title={a.posters.heading} text={a.posters.noVillages} staff={c.get("staff")} back={{ href: communeAdminPath(commune.code), label: a.backToCommune(commune.name) }} />);
+
+  root.get("/quantri/xa/:code/apphich", async (c) => {
+    const found = await postersOf(c);
+    if (!found) return notFound(c);
+    const { commune, input } = found;
+    if (!input) return noVillages(c, commune);
+    const path = communeAdminPath(commune.code);
+    const fonts = opts.posterFonts ? await opts.posterFonts() : null;
+    // Language pages the PDF cannot write are said beside its button (only translations can be).
+    const omitted = fonts && input.translations?.length ? [...new Set(omittedFromPdf(input, fonts).map((o) => o.label))] : [];
+    const pdf = fonts ? { href: `${path}/apphich.pdf`, label: a.posters.pdf, note: omitted.length > 0 ? a.posters.pdfOmits(omitted) : undefined } : undefined;
+    const html = renderPosters({ ...input, printBar: { label: a.posters.print, script: PRINT_SCRIPT.path, back: { href: path, label: a.backToCommune(commune.name) }, pdf } });
     // The posters' own style sheet is inline: this page alone may use one, and its one script file.
     return c.html(html, 200, {
       "Cache-Control": "no-store",
       "Referrer-Policy": "same-origin",
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; img-src data:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
+    });
+  });
+
+  // The same posters as a PDF file (fonts given by the runtime's wiring; without them, no such file).
+  root.get("/quantri/xa/:code/apphich.pdf", async (c) => {
+    const found = opts.posterFonts ? await postersOf(c) : null;
+    if (!found || !opts.posterFonts) return notFound(c);
+    const { commune, input } = found;
+    if (!input) return noVillages(c, commune);
+    // A language page in a script the font lacks is left out (the print view still shows it).
+    const pdf = await renderPostersPdf(input, await opts.posterFonts());
+    return c.body(pdf.bytes as Uint8Array<ArrayBuffer>, 200, {
+      "Content-Type": "application/pdf",
+      "Content-Disposition": `attachment; filename="ap-phich-${commune.code}.pdf"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
     });
   });
 }

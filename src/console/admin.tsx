@@ -56,6 +56,8 @@ function CommunePage(props: {
   audiences: { id: number; kind: string; name: string }[];
   flash?: string;
   error?: string;
+  /** Whether the posters come as a PDF too (the runtime gave the fonts). */
+  pdf: boolean;
 }) {
   const { commune, staff } = props;
   const path = communeAdminPath(commune.code);
@@ -187,9 +189,16 @@ function CommunePage(props: {
 
       <h2>{a.posters.heading}</h2>
       <p>{a.posters.help}</p>
-      <a class="btn" href={`${path}/apphich`}>
-        {a.posters.open}
-      </a>
+      <div class="actions">
+        <a class="btn" href={`${path}/apphich`}>
+          {a.posters.open}
+        </a>
+        {props.pdf ? (
+          <a class="btn alt" href={`${path}/apphich.pdf`} download>
+            {a.posters.pdf}
+          </a>
+        ) : null}
+      </div>
 
       <h2>{a.configHeading}</h2>
       <div class="actions">
@@ -318,7 +327,7 @@ export function adminRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void 
     const commune = await communeByCode(staff, code);
     if (!commune) return notFound(c);
     const [members, invitations, groups, audiences] = await Promise.all([listStaffAs(db, staff, commune.id), listOpenInvitationsAs(db, staff, commune.id, opts.now()), listAlertGroups(db, staff, commune.id), listAudiences(db, staff, commune.code)]);
-    return sendPage(c, <CommunePage staff={staff} commune={commune} members={members ?? []} invitations={invitations ?? []} groups={groups.ok ? groups.groups : []} audiences={audiences.ok ? audiences.value : []} {...extra} />, status);
+    return sendPage(c, <CommunePage staff={staff} commune={commune} members={members ?? []} invitations={invitations ?? []} groups={groups.ok ? groups.groups : []} audiences={audiences.ok ? audiences.value : []} pdf={opts.posterFonts !== undefined} {...extra} />, status);
   }
 
   root.get("/quantri/xa/:code", async (c) => {

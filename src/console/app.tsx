@@ -2,6 +2,7 @@
 // scope checks as the chat. Signing in is a one-time link from /dangnhap; the session cookie is
 // HttpOnly, SameSite=Strict and Secure (see cookieOptions); every form is a POST checked by Hono's
 // csrf middleware (Origin / Sec-Fetch-Site). Runs on Node and Workers alike: Web APIs only.
+import type { PosterFonts } from "../places/poster-pdf.js";
 import { Hono, type Context, type MiddlewareHandler } from "hono";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
@@ -50,6 +51,8 @@ export interface ConsoleOptions {
   telegramBot?: string;
   /** The Zalo Official Account's page (ZALO_OA_URL): the posters print a QR code opening it. */
   zaloOaUrl?: string;
+  /** The posters' PDF fonts, read by the runtime (Node: the npm package's files; Workers: Data modules); none: no PDF. */
+  posterFonts?: () => PosterFonts | Promise<PosterFonts>;
 }
 
 export type StaffMember = NonNullable<Awaited<ReturnType<typeof staffOfSession>>>;

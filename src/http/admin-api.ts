@@ -11,6 +11,7 @@ import { bytesToBase64Url } from "../crypto/keys.js";
 import type { AppConfig } from "../config/schema.js";
 import type { Logger } from "../log.js";
 import type { ReportRenderers } from "../reports/types.js";
+import type { PosterFonts } from "../places/poster-pdf.js";
 import { ADMIN_SIGNATURE_HEADER, ADMIN_SIGNATURE_MAX_AGE_MS, verifyAdminSignature } from "../crypto/admin-signature.js";
 import { remoteFiles } from "../cli/remote-files.js";
 import { runCommand } from "../cli/run.js";
@@ -37,6 +38,7 @@ export interface AdminApiOptions {
   log: Logger;
   now: () => Date;
   renderers?: ReportRenderers;
+  posterFonts?: () => PosterFonts;
 }
 
 export function adminApiApp(opts: AdminApiOptions): Hono {
@@ -66,7 +68,7 @@ export function adminApiApp(opts: AdminApiOptions): Hono {
     const command = opts.commands.find((x) => x.name === parsed.command);
     if (!command) return c.json({ code: 2, out, err: [viAdmin.unknownCommand(parsed.command.slice(0, 40))], files: {} });
     const files = remoteFiles(parsed.files);
-    const ctx = { db: opts.db, keys: opts.keys, config: opts.config, now: opts.now, files, renderers: opts.renderers, out: (l: string) => void out.push(l), err: (l: string) => void err.push(l) };
+    const ctx = { db: opts.db, keys: opts.keys, config: opts.config, now: opts.now, files, renderers: opts.renderers, posterFonts: opts.posterFonts, out: (l: string) => void out.push(l), err: (l: string) => void err.push(l) };
     let code: number;
     try {
       code = await runCommand(command, ctx, parsed.args);

@@ -28,6 +28,9 @@ export const viAdmin = {
     postersSummary: "In áp phích A4 cho từng thôn, có mã QR mở thẳng kênh báo tin của thôn đó.",
     noVillages: (commune: string) => `Xã ${commune} không có thôn nào khớp.`,
     postersWritten: (n: number, path: string) => `Đã tạo ${n} áp phích vào ${path}. Mở tệp bằng trình duyệt và in khổ A4.`,
+    postersPdfWritten: (n: number, pages: number, path: string) => `Đã tạo ${n} áp phích (${pages} trang PDF) vào ${path}. In khổ A4, giữ nguyên cỡ thật (không co giãn).`,
+    postersPdfOmitted: (labels: string[]) =>
+      `Các trang ${labels.map((l) => l.replace(/^Tiếng /u, "tiếng ")).join(", ")} không có trong PDF: phông chữ của PDF chưa có chữ viết này. Hãy in các trang đó từ tệp HTML (chạy lại không có --pdf) hoặc từ trang xem và in của bàn làm việc cán bộ.`,
     postersNeedUrl:
       "Chưa biết địa chỉ máy chủ để in vào mã QR. Hãy đặt PUBLIC_URL (địa chỉ công khai của máy chủ, ví dụ https://baotin.tinh.gov.vn), hoặc ghi --url <địa chỉ>. Thử trên máy mình thì ghi --url http://localhost:<cổng máy chủ đang chạy>.",
     expectedColumns: (required: string, optional: string, example: string) =>

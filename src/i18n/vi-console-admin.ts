@@ -107,6 +107,9 @@ export const viConsoleAdmin = {
     help: "Mỗi thôn một trang A4 với mã QR mở kênh tố giác của thôn đó.",
     open: "Xem và in áp phích",
     print: "In",
+    pdf: "Tải PDF",
+    /** The PDF's font writes Latin letters only: pages in another script print from the print view. */
+    pdfOmits: (labels: string[]) => `Bản PDF không có các trang ${labels.map((l) => l.replace(/^Tiếng /u, "tiếng ")).join(", ")}: phông chữ của PDF chưa có chữ viết này. Hãy in các trang đó từ trang này (nút In).`,
     noVillages: "Xã chưa có thôn nào.",
   },
 

@@ -1,6 +1,8 @@
 // Words of the printed village posters (A4), in Vietnamese.
 export const viPosters = {
   documentTitle: (commune: string) => `Áp phích tố giác ma túy — xã ${commune}`,
+  /** The PDF's title (its metadata; a reader shows it in the window's title bar). */
+  pdfTitle: (commune: string) => `Áp phích tố giác – xã ${commune}`,
   heading: "TỐ GIÁC TỘI PHẠM MA TÚY",
   subheading: "ẨN DANH — AN TOÀN — NHANH CHÓNG",
   place: (village: string, commune: string, province: string) => `${village}, xã ${commune}, ${province}`,

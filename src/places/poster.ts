@@ -25,7 +25,7 @@ export interface PosterInput {
   /** Approved translations of the poster's words (src/bulletins/poster-text.ts). */
   translations?: PosterTranslation[];
   /** A bar with a print button above the pages, hidden on paper (the console's print view): its label and script file. */
-  printBar?: { label: string; script: string; back?: { href: string; label: string } };
+  printBar?: { label: string; script: string; back?: { href: string; label: string }; pdf?: { href: string; label: string; note?: string } };
 }
 
 export interface PosterLink {
@@ -78,18 +78,23 @@ h2{margin:0 0 1mm;font-size:14pt}
 .page.other .code svg{max-width:54mm}
 .foot{margin-top:auto;text-align:center;font-size:10pt;color:#444}
 .sample{position:absolute;top:120mm;left:-20mm;right:-20mm;transform:rotate(-28deg);text-align:center;font-size:34pt;font-weight:800;color:#a3151533}
-.bar{position:sticky;top:0;display:flex;gap:4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
+.bar{position:sticky;top:0;display:flex;flex-wrap:wrap;gap:2mm 4mm;align-items:center;justify-content:center;padding:3mm;background:#333;font-size:13pt}
 .bar button{font:inherit;padding:2mm 8mm;border:0;border-radius:2mm;background:#a31515;color:#fff;cursor:pointer}
-.bar a{color:#fff}
+.bar a{color:#fff;white-space:nowrap}
+.bar .note{flex-basis:100%;text-align:center;color:#fff;font-size:10pt}
 @media screen and (max-width:800px){.page{zoom:.45}}
 @media print{body{background:#fff}.page{margin:0}.bar{display:none}}
 `;
 
-export function qrSvg(url: string): string {
+/**
+ * A QR code's dark modules as one SVG path of horizontal runs, a module a unit, `size` modules square
+ * with the quiet zone: what the print view's SVG and the PDF's vector squares both draw.
+ */
+export function qrPath(url: string): { path: string; size: number } {
   // Medium error correction survives a smudged, sun-faded print; a 4-module quiet zone scans reliably.
   const { data, size } = encode(url, { ecc: "M", border: 4 });
-  // One path of horizontal runs, a module a unit: a fifth of the bytes of a square per module, so a
-  // page of posters stays light on a phone's connection.
+  // Runs rather than a square per module: a fifth of the bytes, so a page of posters stays light on a
+  // phone's connection.
   let path = "";
   data.forEach((row, y) => {
     for (let x = 0; x < size; x++) {
@@ -100,52 +105,102 @@ export function qrSvg(url: string): string {
       x = end;
     }
   });
+  return { path, size };
+}
+
+export function qrSvg(url: string): string {
+  const { path, size } = qrPath(url);
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${size} ${size}" shape-rendering="crispEdges"><rect fill="#fff" width="${size}" height="${size}"/><path fill="#000" d="${path}"/></svg>`;
 }
 
-/** One page: the Vietnamese poster, or a village's language page (aligned words, or the text as written). */
-function posterPage(input: PosterInput, village: PosterVillage, translation?: PosterTranslation): string {
-  const words: PosterWords = translation?.words ?? VIETNAMESE_POSTER_WORDS;
-  const translated = translation?.words != null;
-  const codes = posterLinks(input, village.code)
-    .map((link) => {
-      const label = translated ? `${words.scan} — ${t.channelName[link.channel]}` : link.label;
-      return `<div class="code" data-url="${escapeHtml(link.url)}">${qrSvg(link.url)}<p>${escapeHtml(label)}</p>${link.then ? `<p class="then">${escapeHtml(link.then)}</p>` : ""}<small>${escapeHtml(link.url)}</small></div>`;
-    })
-    .join("");
-  const hotline = input.commune.hotline ? `<div>${escapeHtml(t.hotlineCommune(input.commune.hotline))}</div>` : "";
-  const people = (input.commune.policeContacts ?? []).map((c) => `<div>${escapeHtml(t.policeContact(c.title, c.name, c.phone))}</div>`).join("");
-  const contacts = people ? `<div class="contacts">${people}</div>` : "";
-  const badge = translation ? `<div class="badge">${escapeHtml(t.languageBadge(translation.label))}</div>` : "";
-  const body =
-    translation && !translated
-      ? `<div class="block">${translation.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
-      : `<ul class="promises">${words.promises.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>
-<div><h2>${escapeHtml(words.whatTitle)}</h2><ul>${words.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;
-  const lang = translation ? ` lang="${escapeHtml(translation.language)}" data-language="${escapeHtml(translation.language)}"` : "";
-  // Another language's words run longer than the Vietnamese: a page in it sets them a little smaller.
-  return `<section class="page${translation ? " other" : ""}" data-village="${escapeHtml(village.code)}"${lang}>
-<div class="band"><h1>${escapeHtml(words.heading)}</h1><div class="sub">${escapeHtml(words.subheading)}</div>${badge}</div>
-<div class="place">${escapeHtml(t.place(village.name, input.commune.name, input.province))}</div>
-<div class="codes">${codes}</div>
-${body}
-<div class="hot">${hotline}${contacts}<div>${t.hotlineNational}</div><div class="sos">${t.emergency}</div></div>
-<div class="foot">${escapeHtml(words.falseReport)}<br>${escapeHtml(words.motto)}</div>
-${input.commune.isSample ? `<div class="sample">${t.sample}</div>` : ""}
-</section>`;
+/** What one page of the posters says, whatever draws it (this HTML, or the PDF of poster-pdf.ts). */
+export interface PosterPage {
+  village: PosterVillage;
+  /** The page's language when it is not Vietnamese. */
+  translation?: PosterTranslation;
+  heading: string;
+  subheading: string;
+  /** "Bản tiếng …" on a language page. */
+  badge?: string;
+  place: string;
+  codes: { url: string; label: string; then?: string }[];
+  /** The aligned words (Vietnamese, or a translation in the poster's places), or a translation as written. */
+  body: { kind: "lists"; promises: string[]; whatTitle: string; what: string[] } | { kind: "block"; paragraphs: string[] };
+  /** The commune's hotline, when it has one. */
+  hotline?: string;
+  /** The commune police head's and deputies' numbers. */
+  contacts: string[];
+  national: string;
+  emergency: string;
+  foot: [string, string];
+  /** The watermark of sample data. */
+  sample?: string;
 }
 
-export function renderPosters(input: PosterInput): string {
-  const pages = input.villages.flatMap((village) => {
-    // The Vietnamese page, then one per language of the village whose words are translated.
+/** One page: the Vietnamese poster, or a village's language page (aligned words, or the text as written). */
+function posterPage(input: PosterInput, village: PosterVillage, translation?: PosterTranslation): PosterPage {
+  const words: PosterWords = translation?.words ?? VIETNAMESE_POSTER_WORDS;
+  const translated = translation?.words != null;
+  return {
+    village,
+    translation,
+    heading: words.heading,
+    subheading: words.subheading,
+    badge: translation ? t.languageBadge(translation.label) : undefined,
+    place: t.place(village.name, input.commune.name, input.province),
+    codes: posterLinks(input, village.code).map((link) => ({ url: link.url, label: translated ? `${words.scan} — ${t.channelName[link.channel]}` : link.label, then: link.then })),
+    body: translation && !translated ? { kind: "block", paragraphs: translation.paragraphs } : { kind: "lists", promises: words.promises, whatTitle: words.whatTitle, what: words.what },
+    hotline: input.commune.hotline ? t.hotlineCommune(input.commune.hotline) : undefined,
+    contacts: (input.commune.policeContacts ?? []).map((c) => t.policeContact(c.title, c.name, c.phone)),
+    national: t.hotlineNational,
+    emergency: t.emergency,
+    foot: [words.falseReport, words.motto],
+    sample: input.commune.isSample ? t.sample : undefined,
+  };
+}
+
+/** Every page in print order: each village's Vietnamese page, then one per language of the village whose words are translated. */
+export function posterPages(input: PosterInput): PosterPage[] {
+  return input.villages.flatMap((village) => {
     const languagePages = (village.languages ?? []).flatMap((code) => {
       const translation = input.translations?.find((tr) => tr.language === code);
       return translation ? [posterPage(input, village, translation)] : [];
     });
     return [posterPage(input, village), ...languagePages];
   });
+}
+
+function pageHtml(page: PosterPage): string {
+  const codes = page.codes
+    .map((code) => `<div class="code" data-url="${escapeHtml(code.url)}">${qrSvg(code.url)}<p>${escapeHtml(code.label)}</p>${code.then ? `<p class="then">${escapeHtml(code.then)}</p>` : ""}<small>${escapeHtml(code.url)}</small></div>`)
+    .join("");
+  const hotline = page.hotline ? `<div>${escapeHtml(page.hotline)}</div>` : "";
+  const people = page.contacts.map((c) => `<div>${escapeHtml(c)}</div>`).join("");
+  const contacts = people ? `<div class="contacts">${people}</div>` : "";
+  const badge = page.badge ? `<div class="badge">${escapeHtml(page.badge)}</div>` : "";
+  const body =
+    page.body.kind === "block"
+      ? `<div class="block">${page.body.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("")}</div>`
+      : `<ul class="promises">${page.body.promises.map((p) => `<li>${escapeHtml(p)}</li>`).join("")}</ul>
+<div><h2>${escapeHtml(page.body.whatTitle)}</h2><ul>${page.body.what.map((w) => `<li>${escapeHtml(w)}</li>`).join("")}</ul></div>`;
+  const { translation } = page;
+  const lang = translation ? ` lang="${escapeHtml(translation.language)}" data-language="${escapeHtml(translation.language)}"` : "";
+  // Another language's words run longer than the Vietnamese: a page in it sets them a little smaller.
+  return `<section class="page${translation ? " other" : ""}" data-village="${escapeHtml(page.village.code)}"${lang}>
+<div class="band"><h1>${escapeHtml(page.heading)}</h1><div class="sub">${escapeHtml(page.subheading)}</div>${badge}</div>
+<div class="place">${escapeHtml(page.place)}</div>
+<div class="codes">${codes}</div>
+${body}
+<div class="hot">${hotline}${contacts}<div>${page.national}</div><div class="sos">${page.emergency}</div></div>
+<div class="foot">${escapeHtml(page.foot[0])}<br>${escapeHtml(page.foot[1])}</div>
+${page.sample ? `<div class="sample">${page.sample}</div>` : ""}
+</section>`;
+}
+
+export function renderPosters(input: PosterInput): string {
+  const pages = posterPages(input).map(pageHtml);
   const bar = input.printBar
-    ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`
+    ? `<div class="bar"><button type="button" id="print">${escapeHtml(input.printBar.label)}</button>${input.printBar.pdf ? `<a href="${escapeHtml(input.printBar.pdf.href)}" download>${escapeHtml(input.printBar.pdf.label)}</a>` : ""}${input.printBar.pdf?.note ? `<span class="note">${escapeHtml(input.printBar.pdf.note)}</span>` : ""}${input.printBar.back ? `<a href="${escapeHtml(input.printBar.back.href)}">${escapeHtml(input.printBar.back.label)}</a>` : ""}</div><script src="${escapeHtml(input.printBar.script)}"></script>`
     : "";
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(t.documentTitle(input.commune.name))}</title><style>${STYLE}</style></head><body>${bar}${pages.join("\n")}</body></html>`;
 }

@@ -1,10 +1,10 @@
 // The onboarding promise of issue 13, in Debian's Chromium at 360×740 against the real Node server
 // in demo mode: a province admin, on a phone, creates a commune with five villages, invites its
 // officer, leader, five village heads and a translator (each code with its QR code, which scans to the
-// link that registers them), and opens the posters' print view, without a shell. The officer's QR
+// link that registers them), and opens the posters' print view (and downloads them as a PDF), without a shell. The officer's QR
 // link registers them in the web chat. Every page is measured (bytes on the wire, cache off: under
 // 100 KB) and screenshots go to docs/console-admin-*.png for the README. Skipped without Chromium.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,6 +13,7 @@ import { startServer, type RunningServer } from "../../src/node.js";
 import { runAdmin } from "../../src/cli/admin.js";
 import { CHROMIUM, hasChromium, launchChromium } from "../helpers/webchat-page.js";
 import { scanQrSvgs } from "../helpers/qr-page.js";
+import { renderPdf } from "../helpers/pdf-page.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
@@ -165,6 +166,13 @@ describe.skipIf(!hasChromium)("the onboarding promise at 360×740", () => {
     });
     await admin.locator("#print").click();
     await eventually(() => admin.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    // "Tải PDF" in the print bar downloads the same posters as a file: rendered by pdf.js, its codes scan alike.
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.locator(".bar a", { hasText: "Tải PDF" }).click()]);
+    expect(download.suggestedFilename()).toBe("ap-phich-TANLAP.pdf");
+    const reader = await context.newPage();
+    const pages = await renderPdf(reader, new Uint8Array(readFileSync((await download.path())!)));
+    await reader.close();
+    expect(pages.map((p) => p.codes.map((c) => c.decoded))).toEqual(["TANLAP-01", "TANLAP-02", "TANLAP-03", "TANLAP-04", "TANLAP-05"].map((c) => [`${server.url}/?thon=${c}`]));
     const minutes = (Date.now() - started) / 60_000;
     expect(minutes).toBeLessThan(10);
 

@@ -1,6 +1,7 @@
 // Village posters as an operator makes them (`npm run admin -- posters`), opened in Chromium: every
-// QR code on every page scans (jsQR, in the page) to the link that opens that village's tip-off.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+// QR code on every page scans (jsQR, in the page) to the link that opens that village's tip-off. The
+// PDF (`posters --pdf`, the console's "Tải PDF") is rendered by pdf.js in the page and scanned the same way.
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,8 @@ import { runAdmin } from "../../src/cli/admin.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { posterLinks } from "../../src/places/poster.js";
 import { scanQrSvgs } from "../helpers/qr-page.js";
+import { renderPdf } from "../helpers/pdf-page.js";
+import { pdfText } from "../helpers/pdf-text.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import { POSTER_SLUG, posterParagraphs, syncPosterItem, VIETNAMESE_POSTER_WORDS } from "../../src/bulletins/poster-text.js";
 
@@ -137,5 +140,47 @@ describe("village posters", () => {
     expect(scanned.map((s) => s.decoded)).toContain("https://baotin.example.vn/?thon=LP-05");
     await page.screenshot({ path: join(dir, "poster.png"), fullPage: false });
     await page.close();
+  });
+
+  it.skipIf(!hasChromium)("the PDF, rendered by pdf.js, has on every village's page and language page codes that scan to that village's links", async () => {
+    // The fullest poster: three channels, the five leaders' numbers, and each village's Hmong page.
+    const io = { out: () => undefined, err: (l: string) => console.error(l) };
+    const contacts = ["police-contacts", "--commune", "LUNGPHINH", "--head", "Nguyễn Văn Hùng: 0912 345 678"];
+    for (const name of ["Lò Thị Mai", "Giàng A Páo", "Sùng Seo Chứ", "Vàng Thị Dợ"]) contacts.push("--deputy", `${name}: 0987 654 321`);
+    expect(await runAdmin(contacts, env, io)).toBe(0);
+    const db = openNodeDatabase(env.DATABASE_URL);
+    await syncPosterItem(db, new Date());
+    const item = await db.bulletinItem.findUniqueOrThrow({ where: { slug: POSTER_SLUG } });
+    const text = posterParagraphs(VIETNAMESE_POSTER_WORDS).map((p) => `[TEST] ${p} ${p.slice(0, Math.ceil(p.length / 3))}`).join("\n\n");
+    if (!(await db.bulletinVersion.findFirst({ where: { itemId: item.id, language: "hnj", status: "approved" } }))) await db.bulletinVersion.create({ data: { itemId: item.id, language: "hnj", status: "approved", text, approvedAt: new Date() } });
+    await db.$disconnect();
+    const file = join(dir, "posters.pdf");
+    const said: string[] = [];
+    const links = { webUrl: env.PUBLIC_URL, telegramBot: "PhaoDaiBot", zaloUrl: "https://zalo.me/1234567890" };
+    expect(await runAdmin(["posters", "--commune", "LUNGPHINH", "--pdf", "--out", file, "--telegram", links.telegramBot, "--zalo", links.zaloUrl], env, { out: (l) => said.push(l), err: io.err })).toBe(0);
+    expect(said[0]).toContain("Đã tạo 5 áp phích (10 trang PDF)");
+    const pdf = new Uint8Array(readFileSync(file));
+
+    const page = await browser!.newPage();
+    const pages = await renderPdf(page, pdf);
+    await page.close();
+    // Each village's Vietnamese page, then its Hmong page.
+    const villages = ["LP-01", "LP-02", "LP-03", "LP-04", "LP-05"].flatMap((code) => [code, code]);
+    expect(pages).toHaveLength(villages.length);
+    pages.forEach((p, i) => {
+      const expected = posterLinks(links, villages[i]!).map((l) => l.url);
+      expect(p.codes.map((c) => c.decoded), `page ${i + 1}`).toEqual(expected);
+      // The code is a link to the same place, for whoever opens the file on a screen.
+      expect(p.codes.map((c) => c.uri)).toEqual(expected);
+      // A4 at 3 × 72 dpi.
+      expect([p.width, p.height]).toEqual([1786, 2526]);
+    });
+    const shot = (i: number, name: string) => writeFileSync(join(dir, name), Buffer.from(pages[i]!.png.split(",")[1]!, "base64"));
+    shot(0, "poster-pdf.png");
+    shot(1, "poster-pdf-hmong.png");
+    // The words are there as text (found, copied, read aloud), in the page's order.
+    const { pages: texts } = await pdfText(pdf);
+    expect(texts[2]).toContain("Thôn Sín Chải, xã Lùng Phình, Lào Cai");
+    expect(texts[3]).toContain("[TEST] TỐ GIÁC TỘI PHẠM MA TÚY");
   });
 });

@@ -1,4 +1,5 @@
 // The real app on a real SQLite file, with the real work loop run by hand so tests can settle it.
+import { nodePosterFonts } from "../../src/places/node-poster-fonts.js";
 import type { UploadLimits } from "../../src/media/uploads.js";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -166,7 +167,7 @@ export async function createHarness(
     uploadLimits: opts.uploadLimits,
     ingest: createIngest({ db, log, now, onStored: () => undefined }),
     webChat: { proof: { maxNumber: opts.powMaxNumber ?? 50 }, tipsPerNetworkPerMinute: opts.tipsPerNetworkPerMinute, clientAddress: nodeClientAddress },
-    console: { settings, compliance, telegramBot: opts.consoleTelegramBot, zaloOaUrl: opts.consoleZaloOaUrl },
+    console: { settings, compliance, telegramBot: opts.consoleTelegramBot, zaloOaUrl: opts.consoleZaloOaUrl, posterFonts: nodePosterFonts },
   });
 
   async function settle() {

@@ -10,6 +10,9 @@ import { captureAdmin } from "../helpers/admin-cli.js";
 import { startServer, SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { webTicket } from "../helpers/pow.js";
+import { pdfText } from "../helpers/pdf-text.js";
+import { openNodeDatabase } from "../../src/db/node.js";
+import { POSTER_SLUG, syncPosterItem } from "../../src/bulletins/poster-text.js";
 
 const root = resolve(import.meta.dirname, "../..");
 const dir = mkdtempSync(join(tmpdir(), "phaodai-admin-"));
@@ -80,6 +83,26 @@ describe("admin command line", () => {
     expect(published).toBe(0);
     expect(readFileSync(viaEnv, "utf8")).toContain("https://baotin.example.vn/?thon=");
     expect(readFileSync(viaEnv, "utf8")).not.toContain("localhost");
+  });
+
+  it("writes the posters as a PDF with --pdf, and names the language pages it cannot write", async () => {
+    expect((await admin("import-places", SAMPLE_PLACES_CSV, "--sample")).code).toBe(0);
+    // Pả Chư Tỷ speaks Black Thai too, its poster words approved in Tai Viet letters (TEST-ONLY text).
+    const db = openNodeDatabase(env.DATABASE_URL);
+    await db.village.update({ where: { code: "LP-03" }, data: { languages: "hnj,blt" } });
+    await syncPosterItem(db, new Date());
+    const item = await db.bulletinItem.findUniqueOrThrow({ where: { slug: POSTER_SLUG } });
+    await db.bulletinVersion.deleteMany({ where: { itemId: item.id, language: { in: ["hnj", "blt"] } } });
+    await db.bulletinVersion.create({ data: { itemId: item.id, language: "blt", status: "approved", text: "\uAA80\uAAB1\uAA99 [TEST]", approvedAt: new Date() } });
+    await db.$disconnect();
+    const out = join(dir, "posters.pdf");
+    const made = await admin("posters", "--commune", "LUNGPHINH", "--pdf", "--out", out, "--url", "https://baotin.example.vn");
+    expect(made.code).toBe(0);
+    expect(made.out).toBe(`Đã tạo 5 áp phích (5 trang PDF) vào ${out}. In khổ A4, giữ nguyên cỡ thật (không co giãn).`);
+    expect(made.err).toMatch(/^Các trang tiếng Thái \(Thái Đen\).* không có trong PDF: phông chữ của PDF chưa có chữ viết này/);
+    const { pages } = await pdfText(new Uint8Array(readFileSync(out)));
+    expect(pages).toHaveLength(5);
+    expect(pages[2]).toContain("Thôn Pả Chư Tỷ, xã Lùng Phình, Lào Cai");
   });
 
   it("imports places from CSV and lists them; a bad file changes nothing", async () => {

@@ -1,6 +1,7 @@
 // The Workers build in workerd (wrangler dev, local D1 with the same SQL migrations): a Telegram
 // webhook conversation files a tip that ends up stored in D1 and announced to the fake Bot API,
-// and a web chat picture is re-encoded by photon's workerd build before it reaches D1.
+// and a web chat picture is re-encoded by photon's workerd build before it reaches D1; the console's
+// admin pages run there too, down to the posters' PDF.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
 import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
@@ -13,6 +14,7 @@ import { avFixture } from "../helpers/av.js";
 import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 import { captureAdmin } from "../helpers/admin-cli.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
+import { pdfText as readPdf } from "../helpers/pdf-text.js";
 
 const SECRET = "workerd_test_secret";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
@@ -346,6 +348,17 @@ describe("the Workers build in workerd with D1", () => {
     expect(postersHtml.match(/class="page"/g)).toHaveLength(2);
     // ZALO_OA_URL reaches the console on Workers too: a Zalo QR code on each village's page.
     expect(postersHtml.match(/data-url="https:\/\/zalo\.me\/1234567890"/g)).toHaveLength(2);
+    // The same posters as a PDF, made on Workers with the fonts bundled as Data modules.
+    const pdf = await worker!.fetch("/canbo/quantri/xa/TANLAP/apphich.pdf", { headers: { Cookie: cookie } });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get("content-type")).toBe("application/pdf");
+    expect(pdf.headers.get("content-disposition")).toBe('attachment; filename="ap-phich-TANLAP.pdf"');
+    const pdfText = await readPdf(new Uint8Array(await pdf.arrayBuffer()));
+    expect(pdfText.pages).toHaveLength(2);
+    expect(pdfText.pages[1]).toContain("Thôn Hai, xã Tân Lập, Hà Tĩnh");
+    // The link under a code breaks anywhere to fit its column: read without the breaks.
+    expect(pdfText.pages[1]!.replace(/ /g, "")).toContain("https://phaodai.example/?thon=TANLAP-02");
+    expect(pdfText.pages[0]).toContain("TỐ GIÁC TỘI PHẠM MA TÚY");
     // The commune's schedule changed from the console, on D1; its criteria and villages' ranking shown.
     const schedule = await worker!.fetch("/canbo/quantri/xa/TANLAP/lichphat", { method: "POST", headers: { ...form, Cookie: cookie }, body: "ngay=2&ngay=5&gio=07%3A15&bat=1", redirect: "manual" });
     expect(schedule.status).toBe(303);

@@ -1,5 +1,7 @@
-// Admin commands for places: import provinces → communes → villages from CSV, list them.
-import { renderPosters } from "../../places/poster.js";
+// Admin commands for places: import provinces → communes → villages from CSV, list them, print their
+// posters (HTML to print from a browser, or with --pdf the PDF the console downloads).
+import { posterPages, renderPosters, type PosterInput } from "../../places/poster.js";
+import { renderPostersPdf } from "../../places/poster-pdf.js";
 import { posterLanguagePages } from "../../bulletins/poster-text.js";
 import { readPoliceContacts } from "../../places/police-contacts.js";
 import { importPlacesCsv, PLACES_EXAMPLE_ROW, PLACES_HEADER, PLACES_OPTIONAL, PlacesCsvError } from "../../places/import.js";
@@ -83,6 +85,7 @@ export const placesCommands: AdminCommand[] = [
         url: { type: "string" },
         telegram: { type: "string" },
         zalo: { type: "string" },
+        pdf: { type: "boolean" },
       });
       if (positionals.length > 0) throw new ArgsError(cli.extra(String(positionals[0])));
       if (!values.commune) throw new ArgsError(cli.places.missing("--commune"));
@@ -114,15 +117,28 @@ export const placesCommands: AdminCommand[] = [
       if (values.telegram && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(values.telegram.replace(/^@/, ""))) throw new ArgsError(cli.places.badTelegram);
       if (values.zalo && !/^https:\/\/(zalo\.me|oa\.zalo\.me)\//.test(values.zalo)) throw new ArgsError(cli.places.badZalo);
       const pages = await posterLanguagePages(ctx.db, commune, villages);
-      const html = renderPosters({
+      const input: PosterInput = {
         commune: { name: commune.name, hotline: commune.hotline, isSample: commune.isSample, policeContacts: readPoliceContacts(commune.policeContacts) },
         province: commune.province.name,
         ...pages,
         webUrl,
         telegramBot: values.telegram?.replace(/^@/, ""),
         zaloUrl: values.zalo,
-      });
-      ctx.files.write(values.out, html);
+      };
+      if (values.pdf) {
+        // The console's "Tải PDF" file, from the same function.
+        if (!ctx.posterFonts) {
+          ctx.err(cli.places.pdfNeedsFonts);
+          return 1;
+        }
+        const pdf = await renderPostersPdf(input, ctx.posterFonts());
+        ctx.files.write(values.out, pdf.bytes);
+        ctx.out(t.postersPdfWritten(villages.length, posterPages(input).length - pdf.omitted.length, values.out));
+        const left = [...new Set(pdf.omitted.map((o) => o.label))];
+        if (left.length > 0) ctx.err(t.postersPdfOmitted(left));
+        return 0;
+      }
+      ctx.files.write(values.out, renderPosters(input));
       ctx.out(t.postersWritten(villages.length, values.out));
       return 0;
     },
