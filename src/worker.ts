@@ -6,7 +6,7 @@ import { PrismaD1 } from "@prisma/adapter-d1";
 import { PrismaClient } from "./db/generated/worker/client.js";
 import type { Db } from "./db/client.js";
 import { attachSql, d1Sql, type D1Like } from "./db/sql.js";
-import { attachMediaStore, r2MediaStore, type R2BucketLike } from "./media/store.js";
+import { attachMediaStore, databaseMediaStore, layeredMediaStore, r2MediaStore, type R2BucketLike } from "./media/store.js";
 import { ConfigError, parseConfig } from "./config/schema.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
@@ -91,7 +91,8 @@ async function build(env: Env) {
   // One client per request, as the D1 adapter expects; its statements counted (D1: 1,000 per invocation).
   const { db: d1, counter } = countStatements(env.DB as object);
   const db = attachSql(new PrismaClient({ adapter: new PrismaD1(d1 as Env["DB"]) }) as unknown as Db, d1Sql(d1 as unknown as D1Like));
-  if (env.MEDIA) attachMediaStore(db, r2MediaStore(env.MEDIA));
+  // New files in R2; a file stored in its D1 row before the binding was added is still read there.
+  if (env.MEDIA) attachMediaStore(db, layeredMediaStore(r2MediaStore(env.MEDIA), databaseMediaStore(db)));
   const now = () => new Date();
   const { senders, media, bot, articles } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {

@@ -55,6 +55,23 @@ export function r2MediaStore(bucket: R2BucketLike): MediaStore {
   };
 }
 
+/**
+ * A new store in front of an older one: files are put in `primary`; a file not found there is read
+ * from `older` (the rows stored in D1 before the R2 binding was added); deleting clears both.
+ */
+export function layeredMediaStore(primary: MediaStore, older: MediaStore): MediaStore {
+  return {
+    put: (key, bytes, mime) => primary.put(key, bytes, mime),
+    async get(key) {
+      return (await primary.get(key)) ?? (await older.get(key));
+    },
+    async delete(keys) {
+      await primary.delete(keys);
+      await older.delete(keys);
+    },
+  };
+}
+
 const MEDIA_STORE = Symbol.for("phaodai.mediaStore");
 
 /** Gives a database client the store of its files' bytes (the wiring: src/worker.ts). */

@@ -6,11 +6,12 @@
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness, type WebClient } from "../helpers/harness.js";
-import { attachMediaStore, databaseMediaStore, mediaStoreOf, r2MediaStore, type R2BucketLike } from "../../src/media/store.js";
+import { attachMediaStore, databaseMediaStore, layeredMediaStore, mediaStoreOf, r2MediaStore, type R2BucketLike } from "../../src/media/store.js";
 import { openUploadForStaff, readLinkedUpload, storeReportUpload } from "../../src/media/uploads.js";
 import { eraseExpiredTips } from "../../src/tips/retention.js";
 import { pruneReportFiles } from "../../src/compliance/reminders.js";
 import { sweep } from "../../bots/core/work/sweep.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
 
 /** An R2 bucket in memory, as far as the store uses the binding. */
 class MemoryBucket implements R2BucketLike {
@@ -75,7 +76,8 @@ async function photoTip(seed: number): Promise<{ tipId: number; publicId: string
 beforeAll(async () => {
   h = await createHarness({ uploadLimits: { pendingPerConversation: 5, perMinute: 1000, pendingQuotaBytes: 50 * 1024 * 1024 } });
   bucket = new MemoryBucket();
-  attachMediaStore(h.db, r2MediaStore(bucket));
+  // As src/worker.ts attaches it: R2 first, rows stored before the binding still read.
+  attachMediaStore(h.db, layeredMediaStore(r2MediaStore(bucket), databaseMediaStore(h.db)));
   officer = h.web();
   await officer.say(`/dangky ${await h.invite("officer", { communeCode: "HONGLOC" }, "Công an Hồng Lộc")}`);
   await officer.read();
@@ -112,6 +114,20 @@ describe("with an R2 bucket", () => {
     expect(await openUploadForStaff(h.db, staff, publicId)).toEqual({ ok: false, reason: "not_found" });
     const res = await officer.fetch(`/webchat/api/uploads/${publicId}`, { headers: { "X-Chat-Token": officer.token } });
     expect(res.status).toBe(404);
+  });
+
+  it("still serves a file stored in its row before the bucket was bound, and deletes it with its row", async () => {
+    const { tipId, publicId } = await photoTip(7);
+    // As it was before the binding: the bytes in the row, nothing in the bucket.
+    const bytes = bucket.objects.get(publicId)!.bytes;
+    await h.db.webUpload.update({ where: { publicId }, data: { bytes: bytes as Uint8Array<ArrayBuffer> } });
+    bucket.objects.delete(publicId);
+    const res = await officer.fetch(`/webchat/api/uploads/${publicId}`, { headers: { "X-Chat-Token": officer.token } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
+    await h.db.tip.update({ where: { id: tipId }, data: { status: "done", closedAt: new Date(h.clock.now.getTime() - 800 * 86_400_000) } });
+    await eraseExpiredTips(h.db, h.clock.now);
+    expect(await h.db.webUpload.count({ where: { publicId } })).toBe(0);
   });
 
   it("deletes the objects of a cancelled draft, and of a picture never attached after a day", async () => {
@@ -169,6 +185,24 @@ describe("with an R2 bucket", () => {
 });
 
 describe("without a bucket (Node)", () => {
+  it("on a Worker keeping files in D1 rows, refuses a picture too large for a row, which a bucket takes", async () => {
+    const rows = await createHarness({ places: false, uploadLimits: { pendingPerConversation: 5, perMinute: 100, pendingQuotaBytes: 50 * 1024 * 1024, maxVideoBytes: 1_900_000 } });
+    try {
+      const big = Buffer.alloc(1_950_000, 7).toString("base64");
+      const post = async (harness: Harness) => {
+        const client = harness.web();
+        return harness.app.request("/webchat/api/upload", { method: "POST", headers: await client.headers(), body: JSON.stringify({ token: client.token, mime: "image/jpeg", dataBase64: big }) });
+      };
+      const refused = await post(rows);
+      expect(refused.status).toBe(413);
+      expect(((await refused.json()) as { error: string }).error).toBe(viWeb.server.tooLarge);
+      // Where the limit is Node's (or a bucket's), the same size passes the size check (and is then refused as no picture).
+      expect((await post(h)).status).toBe(422);
+    } finally {
+      await rows.close();
+    }
+  });
+
   it("keeps the bytes in the row, and the store puts, reads and deletes them there", async () => {
     const plain = await createHarness({ places: false });
     try {
