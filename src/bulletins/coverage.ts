@@ -5,6 +5,7 @@
 // the whole months it spans and the rows of everything else, so the figures do not change.
 import { addMonths, monthOf, monthRange, monthRangeVN, type MonthKey } from "../util/vietnam-time.js";
 import type { Db } from "../db/client.js";
+import { sql, sqlOf } from "../db/sql.js";
 
 export interface DeliveryFact {
   villageId: number;
@@ -100,6 +101,22 @@ export function tallyFact(t: { villageId: number; status: string; reason: string
   return { villageId: t.villageId, status: t.status, reason: t.reason === "" ? null : t.reason, reasonText: t.reasonText === "" ? null : t.reasonText, count: t.tally };
 }
 
+/** The commune's rolled-up tallies of the whole months in [start, end) (a range of months: three parameters, whatever the villages). */
+async function talliesWithin(db: Db, communeId: number, start: Date, end: Date) {
+  const months = wholeMonthsWithin(start, end);
+  if (months.length === 0) return [];
+  const { rows } = await sqlOf(db).run(
+    sql(
+      `SELECT "villageId", "status", "reason", "reasonText", "tally" FROM "DeliveryTally"
+       WHERE "month" >= ? AND "month" <= ? AND "villageId" IN (SELECT "id" FROM "Village" WHERE "communeId" = ?) ORDER BY "id"`,
+      months[0]!,
+      months[months.length - 1]!,
+      communeId,
+    ),
+  );
+  return rows.map((r) => ({ villageId: Number(r.villageId), status: String(r.status), reason: String(r.reason), reasonText: String(r.reasonText), tally: Number(r.tally) }));
+}
+
 /** Coverage of a commune's villages over [start, end) by slot time. */
 export async function coverageBetween(db: Db, communeId: number, start: Date, end: Date): Promise<CommuneCoverage> {
   const villages = await db.village.findMany({ where: { communeId }, orderBy: { code: "asc" }, select: { id: true, code: true, name: true } });
@@ -110,12 +127,7 @@ export async function coverageBetween(db: Db, communeId: number, start: Date, en
     where: { slot: slotWhere },
     select: { villageId: true, status: true, reason: true, reasonText: true },
   });
-  const months = wholeMonthsWithin(start, end);
-  const tallies =
-    months.length === 0 || villages.length === 0
-      ? []
-      : await db.deliveryTally.findMany({ where: { villageId: { in: villages.map((v) => v.id) }, month: { in: months } }, orderBy: { id: "asc" } });
-  const list = summarizeDeliveries(villages, [...tallies.map(tallyFact), ...deliveries]);
+  const list = summarizeDeliveries(villages, [...(await talliesWithin(db, communeId, start, end)).map(tallyFact), ...deliveries]);
   return {
     communeId,
     start,

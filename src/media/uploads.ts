@@ -70,13 +70,19 @@ async function withBytes<T extends { publicId: string; mime: string }>(db: Db, u
   return bytes ? { ...upload, bytes } : null;
 }
 
+/** Keys per delete: D1 binds at most 100 parameters a query. */
+const DELETE_CHUNK = 50;
+
 /** Deletes the files these rows describe: their bytes in the store first, then the rows. */
 export async function deleteUploads(db: Db, where: UploadWhere): Promise<number> {
   const rows = await db.webUpload.findMany({ where, select: { publicId: true } });
-  if (rows.length === 0) return 0;
-  const keys = rows.map((r) => r.publicId);
-  await mediaStoreOf(db).delete(keys);
-  return (await db.webUpload.deleteMany({ where: { publicId: { in: keys } } })).count;
+  let deleted = 0;
+  for (let at = 0; at < rows.length; at += DELETE_CHUNK) {
+    const keys = rows.slice(at, at + DELETE_CHUNK).map((r) => r.publicId);
+    await mediaStoreOf(db).delete(keys);
+    deleted += (await db.webUpload.deleteMany({ where: { publicId: { in: keys } } })).count;
+  }
+  return deleted;
 }
 
 export type StoreUploadResult = { ok: true; publicId: string } | { ok: false; reason: "conversation" | "busy" | "quota" };
