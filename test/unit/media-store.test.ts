@@ -22,7 +22,7 @@ function recordingBucket() {
 }
 
 function memoryStore(initial: Record<string, number[]> = {}): MediaStore & { keys(): string[] } {
-  const map = new Map(Object.entries(initial).map(([k, v]) => [k, new Uint8Array(v)]));
+  const map = new Map<string, Uint8Array>(Object.entries(initial).map(([k, v]) => [k, new Uint8Array(v)]));
   return {
     put: async (key, bytes) => void map.set(key, bytes),
     get: async (key) => map.get(key) ?? null,
