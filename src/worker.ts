@@ -6,6 +6,7 @@ import { PrismaD1 } from "@prisma/adapter-d1";
 import { PrismaClient } from "./db/generated/worker/client.js";
 import type { Db } from "./db/client.js";
 import { attachSql, d1Sql, type D1Like } from "./db/sql.js";
+import { attachMediaStore, databaseMediaStore, layeredMediaStore, r2MediaStore, type R2BucketLike } from "./media/store.js";
 import { ConfigError, parseConfig, type AppConfig } from "./config/schema.js";
 import { adminCommands } from "./cli/registry.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
@@ -36,7 +37,7 @@ import beVietnamProBold from "@expo-google-fonts/be-vietnam-pro/700Bold/BeVietna
 
 const POSTER_FONTS = { regular: new Uint8Array(beVietnamProRegular), bold: new Uint8Array(beVietnamProBold) };
 
-/** The largest web chat video on Workers: under D1's 2,000,000-byte row, with room for the row's other columns. */
+/** The largest web chat video on Workers without R2 (bytes in D1): under its 2,000,000-byte row, with room for the row's other columns. */
 const D1_MAX_VIDEO_BYTES = 1_900_000;
 
 export interface Env {
@@ -47,6 +48,8 @@ export interface Env {
   OUTBOX_QUEUE?: WorkProducer;
   /** wrangler.toml [[durable_objects.bindings]]: one pacer per channel for all instances; absent, per isolate. */
   CHANNEL_PACER?: PacerNamespace;
+  /** wrangler.toml [[r2_buckets]]: the bytes of uploads and report files; absent, they stay in D1 rows (at most 1.9 MB a video). */
+  MEDIA?: R2BucketLike;
   [name: string]: unknown;
 }
 
@@ -94,6 +97,8 @@ async function build(env: Env) {
   // One client per request, as the D1 adapter expects; its statements counted (D1: 1,000 per invocation).
   const { db: d1, counter } = countStatements(env.DB as object);
   const db = attachSql(new PrismaClient({ adapter: new PrismaD1(d1 as Env["DB"]) }) as unknown as Db, d1Sql(d1 as unknown as D1Like));
+  // New files in R2; a file stored in its D1 row before the binding was added is still read there.
+  if (env.MEDIA) attachMediaStore(db, layeredMediaStore(r2MediaStore(env.MEDIA), databaseMediaStore(db)));
   const now = () => new Date();
   const { senders, media, bot, articles } = await createChannels({ config, db, keys, log, now, initBot: false });
   const deps: WorkDeps = {
@@ -153,8 +158,8 @@ export default {
       log,
       now: deps.now,
       demo: config.demo,
-      // D1 stores at most 2,000,000 bytes in a row: a web chat video stays under it.
-      uploadLimits: { ...config.uploads, maxVideoBytes: D1_MAX_VIDEO_BYTES },
+      // With R2 a video may be as large as on Node; in D1 a row holds at most 2,000,000 bytes.
+      uploadLimits: env.MEDIA ? config.uploads : { ...config.uploads, maxVideoBytes: D1_MAX_VIDEO_BYTES },
       ...webhookOptions(config, config.telegram.kind === "webhook" && bot ? await botUsernameOf(deps.db, bot.api, config.telegram.username) : undefined),
       media: config.publicUrl ? media : undefined,
       feeds: config.publicUrl ? { publicUrl: config.publicUrl } : undefined,

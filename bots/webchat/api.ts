@@ -90,7 +90,8 @@ export function webChatApp(opts: WebChatOptions): Hono {
 
   // A smaller limit may be set (the Worker's D1 rows), never a larger one than the body limit allows.
   const maxVideo = Math.min(opts.uploadLimits?.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES, DEFAULT_MAX_VIDEO_BYTES);
-  const maxBytes = { ...MAX_UPLOAD_BYTES_BY_KIND, voice: Math.min(MAX_UPLOAD_BYTES_BY_KIND.voice, maxVideo), video: maxVideo };
+  // A lower limit (a Worker keeping files in D1 rows) holds for pictures and voice notes too.
+  const maxBytes = { photo: Math.min(MAX_UPLOAD_BYTES_BY_KIND.photo, maxVideo), voice: Math.min(MAX_UPLOAD_BYTES_BY_KIND.voice, maxVideo), video: maxVideo };
   app.get("/", (c) => c.html(renderChatPage({ demo: opts.demo, maxVideoBytes: maxVideo })));
   for (const file of [CHAT_SCRIPT, CHAT_STYLE]) {
     app.get(file.path.split("?")[0]!, (c) => c.body(file.body, 200, { "Content-Type": file.type, "Cache-Control": "public, max-age=86400" }));

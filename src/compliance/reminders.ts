@@ -14,6 +14,7 @@ import { dueDateOf } from "./periods.js";
 import { unitByKind } from "./units.js";
 import { communeUnits } from "./unit-figures.js";
 import { viUnits } from "../i18n/vi-units.js";
+import { deleteUploads } from "../media/uploads.js";
 
 // At most ~98 bound values per query on D1: relation loads of a batch stay under it.
 const BATCH = 50;
@@ -152,7 +153,7 @@ export async function pruneReportFiles(deps: ReminderDeps): Promise<number> {
   const before = new Date(deps.now().getTime() - REPORT_FILE_DAYS * 86_400_000);
   const old = await deps.db.reportFile.findMany({ where: { createdAt: { lt: before } }, select: { id: true, webUploadId: true }, take: 200 });
   for (const f of old) {
-    await deps.db.webUpload.deleteMany({ where: { id: f.webUploadId } });
+    await deleteUploads(deps.db, { id: f.webUploadId });
     await deps.db.reportFile.deleteMany({ where: { id: f.id } });
   }
   return old.length;

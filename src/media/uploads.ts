@@ -1,9 +1,12 @@
-// Files stored in the database: pictures a web-chat citizen uploads for a tip, and files the server
+// Files the server keeps: pictures a web-chat citizen uploads for a tip, and files the server
 // makes for staff (reports). An upload belongs to the conversation that made it: only that
 // conversation can attach it, only to its own draft, once; a report file can never be attached.
 // Outside the server an upload is known only by a random public id; every read says what it is
 // read for (the tip or the report file it belongs to) and is refused when that is not so.
+// The row is the file's record; its bytes go through the media store (./store.ts), and deleting a
+// row deletes its bytes first (deleteUploads), so no object outlives its record.
 import type { Db } from "../db/client.js";
+import { mediaStoreOf } from "./store.js";
 import { can, type StaffScope } from "../staff/roles.js";
 import { mayOnTip } from "../tips/scope.js";
 
@@ -17,7 +20,7 @@ export interface UploadLimits {
   perMinute: number;
   /** Bytes of pictures not yet attached to any tip, across the server. */
   pendingQuotaBytes: number;
-  /** The largest video the web chat takes (default 10 MB; the Worker's D1 stores at most 2 MB a row). */
+  /** The largest video the web chat takes (default 10 MB; a Worker without R2 keeps bytes in D1, at most 2 MB a row). */
   maxVideoBytes?: number;
 }
 
@@ -40,6 +43,48 @@ export function newPublicId(): string {
   return [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+type UploadWhere = NonNullable<NonNullable<Parameters<Db["webUpload"]["findMany"]>[0]>["where"]>;
+
+/** A row's metadata: every column but the bytes (which the store holds). */
+const META = { id: true, publicId: true, ownerTag: true, purpose: true, tipId: true, size: true, mime: true, createdAt: true } as const;
+
+/** Creates the file's row, then puts its bytes in the store; a failed put leaves no row behind. */
+async function createUpload(
+  db: Db,
+  row: { publicId: string; ownerTag: string | null; purpose: "citizen" | "bulletin" | "report"; mime: string; createdAt: Date },
+  bytes: Uint8Array,
+): Promise<{ id: number }> {
+  const created = await db.webUpload.create({ data: { ...row, size: bytes.length }, select: { id: true } });
+  try {
+    await mediaStoreOf(db).put(row.publicId, bytes, row.mime);
+  } catch (error) {
+    await db.webUpload.delete({ where: { id: created.id } });
+    throw error;
+  }
+  return created;
+}
+
+/** The bytes of a row from the store; null when the store has none (treated as not found). */
+async function withBytes<T extends { publicId: string; mime: string }>(db: Db, upload: T): Promise<(T & { bytes: Uint8Array }) | null> {
+  const bytes = await mediaStoreOf(db).get(upload.publicId);
+  return bytes ? { ...upload, bytes } : null;
+}
+
+/** Keys per delete: D1 binds at most 100 parameters a query. */
+const DELETE_CHUNK = 50;
+
+/** Deletes the files these rows describe: their bytes in the store first, then the rows. */
+export async function deleteUploads(db: Db, where: UploadWhere): Promise<number> {
+  const rows = await db.webUpload.findMany({ where, select: { publicId: true } });
+  let deleted = 0;
+  for (let at = 0; at < rows.length; at += DELETE_CHUNK) {
+    const keys = rows.slice(at, at + DELETE_CHUNK).map((r) => r.publicId);
+    await mediaStoreOf(db).delete(keys);
+    deleted += (await db.webUpload.deleteMany({ where: { publicId: { in: keys } } })).count;
+  }
+  return deleted;
+}
+
 export type StoreUploadResult = { ok: true; publicId: string } | { ok: false; reason: "conversation" | "busy" | "quota" };
 
 /** Stores a citizen's picture for their current draft, within the limits. */
@@ -55,9 +100,7 @@ export async function storeCitizenUpload(
   const used = (await db.webUpload.aggregate({ where: pending, _sum: { size: true } }))._sum.size ?? 0;
   if (used + input.bytes.length > limits.pendingQuotaBytes) return { ok: false, reason: "quota" };
   const publicId = newPublicId();
-  await db.webUpload.create({
-    data: { publicId, ownerTag: input.ownerTag, purpose: "citizen", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now },
-  });
+  await createUpload(db, { publicId, ownerTag: input.ownerTag, purpose: "citizen", mime: input.mime, createdAt: input.now }, input.bytes);
   return { ok: true, publicId };
 }
 
@@ -96,25 +139,25 @@ export async function keepAsBulletinRecording(db: Db, publicId: string, ownerTag
 /** A translator's recording uploaded in the console (already cleaned): a bulletin recording from the start. */
 export async function storeBulletinRecording(db: Db, input: { mime: string; bytes: Uint8Array; now: Date }): Promise<string> {
   const publicId = newPublicId();
-  await db.webUpload.create({ data: { publicId, ownerTag: null, purpose: "bulletin", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now } });
+  await createUpload(db, { publicId, ownerTag: null, purpose: "bulletin", mime: input.mime, createdAt: input.now }, input.bytes);
   return publicId;
 }
 
 /** A bulletin recording made in the web chat, as the web chat's page fetches it. */
 export async function openBulletinRecording(db: Db, publicId: string): Promise<{ mime: string; bytes: Uint8Array } | null> {
   if (!PUBLIC_ID_PATTERN.test(publicId)) return null;
-  const upload = await db.webUpload.findUnique({ where: { publicId } });
-  return upload?.purpose === "bulletin" ? upload : null;
+  const upload = await db.webUpload.findUnique({ where: { publicId }, select: META });
+  return upload?.purpose === "bulletin" ? withBytes(db, upload) : null;
 }
 
 /** A draft ended without these pictures (cancelled, expired, or sent without them): delete them. */
 export async function deletePendingUploads(db: Db, ownerTag: string): Promise<number> {
-  return (await db.webUpload.deleteMany({ where: { ownerTag, purpose: "citizen", tipId: null } })).count;
+  return deleteUploads(db, { ownerTag, purpose: "citizen", tipId: null });
 }
 
 export async function pruneUnattachedUploads(db: Db, now: Date): Promise<number> {
   const before = new Date(now.getTime() - UNATTACHED_UPLOAD_HOURS * 3_600_000);
-  return (await db.webUpload.deleteMany({ where: { purpose: "citizen", tipId: null, createdAt: { lt: before } } })).count;
+  return deleteUploads(db, { purpose: "citizen", tipId: null, createdAt: { lt: before } });
 }
 
 /** Stores a file the server made for a staff member; the report-file row says whose and of what. */
@@ -123,9 +166,7 @@ export async function storeReportUpload(
   input: { mime: string; bytes: Uint8Array; now: Date; communeId: number; provinceId: number | null; month: string; kind: string; staffId: number },
 ): Promise<{ publicId: string; reportFileId: number }> {
   const publicId = newPublicId();
-  const upload = await db.webUpload.create({
-    data: { publicId, ownerTag: null, purpose: "report", size: input.bytes.length, mime: input.mime, bytes: input.bytes as Uint8Array<ArrayBuffer>, createdAt: input.now },
-  });
+  const upload = await createUpload(db, { publicId, ownerTag: null, purpose: "report", mime: input.mime, createdAt: input.now }, input.bytes);
   const report = await db.reportFile.create({
     data: { webUploadId: upload.id, communeId: input.communeId, provinceId: input.provinceId, month: input.month, kind: input.kind, staffId: input.staffId, createdAt: input.now },
   });
@@ -135,13 +176,13 @@ export async function storeReportUpload(
 /** The bytes of an upload read for what it is linked to; null when it is not linked to that. */
 export async function readLinkedUpload(db: Db, publicId: string, link: UploadLink | undefined): Promise<{ bytes: Uint8Array; mime: string } | null> {
   if (!link || !PUBLIC_ID_PATTERN.test(publicId)) return null;
-  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  const upload = await db.webUpload.findUnique({ where: { publicId }, select: META });
   if (!upload) return null;
-  if ("tipId" in link) return upload.purpose === "citizen" && upload.tipId === link.tipId ? upload : null;
-  if ("bulletinRecording" in link) return upload.purpose === "bulletin" ? upload : null;
+  if ("tipId" in link) return upload.purpose === "citizen" && upload.tipId === link.tipId ? withBytes(db, upload) : null;
+  if ("bulletinRecording" in link) return upload.purpose === "bulletin" ? withBytes(db, upload) : null;
   if (upload.purpose !== "report") return null;
   const report = await db.reportFile.findUnique({ where: { id: link.reportFileId } });
-  return report?.webUploadId === upload.id ? upload : null;
+  return report?.webUploadId === upload.id ? withBytes(db, upload) : null;
 }
 
 export type StaffUpload =
@@ -154,16 +195,20 @@ export type StaffUpload =
  */
 export async function openUploadForStaff(db: Db, staff: StaffScope, publicId: string): Promise<StaffUpload> {
   if (!PUBLIC_ID_PATTERN.test(publicId)) return { ok: false, reason: "not_found" };
-  const upload = await db.webUpload.findUnique({ where: { publicId } });
+  const upload = await db.webUpload.findUnique({ where: { publicId }, select: META });
   if (!upload) return { ok: false, reason: "not_found" };
   if (upload.purpose === "report") {
     const report = await db.reportFile.findUnique({ where: { webUploadId: upload.id } });
     if (!report) return { ok: false, reason: "not_found" };
     if (!can(staff, "report.read", { communeId: report.communeId ?? undefined, provinceId: report.provinceId ?? undefined })) return { ok: false, reason: "forbidden" };
-    return { ok: true, mime: upload.mime, bytes: upload.bytes, report: { id: report.id, month: report.month, kind: report.kind } };
+    const file = await withBytes(db, upload);
+    if (!file) return { ok: false, reason: "not_found" };
+    return { ok: true, mime: upload.mime, bytes: file.bytes, report: { id: report.id, month: report.month, kind: report.kind } };
   }
   if (upload.tipId === null) return { ok: false, reason: "not_found" };
   const tip = await db.tip.findUnique({ where: { id: upload.tipId }, select: { communeId: true, villageId: true } });
   if (!tip || !mayOnTip(staff, "tip.read", tip)) return { ok: false, reason: "forbidden" };
-  return { ok: true, mime: upload.mime, bytes: upload.bytes, report: null };
+  const file = await withBytes(db, upload);
+  if (!file) return { ok: false, reason: "not_found" };
+  return { ok: true, mime: upload.mime, bytes: file.bytes, report: null };
 }

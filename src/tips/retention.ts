@@ -6,6 +6,7 @@
 import type { Db } from "../db/client.js";
 import { checkpointAfterErasure } from "../db/forget.js";
 import { can, type StaffScope } from "../staff/roles.js";
+import { deleteUploads } from "../media/uploads.js";
 
 export const DEFAULT_TIP_RETENTION_MONTHS = 24;
 /** The longest an admin may extend one tip at a time. */
@@ -42,7 +43,7 @@ export async function eraseExpiredTips(db: Db, now: Date, months = DEFAULT_TIP_R
   });
   for (const { id } of due) {
     await db.tipAttachment.deleteMany({ where: { tipId: id } });
-    await db.webUpload.deleteMany({ where: { tipId: id } });
+    await deleteUploads(db, { tipId: id });
     await db.tipEvent.deleteMany({ where: { tipId: id } });
     // The sending commune keeps its line of a transfer (where to, when), not the words of its reason.
     await db.tipTransfer.updateMany({ where: { tipId: id }, data: { reason: "" } });

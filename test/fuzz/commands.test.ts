@@ -372,7 +372,7 @@ describe("fuzzing chat commands from every role", () => {
       expect(can(staff, "report.read", target) || can(staff, "stats.read", target), `${staff.displayName} got a ${f.kind} of commune ${f.communeId}`).toBe(true);
       if (f.communeId !== communeA) {
         const upload = await h.db.webUpload.findUnique({ where: { id: f.webUploadId } });
-        const content = upload ? Buffer.from(upload.bytes).toString("utf8") : "";
+        const content = upload ? Buffer.from(upload.bytes ?? new Uint8Array()).toString("utf8") : "";
         for (const secret of [...TIP_TOKENS, ...FIGURE_TOKENS]) expect(content.includes(secret), `${f.kind} of commune ${f.communeId} holds ${secret}`).toBe(false);
       }
     }

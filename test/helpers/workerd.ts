@@ -1,7 +1,7 @@
 // The Workers build run locally for tests: wrangler dev (workerd, with D1 on a local file carrying
-// the same SQL migrations) under the project's Node 22, a local D1 to seed and read, and a clean stop.
+// the same SQL migrations) under the project's Node 22, a local D1 to seed and read, its local R2 to read, and a clean stop.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createServer } from "node:net";
@@ -31,6 +31,16 @@ export function d1Query<T>(persistTo: string, sql: string): T[] {
   const out = runWrangler(["d1", "execute", "DB", "--local", "--persist-to", persistTo, "--json", "--command", sql]);
   const parsed = JSON.parse(out.slice(out.indexOf("["))) as { results: T[] }[];
   return parsed[0]!.results;
+}
+
+/** An object of the local R2 bucket (wrangler.toml's MEDIA), or null when there is none under the key. */
+export function r2Object(persistTo: string, key: string): Uint8Array | null {
+  const file = join(persistTo, `r2-${Date.now()}-${key.replace(/[^A-Za-z0-9]/g, "")}`);
+  const result = spawnSync(NODE22, [WRANGLER, "r2", "object", "get", `phao-dai-media/${key}`, "--local", "--persist-to", persistTo, "--file", file], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
+  if (result.status !== 0 || !existsSync(file)) return null;
+  const bytes = new Uint8Array(readFileSync(file));
+  rmSync(file, { force: true });
+  return bytes;
 }
 
 /** Runs SQL (many statements, from a file) on the local D1 file. */

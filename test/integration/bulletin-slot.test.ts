@@ -141,6 +141,15 @@ describe("a bulletin slot in Lùng Phình", () => {
       ["LP-04", "pending", "hnj,vie"],
       ["LP-05", "no_head", "hnj,vie"],
     ]);
+    // Delivered rows keep neither the bulletin's words nor an address (issue 19): the outbox stays small.
+    const sent = await h.db.outboxMessage.findMany({ where: { status: "sent" } });
+    expect(sent.length).toBeGreaterThanOrEqual(8);
+    for (const row of sent) {
+      expect(row.payload).not.toContain(firstParagraph.slice(0, 40));
+      expect(row.payload).not.toContain(HMONG_SAMPLE);
+      expect(row.sealedAddress).toBeNull();
+    }
+    expect(sent.filter((r) => r.payload === "{}").length).toBeGreaterThanOrEqual(8);
   });
 
   it("sends nothing twice when the job runs again", async () => {

@@ -54,7 +54,7 @@ describe("a web chat tip with a photo that carries GPS, owner and serial", () =>
     const { uploadId } = (await res.json()) as { uploadId: string };
     const stored = await h.db.webUpload.findUniqueOrThrow({ where: { publicId: uploadId } });
     expect(stored.mime).toBe("image/jpeg");
-    expect(plantedIn(stored.bytes)).toEqual([]);
+    expect(plantedIn(stored.bytes!)).toEqual([]);
 
     await citizen.say("/start");
     await citizen.say("Hồng Lộc");

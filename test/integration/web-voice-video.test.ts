@@ -53,7 +53,7 @@ describe("voice and video from the web chat", () => {
     // What is stored is already the clean Ogg: the WebM never reaches the database.
     const stored = await c.h.db.webUpload.findUniqueOrThrow({ where: { publicId: voiceId } });
     expect(stored.mime).toBe("audio/ogg");
-    expect(latin1(stored.bytes).startsWith("OggS")).toBe(true);
+    expect(latin1(stored.bytes!).startsWith("OggS")).toBe(true);
     const afterVoice = await step(() => citizen.send({ uploadId: voiceId }).then(() => citizen.read()));
     expect(texts(afterVoice)).toContain("Đã nhận 1 tin nhắn thoại");
 

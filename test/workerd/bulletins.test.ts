@@ -1,6 +1,7 @@
 // The bulletin job in the Workers build (wrangler dev, workerd, local D1 with the same SQL
 // migrations), run by the cron trigger: it imports the catalog and schedules on D1, and when a
-// commune's slot comes it sends the village head the bulletin through the fake Bot API.
+// commune's slot comes it sends the village head the bulletin through the fake Bot API. A delivery
+// two years old is rolled up into its village's monthly tally by the cron's sweep, on D1.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
 import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
@@ -8,11 +9,14 @@ import { pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { startFakeTelegram, type FakeTelegram } from "../helpers/fake-telegram.js";
 import { feedTokenHash, newFeedToken } from "../../src/feeds/tokens.js";
 import { DEFAULT_SCHEDULE, scheduleToRow, spreadSchedule } from "../../src/bulletins/schedule.js";
+import { monthOf } from "../../src/util/vietnam-time.js";
 
 const HEAD_CHAT = "7770001";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
 /** The village's feed link (issue 15), seeded as the admin command would leave it: only its keyed hash. */
 const FEED_TOKEN = newFeedToken();
+/** A slot aired two years ago, made when it fell due: the first slot of the database. */
+const OLD_SLOT_AT = new Date(Date.now() - 730 * 86_400_000);
 
 /** Prisma's text form of a DateTime in SQLite and D1. */
 const prismaDate = (d: Date) => d.toISOString().replace("Z", "+00:00");
@@ -39,7 +43,9 @@ beforeAll(async () => {
       "INSERT INTO Commune (code, name, searchName, provinceId, languages) VALUES ('LUNGPHINH', 'Lùng Phình', 'lung phinh', 1, 'vie,hnj'); " +
       "INSERT INTO Village (code, name, communeId) VALUES ('LP-01', 'Thôn Lùng Phình', 1); " +
       `INSERT INTO Staff (pseudonym, channel, sealedAddress, displayName, role, communeId, villageId) VALUES ('${pseudonym}', 'telegram', '${sealed}', 'Trưởng thôn', 'village_head', 1, 1);` +
-      `INSERT INTO VillageFeed (villageId, tokenHash, createdAt) VALUES (1, '${await feedTokenHash(keys, FEED_TOKEN)}', '${prismaDate(new Date())}');`,
+      `INSERT INTO VillageFeed (villageId, tokenHash, createdAt) VALUES (1, '${await feedTokenHash(keys, FEED_TOKEN)}', '${prismaDate(new Date())}');` +
+      `INSERT INTO BulletinSlot (communeId, scheduledAt, status) VALUES (1, '${prismaDate(OLD_SLOT_AT)}', 'sent'); ` +
+      `INSERT INTO BulletinDelivery (slotId, villageId, status, languages, reason, remindAt) VALUES (1, 1, 'not_broadcast', 'vie', 'power', '${prismaDate(OLD_SLOT_AT)}');`,
     vars: { PSEUDONYM_KEY: keyText.pseudonym, VAULT_KEY: keyText.vault, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot, TELEGRAM_WEBHOOK_SECRET: "workerd_bulletins", PUBLIC_URL: "https://phaodai.example" },
   });
   ({ persistTo } = worker);
@@ -65,6 +71,14 @@ describe("bulletins on Workers with D1", () => {
     expect((menu.payload.commands as Array<{ command: string }>).map((c) => c.command)).toContain("theodoi");
   });
 
+  it("rolls a two-year-old delivery up into its village's monthly tally at the cron's sweep, on D1", async () => {
+    const old = () => d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM BulletinDelivery WHERE slotId = 1")[0]!.n;
+    await expect.poll(old, { timeout: 60_000, interval: 500 }).toBe(0);
+    expect(d1Query(persistTo, "SELECT villageId, month, status, reason, reasonText, tally FROM DeliveryTally")).toEqual([
+      { villageId: 1, month: monthOf(OLD_SLOT_AT), status: "not_broadcast", reason: "power", reasonText: "", tally: 1 },
+    ]);
+  }, 90_000);
+
   it("airs a due slot: the village head gets the bulletin with the confirmation buttons", async () => {
     // Make a slot due a minute ago (every day at that minute, Vietnam time).
     const now = new Date();
@@ -80,7 +94,8 @@ describe("bulletins on Workers with D1", () => {
     const deadline = Date.now() + 60_000;
     let slots: { status: string }[] = [];
     while (Date.now() < deadline) {
-      slots = d1Query<{ status: string }>(persistTo, "SELECT status FROM BulletinSlot");
+      // Slot 1 is the old one seeded for the rollup (its slot row stays; its deliveries are tallies).
+      slots = d1Query<{ status: string }>(persistTo, "SELECT status FROM BulletinSlot WHERE id > 1");
       if (slots[0]?.status === "sent") break;
       await new Promise((r) => setTimeout(r, 500));
     }

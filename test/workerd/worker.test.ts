@@ -1,9 +1,10 @@
 // The Workers build in workerd (wrangler dev, local D1 with the same SQL migrations): a Telegram
 // webhook conversation files a tip that ends up stored in D1 and announced to the fake Bot API,
-// and a web chat picture is re-encoded by photon's workerd build before it reaches D1; the console's
+// and a web chat picture is re-encoded by photon's workerd build before it is stored: its bytes in
+// the local R2 bucket (wrangler.toml's MEDIA), its D1 row with none, an officer's sealed link serving it; the console's
 // admin pages run there too, down to the posters' PDF.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { d1Query, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
+import { d1Query, r2Object, startLocalWorker, type LocalWorker } from "../helpers/workerd.js";
 import { createKeyring, randomKeyText } from "../../src/crypto/keys.js";
 import { pseudonymOf, sealAddress } from "../../src/crypto/pseudonym.js";
 import { callbackUpdate, GROUP_CHAT, startFakeTelegram, textUpdate, TIPSTER, type FakeTelegram } from "../helpers/fake-telegram.js";
@@ -15,6 +16,8 @@ import { freshProof, webTicket, type Fetch } from "../helpers/pow.js";
 import { captureAdmin } from "../helpers/admin-cli.js";
 import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { pdfText as readPdf } from "../helpers/pdf-text.js";
+import { sealMediaLink } from "../../src/media/links.js";
+import { DEFAULT_MAX_VIDEO_BYTES } from "../../src/media/uploads.js";
 
 const SECRET = "workerd_test_secret";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
@@ -161,7 +164,7 @@ describe("the Workers build in workerd with D1", () => {
     expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM InboundUpdate WHERE lane IS NOT NULL")[0]!.n).toBe(0);
   }, 180_000);
 
-  it("re-encodes a web chat picture in workerd before it is stored in D1, and refuses one that does not decode", async () => {
+  it("re-encodes a web chat picture in workerd before it is stored in R2, and refuses one that does not decode", async () => {
     // A session first: the worker asks the same proof of work as the server (solved at the default cost).
     const ticket = await webTicket(worker!.fetch, "w".repeat(40));
     const upload = (name: string) =>
@@ -174,9 +177,9 @@ describe("the Workers build in workerd with D1", () => {
     expect(ok.status).toBe(200);
     const { uploadId } = (await ok.json()) as { uploadId: string };
     expect(uploadId).toMatch(/^[0-9a-f]{32}$/);
-    const [row] = d1Query<{ mime: string; hex: string }>(persistTo, `SELECT mime, hex(bytes) AS hex FROM WebUpload WHERE publicId = '${uploadId}'`);
-    const bytes = new Uint8Array(Buffer.from(row!.hex, "hex"));
-    expect(row!.mime).toBe("image/jpeg");
+    const [row] = d1Query<{ mime: string; inRow: number }>(persistTo, `SELECT mime, bytes IS NOT NULL AS inRow FROM WebUpload WHERE publicId = '${uploadId}'`);
+    expect(row).toEqual({ mime: "image/jpeg", inRow: 0 });
+    const bytes = r2Object(persistTo, uploadId)!;
     expect(plantedIn(fixture("gps.jpg")).length).toBeGreaterThan(5);
     expect(plantedIn(bytes)).toEqual([]);
     const image = PhotonImage.new_from_byteslice(bytes);
@@ -187,7 +190,7 @@ describe("the Workers build in workerd with D1", () => {
     expect(((await refused.json()) as { error: string }).error).toBe(viWeb.server.unsafeUpload);
   });
 
-  it("stores a web chat voice recording in D1 as clean Ogg Opus, and keeps videos under D1's row size", async () => {
+  it("stores a web chat voice recording in R2 as clean Ogg Opus, and takes videos up to Node's 10 MB", async () => {
     const token = "v".repeat(40);
     const ticket = await webTicket(worker!.fetch, token);
     const upload = (kind: string, bytes: Uint8Array) =>
@@ -199,16 +202,80 @@ describe("the Workers build in workerd with D1", () => {
     const ok = await upload("voice", avFixture("tagged-voice.webm"));
     expect(ok.status).toBe(200);
     const { uploadId } = (await ok.json()) as { uploadId: string };
-    const [row] = d1Query<{ mime: string; hex: string }>(persistTo, `SELECT mime, hex(bytes) AS hex FROM WebUpload WHERE publicId = '${uploadId}'`);
-    const bytes = Buffer.from(row!.hex, "hex").toString("latin1");
-    expect(row!.mime).toBe("audio/ogg");
+    const [row] = d1Query<{ mime: string; inRow: number }>(persistTo, `SELECT mime, bytes IS NOT NULL AS inRow FROM WebUpload WHERE publicId = '${uploadId}'`);
+    expect(row).toEqual({ mime: "audio/ogg", inRow: 0 });
+    const bytes = Buffer.from(r2Object(persistTo, uploadId)!).toString("latin1");
     expect(bytes.startsWith("OggS")).toBe(true);
     expect(bytes).not.toContain("Nguyen Van Tipster");
-    const big = await upload("video", new Uint8Array(1_950_000));
+    // With R2 a D1 row no longer bounds a video: the limit is Node's.
+    const big = await upload("video", new Uint8Array(DEFAULT_MAX_VIDEO_BYTES + 16));
     expect(big.status).toBe(413);
-    expect(((await big.json()) as { error: string }).error).toBe(viWeb.server.videoTooLarge("1,8"));
-    expect(await (await worker!.fetch("/")).text()).toContain('data-max-video="1900000"');
+    expect(((await big.json()) as { error: string }).error).toBe(viWeb.server.videoTooLarge("10"));
+    expect(await (await worker!.fetch("/")).text()).toContain(`data-max-video="${DEFAULT_MAX_VIDEO_BYTES}"`);
   });
+
+  it("files a web chat photo tip on Workers: the picture in R2, none in D1, the officer's sealed link serves it", async () => {
+    const token = "p".repeat(40);
+    const ticket = await webTicket(worker!.fetch, token);
+    let after = 0;
+    const send = async (body: Record<string, unknown>) => {
+      const at = (extra: Record<string, unknown>) =>
+        worker!.fetch("/webchat/api/send", { method: "POST", headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket }, body: JSON.stringify({ token, ...body, ...extra }) });
+      let res = await at({});
+      if (res.status === 428) res = await at({ proof: await freshProof(worker!.fetch) });
+      expect(res.status, JSON.stringify(body)).toBe(202);
+    };
+    const answer = async (needle: string) =>
+      expect
+        .poll(
+          async () => {
+            const { messages } = (await (await worker!.fetch(`/webchat/api/messages?after=${after}`, { headers: { "X-Chat-Token": token } })).json()) as { messages: { id: number; text: string }[] };
+            const hit = messages.find((m) => m.text.includes(needle));
+            if (hit) after = Math.max(...messages.map((m) => m.id));
+            return Boolean(hit);
+          },
+          { timeout: 60_000, interval: 150 },
+        )
+        .toBe(true);
+    const up = await worker!.fetch("/webchat/api/upload", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket },
+      body: JSON.stringify({ token, mime: "image/jpeg", dataBase64: Buffer.from(fixture("gps.jpg")).toString("base64") }),
+    });
+    expect(up.status).toBe(200);
+    const { uploadId } = (await up.json()) as { uploadId: string };
+    const steps: Array<[Record<string, unknown>, string]> = [
+      [{ text: "/start" }, "Bước 1/5"],
+      [{ choice: "c:1" }, "Bước 2/5"],
+      [{ choice: "k:production" }, "Bước 3/5"],
+      [{ choice: "v:1" }, "Bước 4/5"],
+      [{ text: "Có xưởng lạ ở cuối thôn, ảnh chụp chiều nay." }, "Bước 5/5"],
+      [{ uploadId }, "Tiếp tục"],
+      [{ choice: "m:continue" }, "Xem lại tin báo"],
+      [{ choice: "s:submit" }, "Mã tiếp nhận của bạn"],
+    ];
+    for (const [body, needle] of steps) {
+      await send(body);
+      await answer(needle);
+    }
+    const [row] = d1Query<{ tipId: number | null; inRow: number; size: number }>(persistTo, `SELECT tipId, bytes IS NOT NULL AS inRow, size FROM WebUpload WHERE publicId = '${uploadId}'`);
+    expect(row!.tipId).not.toBeNull();
+    expect(row!.inRow).toBe(0);
+    const stored = r2Object(persistTo, uploadId)!;
+    expect(stored.length).toBe(row!.size);
+    // The link the officer's Zalo Bot or a report would carry: sealed with the vault key, naming its recipient.
+    const keys = await createKeyring(keyText.pseudonym, keyText.vault);
+    const link = await sealMediaLink(keys, "https://phaodai.example", { kind: "photo", channel: "web", webUploadId: uploadId, webLink: { tipId: row!.tipId! } }, new Date(), { channel: "telegram", chatId: String(OFFICER.id) });
+    const served = await worker!.fetch(new URL(link).pathname);
+    expect(served.status).toBe(200);
+    expect(served.headers.get("content-type")).toBe("image/jpeg");
+    const image = PhotonImage.new_from_byteslice(new Uint8Array(await served.arrayBuffer()));
+    expect([image.get_width(), image.get_height()]).toEqual([64, 48]);
+    image.free();
+    // Another tip's link to this picture is refused.
+    const wrong = await sealMediaLink(keys, "https://phaodai.example", { kind: "photo", channel: "web", webUploadId: uploadId, webLink: { tipId: row!.tipId! + 1000 } }, new Date(), { channel: "telegram", chatId: String(OFFICER.id) });
+    expect((await worker!.fetch(new URL(wrong).pathname)).status).toBe(404);
+  }, 180_000);
 
   it("in a group, answers a command addressed to this bot and ignores one for another bot (username from getMe, kept in D1)", async () => {
     const toGroup = () => fake.calls.filter((c) => String(c.payload.chat_id) === String(GROUP_CHAT.id)).map((c) => String(c.payload.text));

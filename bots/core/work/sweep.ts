@@ -15,6 +15,7 @@ import { expireParked, pruneWindowState } from "../../../src/outbox/window.js";
 import { runBulletinTick } from "../../../src/bulletins/tick.js";
 import { runZaloDigest } from "../../../src/bulletins/zalo-digest.js";
 import { deletePendingUploads, pruneUnattachedUploads } from "../../../src/media/uploads.js";
+import { rollUpDeliveries } from "../../../src/bulletins/rollup.js";
 import { pruneConsoleSessions } from "../../../src/staff/console-sessions.js";
 import { pruneInboundUpdates } from "../../../src/inbound/prune.js";
 import { DEFAULT_TIP_RETENTION_MONTHS, eraseExpiredTips } from "../../../src/tips/retention.js";
@@ -65,6 +66,7 @@ export async function sweep(deps: CoreDeps): Promise<void> {
     ["unit_reminders", () => remindReportingUnits(deps)],
     ["leader_reminders", () => remindLeaders(deps)],
     ["report_files", () => pruneReportFiles(deps)],
+    ["delivery_rollup", () => rollUpDeliveries(deps.db, now)],
     ["uploads", () => pruneUnattachedUploads(deps.db, now)],
     ["console_sessions", () => pruneConsoleSessions(deps.db, now)],
     ["inbound", () => pruneInboundUpdates(deps.db, now)],
