@@ -11,6 +11,8 @@ export interface BotCall {
   payload: Record<string, unknown>;
   /** When the call arrived (ms since the epoch). */
   at: number;
+  /** Refused by the rate limit (when started with `rateLimit`): the platform delivered nothing. */
+  refused?: boolean;
 }
 
 export interface ZaloBotUser {
@@ -33,7 +35,18 @@ export interface FakeZaloBot {
   failNext(method: string, code: number, description?: string, times?: number, retryAfter?: number): void;
   /** Serves bytes at a CDN address, as the platform does for users' photos (photo_url). */
   hostMedia(bytes: Uint8Array, mime: string): string;
+  /** Sends refused by the rate limit (when started with `rateLimit`). */
+  rateLimited(): number;
   close(): Promise<void>;
+}
+
+export interface FakeZaloBotOptions {
+  /**
+   * At most `perSecond` send* calls in any second; beyond it, 429 with `parameters.retry_after`
+   * (seconds, default 1), as the fake Telegram does. Zalo Bot documents no limit (docs/zalo-reach.md,
+   * open question 8): a benchmark chooses one and says so. Refused calls are recorded, marked `refused`.
+   */
+  rateLimit?: { perSecond: number; retryAfter?: number };
 }
 
 let counter = 0;
@@ -62,8 +75,10 @@ export function flatBody(update: Record<string, unknown>): Record<string, unknow
 }
 
 
-export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdefXYZ"): Promise<FakeZaloBot> {
+export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdefXYZ", opts: FakeZaloBotOptions = {}): Promise<FakeZaloBot> {
   const calls: BotCall[] = [];
+  const accepted: number[] = []; // times of send* calls within the last second
+  let rateLimited = 0;
   const queue: Record<string, unknown>[] = [];
   const waiters = new Set<() => void>();
   const failures = new Map<string, Array<{ code: number; description: string; retryAfter?: number }>>();
@@ -97,10 +112,22 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
         return respond(res, 400, { ok: false, error_code: 400, description: "Bad Request: invalid JSON" });
       }
     }
-    calls.push({ method, token: callToken, payload, at: Date.now() });
+    const call: BotCall = { method, token: callToken, payload, at: Date.now() };
+    calls.push(call);
     if (callToken !== token) return respond(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const scripted = failures.get(method)?.shift();
     if (scripted) return respond(res, scripted.code >= 400 && scripted.code < 600 ? scripted.code : 200, { ok: false, error_code: scripted.code, description: scripted.description, ...(scripted.retryAfter ? { parameters: { retry_after: scripted.retryAfter } } : {}) });
+    if (opts.rateLimit && method.startsWith("send")) {
+      const now = Date.now();
+      while (accepted.length > 0 && accepted[0]! <= now - 1_000) accepted.shift();
+      if (accepted.length >= opts.rateLimit.perSecond) {
+        rateLimited++;
+        call.refused = true;
+        const wait = opts.rateLimit.retryAfter ?? 1;
+        return respond(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${wait}`, parameters: { retry_after: wait } });
+      }
+      accepted.push(now);
+    }
     const ok = (result: unknown) => respond(res, 200, { ok: true, result });
     switch (method) {
       case "getMe":
@@ -167,6 +194,7 @@ export async function startFakeZaloBot(token = "1234567890:ZbotFakeSecret_abcdef
       media.set(path, { bytes, mime });
       return apiRoot + path;
     },
+    rateLimited: () => rateLimited,
     async close() {
       for (const wake of [...waiters]) wake();
       server.closeAllConnections();
