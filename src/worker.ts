@@ -40,6 +40,9 @@ const POSTER_FONTS = { regular: new Uint8Array(beVietnamProRegular), bold: new U
 /** The largest web chat video on Workers without R2 (bytes in D1): under its 2,000,000-byte row, with room for the row's other columns. */
 const D1_MAX_VIDEO_BYTES = 1_900_000;
 
+/** Of D1's 1,000 statements per invocation (paid plan), what the bulletin job may take up to; the sweep's other jobs run after it. */
+const WORK_STATEMENT_BUDGET = 850;
+
 export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
   /** wrangler.toml [[ratelimits]]: tips per client network; absent (tests, local), the in-memory limiter per isolate. */
@@ -111,6 +114,8 @@ async function build(env: Env) {
     // No report renderers on Workers: /baocao answers with the HTML page (see README).
     compliance: defaultComplianceDeps({ criteria: criteriaRegistry(), ...config.compliance }),
     pacer: env.CHANNEL_PACER ? durablePacer(env.CHANNEL_PACER) : pacer,
+    // D1's 1,000 statements per invocation, less a reserve for the sweep's other jobs after the bulletins'.
+    statementsLeft: () => WORK_STATEMENT_BUDGET - counter.count,
     settings: coreSettingsOf(config),
   };
   /** Logs the invocation's D1 statements once its work is done (a request's at debug level: there are many). */

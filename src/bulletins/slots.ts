@@ -16,7 +16,7 @@ import {
   type WeeklySchedule,
 } from "./schedule.js";
 import { BASE_LANGUAGE } from "./languages.js";
-import { isUniqueViolation, type BulletinDeps } from "./store.js";
+import { canAfford, isUniqueViolation, STATEMENTS_PER_PLAN, type BulletinDeps } from "./store.js";
 import { POSTER_SLUG } from "./poster-text.js";
 
 /**
@@ -155,6 +155,8 @@ export async function planSlots(deps: BulletinDeps, limit = 200): Promise<PlanRe
   const report: PlanReport = { aired: 0, missed: 0, empty: 0 };
   const due = await db.bulletinSchedule.findMany({ where: { enabled: true, nextDueAt: { lte: now } }, orderBy: { nextDueAt: "asc" }, take: limit });
   for (const row of due) {
+    // A whole province due at once: plan what this invocation's statements allow; the rest next run.
+    if (!canAfford(deps, STATEMENTS_PER_PLAN)) break;
     const schedule = scheduleFromRow(row);
     const plan = planDue(schedule, row.cursorAt, now);
     // Slots first, then the cursor: a crash in between only repeats work the unique key absorbs.

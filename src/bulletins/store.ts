@@ -15,7 +15,20 @@ export interface BulletinDeps {
   log: Logger;
   /** The running server's settings (CoreSettings): the default schedule's spread; without it, no spread. */
   settings?: { bulletinSpreadMinutes?: number };
+  /**
+   * D1 statements this invocation may still make (Workers: 1,000 per invocation, counted by the
+   * Worker); the bulletin job stops planning and fanning out before it runs short, and the next cron
+   * run goes on. Absent (Node's SQLite file): no such limit.
+   */
+  statementsLeft?: () => number;
 }
+
+/** Statements a commune's planning or a slot's fan-out step may need at most, kept in hand before starting one. */
+export const STATEMENTS_PER_PLAN = 12;
+export const STATEMENTS_PER_FAN_OUT = 60;
+
+/** Whether the invocation can afford `need` more statements (always, where nothing counts them). */
+export const canAfford = (deps: Pick<BulletinDeps, "statementsLeft">, need: number) => !deps.statementsLeft || deps.statementsLeft() >= need;
 
 /** Outbox priorities: below alerts and replies (0); village heads before citizens. */
 export const PRIORITY_HEADS = -1;

@@ -10,6 +10,8 @@ export interface WorkDeps extends CoreDeps {
   senders: Partial<Record<Channel, ChannelSender>>;
   /** Per-channel pacing of sends (src/outbox/channel-limits.json). */
   pacer?: Pacer;
+  /** D1 statements the invocation may still make (Workers); the bulletin job stays within them. */
+  statementsLeft?: () => number;
 }
 
 /** One pass of background work: handle stored incomings, then send what is due. */
