@@ -8,9 +8,10 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/node.js";
 import { runAdmin } from "../../src/cli/admin.js";
+import { PAGE_BUDGET_BYTES, pageWeights, type PageWeights } from "../helpers/page-weight.js";
 import { CHROMIUM, hasChromium, launchChromium } from "../helpers/webchat-page.js";
 import { scanQrSvgs } from "../helpers/qr-page.js";
 import { renderPdf } from "../helpers/pdf-page.js";
@@ -18,7 +19,6 @@ import { renderPdf } from "../helpers/pdf-page.js";
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
-const PAGE_BUDGET_BYTES = 100 * 1024;
 const DOCS = resolve(import.meta.dirname, "../../docs");
 const dir = mkdtempSync(join(tmpdir(), "phaodai-onboarding-"));
 const env = { DATABASE_URL: `file:${join(dir, "data", "onboarding.db")}`, PORT: "0", DEMO_MODE: "on", LOG_LEVEL: "warn" };
@@ -27,24 +27,12 @@ let server: RunningServer;
 let browser: Browser;
 let context: BrowserContext;
 let admin: Page;
-let cdp: CDPSession;
+let measure: PageWeights["measure"];
 const violations: string[] = [];
 const measured = new Map<string, number>();
 /** The links of the invitations' QR codes, as scanned. */
 const scanned: string[] = [];
 let started = 0;
-
-async function measure(label: string, navigate: () => Promise<unknown>): Promise<number> {
-  let bytes = 0;
-  const onFinished = (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength);
-  cdp.on("Network.loadingFinished", onFinished);
-  await navigate();
-  await admin.waitForLoadState("load");
-  await eventually(() => bytes).toBeGreaterThan(0);
-  cdp.off("Network.loadingFinished", onFinished);
-  measured.set(label, Math.max(bytes, measured.get(label) ?? 0));
-  return bytes;
-}
 
 const fitsTheScreen = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
@@ -84,9 +72,7 @@ describe.skipIf(!hasChromium)("the onboarding promise at 360×740", () => {
     context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
     admin = await context.newPage();
     admin.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    cdp = await context.newCDPSession(admin);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    ({ measure } = await pageWeights(context, admin, measured));
   });
   afterAll(async () => {
     await browser?.close();

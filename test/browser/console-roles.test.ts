@@ -8,15 +8,15 @@
 // docs/console-*.png for the README.
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, CDPSession, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { startBrowserServer, type BrowserServer } from "../helpers/browser-server.js";
 import { textUpdate, type TestUser } from "../helpers/fake-telegram.js";
 import { CHROMIUM, hasChromium } from "../helpers/webchat-page.js";
+import { PAGE_BUDGET_BYTES, pageWeights, type PageWeights } from "../helpers/page-weight.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
-const PAGE_BUDGET_BYTES = 100 * 1024;
 const DOCS = join(import.meta.dirname, "..", "..", "docs");
 const LONG = 30_000;
 const HEAD: TestUser = { id: 5_552_777_001, is_bot: false, first_name: "Trần Văn Thôn" };
@@ -27,7 +27,7 @@ const measured = new Map<string, number>();
 const violations: string[] = [];
 
 /** A staff member invited on the command line, joined on Telegram, signed in to the console in their own browser. */
-async function signedIn(user: TestUser, invite: string[]): Promise<{ page: Page; context: BrowserContext; cdp: CDPSession }> {
+async function signedIn(user: TestUser, invite: string[]): Promise<{ page: Page; context: BrowserContext; measure: PageWeights["measure"] }> {
   const { fake, server, browser } = setup;
   const code = /Mã mời: (MOI-[A-Z0-9]{4}-[A-Z0-9]{4})/.exec(await setup.admin("invite", ...invite))![1]!;
   fake.enqueueUpdate(textUpdate(`/start ${code}`, { user }));
@@ -38,23 +38,9 @@ async function signedIn(user: TestUser, invite: string[]): Promise<{ page: Page;
   const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: "vi-VN" });
   const page = await context.newPage();
   page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Network.enable");
-  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  const { measure } = await pageWeights(context, page, measured);
   await page.goto(`${server.url}/canbo/vao/${token}`);
-  return { page, context, cdp };
-}
-
-/** Bytes on the wire (headers and bodies) while `navigate` loads a page. */
-async function measure(page: Page, cdp: CDPSession, label: string, navigate: () => Promise<unknown>): Promise<void> {
-  let bytes = 0;
-  const onFinished = (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength);
-  cdp.on("Network.loadingFinished", onFinished);
-  await navigate();
-  await page.waitForLoadState("load");
-  await eventually(() => bytes).toBeGreaterThan(0);
-  cdp.off("Network.loadingFinished", onFinished);
-  measured.set(label, bytes);
+  return { page, context, measure };
 }
 
 const width = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -66,15 +52,15 @@ describe.skipIf(!hasChromium)("the village head's, the unit's and the leader's p
   afterAll(() => setup?.stop());
 
   it("the village head enters the month's figures on one page; a refused number is shown at its field", async () => {
-    const { page, cdp, context } = await signedIn(HEAD, ["--role", "village_head", "--village", "HL-01", "--name", "Trưởng thôn Thượng Phú"]);
-    await measure(page, cdp, "/canbo/thon", () => Promise.all([page.waitForURL(/\/canbo\/thon$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
+    const { page, measure, context } = await signedIn(HEAD, ["--role", "village_head", "--village", "HL-01", "--name", "Trưởng thôn Thượng Phú"]);
+    await measure("/canbo/thon", () => Promise.all([page.waitForURL(/\/canbo\/thon$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
     expect(await page.locator("h1").textContent()).toMatch(/^Số liệu tháng \d{2}\/\d{4} — Thôn Thượng Phú, xã Hồng Lộc$/);
     expect(await width(page)).toBeLessThanOrEqual(360);
     await page.locator("#f_households").fill("120");
     await page.locator("#f_households_committed").fill("130");
     await page.locator("#f_tip_box").selectOption("co");
     await page.locator("#f_propaganda_sessions").fill("2");
-    await measure(page, cdp, "/canbo/thon (lỗi)", () => Promise.all([page.waitForLoadState("load"), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
+    await measure("/canbo/thon (lỗi)", () => Promise.all([page.waitForLoadState("load"), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
     // "At most the households": refused at that field, everything typed kept.
     const bad = page.locator(".field.bad");
     expect(await bad.count()).toBe(1);
@@ -85,28 +71,28 @@ describe.skipIf(!hasChromium)("the village head's, the unit's and the leader's p
     await bad.scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(DOCS, "console-village-figures.png"), fullPage: false });
     await page.locator("#f_households_committed").fill("118");
-    await measure(page, cdp, "/canbo/thon?kq=ok", () => Promise.all([page.waitForURL(/kq=ok$/), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
+    await measure("/canbo/thon?kq=ok", () => Promise.all([page.waitForURL(/kq=ok$/), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
     await eventually(() => page.locator("p.ok").textContent()).toContain("Thôn Thượng Phú");
     expect(await page.locator("#f_households_committed").inputValue()).toBe("118");
     await context.close();
   });
 
   it("the health station's member enters its month", async () => {
-    const { page, cdp, context } = await signedIn(HEALTH, ["--role", "reporting_unit", "--commune", "HONGLOC", "--unit", "health_station", "--name", "Trạm trưởng Trạm Y tế"]);
-    await measure(page, cdp, "/canbo/donvi", () => Promise.all([page.waitForURL(/\/canbo\/donvi$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
+    const { page, measure, context } = await signedIn(HEALTH, ["--role", "reporting_unit", "--commune", "HONGLOC", "--unit", "health_station", "--name", "Trạm trưởng Trạm Y tế"]);
+    await measure("/canbo/donvi", () => Promise.all([page.waitForURL(/\/canbo\/donvi$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
     expect(await page.locator("h1").textContent()).toContain("Trạm Y tế xã, xã Hồng Lộc");
     expect(await width(page)).toBeLessThanOrEqual(360);
     await page.locator("#f_drug_tests").fill("12");
     await page.locator("#f_methadone_patients").fill("4");
-    await measure(page, cdp, "/canbo/donvi?kq=ok", () => Promise.all([page.waitForURL(/kq=ok$/), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
+    await measure("/canbo/donvi?kq=ok", () => Promise.all([page.waitForURL(/kq=ok$/), page.locator("button", { hasText: "Lưu số liệu" }).click()]));
     await eventually(() => page.locator("p.ok").textContent()).toContain("Đã lưu số liệu tháng");
     expect(await page.locator("#f_drug_tests").inputValue()).toBe("12");
     await context.close();
   });
 
   it("the leader's month shows the village's figures, the unit, coverage and the chart; every page within 100 KB", async () => {
-    const { page, cdp, context } = await signedIn(LEADER, ["--role", "leader", "--commune", "HONGLOC", "--name", "Chủ tịch UBND xã Hồng Lộc"]);
-    await measure(page, cdp, "/canbo/thang", () => Promise.all([page.waitForURL(/\/canbo\/thang$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
+    const { page, measure, context } = await signedIn(LEADER, ["--role", "leader", "--commune", "HONGLOC", "--name", "Chủ tịch UBND xã Hồng Lộc"]);
+    await measure("/canbo/thang", () => Promise.all([page.waitForURL(/\/canbo\/thang$/), page.locator("button", { hasText: "Vào bàn làm việc" }).click()]));
     expect(await page.locator("h1").textContent()).toMatch(/^Tháng \d{2}\/\d{4} — xã Hồng Lộc$/);
     expect(await width(page)).toBeLessThanOrEqual(360);
     const unit = page.locator("li[data-unit=health_station]");

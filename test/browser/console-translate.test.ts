@@ -11,11 +11,11 @@ import type { RunningServer } from "../../src/node.js";
 import { startBrowserServer, type BrowserServer } from "../helpers/browser-server.js";
 import { textUpdate, type FakeTelegram, type TestUser } from "../helpers/fake-telegram.js";
 import { CHROMIUM, hasChromium } from "../helpers/webchat-page.js";
+import { PAGE_BUDGET_BYTES, pageWeights } from "../helpers/page-weight.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
-const PAGE_BUDGET_BYTES = 100 * 1024;
 const REVIEWER: TestUser = { id: 5_551_888_001, is_bot: false, first_name: "Lò Thị Duyệt" };
 const TRANSLATOR: TestUser = { id: 5_551_888_002, is_bot: false, first_name: "Lò Văn Dịch" };
 const LONG = 30_000;
@@ -46,20 +46,7 @@ describe.skipIf(!hasChromium)("a translator's console pages in Chromium at 360 p
     const page = await context.newPage();
     const violations: string[] = [];
     page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Network.enable");
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    const measured = new Map<string, number>();
-    const measure = async (label: string, navigate: () => Promise<unknown>) => {
-      let bytes = 0;
-      const onFinished = (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength);
-      cdp.on("Network.loadingFinished", onFinished);
-      await navigate();
-      await page.waitForLoadState("load");
-      await eventually(() => bytes).toBeGreaterThan(0);
-      cdp.off("Network.loadingFinished", onFinished);
-      measured.set(label, bytes);
-    };
+    const { measure, measured } = await pageWeights(context, page);
 
     // The translator joins on Telegram and opens /dangnhap's one-time link.
     fake.enqueueUpdate(textUpdate(`/start ${await inviteCode("Đ/c Lò Văn Dịch")}`, { user: TRANSLATOR }));

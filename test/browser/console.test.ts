@@ -6,14 +6,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, CDPSession, Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/node.js";
+import { PAGE_BUDGET_BYTES, pageWeights, type PageWeights } from "../helpers/page-weight.js";
 import { CHROMIUM, hasChromium, lastBot, launchChromium, press, say, tipUpToDescription } from "../helpers/webchat-page.js";
 
 const eventually = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 if (!hasChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
-const PAGE_BUDGET_BYTES = 100 * 1024;
 const dir = mkdtempSync(join(tmpdir(), "phaodai-console-"));
 let server: RunningServer;
 let browser: Browser;
@@ -21,24 +21,10 @@ let officerContext: BrowserContext;
 let citizenContext: BrowserContext;
 let officer: Page;
 let citizen: Page;
-let cdp: CDPSession;
+let measure: PageWeights["measure"];
 const violations: string[] = [];
 /** Bytes per console page, by path: what the budget is checked against. */
 const measured = new Map<string, number>();
-
-/** Bytes on the wire (Chromium's encodedDataLength: headers and bodies) while `navigate` loads a page. */
-async function measure(label: string, navigate: () => Promise<unknown>): Promise<number> {
-  let bytes = 0;
-  const onFinished = (e: { encodedDataLength: number }) => (bytes += e.encodedDataLength);
-  cdp.on("Network.loadingFinished", onFinished);
-  await navigate();
-  await officer.waitForLoadState("load");
-  // Every request of the page has finished loading once "load" fired; a poll lets the last event arrive.
-  await eventually(() => bytes).toBeGreaterThan(0);
-  cdp.off("Network.loadingFinished", onFinished);
-  measured.set(label, bytes);
-  return bytes;
-}
 
 describe.skipIf(!hasChromium)("staff console in Chromium at 360 px", () => {
   beforeAll(async () => {
@@ -49,10 +35,8 @@ describe.skipIf(!hasChromium)("staff console in Chromium at 360 px", () => {
     officer = await officerContext.newPage();
     citizen = await citizenContext.newPage();
     for (const page of [officer, citizen]) page.on("console", (m) => m.text().includes("Content Security Policy") && violations.push(m.text()));
-    cdp = await officerContext.newCDPSession(officer);
-    await cdp.send("Network.enable");
     // The budget is for a first visit: nothing from the cache.
-    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    ({ measure } = await pageWeights(officerContext, officer, measured));
   });
   afterAll(async () => {
     await browser?.close();
