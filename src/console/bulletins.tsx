@@ -20,6 +20,7 @@ import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, readForm } from "./forms.js";
+import { ReasonForm } from "./reason-form.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions } from "./app.js";
 
@@ -91,30 +92,18 @@ function AnswerForms(props: { airing: HeadAiring; error?: string | null; note?: 
           {b.buttons.broadcast}
         </button>
       </form>
-      <h3>{b.buttons.notBroadcast}</h3>
-      {props.error ? <p class="err">{props.error}</p> : null}
-      <form method="post" action={`${path}/chuaphat`}>
-        <div class={props.error ? "field bad" : "field"}>
-          <label for={`lydo-${props.airing.deliveryId}`}>{tb.reasonLabel}</label>
-          <select id={`lydo-${props.airing.deliveryId}`} name="reason">
-            <option value="">{tb.chooseReason}</option>
-            {reasons.map((r) => (
-              <option value={r.id} selected={props.airing.status === "not_broadcast" && props.airing.reason === r.id}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for={`ghichu-${props.airing.deliveryId}`}>{tb.noteLabel(MAX_REASON_CHARS)}</label>
-          <textarea id={`ghichu-${props.airing.deliveryId}`} name="note" rows={2} maxlength={MAX_REASON_CHARS}>
-            {props.note ?? ""}
-          </textarea>
-        </div>
-        <button class="btn alt" type="submit">
-          {b.buttons.notBroadcast}
-        </button>
-      </form>
+      <ReasonForm
+        action={`${path}/chuaphat`}
+        id={props.airing.deliveryId}
+        heading={b.buttons.notBroadcast}
+        button={b.buttons.notBroadcast}
+        reasonLabel={tb.reasonLabel}
+        reasons={reasons.map((r) => ({ value: r.id, label: r.label }))}
+        selected={props.airing.status === "not_broadcast" ? props.airing.reason : null}
+        error={props.error}
+        note={props.note}
+        maxChars={MAX_REASON_CHARS}
+      />
     </div>
   );
 }

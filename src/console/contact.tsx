@@ -15,6 +15,7 @@ import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, field, readForm } from "./forms.js";
+import { ReasonForm } from "./reason-form.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -55,30 +56,18 @@ function AiringCard(props: { airing: ContactAiring; error?: string | null; note?
             {ac.buttons.done}
           </button>
         </form>
-        <h3>{ac.buttons.notDone}</h3>
-        {props.error ? <p class="err">{props.error}</p> : null}
-        <form method="post" action={`${path}/chua`}>
-          <div class={props.error ? "field bad" : "field"}>
-            <label for={`lydo-${airing.deliveryId}`}>{tc.reasonLabel}</label>
-            <select id={`lydo-${airing.deliveryId}`} name="reason">
-              <option value="">{t.headBulletin.chooseReason}</option>
-              {AUDIENCE_REASONS.map((r) => (
-                <option value={r} selected={airing.status === "not_done" && airing.reason === r}>
-                  {reasonLabel(r) ?? r}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div class="field">
-            <label for={`ghichu-${airing.deliveryId}`}>{t.headBulletin.noteLabel(MAX_REASON_CHARS)}</label>
-            <textarea id={`ghichu-${airing.deliveryId}`} name="note" rows={2} maxlength={MAX_REASON_CHARS}>
-              {props.note ?? ""}
-            </textarea>
-          </div>
-          <button class="btn alt" type="submit">
-            {ac.buttons.notDone}
-          </button>
-        </form>
+        <ReasonForm
+          action={`${path}/chua`}
+          id={airing.deliveryId}
+          heading={ac.buttons.notDone}
+          button={ac.buttons.notDone}
+          reasonLabel={tc.reasonLabel}
+          reasons={AUDIENCE_REASONS.map((r) => ({ value: r, label: reasonLabel(r) ?? r }))}
+          selected={airing.status === "not_done" ? airing.reason : null}
+          error={props.error}
+          note={props.note}
+          maxChars={MAX_REASON_CHARS}
+        />
       </div>
     </section>
   );
