@@ -1,5 +1,5 @@
-// The officer's pages: the commune's tip queue (/canbo/tinbao, oldest open first, filters by
-// status, category and village) and a tip's page (/canbo/tinbao/:id) with its timeline, files and
+// The officer's pages: the commune's tip queue (/canbo/tinbao, overdue first, then oldest open first,
+// filters by status, category, village and source) and a tip's page (/canbo/tinbao/:id) with its timeline, files and
 // the actions the chat has. Each action is a POST form calling the same domain function as the
 // chat's button (applyTipAction), after the same scope check (tipForStaff → can()).
 // The case forms (ask, note, assign, extend, reopen) and their routes are in tip-case.tsx. To add an
@@ -8,6 +8,7 @@ import type { Hono } from "hono";
 import { formatDateTimeVN, formatDateVN } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import { categories, categoryLabel } from "../tips/categories.js";
+import { findSource, sourceLabel, tipSources } from "../tips/sources.js";
 import { applyTipAction, listTips, OPEN_STATUSES } from "../tips/service.js";
 import { isOpen, isTipAction, nextStatus, type TipAction } from "../tips/status.js";
 import { staffName, tipForStaff } from "../tips/staff-access.js";
@@ -52,12 +53,13 @@ interface QueueFilter {
   status: string;
   category: string;
   village: string;
+  source: string;
   page: number;
 }
 
 /** The queue's address with these filters and this page: the pager keeps the filters. */
 function queueHref(filter: QueueFilter, page: number): string {
-  const query = new URLSearchParams({ trangthai: filter.status, loai: filter.category, thon: filter.village, trang: String(page) });
+  const query = new URLSearchParams({ trangthai: filter.status, loai: filter.category, thon: filter.village, nguon: filter.source, trang: String(page) });
   return `${CONSOLE_ROOT}/tinbao?${query.toString()}`;
 }
 
@@ -66,9 +68,10 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
   const statuses = filter.status === "all" ? [...ALL_STATUSES] : (ALL_STATUSES as readonly string[]).includes(filter.status) ? [filter.status] : [...OPEN_STATUSES];
   const category = categories.some((c) => c.id === filter.category) ? filter.category : undefined;
   const village = filter.village ? await findVillageInCommune(opts.db, communeId, filter.village) : null;
+  const source = findSource(filter.source)?.id;
   const now = opts.now();
   const skip = (filter.page - 1) * QUEUE_SIZE;
-  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, oldestFirst: true }, QUEUE_SIZE, now, skip);
+  const { total, tips } = await listTips(opts.db, communeId, { statuses, category, villageId: village?.id, source, oldestFirst: true }, QUEUE_SIZE, now, skip);
   return (
     <Layout title={t.queue.title} staff={staff}>
       <h1>{t.queue.title}</h1>
@@ -91,6 +94,7 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
         </label>
         <SelectField label={t.queue.filterCategory} name="loai" any={t.queue.anyCategory} selected={category} options={categories.map((c) => ({ value: c.id, label: c.label }))} />
         <SelectField label={t.queue.filterVillage} name="thon" any={t.queue.anyVillage} selected={village?.code} options={villages.map((v) => ({ value: v.code, label: v.name }))} />
+        <SelectField label={t.queue.filterSource} name="nguon" any={t.queue.anySource} selected={source} options={tipSources.map((s) => ({ value: s.id, label: s.label }))} />
         <button class="btn" type="submit">
           {t.queue.apply}
         </button>
@@ -109,7 +113,8 @@ async function queuePage(opts: ConsoleOptions, staff: StaffMember, communeId: nu
                   <span class="case">{tip.caseNumber}</span> <Status status={tip.status} />
                   <br />
                   <span class="meta">
-                    {categoryLabel(tip.category)} · {tip.village?.name ?? vi.flow.unknownVillage} · {formatDateTimeVN(tip.createdAt)}
+                    {categoryLabel(tip.category)} · {tip.village?.name ?? vi.flow.unknownVillage}
+                    {tip.source !== "chat" ? ` · ${sourceLabel(tip.source)}` : ""} · {formatDateTimeVN(tip.createdAt)}
                   </span>
                   {isOverdue({ dueAt: tip.dueAt, open: isOpen(tip.status) }, now) ? <span class="err"> · {t.queue.overdue(overdueDays({ dueAt: tip.dueAt, open: true }, now))}</span> : null}
                 </a>
@@ -319,7 +324,7 @@ export function tipRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): void {
       return sendPage(c, <Message title={t.errors.forbidden} text={t.errors.forbidden} staff={staff} />, 403);
     }
     const page = /^[1-9][0-9]{0,4}$/.test(c.req.query("trang") ?? "") ? Number(c.req.query("trang")) : 1;
-    const filter = { status: c.req.query("trangthai") ?? "open", category: c.req.query("loai") ?? "", village: (c.req.query("thon") ?? "").slice(0, 32), page };
+    const filter = { status: c.req.query("trangthai") ?? "open", category: c.req.query("loai") ?? "", village: (c.req.query("thon") ?? "").slice(0, 32), source: (c.req.query("nguon") ?? "").slice(0, 20), page };
     return sendPage(c, await queuePage(opts, staff, staff.communeId, filter));
   });
 

@@ -48,6 +48,8 @@ export const viConsole = {
     anyStatusAll: "Mọi trạng thái",
     anyCategory: "Mọi loại",
     anyVillage: "Mọi thôn",
+    filterSource: "Nguồn tin",
+    anySource: "Mọi nguồn",
     apply: "Lọc",
     count: (from: number, to: number, total: number) => (to - from + 1 < total ? `${total} tin báo, đang xem tin ${from}–${to}` : `${total} tin báo`),
     previous: "← Trang trước",

@@ -479,6 +479,8 @@ export interface TipListFilter {
   statuses: string[];
   category?: string;
   villageId?: number;
+  /** Where it came from (src/tips/sources.json): the console's queue filters by it. */
+  source?: string;
   /** The console's queue: the oldest first (the chat lists the newest first). */
   oldestFirst?: boolean;
 }
@@ -491,6 +493,7 @@ export async function listTips(db: Db, communeId: number, filter: TipListFilter,
     status: { in: filter.statuses },
     ...(filter.category ? { category: filter.category } : {}),
     ...(filter.villageId ? { villageId: filter.villageId } : {}),
+    ...(filter.source ? { source: filter.source } : {}),
   };
   const openStatuses = filter.statuses.filter(isOpen);
   const overdueWhere = { ...where, status: { in: openStatuses }, dueAt: { lt: now } };

@@ -7,6 +7,7 @@ import { PNG } from "pngjs";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { revokeStaff } from "../../src/staff/invitations.js";
+import { enterTip } from "../../src/tips/intake.js";
 import { SIGN_IN_LINKS_PER_HOUR } from "../../src/staff/console-sessions.js";
 import { addHaTinhCommunes } from "../helpers/places.js";
 
@@ -166,7 +167,19 @@ describe("staff console: officer pages", () => {
     expect(queue.indexOf(a!.caseNumber)).toBeLessThan(queue.indexOf(b!.caseNumber));
     // Filters: status, category, village; a filter word that means nothing is ignored, not a crash.
     expect(await (await get("/canbo/tinbao?trangthai=done", cookie)).text()).toContain("Không có tin báo nào");
-    expect((await get("/canbo/tinbao?trangthai=constructor&loai=__proto__&thon=%3Cscript%3E", cookie)).status).toBe(200);
+    expect((await get("/canbo/tinbao?trangthai=constructor&loai=__proto__&thon=%3Cscript%3E&nguon=%3Cb%3E", cookie)).status).toBe(200);
+    // By source: a hotline call the officer entered (the chat's enterTip) and the chat's tips apart.
+    const officerRow = await h.db.staff.findFirstOrThrow({ where: { role: "officer" } });
+    const entered = await enterTip(h.deps, officerRow, { source: "hotline", villageId: null, category: "selling", text: "Gọi đường dây nóng: có người bán ma túy ở chợ.", channel: "web" });
+    expect(entered.ok).toBe(true);
+    const hotline = await (await get("/canbo/tinbao?nguon=hotline", cookie)).text();
+    expect(hotline).toContain('<option value="hotline" selected="">');
+    expect(hotline).not.toContain(a!.caseNumber);
+    expect(hotline).toContain(entered.ok ? entered.caseNumber : "");
+    expect(hotline).toContain("Điện thoại, đường dây nóng");
+    const chat = await (await get("/canbo/tinbao?nguon=chat", cookie)).text();
+    expect(chat).toContain(a!.caseNumber);
+    expect(chat).not.toContain(entered.ok ? entered.caseNumber : "-");
 
     const page = await (await get(`/canbo/tinbao/${a!.id}`, cookie)).text();
     expect(page).toContain("Tin thứ nhất: bán ma túy ở bến xe.");
