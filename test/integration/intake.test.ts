@@ -46,6 +46,9 @@ let chatTipId = 0;
 
 beforeAll(async () => {
   c = await startChannels();
+  // A fixed day early in a month: the register's tests move 25 days on and read "this month", which
+  // from the real date could fall in the next month (it did, run on 6 December).
+  c.h.clock.now = new Date(Date.UTC(2026, 10, 2, 2));
   c.h.deps.compliance = defaultComplianceDeps({ renderers: createNodeReportRenderers() });
   const { h } = c;
   await c.telegram(textUpdate(`/start ${await h.invite("officer", { communeCode: "HONGLOC" }, "Đ/c Hà Văn Nhập")}`, { user: OFFICER }));
