@@ -16,6 +16,7 @@ import { zaloBotWebhookApp } from "../bots/zalobot/webhook.js";
 import { mediaLinkApp } from "./media/links.js";
 import type { MediaSources } from "./media/fetch.js";
 import { MemoryLimiter, type NetworkLimiter } from "./http/limiter.js";
+import type { MinuteLimiter } from "./tips/limits.js";
 import type { ClientAddress } from "./http/client-address.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate, type ProofSettings } from "../bots/webchat/proof.js";
 import { consoleApp, type ConsoleOptions } from "./console/app.js";
@@ -33,6 +34,8 @@ export interface WebChatGuards {
   tipsPerNetworkPerMinute?: number;
   /** A platform limiter (Workers' rate limiting binding); the in-memory one when absent. */
   tipLimiter?: NetworkLimiter;
+  /** Messages per conversation per minute on a platform limiter (Workers' binding); RateHit rows when absent. */
+  messageLimiter?: MinuteLimiter;
   clientAddress?: ClientAddress;
 }
 
@@ -124,6 +127,7 @@ export function createApp(opts: AppOptions): Hono {
       ingest,
       proof: guards.proofGate ?? createProofGate(opts.keys, opts.now, { ...DEFAULT_PROOF_SETTINGS, ...guards.proof }),
       tipLimiter: guards.tipLimiter ?? new MemoryLimiter(guards.tipsPerNetworkPerMinute ?? DEFAULT_TIPS_PER_NETWORK_PER_MINUTE, 60_000),
+      messageLimiter: guards.messageLimiter,
       clientAddress: guards.clientAddress,
     }),
   );

@@ -15,6 +15,7 @@ import { createApp } from "./app.js";
 import { createIngest } from "./inbound/ingest.js";
 import { bindingLimiter, MemoryLimiter, type RateLimitBinding } from "./http/limiter.js";
 import { workerClientAddress } from "./http/client-address.js";
+import { bindingMinuteLimiter } from "./tips/limits.js";
 import { createProofGate, DEFAULT_PROOF_SETTINGS, type ProofGate } from "../bots/webchat/proof.js";
 import { type WorkDeps } from "../bots/core/work/runner.js";
 import { processPending } from "../bots/core/work/process.js";
@@ -47,6 +48,8 @@ export interface Env {
   DB: ConstructorParameters<typeof PrismaD1>[0];
   /** wrangler.toml [[ratelimits]]: tips per client network; absent (tests, local), the in-memory limiter per isolate. */
   WEB_TIP_LIMITER?: RateLimitBinding;
+  /** wrangler.toml [[ratelimits]]: web chat messages per conversation per minute; absent, RateHit rows in D1. */
+  WEB_MESSAGE_LIMITER?: RateLimitBinding;
   /** wrangler.toml [[queues.producers]]: due outbox rows as messages; absent, the cron sends them itself. */
   OUTBOX_QUEUE?: WorkProducer;
   /** wrangler.toml [[durable_objects.bindings]]: one pacer per channel for all instances; absent, per isolate. */
@@ -179,6 +182,7 @@ export default {
       webChat: {
         proofGate: isolateGuards(deps.keys, config.web).proofGate,
         tipLimiter: env.WEB_TIP_LIMITER ? bindingLimiter(env.WEB_TIP_LIMITER) : isolateGuards(deps.keys, config.web).limiter,
+        ...(env.WEB_MESSAGE_LIMITER ? { messageLimiter: bindingMinuteLimiter(env.WEB_MESSAGE_LIMITER) } : {}),
         clientAddress: workerClientAddress,
       },
       console: { settings: deps.settings, compliance: deps.compliance, media, zaloOaUrl: config.zaloOaUrl, posterFonts: () => POSTER_FONTS },

@@ -69,6 +69,8 @@ export async function openWithCode(turn: Turn, typed: string): Promise<void> {
     return;
   }
   // Beyond the server-wide count every try waits, right or wrong: guessing learns nothing meanwhile.
+  // In D1 on Workers too: the rate limiting binding counts per Cloudflare location, and guesses spread
+  // over locations would each get the full minute.
   if (!underLimit(await countHits(db, GLOBAL_WRONG_CODES, now, MINUTE_MS), settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE)) {
     turn.deps.log.warn("receipt.guard", { perMinute: settings.wrongCodesPerMinute ?? DEFAULT_WRONG_CODES_PER_MINUTE });
     turn.state = { step: "followup_code" };

@@ -328,6 +328,8 @@ export async function holdReason(turn: Turn): Promise<"network" | "sender" | "se
   const now = turn.now();
   // Beyond any limit the tip is still accepted, into the held queue: a flood cannot make the server
   // refuse a genuine citizen, and held tips do not count against the server-wide limit.
+  // Both stay on RateHit, also on Workers: the rate limiting binding has no hour period, and counts
+  // per Cloudflare location, so it cannot hold a server-wide minute (README, "Floods").
   const personalBucket = await keys.tag("rate-tip", turn.incoming.sender);
   const reason = turn.incoming.hold
     ? "network"

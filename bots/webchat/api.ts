@@ -9,7 +9,7 @@ import { base64UrlToBytes } from "../../src/crypto/keys.js";
 import type { Ingest } from "../../src/inbound/ingest.js";
 import { limitBody, refuse, TEMPORARILY_UNAVAILABLE } from "../../src/http/answers.js";
 import { forgetDeliveredSecrets } from "../../src/outbox/erase.js";
-import { countHits, recordHit, underLimit } from "../../src/tips/limits.js";
+import { rateHitLimiter, type MinuteLimiter } from "../../src/tips/limits.js";
 import { createInvitation } from "../../src/staff/invitations.js";
 import { findCommuneByCode } from "../../src/places/search.js";
 import { DEFAULT_MAX_VIDEO_BYTES, DEFAULT_UPLOAD_LIMITS, findOwnPendingUpload, megabytesVi, openBulletinRecording, openUploadForStaff, PUBLIC_ID_PATTERN, storeCitizenUpload, type UploadLimits } from "../../src/media/uploads.js";
@@ -30,7 +30,8 @@ const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 /** A voice note or a short video: what a cheap phone sends over a slow line in a minute or two. */
 const MAX_UPLOAD_BYTES_BY_KIND = { photo: MAX_UPLOAD_BYTES, voice: MAX_UPLOAD_BYTES, video: DEFAULT_MAX_VIDEO_BYTES } as const;
 const MAX_UPLOAD_BODY = Math.ceil((MAX_UPLOAD_BYTES_BY_KIND.video * 4) / 3) + 4096;
-const MESSAGES_PER_MINUTE = 40;
+/** Messages per conversation per minute; on Workers wrangler.toml's WEB_MESSAGE_LIMITER holds the same number. */
+export const MESSAGES_PER_MINUTE = 40;
 
 const sendBody = z.union([
   z.object({ token, text: z.string().max(MAX_TEXT) }),
@@ -60,6 +61,8 @@ export interface WebChatOptions {
   /** Tips per client network, in memory only; over it a tip goes to the held queue. */
   tipLimiter?: NetworkLimiter;
   clientAddress?: ClientAddress;
+  /** Messages per conversation per minute (MESSAGES_PER_MINUTE): RateHit rows unless a platform limiter is given. */
+  messageLimiter?: MinuteLimiter;
   /** Stores the incoming and starts handling it (src/inbound/ingest.ts logs a storage failure). */
   ingest: Ingest<"web">;
 }
@@ -83,6 +86,7 @@ export function needsProof(body: object): boolean {
 export function webChatApp(opts: WebChatOptions): Hono {
   const { db, keys } = opts;
   const proof = opts.proof ?? createProofGate(keys, opts.now);
+  const messageLimiter = opts.messageLimiter ?? rateHitLimiter(db, MESSAGES_PER_MINUTE);
   const app = new Hono();
   const ticketOk = (c: { req: { header(name: string): string | undefined } }, chatToken: string) => proof.checkTicket(chatToken, c.req.header("X-Chat-Ticket"));
   const limit = limitBody(MAX_UPLOAD_BYTES * 2, { error: viWeb.server.tooLarge });
@@ -124,8 +128,7 @@ export function webChatApp(opts: WebChatOptions): Hono {
     const now = opts.now();
     const sender = await pseudonymOf(keys, "web", body.token);
     const bucket = await keys.tag("rate-web", sender);
-    if (!underLimit(await countHits(db, bucket, now, 60_000), MESSAGES_PER_MINUTE)) return c.json({ error: viWeb.server.tooFast }, 429);
-    await recordHit(db, bucket, now);
+    if (!(await messageLimiter.allow(bucket, now))) return c.json({ error: viWeb.server.tooFast }, 429);
     const address = { channel: "web", chatId: body.token } as const;
     const addressTag = await addressTagOf(keys, address);
     const content = await contentOf(db, body, addressTag);

@@ -7,6 +7,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHarness, fileWebTip, type Harness, type WebClient } from "../helpers/harness.js";
 import { freshProof } from "../helpers/pow.js";
+import { pseudonymOf } from "../../src/crypto/pseudonym.js";
+import { MESSAGES_PER_MINUTE } from "../../bots/webchat/api.js";
+import { viWeb } from "../../src/i18n/vi-web.js";
 
 const FLOODER_IP = "203.0.113.77";
 const CITIZEN_IP = "198.51.100.23";
@@ -151,5 +154,24 @@ describe("wrong receipt codes server-wide", () => {
     expect((await h.web().say(code)).at(-1)!.text).toContain("chờ một phút");
     h.clock.advanceMinutes(1.1);
     expect((await h.web().say(code)).at(-1)!.text).toContain("Trạng thái");
+  });
+});
+
+describe("one web conversation's messages per minute", () => {
+  it("beyond the limit a message is refused politely, counted in RateHit rows under a keyed tag on Node, and a minute later taken again", async () => {
+    h = await createHarness();
+    const citizen = h.web();
+    const bucket = await h.keys.tag("rate-web", await pseudonymOf(h.keys, "web", citizen.token));
+    for (let i = 0; i < MESSAGES_PER_MINUTE; i++) expect((await citizen.send({ text: `xin chào ${i}` })).status).toBe(202);
+    const refused = await citizen.send({ text: "thêm một tin" });
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toEqual({ error: viWeb.server.tooFast });
+    // Refused messages are not counted; the bucket is a keyed tag, not the browser's token.
+    expect(await h.db.rateHit.count({ where: { bucket } })).toBe(MESSAGES_PER_MINUTE);
+    expect(await h.db.rateHit.count({ where: { bucket: { contains: citizen.token } } })).toBe(0);
+    // Another conversation is counted apart.
+    expect((await h.web().send({ text: "xin chào" })).status).toBe(202);
+    h.clock.advanceMinutes(1.1);
+    expect((await citizen.send({ text: "sau một phút" })).status).toBe(202);
   });
 });

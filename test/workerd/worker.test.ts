@@ -18,6 +18,7 @@ import { SAMPLE_PLACES_CSV } from "../../src/node.js";
 import { pdfText as readPdf } from "../helpers/pdf-text.js";
 import { sealMediaLink } from "../../src/media/links.js";
 import { DEFAULT_MAX_VIDEO_BYTES } from "../../src/media/uploads.js";
+import { MESSAGES_PER_MINUTE } from "../../bots/webchat/api.js";
 
 const SECRET = "workerd_test_secret";
 const keyText = { pseudonym: randomKeyText(), vault: randomKeyText() };
@@ -77,6 +78,8 @@ beforeAll(async () => {
       // The in-memory fallback far above the binding's limit: only Cloudflare's counting can hold a tip.
       WEB_TIPS_PER_NETWORK_PER_MINUTE: "100",
       ADMIN_API_KEY,
+      // The Worker's D1 statements per request (worker.statements) are logged at debug.
+      LOG_LEVEL: "debug",
     },
   });
   ({ persistTo } = worker);
@@ -359,6 +362,51 @@ describe("the Workers build in workerd with D1", () => {
     }
     throw new Error("every attempt straddled a minute's turn");
   }, 240_000);
+  it("refuses one web conversation's messages beyond the minute's limit, counted by Cloudflare's binding: no RateHit row in D1", async () => {
+    const at: Fetch = worker!.fetch;
+    const keys = await createKeyring(keyText.pseudonym, keyText.vault);
+    const fetchStatements = (from: number) =>
+      worker!
+        .output()
+        .slice(from)
+        .split("\n")
+        .filter((l) => l.includes('"event":"worker.statements"') && l.includes('"invocation":"fetch"'))
+        .map((l) => (JSON.parse(l.slice(l.indexOf("{"))) as { statements: number }).statements);
+    // wrangler.toml's WEB_MESSAGE_LIMITER counts in fixed minutes: a run that straddles a minute's turn is tried again.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const token = `${crypto.randomUUID()}${crypto.randomUUID()}`.replace(/-/g, "");
+      const ticket = await webTicket(at, token);
+      const send = (text: string) => at("/webchat/api/send", { method: "POST", headers: { "Content-Type": "application/json", "X-Chat-Ticket": ticket }, body: JSON.stringify({ token, text }) });
+      // 41 messages take a few seconds: late in a minute, start in the next one rather than straddle it.
+      if (Date.now() % 60_000 > 45_000) {
+        const late = Math.floor(Date.now() / 60_000);
+        await expect.poll(() => Math.floor(Date.now() / 60_000) > late, { timeout: 20_000, interval: 250 }).toBe(true);
+      }
+      const from = worker!.output().length;
+      const minute = Math.floor(Date.now() / 60_000);
+      const answers: Response[] = [];
+      for (let i = 0; i <= MESSAGES_PER_MINUTE; i++) answers.push(await send(`xin chào ${i}`));
+      const sameMinute = Math.floor(Date.now() / 60_000) === minute;
+      // Each accepted message's invocation logs its statements once its own work is done.
+      await expect.poll(() => fetchStatements(from).length, { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(MESSAGES_PER_MINUTE);
+      if (!sameMinute) {
+        const last = Math.floor(Date.now() / 60_000);
+        await expect.poll(() => Math.floor(Date.now() / 60_000) > last, { timeout: 70_000, interval: 500 }).toBe(true);
+        continue;
+      }
+      const counts = fetchStatements(from).sort((a, b) => a - b);
+      console.log(`[ratelimits] D1 statements per web chat message (fetch): median ${counts[counts.length >> 1]}, min ${counts[0]}, max ${counts.at(-1)}`);
+      expect(answers.slice(0, MESSAGES_PER_MINUTE).map((r) => r.status)).toEqual(Array(MESSAGES_PER_MINUTE).fill(202));
+      const refused = answers.at(-1)!;
+      expect(refused.status).toBe(429);
+      expect(await refused.json()).toEqual({ error: viWeb.server.tooFast });
+      // Counted by Cloudflare, not in D1: no RateHit row under this conversation's tag.
+      const bucket = await keys.tag("rate-web", await pseudonymOf(keys, "web", token));
+      expect(d1Query<{ n: number }>(persistTo, `SELECT count(*) AS n FROM RateHit WHERE bucket = '${bucket}'`)[0]!.n).toBe(0);
+      return;
+    }
+    throw new Error("every attempt straddled a minute's turn");
+  }, 300_000);
   it("signs an officer in to the staff console by /dangnhap and takes a tip there, on D1", async () => {
     const before = fake.calls.length;
     expect((await post(textUpdate("/dangnhap", { user: OFFICER }))).status).toBe(200);
