@@ -1,12 +1,13 @@
 // A second process for test/integration/bulletin-restart.test.ts: runs the bulletin job and the
 // dispatcher on an existing SQLite file against the fake Bot API, and kills itself with SIGKILL (no
 // clean-up of any kind) right after a chosen database write:
-//   KILL_AFTER_ENQUEUES=n  after the n-th outbox insert (the fan-out is being queued)
+//   KILL_AFTER_ENQUEUES=n  after the n-th outbox insert statement (the fan-out is being queued; 50 rows a statement)
 //   KILL_AFTER_CLAIMS=n    after the n-th outbox claim (a row is claimed, not yet sent)
 // Run with: node --import tsx test/helpers/bulletin-child.ts
 import { createKeyring } from "../../src/crypto/keys.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
+import { sqlOf } from "../../src/db/sql.js";
 import { createLogger } from "../../src/log.js";
 import { runBulletinTick } from "../../src/bulletins/tick.js";
 import { dispatchDue } from "../../src/outbox/dispatcher.js";
@@ -43,6 +44,16 @@ function watched(db: Db): Db {
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  // The fan-out writes its rows through the hot-path SQL (src/db/sql.ts), 50 to a statement: an
+  // outbox INSERT there counts as one write, as a Prisma create does. (The client holds that layer as
+  // a fixed property, which a Proxy must return as is: its method is wrapped in place instead.)
+  const hot = sqlOf(db);
+  const run = hot.run.bind(hot);
+  hot.run = async (statement) => {
+    const result = await run(statement);
+    if (statement.sql.includes('INSERT INTO "OutboxMessage"') && killAfterEnqueues && ++enqueues === killAfterEnqueues) die();
+    return result;
+  };
   return new Proxy(db, {
     get(target, prop) {
       if (prop === "outboxMessage") return delegate;
