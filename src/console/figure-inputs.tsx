@@ -12,6 +12,17 @@ const FIELD_PREFIX = "f_";
 const MONTHS_BACK = 24;
 const msg = messagesFor("vi");
 
+/** What a figures page shows besides its fields' owner: the month, the version it is based on, what each field holds, the refusals and the notes. */
+export interface FiguresFormState {
+  month: MonthKey;
+  basedOn: number;
+  /** What each field shows: typed text, or the stored value. */
+  typed: Record<string, string>;
+  errors: Record<string, string>;
+  note: string | null;
+  flash: string | null;
+}
+
 /** The month a form's ?thang= names: this month when absent, one of the last 24, else null (a 403 page). */
 export function monthOfQuery(raw: string | undefined, now: Date): MonthKey | null {
   const current = monthOf(now);

@@ -4,7 +4,7 @@
 // revision, conflict). Only a unit's member has this page; the commune's leaders read every unit
 // on /canbo/thang.
 import type { Context, Hono } from "hono";
-import { addMonths, formatDateTimeVN, formatMonthVN, type MonthKey } from "../util/vietnam-time.js";
+import { addMonths, formatDateTimeVN, formatMonthVN } from "../util/vietnam-time.js";
 import { unitByKind, type ReportingUnit } from "../compliance/units.js";
 import { saveUnitFigures, unitFiguresAs } from "../compliance/unit-figures.js";
 import { findCommuneById } from "../places/search.js";
@@ -12,21 +12,15 @@ import { viConsole as t } from "../i18n/vi-console.js";
 import { viUnits } from "../i18n/vi-units.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, readForm } from "./forms.js";
-import { FigureInputs, MonthLinks, basedOnOf, monthOfQuery, readFigureFields, shownValues } from "./figure-inputs.js";
+import { FigureInputs, MonthLinks, type FiguresFormState, basedOnOf, monthOfQuery, readFigureFields, shownValues } from "./figure-inputs.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
 const UNIT_PAGE = `${CONSOLE_ROOT}/donvi`;
 
-interface UnitView {
+interface UnitView extends FiguresFormState {
   unit: ReportingUnit;
   commune: { id: number; name: string };
-  month: MonthKey;
-  basedOn: number;
-  typed: Record<string, string>;
-  errors: Record<string, string>;
-  note: string | null;
-  flash: string | null;
 }
 
 function UnitPage(props: { staff: StaffMember; view: UnitView; now: Date }) {

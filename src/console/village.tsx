@@ -2,7 +2,7 @@
 // a field, prefilled with what was saved this month or else last month's numbers, each refusal shown
 // at its field; saving is the chat's /capnhat save (saveVillageFigures: scope, revision, conflict).
 import type { Context, Hono } from "hono";
-import { addMonths, formatDateTimeVN, formatMonthVN, type MonthKey } from "../util/vietnam-time.js";
+import { addMonths, formatDateTimeVN, formatMonthVN } from "../util/vietnam-time.js";
 import { can } from "../staff/roles.js";
 import { FIGURE_FIELDS } from "../compliance/fields.js";
 import { figuresOf, saveVillageFigures } from "../compliance/service.js";
@@ -13,7 +13,7 @@ import { messagesFor } from "../i18n/messages.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, readForm } from "./forms.js";
-import { FigureInputs, MonthLinks, basedOnOf, monthOfQuery, readFigureFields, shownValues } from "./figure-inputs.js";
+import { FigureInputs, MonthLinks, type FiguresFormState, basedOnOf, monthOfQuery, readFigureFields, shownValues } from "./figure-inputs.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -30,15 +30,8 @@ async function villageFor(opts: ConsoleOptions, staff: StaffMember, code: string
   return village;
 }
 
-interface FormView {
+interface FormView extends FiguresFormState {
   village: Village;
-  month: MonthKey;
-  basedOn: number;
-  /** What each field shows: typed text, or the stored value. */
-  typed: Record<string, string>;
-  errors: Record<string, string>;
-  note: string | null;
-  flash: string | null;
   /** The page shows the person's draft (kept for them, shared with /capnhat), which can be dropped. */
   hasDraft?: boolean;
 }
