@@ -499,6 +499,10 @@ describe("the Workers build in workerd with D1", () => {
     const report = await remote("compliance-report", "--commune", "HONGLOC");
     expect(report.code).toBe(1);
     expect(report.err).toContain("chỉ lập được trên máy chạy Node");
+    // setWebhook from one command, run on the Worker with its own settings (no token on the operator's machine).
+    const hooks = await remote("set-webhooks");
+    expect(hooks.code, hooks.err).toBe(0);
+    expect(fake.calls.some((c) => c.method === "setWebhook" && String(c.payload.url) === "https://phaodai.example/telegram/webhook" && c.payload.secret_token === SECRET)).toBe(true);
     const wrong = await captureAdmin(["--remote", worker!.base, "places"], { ADMIN_API_KEY: randomKeyText() });
     expect(wrong.err).toContain("Máy chủ từ chối lệnh");
   }, 120_000);
