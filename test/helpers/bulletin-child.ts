@@ -9,7 +9,8 @@ import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
 import { createLogger } from "../../src/log.js";
 import { runBulletinTick } from "../../src/bulletins/tick.js";
-import { dispatchDue } from "../../src/outbox/dispatcher.js";
+import { CLAIM, dispatchDue } from "../../src/outbox/dispatcher.js";
+import { sqlOf } from "../../src/db/sql.js";
 import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender } from "../../bots/telegram/sender.js";
 
@@ -32,17 +33,17 @@ function watched(db: Db): Db {
           return result;
         };
       }
-      if (prop === "updateMany") {
-        return async (args: Parameters<typeof outbox.updateMany>[0]) => {
-          const result = await outbox.updateMany(args);
-          const claiming = (args.data as { claimedUntil?: unknown }).claimedUntil instanceof Date;
-          if (claiming && result.count === 1 && killAfterClaims && ++claims === killAfterClaims) die();
-          return result;
-        };
-      }
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
+  // The dispatcher claims each row through the hot-path SQL (src/outbox/dispatcher.ts, CLAIM).
+  const hot = sqlOf(db);
+  const run = hot.run.bind(hot);
+  hot.run = async (statement) => {
+    const result = await run(statement);
+    if (statement.sql === CLAIM && result.changes === 1 && killAfterClaims && ++claims === killAfterClaims) die();
+    return result;
+  };
   return new Proxy(db, {
     get(target, prop) {
       if (prop === "outboxMessage") return delegate;
