@@ -5,6 +5,7 @@ import { openAddress } from "../crypto/pseudonym.js";
 import type { Channel, ChannelSender, OutgoingMessage } from "../messaging/types.js";
 import type { Logger } from "../log.js";
 import { yieldToIo } from "../util/yield.js";
+import { sql, sqlDate, sqlOf } from "../db/sql.js";
 import { notifyParked } from "./window.js";
 import type { Pacer } from "./pacing.js";
 import { duePass, markSent, type DueFilter, type DueRow } from "./queue.js";
@@ -25,6 +26,8 @@ export interface DispatcherDeps {
 }
 
 export const CLAIM_MS = 60_000;
+/** Claims one due row for this sender (free, or its last claim expired). */
+export const CLAIM = `UPDATE "OutboxMessage" SET "claimedUntil" = ? WHERE "id" = ? AND "status" = 'pending' AND ("claimedUntil" IS NULL OR "claimedUntil" < ?)`;
 const MAX_ATTEMPTS = 25;
 
 /**
@@ -59,13 +62,11 @@ export async function dispatchDue(deps: DispatcherDeps, batchSize = 50, filter: 
   const { lanes, unsent: waiting } = await duePass(db, now, batchSize, filter);
   if (lanes.length === 0) return 0;
   const claimUntil = new Date(now.getTime() + CLAIM_MS);
-  const claim = async (row: DueRow) => {
-    const claimed = await db.outboxMessage.updateMany({
-      where: { id: row.id, status: "pending", OR: [{ claimedUntil: null }, { claimedUntil: { lt: now } }] },
-      data: { claimedUntil: claimUntil },
-    });
-    return claimed.count === 1;
-  };
+  // One row, one claim, just before its send: through the prepared layer (a Prisma updateMany per
+  // sent message was the hot path's costliest Prisma call, issue 11).
+  const until = sqlDate(claimUntil);
+  const at = sqlDate(now);
+  const claim = async (row: DueRow) => (await sqlOf(db).run(sql(CLAIM, until, row.id, at))).changes === 1;
   return (await sendLanes(deps, lanes, waiting, claim)).sent;
 }
 

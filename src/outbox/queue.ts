@@ -1,6 +1,6 @@
 // The dispatcher's reads of the queue and its "sent", the statements it runs on every pass and for
-// every message, through the prepared layer (src/db/sql.ts). The claim stays a Prisma conditional
-// update (dispatcher.ts): one row, one claim, just before its send.
+// every message, through the prepared layer (src/db/sql.ts). The claim is its own conditional update
+// (CLAIM in dispatcher.ts): one row, one claim, just before its send.
 import type { Db } from "../db/client.js";
 import { sql, sqlDate, sqlOf } from "../db/sql.js";
 

@@ -1,4 +1,6 @@
 import type { Db } from "../db/client.js";
+import type { Commune } from "../db/generated/node/client.js";
+import { sql, sqlOf } from "../db/sql.js";
 import { foldVietnamese } from "./normalize.js";
 
 /** Communes whose name holds every word typed (with or without diacritics), or whose code matches. */
@@ -36,8 +38,27 @@ export function findVillageInCommune(db: Db, communeId: number, code: string) {
   return db.village.findFirst({ where: { communeId, code: code.trim().toUpperCase() } });
 }
 
-export function findCommuneById(db: Db, id: number) {
-  return db.commune.findUnique({ where: { id } });
+const COMMUNE_BY_ID = `SELECT "id", "code", "name", "searchName", "hotline", "policeContacts", "isSample", "provinceId", "languages" FROM "Commune" WHERE "id" = ?`;
+
+/**
+ * A commune by id, as Prisma's findUnique gives it. Through the prepared layer: a tip-off reads its
+ * commune on most turns (issue 11, the hot path). A non-integer id goes to Prisma, which rejects it.
+ */
+export async function findCommuneById(db: Db, id: number): Promise<Commune | null> {
+  if (!Number.isSafeInteger(id)) return db.commune.findUnique({ where: { id } });
+  const row = (await sqlOf(db).run(sql(COMMUNE_BY_ID, id))).rows[0];
+  if (!row) return null;
+  return {
+    id: Number(row.id),
+    code: String(row.code),
+    name: String(row.name),
+    searchName: String(row.searchName),
+    hotline: row.hotline === null || row.hotline === undefined ? null : String(row.hotline),
+    policeContacts: row.policeContacts === null || row.policeContacts === undefined ? null : String(row.policeContacts),
+    isSample: Number(row.isSample) === 1 || row.isSample === true,
+    provinceId: Number(row.provinceId),
+    languages: String(row.languages),
+  };
 }
 
 export function getCommune(db: Db, id: number) {

@@ -7,10 +7,10 @@
 import { createKeyring } from "../../src/crypto/keys.js";
 import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
-import { sqlOf } from "../../src/db/sql.js";
 import { createLogger } from "../../src/log.js";
 import { runBulletinTick } from "../../src/bulletins/tick.js";
-import { dispatchDue } from "../../src/outbox/dispatcher.js";
+import { CLAIM, dispatchDue } from "../../src/outbox/dispatcher.js";
+import { sqlOf } from "../../src/db/sql.js";
 import { createTelegramBot } from "../../bots/telegram/bot.js";
 import { createTelegramSender } from "../../bots/telegram/sender.js";
 
@@ -33,25 +33,19 @@ function watched(db: Db): Db {
           return result;
         };
       }
-      if (prop === "updateMany") {
-        return async (args: Parameters<typeof outbox.updateMany>[0]) => {
-          const result = await outbox.updateMany(args);
-          const claiming = (args.data as { claimedUntil?: unknown }).claimedUntil instanceof Date;
-          if (claiming && result.count === 1 && killAfterClaims && ++claims === killAfterClaims) die();
-          return result;
-        };
-      }
       return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
   });
   // The fan-out writes its rows through the hot-path SQL (src/db/sql.ts), 50 to a statement: an
-  // outbox INSERT there counts as one write, as a Prisma create does. (The client holds that layer as
-  // a fixed property, which a Proxy must return as is: its method is wrapped in place instead.)
+  // outbox INSERT there counts as one write, as a Prisma create does; the dispatcher claims each row
+  // there too (CLAIM). (The client holds that layer as a fixed property, which a Proxy must return as
+  // is: its method is wrapped in place instead.)
   const hot = sqlOf(db);
   const run = hot.run.bind(hot);
   hot.run = async (statement) => {
     const result = await run(statement);
     if (statement.sql.includes('INSERT INTO "OutboxMessage"') && killAfterEnqueues && ++enqueues === killAfterEnqueues) die();
+    if (statement.sql === CLAIM && result.changes === 1 && killAfterClaims && ++claims === killAfterClaims) die();
     return result;
   };
   return new Proxy(db, {

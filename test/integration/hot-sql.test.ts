@@ -8,7 +8,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openNodeDatabase } from "../../src/db/node.js";
 import type { Db } from "../../src/db/client.js";
-import { sql, sqlOf } from "../../src/db/sql.js";
+import { sql, sqlDate, sqlOf } from "../../src/db/sql.js";
+import { findCommuneById } from "../../src/places/search.js";
+import { CLAIM } from "../../src/outbox/dispatcher.js";
 import { enqueue, enqueueStatement } from "../../src/outbox/outbox.js";
 import { conversationStatement, readTurnStart, writeTurn } from "../../src/conversations/store.js";
 import { claimNextInbound, inboundDone, storeIncoming } from "../../src/inbound/store.js";
@@ -101,5 +103,26 @@ describe("hot-path SQL (better-sqlite3)", () => {
     await sqlOf(db).run(sql(`SELECT 1`));
     await db.$disconnect();
     expect((await sqlOf(db).run(sql(`SELECT 2 AS n`))).rows).toEqual([{ n: 2 }]);
+  });
+  it("reads a commune by id exactly as Prisma's findUnique does", async () => {
+    const province = await db.province.create({ data: { code: "HT", name: "Hà Tĩnh" } });
+    const plain = await db.commune.create({ data: { code: "A", name: "Xã A", searchName: "xa a", provinceId: province.id } });
+    const full = await db.commune.create({ data: { code: "B", name: "Xã B", searchName: "xa b", hotline: "0239", policeContacts: "[]", isSample: true, provinceId: province.id, languages: "vie,hnj" } });
+    for (const c of [plain, full]) expect(await findCommuneById(db, c.id)).toEqual(await db.commune.findUnique({ where: { id: c.id } }));
+    expect(await findCommuneById(db, full.id + 100)).toBeNull();
+    // A non-integer id is Prisma's to answer, as before.
+    expect(await findCommuneById(db, plain.id + 0.5)).toEqual(await db.commune.findUnique({ where: { id: plain.id + 0.5 } }));
+  });
+
+  it("claims an outbox row once until its claim expires", async () => {
+    await enqueue(db, target, { text: "x" }, { dedupeKey: "k:claim", now: at });
+    const { id } = (await db.outboxMessage.findFirstOrThrow())!;
+    const claim = (now: Date) => sqlOf(db).run(sql(CLAIM, sqlDate(new Date(now.getTime() + 60_000)), id, sqlDate(now)));
+    expect((await claim(at)).changes).toBe(1);
+    expect((await claim(new Date(at.getTime() + 59_000))).changes).toBe(0);
+    expect((await db.outboxMessage.findUniqueOrThrow({ where: { id } })).claimedUntil).toEqual(new Date(at.getTime() + 60_000));
+    expect((await claim(new Date(at.getTime() + 61_000))).changes).toBe(1);
+    await db.outboxMessage.update({ where: { id }, data: { status: "sent" } });
+    expect((await claim(new Date(at.getTime() + 200_000))).changes).toBe(0);
   });
 });
