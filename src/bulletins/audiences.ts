@@ -16,6 +16,7 @@ import { viAudiences } from "../i18n/vi-audiences.js";
 import { viBulletins } from "../i18n/vi-bulletins.js";
 import { BASE_LANGUAGE } from "./languages.js";
 import { formatSlot, recordingMedia, hasAudioFor, type VersionContent } from "./messages.js";
+import { reminderAt, scheduleSettings } from "./schedule.js";
 import { PRIORITY_HEADS, staffTarget, versionsFor, type BulletinDeps } from "./store.js";
 
 const t = viAudiences;
@@ -189,7 +190,7 @@ export async function queueAudiences(
     const mine = contacts.filter((c) => c.audienceId === audience.id && c.role === contactRole(kind));
     const delivery = await db.audienceDelivery.upsert({
       where: { slotId_audienceId: { slotId: slot.id, audienceId: audience.id } },
-      create: { slotId: slot.id, audienceId: audience.id, kind, status: mine.length > 0 ? "pending" : "no_contact", createdAt: now },
+      create: { slotId: slot.id, audienceId: audience.id, kind, status: mine.length > 0 ? "pending" : "no_contact", createdAt: now, remindAt: mine.length > 0 ? reminderAt(slot.scheduledAt) : null },
       update: {},
     });
     for (const contact of mine) {
@@ -202,6 +203,30 @@ export async function queueAudiences(
   }
   if (queued > 0) deps.log.info("bulletins.audiences_queued", { slotId: slot.id, audiences: audiences.length, messages: queued });
   return queued;
+}
+
+/**
+ * The next morning's reminder to the contacts of an audience that has not answered, once (as a
+ * village head's, src/bulletins/deliveries.ts): claimed first, so two runs send it once; given up
+ * when the reminder is a day late (nothing ran meanwhile).
+ */
+export async function sendAudienceReminders(deps: BulletinDeps, limit = 200): Promise<number> {
+  const { db } = deps;
+  const now = deps.now();
+  const due = await db.audienceDelivery.findMany({ where: { status: "pending", remindedAt: null, remindAt: { lte: now } }, orderBy: { id: "asc" }, take: limit });
+  let sent = 0;
+  for (const d of due) {
+    const claimed = await db.audienceDelivery.updateMany({ where: { id: d.id, remindedAt: null }, data: { remindedAt: now } });
+    if (claimed.count !== 1 || !d.remindAt || now.getTime() - d.remindAt.getTime() > scheduleSettings.reminder.giveUpAfterHours * 3_600_000) continue;
+    const [audience, slot] = await Promise.all([db.audience.findUnique({ where: { id: d.audienceId } }), db.bulletinSlot.findUnique({ where: { id: d.slotId }, select: { scheduledAt: true, communeId: true } })]);
+    if (!audience || audience.removedAt || !slot || !isAudienceKind(audience.kind)) continue;
+    const contacts = await db.staff.findMany({ where: { communeId: slot.communeId, audienceId: audience.id, role: contactRole(audience.kind), active: true }, orderBy: { id: "asc" } });
+    for (const contact of contacts) {
+      await enqueue(db, staffTarget(contact), { text: t.contact.reminder(audience.name, formatSlot(slot.scheduledAt)), choices: audienceChoices(d.id) }, { dedupeKey: `b:${d.slotId}:ar:${contact.id}`, now, priority: PRIORITY_HEADS });
+      sent++;
+    }
+  }
+  return sent;
 }
 
 // ---- Contacts' answers ---------------------------------------------------------------------

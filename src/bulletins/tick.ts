@@ -5,6 +5,7 @@ import { advanceFanOuts } from "./fanout.js";
 import { sendReminders, sendWeeklySummaries } from "./deliveries.js";
 import { ensureSchedules, planSlots } from "./slots.js";
 import { requestTranslations } from "./translations.js";
+import { sendAudienceReminders } from "./audiences.js";
 import type { BulletinDeps } from "./store.js";
 
 export interface TickOptions {
@@ -18,7 +19,7 @@ export async function runBulletinTick(deps: BulletinDeps, opts: TickOptions = {}
   await ensureSchedules(deps.db, now, deps.settings?.bulletinSpreadMinutes ?? 0);
   const planned = await planSlots(deps);
   const fanOut = await advanceFanOuts(deps, opts.fanOutBudget ?? 1_000);
-  const reminders = await sendReminders(deps);
+  const reminders = (await sendReminders(deps)) + (await sendAudienceReminders(deps));
   const summaries = await sendWeeklySummaries(deps);
   const requests = await requestTranslations(deps);
   return { planned, fanOut, reminders, summaries, requests };

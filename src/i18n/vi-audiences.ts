@@ -31,6 +31,8 @@ export const viAudiences = {
     askReasonText: "Đồng chí gõ ngắn gọn lý do (tối đa 300 ký tự):",
     reasonEmpty: "Lý do đang trống. Đồng chí gõ vài chữ, hoặc bấm \"Hủy\".",
     reasonTooLong: (max: number) => `Lý do dài quá ${max} ký tự. Đồng chí viết ngắn lại.`,
+    reminder: (audience: string, when: string) =>
+      `⏰ Nhắc đồng chí: ${audience} chưa xác nhận tuyên truyền bản tin buổi ${when}. Tuyên truyền xong, đồng chí bấm "Đã tuyên truyền"; nếu chưa làm được, bấm "Chưa tuyên truyền được" và chọn lý do.`,
     recordedDone: (audience: string, when: string) => `✅ Đã ghi nhận: ${audience} đã tuyên truyền bản tin buổi ${when}. Cảm ơn đồng chí!`,
     recordedNot: (audience: string, when: string, reason: string) =>
       `Đã ghi nhận: ${audience} chưa tuyên truyền được bản tin buổi ${when} (${reason}). Khi làm được, đồng chí bấm lại "Đã tuyên truyền".`,
