@@ -10,7 +10,8 @@ import { createNodeKeyring } from "./crypto/node-keyring.js";
 import { openNodeDatabaseWhenReady } from "./db/node-standby.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
-import { adminCommands } from "./cli/registry.js";
+import { adminCommandsWith } from "./cli/registry.js";
+import { zaloCommands } from "../bots/zalo/cli.js";
 import { nodeClientAddress } from "./http/client-address.js";
 import { loadNodeKeys } from "./node-keys.js";
 import { importPlacesCsv } from "./places/import.js";
@@ -25,6 +26,9 @@ import { nodePosterFonts } from "./places/node-poster-fonts.js";
 import { criteriaRegistry } from "./compliance/criteria.js";
 import { startTelegramPolling } from "../bots/telegram/polling.js";
 import { startZaloBotPolling, type ZaloBotPolling } from "../bots/zalobot/polling.js";
+
+/** Every admin command, the platform adapters' own registered here (signed admin requests, `--remote`). */
+const adminCommands = adminCommandsWith(zaloCommands);
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SAMPLE_PLACES_CSV = resolve(root, "prisma/seed/sample-places.csv");

@@ -8,7 +8,8 @@ import type { Db } from "./db/client.js";
 import { attachSql, d1Sql, type D1Like } from "./db/sql.js";
 import { attachMediaStore, databaseMediaStore, layeredMediaStore, r2MediaStore, type R2BucketLike } from "./media/store.js";
 import { ConfigError, parseConfig, type AppConfig } from "./config/schema.js";
-import { adminCommands } from "./cli/registry.js";
+import { adminCommandsWith } from "./cli/registry.js";
+import { zaloCommands } from "../bots/zalo/cli.js";
 import { createKeyring, type Keyring } from "./crypto/keys.js";
 import { createLogger } from "./log.js";
 import { createApp } from "./app.js";
@@ -35,6 +36,9 @@ import { telegramBotUsername } from "../bots/telegram/identity.js";
 // The posters' PDF fonts, bundled as Data modules (wrangler.toml [[rules]]): the file system of Node is not here.
 import beVietnamProRegular from "@expo-google-fonts/be-vietnam-pro/400Regular/BeVietnamPro_400Regular.ttf";
 import beVietnamProBold from "@expo-google-fonts/be-vietnam-pro/700Bold/BeVietnamPro_700Bold.ttf";
+
+/** Every admin command, the platform adapters' own registered here (signed admin requests, `--remote`). */
+const adminCommands = adminCommandsWith(zaloCommands);
 
 const POSTER_FONTS = { regular: new Uint8Array(beVietnamProRegular), bold: new Uint8Array(beVietnamProBold) };
 

@@ -10,10 +10,14 @@ import { viAdmin } from "../i18n/vi-admin.js";
 import type { AdminContext, AdminIo } from "./types.js";
 import { runCommand } from "./run.js";
 import { runRemote } from "./remote.js";
-import { adminCommands } from "./registry.js";
+import { adminCommandsWith } from "./registry.js";
+import { zaloCommands } from "../../bots/zalo/cli.js";
 import { nodeFiles } from "./node-files.js";
 import { createNodeReportRenderers } from "../reports/node-renderers.js";
 import { nodePosterFonts } from "../places/node-poster-fonts.js";
+
+// Platform commands live with their adapter; this entry registers them.
+const adminCommands = adminCommandsWith(zaloCommands);
 
 function printHelp(io: AdminIo): void {
   io.out(viAdmin.usageTitle);

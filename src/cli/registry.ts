@@ -1,14 +1,12 @@
 // Every admin command, for the command line on an operator's machine (src/cli/admin.ts) and for
-// signed admin requests to a deployed server (src/http/admin-api.ts): one list. Wiring: platform
-// commands live with their adapter and are registered here.
+// signed admin requests to a deployed server (src/http/admin-api.ts): one list. Platform commands
+// live with their adapter; the entries (admin.ts, node.ts, worker.ts) pass them in.
 import type { AdminCommand } from "./types.js";
 import { viAdmin } from "../i18n/vi-admin.js";
 import { placesCommands } from "./commands/places.js";
 import { contactsCommands } from "./commands/contacts.js";
 import { audiencesCommands } from "./commands/audiences.js";
 import { staffCommands } from "./commands/staff.js";
-// Platform commands live with their adapter; the entry registers them.
-import { zaloCommands } from "../../bots/zalo/cli.js";
 import { complianceCommands } from "./commands/compliance.js";
 import { bulletinsCommands } from "./commands/bulletins.js";
 import { tipsCommands } from "./commands/tips.js";
@@ -47,5 +45,8 @@ const webhookCommands: AdminCommand[] = [
   },
 ];
 
-export const adminCommands: AdminCommand[] = [...placesCommands, ...contactsCommands, ...audiencesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...zaloCommands, ...webhookCommands];
+/** The admin commands with the platform adapters' own (bots/<channel>/cli.ts), in the help's order. */
+export function adminCommandsWith(platformCommands: AdminCommand[]): AdminCommand[] {
+  return [...placesCommands, ...contactsCommands, ...audiencesCommands, ...staffCommands, ...groupsCommands, ...bulletinsCommands, ...complianceCommands, ...tipsCommands, ...intakeCommands, ...feedsCommands, ...platformCommands, ...webhookCommands];
+}
 

@@ -123,12 +123,14 @@ describe("the national fan-out on Workers: cron → Queue → consumer, paced by
     for (let i = HEADS_PER_CHANNEL + 1; i <= 2 * HEADS_PER_CHANNEL; i++) expect(bulletinsTo.zalobot(zaloChat(i))).toHaveLength(1);
     expect(d1Query<{ n: number }>(persistTo, "SELECT count(*) AS n FROM OutboxMessage WHERE status = 'sent'")[0]!.n).toBe(2 * HEADS_PER_CHANNEL);
     // It went through the queue: the consumer's batches sent them, the cron run none itself.
-    const batches = worker!
-      .output()
-      .split("\n")
-      .filter((l) => l.includes('"event":"outbox.queue_batch"'))
-      .map((l) => JSON.parse(l.slice(l.indexOf("{"))) as { sent: number });
-    expect(batches.reduce((a, b) => a + b.sent, 0)).toBe(2 * HEADS_PER_CHANNEL);
+    const batches = () =>
+      worker!
+        .output()
+        .split("\n")
+        .filter((l) => l.includes('"event":"outbox.queue_batch"'))
+        .map((l) => JSON.parse(l.slice(l.indexOf("{"))) as { sent: number });
+    // A batch logs after its rows are marked sent, and wrangler's output arrives when it arrives: wait for it.
+    await expect.poll(() => batches().reduce((a, b) => a + b.sent, 0), { timeout: 30_000, interval: 250 }).toBe(2 * HEADS_PER_CHANNEL);
 
     // The pace: the fake Telegram refused nothing, and no second carried more than the channel's pace
     // (one more at most, for a send booked at the edge of a second arriving with the next one).
