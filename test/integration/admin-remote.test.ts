@@ -12,6 +12,7 @@ import { startServer, SAMPLE_PLACES_CSV, type RunningServer } from "../../src/no
 import { randomKeyText } from "../../src/crypto/keys.js";
 import { ADMIN_SIGNATURE_HEADER, signAdminRequest } from "../../src/crypto/admin-signature.js";
 import { PLACES_ROWS_PER_REQUEST } from "../../src/cli/remote.js";
+import { ADMIN_API_MAX_BYTES } from "../../src/http/admin-api.js";
 import { captureAdmin } from "../helpers/admin-cli.js";
 
 const dir = mkdtempSync(join(tmpdir(), "phaodai-remote-"));
@@ -100,6 +101,9 @@ describe("admin commands on a deployed server", () => {
     const broken = "{not json";
     const res = await fetch(`${server.url}/quantri/lenh`, { method: "POST", headers: { [ADMIN_SIGNATURE_HEADER]: await signAdminRequest(ADMIN_API_KEY, broken) }, body: broken });
     expect(res.status).toBe(400);
+    // Past the body limit: 413 before anything is read or checked.
+    const huge = JSON.stringify({ command: "places", args: [], files: { "x.csv": "a".repeat(ADMIN_API_MAX_BYTES + 1) } });
+    expect((await fetch(`${server.url}/quantri/lenh`, { method: "POST", headers: { [ADMIN_SIGNATURE_HEADER]: await signAdminRequest(ADMIN_API_KEY, huge) }, body: huge })).status).toBe(413);
     const unknown = await remote("khong-co-lenh-nay");
     expect(unknown.code).toBe(2);
     const off = await captureAdmin(["--remote", bare.url, "places"], operator);
