@@ -20,7 +20,7 @@ import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, readForm } from "./forms.js";
-import { ReasonForm } from "./reason-form.js";
+import { ReasonForm, reasonProblem } from "./reason-form.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions } from "./app.js";
 
@@ -221,14 +221,7 @@ export function bulletinRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): vo
     const reason = typeof form.reason === "string" ? form.reason : "";
     const note = typeof form.note === "string" ? form.note.trim() : "";
     const known = reasons.some((r) => r.id === reason);
-    // As in chat: "other" takes the words typed (not empty, at most 300 characters); a listed reason takes none.
-    const problem = !known
-      ? tb.reasonNeeded
-      : reason === "other" && note.replace(/[\p{Cf}\p{Z}]/gu, "") === ""
-        ? b.head.askReasonText
-        : reason === "other" && [...note].length > MAX_REASON_CHARS
-          ? b.head.reasonTooLong(MAX_REASON_CHARS)
-          : null;
+    const problem = { no_reason: tb.reasonNeeded, no_text: b.head.askReasonText, too_long: b.head.reasonTooLong(MAX_REASON_CHARS), none: null }[reasonProblem(known, reason, note, MAX_REASON_CHARS) ?? "none"];
     if (problem) {
       // Shown only on the head's own airing; another village's id is the same 404 as by page.
       const list = await airingsOf(c);

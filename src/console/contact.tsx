@@ -15,7 +15,7 @@ import { viBulletins } from "../i18n/vi-bulletins.js";
 import { viConsole as t } from "../i18n/vi-console.js";
 import { Layout, Message, sendPage } from "./layout.js";
 import { badForm, field, readForm } from "./forms.js";
-import { ReasonForm } from "./reason-form.js";
+import { ReasonForm, reasonProblem } from "./reason-form.js";
 import { CONSOLE_ROOT } from "./paths.js";
 import type { ConsoleEnv, ConsoleOptions, StaffMember } from "./app.js";
 
@@ -137,14 +137,7 @@ export function contactRoutes(root: Hono<ConsoleEnv>, opts: ConsoleOptions): voi
     if (!form) return badForm(c);
     const reason = field(form, "reason", 20);
     const note = typeof form.note === "string" ? form.note.trim() : "";
-    // As in chat: "other" takes the words typed (not empty, at most 300 characters); a listed reason takes none.
-    const problem = !AUDIENCE_REASONS.includes(reason)
-      ? tc.reasonNeeded
-      : reason === "other" && note.replace(/[\p{Cf}\p{Z}]/gu, "") === ""
-        ? ac.askReasonText
-        : reason === "other" && [...note].length > MAX_REASON_CHARS
-          ? ac.reasonTooLong(MAX_REASON_CHARS)
-          : null;
+    const problem = { no_reason: tc.reasonNeeded, no_text: ac.askReasonText, too_long: ac.reasonTooLong(MAX_REASON_CHARS), none: null }[reasonProblem(AUDIENCE_REASONS.includes(reason), reason, note, MAX_REASON_CHARS) ?? "none"];
     if (problem) {
       const list = await contactAirings(db, staff, opts.now());
       if (!list?.airings.some((a) => a.deliveryId === Number(id))) return notFound(c);

@@ -2,6 +2,17 @@
 // village head's airing (Chưa phát được) and under a contact's bulletin (Chưa tuyên truyền được).
 import { viConsole as t } from "../i18n/vi-console.js";
 
+/**
+ * What is wrong with a posted reason, as the chat rules it: a reason from the list is needed;
+ * "other" takes the words typed (not blank, at most `max` characters); a listed reason takes none.
+ */
+export function reasonProblem(known: boolean, reason: string, note: string, max: number): "no_reason" | "no_text" | "too_long" | null {
+  if (!known) return "no_reason";
+  if (reason === "other" && note.replace(/[\p{Cf}\p{Z}]/gu, "") === "") return "no_text";
+  if (reason === "other" && [...note].length > max) return "too_long";
+  return null;
+}
+
 export function ReasonForm(props: {
   action: string;
   /** Makes the fields' ids unique on a page listing several. */
